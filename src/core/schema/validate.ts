@@ -1,0 +1,76 @@
+/**
+ * Turns zod failures into Ziping field issues with Chinese messages and stable codes, so that
+ * the CLI, the HTTP API and the page all report a bad form the same way.
+ */
+import type { z } from 'zod';
+import { ZipingError, type FieldIssue } from '../errors.js';
+import { labelForPath } from './field-labels.js';
+import { FormSchema, type Form } from './form.js';
+
+const TYPE_NAMES: Record<string, string> = {
+  number: '数字',
+  string: '文本',
+  object: '对象',
+  array: '列表',
+  boolean: '是/否',
+  int: '整数',
+};
+
+function describeIssue(issue: z.core.$ZodIssue): FieldIssue {
+  const path = issue.path.map(String).join('.');
+  const label = labelForPath(issue.path as (string | number)[]);
+  const input = (issue as { input?: unknown }).input;
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (input === undefined) return { path, code: 'required', message: `缺少${label}` };
+      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+      return { path, code: 'invalid_type', message: `${label}必须是${expected}` };
+    }
+    case 'too_small': {
+      if (issue.origin === 'string') return { path, code: 'required', message: `${label}不能为空` };
+      if (issue.origin === 'array') return { path, code: 'too_small', message: `${label}至少需要${String(issue.minimum)}项` };
+      if (Number(issue.minimum) === 0) return { path, code: 'too_small', message: `${label}必须是非负数` };
+      return { path, code: 'too_small', message: `${label}不能小于${String(issue.minimum)}` };
+    }
+    case 'too_big':
+      return { path, code: 'too_big', message: `${label}不能大于${String(issue.maximum)}` };
+    case 'invalid_value':
+      return {
+        path,
+        code: 'invalid_value',
+        message: `${label}只能是 ${issue.values.map((v) => String(v)).join(' / ')}`,
+      };
+    case 'unrecognized_keys':
+      return { path, code: 'unrecognized_keys', message: `无法识别的字段：${issue.keys.join('、')}` };
+    default:
+      return { path, code: issue.code, message: `${label}不正确` };
+  }
+}
+
+/** Field issues for a zod error, one per failing field. */
+export function fieldIssuesOf(error: z.ZodError): FieldIssue[] {
+  return error.issues.map(describeIssue);
+}
+
+/** Validates `data` against `schema` or throws a ZipingError listing every failing field. */
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  code: 'invalid_form' | 'invalid_request' = 'invalid_request',
+  what = '请求',
+): z.output<S> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const issues = fieldIssuesOf(result.error);
+  throw new ZipingError(code, `${what}有${issues.length}处错误：${issues[0]!.path ? `${issues[0]!.path}: ` : ''}${issues[0]!.message}${issues.length > 1 ? ' 等' : ''}`, { issues });
+}
+
+/** Validates a form (form-format.md §1) or throws `invalid_form` with every failing field. */
+export function parseForm(data: unknown): Form {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new ZipingError('invalid_form', '这不是一张自评表：应为 JSON 对象，含 year、project、indicators 等字段', {
+      issues: [{ path: '', code: 'invalid_type', message: '表单必须是 JSON 对象' }],
+    });
+  }
+  return parseWith(FormSchema, data, 'invalid_form', '自评表');
+}

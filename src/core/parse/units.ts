@@ -1,0 +1,67 @@
+/**
+ * Units of measure seen on real forms (scoring-rules.md §4, §9.5–9.6) and how to convert them.
+ * Values convert to a family's base unit by `factor`; units of different families never compare.
+ */
+export interface Unit {
+  /** The unit as written, normalised (万元, %, 人次). */
+  label: string;
+  /** Units compare only within one family: money, percent, person, person-time, mu… */
+  family: string;
+  /** Multiply a value in this unit by `factor` to get the family's base unit. */
+  factor: number;
+}
+
+const BASE: [string, string, number][] = [
+  // money: 元 is the base (普陀 writes 元, most forms 万元, some 亿元)
+  ['元', 'money', 1], ['千元', 'money', 1e3], ['万元', 'money', 1e4], ['百万元', 'money', 1e6], ['亿元', 'money', 1e8],
+  // percent: "百分比" in 池州 forms/07 ("≥100百分比")
+  ['%', 'percent', 1], ['％', 'percent', 1], ['百分比', 'percent', 1], ['百分点', 'percent', 1], ['‰', 'percent', 0.1],
+  ['亩', 'mu', 1], ['万亩', 'mu', 1e4],
+  ['平方米', 'area', 1], ['㎡', 'area', 1], ['万平方米', 'area', 1e4], ['公顷', 'area', 1e4], ['平方公里', 'area', 1e6],
+  ['米', 'length', 1], ['公里', 'length', 1e3], ['千米', 'length', 1e3],
+  ['吨', 'mass', 1], ['万吨', 'mass', 1e4], ['公斤', 'mass', 1e-3], ['千克', 'mass', 1e-3],
+  ['天', 'days', 1], ['日', 'days', 1], ['个工作日', 'days', 1], ['工作日', 'days', 1],
+  ['个月', 'months', 1], ['年', 'years', 1], ['小时', 'hours', 1], ['分钟', 'hours', 1 / 60],
+  // people: 人, 名 and 位 count the same thing; 人次 counts visits and is a different family
+  ['人', 'person', 1], ['名', 'person', 1], ['位', 'person', 1], ['人次', 'person-time', 1],
+  ['户', 'household', 1], ['家', 'organisation', 1], ['所', 'organisation', 1],
+];
+
+/** Count words: each is its own family ("个" and "项" do not compare). */
+const COUNT_WORDS = [
+  '个', '次', '场', '篇', '份', '件', '台', '套', '项', '种', '批', '期', '册', '本', '部', '张', '辆', '座', '处', '条',
+  '株', '头', '只', '间', '栋', '块', '门', '课', '节', '堂', '届', '支', '队', '组', '村', '镇', '校', '首', '集', '例',
+  '篇次', '场次', '床', '宗', '起', '片', '班', '单', '针', '剂', '册次', '万字', 'km', 'kW', 'MW',
+];
+
+const TABLE = new Map<string, Unit>();
+for (const [label, family, factor] of BASE) TABLE.set(label, { label, family, factor });
+for (const word of COUNT_WORDS) TABLE.set(word, { label: word, family: `count:${word}`, factor: 1 });
+// 万/亿 prefixes on counted things: "1.2万亩" is in BASE, "12万人次", "3万册" come from here
+for (const unit of [...TABLE.values()]) {
+  if (unit.family === 'money' || unit.family === 'percent' || unit.label.startsWith('万')) continue;
+  if (!TABLE.has(`万${unit.label}`)) TABLE.set(`万${unit.label}`, { label: `万${unit.label}`, family: unit.family, factor: unit.factor * 1e4 });
+  if (!TABLE.has(`亿${unit.label}`)) TABLE.set(`亿${unit.label}`, { label: `亿${unit.label}`, family: unit.family, factor: unit.factor * 1e8 });
+}
+
+const LABELS_LONGEST_FIRST = [...TABLE.keys()].sort((a, b) => b.length - a.length);
+
+/** The unit written at the start of `text` (after spaces), longest match first, or null. */
+export function unitAt(text: string): { unit: Unit; length: number } | null {
+  const trimmed = text.replace(/^\s+/, '');
+  const skipped = text.length - trimmed.length;
+  for (const label of LABELS_LONGEST_FIRST) {
+    if (trimmed.startsWith(label)) return { unit: TABLE.get(label)!, length: skipped + label.length };
+  }
+  return null;
+}
+
+/** The unit named by a whole string, e.g. a separate 度量单位 column. */
+export function unitNamed(label: string): Unit | null {
+  return TABLE.get(label.trim()) ?? null;
+}
+
+/** True when two units measure the same thing and can be converted. */
+export function compatible(a: Unit | null, b: Unit | null): boolean {
+  return !a || !b || a.family === b.family;
+}

@@ -1,0 +1,48 @@
+/**
+ * Qualitative rows: three bands of 分值 (财预〔2020〕10号 [M]: 100–80%（含）, 80–60%（含）, 60–0%;
+ * 湖北/济南 80/50). The grade picks the band; without one the self score says which band it is in.
+ */
+import { dec, fixed, type Big } from '../decimal.js';
+import type { RuleSettings } from '../profiles/types.js';
+import type { Grade } from '../schema/form.js';
+
+export interface Band {
+  min: Big;
+  max: Big;
+  maxInclusive: boolean;
+}
+
+/** The band of 分值 `weight` that a grade allows, bounds rounded to 2 decimals as pmkpi does. */
+export function bandOf(grade: Grade, weight: number, qual: RuleSettings['qual']): Band {
+  const w = dec(weight);
+  const achieved = w.times(qual.bands.achieved).round(2);
+  const partial = w.times(qual.bands.partial).round(2);
+  if (grade === '达成') return { min: achieved, max: w, maxInclusive: true };
+  if (grade === '部分达成') return { min: partial, max: achieved, maxInclusive: false };
+  return { min: dec(0), max: partial, maxInclusive: false };
+}
+
+/** The band a self score falls in. */
+export function gradeOfScore(score: number, weight: number, qual: RuleSettings['qual']): Grade {
+  for (const grade of ['达成', '部分达成', '未达成'] as const) {
+    if (inBand(score, bandOf(grade, weight, qual))) return grade;
+  }
+  return '未达成';
+}
+
+/** True when `score` lies in the band. */
+export function inBand(score: number, band: Band): boolean {
+  const s = dec(score);
+  return s.gte(band.min) && (band.maxInclusive ? s.lte(band.max) : s.lt(band.max));
+}
+
+/** The deterministic point the profile gives inside a grade's band. */
+export function pointOf(grade: Grade, weight: number, qual: RuleSettings['qual']): Big {
+  const share = grade === '达成' ? qual.points.achieved : grade === '部分达成' ? qual.points.partial : qual.points.notAchieved;
+  return dec(weight).times(share);
+}
+
+/** "8.00–10.00分" for explanations. */
+export function describeBand(band: Band): string {
+  return `${fixed(band.min)}–${fixed(band.max)}分`;
+}

@@ -1,0 +1,40 @@
+/**
+ * What a row's rule gives before the self score is weighed: the shared result of every
+ * row scorer (quantitative, deadline, qualitative).
+ */
+import type { Big } from '../decimal.js';
+import type { Grade } from '../schema/form.js';
+import type { IndicatorKind, ReportIssue } from '../schema/report.js';
+
+export interface RowOutcome {
+  kind: IndicatorKind;
+  /** Unrounded rule score, or null when the rule cannot score the row. */
+  ruleScore: Big | null;
+  /** One line, Chinese: what was compared and the formula. */
+  explanation: string;
+  /** actual / target where both are numbers. */
+  completion: number | null;
+  flags: string[];
+  grade: Grade | null;
+  /** Inclusive-exclusive range a self score may take (qualitative bands). */
+  band: { min: Big; max: Big; maxInclusive: boolean } | null;
+  /** The profile leaves this row to a person: any self score up to the weight stands. */
+  manual: boolean;
+  issues: ReportIssue[];
+}
+
+/** An outcome with nothing decided yet. */
+export function outcome(kind: IndicatorKind, partial: Partial<RowOutcome> = {}): RowOutcome {
+  return {
+    kind,
+    ruleScore: null,
+    explanation: '',
+    completion: null,
+    flags: [],
+    grade: null,
+    band: null,
+    manual: false,
+    issues: [],
+    ...partial,
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * Scores a whole form under a rule profile and lists everything a reviewer would send back:
+ * the one function behind the CLI, the API and the page.
+ */
+import { checkFunding } from '../checks/funding-checks.js';
+import { checkExplanation } from '../checks/row-checks.js';
+import { checkSelfTotal, selfScoreSum } from '../checks/total-checks.js';
+import { checkWeights } from '../checks/weight-checks.js';
+import { sum } from '../decimal.js';
+import { isBlank } from '../parse/placeholder.js';
+import { getProfile } from '../profiles/index.js';
+import type { RuleProfile } from '../profiles/types.js';
+import type { Form, Indicator } from '../schema/form.js';
+import type { IndicatorResult, ReportIssue, ScoreReport } from '../schema/report.js';
+import { finalScore, roundScore } from './final-score.js';
+import { scoreFunding } from './funding-score.js';
+import { scoreIndicatorRule } from './indicator-rule.js';
+
+export interface ScoreOptions {
+  /** Rule profile id; overrides the form's `profile`. Default mof-2020. */
+  profile?: string;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** An empty template row ("指标2", "……" with nothing else) is not a row (scoring-rules.md §9.3). */
+function isTemplateRow(row: Indicator): boolean {
+  return row.weight == null && row.score == null && isBlank(row.target) && isBlank(row.actual);
+}
+
+function scoreRow(row: Indicator, index: number, form: Form, profile: RuleProfile): { result: IndicatorResult; issues: ReportIssue[] } {
+  const rule = scoreIndicatorRule(row, index, profile, form.year);
+  const ruleScore = rule.ruleScore === null ? null : roundScore(rule.ruleScore, profile);
+  const self = row.score ?? null;
+  const final = finalScore(index, rule, ruleScore, self, row.weight ?? null, row.deviation, profile);
+  const weight = row.weight ?? null;
+  const flags = [...new Set([...rule.flags, ...final.flags])];
+  const reasons = profile.settings.reasonRequired;
+  const needsExplanation = weight != null && (
+    (reasons.onScoreLoss && final.score < weight - 0.005) ||
+    (reasons.onOverRatio && flags.includes('over-achievement'))
+  );
+  const result: IndicatorResult = {
+    index,
+    name: row.name,
+    kind: rule.kind,
+    ruleScore,
+    selfScore: self,
+    score: final.score,
+    weight,
+    needsExplanation,
+    flags,
+    explanation: rule.explanation,
+    completion: rule.completion,
+    grade: rule.grade,
+  };
+  return { result, issues: [...rule.issues, ...final.issues, ...checkExplanation(row, result)] };
+}
+
+/** Scores `form` deterministically; the profile comes from options, the form, or mof-2020. */
+export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
+  const profile = getProfile(options.profile ?? form.profile ?? undefined);
+  const funding = scoreFunding(form, profile);
+  const issues: ReportIssue[] = [...funding.issues, ...checkFunding(form, funding.result)];
+  const indicators: IndicatorResult[] = [];
+
+  form.indicators.forEach((row, index) => {
+    if (isTemplateRow(row)) {
+      indicators.push({ index, name: row.name, kind: 'unscorable', ruleScore: null, selfScore: null, score: 0, weight: null, needsExplanation: false, flags: ['template-row'], explanation: '模板空行，不计分' });
+      return;
+    }
+    const scored = scoreRow(row, index, form, profile);
+    indicators.push(scored.result);
+    issues.push(...scored.issues);
+  });
+
+  issues.push(...checkWeights(form, funding.result.weight, profile), ...checkSelfTotal(form));
+
+  let total = sum([funding.result.score, ...indicators.map((r) => r.score)]);
+  // 执行率 caps on the total (一体化 manual, province unidentified; scoring-rules.md §3.2)
+  const caps = [...profile.settings.exec.totalCapByRate].sort((a, b) => a.below - b.below);
+  const rate = funding.result.rate;
+  const cap = rate == null ? undefined : caps.find((c) => rate < c.below);
+  if (cap && total > cap.maxTotal) {
+    issues.push({ severity: 'warning', path: 'funding.total.executed', code: 'total-capped-by-rate', message: `预算执行率低于${cap.below * 100}%，总分不超过${cap.maxTotal}分（原${total}分）` });
+    total = cap.maxTotal;
+  }
+  if (profile.banner) issues.push({ severity: 'info', path: 'profile', code: 'profile-unverified', message: profile.banner });
+
+  const grade = profile.settings.grades.find((g) => total >= g.min)?.label ?? profile.settings.grades.at(-1)!.label;
+  const pathOrder = (p: string): number => (p.startsWith('funding') ? -1 : p.startsWith('indicators.') ? Number(p.split('.')[1]) : 1e6);
+  issues.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || pathOrder(a.path) - pathOrder(b.path));
+
+  return {
+    profile: profile.id,
+    total: Number(total.toFixed(2)),
+    selfTotal: form.selfTotal ?? selfScoreSum(form),
+    grade,
+    funding: funding.result,
+    indicators,
+    issues,
+  };
+}

@@ -14,7 +14,8 @@ export interface Quantity {
   raw: string;
 }
 
-const NUMBER = /(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/g;
+// A minus counts only where a number starts ("-5个", "为-3%"), never inside a range like "90%-95%"
+const NUMBER = /(?:(?<=^|[\s（(：:，,为])[-－])?(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/g;
 /** "2022年", "12月", "12月30日" are parts of a date, not quantities. */
 function isDatePart(before: string, numberText: string, after: string): boolean {
   if (/^\s*月/.test(after)) return true;
@@ -30,7 +31,7 @@ export function findQuantities(text: string): Quantity[] {
     const numberText = match[0];
     const afterNumber = text.slice(start + numberText.length);
     if (isDatePart(text.slice(0, start), numberText, afterNumber)) continue;
-    const value = Number(numberText.replace(/,/g, ''));
+    const value = Number(numberText.replace(/,/g, '').replace('－', '-'));
     if (!Number.isFinite(value)) continue;
     const unitMatch = unitAt(afterNumber);
     const end = start + numberText.length + (unitMatch?.length ?? 0);

@@ -1,0 +1,48 @@
+/**
+ * The `ziping` command line: one entry that dispatches to a command and turns every error into
+ * one clear Chinese line (never a stack trace).
+ */
+import { formatFieldIssues, ZipingError } from '../core/index.js';
+import { PROFILES_USAGE, profilesCommand } from './profiles-command.js';
+import { SCORE_USAGE, scoreCommand } from './score-command.js';
+
+type Command = (argv: string[], out: (text: string) => void) => Promise<number>;
+
+const COMMANDS: Record<string, { run: () => Promise<Command>; usage: string }> = {
+  score: { run: async () => scoreCommand, usage: SCORE_USAGE },
+  profiles: { run: async () => profilesCommand, usage: PROFILES_USAGE },
+  serve: {
+    run: async () => (await import('./serve-command.js')).serveCommand,
+    usage: 'ziping serve [--host H] [--port P] [--data DIR]   启动服务（默认 127.0.0.1:8787）',
+  },
+};
+
+function usage(): string {
+  return ['绩效自评助手 ziping', '', '用法：', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
+}
+
+/** Runs the CLI with `argv` (without node and script); returns the exit code. */
+export async function main(argv: string[], out = (t: string) => console.log(t), err = (t: string) => console.error(t)): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    out(usage());
+    return name ? 0 : 64;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    err(`未知命令“${name}”\n\n${usage()}`);
+    return 64;
+  }
+  try {
+    const run = await command.run();
+    return await run(rest, out);
+  } catch (error) {
+    if (error instanceof ZipingError) {
+      err(`错误：${error.message}`);
+      if (error.issues && error.issues.length > 1) err(formatFieldIssues(error.issues));
+      return error.code === 'invalid_request' ? 64 : 1;
+    }
+    err(`内部错误：${(error as Error).message ?? String(error)}`);
+    return 70;
+  }
+}

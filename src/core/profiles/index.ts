@@ -10,11 +10,16 @@ import { hubei } from './hubei.js';
 import { mof2020 } from './mof-2020.js';
 import { shandongJinan2019 } from './shandong-jinan-2019.js';
 import { sichuan } from './sichuan.js';
+import { fujianNingde } from './fujian-ningde.js';
+import { yitihuaManual } from './yitihua-manual.js';
+import { yunnan } from './yunnan.js';
 import type { ProfileDefinition, RuleProfile, RuleSettings } from './types.js';
 
 export const DEFAULT_PROFILE_ID = 'mof-2020';
 
-const DEFINITIONS: ProfileDefinition[] = [mof2020, beijing, hubei, sichuan, guangxi, hebeiTianjin, shandongJinan2019];
+const DEFINITIONS: ProfileDefinition[] = [
+  mof2020, beijing, hubei, sichuan, guangxi, hebeiTianjin, shandongJinan2019, yunnan, fujianNingde, yitihuaManual,
+];
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -65,7 +65,16 @@ export function scoreQuantitative({ sign, target, actual, weight, settings }: Qu
 
   if (kind === 'positive' || (kind === 'equal' && settings.quant.equal === 'as-positive')) {
     const name = kind === 'equal' ? `${head}（按正向计分）` : head;
-    if (over !== null && B.gte(A.times(over))) flags.push('over-achievement');
+    if (over !== null && B.gte(A.times(over))) {
+      flags.push('over-achievement');
+      const penalty = settings.overAchievement.penalty;
+      // 一体化 manual: "完成值超过年初设置指标值30%及以上的指标,定义为指标偏离并减2分"; 四川部门整体: 不计分
+      if (penalty === 'zero' || typeof penalty === 'object') {
+        const score = penalty === 'zero' ? dec(0) : w.minus(penalty.fixed).lt(0) ? dec(0) : w.minus(penalty.fixed);
+        const what = penalty === 'zero' ? '按本口径不计分' : `按本口径扣${penalty.fixed}分`;
+        return outcome(kind, { ruleScore: score, explanation: `${name}，超出指标值${over * 100 - 100}%以上，${what}，得${fixed(score)}分`, completion, flags });
+      }
+    }
     if (B.gte(A)) {
       return outcome(kind, { ruleScore: w, explanation: `${name}，达到指标值，得满分${fixed(w)}`, completion, flags });
     }

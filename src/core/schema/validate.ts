@@ -59,7 +59,7 @@ export function parseWith<S extends z.ZodType>(
   code: 'invalid_form' | 'invalid_request' = 'invalid_request',
   what = '请求',
 ): z.output<S> {
-  const result = schema.safeParse(data);
+  const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
   const issues = fieldIssuesOf(result.error);
   throw new ZipingError(code, `${what}有${issues.length}处错误：${issues[0]!.path ? `${issues[0]!.path}: ` : ''}${issues[0]!.message}${issues.length > 1 ? ' 等' : ''}`, { issues });

@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { SEED_PATH } from '../support/seed.js';
+
+const run = promisify(execFile);
+const BIN = new URL('../../bin/ziping.js', import.meta.url).pathname;
+
+/** Runs the real `ziping` command; never throws, returns the exit code and output. */
+async function ziping(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('ziping score (the real command, as a user runs it)', () => {
+  it('prints the seed table with the total, the grade and the issues', async () => {
+    const { code, stdout } = await ziping('score', SEED_PATH);
+    expect(code).toBe(0);
+    expect(stdout).toContain('北京智源人工智能研究院建设（2022年度）');
+    expect(stdout).toMatch(/支持智源学者\s+≤10人\s+20人\s+3\s+3\s+1\.5\s+1\.5\s+需说明/);
+    expect(stdout).toContain('核定总分 87.50  自评总分 89.00  等级 良');
+    expect(stdout).toContain('[错误] indicators.5.score  自评得分3分高于规则得分1.50分，且未说明理由');
+  });
+
+  it('--json prints the score report of form-format.md §2', async () => {
+    const { code, stdout } = await ziping('score', SEED_PATH, '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ profile: 'mof-2020', total: 87.5, selfTotal: 89, grade: '良' });
+    expect(report.indicators).toHaveLength(15);
+  });
+
+  it('--profile changes the rules', async () => {
+    const { stdout } = await ziping('score', SEED_PATH, '--json', '--profile', 'guangxi');
+    const report = JSON.parse(stdout);
+    expect(report.profile).toBe('guangxi');
+    // guangxi uses pmkpi's reverse formula: 3 × (1 − (20−10)/10) = 0
+    expect(report.indicators[5].ruleScore).toBe(0);
+  });
+
+  it('--strict exits 2 when the form has errors', async () => {
+    expect((await ziping('score', SEED_PATH, '--strict')).code).toBe(2);
+  });
+
+  describe('bad input gets one clear line, never a stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ziping-cli-'));
+    const file = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
+
+    it.each([
+      ['a file that is not there', () => join(dir, 'missing.json'), 64, /找不到文件/],
+      ['a file that is not JSON', () => file('bad.json', '{ year: 2022'), 1, /不是有效的 JSON/],
+      ['JSON that is not a form', () => file('array.json', '[1, 2]'), 1, /这不是一张自评表/],
+      ['a form with a bad field', () => file('neg.json', JSON.stringify({ year: 2022, project: { name: 'x' }, indicators: [{ level1: '产出指标', name: 'a', weight: -1 }] })), 1, /indicators\.0\.weight: 分值必须是非负数/],
+      ['an unknown profile', () => SEED_PATH, 1, /未知的规则口径“nowhere”/],
+    ])('%s', async (_what, path, exitCode, message) => {
+      const args = ['score', path()];
+      if (String(message).includes('nowhere')) args.push('--profile', 'nowhere');
+      const { code, stderr, stdout } = await ziping(...args);
+      expect(code).toBe(exitCode);
+      expect(stderr).toMatch(message);
+      expect(stderr + stdout).not.toMatch(/\n\s+at /);
+    });
+  });
+});
+
+describe('ziping profiles', () => {
+  it('lists every profile with its differences', async () => {
+    const { code, stdout } = await ziping('profiles');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/hubei\s+湖北省口径\s+20/);
+    expect(stdout).toMatch(/beijing.*待核实/);
+  });
+});

@@ -18,7 +18,9 @@ const BASE: [string, string, number][] = [
   ['%', 'percent', 1], ['％', 'percent', 1], ['百分比', 'percent', 1], ['百分点', 'percent', 1], ['‰', 'percent', 0.1],
   ['亩', 'mu', 1], ['万亩', 'mu', 1e4],
   ['平方米', 'area', 1], ['㎡', 'area', 1], ['万平方米', 'area', 1e4], ['公顷', 'area', 1e4], ['平方公里', 'area', 1e6],
-  ['米', 'length', 1], ['公里', 'length', 1e3], ['千米', 'length', 1e3],
+  ['米', 'length', 1], ['厘米', 'length', 0.01], ['毫米', 'length', 0.001], ['公里', 'length', 1e3], ['千米', 'length', 1e3],
+  // a bare 万 (济南历城 "45万") is read as 万 of whatever the row counts
+  ['万', 'wan', 1],
   ['吨', 'mass', 1], ['万吨', 'mass', 1e4], ['公斤', 'mass', 1e-3], ['千克', 'mass', 1e-3],
   ['天', 'days', 1], ['日', 'days', 1], ['个工作日', 'days', 1], ['工作日', 'days', 1],
   ['个月', 'months', 1], ['年', 'years', 1], ['小时', 'hours', 1], ['分钟', 'hours', 1 / 60],

@@ -33,7 +33,7 @@ export const GradeSchema = z.enum(['达成', '部分达成', '未达成']);
 export const IndicatorSchema = z.object({
   level1: text,                      // 一级指标
   level2: text.nullable().optional(), // 二级指标
-  name: text.min(1),                 // 三级指标
+  name: text,                        // 三级指标 (real forms leave it empty: a check reports it)
   target: optionalText,              // 年度指标值, as written
   actual: optionalText,              // 实际完成值, as written
   weight: z.number().nonnegative().nullable().optional(), // 分值

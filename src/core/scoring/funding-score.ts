@@ -28,6 +28,11 @@ export function scoreFunding(form: Form, profile: RuleProfile): { result: Fundin
 
   let budget = total?.[denominatorField] ?? null;
   let executed = total?.executed ?? null;
+  // 济南历城 forms/14 prints no 全年预算数 column: the 年初预算数 is the only budget there is
+  if (budget == null && denominatorField === 'annual' && total?.initial) {
+    budget = total.initial;
+    issues.push({ severity: 'warning', path: 'funding.total.annual', code: 'funding-annual-missing', message: `全年预算数未填写，按年初预算数${budget}计算执行率` });
+  }
   // 池州 forms/07: the 年度资金总额 row reads 0 while 其中 rows carry the money (§9.18)
   if (!budget) {
     const fromRows = subRowSum(form, denominatorField);

@@ -2,6 +2,7 @@
  * Scores a whole form under a rule profile and lists everything a reviewer would send back:
  * the one function behind the CLI, the API and the page.
  */
+import { checkBudgetEchoes, checkGenericActuals, checkGoals, checkNames } from '../checks/content-checks.js';
 import { checkFunding } from '../checks/funding-checks.js';
 import { checkExplanation } from '../checks/row-checks.js';
 import { checkSelfTotal, selfScoreSum } from '../checks/total-checks.js';
@@ -74,7 +75,14 @@ export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
     issues.push(...scored.issues);
   });
 
-  issues.push(...checkWeights(form, funding.result.weight, profile), ...checkSelfTotal(form));
+  issues.push(
+    ...checkWeights(form, funding.result.weight, profile),
+    ...checkSelfTotal(form),
+    ...checkGoals(form),
+    ...checkNames(form),
+    ...checkBudgetEchoes(form, funding.result),
+    ...checkGenericActuals(form),
+  );
 
   let total = sum([funding.result.score, ...indicators.map((r) => r.score)]);
   // 执行率 caps on the total (一体化 manual, province unidentified; scoring-rules.md §3.2)
@@ -88,7 +96,7 @@ export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
   if (profile.banner) issues.push({ severity: 'info', path: 'profile', code: 'profile-unverified', message: profile.banner });
 
   const grade = profile.settings.grades.find((g) => total >= g.min)?.label ?? profile.settings.grades.at(-1)!.label;
-  const pathOrder = (p: string): number => (p.startsWith('funding') ? -1 : p.startsWith('indicators.') ? Number(p.split('.')[1]) : 1e6);
+  const pathOrder = (p: string): number => (p.startsWith('funding') ? -2 : p.startsWith('goals') ? -1 : p.startsWith('indicators.') ? Number(p.split('.')[1]) : 1e6);
   issues.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || pathOrder(a.path) - pathOrder(b.path));
 
   return {

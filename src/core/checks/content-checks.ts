@@ -1,0 +1,85 @@
+/**
+ * What a finance reviewer sends back although every score adds up: a 实际完成情况 that says
+ * nothing or copies the 预期目标, indicators that restate the budget, cost actuals that differ
+ * from what was spent, and generic phrases in place of actual values (fixtures forms/02, 07, 09, 10, 14).
+ */
+import { dec } from '../decimal.js';
+import { isFillerText } from '../parse/placeholder.js';
+import { findQuantities } from '../parse/quantity.js';
+import type { Form } from '../schema/form.js';
+import type { FundingResult, ReportIssue } from '../schema/report.js';
+
+const GENERIC_GOAL = /^(?:已?完成(?:了)?(?:年度)?(?:目标|任务|绩效目标)?|基本完成(?:年度)?目标|已?达成(?:年度)?目标|按计划完成|达到预期(?:目标)?)[。.]?$/;
+
+/** Issues about the 年度总体目标 block. */
+export function checkGoals(form: Form): ReportIssue[] {
+  const expected = form.goals?.expected?.trim() ?? '';
+  const actual = form.goals?.actual?.trim() ?? '';
+  if (isFillerText(actual)) {
+    return [{ severity: 'warning', path: 'goals.actual', code: 'goals-actual-missing', message: '实际完成情况未填写：应逐项对照预期目标写明完成情况、资金执行数和执行率' }];
+  }
+  if (GENERIC_GOAL.test(actual) || actual.length < 15) {
+    return [{ severity: 'warning', path: 'goals.actual', code: 'goals-actual-thin', message: `实际完成情况“${actual}”过于笼统：应逐项写明完成的数量、资金执行数和执行率` }];
+  }
+  if (expected !== '' && actual === expected) {
+    return [{ severity: 'warning', path: 'goals.actual', code: 'goals-actual-copied', message: '实际完成情况与预期目标完全相同，应写实际完成的情况' }];
+  }
+  return [];
+}
+
+/** Money value of a cell in the funding unit, when it has one number. */
+function moneyIn(text: string | null | undefined, fundingUnit: '万元' | '元'): number | null {
+  const qs = findQuantities(text ?? '');
+  if (qs.length !== 1) return null;
+  const q = qs[0]!;
+  // "45万" in a money row (济南历城 forms/14) means 45万元
+  if (q.unit?.label === '万') return fundingUnit === '万元' ? q.value : q.value * 1e4;
+  if (q.unit && q.unit.family !== 'money') return null;
+  if (!q.unit) return q.value;
+  return Number(dec(q.value).times(q.unit.factor).div(fundingUnit === '万元' ? 1e4 : 1).toString());
+}
+
+const near = (a: number, b: number): boolean => b !== 0 && Math.abs(a - b) / Math.abs(b) <= 0.005;
+
+/** Issues where indicator rows repeat the funding block instead of measuring output. */
+export function checkBudgetEchoes(form: Form, funding: FundingResult): ReportIssue[] {
+  const issues: ReportIssue[] = [];
+  const unit = form.funding?.unit ?? '万元';
+  const budgets = [form.funding?.total?.annual, form.funding?.total?.initial].filter((v): v is number => typeof v === 'number' && v > 0);
+  form.indicators.forEach((row, index) => {
+    const isCost = /成本/.test(`${row.level1}${row.level2 ?? ''}`);
+    const target = moneyIn(row.target, unit);
+    const actual = moneyIn(row.actual, unit);
+    if (target != null && budgets.some((b) => near(target, b))) {
+      issues.push({
+        severity: isCost ? 'info' : 'warning',
+        path: `indicators.${index}.target`,
+        code: 'indicator-restates-budget',
+        message: isCost
+          ? `成本指标的指标值${row.target}即预算总额，未反映单位成本或分项成本`
+          : `指标值${row.target}即预算金额：资金执行情况已在预算执行率中计分，产出指标应反映实际产出`,
+      });
+    }
+    // 池州 forms/07: "项目总成本 ≤90万元" reported as "90" although 89.974 was spent
+    if (isCost && actual != null && funding.executed != null && target != null && budgets.some((b) => near(target, b)) && !dec(actual).eq(funding.executed)) {
+      issues.push({ severity: 'warning', path: `indicators.${index}.actual`, code: 'cost-differs-from-executed', message: `成本指标实际完成值${row.actual}与全年执行数${funding.executed}${unit}不一致` });
+    }
+  });
+  return issues;
+}
+
+/** Info where a row's actual is only a stock phrase (池州: every 定性 actual "达成预期指标"). */
+export function checkGenericActuals(form: Form): ReportIssue[] {
+  return form.indicators.flatMap((row, index) =>
+    /^(?:达成预期指标|达到预期指标|达成年度指标|已完成|完成)$/.test(row.actual?.trim() ?? '')
+      ? [{ severity: 'info' as const, path: `indicators.${index}.actual`, code: 'actual-generic-phrase', message: `实际完成值“${row.actual!.trim()}”是套话，建议写明实际达到的程度或事实` }]
+      : [],
+  );
+}
+
+/** Warning for a row without a 三级指标 name. */
+export function checkNames(form: Form): ReportIssue[] {
+  return form.indicators.flatMap((row, index) =>
+    row.name.trim() === '' ? [{ severity: 'warning' as const, path: `indicators.${index}.name`, code: 'name-missing', message: '三级指标名称未填写' }] : [],
+  );
+}

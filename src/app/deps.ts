@@ -1,0 +1,40 @@
+/**
+ * What the HTTP app is built from. Entry files (Node, Workers) construct these parts; the app
+ * itself never reaches for a file system, an environment variable or a global clock.
+ */
+import type { FormRepository } from '../store/repository.js';
+
+export interface AppConfig {
+  /** Largest request body accepted, in bytes; larger ones get 413 `payload_too_large`. */
+  bodyLimitBytes: number;
+}
+
+/** The default body limit: 1 MiB, about a hundred times the largest real form seen. */
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface AppDeps {
+  store: FormRepository;
+  /** The time of a save (injected so tests can freeze it). */
+  clock?: () => Date;
+  config?: Partial<AppConfig>;
+  /** Where unexpected errors are reported (default console.error); clients only see a generic message. */
+  logError?: (message: string, error: unknown) => void;
+}
+
+/** AppDeps with every default filled in. */
+export interface ResolvedDeps {
+  store: FormRepository;
+  clock: () => Date;
+  config: AppConfig;
+  logError: (message: string, error: unknown) => void;
+}
+
+/** Fills in the defaults of `deps`. */
+export function resolveDeps(deps: AppDeps): ResolvedDeps {
+  return {
+    store: deps.store,
+    clock: deps.clock ?? (() => new Date()),
+    config: { bodyLimitBytes: deps.config?.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES },
+    logError: deps.logError ?? ((message, error) => console.error(message, error)),
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * The Node entry: builds the app's parts for Node (the lowdb store in a data directory, the
+ * system clock) and serves the app with @hono/node-server. Settings come from the options, then
+ * the environment (HOST, PORT, ZIPING_DATA), then defaults (127.0.0.1, 8787, `data/store`).
+ */
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { createApp } from '../app/create-app.js';
+import { ZipingError } from '../core/errors.js';
+import { LowdbFormRepository } from '../store/lowdb-repository.js';
+
+export interface NodeServerOptions {
+  /** Interface to listen on (env HOST, default 127.0.0.1). */
+  host?: string;
+  /** Port (env PORT, default 8787); 0 picks a free one. */
+  port?: number;
+  /** The store's directory (env ZIPING_DATA, default `data/store` under the working directory). */
+  dataDir?: string;
+  /** Request body limit in bytes (default 1 MiB). */
+  bodyLimitBytes?: number;
+  /** How many form documents the store keeps in memory. */
+  cacheSize?: number;
+  /** Close cleanly on SIGINT/SIGTERM (default true; tests that start several servers turn it off). */
+  handleSignals?: boolean;
+  /** Where the start and stop lines go (default console.log). */
+  log?: (line: string) => void;
+  /** Adds routes to the app before it is served (benchmarks add a bare route to compare with). */
+  extendApp?: (app: Hono) => void;
+  /** Environment to read defaults from (default process.env). */
+  env?: Record<string, string | undefined>;
+}
+
+export interface RunningServer {
+  /** `http://host:port`, with the real port when 0 was asked for. */
+  url: string;
+  host: string;
+  port: number;
+  /** The store's directory (absolute). */
+  dataDir: string;
+  /** Settles when the server has stopped and the store is closed. */
+  closed: Promise<void>;
+  /** Stops accepting requests, finishes those in flight, closes the store and releases its lock. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_DATA_DIR = 'data/store';
+
+/** The port from an option or an environment value; throws on anything but 0–65535. */
+function portOf(value: number | string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_PORT;
+  const port = typeof value === 'number' ? value : /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ZipingError('invalid_request', `端口号无效：${String(value)}（应为 0–65535 的整数）`);
+  }
+  return port;
+}
+
+function urlOf(host: string, port: number): string {
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
+}
+
+function listen(app: Hono, host: string, port: number): Promise<{ server: ServerType; port: number }> {
+  return new Promise((resolvePromise, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
+      server.off('error', onError);
+      resolvePromise({ server, port: info.port });
+    });
+    const onError = (error: NodeJS.ErrnoException): void => {
+      const message =
+        error.code === 'EADDRINUSE'
+          ? `端口 ${port} 已被占用（${host}）：请停止占用它的程序，或用 --port / PORT 换一个端口。`
+          : error.code === 'EACCES'
+            ? `没有权限监听 ${host}:${port}：请换一个大于 1024 的端口。`
+            : `无法在 ${host}:${port} 上启动服务：${error.message}`;
+      reject(new ZipingError('internal_error', message, { cause: error }));
+    };
+    server.once('error', onError);
+  });
+}
+
+function closeServer(server: ServerType): Promise<void> {
+  return new Promise((resolvePromise) => {
+    // Requests in flight may finish (so their writes are acknowledged); stragglers are cut after 5 s.
+    const force = setTimeout(() => {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }, 5000);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      resolvePromise();
+    });
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  });
+}
+
+/** Opens the store and serves the Ziping app on Node; resolves once it is listening. */
+export async function startNodeServer(options: NodeServerOptions = {}): Promise<RunningServer> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const host = options.host ?? (env.HOST || DEFAULT_HOST);
+  const requestedPort = portOf(options.port ?? env.PORT);
+  const dataDir = resolve(options.dataDir ?? (env.ZIPING_DATA || DEFAULT_DATA_DIR));
+
+  await mkdir(dataDir, { recursive: true });
+  const store = await LowdbFormRepository.open(dataDir, { cacheSize: options.cacheSize });
+  const app = createApp({ store, clock: () => new Date(), config: options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {} });
+  options.extendApp?.(app);
+
+  let listening: { server: ServerType; port: number };
+  try {
+    listening = await listen(app, host, requestedPort);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const { server, port } = listening;
+  const url = urlOf(host, port);
+
+  let closing: Promise<void> | null = null;
+  let settle!: () => void;
+  const closed = new Promise<void>((r) => (settle = r));
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (closing) {
+      // A second Ctrl-C means "now".
+      process.exit(130);
+    }
+    log(`收到 ${signal}，正在停止服务 / stopping…`);
+    void close();
+  };
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      if (options.handleSignals !== false) for (const s of signals) process.off(s, onSignal);
+      await closeServer(server);
+      await store.close();
+      settle();
+    })();
+    return closing;
+  };
+  if (options.handleSignals !== false) for (const s of signals) process.on(s, onSignal);
+
+  log(`绩效自评助手已启动 Ziping is listening on ${url}  数据目录 data: ${dataDir}  接口说明 API: ${url}/api/openapi.json`);
+  return { url, host, port, dataDir, closed, close };
+}

@@ -1,0 +1,53 @@
+/**
+ * A real Ziping server for service tests: `startNodeServer` on 127.0.0.1 with a free port and a
+ * lowdb store in a fresh temp directory, plus small helpers to call it over real HTTP.
+ */
+import { startNodeServer, type RunningServer } from '../../src/entry/node.js';
+import { makeTempDir, removeDir } from './temp-dir.js';
+
+export interface TestServer extends RunningServer {
+  /** Stops the server; removes the data directory unless it was given or `keepData` is set. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+  /** `fetch` against the server, path relative to its URL. */
+  request(path: string, init?: RequestInit): Promise<Response>;
+  /** Sends `body` as JSON with `method` (default POST). */
+  send(path: string, body: unknown, init?: RequestInit & { method?: string }): Promise<Response>;
+}
+
+/** Starts a server on a loopback port; `dataDir` reuses an existing store (restart tests). */
+export async function startTestServer(options: { dataDir?: string; bodyLimitBytes?: number } = {}): Promise<TestServer> {
+  const ownDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await makeTempDir('ziping-service-'));
+  const server = await startNodeServer({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    bodyLimitBytes: options.bodyLimitBytes,
+    handleSignals: false,
+    log: () => undefined,
+  });
+  const request = (path: string, init?: RequestInit): Promise<Response> => fetch(`${server.url}${path}`, init);
+  return {
+    ...server,
+    request,
+    send(path, body, init = {}) {
+      const headers = new Headers(init.headers);
+      if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+      return request(path, { method: 'POST', ...init, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    },
+    async stop(stopOptions = {}) {
+      await server.close();
+      if (ownDir && !stopOptions.keepData) await removeDir(dataDir);
+    },
+  };
+}
+
+/** The JSON body of `response`, typed loosely for assertions. */
+export async function jsonOf<T = Record<string, any>>(response: Response): Promise<T> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new Error(`expected JSON (HTTP ${response.status}), got: ${text.slice(0, 200)}`);
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The built-in drafter: deterministic 公文 text from each template's `## 内置起草提纲` and the
+ * scored data, no model needed. It is the default when no model is configured and the fallback
+ * when the model fails. Revisions follow the quick actions (精简 / 更正式 / 补充改进措施 /
+ * 控制在N字以内) and say honestly when a request is beyond them.
+ */
+import { checkWithFacts, factStated } from './checks.js';
+import type { CellFacts } from './context.js';
+import type { Detail } from './goals.js';
+import { countChars, hasPlaceholder } from './numbers.js';
+import { renderTemplate, type PromptSet, type PromptTemplate } from './prompts.js';
+import { parseQuickActions } from './quick-actions.js';
+import { compact, fitToLength, formalize, hasMeasure, normalizeText, splitSentences } from './text-tools.js';
+import type { ChatMessage, Drafter, DraftRequest, DraftResult, DraftSink, ReviseRequest } from './types.js';
+import type { TemplateVars } from './variables.js';
+import { prepare, templateVars } from './vars.js';
+
+export interface BuiltinDrafterOptions {
+  prompts: PromptSet;
+}
+
+/** Text for a row that needs none (full score, not over-achieved), as real forms write it. */
+export const NO_DEVIATION_TEXT = '无';
+
+/** A sentence is important when it states a required fact or holds a placeholder. */
+export function importanceOf(facts: CellFacts): (sentence: string) => boolean {
+  return (s) => hasPlaceholder(s) || facts.required.some((f) => factStated(f, s));
+}
+
+function emit(text: string, sink: DraftSink | undefined, signal: AbortSignal | undefined): void {
+  for (const sentence of splitSentences(text)) {
+    signal?.throwIfAborted();
+    sink?.({ type: 'delta', text: sentence });
+  }
+}
+
+/**
+ * Fills an outline. A line that only held variables with no value disappears (instead of
+ * becoming a paragraph break); blank lines of the outline itself stay paragraph breaks.
+ */
+export function renderOutline(outline: string, vars: TemplateVars): string {
+  const lines = outline.split('\n').flatMap((line) => {
+    const out = renderTemplate(line, vars);
+    return line.trim() && !out.trim() ? [] : [out];
+  });
+  return normalizeText(lines.join('\n'));
+}
+
+/** The built-in text of a cell, fitted to its limit. */
+export function builtinText(req: DraftRequest, prompts: PromptSet): { text: string; facts: CellFacts; template: PromptTemplate; notice?: string } {
+  const { facts, template } = prepare(req, prompts);
+  if (!facts.needsText) {
+    return {
+      text: NO_DEVIATION_TEXT, facts: { ...facts, required: [] }, template,
+      notice: `第${facts.row! + 1}行已达到年度指标值且得满分，无需说明偏差，按惯例填“无”`,
+    };
+  }
+  const render = (detail: Detail) => renderOutline(template.sections.outline, templateVars(req.form, req.report, facts, template, detail));
+  let text = render(2);
+  if (facts.cell === 'goals') {
+    for (const detail of [1, 0] as const) {
+      if (countChars(text) <= facts.maxChars) break;
+      text = render(detail);
+    }
+  }
+  text = fitToLength(text, facts.maxChars, importanceOf(facts));
+  return { text, facts, template };
+}
+
+/** Drops sentences that state no required fact, hold no placeholder and give no measure (not the first). */
+function dropMinorSentences(text: string, important: (s: string) => boolean): string {
+  const sentences = splitSentences(text);
+  const kept = sentences.filter((s, i) => i === 0 || important(s) || hasMeasure(s));
+  return normalizeText(kept.join(''));
+}
+
+export interface RevisionOutcome {
+  text: string;
+  /** What was done and what could not be, for the user. */
+  notice?: string;
+  /** True when at least one quick action was recognised. */
+  understood: boolean;
+}
+
+/** Applies the quick actions of `message` to `text`. Pure. */
+export function applyQuickActions(text: string, message: string, facts: CellFacts, measure: string | undefined): RevisionOutcome {
+  const actions = parseQuickActions(message);
+  const notices: string[] = [];
+  const done: string[] = [];
+  const important = importanceOf(facts);
+  let out = normalizeText(text);
+  if (!actions.any) {
+    return {
+      text: out,
+      understood: false,
+      notice: `内置起草器无法按“${message.trim()}”修改，它只会：精简、更正式、补充改进措施、控制在N字以内。其他修改请配置大模型（OPENAI_API_KEY、OPENAI_BASE_URL、ZIPING_MODEL）或直接手工编辑，文本未作改动`,
+    };
+  }
+  if (actions.addMeasure) {
+    if (facts.cell === 'goals') notices.push('实际完成情况不写改进措施，未作补充');
+    else if (hasMeasure(out)) notices.push('文本已有改进措施，未重复补充');
+    else if (measure) {
+      out = normalizeText(`${out.replace(/[，；、]$/, '')}${/[。！？]$/.test(out) ? '' : '。'}改进措施：${measure}。`);
+      done.push('补充改进措施');
+    }
+  }
+  if (actions.formal) {
+    const r = formalize(out);
+    if (r.changed) done.push('改为公文语体');
+    else notices.push('文本已是公文语体，未作改动');
+    out = r.text;
+  }
+  if (actions.concise) {
+    const before = countChars(out);
+    let shorter = compact(out);
+    if (countChars(shorter) >= before) shorter = dropMinorSentences(shorter, important);
+    if (countChars(shorter) < before) {
+      out = shorter;
+      done.push(`精简（${before}字→${countChars(out)}字）`);
+    } else {
+      notices.push('文本已较精简，内置起草器未能在不删减必备事实的前提下再压缩');
+    }
+  }
+  if (actions.limit !== null) {
+    const before = countChars(out);
+    out = fitToLength(out, actions.limit, important);
+    done.push(before > actions.limit ? `控制在${actions.limit}字以内（${before}字→${countChars(out)}字）` : `已在${actions.limit}字以内`);
+  }
+  if (actions.leftover) notices.push(`以下要求内置起草器无法执行：“${actions.leftover}”，请配置大模型或手工修改`);
+  const summary = [done.length ? `已${done.join('、')}` : '', ...notices].filter(Boolean).join('；');
+  return { text: out, understood: true, notice: summary || undefined };
+}
+
+/** The facts with the limit a revision message asks for (控制在120字以内), if lower. */
+export function factsForRevision(facts: CellFacts, message: string): CellFacts {
+  const limit = parseQuickActions(message).limit;
+  return limit !== null && limit < facts.maxChars ? { ...facts, maxChars: limit } : facts;
+}
+
+export function appendExchange(history: readonly ChatMessage[] | undefined, message: string, text: string): ChatMessage[] {
+  return [...(history ?? []), { role: 'user', content: message }, { role: 'assistant', content: text }];
+}
+
+export function createBuiltinDrafter(options: BuiltinDrafterOptions): Drafter {
+  const { prompts } = options;
+  return {
+    id: 'builtin',
+    async draft(req: DraftRequest, sink?: DraftSink, signal?: AbortSignal): Promise<DraftResult> {
+      signal?.throwIfAborted();
+      const { text, facts, template, notice } = builtinText(req, prompts);
+      emit(text, sink, signal);
+      return {
+        path: req.path, text, checks: checkWithFacts(text, facts), drafter: 'builtin',
+        promptId: template.id, promptVersion: template.version,
+        ...(notice ? { notice } : {}),
+      };
+    },
+    async revise(req: ReviseRequest, sink?: DraftSink, signal?: AbortSignal): Promise<DraftResult> {
+      signal?.throwIfAborted();
+      const prepared = prepare(req, prompts);
+      const facts = factsForRevision(prepared.facts, req.message);
+      const measure = facts.cell === 'deviation' ? templateVars(req.form, req.report, facts, prepared.template).measure : undefined;
+      const { text, notice } = applyQuickActions(req.currentText, req.message, facts, measure);
+      emit(text, sink, signal);
+      return {
+        path: req.path, text, checks: checkWithFacts(text, facts), drafter: 'builtin',
+        promptId: prompts.revise.id, promptVersion: prompts.revise.version,
+        ...(notice ? { notice } : {}),
+        history: appendExchange(req.history, req.message, text),
+      };
+    },
+  };
+}

@@ -1,0 +1,354 @@
+/**
+ * The model drafter: any OpenAI-compatible chat completions server through the `openai` SDK
+ * (OpenAI, DeepSeek, Qwen/DashScope compatible mode, Moonshot, vLLM, llama.cpp, Ollama…).
+ *
+ * - Explicit timeout and retries. The SDK retries 408/409/429/5xx and connection failures before
+ *   a stream starts; a stream that breaks or falls silent mid-way is retried here (the sink gets a
+ *   `reset` event). What still fails becomes a ZipingError (`model_rate_limited`, `model_timeout`,
+ *   `model_error`) with a Chinese message, or, with `builtinFallback`, the built-in draft with a
+ *   notice. A partial text is never returned as a result.
+ * - Every draft is checked; a failing one is asked once to repair itself. If the repair fails
+ *   too, the text is returned with `checks.ok = false` and the failing spans.
+ */
+import OpenAI from 'openai';
+import { ZipingError } from '../core/errors.js';
+import { appendExchange, applyQuickActions, builtinText, factsForRevision } from './builtin.js';
+import { checkWithFacts } from './checks.js';
+import type { CellFacts } from './context.js';
+import { cellData, cleanModelText, draftMessages, repairMessages, reviseMessages, ThinkFilter, type WireMessage } from './messages.js';
+import type { PromptSet } from './prompts.js';
+import type { DraftChecks, Drafter, DraftRequest, DraftResult, DraftSink, ReviseRequest } from './types.js';
+import type { TemplateVars } from './variables.js';
+import { prepare, templateVars } from './vars.js';
+
+export interface ModelDrafterOptions {
+  prompts: PromptSet;
+  /** The model name the server knows, e.g. `gpt-4o-mini`, `deepseek-chat`, `qwen-plus`, `qwen2.5:7b`. */
+  model: string;
+  /** Not needed by most local servers. */
+  apiKey?: string;
+  /** e.g. `https://api.deepseek.com`, `http://127.0.0.1:11434/v1`; default OpenAI's. */
+  baseURL?: string;
+  /** Per attempt: how long to wait for the answer to start, and the longest silence inside a stream. Default 60 000. */
+  timeoutMs?: number;
+  /** Retries after 429 / 5xx / timeouts / a broken stream. Default 2. */
+  maxRetries?: number;
+  /** A fetch implementation (tests, proxies). */
+  fetch?: typeof fetch;
+  /** Offer the built-in draft with a notice when the model fails for a passing reason (429, 5xx, timeout, broken stream, no connection). Default false. */
+  builtinFallback?: boolean;
+  /** Ask a failing draft once to repair itself. Default true. */
+  repair?: boolean;
+  /** Sent only when set (some models accept only their default). */
+  temperature?: number;
+  /** Sent as `max_tokens` only when set. */
+  maxTokens?: number;
+  /** Extra headers for every request. */
+  headers?: Record<string, string>;
+}
+
+/** A stream that broke or fell silent after it started: retried, then reported. */
+class StreamBroken extends Error {
+  constructor(readonly reason: 'cut' | 'timeout', readonly chunks: number, options?: { cause?: unknown }) {
+    super(reason === 'cut' ? 'stream cut' : 'stream stalled', options);
+  }
+}
+
+/** A model answer that is complete but unusable (empty, cut by max_tokens, filtered): not retried. */
+class BadAnswer extends Error {}
+
+/** Errors that a retry later might not have: the fallback may stand in for them. */
+function isPassing(error: ZipingError): boolean {
+  return error.code === 'model_rate_limited' || error.code === 'model_timeout' || error.details?.transient === true;
+}
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10}秒`;
+
+export function createModelDrafter(options: ModelDrafterOptions): Drafter {
+  const { prompts, model } = options;
+  if (!model) throw new ZipingError('invalid_request', '未指定模型名称（ZIPING_MODEL）');
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const maxRetries = options.maxRetries ?? 2;
+  const repairEnabled = options.repair ?? true;
+  const client = new OpenAI({
+    apiKey: options.apiKey || 'not-needed',
+    baseURL: options.baseURL || undefined,
+    timeout: timeoutMs,
+    maxRetries,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.headers ? { defaultHeaders: options.headers } : {}),
+  });
+  const where = options.baseURL || 'https://api.openai.com/v1';
+
+  function toZipingError(error: unknown, streamRetries: number): ZipingError {
+    if (error instanceof ZipingError) return error;
+    const base = { drafter: 'model', model };
+    if (error instanceof StreamBroken) {
+      const tried = streamRetries ? `，已重试${streamRetries}次` : '';
+      return error.reason === 'timeout'
+        ? new ZipingError('model_timeout', `模型输出中途停顿超过${seconds(timeoutMs)}${tried}，仍未写完；未保存任何部分文本`, { details: { ...base, retries: streamRetries }, cause: error })
+        : new ZipingError('model_error', `模型输出在第${error.chunks}个片段后中断${tried}，仍未写完；未保存任何部分文本`, { details: { ...base, retries: streamRetries, transient: true }, cause: error });
+    }
+    if (error instanceof BadAnswer) {
+      return new ZipingError('model_error', error.message, { details: base, cause: error });
+    }
+    const tried = maxRetries ? `，已重试${maxRetries}次` : '';
+    if (error instanceof OpenAI.APIConnectionTimeoutError) {
+      return new ZipingError('model_timeout', `模型服务在${seconds(timeoutMs)}内没有响应${tried}`, { details: { ...base, retries: maxRetries }, cause: error });
+    }
+    if (error instanceof OpenAI.APIConnectionError) {
+      return new ZipingError('model_error', `无法连接模型服务 ${where}${tried}：${error.message}`, { details: { ...base, retries: maxRetries, transient: true }, cause: error });
+    }
+    if (error instanceof OpenAI.APIError) {
+      const status = error.status;
+      const upstream = String(error.message ?? '').slice(0, 300);
+      const details = { ...base, status, upstream };
+      if (status === 429) {
+        return new ZipingError('model_rate_limited', `模型服务限流（HTTP 429）${tried}仍被拒绝，请稍后再试`, { details: { ...details, retries: maxRetries }, cause: error });
+      }
+      if (status === 401 || status === 403) {
+        return new ZipingError('model_error', `模型服务拒绝了访问（HTTP ${status}），请检查 OPENAI_API_KEY`, { details, cause: error });
+      }
+      if (status === 404) {
+        return new ZipingError('model_error', `模型服务找不到接口或模型“${model}”（HTTP 404），请检查 OPENAI_BASE_URL 和 ZIPING_MODEL`, { details, cause: error });
+      }
+      if (status !== undefined && (status >= 500 || status === 408 || status === 409)) {
+        return new ZipingError('model_error', `模型服务出错（HTTP ${status}）${tried}仍失败，请稍后再试`, { details: { ...details, retries: maxRetries, transient: true }, cause: error });
+      }
+      if (status === undefined) {
+        return new ZipingError('model_error', `模型服务在输出中报告错误：${upstream}`, { details: { ...details, transient: true }, cause: error });
+      }
+      return new ZipingError('model_error', `模型服务拒绝了请求（HTTP ${status}）：${upstream}`, { details, cause: error });
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return new ZipingError('model_error', `调用模型失败：${message}`, { details: base, cause: error });
+  }
+
+  const params = () => ({
+    ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
+    ...(options.maxTokens !== undefined ? { max_tokens: options.maxTokens } : {}),
+  });
+
+  function finish(text: string, reason: string | null | undefined): string {
+    if (reason === 'length') throw new BadAnswer('模型输出达到长度上限（max_tokens）被截断，未保存任何部分文本');
+    if (reason === 'content_filter') throw new BadAnswer('模型服务的内容过滤拦截了输出');
+    const clean = cleanModelText(text);
+    if (!clean) throw new BadAnswer('模型返回了空文本');
+    return clean;
+  }
+
+  /** One call, linking the caller's signal; `onAbort` tells our own aborts from the caller's. */
+  function linked(signal: AbortSignal | undefined): { controller: AbortController; release: () => void } {
+    const controller = new AbortController();
+    const abort = () => controller.abort(signal?.reason);
+    if (signal?.aborted) controller.abort(signal.reason);
+    signal?.addEventListener('abort', abort, { once: true });
+    return { controller, release: () => signal?.removeEventListener('abort', abort) };
+  }
+
+  async function completeOnce(messages: WireMessage[], signal: AbortSignal | undefined): Promise<string> {
+    const { controller, release } = linked(signal);
+    try {
+      const res = await client.chat.completions.create(
+        { model, messages, ...params() },
+        { signal: controller.signal, timeout: timeoutMs, maxRetries },
+      );
+      const choice = res.choices[0];
+      return finish(choice?.message?.content ?? '', choice?.finish_reason);
+    } finally {
+      release();
+    }
+  }
+
+  async function streamOnce(messages: WireMessage[], sink: DraftSink, signal: AbortSignal | undefined, onEmit: () => void): Promise<string> {
+    const { controller, release } = linked(signal);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stalled = false;
+    let started = false;
+    let chunks = 0;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        stalled = true;
+        controller.abort();
+      }, timeoutMs);
+    };
+    try {
+      const stream = await client.chat.completions.create(
+        { model, messages, stream: true, ...params() },
+        { signal: controller.signal, timeout: timeoutMs, maxRetries },
+      );
+      started = true;
+      arm();
+      const filter = new ThinkFilter();
+      let text = '';
+      let reason: string | null = null;
+      for await (const chunk of stream) {
+        arm();
+        const choice = chunk.choices[0];
+        const delta = choice?.delta?.content;
+        if (delta) {
+          chunks++;
+          text += delta;
+          const visible = filter.push(delta);
+          if (visible) {
+            onEmit();
+            sink({ type: 'delta', text: visible });
+          }
+        }
+        if (choice?.finish_reason) reason = choice.finish_reason;
+      }
+      if (signal?.aborted) throw signal.reason;
+      if (stalled) throw new StreamBroken('timeout', chunks);
+      if (!reason) throw new StreamBroken('cut', chunks);
+      const tail = filter.flush();
+      if (tail) {
+        onEmit();
+        sink({ type: 'delta', text: tail });
+      }
+      return finish(text, reason);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (stalled) throw new StreamBroken('timeout', chunks, { cause: error });
+      if (started && !(error instanceof StreamBroken) && !(error instanceof BadAnswer)) throw new StreamBroken('cut', chunks, { cause: error });
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      release();
+    }
+  }
+
+  /** The whole answer, streamed to `sink` if given; retries broken streams; throws ZipingError. */
+  async function complete(messages: WireMessage[], sink: DraftSink | undefined, signal: AbortSignal | undefined): Promise<string> {
+    if (!sink) {
+      try {
+        return await completeOnce(messages, signal);
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        throw toZipingError(error, 0);
+      }
+    }
+    let emitted = false;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await streamOnce(messages, sink, signal, () => {
+          emitted = true;
+        });
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        if (error instanceof StreamBroken && attempt < maxRetries) {
+          if (emitted) sink({ type: 'reset', reason: 'retry' });
+          emitted = false;
+          continue;
+        }
+        if (emitted) sink({ type: 'reset', reason: 'failed' });
+        throw toZipingError(error, attempt);
+      }
+    }
+  }
+
+  /** Repair issues for the model: numbers it wrote, fact labels (no user text), length, first person. */
+  function repairIssues(checks: DraftChecks): string {
+    return checks.issues
+      .map((i) => `- ${i.code === 'missing_fact' ? `${i.message.split('：')[0]}（见资料块）` : i.message}`)
+      .join('\n');
+  }
+
+  interface Job {
+    req: DraftRequest;
+    facts: CellFacts;
+    vars: TemplateVars;
+    messages: WireMessage[];
+    promptId: string;
+    promptVersion: string;
+    /** The built-in result to offer when the model fails. */
+    fallback: () => Omit<DraftResult, 'path' | 'promptId' | 'promptVersion'> & { promptId?: string; promptVersion?: string };
+    history?: DraftResult['history'];
+    message?: string;
+  }
+
+  async function run(job: Job, sink: DraftSink | undefined, signal: AbortSignal | undefined): Promise<DraftResult> {
+    const base = { path: job.req.path, drafter: 'model' as const, model, promptId: job.promptId, promptVersion: job.promptVersion };
+    const withHistory = (text: string) => (job.message !== undefined ? { history: appendExchange(job.history, job.message, text) } : {});
+    let first: string;
+    try {
+      first = await complete(job.messages, sink, signal);
+    } catch (error) {
+      if (signal?.aborted || !(error instanceof ZipingError) || !options.builtinFallback || !isPassing(error)) throw error;
+      const fb = job.fallback();
+      sink?.({ type: 'reset', reason: 'fallback' });
+      sink?.({ type: 'delta', text: fb.text });
+      return {
+        path: job.req.path, text: fb.text, checks: fb.checks, drafter: 'builtin',
+        promptId: fb.promptId ?? job.promptId, promptVersion: fb.promptVersion ?? job.promptVersion,
+        notice: [`模型服务暂不可用（${error.message}），以下为内置起草器的草稿`, fb.notice].filter(Boolean).join('；'),
+        fallback: { code: error.code, message: error.message },
+        ...withHistory(fb.text),
+      };
+    }
+    const checks = checkWithFacts(first, job.facts);
+    if (checks.ok || !repairEnabled) return { ...base, text: first, checks, ...withHistory(first) };
+
+    sink?.({ type: 'reset', reason: 'repair' });
+    let second: string;
+    try {
+      second = await complete(repairMessages(job.messages, first, prompts, job.vars, repairIssues(checks)), sink, signal);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      const why = error instanceof ZipingError ? error.message : String(error);
+      sink?.({ type: 'reset', reason: 'failed' });
+      sink?.({ type: 'delta', text: first });
+      return {
+        ...base, text: first, checks, repaired: false,
+        notice: `模型稿未通过核查，自动修复请求失败（${why}），问题已在文中标出，请人工核对`,
+        ...withHistory(first),
+      };
+    }
+    const again = checkWithFacts(second, job.facts);
+    return {
+      ...base, text: second, checks: again, repaired: again.ok,
+      ...(again.ok ? {} : { notice: '模型稿两次均未通过核查，问题已在文中标出，请人工核对后再使用' }),
+      ...withHistory(second),
+    };
+  }
+
+  return {
+    id: 'model',
+    model,
+    async draft(req: DraftRequest, sink?: DraftSink, signal?: AbortSignal): Promise<DraftResult> {
+      signal?.throwIfAborted();
+      const { facts, template } = prepare(req, prompts);
+      if (!facts.needsText) {
+        const { text, notice, facts: f } = builtinText(req, prompts);
+        sink?.({ type: 'delta', text });
+        return { path: req.path, text, checks: checkWithFacts(text, f), drafter: 'builtin', promptId: template.id, promptVersion: template.version, ...(notice ? { notice } : {}) };
+      }
+      const vars = templateVars(req.form, req.report, facts, template);
+      const messages = draftMessages(prompts, template, cellData(req.form, req.report, facts, vars), vars);
+      return run({
+        req, facts, vars, messages, promptId: template.id, promptVersion: template.version,
+        fallback: () => {
+          const b = builtinText(req, prompts);
+          return { text: b.text, checks: checkWithFacts(b.text, b.facts), drafter: 'builtin', notice: b.notice };
+        },
+      }, sink, signal);
+    },
+    async revise(req: ReviseRequest, sink?: DraftSink, signal?: AbortSignal): Promise<DraftResult> {
+      signal?.throwIfAborted();
+      if (!req.message?.trim()) throw new ZipingError('invalid_request', '修改要求不能为空');
+      const prepared = prepare(req, prompts);
+      const facts = factsForRevision(prepared.facts, req.message);
+      const vars = templateVars(req.form, req.report, facts, prepared.template);
+      const data = cellData(req.form, req.report, facts, vars);
+      const messages = reviseMessages(prompts, prepared.template, data, vars, req.currentText, req.message, req.history ?? []);
+      return run({
+        req, facts, vars, messages, promptId: prompts.revise.id, promptVersion: prompts.revise.version,
+        history: req.history, message: req.message,
+        fallback: () => {
+          const r = applyQuickActions(req.currentText, req.message, facts, facts.cell === 'deviation' ? vars.measure : undefined);
+          return { text: r.text, checks: checkWithFacts(r.text, facts), drafter: 'builtin', notice: r.notice };
+        },
+      }, sink, signal);
+    },
+  };
+}

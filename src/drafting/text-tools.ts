@@ -1,0 +1,156 @@
+/**
+ * Deterministic text operations of the built-in drafter: tidy punctuation, split sentences,
+ * shorten, make more formal, fit a character limit. Pure.
+ */
+import { countChars, hasPlaceholder, PLACEHOLDER } from './numbers.js';
+
+/**
+ * Joins the lines of a rendered outline (a blank line keeps a paragraph break) and tidies the
+ * punctuation that empty variables or causes ending in 。 leave behind.
+ */
+export function normalizeText(text: string): string {
+  const paragraphs = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.split('\n').map((l) => l.trim()).join(''))
+    .filter(Boolean);
+  return paragraphs
+    .map((p) =>
+      p
+        .replace(/[ \t]+(?=[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff])/g, '')
+        .replace(/([\u4e00-\u9fff\u3000-\u303f\uff00-\uffef])[ \t]+/g, '$1')
+        .replace(/[，、；：]+(?=。)/g, '')
+        .replace(/。[，；、]+/g, '。')
+        .replace(/。{2,}/g, '。')
+        .replace(/，{2,}/g, '，')
+        .replace(/^[，。；、]+/, ''),
+    )
+    .join('\n')
+    .trim();
+}
+
+/** Sentences with their closing mark (。！？；), in order; joined they give the text back. */
+export function splitSentences(text: string): string[] {
+  return text.split(/(?<=[。！？!?；;\n])/).filter((s) => s.length > 0);
+}
+
+const FILLERS: [RegExp, string][] = [
+  [/，偏差原因及改进措施见相应指标说明/g, ''],
+  [/，各项绩效指标完成情况如下：/g, '。'],
+  [/经自评，/g, ''],
+  [/进一步/g, ''],
+  [/切实/g, ''],
+  [/认真/g, ''],
+  [/不断/g, ''],
+  [/积极/g, ''],
+  [/目前/g, ''],
+  [/的情况/g, ''],
+  [/年度指标值/g, '指标值'],
+  [/实际完成值/g, '实际'],
+];
+
+/** Drops asides in brackets (not placeholders) and filler words. */
+export function compact(text: string): string {
+  let t = text.replace(/（[^（）〔〕]*）|\([^()〔〕]*\)/g, '');
+  for (const [re, to] of FILLERS) t = t.replace(re, to);
+  return normalizeText(t);
+}
+
+const FORMAL: [RegExp, string][] = [
+  [/我们|咱们|我单位|我局|我院|我馆|我校|我司/g, '本单位'],
+  [/(?<!自)我(?!国)/g, '本单位'],
+  [/搞好/g, '做好'],
+  [/搞/g, '开展'],
+  [/马上/g, '及时'],
+  [/赶紧|赶快/g, '尽快'],
+  [/没有/g, '未'],
+  [/没能/g, '未能'],
+  [/但是/g, '但'],
+  [/所以/g, '因此'],
+  [/因为/g, '由于'],
+  [/还要/g, '还需'],
+  [/会(?=[加继进做推完提落抓强改优])/g, '将'],
+  [/非常|特别/g, '十分'],
+  [/很(?=[好大多高低少快慢])/g, '较'],
+  [/挺/g, '较'],
+  [/一下/g, ''],
+  [/的话/g, ''],
+  [/！|!/g, '。'],
+  [/~|～/g, ''],
+  [/啥/g, '何'],
+  [/咋/g, '如何'],
+];
+
+/** Replaces colloquial words with 公文 wording. `changed` is false when nothing was colloquial. */
+export function formalize(text: string): { text: string; changed: boolean } {
+  let t = text;
+  for (const [re, to] of FORMAL) t = t.replace(re, to);
+  t = normalizeText(t);
+  if (t && !/[。！？]$/.test(t)) t += '。';
+  return { text: t, changed: t !== text };
+}
+
+/** True when the text already states an improvement measure. */
+export function hasMeasure(text: string): boolean {
+  return /改进措施|整改措施|后续将|下一步|今后将|下阶段|将进一步|将加强|将加快|将科学|将严格|将完善/.test(text);
+}
+
+/** Cuts a sentence at its last clause mark so it fits `room` characters, ending in 。. */
+function cutSentence(sentence: string, room: number): string {
+  if (room < 2) return '';
+  const clauses = sentence.replace(/[。！？；;]$/, '').split(/(?<=[，、：])/);
+  let out = '';
+  for (const c of clauses) {
+    const next = out + c;
+    if (countChars(next.replace(/[，、：]$/, '')) + 1 > room) break;
+    out = next;
+  }
+  out = out.replace(/[，、：]$/, '');
+  if (!out) {
+    // no clause fits: cut by characters, never inside a placeholder
+    const chars = [...sentence.replace(/[。！？；;]$/, '')];
+    const holes = [...sentence.matchAll(PLACEHOLDER)].map((m) => [m.index, m.index + m[0].length] as const);
+    let taken = '';
+    let offset = 0;
+    for (const ch of chars) {
+      if (countChars(taken + ch) + 1 > room) break;
+      taken += ch;
+      offset += ch.length;
+    }
+    if (holes.some(([a, b]) => offset > a && offset < b)) taken = taken.slice(0, holes.find(([a, b]) => offset > a && offset < b)![0]);
+    out = taken.replace(/[，、：；]$/, '');
+  }
+  return out ? `${out}。` : '';
+}
+
+/**
+ * Shortens `text` to at most `max` characters: first drops asides and filler words, then whole
+ * sentences that are not `important` (from the end), then cuts clauses of the last sentence that
+ * still fits partly. The result always fits.
+ */
+export function fitToLength(text: string, max: number, important: (sentence: string) => boolean = () => false): string {
+  if (countChars(text) <= max) return text;
+  let t = compact(text);
+  if (countChars(t) <= max) return t;
+
+  let sentences = splitSentences(t);
+  // drop unimportant sentences from the end, keeping the first
+  for (let i = sentences.length - 1; i > 0 && countChars(sentences.join('')) > max; i--) {
+    if (!important(sentences[i]!) && !hasPlaceholder(sentences[i]!)) sentences.splice(i, 1);
+  }
+  t = sentences.join('');
+  if (countChars(t) <= max) return normalizeText(t);
+
+  // keep whole sentences while they fit, then cut the next one
+  sentences = splitSentences(t);
+  let out = '';
+  for (const s of sentences) {
+    if (countChars(out + s) <= max) {
+      out += s;
+      continue;
+    }
+    out += cutSentence(s, max - countChars(out));
+    break;
+  }
+  return normalizeText(out);
+}

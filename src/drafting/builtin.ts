@@ -124,7 +124,8 @@ export function applyQuickActions(text: string, message: string, facts: CellFact
   if (actions.limit !== null) {
     const before = countChars(out);
     out = fitToLength(out, actions.limit, important);
-    done.push(before > actions.limit ? `控制在${actions.limit}字以内（${before}字→${countChars(out)}字）` : `已在${actions.limit}字以内`);
+    if (before > actions.limit) done.push(`控制在${actions.limit}字以内（${before}字→${countChars(out)}字）`);
+    else notices.push(`文本已在${actions.limit}字以内，未作删减`);
   }
   if (actions.leftover) notices.push(`以下要求内置起草器无法执行：“${actions.leftover}”，请配置大模型或手工修改`);
   const summary = [done.length ? `已${done.join('、')}` : '', ...notices].filter(Boolean).join('；');

@@ -191,11 +191,13 @@ function push(out: AllowedNumber[], value: number | null | undefined, kind: Numb
 }
 
 /**
- * The numbers any narrative of this form may use: every number written in the form, every
- * score, rate and deviation of the report, and the notes (scores excepted: a score comes from
- * the scorer, never from a note). Whole-form: a deviation text may cite another row's figure.
+ * The numbers a narrative may use: what is written in the form, the scores, rates and
+ * deviations of the report, and the user's notes (scores excepted: a score comes from the
+ * scorer, never from a note). `goals.actual` may use the whole form; a deviation cell its own
+ * row plus the project-level figures (year, funding, totals, the over-achievement standard).
  */
-export function allowedNumbers(form: Form, report: ScoreReport, rows: RowFacts[], overRatio: number): AllowedNumber[] {
+export function allowedNumbers(form: Form, report: ScoreReport, rows: RowFacts[], overRatio: number, row: number | null = null): AllowedNumber[] {
+  const inScope = (i: number) => row === null || i === row;
   const out: AllowedNumber[] = [];
   const unit = form.funding?.unit ?? '万元';
   push(out, form.year, 'other', '年度', '年');
@@ -215,12 +217,15 @@ export function allowedNumbers(form: Form, report: ScoreReport, rows: RowFacts[]
       push(out, r.score, 'score', `${label}·得分`);
     }
   }
-  numbersIn(out, form.goals?.expected, '预期目标');
-  numbersIn(out, form.goals?.actual, '实际完成情况（表中原文）');
-  numbersIn(out, form.goals?.notes, '补充事实（总体目标）', { noScores: true });
+  if (row === null) {
+    numbersIn(out, form.goals?.expected, '预期目标');
+    numbersIn(out, form.goals?.actual, '实际完成情况（表中原文）');
+    numbersIn(out, form.goals?.notes, '补充事实（总体目标）', { noScores: true });
+  }
   push(out, form.selfTotal, 'score', '表中总分');
 
   form.indicators.forEach((ind, i) => {
+    if (!inScope(i)) return;
     const at = `第${i + 1}行`;
     numbersIn(out, ind.name, `${at}·三级指标`);
     numbersIn(out, ind.target, `${at}·年度指标值`);
@@ -247,6 +252,7 @@ export function allowedNumbers(form: Form, report: ScoreReport, rows: RowFacts[]
   numbersIn(out, fr.explanation, '预算执行率评分说明');
 
   for (const rf of rows) {
+    if (!inScope(rf.index)) continue;
     const at = `第${rf.index + 1}行`;
     const r = rf.result;
     if (r) {
@@ -270,6 +276,7 @@ export function allowedNumbers(form: Form, report: ScoreReport, rows: RowFacts[]
   push(out, overRatio * 100, 'percent', '超额完成认定标准');
   push(out, (overRatio - 1) * 100, 'percent', '超额完成认定标准');
   push(out, overRatio, 'other', '超额完成认定标准', '倍');
+  if (row !== null) return out;
   // counts a summary may state
   push(out, form.indicators.length, 'other', '指标行数', '项');
   const byLevel = new Map<string, number>();
@@ -370,7 +377,7 @@ export function cellFacts(form: Form, report: ScoreReport, path: NarrativePath, 
     needsText: rf ? rf.needsText : true,
     maxChars,
     overAchievementRatio: overRatio,
-    allowed: allowedNumbers(form, report, rows, overRatio),
+    allowed: allowedNumbers(form, report, rows, overRatio, row),
     required: rf ? (rf.needsText ? requiredForRow(rf) : []) : requiredForGoals(form, report),
     notes: parseNotes(rf ? rf.indicator.notes : form.goals?.notes),
   };

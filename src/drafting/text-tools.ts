@@ -29,12 +29,15 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
-/** Sentences with their closing mark (。！？；), in order; joined they give the text back. */
+/** Sentences with their closing mark (。！？), in order; joined they give the text back. */
 export function splitSentences(text: string): string[] {
-  return text.split(/(?<=[。！？!?；;\n])/).filter((s) => s.length > 0);
+  return text.split(/(?<=[。！？!?\n])/).filter((s) => s.length > 0);
 }
 
 const FILLERS: [RegExp, string][] = [
+  // a placeholder's examples: 〔待补充：超额原因，如…等〕 → 〔待补充：超额原因〕
+  [/(〔待补充：[^，,〕]*)[，,]如[^〕]*〕/g, '$1〕'],
+  [/该指标年度指标值为/g, '指标值为'],
   [/，偏差原因及改进措施见相应指标说明/g, ''],
   [/，各项绩效指标完成情况如下：/g, '。'],
   [/经自评，/g, ''],
@@ -49,10 +52,25 @@ const FILLERS: [RegExp, string][] = [
   [/实际完成值/g, '实际'],
 ];
 
+/** Second step when a text is still too long: short labels and bare placeholders. */
+const HARDER: [RegExp, string][] = [
+  [/〔待补充：[^〕]*〕/g, '〔待补充〕'],
+  [/偏差原因[:：]/g, '原因：'],
+  [/改进措施[:：]/g, '措施：'],
+];
+
+export function compactHarder(text: string): string {
+  let t = compact(text);
+  for (const [re, to] of HARDER) t = t.replace(re, to);
+  return normalizeText(t);
+}
+
 /** Drops asides in brackets (not placeholders) and filler words. */
 export function compact(text: string): string {
   let t = text.replace(/（[^（）〔〕]*）|\([^()〔〕]*\)/g, '');
   for (const [re, to] of FILLERS) t = t.replace(re, to);
+  // a word left doubled by a dropped aside: 建设（科研大装置建设）建设 → 建设
+  t = t.replace(/([\u4e00-\u9fff]{2})\1/g, '$1');
   return normalizeText(t);
 }
 
@@ -95,32 +113,35 @@ export function hasMeasure(text: string): boolean {
   return /改进措施|整改措施|后续将|下一步|今后将|下阶段|将进一步|将加强|将加快|将科学|将严格|将完善/.test(text);
 }
 
-/** Cuts a sentence at its last clause mark so it fits `room` characters, ending in 。. */
+/** Cuts a sentence at its last clause mark (never inside a placeholder) so it fits `room` characters, ending in 。. */
 function cutSentence(sentence: string, room: number): string {
   if (room < 2) return '';
-  const clauses = sentence.replace(/[。！？；;]$/, '').split(/(?<=[，、：])/);
-  let out = '';
-  for (const c of clauses) {
-    const next = out + c;
-    if (countChars(next.replace(/[，、：]$/, '')) + 1 > room) break;
-    out = next;
+  const body = sentence.replace(/[。！？；;]$/, '');
+  const holes = [...body.matchAll(PLACEHOLDER)].map((m) => [m.index, m.index + m[0].length] as const);
+  const inHole = (i: number) => holes.some(([a, b]) => i > a && i < b);
+  // cut points: clause marks outside placeholders (not after a label's colon: it needs its content)
+  const cuts: number[] = [];
+  for (let i = 0; i < body.length; i++) {
+    if (/[，、；]/.test(body[i]!) && !inHole(i)) cuts.push(i);
   }
-  out = out.replace(/[，、：]$/, '');
-  if (!out) {
-    // no clause fits: cut by characters, never inside a placeholder
-    const chars = [...sentence.replace(/[。！？；;]$/, '')];
-    const holes = [...sentence.matchAll(PLACEHOLDER)].map((m) => [m.index, m.index + m[0].length] as const);
+  let best = '';
+  for (const at of cuts) {
+    const head = body.slice(0, at).replace(/[，、：；]+$/, '');
+    if (head && countChars(head) + 1 <= room) best = head;
+  }
+  if (!best) {
+    // no clause fits: cut by characters, then back off to before any placeholder it would split
     let taken = '';
-    let offset = 0;
-    for (const ch of chars) {
+    for (const ch of body) {
       if (countChars(taken + ch) + 1 > room) break;
       taken += ch;
-      offset += ch.length;
     }
-    if (holes.some(([a, b]) => offset > a && offset < b)) taken = taken.slice(0, holes.find(([a, b]) => offset > a && offset < b)![0]);
-    out = taken.replace(/[，、：；]$/, '');
+    // never split a placeholder: drop the sentence instead
+    if (holes.some(([a, b]) => taken.length > a && taken.length < b)) return '';
+    best = taken.replace(/[，、：；]+$/, '');
   }
-  return out ? `${out}。` : '';
+  // a stub ("偏差原因") says nothing
+  return countChars(best) >= 6 ? `${best}。` : '';
 }
 
 /**
@@ -132,10 +153,12 @@ export function fitToLength(text: string, max: number, important: (sentence: str
   if (countChars(text) <= max) return text;
   let t = compact(text);
   if (countChars(t) <= max) return t;
+  t = compactHarder(t);
+  if (countChars(t) <= max) return t;
 
   let sentences = splitSentences(t);
-  // drop unimportant sentences from the end, keeping the first
-  for (let i = sentences.length - 1; i > 0 && countChars(sentences.join('')) > max; i--) {
+  // drop unimportant sentences from the end, keeping the first and the last
+  for (let i = sentences.length - 2; i > 0 && countChars(sentences.join('')) > max; i--) {
     if (!important(sentences[i]!) && !hasPlaceholder(sentences[i]!)) sentences.splice(i, 1);
   }
   t = sentences.join('');

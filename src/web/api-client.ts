@@ -1,0 +1,269 @@
+/**
+ * The page's only way to the service: JSON calls to `/api/*` and the streamed draft and chat
+ * calls. Errors arrive as `ApiError` carrying the API's `{ error: { code, message, issues } }`.
+ */
+import type { FieldIssue, Form, FormInput, ScoreReport } from '../core/index.js';
+import type { NarrativeOrigin } from '../core/narratives/index.js';
+import type { DraftChecks } from '../drafting/types.js';
+import type { NarrativeStates } from './form-model.js';
+import { readSse } from './sse.js';
+
+/** A failed API call, with the API's error code, Chinese message and field issues. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** A stored form as GET /api/forms/:id returns it. */
+export interface FormView {
+  id: string;
+  version: number;
+  form: Form;
+  report: ScoreReport;
+  createdAt?: string;
+  updatedAt?: string;
+  narratives?: NarrativeStates;
+}
+
+/** One row of the form list. */
+export interface FormSummary {
+  id: string;
+  projectName: string;
+  year: number;
+  department: string | null;
+  implementer: string | null;
+  total: number;
+  selfTotal: number | null;
+  grade: string;
+  openIssues: number;
+  version: number;
+  updatedAt: string;
+}
+
+export interface VersionEntry {
+  version: number;
+  at: string;
+  by: string;
+  action: 'create' | 'update';
+  changes: string[];
+}
+
+export interface CellHistoryEntry {
+  version: number;
+  at: string;
+  by: string;
+  text: string;
+  origin: NarrativeOrigin;
+  stale?: boolean;
+}
+
+/** The end of a streamed draft or revision. */
+export interface DraftDone {
+  path: string;
+  text: string;
+  checks?: DraftChecks;
+  drafter?: string;
+  model?: string;
+  promptId?: string;
+  promptVersion?: string | number;
+  notice?: string;
+}
+
+export interface StreamHandlers {
+  /** New text of the cell being written (`path` when the server says which). */
+  onDelta?(text: string, path?: string): void;
+  /** The text streamed so far is void; the next deltas start over. */
+  onReset?(path?: string): void;
+  onProgress?(progress: { done: number; total: number; path?: string }): void;
+  onDone?(done: DraftDone): void;
+}
+
+export interface SaveBody {
+  form: FormInput;
+  origins?: Record<string, NarrativeOrigin>;
+  author?: string;
+}
+
+/** The version as an ETag value for If-Match. */
+const tag = (version: number): string => `"${version}"`;
+
+async function errorOf(response: Response): Promise<ApiError> {
+  let body: { error?: { code?: string; message?: string; issues?: FieldIssue[] } & Record<string, unknown> } = {};
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    // not JSON: keep the status line
+  }
+  const error = body.error ?? {};
+  const { code, message, issues, ...details } = error;
+  return new ApiError(
+    response.status,
+    code ?? `http_${response.status}`,
+    message ?? `服务返回 ${response.status} ${response.statusText}`,
+    issues ?? [],
+    details,
+  );
+}
+
+/** Calls the API with a JSON body and returns the parsed JSON answer (undefined for 204). */
+export async function request<T>(method: string, url: string, options: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: { accept: 'application/json', ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(0, 'network_error', '无法连接服务，请检查服务是否在运行');
+  }
+  if (!response.ok) throw await errorOf(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** Lists forms: GET /api/forms. */
+export function listForms(query: { q?: string; year?: string; department?: string; cursor?: string; limit?: number } = {}): Promise<{ items: FormSummary[]; nextCursor: string | null }> {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  const qs = params.toString();
+  return request('GET', `/api/forms${qs ? `?${qs}` : ''}`);
+}
+
+/** Reads one stored form. */
+export function getForm(id: string): Promise<FormView> {
+  return request('GET', `/api/forms/${encodeURIComponent(id)}`);
+}
+
+/** Stores a new form (version 1). */
+export function createForm(body: SaveBody): Promise<FormView> {
+  return request('POST', '/api/forms', { body });
+}
+
+/** Saves a new version if `version` is still the current one (else 409 version_conflict). */
+export function updateForm(id: string, version: number, body: SaveBody): Promise<FormView> {
+  return request('PUT', `/api/forms/${encodeURIComponent(id)}`, { body, headers: { 'if-match': tag(version) } });
+}
+
+/** Deletes a form and its history. */
+export function deleteForm(id: string, version: number): Promise<void> {
+  return request('DELETE', `/api/forms/${encodeURIComponent(id)}`, { headers: { 'if-match': tag(version) } });
+}
+
+/** Every saved version, oldest first. */
+export async function formHistory(id: string): Promise<VersionEntry[]> {
+  const body = await request<{ versions: VersionEntry[] }>('GET', `/api/forms/${encodeURIComponent(id)}/history`);
+  return body.versions;
+}
+
+/** One saved version with its form. */
+export function formVersion(id: string, version: number): Promise<VersionEntry & { form: Form; report?: ScoreReport }> {
+  return request('GET', `/api/forms/${encodeURIComponent(id)}/versions/${version}`);
+}
+
+/** The saved texts of one narrative cell, oldest first. */
+export async function cellHistory(id: string, path: string): Promise<CellHistoryEntry[]> {
+  const body = await request<{ entries: CellHistoryEntry[] }>('GET', `/api/forms/${encodeURIComponent(id)}/narratives/${encodeURIComponent(path)}/history`);
+  return body.entries;
+}
+
+/** The rule profiles: id and Chinese name. */
+export async function listProfilesApi(): Promise<{ id: string; name: string }[]> {
+  const body = await request<{ profiles?: { id: string; name: string }[] } | { id: string; name: string }[]>('GET', '/api/profiles');
+  return Array.isArray(body) ? body : body.profiles ?? [];
+}
+
+function parseData(data: string): Record<string, unknown> {
+  try {
+    return JSON.parse(data) as Record<string, unknown>;
+  } catch {
+    return { text: data };
+  }
+}
+
+/**
+ * POSTs `body` and follows the server-sent events of a draft or revision. Resolves with every
+ * `done` event; rejects with ApiError on an HTTP error or an `error` event. A server that answers
+ * with plain JSON (no streaming) is read as one `done`, or a list of them under `results`.
+ */
+export async function streamPost(url: string, body: unknown, handlers: StreamHandlers, signal?: AbortSignal): Promise<DraftDone[]> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { accept: 'text/event-stream', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(0, 'network_error', '无法连接服务，请检查服务是否在运行');
+  }
+  if (!response.ok) throw await errorOf(response);
+  const results: DraftDone[] = [];
+  if (!(response.headers.get('content-type') ?? '').includes('text/event-stream')) {
+    const json = (await response.json()) as DraftDone | { results?: DraftDone[] };
+    const list = 'results' in json && Array.isArray(json.results) ? json.results : [json as DraftDone];
+    for (const done of list) {
+      handlers.onDone?.(done);
+      results.push(done);
+    }
+    return results;
+  }
+  let failure: ApiError | null = null;
+  await readSse(response, (event) => {
+    const data = parseData(event.data);
+    const path = typeof data.path === 'string' ? data.path : undefined;
+    switch (event.event) {
+      case 'delta':
+        handlers.onDelta?.(String(data.text ?? ''), path);
+        break;
+      case 'reset':
+        handlers.onReset?.(path);
+        break;
+      case 'progress':
+        handlers.onProgress?.({ done: Number(data.done ?? 0), total: Number(data.total ?? 0), path });
+        break;
+      case 'done': {
+        const done = data as unknown as DraftDone;
+        results.push(done);
+        handlers.onDone?.(done);
+        break;
+      }
+      case 'error':
+        failure = new ApiError(response.status, String(data.code ?? 'model_error'), String(data.message ?? '起草失败'));
+        break;
+      default:
+        break;
+    }
+  });
+  if (failure) throw failure;
+  return results;
+}
+
+/** Which cells to draft: one, several, or every cell that needs a text. */
+export type DraftSpec = { field: string } | { fields: string[] } | { all: true };
+
+/**
+ * Streams drafts. A form with unsaved changes is sent whole (POST /api/draft), so the drafter
+ * writes about the numbers on the screen; a saved form is drafted by id.
+ */
+export function streamDrafts(formId: string, unsaved: FormInput | null, spec: DraftSpec, handlers: StreamHandlers, signal?: AbortSignal): Promise<DraftDone[]> {
+  if (unsaved) return streamPost('/api/draft', { form: unsaved, ...spec }, handlers, signal);
+  return streamPost(`/api/forms/${encodeURIComponent(formId)}/drafts`, spec, handlers, signal);
+}
+
+/** Streams a revision of one cell asked for in words (POST /api/forms/:id/chat). */
+export function streamRevision(formId: string, body: { field: string; message: string; currentText: string }, handlers: StreamHandlers, signal?: AbortSignal): Promise<DraftDone[]> {
+  return streamPost(`/api/forms/${encodeURIComponent(formId)}/chat`, body, handlers, signal);
+}

@@ -1,0 +1,106 @@
+/**
+ * The page's entry: a hash router over three pages (the list `#/`, the editor `#/forms/:id`, the
+ * print view `#/forms/:id/print`), the 署名 box, and zod set to run without `new Function`, which
+ * the page's Content-Security-Policy forbids.
+ */
+import { config } from 'zod';
+import type { FormInput } from '../core/index.js';
+import { ApiError, getForm } from './api-client.js';
+import { h } from './dom.js';
+import { currentModel, showEditor, type EditorPage } from './editor-page.js';
+import { evaluate } from './form-model.js';
+import { showFormList } from './form-list.js';
+import { ownCopy, pruneUnsaved } from './local-draft-store.js';
+import { allIssues } from './score-panel.js';
+
+config({ jitless: true });
+
+const AUTHOR_KEY = 'ziping:author';
+
+function element<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} is missing from index.html`);
+  return el as T;
+}
+
+let page: EditorPage | null = null;
+let routeSeq = 0;
+
+function author(): string | undefined {
+  const value = element<HTMLInputElement>('author').value.trim();
+  return value || undefined;
+}
+
+async function showPrint(root: HTMLElement, id: string): Promise<void> {
+  root.replaceChildren(h('p', { class: 'loading', text: '正在准备打印预览…' }));
+  const [printModule, source] = await Promise.all([
+    import('./print-view.js'),
+    (async () => {
+      if (currentModel?.id === id) return { form: currentModel.form, unsaved: currentModel.isDirty() };
+      const own = ownCopy(id);
+      if (own) return { form: own.form, unsaved: true };
+      return { form: (await getForm(id)).form as FormInput, unsaved: false };
+    })(),
+  ]).catch((error: unknown) => {
+    root.replaceChildren(h('p', { class: 'error', text: `无法打开打印预览：${error instanceof ApiError ? error.message : String(error)}` }));
+    return [null, null] as const;
+  });
+  if (!printModule || !source) return;
+  const { renderPrintPage } = printModule;
+  const evaluation = evaluate(source.form);
+  const warnings: string[] = [];
+  if (source.unsaved) warnings.push('预览包含尚未保存的修改。');
+  const errors = allIssues(evaluation).filter((i) => i.severity === 'error').length;
+  if (errors) warnings.push(`表中还有 ${errors} 个错误，打印前请在编辑页改正。`);
+  const texts = [evaluation.form.goals?.actual ?? '', ...evaluation.form.indicators.map((r) => r.deviation ?? '')];
+  const placeholders = texts.filter((t) => /〔待|【待|\[待/.test(t)).length;
+  if (placeholders) warnings.push(`有 ${placeholders} 个单元格仍含待补充内容（〔待补充〕）。`);
+  renderPrintPage(root, { form: evaluation.form, report: evaluation.report, warnings, backHref: `#/forms/${encodeURIComponent(id)}` });
+  document.title = `打印预览 - ${evaluation.form.project.name}`;
+}
+
+async function route(): Promise<void> {
+  const seq = ++routeSeq;
+  const root = element('main');
+  const actions = element('page-actions');
+  const hash = location.hash || '#/';
+  page?.destroy();
+  page = null;
+  actions.replaceChildren();
+  document.body.dataset.page = '';
+  const editorMatch = /^#\/forms\/([^/]+)$/.exec(hash);
+  const printMatch = /^#\/forms\/([^/]+)\/print$/.exec(hash);
+  if (printMatch) {
+    document.body.dataset.page = 'print';
+    await showPrint(root, decodeURIComponent(printMatch[1]!));
+  } else if (editorMatch) {
+    document.body.dataset.page = 'editor';
+    const shown = await showEditor(root, decodeURIComponent(editorMatch[1]!), { actions, author });
+    if (seq !== routeSeq) shown?.destroy();
+    else page = shown;
+  } else {
+    document.body.dataset.page = 'list';
+    document.title = '绩效自评助手';
+    showFormList(root, { actions, author, open: (id) => (location.hash = `#/forms/${encodeURIComponent(id)}`) });
+  }
+  root.focus({ preventScroll: true });
+}
+
+function start(): void {
+  pruneUnsaved();
+  const authorInput = element<HTMLInputElement>('author');
+  authorInput.value = localStorage.getItem(AUTHOR_KEY) ?? '';
+  authorInput.addEventListener('change', () => localStorage.setItem(AUTHOR_KEY, authorInput.value.trim()));
+  element('skip-link').addEventListener('click', (event) => {
+    event.preventDefault();
+    element('main').focus();
+  });
+  window.addEventListener('hashchange', () => {
+    // In-page anchors (#f-…) are not routes.
+    if (location.hash.startsWith('#/') || location.hash === '') void route();
+  });
+  window.addEventListener('pagehide', () => page?.destroy());
+  void route();
+}
+
+start();

@@ -1,0 +1,127 @@
+/**
+ * Builds the web page in memory with esbuild (Node only): the editor script split into an entry
+ * and on-demand chunks (the print view and `marked` load only when printing), the stylesheet,
+ * index.html pointing at content-hashed names, the favicon and the seed example.
+ * `writeWebAssets` writes the same files to a folder for hosts without a build step (Workers).
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+import type { WebAsset } from '../app/routes/web.js';
+
+export type { WebAsset };
+
+export interface BuildOptions {
+  /** Minify (default true). */
+  minify?: boolean;
+}
+
+export interface BuildReport {
+  assets: WebAsset[];
+  /** Bytes of script the editor loads before it is usable: the entry and the chunks it imports statically. */
+  firstLoadScriptBytes: number;
+  /** Bytes of every script file, lazy chunks included. */
+  totalScriptBytes: number;
+}
+
+const WEB_DIR = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The scoring core writes `import { z } from 'zod'`; bundled that way, esbuild keeps all of zod
+ * (every locale, the JSON-schema tools: ~450 KB). `import * as z` is the same namespace and lets
+ * esbuild keep only what is used (~85 KB), so the core's zod imports are read in that form.
+ */
+const zodNamespace: esbuild.Plugin = {
+  name: 'zod-namespace-import',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      return { contents: source.replace(/import\s*\{\s*z\s*\}\s*from\s*['"]zod['"]/g, "import * as z from 'zod'"), loader: 'ts' };
+    });
+  },
+};
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+const typeOf = (path: string): string => TYPES[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream';
+
+/** Builds the page and reports its script sizes. */
+export async function buildWebAssetsWithReport(options: BuildOptions = {}): Promise<BuildReport> {
+  const result = await esbuild.build({
+    entryPoints: { app: join(WEB_DIR, 'app.ts'), styles: join(WEB_DIR, 'styles.css') },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: options.minify ?? true,
+    outdir: '/assets',
+    entryNames: '[name]-[hash]',
+    chunkNames: 'chunk-[hash]',
+    write: false,
+    metafile: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'silent',
+    plugins: [zodNamespace],
+  });
+
+  const assets: WebAsset[] = result.outputFiles.map((file) => {
+    const path = file.path.slice(file.path.lastIndexOf('/assets/'));
+    return { path, contentType: typeOf(path), body: file.contents, immutable: true };
+  });
+  const outputs = result.metafile.outputs;
+  const key = (predicate: (name: string) => boolean) => Object.keys(outputs).find((name) => predicate(name));
+  const scriptKey = key((name) => /\/app-[^/]+\.js$/.test(name));
+  const styleKey = key((name) => /\/styles-[^/]+\.css$/.test(name));
+  if (!scriptKey || !styleKey) throw new Error('web build: entry outputs missing');
+  const urlOf = (name: string) => name.slice(name.lastIndexOf('/assets/'));
+
+  // The entry plus its static imports, followed transitively: what the browser fetches before the editor runs.
+  const firstLoad = new Set<string>();
+  const visit = (name: string) => {
+    if (firstLoad.has(name)) return;
+    firstLoad.add(name);
+    for (const imported of outputs[name]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  visit(scriptKey);
+  const sizeOf = (name: string) => outputs[name]?.bytes ?? 0;
+  const firstLoadScriptBytes = [...firstLoad].reduce((sum, name) => sum + sizeOf(name), 0);
+  const totalScriptBytes = Object.keys(outputs).filter((name) => name.endsWith('.js')).reduce((sum, name) => sum + sizeOf(name), 0);
+
+  const preloads = [...firstLoad].filter((name) => name !== scriptKey).map((name) => `<link rel="modulepreload" href="${urlOf(name)}">`).join('\n');
+  const html = (await readFile(join(WEB_DIR, 'index.html'), 'utf8'))
+    .replace('{{styles}}', urlOf(styleKey))
+    .replace('{{script}}', urlOf(scriptKey))
+    .replace('{{preloads}}', preloads);
+  const encoder = new TextEncoder();
+  assets.push(
+    { path: '/', contentType: TYPES['.html']!, body: encoder.encode(html), immutable: false },
+    { path: '/assets/favicon.svg', contentType: TYPES['.svg']!, body: await readFile(join(WEB_DIR, 'favicon.svg')), immutable: false },
+    { path: '/assets/seed-baai-2022.json', contentType: TYPES['.json']!, body: await readFile(join(WEB_DIR, 'seed-baai-2022.json')), immutable: false },
+  );
+  return { assets, firstLoadScriptBytes, totalScriptBytes };
+}
+
+/** Builds the page in memory: the files `webRoutes(assets)` serves. */
+export async function buildWebAssets(options: BuildOptions = {}): Promise<WebAsset[]> {
+  return (await buildWebAssetsWithReport(options)).assets;
+}
+
+/** Writes built assets under `dir` (`/` becomes `index.html`), for static hosting. */
+export async function writeWebAssets(assets: readonly WebAsset[], dir: string): Promise<void> {
+  for (const asset of assets) {
+    const file = join(dir, asset.path === '/' ? 'index.html' : asset.path.slice(1));
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, asset.body);
+  }
+}

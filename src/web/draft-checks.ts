@@ -1,0 +1,82 @@
+/**
+ * The drafting library's checks run in the page on whatever is in a narrative cell: numbers that
+ * cannot be traced to the form, placeholders, first person, the character limit. The same code
+ * checks model drafts on the server, so the page and the service never disagree.
+ */
+import type { Form, NarrativePath, ScoreReport } from '../core/index.js';
+import { checkDraft } from '../drafting/checks.js';
+import { PLACEHOLDER } from '../drafting/numbers.js';
+import type { DraftChecks } from '../drafting/types.js';
+import { charCount } from './format.js';
+
+export type MarkKind = 'unknown-number' | 'placeholder' | 'too-long' | 'first-person';
+
+/** A stretch of text to highlight, in UTF-16 offsets. */
+export interface Mark {
+  kind: MarkKind;
+  start: number;
+  end: number;
+  title: string;
+}
+
+/** Checks for a cell, plus the marks to draw over its text. */
+export interface CellChecks {
+  checks: DraftChecks | null;
+  marks: Mark[];
+  length: number;
+  maxChars: number;
+  /** Problems without a place in the text (a missing fact), and errors running the checks. */
+  notes: string[];
+}
+
+/** The default character limits of the cells (prompts README): goals 1000, a deviation 200. */
+export function defaultMaxChars(path: string): number {
+  return path === 'goals.actual' ? 1000 : 200;
+}
+
+/** Checks the text of a cell against the form as it is now. */
+export function checkCell(text: string, form: Form, report: ScoreReport, path: string, maxChars = defaultMaxChars(path)): CellChecks {
+  const marks: Mark[] = [];
+  const notes: string[] = [];
+  let checks: DraftChecks | null = null;
+  try {
+    checks = checkDraft(text, { form, report, path: path as NarrativePath, maxChars });
+  } catch {
+    // A cell the scored form does not have yet (a row being added): count characters only.
+  }
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    marks.push({ kind: 'placeholder', start: m.index, end: m.index + m[0].length, title: '待补充的内容' });
+  }
+  if (checks) {
+    for (const issue of checks.issues) {
+      if (issue.code === 'unknown_number' && issue.span) marks.push({ kind: 'unknown-number', start: issue.span[0], end: issue.span[1], title: issue.message });
+      else if (issue.code === 'too_long' && issue.span) marks.push({ kind: 'too-long', start: issue.span[0], end: issue.span[1], title: issue.message });
+      else if (issue.code === 'first_person' && issue.span) marks.push({ kind: 'first-person', start: issue.span[0], end: issue.span[1], title: issue.message });
+      else if (issue.code === 'missing_fact') notes.push(issue.message);
+    }
+  }
+  return { checks, marks, length: checks?.length ?? charCount(text.replace(/\s/g, '')), maxChars: checks?.maxChars ?? maxChars, notes };
+}
+
+const PRIORITY: Record<MarkKind, number> = { 'unknown-number': 4, placeholder: 3, 'first-person': 2, 'too-long': 1 };
+
+/** Splits text into runs, each with the most important mark covering it (marks may overlap). */
+export function markRuns(text: string, marks: readonly Mark[]): { text: string; mark: Mark | null }[] {
+  if (marks.length === 0) return [{ text, mark: null }];
+  const cover: (Mark | null)[] = new Array<Mark | null>(text.length).fill(null);
+  for (const mark of marks) {
+    for (let i = Math.max(0, mark.start); i < Math.min(text.length, mark.end); i++) {
+      const current = cover[i];
+      if (!current || PRIORITY[mark.kind] > PRIORITY[current.kind]) cover[i] = mark;
+    }
+  }
+  const runs: { text: string; mark: Mark | null }[] = [];
+  let start = 0;
+  for (let i = 1; i <= text.length; i++) {
+    if (i === text.length || cover[i] !== cover[start]) {
+      runs.push({ text: text.slice(start, i), mark: cover[start] ?? null });
+      start = i;
+    }
+  }
+  return runs;
+}

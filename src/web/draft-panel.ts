@@ -1,0 +1,170 @@
+/**
+ * Drafting from the page: one cell with one click, the text streaming into the cell; or every
+ * cell that needs a text, with a progress display and a stop button. A draft replaces the cell's
+ * text only when it is complete, and can be undone (AI text must never be a one-way door).
+ */
+import type { NarrativeOrigin, NarrativeSnapshot } from '../core/narratives/index.js';
+import { ApiError, streamDrafts, type DraftDone } from './api-client.js';
+import { h, setText } from './dom.js';
+import type { FormEditor } from './form-editor.js';
+import type { CellMeta, FormModel } from './form-model.js';
+import { pathLabel } from './format.js';
+import { toast } from './toast.js';
+
+/** The origin recorded for a finished draft. */
+export function originOfDraft(done: DraftDone): NarrativeOrigin {
+  const kind = done.drafter === 'model' || (done.model && done.drafter !== 'builtin') ? 'model' : 'builtin';
+  const origin: NarrativeOrigin = { kind };
+  if (done.drafter) origin.drafter = done.drafter;
+  if (done.model && kind === 'model') origin.model = done.model;
+  if (done.promptId) origin.promptId = done.promptId;
+  if (done.promptVersion !== undefined) origin.promptVersion = done.promptVersion;
+  return origin;
+}
+
+/** Paths of the cells that need a text and have none: an empty 实际完成情况, empty deviations the rules require. */
+export function cellsNeedingText(model: FormModel): string[] {
+  const { form, report } = model.evaluation;
+  const out: string[] = [];
+  if (!(form.goals?.actual ?? '').trim()) out.push('goals.actual');
+  report.indicators.forEach((result) => {
+    const row = form.indicators[result.index];
+    if (result.needsExplanation && !(row?.deviation ?? '').trim()) out.push(`indicators.${result.index}.deviation`);
+  });
+  return out;
+}
+
+interface UndoEntry {
+  text: string;
+  meta: CellMeta;
+}
+
+/** Runs drafts for an editor and shows their progress. */
+export class DraftController {
+  /** The progress bar (placed by the page under the app bar). */
+  readonly progressEl: HTMLElement;
+  private readonly progressBar = h('progress', { attrs: { max: 1, value: 0, 'aria-label': '起草进度' } });
+  private readonly progressText = h('span', { attrs: { 'data-testid': 'draft-progress' } });
+  private readonly undo = new Map<string, UndoEntry>();
+  private running: AbortController | null = null;
+
+  constructor(
+    private readonly model: FormModel,
+    private readonly editor: () => FormEditor,
+  ) {
+    this.progressEl = h('div', { class: 'draft-progress', attrs: { hidden: true, role: 'status', 'aria-live': 'polite' } },
+      this.progressText,
+      this.progressBar,
+      h('button', { class: 'small', attrs: { type: 'button' }, text: '停止', on: { click: () => this.running?.abort() } }),
+    );
+  }
+
+  /** True while a draft is being written. */
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
+  /** Drafts one cell. */
+  async draftOne(path: string): Promise<void> {
+    await this.run([path], { field: path });
+  }
+
+  /** Drafts every cell that needs a text. */
+  async draftAll(): Promise<void> {
+    const paths = cellsNeedingText(this.model);
+    if (paths.length === 0) {
+      toast('没有需要起草的单元格：实际完成情况和需要说明的偏差原因都已填写。');
+      return;
+    }
+    await this.run(paths, { fields: paths });
+  }
+
+  /** Puts back the text a draft replaced. */
+  undoDraft(path: string): void {
+    const entry = this.undo.get(path);
+    if (!entry) return;
+    this.undo.delete(path);
+    this.model.restoreCell(path, entry.text, entry.meta);
+    this.editor().narrative(path)?.setUndoable(false);
+    toast(`已恢复${pathLabel(path)}的原文`);
+  }
+
+  /** Forgets undo entries (after a save or when rows move, the paths no longer line up). */
+  clearUndo(): void {
+    for (const path of this.undo.keys()) this.editor().narrative(path)?.setUndoable(false);
+    this.undo.clear();
+  }
+
+  private async run(paths: string[], spec: { field: string } | { fields: string[] }): Promise<void> {
+    if (this.running) {
+      toast('正在起草，请等当前起草完成或先停止。');
+      return;
+    }
+    const controller = new AbortController();
+    this.running = controller;
+    const pending = [...paths];
+    const snapshots = new Map<string, NarrativeSnapshot | null>(paths.map((p) => [p, this.model.snapshotOf(p)]));
+    const streamed = new Map<string, string>();
+    const batch = paths.length > 1;
+    const showProgress = (done: number, current?: string) => {
+      this.progressEl.hidden = false;
+      this.progressBar.max = paths.length;
+      this.progressBar.value = done;
+      setText(this.progressText, current ? `正在起草 ${Math.min(done + 1, paths.length)}/${paths.length}：${pathLabel(current)}` : `已起草 ${done}/${paths.length}`);
+    };
+    for (const path of paths) this.editor().narrative(path)?.setStreaming(true);
+    if (batch) showProgress(0, pending[0]);
+    let finished = 0;
+    try {
+      await streamDrafts(this.model.id, this.model.isDirty() ? this.model.form : null, spec, {
+        onDelta: (text, path) => {
+          const target = path ?? pending[0];
+          if (!target) return;
+          const so = (streamed.get(target) ?? '') + text;
+          streamed.set(target, so);
+          this.editor().narrative(target)?.showStreamedText(so);
+        },
+        onReset: (path) => {
+          const target = path ?? pending[0];
+          if (target) streamed.set(target, '');
+        },
+        onProgress: ({ done, total, path }) => {
+          if (batch && total) showProgress(done, path && done < total ? path : pending[0]);
+        },
+        onDone: (done) => {
+          const path = done.path ?? pending[0];
+          if (!path) return;
+          const i = pending.indexOf(path);
+          if (i >= 0) pending.splice(i, 1);
+          finished += 1;
+          this.accept(path, done, snapshots.get(path) ?? null);
+          if (batch) showProgress(finished, pending[0]);
+        },
+      }, controller.signal);
+      if (batch) toast(`已起草 ${finished} 处，请逐一核对后保存。`, { kind: 'success' });
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') toast(finished > 0 ? `已停止，已起草 ${finished} 处。` : '已停止起草。');
+      else toast(`起草失败：${error instanceof ApiError ? error.message : String(error)}`, { kind: 'error' });
+    } finally {
+      this.running = null;
+      for (const path of paths) {
+        const cell = this.editor().narrative(path);
+        cell?.setStreaming(false);
+        cell?.refresh(true);
+      }
+      this.progressEl.hidden = true;
+    }
+  }
+
+  /** A finished draft becomes the cell's text (undoable). */
+  private accept(path: string, done: DraftDone, snapshot: NarrativeSnapshot | null): void {
+    const meta = this.model.metaOf(path);
+    if (!meta) return;
+    if (!this.undo.has(path)) this.undo.set(path, { text: String(this.model.get(path) ?? ''), meta: { ...meta } });
+    const cell = this.editor().narrative(path);
+    cell?.setStreaming(false);
+    this.model.setNarrative(path, done.text, originOfDraft(done), snapshot);
+    cell?.setUndoable(true);
+    if (done.notice) toast(`${pathLabel(path)}：${done.notice}`);
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Three-way merge of a form after a version conflict: what I typed since I read version `base`,
+ * against what someone else saved since. Fields only one side changed are taken from that side;
+ * fields both changed differently are conflicts the user decides. Pure, so it is unit-tested.
+ */
+import type { FormInput } from '../core/index.js';
+import { clone, flatten, getAt, setAt } from './form-paths.js';
+
+export interface MergeConflict {
+  path: string;
+  base: unknown;
+  mine: unknown;
+  theirs: unknown;
+}
+
+export interface MergeResult {
+  /** The merge with every conflict resolved as "mine". */
+  merged: FormInput;
+  conflicts: MergeConflict[];
+  /** Fields only they changed (taken into the merge). */
+  theirChanges: string[];
+  /** Fields only I changed (kept). */
+  myChanges: string[];
+}
+
+const FUNDING_ROWS = ['total', 'appropriation', 'carryover', 'other'] as const;
+
+/** Empty text, null and a missing field mean the same blank cell; funding rows are compared cell by cell. */
+function normalized(form: FormInput): FormInput {
+  const copy = clone(form) as FormInput & { funding?: Record<string, unknown> };
+  copy.funding ??= { unit: '万元' } as never;
+  const funding = copy.funding as Record<string, unknown>;
+  for (const row of FUNDING_ROWS) funding[row] ??= { initial: null, annual: null, executed: null, score: null };
+  copy.goals ??= {};
+  return copy;
+}
+
+const blank = (v: unknown): unknown => (v === undefined || v === '' ? null : v);
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(blank(a)) === JSON.stringify(blank(b));
+
+function denormalize(form: FormInput): FormInput {
+  const funding = form.funding as Record<string, unknown> | undefined;
+  if (funding) {
+    for (const row of FUNDING_ROWS) {
+      const value = funding[row] as Record<string, unknown> | null;
+      if (row !== 'total' && value && Object.values(value).every((v) => v === null || v === undefined)) funding[row] = null;
+    }
+  }
+  return form;
+}
+
+/** Merges `mine` and `theirs`, both edited from `base`. */
+export function mergeForms(baseForm: FormInput, mineForm: FormInput, theirsForm: FormInput): MergeResult {
+  const base = normalized(baseForm);
+  const mine = normalized(mineForm);
+  const theirs = normalized(theirsForm);
+  const merged = clone(mine) as unknown as Record<string, unknown>;
+  const conflicts: MergeConflict[] = [];
+  const theirChanges: string[] = [];
+  const myChanges: string[] = [];
+
+  // Rows added, removed or reordered on both sides cannot be matched cell by cell: the table is one unit.
+  const sameShape = base.indicators.length === mine.indicators.length && base.indicators.length === theirs.indicators.length;
+  const skip = (path: string) => !sameShape && (path === 'indicators' || path.startsWith('indicators.'));
+  if (!sameShape) {
+    const mineChanged = !same(mine.indicators, base.indicators);
+    const theirsChanged = !same(theirs.indicators, base.indicators);
+    if (mineChanged && theirsChanged && !same(mine.indicators, theirs.indicators)) {
+      conflicts.push({ path: 'indicators', base: base.indicators, mine: mine.indicators, theirs: theirs.indicators });
+      myChanges.push('indicators');
+    } else if (theirsChanged) {
+      merged.indicators = clone(theirs.indicators);
+      theirChanges.push('indicators');
+    } else if (mineChanged) {
+      myChanges.push('indicators');
+    }
+  }
+
+  const b = flatten(base);
+  const m = flatten(mine);
+  const t = flatten(theirs);
+  const paths = new Set([...b.keys(), ...m.keys(), ...t.keys()]);
+  for (const path of paths) {
+    if (skip(path)) continue;
+    const bv = b.get(path);
+    const mv = m.get(path);
+    const tv = t.get(path);
+    if (same(mv, tv)) continue;
+    if (same(mv, bv)) {
+      setAt(merged, path, tv === undefined ? null : tv);
+      theirChanges.push(path);
+    } else if (same(tv, bv)) {
+      myChanges.push(path);
+    } else {
+      conflicts.push({ path, base: bv ?? null, mine: mv ?? null, theirs: tv ?? null });
+    }
+  }
+  return { merged: denormalize(merged as unknown as FormInput), conflicts, theirChanges, myChanges };
+}
+
+/** The merge with the user's choice for each conflict (default: mine). */
+export function resolveMerge(result: MergeResult, theirsFor: ReadonlySet<string>): FormInput {
+  const out = clone(result.merged) as unknown as Record<string, unknown>;
+  for (const conflict of result.conflicts) {
+    if (theirsFor.has(conflict.path)) setAt(out, conflict.path, clone(conflict.theirs));
+  }
+  return denormalize(out as unknown as FormInput);
+}
+
+/** A value as one line for the conflict list. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '（空）';
+  if (Array.isArray(value)) return `${value.length} 行指标`;
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** The value at a path, for the conflict dialog. */
+export const valueAt = getAt;

@@ -1,0 +1,170 @@
+/**
+ * A narrative cell (实际完成情况, 偏差原因分析及改进措施): a textarea with the checks drawn behind
+ * its text (numbers not found in the form, 〔待补充〕 placeholders, text past the limit), the
+ * character count against the limit, where the text came from, a stale mark when the numbers
+ * moved after it was written, and the draft / revise / history buttons.
+ */
+import type { NarrativeOrigin } from '../core/narratives/index.js';
+import { checkCell, markRuns, type CellChecks } from './draft-checks.js';
+import { h, hiddenLabel, setText } from './dom.js';
+import type { FormModel } from './form-model.js';
+import { inputIdFor } from './form-paths.js';
+import { pathLabel } from './format.js';
+
+export interface NarrativeActions {
+  draft(path: string): void;
+  chat(path: string): void;
+  history(path: string): void;
+  undo(path: string): void;
+}
+
+/** Chinese description of where a text came from. */
+export function originLabel(origin: NarrativeOrigin | undefined | null): string {
+  if (!origin) return '';
+  if (origin.kind === 'builtin') return '内置起草';
+  if (origin.kind === 'model') return origin.model ? `模型起草 · ${origin.model}` : '模型起草';
+  return '人工填写';
+}
+
+/** One narrative cell bound to a path of the model. */
+export class NarrativeCell {
+  readonly el: HTMLElement;
+  readonly textarea: HTMLTextAreaElement;
+  private readonly backdrop: HTMLElement;
+  private readonly count: HTMLElement;
+  private readonly origin: HTMLElement;
+  private readonly stale: HTMLElement;
+  private readonly findings: HTMLElement;
+  private readonly undoButton: HTMLButtonElement;
+  private readonly buttons: HTMLButtonElement[];
+  private lastChecked = '';
+  private streaming = false;
+  checks: CellChecks | null = null;
+
+  constructor(
+    private readonly model: FormModel,
+    public path: string,
+    private readonly actions: NarrativeActions,
+    options: { label: string; hideLabel?: boolean; savedOrigin?: (path: string) => NarrativeOrigin | undefined },
+  ) {
+    this.savedOrigin = options.savedOrigin ?? (() => undefined);
+    const id = inputIdFor(path);
+    this.textarea = h('textarea', { class: 'narrative-input', attrs: { id, rows: 3, spellcheck: false } });
+    this.textarea.dataset.path = path;
+    this.textarea.dataset.kind = 'narrative';
+    this.textarea.addEventListener('input', () => {
+      if (this.streaming) return;
+      this.model.set(this.path, this.textarea.value);
+    });
+    this.backdrop = h('div', { class: 'narrative-backdrop', attrs: { 'aria-hidden': 'true' } });
+    this.count = h('span', { class: 'char-count' });
+    this.origin = h('span', { class: 'origin-badge' });
+    this.stale = h('span', { class: 'stale-badge', attrs: { hidden: true } },
+      '数字已变，需复核',
+      h('button', { class: 'linklike', attrs: { type: 'button' }, text: '已复核', on: { click: () => this.model.confirmCurrent(this.path) } }),
+    );
+    this.findings = h('ul', { class: 'findings' });
+    const what = pathLabel(path);
+    const button = (text: string, title: string, run: () => void, cls = '') =>
+      h('button', { class: `small ${cls}`, attrs: { type: 'button', 'aria-label': `${title}：${what}`, title: `${title}：${what}` }, text, on: { click: run } });
+    this.undoButton = button('撤销起草', '撤销起草，恢复原文', () => this.actions.undo(this.path), 'undo');
+    this.undoButton.hidden = true;
+    this.buttons = [
+      button('起草', '起草', () => this.actions.draft(this.path), 'draft'),
+      button('修改…', '对话修改', () => this.actions.chat(this.path), 'chat'),
+      button('历史', '文本历史', () => this.actions.history(this.path), 'history'),
+    ];
+    const label = options.hideLabel ? hiddenLabel(id, what) : h('label', { attrs: { for: id }, text: options.label });
+    this.el = h('div', { class: 'narrative', dataset: { narrative: path } },
+      label,
+      h('div', { class: 'narrative-box' }, this.backdrop, this.textarea),
+      h('div', { class: 'narrative-meta' }, this.count, this.origin, this.stale),
+      this.findings,
+      h('div', { class: 'narrative-tools' }, this.buttons, this.undoButton),
+    );
+    this.refresh();
+  }
+
+  private readonly savedOrigin: (path: string) => NarrativeOrigin | undefined;
+
+  /** Renames the cell after rows moved (`indicators.4.deviation` became `indicators.3.deviation`). */
+  setPath(path: string): void {
+    if (path === this.path) return;
+    this.path = path;
+    this.textarea.dataset.path = path;
+    this.textarea.id = inputIdFor(path);
+    this.el.dataset.narrative = path;
+    const label = this.el.querySelector('label');
+    if (label) label.setAttribute('for', this.textarea.id);
+    this.lastChecked = '';
+  }
+
+  /** While a draft streams in, the cell is read-only and its buttons are off. */
+  setStreaming(on: boolean): void {
+    this.streaming = on;
+    this.textarea.readOnly = on;
+    this.el.classList.toggle('streaming', on);
+    this.el.setAttribute('aria-busy', String(on));
+    for (const b of this.buttons) b.disabled = on;
+  }
+
+  /** Shows streamed text without touching the model (the final text is set when the draft is done). */
+  showStreamedText(text: string): void {
+    this.textarea.value = text;
+    this.drawBackdrop(text, null);
+    setText(this.count, `${[...text.replace(/\s/g, '')].length}/${this.checks?.maxChars ?? ''}字 · 起草中…`);
+  }
+
+  /** Offers (or hides) the undo of the last draft. */
+  setUndoable(on: boolean): void {
+    this.undoButton.hidden = !on;
+  }
+
+  /** Re-reads the text from the model and re-runs the checks if the text or the numbers changed. */
+  refresh(force = false): void {
+    if (this.streaming) return;
+    const text = String(this.model.get(this.path) ?? '');
+    if (this.textarea.value !== text) this.textarea.value = text;
+    const { form, report } = this.model.evaluation;
+    const key = `${text}\u0000${force ? Math.random() : ''}`;
+    if (key !== this.lastChecked || force) {
+      this.lastChecked = key;
+      this.checks = checkCell(text, form, report, this.path);
+      this.drawBackdrop(text, this.checks);
+      this.drawFindings(this.checks);
+    }
+    const c = this.checks!;
+    setText(this.count, `${c.length}/${c.maxChars}字`);
+    this.count.classList.toggle('over', c.length > c.maxChars);
+    const meta = this.model.metaOf(this.path);
+    const origin = meta?.origin ?? this.savedOrigin(this.path);
+    setText(this.origin, text.trim() ? originLabel(origin) : '');
+    this.origin.dataset.kind = origin?.kind ?? '';
+    const stale = this.model.isStale(this.path);
+    this.stale.hidden = !stale;
+    this.el.classList.toggle('is-stale', stale);
+  }
+
+  /** Re-runs the checks after the numbers changed (the text itself may be the same). */
+  recheck(): void {
+    this.lastChecked = '';
+    this.refresh();
+  }
+
+  private drawBackdrop(text: string, checks: CellChecks | null): void {
+    const runs = markRuns(text, checks?.marks ?? []);
+    const nodes = runs.map((run) => (run.mark ? h('mark', { class: run.mark.kind, text: run.text }) : document.createTextNode(run.text)));
+    // A trailing newline needs a character after it, or the backdrop is one line shorter.
+    this.backdrop.replaceChildren(...nodes, document.createTextNode(text.endsWith('\n') ? ' ' : ''));
+  }
+
+  private drawFindings(checks: CellChecks): void {
+    const items: string[] = [];
+    for (const mark of checks.marks) if (mark.kind !== 'placeholder') items.push(mark.title);
+    if (checks.checks?.placeholders.length) items.push(`有${checks.checks.placeholders.length}处待补充：${checks.checks.placeholders.join('、')}`);
+    items.push(...checks.notes);
+    const unique = [...new Set(items)];
+    this.findings.replaceChildren(...unique.map((text) => h('li', { text })));
+    this.findings.hidden = unique.length === 0;
+  }
+}

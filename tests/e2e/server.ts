@@ -1,0 +1,49 @@
+/**
+ * The real Ziping server for the browser tests: the Node entry on 127.0.0.1 and a free port, a
+ * fresh data directory, and the web page built in memory.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startNodeServer, type NodeServerOptions, type RunningServer } from '../../src/entry/node.js';
+import { webRoutes } from '../../src/app/routes/web.js';
+import { buildWebAssets } from '../../src/web/build.js';
+
+export interface TestServer {
+  server: RunningServer;
+  url: string;
+  /** The page's address. */
+  pageUrl: string;
+  close(): Promise<void>;
+}
+
+let assetsPromise: ReturnType<typeof buildWebAssets> | undefined;
+
+/** Starts the server with its own temporary data directory. */
+export async function startTestServer(options: Partial<NodeServerOptions> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ziping-e2e-'));
+  assetsPromise ??= buildWebAssets();
+  const assets = await assetsPromise;
+  const server = await startNodeServer({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    handleSignals: false,
+    log: () => {},
+    env: {},
+    ...options,
+    extendApp: (app) => {
+      options.extendApp?.(app);
+      app.route('/', webRoutes(assets));
+    },
+  });
+  return {
+    server,
+    url: server.url,
+    pageUrl: `${server.url}/index.html`,
+    close: async () => {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

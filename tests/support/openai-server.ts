@@ -166,12 +166,14 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
 
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', ...reply.headers });
     res.flushHeaders();
-    const send = (delta: Record<string, unknown>, finish: string | null) => {
-      const chunk = { id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] };
-      res.write(`data: ${JSON.stringify(chunk)}\n\n`);
-    };
-    send({ role: 'assistant', content: '' }, null);
-    if (reply.reasoning) send({ reasoning_content: reply.reasoning }, null);
+    // resolves once the chunk is handed to the socket, so a cut after N chunks really delivers N
+    const send = (delta: Record<string, unknown>, finish: string | null) =>
+      new Promise<void>((resolve) => {
+        const chunk = { id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] };
+        res.write(`data: ${JSON.stringify(chunk)}\n\n`, () => resolve());
+      });
+    await send({ role: 'assistant', content: '' }, null);
+    if (reply.reasoning) await send({ reasoning_content: reply.reasoning }, null);
     const chunks = chunksOf(text, reply.chunkSize ?? 4);
     for (let i = 0; i < chunks.length; i++) {
       if (reply.cutAfterChunks !== undefined && i >= reply.cutAfterChunks) {
@@ -180,7 +182,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       }
       if (reply.chunkDelayMs) await sleep(reply.chunkDelayMs);
       if (res.destroyed) return;
-      send({ content: chunks[i] }, null);
+      await send({ content: chunks[i] }, null);
     }
     if (reply.cutAfterChunks !== undefined && chunks.length <= reply.cutAfterChunks) {
       // asked to cut after more chunks than there are: cut before the finish chunk
@@ -191,7 +193,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       res.end();
       return;
     }
-    send({}, finishReason);
+    await send({}, finishReason);
     res.write('data: [DONE]\n\n');
     res.end();
   }

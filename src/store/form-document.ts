@@ -15,6 +15,18 @@ import { ChatMessageSchema, type ChatMessage, type FormDocument, type FormRecord
 import type { SaveInput } from './repository.js';
 import { versionConflict, versionNotFound } from './store-errors.js';
 
+/**
+ * Freezes `value` and everything in it. Stored documents are immutable values: a repository can
+ * hand them out without copying, and a caller that tries to change one gets a TypeError instead
+ * of silently changing what is stored. Parts shared with an earlier (already frozen) document
+ * are skipped.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  for (const child of Object.values(value as Record<string, unknown>)) deepFreeze(child);
+  return Object.freeze(value);
+}
+
 /** Rejects origins for cells the saved form does not have, naming each one. */
 function checkOrigins(form: Form, origins: SaveInput['origins']): void {
   const issues: FieldIssue[] = [];
@@ -67,13 +79,13 @@ export function newDocument(id: string, input: SaveInput): FormDocument {
   const form = structuredClone(input.form);
   const report = structuredClone(input.report);
   const record: FormRecord = { id, version: 1, form, report, createdAt: at, updatedAt: at };
-  return {
+  return deepFreeze({
     format: 1,
     record,
     versions: [{ version: 1, at, by: input.by, action: 'create', changes: [], form }],
     narratives: withEntries({}, narrativeEntries(null, input, 1, at)),
     chat: {},
-  };
+  });
 }
 
 /** Throws `version_conflict` unless `expectedVersion` is the document's current version. */
@@ -93,7 +105,7 @@ export function updatedDocument(doc: FormDocument, expectedVersion: number, inpu
   const at = now > current.updatedAt ? now : new Date(Date.parse(current.updatedAt) + 1).toISOString();
   const form = structuredClone(input.form);
   const report = structuredClone(input.report);
-  return {
+  return deepFreeze({
     ...doc,
     record: { ...current, version, form, report, updatedAt: at },
     versions: [
@@ -101,7 +113,7 @@ export function updatedDocument(doc: FormDocument, expectedVersion: number, inpu
       { version, at, by: input.by, action: 'update', changes: changedPaths(current.form, form), form },
     ],
     narratives: withEntries(doc.narratives, narrativeEntries(current.form, input, version, at)),
-  };
+  });
 }
 
 /** Checks that `path` names a narrative cell before a chat is read or written. */
@@ -120,19 +132,19 @@ export function parseChatMessages(messages: unknown): ChatMessage[] {
 
 /** The document with `messages` added to the chat of `path`. */
 export function withChat(doc: FormDocument, path: NarrativePath, messages: ChatMessage[]): FormDocument {
-  return { ...doc, chat: { ...doc.chat, [path]: [...(doc.chat[path] ?? []), ...structuredClone(messages)] } };
+  return deepFreeze({ ...doc, chat: { ...doc.chat, [path]: [...(doc.chat[path] ?? []), ...structuredClone(messages)] } });
 }
 
 /** The document without the chat of `path`. */
 export function withoutChat(doc: FormDocument, path: NarrativePath): FormDocument {
   const chat = { ...doc.chat };
   delete chat[path];
-  return { ...doc, chat };
+  return deepFreeze({ ...doc, chat });
 }
 
 /** Version entries without their forms. */
 export function historyOf(doc: FormDocument): VersionEntry[] {
-  return doc.versions.map(({ version, at, by, action, changes }) => ({ version, at, by, action, changes: [...changes] }));
+  return doc.versions.map(({ version, at, by, action, changes }) => ({ version, at, by, action, changes }));
 }
 
 /** One saved version with its form. */

@@ -22,6 +22,7 @@ import { isFormId, newFormId } from './ids.js';
 import {
   checkNarrativePath,
   checkVersion,
+  deepFreeze,
   historyOf,
   newDocument,
   parseChatMessages,
@@ -93,7 +94,7 @@ function checkDocument(file: string, id: string, data: unknown): FormDocument {
     throw corrupt(file, `当前版本 ${doc.record.version} 与历史中最新的第 ${last.version} 版不一致`);
   }
   // The checked copy is only proof; keep the file's own data, so fields a newer scorer wrote survive.
-  return data as FormDocument;
+  return deepFreeze(data as FormDocument);
 }
 
 /** Runs `fn` over `items` with at most `limit` running at once. */
@@ -251,13 +252,13 @@ export class LowdbFormRepository implements FormRepository {
     let id = newFormId();
     while (this.#summaries.has(id) || this.#slots.has(id)) id = newFormId();
     const doc = newDocument(id, input);
-    return this.#run(id, async (slot) => structuredClone((await this.#commit(id, slot, doc)).record));
+    return this.#run(id, async (slot) => (await this.#commit(id, slot, doc)).record);
   }
 
   /** The current record. */
   async get(id: string): Promise<FormRecord> {
     if (!isFormId(id)) throw formNotFound(id);
-    return this.#run(id, async (slot) => structuredClone((await this.#load(id, slot)).record));
+    return this.#run(id, async (slot) => (await this.#load(id, slot)).record);
   }
 
   /** A page of summaries, newest update first. */
@@ -270,7 +271,7 @@ export class LowdbFormRepository implements FormRepository {
     if (!isFormId(id)) throw formNotFound(id);
     return this.#run(id, async (slot) => {
       const next = updatedDocument(await this.#load(id, slot), expectedVersion, input);
-      return structuredClone((await this.#commit(id, slot, next)).record);
+      return (await this.#commit(id, slot, next)).record;
     });
   }
 
@@ -295,20 +296,20 @@ export class LowdbFormRepository implements FormRepository {
   /** One saved version with its form. */
   async getVersion(id: string, version: number): Promise<StoredVersion> {
     if (!isFormId(id)) throw formNotFound(id);
-    return this.#run(id, async (slot) => structuredClone(versionOf(await this.#load(id, slot), version)));
+    return this.#run(id, async (slot) => versionOf(await this.#load(id, slot), version));
   }
 
   /** Every narrative cell's history. */
   async narratives(id: string): Promise<Partial<Record<NarrativePath, NarrativeEntry[]>>> {
     if (!isFormId(id)) throw formNotFound(id);
-    return this.#run(id, async (slot) => structuredClone((await this.#load(id, slot)).narratives));
+    return this.#run(id, async (slot) => (await this.#load(id, slot)).narratives);
   }
 
   /** A cell's revision chat. */
   async getChat(id: string, path: NarrativePath): Promise<ChatMessage[]> {
     checkNarrativePath(path);
     if (!isFormId(id)) throw formNotFound(id);
-    return this.#run(id, async (slot) => structuredClone((await this.#load(id, slot)).chat[path] ?? []));
+    return this.#run(id, async (slot) => (await this.#load(id, slot)).chat[path] ?? []);
   }
 
   /** Appends turns to a cell's chat. */
@@ -318,7 +319,7 @@ export class LowdbFormRepository implements FormRepository {
     if (!isFormId(id)) throw formNotFound(id);
     return this.#run(id, async (slot) => {
       const next = await this.#commit(id, slot, withChat(await this.#load(id, slot), path, turns));
-      return structuredClone(next.chat[path] ?? []);
+      return next.chat[path] ?? [];
     });
   }
 

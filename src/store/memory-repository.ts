@@ -1,6 +1,7 @@
 /**
  * A FormRepository in a Map: for unit tests, and for runtimes without storage. Each method runs
- * to completion without awaiting, so saves are atomic with respect to each other.
+ * to completion without awaiting, so saves are atomic with respect to each other. Documents are
+ * frozen values (see deepFreeze), so they are handed out without copying.
  */
 import type { NarrativePath } from '../core/schema/form.js';
 import { newFormId } from './ids.js';
@@ -35,12 +36,12 @@ export class MemoryFormRepository implements FormRepository {
     while (this.#docs.has(id)) id = newFormId();
     const doc = newDocument(id, input);
     this.#docs.set(id, doc);
-    return structuredClone(doc.record);
+    return doc.record;
   }
 
   /** The current record. */
   async get(id: string): Promise<FormRecord> {
-    return structuredClone(this.#doc(id).record);
+    return this.#doc(id).record;
   }
 
   /** A page of summaries, newest update first. */
@@ -52,7 +53,7 @@ export class MemoryFormRepository implements FormRepository {
   async update(id: string, expectedVersion: number, input: SaveInput): Promise<FormRecord> {
     const doc = updatedDocument(this.#doc(id), expectedVersion, input);
     this.#docs.set(id, doc);
-    return structuredClone(doc.record);
+    return doc.record;
   }
 
   /** Deletes the form if `expectedVersion` is current. */
@@ -68,18 +69,18 @@ export class MemoryFormRepository implements FormRepository {
 
   /** One saved version with its form. */
   async getVersion(id: string, version: number): Promise<StoredVersion> {
-    return structuredClone(versionOf(this.#doc(id), version));
+    return versionOf(this.#doc(id), version);
   }
 
   /** Every narrative cell's history. */
   async narratives(id: string): Promise<Partial<Record<NarrativePath, NarrativeEntry[]>>> {
-    return structuredClone(this.#doc(id).narratives) as Partial<Record<NarrativePath, NarrativeEntry[]>>;
+    return this.#doc(id).narratives as Partial<Record<NarrativePath, NarrativeEntry[]>>;
   }
 
   /** A cell's revision chat. */
   async getChat(id: string, path: NarrativePath): Promise<ChatMessage[]> {
     checkNarrativePath(path);
-    return structuredClone(this.#doc(id).chat[path] ?? []);
+    return this.#doc(id).chat[path] ?? [];
   }
 
   /** Appends turns to a cell's chat. */
@@ -88,7 +89,7 @@ export class MemoryFormRepository implements FormRepository {
     const turns = parseChatMessages(messages);
     const doc = withChat(this.#doc(id), path, turns);
     this.#docs.set(id, doc);
-    return structuredClone(doc.chat[path] ?? []);
+    return doc.chat[path] ?? [];
   }
 
   /** Forgets a cell's chat. */

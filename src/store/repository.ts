@@ -3,7 +3,8 @@
  * tests, the lowdb store backs the Node server, and a D1 store will back Workers. Every method
  * throws ZipingError: `not_found` for an unknown id, `version_conflict` (with `currentVersion`
  * in its details) when the expected version is not the current one, `invalid_request` for bad
- * arguments.
+ * arguments. Returned records, versions, entries and chats are frozen shared values: copy them
+ * (structuredClone) before changing them.
  */
 import type { Form, NarrativePath } from '../core/schema/form.js';
 import type { ScoreReport } from '../core/schema/report.js';

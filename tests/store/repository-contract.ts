@@ -248,11 +248,16 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
       expect(await store.getChat(created.id, 'indicators.5.deviation')).toEqual([]);
     });
 
-    it('hands out copies: changing a returned record changes nothing stored', async () => {
-      const created = await store.create(saveInputFor(seedForm()));
-      created.form.project.name = '被改掉了';
+    it('hands out frozen records: changing one throws and changes nothing stored', async () => {
+      const form = seedForm();
+      const created = await store.create(saveInputFor(form));
+      // The caller's own form stays theirs to change.
+      form.project.name = '调用方自己的修改';
+      expect(() => {
+        created.form.project.name = '被改掉了';
+      }).toThrow(TypeError);
       const got = await store.get(created.id);
-      got.form.indicators.length = 0;
+      expect(() => got.form.indicators.pop()).toThrow(TypeError);
       expect((await store.get(created.id)).form.project.name).toBe('北京智源人工智能研究院建设');
       expect((await store.get(created.id)).form.indicators).toHaveLength(15);
     });

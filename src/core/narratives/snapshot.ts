@@ -89,21 +89,25 @@ export function narrativeSnapshot(form: Form, report: ScoreReport, path: Narrati
   };
 }
 
-/** JSON with sorted keys, so two snapshots compare equal whatever order their keys were read in. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+/** Deep equality of JSON values, with an absent key equal to one holding undefined. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((item, i) => sameJson(item, other[i]));
   }
-  return JSON.stringify(value ?? null);
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
+  for (const key of keys) if (!sameJson(left[key], right[key])) return false;
+  return true;
 }
 
 /** True when two snapshots hold the same inputs and results. */
 export function sameSnapshot(a: NarrativeSnapshot | null, b: NarrativeSnapshot | null): boolean {
-  return canonical(a) === canonical(b);
+  return sameJson(a, b);
 }
 
 /**

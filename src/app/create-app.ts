@@ -4,10 +4,9 @@
  * `routes/<feature>.ts` registered here.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { ZipingError } from '../core/errors.js';
 import { resolveDeps, type AppDeps } from './deps.js';
-import { errorResponse, onAppError, onNotFound } from './error-response.js';
+import { limitBody } from './body-limit.js';
+import { onAppError, onNotFound } from './error-response.js';
 import { formHistoryRoutes } from './routes/form-history.js';
 import { formsRoutes } from './routes/forms.js';
 import { metaRoutes } from './routes/meta.js';
@@ -17,30 +16,14 @@ import { scoreRoutes } from './routes/score.js';
 /** The Hono app serving the Ziping API under `/api`. */
 export function createApp(appDeps: AppDeps): Hono {
   const deps = resolveDeps(appDeps);
-  const limit = deps.config.bodyLimitBytes;
   const app = new Hono();
 
   app.use('/api/*', async (c, next) => {
-    await next();
+    // Set before the response exists: adding a header afterwards makes the Node adapter rebuild it.
     c.header('X-Content-Type-Options', 'nosniff');
+    await next();
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: limit,
-      onError: (c) => {
-        // The rest of the body is never read, so the connection cannot carry another request:
-        // say so, or a client would reuse it and see its next request fail.
-        c.header('Connection', 'close');
-        return errorResponse(
-          c,
-          new ZipingError('payload_too_large', `请求体超过上限 ${limit} 字节（${(limit / 1024 / 1024).toFixed(2)} MiB）`, {
-            details: { limitBytes: limit },
-          }),
-        );
-      },
-    }),
-  );
+  app.use('/api/*', limitBody(deps.config.bodyLimitBytes));
 
   app.route('/', metaRoutes(deps));
   app.route('/api', scoreRoutes(deps));

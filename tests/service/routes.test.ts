@@ -60,6 +60,7 @@ describe('meta routes', () => {
       const response = await server.request(path, { method });
       expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      if (path.startsWith('/api/')) expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expectErrorShape(await jsonOf(response), 'not_found');
     }
   });

@@ -50,7 +50,7 @@ function lockedError(dir: string, path: string, holder: LockContent): ZipingErro
   const where = holder.host && holder.host !== hostname() ? `主机 ${holder.host} 上的进程 ${holder.pid}` : `进程 ${holder.pid}`;
   return new ZipingError(
     'store_locked',
-    `数据目录 ${dir} 正被${where} 使用（锁文件 ${path}，自 ${holder.since || '未知时间'} 起）。同一数据目录只能由一个服务打开：请先停止那个服务，或用 --data / ZIPING_DATA 指定另一个目录。`,
+    `数据目录 ${dir} 正被${where} 使用（锁文件 ${path}，自 ${holder.since || '未知时间'} 起）。同一数据目录只能由一个服务打开：请先停止那个服务，或用 --data / ZIPING_DATA 指定另一个目录；如确认那个进程并不是 Ziping 服务，可删除锁文件后重试。`,
     { details: { dir, lockFile: path, pid: holder.pid, host: holder.host } },
   );
 }

@@ -1,0 +1,36 @@
+/**
+ * The app and the memory store must run on Workers too: bundling them for a neutral platform
+ * must pull in no Node built-in, no lowdb and no use of `process`.
+ */
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+describe('runtime-neutral code', () => {
+  it('createApp and the memory store import nothing from node:*, lowdb or process', async () => {
+    const result = await build({
+      stdin: {
+        contents: "export { createApp } from './src/app/create-app.ts'; export { MemoryFormRepository } from './src/store/memory-repository.ts';",
+        resolveDir: root,
+        loader: 'ts',
+      },
+      bundle: true,
+      write: false,
+      platform: 'neutral',
+      format: 'esm',
+      mainFields: ['module', 'main'],
+      conditions: ['workerd', 'worker', 'import'],
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((path) => path.startsWith('node:') || /lowdb|steno|node-server/.test(path))).toEqual([]);
+    const ownFiles = inputs.filter((path) => path.startsWith('src/'));
+    expect(ownFiles).toContain('src/app/create-app.ts');
+    expect(ownFiles.filter((path) => /lowdb|lock-file|entry\//.test(path))).toEqual([]);
+    const code = result.outputFiles[0]!.text;
+    expect(code).not.toMatch(/\bprocess\.(env|kill|on|exit|pid)\b/);
+  });
+});

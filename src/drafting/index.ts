@@ -21,7 +21,7 @@ export { createDrafterFromEnv, drafterConfigFromEnv, type DrafterConfig } from '
 export { draftMany, cellsNeedingText, isFillerText, type BatchItem, type BatchProgress, type DraftManyOptions } from './batch.js';
 export { parseQuickActions, type QuickActions } from './quick-actions.js';
 export { countChars, findNumbers } from './numbers.js';
-export { DATA_OPEN, DATA_CLOSE } from './messages.js';
+export { DATA_OPEN, DATA_CLOSE, readDataBlock } from './messages.js';
 export { PROMPT_FILES } from './prompt-files.js';
 
 import { loadPrompts, type PromptSet } from './prompts.js';

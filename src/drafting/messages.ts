@@ -116,6 +116,18 @@ export function cellData(form: Form, report: ScoreReport, facts: CellFacts, vars
   };
 }
 
+/** The JSON of the first data block in a message (tests, logs); null if there is none. */
+export function readDataBlock(content: string, open = DATA_OPEN, close = DATA_CLOSE): unknown {
+  const start = content.indexOf(open);
+  const end = content.indexOf(close, start + open.length);
+  if (start < 0 || end < 0) return null;
+  try {
+    return JSON.parse(content.slice(start + open.length, end));
+  } catch {
+    return null;
+  }
+}
+
 /** System prompt + the cell's task with its data block. */
 export function draftMessages(prompts: PromptSet, template: PromptTemplate, data: Record<string, unknown>, vars: TemplateVars): WireMessage[] {
   return [

@@ -1,0 +1,134 @@
+/**
+ * Drafting benchmarks against the loopback model server (tests/support/openai-server.ts):
+ *
+ * 1. Time to first streamed token through the model drafter (cell facts, prompt, SDK, think
+ *    filter, sink) as a ratio to the same request made straight with the openai SDK.
+ * 2. A batch of 100 cells against a model that takes 200 ms per answer, as a ratio to the ideal
+ *    for the configured concurrency: ceil(100 / concurrency) × 200 ms.
+ *
+ *   node bin/run-ts.js bench/drafting.ts [--concurrency 8]
+ */
+import OpenAI from 'openai';
+import { readFileSync } from 'node:fs';
+import { parseForm, scoreForm, type FormInput, type NarrativePath } from '../src/core/index.js';
+import {
+  bundledPrompts, cellsNeedingText, createBuiltinDrafter, createModelDrafter, draftMany, readDataBlock, type DraftRequest,
+} from '../src/drafting/index.js';
+import { startOpenAIServer, type RecordedRequest } from '../tests/support/openai-server.js';
+import { report } from './measure.js';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export interface DraftingBenchOptions {
+  /** Cells drafted at once in the batch (default 8). */
+  concurrency?: number;
+  /** Streamed drafts timed for the first-token ratio (default 30). */
+  rounds?: number;
+  /** Cells in the batch (default 100). */
+  cells?: number;
+  /** The model's time per answer in the batch (default 200 ms). */
+  modelMs?: number;
+}
+
+export interface DraftingBenchResult {
+  firstToken: { drafterMs: number; directMs: number; ratio: number };
+  batch: { cells: number; concurrency: number; modelMs: number; elapsedMs: number; idealMs: number; ratio: number; failed: number };
+}
+
+export async function runDraftingBench(options: DraftingBenchOptions = {}): Promise<DraftingBenchResult> {
+  const concurrency = options.concurrency ?? 8;
+  const rounds = options.rounds ?? 30;
+  const cellCount = options.cells ?? 100;
+  const modelMs = options.modelMs ?? 200;
+
+  const input = JSON.parse(readFileSync(new URL('../../shared/seed/baai-2022.json', import.meta.url), 'utf8')) as FormInput;
+  const form = parseForm(input);
+  const scoredReport = scoreForm(form);
+  const prompts = bundledPrompts();
+  const paths = cellsNeedingText(form, scoredReport);
+  // the model answers each cell with text that passes the checks, so no repair call is made
+  const builtin = createBuiltinDrafter({ prompts });
+  const texts = new Map<NarrativePath, string>();
+  for (const path of paths) texts.set(path, (await builtin.draft({ form, report: scoredReport, path })).text);
+  const cellOf = (r: RecordedRequest) => (readDataBlock(r.body!.messages[1]!.content) as { 单元格路径: NarrativePath }).单元格路径;
+
+  let delayMs = 0;
+  const server = await startOpenAIServer({ defaultReply: (r) => ({ text: texts.get(cellOf(r)) ?? '', delayMs, chunkSize: 4 }) });
+  try {
+    // 1. time to first token
+    const drafter = createModelDrafter({ prompts, model: 'bench', baseURL: server.baseURL, maxRetries: 0 });
+    const client = new OpenAI({ baseURL: server.baseURL, apiKey: 'not-needed', maxRetries: 0 });
+    const req: DraftRequest = { form, report: scoredReport, path: 'indicators.4.deviation' };
+    const first = server.requests.length;
+    await drafter.draft(req, () => {});
+    const messages = server.requests[first]!.body!.messages as OpenAI.ChatCompletionMessageParam[];
+
+    const viaDrafter = async () => {
+      const start = performance.now();
+      let at = 0;
+      await drafter.draft(req, (e) => {
+        if (!at && e.type === 'delta') at = performance.now();
+      });
+      return at - start;
+    };
+    const direct = async () => {
+      const start = performance.now();
+      let at = 0;
+      const stream = await client.chat.completions.create({ model: 'bench', messages, stream: true });
+      for await (const chunk of stream) if (!at && chunk.choices[0]?.delta?.content) at = performance.now();
+      return at - start;
+    };
+    for (let i = 0; i < 5; i++) {
+      await viaDrafter();
+      await direct();
+    }
+    const drafterSamples: number[] = [];
+    const directSamples: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      // alternate so both see the same machine state
+      drafterSamples.push(await viaDrafter());
+      directSamples.push(await direct());
+    }
+    const drafterMs = median(drafterSamples);
+    const directMs = median(directSamples);
+
+    // 2. a batch against a model that takes modelMs per answer
+    delayMs = modelMs;
+    const requests: DraftRequest[] = Array.from({ length: cellCount }, (_, i) => ({ form, report: scoredReport, path: paths[i % paths.length]! }));
+    const batchDrafter = createModelDrafter({ prompts, model: 'bench', baseURL: server.baseURL, maxRetries: 0, timeoutMs: 30_000 });
+    const start = performance.now();
+    const items = await draftMany(batchDrafter, requests, { concurrency });
+    const elapsedMs = performance.now() - start;
+    const idealMs = Math.ceil(cellCount / concurrency) * modelMs;
+
+    return {
+      firstToken: { drafterMs, directMs, ratio: drafterMs / directMs },
+      batch: { cells: cellCount, concurrency, modelMs, elapsedMs, idealMs, ratio: elapsedMs / idealMs, failed: items.filter((i) => !i.ok).length },
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+/** Runs the drafting benchmark and prints its ratios. */
+export async function printDraftingBench(options: DraftingBenchOptions = {}): Promise<DraftingBenchResult> {
+  const r = await runDraftingBench(options);
+  report(
+    'first streamed token: drafter / straight SDK (loopback)',
+    r.firstToken.ratio,
+    `${r.firstToken.drafterMs.toFixed(2)} ms vs ${r.firstToken.directMs.toFixed(2)} ms, median`,
+  );
+  report(
+    `${r.batch.cells} cells at ${r.batch.modelMs} ms each, concurrency ${r.batch.concurrency} / ideal`,
+    r.batch.ratio,
+    `${Math.round(r.batch.elapsedMs)} ms vs ideal ${r.batch.idealMs} ms; ${r.batch.failed} failed`,
+  );
+  return r;
+}
+
+if (process.argv[1] && /bench[\\/]drafting\.ts$/.test(process.argv[1])) {
+  const at = process.argv.indexOf('--concurrency');
+  const concurrency = at > 0 ? Number(process.argv[at + 1]) : undefined;
+  console.log('## drafting');
+  await printDraftingBench({ concurrency });
+}

@@ -31,7 +31,7 @@ export const TEMPLATE_VARIABLES = {
   executionRate: { label: '预算执行率，如 100%', cells: BOTH, userText: false },
   fundingScore: { label: '预算执行率得分', cells: BOTH, userText: false },
   total: { label: '核定总分，如 87.5', cells: BOTH, userText: false },
-  grade: { label: '自评等级（优、良、中、差）', cells: BOTH, userText: false },
+  grade: { label: '评价等级（优、良、中、差，按核定总分）', cells: BOTH, userText: false },
   // goals.actual
   goalPartsSentence: { label: '年度目标各部分（由预期目标拆出）的一句话，无法拆分时为空', cells: GOALS, userText: true },
   outputSentence: { label: '产出指标完成情况的一句话', cells: GOALS, userText: true },

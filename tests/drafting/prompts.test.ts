@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZipingError } from '../../src/core/errors.js';
-import { bundledPrompts, loadPrompts, OUTCOMES, parsePromptFile, PROMPT_FILES, renderTemplate } from '../../src/drafting/index.js';
+import { bundledPrompts, loadPrompts, OUTCOMES, parsePromptFile, PROMPT_FILES, renderTemplate, TEMPLATE_VARIABLES } from '../../src/drafting/index.js';
 import { promptBundleSource, readPromptFiles } from '../../src/drafting/load-prompts-node.js';
 
 const GOOD = `---
@@ -112,6 +112,14 @@ describe('the templates in prompts/', () => {
     expect(JSON.stringify(PROMPT_FILES)).toBe(JSON.stringify(files.filter((f) => f.name !== 'README.md')));
     expect(current).toContain('export const PROMPT_FILES');
     expect(bundledPrompts().templates.map((t) => t.id)).toEqual(set.templates.map((t) => t.id));
+  });
+
+  it('are documented: prompts/README.md lists every variable and every template file', () => {
+    const readme = files.find((f) => f.name === 'README.md')!.text;
+    for (const [name, info] of Object.entries(TEMPLATE_VARIABLES)) {
+      expect(readme).toContain(`| \`{{${name}}}\` | ${info.label}`);
+    }
+    for (const f of files) if (f.name !== 'README.md') expect(readme).toContain(`\`${f.name}\``);
   });
 
   it('reject a set with two templates for the same cell and outcome, or without a required one', () => {

@@ -29,11 +29,17 @@ export interface FormView {
   narratives: Record<string, NarrativeState>;
 }
 
+/** The newest entry saved at or before `version` (a save that lands between two reads is ignored). */
+function entryAt(entries: NarrativeEntry[] | undefined, version: number): NarrativeEntry | undefined {
+  for (let i = (entries?.length ?? 0) - 1; i >= 0; i -= 1) if (entries![i]!.version <= version) return entries![i];
+  return undefined;
+}
+
 /** The state of every narrative cell that has a history and still exists in the form. */
 export function narrativeStates(record: FormRecord, history: Partial<Record<string, NarrativeEntry[]>>): Record<string, NarrativeState> {
   const states: Record<string, NarrativeState> = {};
   for (const [path, entries] of Object.entries(history)) {
-    const last = entries?.[entries.length - 1];
+    const last = entryAt(entries, record.version);
     if (!last || !isNarrativePath(path) || !hasNarrativeCell(record.form, path)) continue;
     states[path] = {
       origin: last.origin,

@@ -40,7 +40,8 @@ export function formHistoryRoutes(deps: ResolvedDeps): Hono {
       });
     }
     const record = await store.get(id);
-    const entries = (await store.narratives(id))[path] ?? [];
+    // Entries of a save that landed after the record was read belong to a version not shown here.
+    const entries = ((await store.narratives(id))[path] ?? []).filter((entry) => entry.version <= record.version);
     const exists = hasNarrativeCell(record.form, path);
     return c.json({
       id,

@@ -4,6 +4,7 @@
  * when the model fails. Revisions follow the quick actions (精简 / 更正式 / 补充改进措施 /
  * 控制在N字以内) and say honestly when a request is beyond them.
  */
+import { bundledPrompts } from './bundled.js';
 import { checkWithFacts, factStated } from './checks.js';
 import type { CellFacts } from './context.js';
 import type { Detail } from './goals.js';
@@ -16,7 +17,8 @@ import type { TemplateVars } from './variables.js';
 import { prepare, templateVars } from './vars.js';
 
 export interface BuiltinDrafterOptions {
-  prompts: PromptSet;
+  /** Default: the templates bundled from prompts/. */
+  prompts?: PromptSet;
 }
 
 /** Text for a row that needs none (full score, not over-achieved), as real forms write it. */
@@ -142,8 +144,8 @@ export function appendExchange(history: readonly ChatMessage[] | undefined, mess
   return [...(history ?? []), { role: 'user', content: message }, { role: 'assistant', content: text }];
 }
 
-export function createBuiltinDrafter(options: BuiltinDrafterOptions): Drafter {
-  const { prompts } = options;
+export function createBuiltinDrafter(options: BuiltinDrafterOptions = {}): Drafter {
+  const prompts = options.prompts ?? bundledPrompts();
   return {
     id: 'builtin',
     async draft(req: DraftRequest, sink?: DraftSink, signal?: AbortSignal): Promise<DraftResult> {

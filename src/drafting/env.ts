@@ -83,8 +83,11 @@ export function drafterConfigFromEnv(env: Record<string, string | undefined>): D
   };
 }
 
-/** The model drafter when `ZIPING_MODEL` is set, else the built-in one. */
-export function createDrafterFromEnv(env: Record<string, string | undefined>, deps: { prompts: PromptSet; fetch?: typeof fetch }): Drafter {
+/**
+ * The model drafter when `ZIPING_MODEL` is set, else the built-in one. `prompts` defaults to the
+ * bundled templates; a Node entry may pass `loadPromptsFromDir()` so edits apply on restart.
+ */
+export function createDrafterFromEnv(env: Record<string, string | undefined>, deps: { prompts?: PromptSet; fetch?: typeof fetch } = {}): Drafter {
   const config = drafterConfigFromEnv(env);
   if (config.kind === 'builtin') return createBuiltinDrafter({ prompts: deps.prompts });
   return createModelDrafter({ ...config.options, prompts: deps.prompts, ...(deps.fetch ? { fetch: deps.fetch } : {}) });

@@ -23,12 +23,4 @@ export { parseQuickActions, type QuickActions } from './quick-actions.js';
 export { countChars, findNumbers } from './numbers.js';
 export { DATA_OPEN, DATA_CLOSE, readDataBlock } from './messages.js';
 export { PROMPT_FILES } from './prompt-files.js';
-
-import { loadPrompts, type PromptSet } from './prompts.js';
-import { PROMPT_FILES } from './prompt-files.js';
-
-let bundled: PromptSet | undefined;
-/** The templates bundled from prompts/ at build time (for Workers; Node may read the directory instead). */
-export function bundledPrompts(): PromptSet {
-  return (bundled ??= loadPrompts(PROMPT_FILES));
-}
+export { bundledPrompts } from './bundled.js';

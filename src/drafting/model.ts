@@ -12,6 +12,7 @@
  */
 import OpenAI from 'openai';
 import { ZipingError } from '../core/errors.js';
+import { bundledPrompts } from './bundled.js';
 import { appendExchange, applyQuickActions, builtinText, factsForRevision } from './builtin.js';
 import { checkWithFacts } from './checks.js';
 import type { CellFacts } from './context.js';
@@ -22,7 +23,8 @@ import type { TemplateVars } from './variables.js';
 import { prepare, templateVars } from './vars.js';
 
 export interface ModelDrafterOptions {
-  prompts: PromptSet;
+  /** Default: the templates bundled from prompts/. */
+  prompts?: PromptSet;
   /** The model name the server knows, e.g. `gpt-4o-mini`, `deepseek-chat`, `qwen-plus`, `qwen2.5:7b`. */
   model: string;
   /** Not needed by most local servers. */
@@ -65,7 +67,8 @@ function isPassing(error: ZipingError): boolean {
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10}秒`;
 
 export function createModelDrafter(options: ModelDrafterOptions): Drafter {
-  const { prompts, model } = options;
+  const { model } = options;
+  const prompts = options.prompts ?? bundledPrompts();
   if (!model) throw new ZipingError('invalid_request', '未指定模型名称（ZIPING_MODEL）');
   const timeoutMs = options.timeoutMs ?? 60_000;
   const maxRetries = options.maxRetries ?? 2;

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ZipingError } from '../../src/core/errors.js';
 import type { NarrativePath } from '../../src/core/index.js';
 import {
-  createBuiltinDrafter, createDrafterFromEnv, createModelDrafter, DATA_CLOSE, DATA_OPEN, drafterConfigFromEnv,
+  createBuiltinDrafter, createDrafterFromEnv, createModelDrafter, DATA_CLOSE, DATA_OPEN, drafterConfigFromEnv, readDataBlock,
   type DraftEvent, type ModelDrafterOptions,
 } from '../../src/drafting/index.js';
 import { startOpenAIServer, type OpenAIServer, type ScriptedReply } from '../support/openai-server.js';
@@ -238,6 +238,24 @@ describe('model drafter: checks and the repair loop', () => {
     expect(r.notice).toMatch(/自动修复请求失败/);
   });
 
+  it('holds goals.actual to the execution amount and rate', async () => {
+    const vague = '本项目围绕大模型研发及生态建设、大模型基础设施建设、学术生态建设三方面推进，年度目标基本完成。经评分，本项目总分87.5分，评价等级为“良”。';
+    const good = '本项目全年预算20500万元，全年执行20500万元，预算执行率100%。智算平台运行保障296台，超出指标值48%。经评分，本项目总分87.5分，评价等级为“良”。';
+    server.enqueue({ text: vague }, { text: good });
+    const r = await drafter().draft({ form, report, path: 'goals.actual' });
+    expect(r.promptId).toBe('goals-actual');
+    expect(r.repaired).toBe(true);
+    expect(r.text).toBe(good);
+    expect(r.checks.maxChars).toBe(1000);
+    const repair = server.requests[1]!.body!.messages.at(-1)!.content;
+    expect(repair).toContain('- 缺少全年执行数（见资料块）');
+    expect(repair).toContain('- 缺少预算执行率（见资料块）');
+    // the goals data block carries every row for the model to restate
+    const data = readDataBlock(server.requests[0]!.body!.messages[1]!.content) as { 绩效指标: unknown[]; 资金: Record<string, unknown> };
+    expect(data.绩效指标).toHaveLength(15);
+    expect(data.资金).toMatchObject({ 全年预算数: 20500, 全年执行数: 20500, 预算执行率: '100%' });
+  });
+
   it('does not call the model for a row that needs no text', async () => {
     const r = await drafter().draft({ form, report, path: 'indicators.0.deviation' });
     expect(r.text).toBe('无');
@@ -302,6 +320,16 @@ describe('model drafter: chat revision', () => {
     expect(messages[4]!.content).toMatch(/修改要求：语气更正式$/);
   });
 
+  it('sends only the most recent turns of a long chat', async () => {
+    const history = Array.from({ length: 30 }, (_, i) => ({ role: i % 2 ? 'assistant' as const : 'user' as const, content: `第${i}轮` }));
+    server.enqueue({ text: CLEAN });
+    const r = await drafter().revise({ form, report, path: ROW4, currentText: CLEAN, message: '精简', history });
+    const sent = server.requests[0]!.body!.messages;
+    expect(sent).toHaveLength(2 + 12 + 1);
+    expect(sent[2]).toEqual({ role: 'user', content: '第18轮' });
+    expect(r.history).toHaveLength(32);
+  });
+
   it('holds the text to a length the user asks for', async () => {
     const long = CLEAN;
     const short = '指标值≥200台，实际完成296台，超出48%。原因：〔待补充：超额原因〕。';
@@ -322,8 +350,8 @@ describe('model drafter: chat revision', () => {
 });
 
 describe('drafter from the environment', () => {
-  it('uses the model named by ZIPING_MODEL at OPENAI_BASE_URL', async () => {
-    const d = createDrafterFromEnv({ ZIPING_MODEL: 'qwen-plus', OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: 'sk-env' }, { prompts });
+  it('uses the model named by ZIPING_MODEL at OPENAI_BASE_URL (bundled templates by default)', async () => {
+    const d = createDrafterFromEnv({ ZIPING_MODEL: 'qwen-plus', OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: 'sk-env' });
     expect(d).toMatchObject({ id: 'model', model: 'qwen-plus' });
     server.enqueue({ text: CLEAN });
     await d.draft({ form, report, path: ROW4 });

@@ -4,6 +4,7 @@
  * when the model fails. Revisions follow the quick actions (精简 / 更正式 / 补充改进措施 /
  * 控制在N字以内) and say honestly when a request is beyond them.
  */
+import { ZipingError } from '../core/errors.js';
 import { bundledPrompts } from './bundled.js';
 import { checkWithFacts, factStated } from './checks.js';
 import type { CellFacts } from './context.js';
@@ -160,6 +161,7 @@ export function createBuiltinDrafter(options: BuiltinDrafterOptions = {}): Draft
     },
     async revise(req: ReviseRequest, sink?: DraftSink, signal?: AbortSignal): Promise<DraftResult> {
       signal?.throwIfAborted();
+      if (!req.message?.trim()) throw new ZipingError('invalid_request', '修改要求不能为空');
       const prepared = prepare(req, prompts);
       const facts = factsForRevision(prepared.facts, req.message);
       const measure = facts.cell === 'deviation' ? templateVars(req.form, req.report, facts, prepared.template).measure : undefined;

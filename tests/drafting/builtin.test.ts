@@ -176,6 +176,10 @@ describe('built-in revision quick actions', () => {
     expect(r.notice).toMatch(/以下要求内置起草器无法执行：“强调集中采购”/);
   });
 
+  it('refuses an empty request', async () => {
+    await expect(drafter.revise({ form, report, path, currentText: draftText, message: '  ' })).rejects.toMatchObject({ code: 'invalid_request' });
+  });
+
   it('returns the chat with this exchange appended', async () => {
     const r = await drafter.revise({ form, report, path, currentText: draftText, message: '精简', history: [{ role: 'user', content: '更正式' }, { role: 'assistant', content: draftText }] });
     expect(r.history).toEqual([

@@ -45,7 +45,9 @@ export function pathLabel(path: string): string {
     const name = key === 'name' ? '三级指标' : key === 'actual' ? '实际完成值' : key === 'score' ? '得分' : FIELD_LABELS[key] ?? key;
     return `${row} ${name}`;
   }
-  return parts.map((p) => FIELD_LABELS[p] ?? p).filter((p, i, all) => all.indexOf(p) === i).join(' ');
+  // `funding.total.executed` reads 年度资金总额 全年执行数: the block's name adds nothing.
+  const shown = parts.length > 1 && ['funding', 'project', 'goals'].includes(parts[0]!) ? parts.slice(1) : parts;
+  return shown.map((p) => FIELD_LABELS[p] ?? p).join(' ');
 }
 
 const FLAG_LABELS: Record<string, string> = {

@@ -36,7 +36,16 @@ function normalized(form: FormInput): FormInput {
 }
 
 const blank = (v: unknown): unknown => (v === undefined || v === '' ? null : v);
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(blank(a)) === JSON.stringify(blank(b));
+/** Equal as cells: blank text equals null, and nested values compare leaf by leaf. */
+function same(a: unknown, b: unknown): boolean {
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    const fa = flatten(a);
+    const fb = flatten(b);
+    for (const key of new Set([...fa.keys(), ...fb.keys()])) if (!same(fa.get(key), fb.get(key))) return false;
+    return true;
+  }
+  return JSON.stringify(blank(a)) === JSON.stringify(blank(b));
+}
 
 function denormalize(form: FormInput): FormInput {
   const funding = form.funding as Record<string, unknown> | undefined;

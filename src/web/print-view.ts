@@ -77,7 +77,7 @@ export function renderPrintSheet(data: PrintData): HTMLElement {
     h('colgroup', {}, h('col', { class: 'w-vertical' }), h('col'), h('col')),
     h('tbody', {},
       h('tr', {}, th('年度总体目标', { rowspan: 2, class: 'vertical' }), th('预期目标'), th('实际完成情况')),
-      h('tr', {}, td(narrative(form.goals?.expected), {}, 'text'), td(narrative(form.goals?.actual), { 'data-path': 'goals.actual' }, 'text')),
+      h('tr', { class: 'goals-row' }, td(narrative(form.goals?.expected), {}, 'text'), td(narrative(form.goals?.actual), { 'data-path': 'goals.actual' }, 'text')),
     ),
   );
 
@@ -112,8 +112,8 @@ export function renderPrintSheet(data: PrintData): HTMLElement {
       h('col', { class: 'w-actual' }), h('col', { class: 'w-num' }), h('col', { class: 'w-num' }), h('col', { class: 'w-dev' }),
     ),
     h('thead', {}, h('tr', {}, ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'].map((t) => th(t)))),
-    h('tbody', {}, body),
-    h('tfoot', {}, h('tr', {},
+    // 总分 is the last row, not a <tfoot>: a footer group would repeat on every printed page.
+    h('tbody', {}, body, h('tr', { class: 'sum-row' },
       th('总分', { colspan: 5 }),
       td(String(Number(weightSum.toFixed(2))), {}, 'num'),
       td(fmtScore(form.selfTotal ?? report.selfTotal ?? report.total), {}, 'num'),

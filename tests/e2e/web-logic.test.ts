@@ -1,0 +1,159 @@
+/**
+ * The page's pure logic, without a browser: the SSE parser the draft stream relies on, the
+ * three-way merge behind conflict resolution, the highlight runs of a checked text, number
+ * reading, and the editor model's rescoring, stale marks and row moves.
+ */
+import { describe, expect, it } from 'vitest';
+import { SseParser } from '../../src/web/sse.js';
+import { mergeForms, resolveMerge } from '../../src/web/merge.js';
+import { markRuns, checkCell } from '../../src/web/draft-checks.js';
+import { parseNumberText, pathLabel, charCount } from '../../src/web/format.js';
+import { FormModel, evaluate } from '../../src/web/form-model.js';
+import { cellsNeedingText, originOfDraft } from '../../src/web/draft-panel.js';
+import { seedInput } from '../support/seed-forms.js';
+
+describe('SseParser', () => {
+  it('reads events split across chunks, CRLF lines, comments and multi-line data', () => {
+    const parser = new SseParser();
+    const events = [
+      ...parser.push('event: delta\r\ndata: {"text":"本项'),
+      ...parser.push('目"}\r\n\r\n: keep-alive\n\nevent: done\ndata: {"a":1}\ndata: {"b":2}\n'),
+      ...parser.push('\n'),
+    ];
+    expect(events).toEqual([
+      { event: 'delta', data: '{"text":"本项目"}' },
+      { event: 'done', data: '{"a":1}\n{"b":2}' },
+    ]);
+  });
+
+  it('keeps a lone CR until it knows whether LF follows, and flushes the last event at the end', () => {
+    const parser = new SseParser();
+    expect(parser.push('data: x\r')).toEqual([]);
+    expect(parser.push('\n\r\n')).toEqual([{ event: 'message', data: 'x' }]);
+    expect(parser.push('event: done\ndata: y')).toEqual([]);
+    expect(parser.end()).toEqual([{ event: 'done', data: 'y' }]);
+  });
+});
+
+describe('mergeForms', () => {
+  it('takes fields only they changed, keeps fields only I changed, and reports fields both changed', () => {
+    const base = seedInput();
+    const mine = seedInput();
+    const theirs = seedInput();
+    mine.project.phone = '123';
+    mine.indicators[0]!.actual = '7个';
+    theirs.project.name = '新名称';
+    theirs.indicators[0]!.actual = '5个';
+    theirs.funding!.carryover = { initial: 1, annual: 1, executed: 1 };
+    const result = mergeForms(base, mine, theirs);
+    expect(result.merged.project.phone).toBe('123');
+    expect(result.merged.project.name).toBe('新名称');
+    expect(result.merged.funding?.carryover).toMatchObject({ initial: 1, annual: 1, executed: 1 });
+    expect(result.conflicts.map((c) => c.path)).toEqual(['indicators.0.actual']);
+    expect(result.merged.indicators[0]!.actual).toBe('7个');
+    expect(resolveMerge(result, new Set(['indicators.0.actual'])).indicators[0]!.actual).toBe('5个');
+  });
+
+  it('treats the indicator table as one unit when rows were added or removed on both sides', () => {
+    const base = seedInput();
+    const mine = seedInput();
+    const theirs = seedInput();
+    mine.indicators.pop();
+    theirs.indicators.push({ ...theirs.indicators[0]!, name: '新增' });
+    const result = mergeForms(base, mine, theirs);
+    expect(result.conflicts.map((c) => c.path)).toEqual(['indicators']);
+    expect(resolveMerge(result, new Set(['indicators'])).indicators.at(-1)!.name).toBe('新增');
+  });
+
+  it('takes their added rows when I did not touch the table, and empty text equals null', () => {
+    const base = seedInput();
+    const mine = seedInput();
+    const theirs = seedInput();
+    theirs.indicators.push({ ...theirs.indicators[0]!, name: '新增' });
+    mine.indicators[0]!.deviation = null;
+    base.indicators[0]!.deviation = '';
+    const result = mergeForms(base, mine, theirs);
+    expect(result.conflicts).toEqual([]);
+    expect(result.merged.indicators).toHaveLength(base.indicators.length + 1);
+  });
+});
+
+describe('markRuns', () => {
+  it('splits text into runs with the most important overlapping mark', () => {
+    const runs = markRuns('abcdef', [
+      { kind: 'too-long', start: 2, end: 6, title: 'long' },
+      { kind: 'unknown-number', start: 3, end: 4, title: 'num' },
+    ]);
+    expect(runs.map((r) => [r.text, r.mark?.kind ?? null])).toEqual([
+      ['ab', null],
+      ['c', 'too-long'],
+      ['d', 'unknown-number'],
+      ['ef', 'too-long'],
+    ]);
+  });
+
+  it('marks a number not in the form and a placeholder in a deviation text', () => {
+    const { form, report } = evaluate(seedInput());
+    const text = '实际完成值为999台，原因〔待补充：原因〕。';
+    const checks = checkCell(text, form, report, 'indicators.4.deviation');
+    const kinds = checks.marks.map((m) => [m.kind, text.slice(m.start, m.end)]);
+    expect(kinds).toContainEqual(['unknown-number', '999台']);
+    expect(kinds).toContainEqual(['placeholder', '〔待补充：原因〕']);
+    expect(checks.maxChars).toBe(200);
+  });
+});
+
+describe('format', () => {
+  it('reads numbers as people type them', () => {
+    expect(parseNumberText('20,500.00')).toBe(20500);
+    expect(parseNumberText('２０５００')).toBe(20500);
+    expect(parseNumberText(' ')).toBeNull();
+    expect(parseNumberText('十')).toBeUndefined();
+    expect(parseNumberText('1.2.3')).toBeUndefined();
+  });
+
+  it('names paths in Chinese and counts characters, not UTF-16 units', () => {
+    expect(pathLabel('indicators.5.score')).toBe('第6行 得分');
+    expect(pathLabel('funding.total.executed')).toBe('年度资金总额 全年执行数');
+    expect(charCount('𠮷野家')).toBe(3);
+  });
+});
+
+describe('FormModel', () => {
+  it('rescores on every change and reports unreadable numbers as errors', () => {
+    const model = new FormModel('x', 1, seedInput());
+    expect(model.evaluation.report.total).toBe(87.5);
+    model.set('indicators.0.actual', '3个');
+    expect(model.evaluation.report.indicators[0]!.score).toBe(2.5);
+    expect(model.evaluation.report.total).toBe(85);
+    model.set('indicators.0.weight', null, '五');
+    expect(model.evaluation.validation.map((v) => v.path)).toContain('indicators.0.weight');
+    expect(model.isDirty()).toBe(true);
+  });
+
+  it('marks a drafted text stale when its row numbers change, but not when the row only moves', () => {
+    const model = new FormModel('x', 1, seedInput());
+    const path = 'indicators.6.deviation';
+    model.setNarrative(path, '实际完成4项，超出指标值。', { kind: 'builtin' }, model.snapshotOf(path));
+    expect(model.isStale(path)).toBe(false);
+    model.moveRow(6, -1);
+    expect(model.isStale('indicators.5.deviation')).toBe(false);
+    model.set('indicators.5.actual', '5项');
+    expect(model.isStale('indicators.5.deviation')).toBe(true);
+    expect(model.origins()).toEqual({ 'indicators.5.deviation': { kind: 'builtin' } });
+  });
+
+  it('treats saved texts the server calls stale as stale', () => {
+    const model = new FormModel('x', 1, seedInput(), { 'indicators.1.deviation': { origin: { kind: 'human' }, stale: true } });
+    expect(model.isStale('indicators.1.deviation')).toBe(true);
+    expect(model.isStale('goals.actual')).toBe(false);
+  });
+
+  it('lists the cells that need a text and records draft origins', () => {
+    const model = new FormModel('x', 1, seedInput());
+    expect(cellsNeedingText(model)).toEqual(['indicators.4.deviation', 'indicators.5.deviation', 'indicators.6.deviation']);
+    expect(originOfDraft({ path: 'goals.actual', text: 't', drafter: 'model', model: 'qwen', promptId: 'p', promptVersion: '2' }))
+      .toEqual({ kind: 'model', drafter: 'model', model: 'qwen', promptId: 'p', promptVersion: '2' });
+    expect(originOfDraft({ path: 'goals.actual', text: 't', drafter: 'builtin', promptId: 'p' })).toEqual({ kind: 'builtin', drafter: 'builtin', promptId: 'p' });
+  });
+});

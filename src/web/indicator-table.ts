@@ -82,6 +82,7 @@ export class IndicatorTable {
 
   /** Rebuilds the rows (after rows were added, removed, moved, or a new form was loaded). */
   render(): void {
+    for (const row of this.rows) row.narrative.dispose();
     this.rows = this.model.form.indicators.map((_, i) => this.buildRow(i));
     this.tbody.replaceChildren(...this.rows.flatMap((r) => [r.main, r.detail]));
     this.update();

@@ -5,11 +5,11 @@
  * moved after it was written, and the draft / revise / history buttons.
  */
 import type { NarrativeOrigin } from '../core/narratives/index.js';
-import { checkCell, markRuns, type CellChecks } from './draft-checks.js';
+import { checkCell, defaultMaxChars, markRuns, type CellChecks } from './draft-checks.js';
 import { h, hiddenLabel, setText } from './dom.js';
 import type { FormModel } from './form-model.js';
 import { inputIdFor } from './form-paths.js';
-import { pathLabel } from './format.js';
+import { charCount, pathLabel } from './format.js';
 
 export interface NarrativeActions {
   draft(path: string): void;
@@ -17,6 +17,17 @@ export interface NarrativeActions {
   history(path: string): void;
   undo(path: string): void;
 }
+
+/**
+ * The checks of a long form's fifty texts are not free (the goals cell checks numbers against the
+ * whole form), so a cell out of view defers them until it scrolls into view.
+ */
+const cells = new WeakMap<Element, NarrativeCell>();
+const visibility = typeof IntersectionObserver === 'undefined'
+  ? null
+  : new IntersectionObserver((entries) => {
+    for (const entry of entries) cells.get(entry.target)?.setVisible(entry.isIntersecting);
+  }, { rootMargin: '300px 0px' });
 
 /** Chinese description of where a text came from. */
 export function originLabel(origin: NarrativeOrigin | undefined | null): string {
@@ -37,7 +48,10 @@ export class NarrativeCell {
   private readonly findings: HTMLElement;
   private readonly undoButton: HTMLButtonElement;
   private readonly buttons: HTMLButtonElement[];
-  private lastChecked = '';
+  /** The text the current checks are for (null: none yet, or the numbers changed since). */
+  private lastChecked: string | null = null;
+  private visible = false;
+  private pending = false;
   private streaming = false;
   checks: CellChecks | null = null;
 
@@ -82,6 +96,8 @@ export class NarrativeCell {
       this.findings,
       h('div', { class: 'narrative-tools' }, this.buttons, this.undoButton),
     );
+    cells.set(this.el, this);
+    visibility?.observe(this.el);
     this.refresh();
   }
 
@@ -96,7 +112,7 @@ export class NarrativeCell {
     this.el.dataset.narrative = path;
     const label = this.el.querySelector('label');
     if (label) label.setAttribute('for', this.textarea.id);
-    this.lastChecked = '';
+    this.lastChecked = null;
   }
 
   /** While a draft streams in, the cell is read-only and its buttons are off. */
@@ -112,7 +128,7 @@ export class NarrativeCell {
   showStreamedText(text: string): void {
     this.textarea.value = text;
     this.drawBackdrop(text, null);
-    setText(this.count, `${[...text.replace(/\s/g, '')].length}/${this.checks?.maxChars ?? ''}字 · 起草中…`);
+    setText(this.count, `${charCount(text.replace(/\s/g, ''))}/${this.checks?.maxChars ?? defaultMaxChars(this.path)}字 · 起草中…`);
   }
 
   /** Offers (or hides) the undo of the last draft. */
@@ -125,17 +141,25 @@ export class NarrativeCell {
     if (this.streaming) return;
     const text = String(this.model.get(this.path) ?? '');
     if (this.textarea.value !== text) this.textarea.value = text;
-    const { form, report } = this.model.evaluation;
-    const key = `${text}\u0000${force ? Math.random() : ''}`;
-    if (key !== this.lastChecked || force) {
-      this.lastChecked = key;
-      this.checks = checkCell(text, form, report, this.path);
-      this.drawBackdrop(text, this.checks);
-      this.drawFindings(this.checks);
+    if (force) this.lastChecked = null;
+    if (text !== this.lastChecked) {
+      if (this.visible || !text.trim()) {
+        this.lastChecked = text;
+        this.pending = false;
+        const { form, report } = this.model.evaluation;
+        // An empty cell has nothing to mark; skipping its checks keeps rechecks of big forms cheap.
+        this.checks = text.trim() ? checkCell(text, form, report, this.path) : { checks: null, marks: [], length: 0, maxChars: this.checks?.maxChars ?? defaultMaxChars(this.path), notes: [] };
+        this.drawBackdrop(text, this.checks);
+        this.drawFindings(this.checks);
+      } else {
+        // Off screen: the checks wait until the cell scrolls into view (see setVisible).
+        this.pending = true;
+      }
     }
-    const c = this.checks!;
-    setText(this.count, `${c.length}/${c.maxChars}字`);
-    this.count.classList.toggle('over', c.length > c.maxChars);
+    const length = this.checks && this.lastChecked === text ? this.checks.length : charCount(text.replace(/\s/g, ''));
+    const maxChars = this.checks?.maxChars ?? defaultMaxChars(this.path);
+    setText(this.count, `${length}/${maxChars}字`);
+    this.count.classList.toggle('over', length > maxChars);
     const meta = this.model.metaOf(this.path);
     const origin = meta?.origin ?? this.savedOrigin(this.path);
     setText(this.origin, text.trim() ? originLabel(origin) : '');
@@ -147,8 +171,19 @@ export class NarrativeCell {
 
   /** Re-runs the checks after the numbers changed (the text itself may be the same). */
   recheck(): void {
-    this.lastChecked = '';
+    this.lastChecked = null;
     this.refresh();
+  }
+
+  /** Called as the cell scrolls in and out of view; pending checks run when it comes into view. */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    if (visible && this.pending) this.recheck();
+  }
+
+  /** Stops watching the cell's visibility (the table is being rebuilt). */
+  dispose(): void {
+    visibility?.unobserve(this.el);
   }
 
   private drawBackdrop(text: string, checks: CellChecks | null): void {

@@ -113,9 +113,17 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
   const queue: ScriptedReply[] = [];
   const requests: RecordedRequest[] = [];
   const stats = { inFlight: 0, maxInFlight: 0 };
+  // bumped by reset(): a request that arrived before a reset must not touch the next test's log or queue
+  let epoch = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrived = epoch;
     const rawBody = await readBody(req);
+    // the client gave up meanwhile, or a test reset the server: take nothing from the queue
+    if (arrived !== epoch || res.destroyed || res.socket?.destroyed) {
+      res.destroy();
+      return;
+    }
     let body: ChatRequestBody | null = null;
     try {
       body = JSON.parse(rawBody) as ChatRequestBody;
@@ -227,6 +235,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       fallback = reply;
     },
     reset: () => {
+      epoch++;
       queue.length = 0;
       requests.length = 0;
       stats.maxInFlight = stats.inFlight;

@@ -234,12 +234,6 @@ export class FormModel {
     return !sameSnapshot(meta.baseline, this.snapshotOf(path));
   }
 
-  /** Marks a stale text as read again against today's numbers. */
-  confirmCurrent(path: string): void {
-    this.markWrittenNow(path);
-    this.emit({ kind: 'narrative', path });
-  }
-
   /** An empty funding row is no row: `{initial:null,…}` becomes null, as in the seed. */
   private normalizeFunding(path: string): void {
     const match = /^funding\.(appropriation|carryover|other)\./.exec(path);

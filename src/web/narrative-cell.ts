@@ -73,10 +73,8 @@ export class NarrativeCell {
     this.backdrop = h('div', { class: 'narrative-backdrop', attrs: { 'aria-hidden': 'true' } });
     this.count = h('span', { class: 'char-count' });
     this.origin = h('span', { class: 'origin-badge' });
-    this.stale = h('span', { class: 'stale-badge', attrs: { hidden: true } },
-      '数字已变，需复核',
-      h('button', { class: 'linklike', attrs: { type: 'button' }, text: '已复核', on: { click: () => this.model.confirmCurrent(this.path) } }),
-    );
+    // Stale clears when the text is edited: the store records a text against today's numbers only when it changes.
+    this.stale = h('span', { class: 'stale-badge', attrs: { hidden: true, title: '这段文字写于数字修改之前，请核对并修改文字' } }, '数字已变，需复核');
     this.findings = h('ul', { class: 'findings' });
     const what = pathLabel(path);
     const button = (text: string, title: string, run: () => void, cls = '') =>

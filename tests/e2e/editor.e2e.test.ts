@@ -76,6 +76,7 @@ describe.skipIf(!chromiumAvailable())('web page in Chromium', () => {
     expect(stored.form.indicators).toHaveLength(15);
 
     mkdirSync(fileURLToPath(new URL('../../docs/', import.meta.url)), { recursive: true });
+    await page.evaluate(() => document.getElementById('toasts')?.replaceChildren());
     await page.screenshot({ path: SCREENSHOT });
   });
 
@@ -164,15 +165,61 @@ describe.skipIf(!chromiumAvailable())('web page in Chromium', () => {
     }
   });
 
+  it('shows the history of the form and of a cell with diffs, and restores an earlier text', async () => {
+    const cell = page.locator('#f-indicators-1-deviation');
+    const original = await cell.inputValue();
+    expect(original).toContain('预设值相对保守');
+    await cell.fill('数据集超额完成，原因是年初对数据清洗进度估计保守。后续将按季度复核指标值。');
+    await page.keyboard.press('Control+s');
+    await waitForSaved(page, 3);
+
+    await page.getByRole('button', { name: '文本历史：第2行 偏差原因分析及改进措施' }).click();
+    const dialog = page.getByRole('dialog', { name: '文本历史：第2行 偏差原因分析及改进措施' });
+    const entries = dialog.locator('li.cell-version');
+    await expect.poll(() => entries.count()).toBe(2);
+    expect(await entries.first().locator('h3').textContent()).toMatch(/^第3版 .* 人工填写$/);
+    expect(await entries.first().locator('del').count()).toBeGreaterThan(0); // the diff against the first text
+    await entries.nth(1).getByRole('button', { name: '恢复此文本' }).click();
+    expect(await cell.inputValue()).toBe(original);
+    expect(await page.getByTestId('save-status').textContent()).toContain('有未保存的修改');
+    await page.keyboard.press('Control+s');
+    await waitForSaved(page, 4);
+    const stored = await api(server.url, 'GET', `/api/forms/${formId}/narratives/indicators.1.deviation/history`);
+    expect(stored.entries.map((e: { version: number; text: string }) => e.text)).toEqual([original, expect.stringContaining('数据集超额完成'), original]);
+
+    await page.getByRole('button', { name: '历史', exact: true }).click();
+    const history = page.getByRole('dialog', { name: '表单历史' });
+    await history.getByRole('button', { name: '第2版' }).click();
+    const detail = history.locator('.version-detail');
+    await expect.poll(() => detail.locator('li', { hasText: '第1行 实际完成值' }).count()).toBe(1);
+    const change = detail.locator('li', { hasText: '第1行 实际完成值' });
+    expect(await change.locator('del').textContent()).toBe('6个');
+    expect(await change.locator('ins').textContent()).toBe('3个');
+    await history.getByRole('button', { name: '关闭' }).click();
+  });
+
+  it('marks a saved text stale when the numbers of its row change', async () => {
+    const narrative = page.locator('[data-narrative="indicators.1.deviation"]');
+    expect(await narrative.locator('.stale-badge').isVisible()).toBe(false);
+    await page.locator('#f-indicators-1-actual').fill('12个');
+    await expect.poll(() => narrative.locator('.stale-badge').isVisible()).toBe(true);
+    expect(await narrative.locator('.stale-badge').textContent()).toBe('数字已变，需复核');
+    await page.keyboard.press('Control+s');
+    await waitForSaved(page, 5);
+    const stored = await api(server.url, 'GET', `/api/forms/${formId}`);
+    expect(stored.narratives['indicators.1.deviation'].stale).toBe(true);
+    expect(await narrative.locator('.stale-badge').isVisible()).toBe(true);
+  });
+
   it('explains a conflict with a save from a second tab and merges both without losing typing', async () => {
     const other = await context.newPage();
     const otherErrors = watchPageErrors(other);
     await other.goto(`${server.pageUrl}#/forms/${encodeURIComponent(formId)}`);
-    await expect.poll(() => other.getByTestId('save-status').textContent()).toBe('第2版 · 已保存');
+    await expect.poll(() => other.getByTestId('save-status').textContent()).toBe('第5版 · 已保存');
     await other.locator('#f-project-phone').fill('010-11112222');
     await other.locator('#f-project-implementer').fill('北京智源人工智能研究院');
     await other.keyboard.press('Control+s');
-    await waitForSaved(other, 3);
+    await waitForSaved(other, 6);
 
     // Meanwhile in the first tab: one field nobody else touched, one field both changed.
     await page.locator('#f-project-manager').fill('王五');
@@ -181,18 +228,18 @@ describe.skipIf(!chromiumAvailable())('web page in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: '别人已保存了新版本' });
     await dialog.waitFor();
     const text = await dialog.textContent();
-    expect(text).toContain('保存了第 3 版');
+    expect(text).toContain('保存了第 6 版');
     expect(text).toContain('实施单位'); // their change, merged
     const conflict = dialog.locator('fieldset', { hasText: '联系电话' });
     expect(await conflict.textContent()).toContain('010-99998888');
     expect(await conflict.textContent()).toContain('010-11112222');
     await conflict.getByLabel(/采用.*010-11112222/).check();
     await dialog.getByRole('button', { name: '合并后保存' }).click();
-    await waitForSaved(page, 4);
+    await waitForSaved(page, 7);
 
     expect(await page.locator('#f-project-implementer').inputValue()).toBe('北京智源人工智能研究院');
     const stored = await api(server.url, 'GET', `/api/forms/${formId}`);
-    expect(stored.version).toBe(4);
+    expect(stored.version).toBe(7);
     expect(stored.form.project.manager).toBe('王五');
     expect(stored.form.project.phone).toBe('010-11112222');
     expect(stored.form.project.implementer).toBe('北京智源人工智能研究院');

@@ -49,19 +49,18 @@ export function checkBudgetEchoes(form: Form, funding: FundingResult): ReportIss
   form.indicators.forEach((row, index) => {
     const isCost = /成本/.test(`${row.level1}${row.level2 ?? ''}`);
     const target = moneyIn(row.target, unit);
+    if (target == null || !budgets.some((b) => near(target, b))) return;
+    issues.push({
+      severity: isCost ? 'info' : 'warning',
+      path: `indicators.${index}.target`,
+      code: 'indicator-restates-budget',
+      message: isCost
+        ? `成本指标的指标值${row.target}即预算总额，未反映单位成本或分项成本`
+        : `指标值${row.target}即预算金额：资金执行情况已在预算执行率中计分，产出指标应反映实际产出`,
+    });
     const actual = moneyIn(row.actual, unit);
-    if (target != null && budgets.some((b) => near(target, b))) {
-      issues.push({
-        severity: isCost ? 'info' : 'warning',
-        path: `indicators.${index}.target`,
-        code: 'indicator-restates-budget',
-        message: isCost
-          ? `成本指标的指标值${row.target}即预算总额，未反映单位成本或分项成本`
-          : `指标值${row.target}即预算金额：资金执行情况已在预算执行率中计分，产出指标应反映实际产出`,
-      });
-    }
     // 池州 forms/07: "项目总成本 ≤90万元" reported as "90" although 89.974 was spent
-    if (isCost && actual != null && funding.executed != null && target != null && budgets.some((b) => near(target, b)) && !dec(actual).eq(funding.executed)) {
+    if (isCost && actual != null && funding.executed != null && !dec(actual).eq(funding.executed)) {
       issues.push({ severity: 'warning', path: `indicators.${index}.actual`, code: 'cost-differs-from-executed', message: `成本指标实际完成值${row.actual}与全年执行数${funding.executed}${unit}不一致` });
     }
   });

@@ -57,9 +57,10 @@ export function parseActual(raw: string | null | undefined, target: ParsedTarget
     if (date) return { kind: 'date', date };
   }
 
-  const quantities = findQuantities(text);
   const wanted = targetUnit(target);
   const numericTarget = target.kind === 'number' || target.kind === 'range';
+  // Long descriptive actuals of qualitative rows hold many numbers; read them only when compared
+  const quantities = numericTarget ? findQuantities(text) : [];
 
   if (numericTarget && quantities.length > 0) {
     const signRepeated = hasSignMark(text.slice(0, quantities[0]!.start + 1));
@@ -103,6 +104,5 @@ export function parseActual(raw: string | null | undefined, target: ParsedTarget
   const level = scaleLevel(text);
   if (level && (target.kind === 'level' || !grade)) return { kind: 'level', level };
   if (grade) return { kind: 'grade', grade, word: text };
-  if (target.kind === 'deadline' && quantities.length === 0) return { kind: 'text', text };
   return { kind: 'text', text };
 }

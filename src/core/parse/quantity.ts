@@ -29,8 +29,9 @@ export function findQuantities(text: string): Quantity[] {
   for (const match of text.matchAll(NUMBER)) {
     const start = match.index ?? 0;
     const numberText = match[0];
-    const afterNumber = text.slice(start + numberText.length);
-    if (isDatePart(text.slice(0, start), numberText, afterNumber)) continue;
+    // Only a few characters either side matter; slicing the whole text made long actuals quadratic
+    const afterNumber = text.slice(start + numberText.length, start + numberText.length + 8);
+    if (isDatePart(text.slice(Math.max(0, start - 3), start), numberText, afterNumber)) continue;
     const value = Number(numberText.replace(/,/g, '').replace('－', '-'));
     if (!Number.isFinite(value)) continue;
     const unitMatch = unitAt(afterNumber);

@@ -46,14 +46,19 @@ for (const unit of [...TABLE.values()]) {
   if (!TABLE.has(`亿${unit.label}`)) TABLE.set(`亿${unit.label}`, { label: `亿${unit.label}`, family: unit.family, factor: unit.factor * 1e8 });
 }
 
-const LABELS_LONGEST_FIRST = [...TABLE.keys()].sort((a, b) => b.length - a.length);
+/** Labels by their first character, longest first: a lookup tries a handful, not all of them. */
+const BY_FIRST_CHAR = new Map<string, string[]>();
+for (const label of [...TABLE.keys()].sort((a, b) => b.length - a.length)) {
+  const first = label[0]!;
+  BY_FIRST_CHAR.set(first, [...(BY_FIRST_CHAR.get(first) ?? []), label]);
+}
 
 /** The unit written at the start of `text` (after spaces), longest match first, or null. */
 export function unitAt(text: string): { unit: Unit; length: number } | null {
-  const trimmed = text.replace(/^\s+/, '');
-  const skipped = text.length - trimmed.length;
-  for (const label of LABELS_LONGEST_FIRST) {
-    if (trimmed.startsWith(label)) return { unit: TABLE.get(label)!, length: skipped + label.length };
+  let skipped = 0;
+  while (skipped < text.length && /\s/.test(text[skipped]!)) skipped++;
+  for (const label of BY_FIRST_CHAR.get(text[skipped] ?? '') ?? []) {
+    if (text.startsWith(label, skipped)) return { unit: TABLE.get(label)!, length: skipped + label.length };
   }
   return null;
 }

@@ -74,12 +74,11 @@ const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** 九十五 → 95, 一百 → 100, 三点五 → 3.5; null if it is not a plain numeral. */
 export function parseChineseNumeral(s: string): number | null {
-  const [intPart, fracPart] = s.split('点');
-  if (!intPart && intPart !== '') return null;
+  const [intPart = '', fracPart] = s.split('点');
   let total = 0;
   let section = 0;
   let digit = -1;
-  for (const ch of intPart ?? '') {
+  for (const ch of intPart) {
     if (ch in CN_DIGITS) {
       digit = CN_DIGITS[ch]!;
     } else if (ch in CN_UNITS) {

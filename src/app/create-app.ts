@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { resolveDeps, type AppDeps } from './deps.js';
 import { limitBody } from './body-limit.js';
 import { onAppError, onNotFound } from './error-response.js';
+import { draftRoutes } from './routes/drafts.js';
 import { formHistoryRoutes } from './routes/form-history.js';
 import { formsRoutes } from './routes/forms.js';
 import { metaRoutes } from './routes/meta.js';
@@ -30,6 +31,7 @@ export function createApp(appDeps: AppDeps): Hono {
   app.route('/api', profilesRoutes(deps));
   app.route('/api', formsRoutes(deps));
   app.route('/api', formHistoryRoutes(deps));
+  app.route('/api', draftRoutes(deps));
 
   app.onError(onAppError(deps.logError));
   app.notFound(onNotFound);

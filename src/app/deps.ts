@@ -2,11 +2,15 @@
  * What the HTTP app is built from. Entry files (Node, Workers) construct these parts; the app
  * itself never reaches for a file system, an environment variable or a global clock.
  */
+import { createBuiltinDrafter } from '../drafting/builtin.js';
+import type { Drafter } from '../drafting/types.js';
 import type { FormRepository } from '../store/repository.js';
 
 export interface AppConfig {
   /** Largest request body accepted, in bytes; larger ones get 413 `payload_too_large`. */
   bodyLimitBytes: number;
+  /** Cells drafted at once in a batch (`{ all: true }`); a model's rate limit sets the ceiling. */
+  draftConcurrency: number;
 }
 
 /** The default body limit: 1 MiB, about a hundred times the largest real form seen. */
@@ -14,6 +18,8 @@ export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface AppDeps {
   store: FormRepository;
+  /** Writes and revises narrative cells; default the built-in drafter with the bundled templates. */
+  drafter?: Drafter;
   /** The time of a save (injected so tests can freeze it). */
   clock?: () => Date;
   config?: Partial<AppConfig>;
@@ -24,6 +30,7 @@ export interface AppDeps {
 /** AppDeps with every default filled in. */
 export interface ResolvedDeps {
   store: FormRepository;
+  drafter: Drafter;
   clock: () => Date;
   config: AppConfig;
   logError: (message: string, error: unknown) => void;
@@ -33,8 +40,12 @@ export interface ResolvedDeps {
 export function resolveDeps(deps: AppDeps): ResolvedDeps {
   return {
     store: deps.store,
+    drafter: deps.drafter ?? createBuiltinDrafter(),
     clock: deps.clock ?? (() => new Date()),
-    config: { bodyLimitBytes: deps.config?.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES },
+    config: {
+      bodyLimitBytes: deps.config?.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+      draftConcurrency: deps.config?.draftConcurrency ?? 4,
+    },
     logError: deps.logError ?? ((message, error) => console.error(message, error)),
   };
 }

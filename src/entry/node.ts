@@ -10,6 +10,9 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp } from '../app/create-app.js';
 import { ZipingError } from '../core/errors.js';
+import { createDrafterFromEnv, drafterConfigFromEnv } from '../drafting/env.js';
+import { loadPromptsFromDir } from '../drafting/load-prompts-node.js';
+import type { Drafter } from '../drafting/types.js';
 import { LowdbFormRepository } from '../store/lowdb-repository.js';
 
 export interface NodeServerOptions {
@@ -29,8 +32,12 @@ export interface NodeServerOptions {
   log?: (line: string) => void;
   /** Adds routes to the app before it is served (benchmarks add a bare route to compare with). */
   extendApp?: (app: Hono) => void;
-  /** Environment to read defaults from (default process.env). */
+  /** Environment to read defaults from (default process.env); also OPENAI_* and ZIPING_MODEL for the drafter. */
   env?: Record<string, string | undefined>;
+  /** The drafter; default from the environment (a model when ZIPING_MODEL is set, else built-in). */
+  drafter?: Drafter;
+  /** Where the prompt templates are read from (env ZIPING_PROMPTS, default `prompts/` of this repository). */
+  promptsDir?: string;
 }
 
 export interface RunningServer {
@@ -107,9 +114,19 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   const requestedPort = portOf(options.port ?? env.PORT);
   const dataDir = resolve(options.dataDir ?? (env.ZIPING_DATA || DEFAULT_DATA_DIR));
 
+  // Templates and model settings are checked before anything is opened: a bad one stops the start
+  const promptsDir = options.promptsDir ?? env.ZIPING_PROMPTS;
+  const drafter = options.drafter ?? createDrafterFromEnv(env, { prompts: loadPromptsFromDir(promptsDir || undefined) });
+  const drafterConfig = options.drafter ? null : drafterConfigFromEnv(env);
+
   await mkdir(dataDir, { recursive: true });
   const store = await LowdbFormRepository.open(dataDir, { cacheSize: options.cacheSize });
-  const app = createApp({ store, clock: () => new Date(), config: options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {} });
+  const app = createApp({
+    store,
+    drafter,
+    clock: () => new Date(),
+    config: options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {},
+  });
   options.extendApp?.(app);
 
   let listening: { server: ServerType; port: number };
@@ -146,5 +163,8 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   if (options.handleSignals !== false) for (const s of signals) process.on(s, onSignal);
 
   log(`绩效自评助手已启动 Ziping is listening on ${url}  数据目录 data: ${dataDir}  接口说明 API: ${url}/api/openapi.json`);
+  log(drafterConfig?.kind === 'model'
+    ? `起草：模型 ${drafterConfig.options.model}（${drafterConfig.options.baseURL ?? 'https://api.openai.com/v1'}） drafter: model`
+    : `起草：内置起草器（${drafterConfig?.kind === 'builtin' ? drafterConfig.reason : '由调用方提供'}） drafter: ${drafter.id}`);
   return { url, host, port, dataDir, closed, close };
 }

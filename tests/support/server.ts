@@ -15,7 +15,7 @@ export interface TestServer extends RunningServer {
 }
 
 /** Starts a server on a loopback port; `dataDir` reuses an existing store (restart tests). */
-export async function startTestServer(options: { dataDir?: string; bodyLimitBytes?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: { dataDir?: string; bodyLimitBytes?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
   const ownDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await makeTempDir('ziping-service-'));
   const server = await startNodeServer({
@@ -25,6 +25,8 @@ export async function startTestServer(options: { dataDir?: string; bodyLimitByte
     bodyLimitBytes: options.bodyLimitBytes,
     handleSignals: false,
     log: () => undefined,
+    // Never the developer's own OPENAI_* / ZIPING_MODEL: a test names the model it talks to
+    env: options.env ?? {},
   });
   const request = (path: string, init?: RequestInit): Promise<Response> => fetch(`${server.url}${path}`, init);
   return {

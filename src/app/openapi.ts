@@ -65,7 +65,7 @@ export function openApiDocument(options: { bodyLimitBytes: number }): Json {
       title: '绩效自评助手 Ziping API',
       version: '1.0.0',
       description: [
-        '项目支出绩效自评表的评分、保存、版本与修订历史。所有请求和响应都是 JSON（UTF-8）。',
+        '项目支出绩效自评表的评分、起草、对话修改、保存、版本与修订历史。请求和响应都是 JSON（UTF-8）；起草与对话另可用 SSE 流式返回。',
         '',
         `- 请求体上限：${limit} 字节（${(limit / 1024 / 1024).toFixed(2)} MiB），超过返回 413 \`payload_too_large\`。`,
         '- 错误统一为 `{ error: { code, message, issues? } }`，message 为中文；issues 逐项列出出错字段（路径相对于表单，如 `indicators.0.weight`）。',
@@ -190,6 +190,53 @@ export function openApiDocument(options: { bodyLimitBytes: number }): Json {
           responses: { 200: json(ref('VersionView'), '该版内容', etagHeader), 400: errorRef('BadRequest'), 404: errorRef('NotFound') },
         },
       },
+      '/api/forms/{id}/drafts': {
+        post: {
+          summary: '起草叙述单元格',
+          description: [
+            '为已保存的表起草 `goals.actual`（实际完成情况）或 `indicators.N.deviation`（偏差原因分析及改进措施）。起草结果只是建议，保存前不改变任何已存内容。',
+            '请求体三选一：`{ field }` 一个单元格；`{ fields: [...] }` 多个；`{ all: true }` 所有需要文字的单元格。可选 `maxChars` 字数上限。',
+            '`Accept: text/event-stream` 时以 SSE 流式返回：`delta` {path, text} 新增文字；`reset` {path, reason} 之前的文字作废（重试、修复或改用内置起草）；批量时 `progress` {done, total, path, ok, result|error}；最后 `done`（与 JSON 响应相同）或 `error` {code, message}。',
+          ].join('\n'),
+          parameters: [idParam],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('DraftRequest') } } },
+          responses: {
+            200: json({ oneOf: [ref('DraftResult'), ref('DraftBatch')] }, '起草结果（含检查结果、起草器、模型、提示词编号与版本）'),
+            400: errorRef('BadRequest'),
+            404: errorRef('NotFound'),
+            502: errorResponse('模型服务出错', 'model_error'),
+            503: errorResponse('模型服务限流', 'model_rate_limited'),
+            504: errorResponse('模型服务超时', 'model_timeout'),
+          },
+        },
+      },
+      '/api/draft': {
+        post: {
+          summary: '为请求中的表起草（不保存）',
+          description: '供其他系统调用：请求体为 `{ form, field | fields | all, maxChars? }`，流式方式同上。查询参数 `profile` 可指定评分口径。',
+          requestBody: { required: true, content: { 'application/json': { schema: { allOf: [ref('DraftRequest'), { type: 'object', required: ['form'], properties: { form: ref('Form') } }] } } } },
+          responses: { 200: json({ oneOf: [ref('DraftResult'), ref('DraftBatch')] }, '起草结果'), 400: errorRef('BadRequest'), 422: errorRef('Unprocessable') },
+        },
+      },
+      '/api/forms/{id}/chat': {
+        post: {
+          summary: '对话修改叙述文字',
+          description: '按要求修改一个单元格的当前文字（更简洁、控制在120字以内、补充改进措施、语气更正式……），检查同起草；每个单元格的对话单独保存，下一条消息在此基础上继续。请求体 `{ field, message, currentText?, maxChars? }`，`currentText` 缺省为已保存的文字。支持 SSE，同起草。',
+          parameters: [idParam],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('ChatRequest') } } },
+          responses: { 200: json(ref('DraftResult'), '修改后的文字（history 为该单元格完整对话）'), 400: errorRef('BadRequest'), 404: errorRef('NotFound'), 502: errorResponse('模型服务出错', 'model_error') },
+        },
+        get: {
+          summary: '读取单元格的对话',
+          parameters: [idParam, { name: 'field', in: 'query', required: true, schema: { type: 'string' } }],
+          responses: { 200: json({ type: 'object', properties: { field: { type: 'string' }, messages: { type: 'array', items: { type: 'object' } } } }, '对话记录'), 400: errorRef('BadRequest'), 404: errorRef('NotFound') },
+        },
+        delete: {
+          summary: '清空单元格的对话',
+          parameters: [idParam, { name: 'field', in: 'query', required: true, schema: { type: 'string' } }],
+          responses: { 204: { description: '已清空' }, 400: errorRef('BadRequest'), 404: errorRef('NotFound') },
+        },
+      },
       '/api/forms/{id}/narratives/{path}/history': {
         get: {
           summary: '叙述单元格的历史',
@@ -218,6 +265,52 @@ export function openApiDocument(options: { bodyLimitBytes: number }): Json {
             verified: { type: 'boolean' },
             settings: { type: 'object', description: '规则设置（执行率、数量指标、超额、定性分档、取整、等级……）' },
             sources: { type: 'object', description: '每项设置的依据：`{ tag, ref }`' },
+          },
+        },
+        DraftRequest: {
+          type: 'object',
+          properties: {
+            field: { type: 'string', description: '`goals.actual` 或 `indicators.N.deviation`' },
+            fields: { type: 'array', items: { type: 'string' } },
+            all: { type: 'boolean', description: '起草所有需要文字的单元格' },
+            maxChars: { type: 'integer', minimum: 20, maximum: 5000 },
+          },
+        },
+        ChatRequest: {
+          type: 'object',
+          required: ['field', 'message'],
+          properties: {
+            field: { type: 'string' },
+            message: { type: 'string', maxLength: 2000 },
+            currentText: { type: 'string' },
+            maxChars: { type: 'integer', minimum: 20, maximum: 5000 },
+          },
+        },
+        DraftResult: {
+          type: 'object',
+          required: ['path', 'text', 'checks', 'drafter', 'promptId', 'promptVersion'],
+          properties: {
+            path: { type: 'string' },
+            text: { type: 'string' },
+            checks: {
+              type: 'object',
+              description: '`ok`；`issues` [{code: empty|unknown_number|missing_fact|too_long|first_person, message, span?}]；`numbers` 文中每个数字及是否能在表中找到；`placeholders` 待补充处；`length`/`maxChars` 字数',
+            },
+            drafter: { enum: ['builtin', 'model'] },
+            model: { type: 'string' },
+            promptId: { type: 'string' },
+            promptVersion: { type: 'string' },
+            notice: { type: 'string' },
+            repaired: { type: 'boolean' },
+            fallback: { type: 'object', description: '模型失败时改用内置起草的原因 {code, message}' },
+            history: { type: 'array', items: { type: 'object' } },
+          },
+        },
+        DraftBatch: {
+          type: 'object',
+          properties: {
+            total: { type: 'integer' },
+            items: { type: 'array', items: { type: 'object', description: '{ path, ok: true, result } 或 { path, ok: false, error: {code, message} }' } },
           },
         },
         SaveEnvelope: {

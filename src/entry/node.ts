@@ -162,9 +162,9 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   };
   if (options.handleSignals !== false) for (const s of signals) process.on(s, onSignal);
 
-  log(`绩效自评助手已启动 Ziping is listening on ${url}  数据目录 data: ${dataDir}  接口说明 API: ${url}/api/openapi.json`);
-  log(drafterConfig?.kind === 'model'
-    ? `起草：模型 ${drafterConfig.options.model}（${drafterConfig.options.baseURL ?? 'https://api.openai.com/v1'}） drafter: model`
-    : `起草：内置起草器（${drafterConfig?.kind === 'builtin' ? drafterConfig.reason : '由调用方提供'}） drafter: ${drafter.id}`);
+  const drafterText = drafterConfig?.kind === 'model'
+    ? `模型 ${drafterConfig.options.model} model`
+    : `内置起草器 built-in${drafterConfig?.kind === 'builtin' ? '' : ` (${drafter.id})`}`;
+  log(`绩效自评助手已启动 Ziping is listening on ${url}  数据目录 data: ${dataDir}  起草 drafter: ${drafterText}  接口说明 API: ${url}/api/openapi.json`);
   return { url, host, port, dataDir, closed, close };
 }

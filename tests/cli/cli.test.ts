@@ -12,7 +12,9 @@ const BIN = new URL('../../bin/ziping.js', import.meta.url).pathname;
 /** Runs the real `ziping` command; never throws, returns the exit code and output. */
 async function ziping(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+    // A clean environment: the developer's own ZIPING_MODEL must not turn these into model calls
+    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { encoding: 'utf8', env });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -77,5 +79,29 @@ describe('ziping profiles', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/hubei\s+湖北省口径\s+20/);
     expect(stdout).toMatch(/beijing.*待核实/);
+  });
+});
+
+describe('ziping draft (built-in drafter, no model configured)', () => {
+  it('drafts every cell the seed needs, with placeholders where it gives no cause', async () => {
+    const { code, stdout } = await ziping('draft', SEED_PATH);
+    expect(code).toBe(0);
+    expect(stdout).toContain('【goals.actual】（内置起草器');
+    expect(stdout).toContain('预算执行率100%');
+    for (const row of [4, 5, 6]) expect(stdout).toContain(`【indicators.${row}.deviation】`);
+    expect(stdout).toContain('〔待补充：超出上限的原因〕');
+  });
+
+  it('--field --json drafts one cell as JSON', async () => {
+    const { code, stdout } = await ziping('draft', SEED_PATH, '--field', 'indicators.5.deviation', '--json');
+    expect(code).toBe(0);
+    const [item] = JSON.parse(stdout);
+    expect(item).toMatchObject({ path: 'indicators.5.deviation', ok: true, result: { drafter: 'builtin', checks: { ok: true } } });
+  });
+
+  it('names the cells it accepts when --field is wrong', async () => {
+    const { code, stderr } = await ziping('draft', SEED_PATH, '--field', 'indicators.40.deviation');
+    expect(code).toBe(64);
+    expect(stderr).toContain('本表共 15 行');
   });
 });

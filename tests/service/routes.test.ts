@@ -40,8 +40,11 @@ describe('meta routes', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api',
+      '/api/draft',
       '/api/forms',
       '/api/forms/{id}',
+      '/api/forms/{id}/chat',
+      '/api/forms/{id}/drafts',
       '/api/forms/{id}/history',
       '/api/forms/{id}/narratives/{path}/history',
       '/api/forms/{id}/versions/{version}',

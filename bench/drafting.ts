@@ -1,20 +1,24 @@
 /**
  * Drafting benchmarks against the loopback model server (tests/support/openai-server.ts):
  *
- * 1. Time to first streamed token through the model drafter (cell facts, prompt, SDK, think
- *    filter, sink) as a ratio to the same request made straight with the openai SDK.
+ * 1. Time to first streamed token through the service (HTTP, SSE, the store, the model drafter)
+ *    and through the drafter alone, each as a ratio to the same request made straight with the
+ *    openai SDK.
  * 2. A batch of 100 cells against a model that takes 200 ms per answer, as a ratio to the ideal
  *    for the configured concurrency: ceil(100 / concurrency) × 200 ms.
  *
  *   node bin/run-ts.js bench/drafting.ts [--concurrency 8]
  */
 import OpenAI from 'openai';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseForm, scoreForm, type FormInput, type NarrativePath } from '../src/core/index.js';
 import {
   bundledPrompts, cellsNeedingText, createBuiltinDrafter, createModelDrafter, draftMany, readDataBlock, type DraftRequest,
 } from '../src/drafting/index.js';
 import { startOpenAIServer, type RecordedRequest } from '../tests/support/openai-server.js';
+import { startNodeServer } from '../src/entry/node.js';
 import { report } from './measure.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -31,7 +35,7 @@ export interface DraftingBenchOptions {
 }
 
 export interface DraftingBenchResult {
-  firstToken: { drafterMs: number; directMs: number; ratio: number };
+  firstToken: { drafterMs: number; directMs: number; ratio: number; serviceMs: number; serviceRatio: number };
   batch: { cells: number; concurrency: number; modelMs: number; elapsedMs: number; idealMs: number; ratio: number; failed: number };
 }
 
@@ -78,18 +82,52 @@ export async function runDraftingBench(options: DraftingBenchOptions = {}): Prom
       for await (const chunk of stream) if (!at && chunk.choices[0]?.delta?.content) at = performance.now();
       return at - start;
     };
+    // the same cell through the real HTTP service: POST …/drafts with Accept: text/event-stream
+    const dataDir = mkdtempSync(join(tmpdir(), 'ziping-bench-draft-'));
+    const service = await startNodeServer({
+      host: '127.0.0.1', port: 0, dataDir, handleSignals: false, log: () => undefined,
+      env: { ZIPING_MODEL: 'bench', OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: 'not-needed', ZIPING_MODEL_RETRIES: '0' },
+    });
+    const created = await fetch(`${service.url}/api/forms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+    const { id } = (await created.json()) as { id: string };
+    const viaService = async () => {
+      const start = performance.now();
+      const res = await fetch(`${service.url}/api/forms/${id}/drafts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify({ field: req.path }),
+      });
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let seen = '';
+      let at = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        seen += decoder.decode(value, { stream: true });
+        if (!at && seen.includes('event: delta')) at = performance.now();
+      }
+      return at - start;
+    };
+
     for (let i = 0; i < 5; i++) {
       await viaDrafter();
+      await viaService();
       await direct();
     }
     const drafterSamples: number[] = [];
+    const serviceSamples: number[] = [];
     const directSamples: number[] = [];
     for (let i = 0; i < rounds; i++) {
-      // alternate so both see the same machine state
+      // alternate so all three see the same machine state
       drafterSamples.push(await viaDrafter());
+      serviceSamples.push(await viaService());
       directSamples.push(await direct());
     }
+    await service.close();
+    rmSync(dataDir, { recursive: true, force: true });
     const drafterMs = median(drafterSamples);
+    const serviceMs = median(serviceSamples);
     const directMs = median(directSamples);
 
     // 2. a batch against a model that takes modelMs per answer
@@ -102,7 +140,7 @@ export async function runDraftingBench(options: DraftingBenchOptions = {}): Prom
     const idealMs = Math.ceil(cellCount / concurrency) * modelMs;
 
     return {
-      firstToken: { drafterMs, directMs, ratio: drafterMs / directMs },
+      firstToken: { drafterMs, directMs, ratio: drafterMs / directMs, serviceMs, serviceRatio: serviceMs / directMs },
       batch: { cells: cellCount, concurrency, modelMs, elapsedMs, idealMs, ratio: elapsedMs / idealMs, failed: items.filter((i) => !i.ok).length },
     };
   } finally {
@@ -113,6 +151,11 @@ export async function runDraftingBench(options: DraftingBenchOptions = {}): Prom
 /** Runs the drafting benchmark and prints its ratios. */
 export async function printDraftingBench(options: DraftingBenchOptions = {}): Promise<DraftingBenchResult> {
   const r = await runDraftingBench(options);
+  report(
+    'first streamed token: service (HTTP SSE) / straight SDK',
+    r.firstToken.serviceRatio,
+    `${r.firstToken.serviceMs.toFixed(2)} ms vs ${r.firstToken.directMs.toFixed(2)} ms, median`,
+  );
   report(
     'first streamed token: drafter / straight SDK (loopback)',
     r.firstToken.ratio,

@@ -2,8 +2,20 @@
  * `npm run bench`: every benchmark of the project, each printed as ratios to a baseline measured
  * in the same run. Run on an otherwise idle machine for steadier figures.
  */
+import { printDraftingBench } from './drafting.js';
+import { runHttpBench } from './http.js';
 import { runScoringBench } from './scoring.js';
 
-console.log('# Ziping benchmarks (ratios to baselines measured in this run)\n');
-console.log('## scoring');
-await runScoringBench();
+const only = process.argv[2];
+const sections: [string, () => Promise<void>][] = [
+  ['scoring', runScoringBench],
+  ['http', runHttpBench],
+  ['drafting', printDraftingBench],
+];
+
+console.log('# Ziping benchmarks (ratios to baselines measured in this run)');
+for (const [name, run] of sections) {
+  if (only && only !== name) continue;
+  console.log(`\n## ${name}`);
+  await run();
+}

@@ -3,16 +3,14 @@
  * bounded number of model calls in flight. Pure (no I/O of its own).
  */
 import { ZipingError } from '../core/errors.js';
+import { isFillerText } from '../core/parse/placeholder.js';
 import type { Form, NarrativePath } from '../core/schema/form.js';
 import type { ScoreReport } from '../core/schema/report.js';
 import { rowFacts } from './context.js';
 import type { Drafter, DraftRequest, DraftResult } from './types.js';
 
-/** Text that says nothing: an empty cell, 无, 暂无, a dash, 0. */
-export function isFillerText(text: string | null | undefined): boolean {
-  const t = (text ?? '').replace(/[\s。.、，,；;]/g, '');
-  return t === '' || /^(?:无|暂无|没有|无偏差|无偏差说明|不涉及|\/|／|—+|-+|0|无。?)+$/.test(t);
-}
+/** Text that says nothing (the core's rule, shared with the reviewer checks). */
+export { isFillerText };
 
 /**
  * The narrative cells that need drafting: `goals.actual` always, then every

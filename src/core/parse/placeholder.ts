@@ -16,11 +16,10 @@ export function isBlank(text: string | null | undefined): boolean {
   return text == null || text.trim() === '' || isPlaceholder(text);
 }
 
-const FILLER = /^(?:[—–\-－/／*＊0０\s]+|无|暂无|没有|无偏差|无偏差原因|不存在偏差|已完成|完成|见上|同上|略|无。|暂无。)$/;
+const FILLER = /^(?:[—–\-－/／*＊0０]+|无|暂无|没有|无偏差|无偏差原因|无偏差说明|不存在偏差|不涉及|已完成|完成|见上|同上|略)+$/;
 
 /** True for a narrative that says nothing: "无", "暂无", "0", "—" (临翔, 廊坊, dyrmt "暂无/暂无"). */
 export function isFillerText(text: string | null | undefined): boolean {
-  if (text == null) return true;
-  const t = text.trim().replace(/[。.]$/, '');
+  const t = (text ?? '').replace(/[\s。.、，,；;]/g, '');
   return t === '' || FILLER.test(t);
 }

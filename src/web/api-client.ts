@@ -77,13 +77,21 @@ export interface DraftDone {
   notice?: string;
 }
 
+/** One cell of a batch draft: its result, or why it failed (the others go on). */
+export interface BatchItem {
+  path: string;
+  ok: boolean;
+  result?: DraftDone;
+  error?: { code: string; message: string };
+}
+
 export interface StreamHandlers {
-  /** New text of the cell being written (`path` when the server says which). */
+  /** New text of the cell being written; in a batch several cells stream at once, told apart by `path`. */
   onDelta?(text: string, path?: string): void;
-  /** The text streamed so far is void; the next deltas start over. */
+  /** The text streamed so far for the cell is void (a retry, a repair, the fallback); deltas start over. */
   onReset?(path?: string): void;
-  onProgress?(progress: { done: number; total: number; path?: string }): void;
-  onDone?(done: DraftDone): void;
+  /** A batch finished one more cell. */
+  onProgress?(progress: { done: number; total: number; path?: string; item?: BatchItem }): void;
 }
 
 export interface SaveBody {
@@ -192,11 +200,12 @@ function parseData(data: string): Record<string, unknown> {
 }
 
 /**
- * POSTs `body` and follows the server-sent events of a draft or revision. Resolves with every
- * `done` event; rejects with ApiError on an HTTP error or an `error` event. A server that answers
- * with plain JSON (no streaming) is read as one `done`, or a list of them under `results`.
+ * POSTs `body` and follows the server-sent events of a draft or revision (`delta`, `reset`,
+ * `progress`, then `done` or `error`). Resolves with the `done` payload: a DraftDone for one
+ * cell, `{ total, items }` for a batch. Rejects with ApiError on an HTTP error or an `error`
+ * event. A server that answers with plain JSON (no streaming) resolves with that JSON.
  */
-export async function streamPost(url: string, body: unknown, handlers: StreamHandlers, signal?: AbortSignal): Promise<DraftDone[]> {
+export async function streamPost(url: string, body: unknown, handlers: StreamHandlers, signal?: AbortSignal): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -210,17 +219,9 @@ export async function streamPost(url: string, body: unknown, handlers: StreamHan
     throw new ApiError(0, 'network_error', '无法连接服务，请检查服务是否在运行');
   }
   if (!response.ok) throw await errorOf(response);
-  const results: DraftDone[] = [];
-  if (!(response.headers.get('content-type') ?? '').includes('text/event-stream')) {
-    const json = (await response.json()) as DraftDone | { results?: DraftDone[] };
-    const list = 'results' in json && Array.isArray(json.results) ? json.results : [json as DraftDone];
-    for (const done of list) {
-      handlers.onDone?.(done);
-      results.push(done);
-    }
-    return results;
-  }
+  if (!(response.headers.get('content-type') ?? '').includes('text/event-stream')) return response.json();
   let failure: ApiError | null = null;
+  let result: unknown;
   await readSse(response, (event) => {
     const data = parseData(event.data);
     const path = typeof data.path === 'string' ? data.path : undefined;
@@ -232,14 +233,16 @@ export async function streamPost(url: string, body: unknown, handlers: StreamHan
         handlers.onReset?.(path);
         break;
       case 'progress':
-        handlers.onProgress?.({ done: Number(data.done ?? 0), total: Number(data.total ?? 0), path });
+        handlers.onProgress?.({
+          done: Number(data.done ?? 0),
+          total: Number(data.total ?? 0),
+          path,
+          item: path === undefined || data.ok === undefined ? undefined : (data as unknown as BatchItem),
+        });
         break;
-      case 'done': {
-        const done = data as unknown as DraftDone;
-        results.push(done);
-        handlers.onDone?.(done);
+      case 'done':
+        result = data;
         break;
-      }
       case 'error':
         failure = new ApiError(response.status, String(data.code ?? 'model_error'), String(data.message ?? '起草失败'));
         break;
@@ -248,7 +251,8 @@ export async function streamPost(url: string, body: unknown, handlers: StreamHan
     }
   });
   if (failure) throw failure;
-  return results;
+  if (result === undefined) throw new ApiError(response.status, 'stream_cut', '起草中断：服务没有发回完整结果，请重试');
+  return result;
 }
 
 /** Which cells to draft: one, several, or every cell that needs a text. */
@@ -258,12 +262,12 @@ export type DraftSpec = { field: string } | { fields: string[] } | { all: true }
  * Streams drafts. A form with unsaved changes is sent whole (POST /api/draft), so the drafter
  * writes about the numbers on the screen; a saved form is drafted by id.
  */
-export function streamDrafts(formId: string, unsaved: FormInput | null, spec: DraftSpec, handlers: StreamHandlers, signal?: AbortSignal): Promise<DraftDone[]> {
+export function streamDrafts(formId: string, unsaved: FormInput | null, spec: DraftSpec, handlers: StreamHandlers, signal?: AbortSignal): Promise<unknown> {
   if (unsaved) return streamPost('/api/draft', { form: unsaved, ...spec }, handlers, signal);
   return streamPost(`/api/forms/${encodeURIComponent(formId)}/drafts`, spec, handlers, signal);
 }
 
 /** Streams a revision of one cell asked for in words (POST /api/forms/:id/chat). */
-export function streamRevision(formId: string, body: { field: string; message: string; currentText: string }, handlers: StreamHandlers, signal?: AbortSignal): Promise<DraftDone[]> {
-  return streamPost(`/api/forms/${encodeURIComponent(formId)}/chat`, body, handlers, signal);
+export async function streamRevision(formId: string, body: { field: string; message: string; currentText: string }, handlers: StreamHandlers, signal?: AbortSignal): Promise<DraftDone> {
+  return (await streamPost(`/api/forms/${encodeURIComponent(formId)}/chat`, body, handlers, signal)) as DraftDone;
 }

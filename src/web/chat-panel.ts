@@ -3,6 +3,7 @@
  * shown as a diff against the current text, with its checks; nothing changes the cell until the
  * user accepts it.
  */
+import { sameSnapshot } from '../core/narratives/index.js';
 import { ApiError, streamRevision, type DraftDone } from './api-client.js';
 import { openDialog } from './dialogs.js';
 import { renderDiff } from './diff-view.js';
@@ -50,7 +51,7 @@ export function openChat(model: FormModel, path: string, options: { onAccepted?:
     let result: DraftDone | undefined;
     let sofar = '';
     try {
-      const results = await streamRevision(model.id, { field: path, message: text, currentText: before }, {
+      result = await streamRevision(model.id, { field: path, message: text, currentText: before }, {
         onDelta: (delta) => {
           sofar += delta;
           streaming.textContent = sofar;
@@ -60,7 +61,6 @@ export function openChat(model: FormModel, path: string, options: { onAccepted?:
           streaming.textContent = '';
         },
       }, busy.signal);
-      result = results[results.length - 1];
     } catch (error) {
       turn.removeAttribute('aria-busy');
       streaming.replaceWith(h('p', { class: 'error', text: `修改失败：${error instanceof ApiError ? error.message : String(error)}` }));
@@ -76,7 +76,7 @@ export function openChat(model: FormModel, path: string, options: { onAccepted?:
     }
     const proposal = result.text;
     const { form, report } = model.evaluation;
-    const checks = checkCell(proposal, form, report, path);
+    const checks = checkCell(proposal, form, report, path, { asProposal: true });
     const unknown = checks.marks.filter((m) => m.kind === 'unknown-number').map((m) => m.title);
     const status = h('p', { class: 'proposal-status' });
     const accept = h('button', { class: 'primary', attrs: { type: 'button' }, text: '采纳' });
@@ -87,7 +87,7 @@ export function openChat(model: FormModel, path: string, options: { onAccepted?:
       status.textContent = accepted ? '已采纳（保存后生效）' : '已放弃';
       turn.classList.add(accepted ? 'accepted' : 'rejected');
       if (accepted) {
-        model.setNarrative(path, proposal, originOfDraft(result), snapshot);
+        model.setNarrative(path, proposal, originOfDraft(result), sameSnapshot(snapshot, model.snapshotOf(path)) ? undefined : null);
         showCurrent();
         options.onAccepted?.();
       }
@@ -137,7 +137,14 @@ export function openChat(model: FormModel, path: string, options: { onAccepted?:
     title: `对话修改：${pathLabel(path)}`,
     wide: true,
     className: 'chat-dialog',
-    content: [h('h3', { text: '当前文本' }), current, log, formEl],
+    content: [
+      h('h3', { text: '当前文本' }),
+      current,
+      String(model.get(path) ?? '').trim() ? null : h('p', { class: 'notice', text: '这个单元格还没有文字：请先起草或输入，再通过对话修改。' }),
+      model.isDirty() ? h('p', { class: 'muted', text: `修改建议依据已保存的第${model.version}版表格数字；未保存的数字改动请先保存。` }) : null,
+      log,
+      formEl,
+    ],
     actions: [{ label: '关闭', value: undefined }],
   });
   message.focus();

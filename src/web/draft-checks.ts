@@ -34,13 +34,31 @@ export function defaultMaxChars(path: string): number {
   return path === 'goals.actual' ? 1000 : 200;
 }
 
-/** Checks the text of a cell against the form as it is now. */
-export function checkCell(text: string, form: Form, report: ScoreReport, path: string, maxChars = defaultMaxChars(path)): CellChecks {
+/**
+ * The form without the text of one cell. The drafting checks accept numbers from a cell's
+ * original text (a model may repeat what the user wrote); a text checked where it stands would
+ * vouch for its own numbers, so it is checked against the rest of the form.
+ */
+export function withoutCell(form: Form, path: string): Form {
+  if (path === 'goals.actual') return { ...form, goals: { ...form.goals, actual: '' } };
+  const row = Number(/^indicators\.(\d+)\.deviation$/.exec(path)?.[1] ?? -1);
+  if (!form.indicators[row]) return form;
+  const indicators = form.indicators.slice();
+  indicators[row] = { ...indicators[row]!, deviation: '' };
+  return { ...form, indicators };
+}
+
+/**
+ * Checks the text of a cell against the form as it is now. `asProposal` checks a proposed
+ * replacement the way the service does, with the cell's current text counting as a source.
+ */
+export function checkCell(text: string, form: Form, report: ScoreReport, path: string, options: { maxChars?: number; asProposal?: boolean } = {}): CellChecks {
+  const maxChars = options.maxChars ?? defaultMaxChars(path);
   const marks: Mark[] = [];
   const notes: string[] = [];
   let checks: DraftChecks | null = null;
   try {
-    checks = checkDraft(text, { form, report, path: path as NarrativePath, maxChars });
+    checks = checkDraft(text, { form: options.asProposal ? form : withoutCell(form, path), report, path: path as NarrativePath, maxChars });
   } catch {
     // A cell the scored form does not have yet (a row being added): count characters only.
   }

@@ -3,8 +3,9 @@
  * cell that needs a text, with a progress display and a stop button. A draft replaces the cell's
  * text only when it is complete, and can be undone (AI text must never be a one-way door).
  */
-import type { NarrativeOrigin, NarrativeSnapshot } from '../core/narratives/index.js';
-import { ApiError, streamDrafts, type DraftDone } from './api-client.js';
+import { sameSnapshot, type NarrativeOrigin, type NarrativeSnapshot } from '../core/narratives/index.js';
+import { cellsNeedingText as libraryCells, isFillerText } from '../drafting/batch.js';
+import { ApiError, streamDrafts, type BatchItem, type DraftDone } from './api-client.js';
 import { h, setText } from './dom.js';
 import type { FormEditor } from './form-editor.js';
 import type { CellMeta, FormModel } from './form-model.js';
@@ -22,16 +23,14 @@ export function originOfDraft(done: DraftDone): NarrativeOrigin {
   return origin;
 }
 
-/** Paths of the cells that need a text and have none: an empty 实际完成情况, empty deviations the rules require. */
+/**
+ * The cells "draft all" fills: the drafting library's list (every deviation the rules require
+ * whose text is empty or filler like 无), and 实际完成情况 only when it is filler too: a person's
+ * text is never replaced in bulk.
+ */
 export function cellsNeedingText(model: FormModel): string[] {
   const { form, report } = model.evaluation;
-  const out: string[] = [];
-  if (!(form.goals?.actual ?? '').trim()) out.push('goals.actual');
-  report.indicators.forEach((result) => {
-    const row = form.indicators[result.index];
-    if (result.needsExplanation && !(row?.deviation ?? '').trim()) out.push(`indicators.${result.index}.deviation`);
-  });
-  return out;
+  return libraryCells(form, report).filter((path) => path !== 'goals.actual' || isFillerText(form.goals?.actual));
 }
 
 interface UndoEntry {
@@ -102,48 +101,60 @@ export class DraftController {
     }
     const controller = new AbortController();
     this.running = controller;
-    const pending = [...paths];
+    const batch = 'fields' in spec;
     const snapshots = new Map<string, NarrativeSnapshot | null>(paths.map((p) => [p, this.model.snapshotOf(p)]));
     const streamed = new Map<string, string>();
-    const batch = paths.length > 1;
-    const showProgress = (done: number, current?: string) => {
+    const settled = new Set<string>();
+    const failed: string[] = [];
+    let current = paths[0];
+    const showProgress = (done: number) => {
       this.progressEl.hidden = false;
       this.progressBar.max = paths.length;
       this.progressBar.value = done;
-      setText(this.progressText, current ? `正在起草 ${Math.min(done + 1, paths.length)}/${paths.length}：${pathLabel(current)}` : `已起草 ${done}/${paths.length}`);
+      setText(this.progressText, done < paths.length && current ? `正在起草（已完成 ${done}/${paths.length}）：${pathLabel(current)}` : `已完成 ${done}/${paths.length}`);
+    };
+    const settle = (item: BatchItem) => {
+      if (settled.has(item.path)) return;
+      settled.add(item.path);
+      const cell = this.editor().narrative(item.path);
+      cell?.setStreaming(false);
+      if (item.ok && item.result) this.accept(item.path, item.result, snapshots.get(item.path) ?? null);
+      else {
+        failed.push(`${pathLabel(item.path)}：${item.error?.message ?? '起草失败'}`);
+        cell?.refresh(true);
+      }
     };
     for (const path of paths) this.editor().narrative(path)?.setStreaming(true);
-    if (batch) showProgress(0, pending[0]);
+    if (batch) showProgress(0);
     let finished = 0;
     try {
-      await streamDrafts(this.model.id, this.model.isDirty() ? this.model.form : null, spec, {
+      const result = await streamDrafts(this.model.id, this.model.isDirty() ? this.model.form : null, spec, {
         onDelta: (text, path) => {
-          const target = path ?? pending[0];
-          if (!target) return;
-          const so = (streamed.get(target) ?? '') + text;
-          streamed.set(target, so);
-          this.editor().narrative(target)?.showStreamedText(so);
+          const target = path ?? paths[0];
+          if (!target || settled.has(target)) return;
+          current = target;
+          const sofar = (streamed.get(target) ?? '') + text;
+          streamed.set(target, sofar);
+          this.editor().narrative(target)?.showStreamedText(sofar);
         },
         onReset: (path) => {
-          const target = path ?? pending[0];
+          const target = path ?? paths[0];
           if (target) streamed.set(target, '');
         },
-        onProgress: ({ done, total, path }) => {
-          if (batch && total) showProgress(done, path && done < total ? path : pending[0]);
-        },
-        onDone: (done) => {
-          const path = done.path ?? pending[0];
-          if (!path) return;
-          const i = pending.indexOf(path);
-          if (i >= 0) pending.splice(i, 1);
-          finished += 1;
-          this.accept(path, done, snapshots.get(path) ?? null);
-          if (batch) showProgress(finished, pending[0]);
+        onProgress: ({ done, item }) => {
+          if (item) settle(item);
+          finished = done;
+          showProgress(done);
         },
       }, controller.signal);
-      if (batch) toast(`已起草 ${finished} 处，请逐一核对后保存。`, { kind: 'success' });
+      // One cell answers with its DraftResult; a batch with { total, items } (also the JSON answer).
+      const items = batch ? (result as { items?: BatchItem[] }).items ?? [] : [{ path: paths[0]!, ok: true, result: result as DraftDone }];
+      for (const item of items) settle(item);
+      finished = items.filter((i) => i.ok).length;
+      if (failed.length > 0) toast(`有 ${failed.length} 处起草失败：${failed.join('；')}`, { kind: 'error' });
+      else if (batch) toast(`已起草 ${finished} 处，请逐一核对后保存。`, { kind: 'success' });
     } catch (error) {
-      if ((error as Error).name === 'AbortError') toast(finished > 0 ? `已停止，已起草 ${finished} 处。` : '已停止起草。');
+      if ((error as Error).name === 'AbortError') toast(settled.size > 0 ? `已停止，已起草 ${settled.size} 处。` : '已停止起草。');
       else toast(`起草失败：${error instanceof ApiError ? error.message : String(error)}`, { kind: 'error' });
     } finally {
       this.running = null;
@@ -163,7 +174,10 @@ export class DraftController {
     if (!this.undo.has(path)) this.undo.set(path, { text: String(this.model.get(path) ?? ''), meta: { ...meta } });
     const cell = this.editor().narrative(path);
     cell?.setStreaming(false);
-    this.model.setNarrative(path, done.text, originOfDraft(done), snapshot);
+    // The row's flags and final score can depend on its text, so the baseline is taken with the
+    // new text in place; only numbers that moved while the draft streamed make it stale at once.
+    const numbersMoved = !sameSnapshot(snapshot, this.model.snapshotOf(path));
+    this.model.setNarrative(path, done.text, originOfDraft(done), numbersMoved ? null : undefined);
     cell?.setUndoable(true);
     if (done.notice) toast(`${pathLabel(path)}：${done.notice}`);
   }

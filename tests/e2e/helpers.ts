@@ -15,13 +15,6 @@ export async function api(base: string, method: string, path: string, body?: unk
   return text ? JSON.parse(text) : undefined;
 }
 
-/** True when the service has the drafting routes (the page's draft and chat buttons need them). */
-export async function draftRoutesAvailable(base: string): Promise<boolean> {
-  const response = await fetch(`${base}/api/draft`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
-  return !(response.status === 404 && body.error?.code === 'not_found' && !/表|form/i.test(body.error.message ?? ''));
-}
-
 /** The final score shown for row `index`. */
 export async function rowFinal(page: Page, index: number): Promise<string | null> {
   return page.locator(`tr.row[data-row="${index}"] .final`).textContent();

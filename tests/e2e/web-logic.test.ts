@@ -101,6 +101,17 @@ describe('markRuns', () => {
     expect(kinds).toContainEqual(['placeholder', '〔待补充：原因〕']);
     expect(checks.maxChars).toBe(200);
   });
+
+  it('does not let a text vouch for its own numbers, but lets a proposal use the current text', () => {
+    const input = seedInput();
+    const text = '实际完成6个，另有999台设备未到货。';
+    input.indicators[0]!.deviation = text;
+    const { form, report } = evaluate(input);
+    const own = checkCell(text, form, report, 'indicators.0.deviation');
+    expect(own.marks.filter((m) => m.kind === 'unknown-number').map((m) => text.slice(m.start, m.end))).toEqual(['999台']);
+    const proposal = checkCell('另有999台设备未到货。', form, report, 'indicators.0.deviation', { asProposal: true });
+    expect(proposal.marks.filter((m) => m.kind === 'unknown-number')).toEqual([]);
+  });
 });
 
 describe('format', () => {

@@ -110,8 +110,10 @@ export async function showEditor(root: HTMLElement, id: string, ctx: PageContext
     }, 250);
   };
 
+  let resolving = false;
   const save = async (): Promise<void> => {
-    if (saving) return;
+    // While the conflict dialog is open, Ctrl+S must not send the stale version again.
+    if (saving || resolving) return;
     if (drafts.busy) {
       toast('正在起草，请等起草完成后再保存。');
       return;
@@ -159,7 +161,8 @@ export async function showEditor(root: HTMLElement, id: string, ctx: PageContext
       toast(`读取最新版本失败：${error instanceof ApiError ? error.message : String(error)}`, { kind: 'error' });
       return;
     }
-    const merged = await resolveConflict(model.base, model.form, theirs, by);
+    resolving = true;
+    const merged = await resolveConflict(model.base, model.form, theirs, by).finally(() => (resolving = false));
     if (!merged) {
       toast('你的修改仍保留在本机，可稍后再保存。');
       return;

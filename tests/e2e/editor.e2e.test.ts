@@ -74,8 +74,14 @@ describe.skipIf(!chromiumAvailable())('web page in Chromium', () => {
     expect(stored.form.indicators).toHaveLength(15);
 
     mkdirSync(fileURLToPath(new URL('../../docs/', import.meta.url)), { recursive: true });
-    await page.evaluate(() => document.getElementById('toasts')?.replaceChildren());
+    // The README's picture: the indicator table, each row with its score, explanation and flags, beside the score panel.
+    await page.evaluate(() => {
+      document.getElementById('toasts')?.replaceChildren();
+      const table = document.getElementById('indicators-title')!;
+      window.scrollTo(0, table.getBoundingClientRect().top + window.scrollY - 60);
+    });
     await page.screenshot({ path: SCREENSHOT });
+    await page.evaluate(() => window.scrollTo(0, 0));
   });
 
   it('rescores the row and the total as an actual is typed, and issue links focus the cell', async () => {

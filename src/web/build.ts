@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
-import type { WebAsset } from '../app/routes/web.js';
+import { CONTENT_SECURITY_POLICY, type WebAsset } from '../app/routes/web.js';
 
 export type { WebAsset };
 
@@ -117,11 +117,31 @@ export async function buildWebAssets(options: BuildOptions = {}): Promise<WebAss
   return (await buildWebAssetsWithReport(options)).assets;
 }
 
-/** Writes built assets under `dir` (`/` becomes `index.html`), for static hosting. */
-export async function writeWebAssets(assets: readonly WebAsset[], dir: string): Promise<void> {
+/**
+ * Writes built assets under `dir` (`/` becomes `index.html`) for static hosting, with a
+ * `_headers` file (Cloudflare Static Assets syntax) carrying the same CSP and cache rules that
+ * `webRoutes` sends.
+ */
+export async function writeWebAssets(assets: readonly WebAsset[], dir: string): Promise<string[]> {
+  const written: string[] = [];
   for (const asset of assets) {
     const file = join(dir, asset.path === '/' ? 'index.html' : asset.path.slice(1));
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, asset.body);
+    written.push(file);
   }
+  const headers = [
+    '/',
+    `  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}`,
+    '  Cache-Control: no-cache',
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: no-referrer',
+    '  X-Frame-Options: DENY',
+    ...assets.filter((a) => a.immutable).flatMap((a) => [a.path, '  Cache-Control: public, max-age=31536000, immutable', '  X-Content-Type-Options: nosniff']),
+    '',
+  ].join('\n');
+  const headersFile = join(dir, '_headers');
+  await writeFile(headersFile, headers);
+  written.push(headersFile);
+  return written;
 }

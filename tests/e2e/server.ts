@@ -1,6 +1,6 @@
 /**
  * The real Ziping server for the browser tests: the Node entry on 127.0.0.1 and a free port, a
- * fresh data directory, and the web page built in memory.
+ * fresh data directory, and the web page built in memory (`buildWebAssets()` → `webRoutes`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,10 +37,15 @@ export async function startTestServer(options: Partial<NodeServerOptions> = {}):
       app.route('/', webRoutes(assets));
     },
   });
+  // Once the app serves the page at `/` itself, test that; until then `/` is the API index and
+  // the page is reached at /index.html through the routes mounted above.
+  const root = await fetch(`${server.url}/`);
+  await root.arrayBuffer();
+  const pageUrl = (root.headers.get('content-type') ?? '').startsWith('text/html') ? `${server.url}/` : `${server.url}/index.html`;
   return {
     server,
     url: server.url,
-    pageUrl: `${server.url}/index.html`,
+    pageUrl,
     close: async () => {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 /**
  * The page's pure logic, without a browser: the SSE parser the draft stream relies on, the
  * three-way merge behind conflict resolution, the highlight runs of a checked text, number
- * reading, and the editor model's rescoring, stale marks and row moves.
+ * reading, the editor model's rescoring, stale marks and row moves, and the page's HTTP headers.
  */
 import { describe, expect, it } from 'vitest';
 import { SseParser } from '../../src/web/sse.js';
@@ -11,6 +11,7 @@ import { parseNumberText, pathLabel, charCount } from '../../src/web/format.js';
 import { FormModel, evaluate } from '../../src/web/form-model.js';
 import { cellsNeedingText, originOfDraft } from '../../src/web/draft-panel.js';
 import { seedInput } from '../support/seed-forms.js';
+import { CONTENT_SECURITY_POLICY, webRoutes } from '../../src/app/routes/web.js';
 
 describe('SseParser', () => {
   it('reads events split across chunks, CRLF lines, comments and multi-line data', () => {
@@ -166,5 +167,34 @@ describe('FormModel', () => {
     expect(originOfDraft({ path: 'goals.actual', text: 't', drafter: 'model', model: 'qwen', promptId: 'p', promptVersion: '2' }))
       .toEqual({ kind: 'model', drafter: 'model', model: 'qwen', promptId: 'p', promptVersion: '2' });
     expect(originOfDraft({ path: 'goals.actual', text: 't', drafter: 'builtin', promptId: 'p' })).toEqual({ kind: 'builtin', drafter: 'builtin', promptId: 'p' });
+  });
+});
+
+describe('webRoutes', () => {
+  const encoder = new TextEncoder();
+  const app = webRoutes([
+    { path: '/', contentType: 'text/html; charset=utf-8', body: encoder.encode('<!doctype html><title>t</title>'), immutable: false },
+    { path: '/assets/app-ABC.js', contentType: 'text/javascript; charset=utf-8', body: encoder.encode('export {}'), immutable: true },
+  ]);
+
+  it('serves the page with the CSP and revalidation, and hashed assets for a year', async () => {
+    const page = await app.request('/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const script = await app.request('/assets/app-ABC.js');
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(script.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await script.text()).toBe('export {}');
+  });
+
+  it('answers 304 to a matching If-None-Match and leaves other paths to the rest of the app', async () => {
+    const first = await app.request('/');
+    const etag = first.headers.get('etag')!;
+    const again = await app.request('/', { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect((await app.request('/api/forms')).status).toBe(404);
+    expect((await app.request('/assets/missing.js')).status).toBe(404);
   });
 });

@@ -7,7 +7,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOpenAIServer, type OpenAIServer, type RecordedRequest } from '../support/openai-server.js';
+import { startOpenAIServer, type OpenAIServer, type RecordedRequest, type ScriptedReply } from '../support/openai-server.js';
 import { seedInput } from '../support/seed-forms.js';
 import { chromiumAvailable, launchChromium, watchPageErrors, type LaunchedBrowser } from './browser.js';
 import { api, waitForSaved } from './helpers.js';
@@ -24,14 +24,15 @@ const DRAFTS: Record<string, string> = {
 const REVISION = '该指标年度指标值为≥3项，实际完成4项，偏差率33.33%。原因是年初估计偏保守，今后将科学设定指标值。';
 const REVISE_REQUEST = '请改得更简洁一些';
 
-function replyFor(request: RecordedRequest): { text: string; chunkDelayMs: number; chunkSize: number } {
+function replyFor(request: RecordedRequest): ScriptedReply {
   const messages = request.body?.messages ?? [];
   const all = messages.map((m) => m.content).join('\n');
   // A revision ends with the user's request, introduced by 修改要求 (src/drafting/messages.ts).
   if (messages.at(-1)?.content.includes('修改要求：')) return { text: REVISION, chunkDelayMs: 15, chunkSize: 6 };
   const row = Object.keys(DRAFTS).find((name) => all.includes(name));
-  // 支持智源学者 is written fast and 智算平台运行保障 slowly, so a batch of the two shows 1/2 done for a while.
-  return { text: row ? DRAFTS[row]! : '好的。', chunkDelayMs: row === '支持智源学者' ? 2 : 30, chunkSize: 4 };
+  // 支持智源学者 is answered at once and 智算平台运行保障 after a pause, so a batch of the two shows
+  // 1/2 done for a while (a batch asks without streaming, so the pause is before the answer).
+  return { text: row ? DRAFTS[row]! : '好的。', delayMs: row === '智算平台运行保障' ? 700 : 0, chunkDelayMs: 25, chunkSize: 4 };
 }
 
 describe.skipIf(!chromiumAvailable())('web page drafting with a model (loopback)', () => {

@@ -10,7 +10,7 @@ const only = process.argv[2];
 const sections: [string, () => Promise<void>][] = [
   ['scoring', runScoringBench],
   ['http', runHttpBench],
-  ['drafting', printDraftingBench],
+  ['drafting', async () => { await printDraftingBench(); }],
 ];
 
 console.log('# Ziping benchmarks (ratios to baselines measured in this run)');

@@ -93,6 +93,13 @@ describe.skipIf(!chromiumAvailable())('web page in Chromium', () => {
     expect(await page.locator('tr.row[data-row="0"] .flags').textContent()).toContain('自评高于规则');
     expect(await page.getByTestId('save-status').textContent()).toContain('有未保存的修改');
 
+    // Another rule profile rescores the whole form at once.
+    await page.getByLabel('规则口径').selectOption('guangxi');
+    await expect.poll(() => page.getByTestId('total').textContent()).toBe('83.50');
+    expect(await page.locator('.profile-name').textContent()).toBe('广西口径');
+    await page.getByLabel('规则口径').selectOption('mof-2020');
+    await expect.poll(() => page.getByTestId('total').textContent()).toBe('85.00');
+
     const link = page.locator('.issues a', { hasText: '第1行 得分' });
     await link.click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-indicators-0-score');

@@ -9,13 +9,13 @@
  * - the checks of all 51 narrative cells, which run once typing pauses in slices of about 6 ms:
  *   the longest slice, against one frame.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { FormInput } from '../src/core/index.js';
 import { buildWebAssetsWithReport } from '../src/web/build.js';
 import { checkCell } from '../src/web/draft-checks.js';
 import { evaluate } from '../src/web/form-model.js';
-import { chromiumAvailable, launchChromium } from '../tests/e2e/browser.js';
+import { CHROMIUM_PATH, launchChromium } from '../tests/e2e/browser.js';
 import { startTestServer } from '../tests/e2e/server.js';
 import { report, timePerCall } from './measure.js';
 
@@ -105,7 +105,7 @@ export async function runWebBench(): Promise<void> {
   }, 5, 9);
   const scoreNs = timePerCall(() => evaluate(form), 20, 9);
 
-  if (!chromiumAvailable()) {
+  if (!existsSync(CHROMIUM_PATH)) {
     console.log('(Chromium not installed at /usr/bin/chromium: keystroke benchmark skipped; apt-get install chromium)');
   } else {
     const keystroke = await keystrokeMs();

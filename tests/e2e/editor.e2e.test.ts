@@ -9,13 +9,13 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, watchPageErrors, type LaunchedBrowser } from './browser.js';
+import { browserTestsEnabled, launchChromium, watchPageErrors, type LaunchedBrowser } from './browser.js';
 import { api, rowFinal, waitForSaved } from './helpers.js';
 import { startTestServer, type TestServer } from './server.js';
 
 const SCREENSHOT = fileURLToPath(new URL('../../docs/screenshot-editor.png', import.meta.url));
 
-describe.skipIf(!chromiumAvailable())('web page in Chromium', () => {
+describe.skipIf(!browserTestsEnabled())('web page in Chromium', () => {
   let server: TestServer;
   let browser: LaunchedBrowser;
   let context: BrowserContext;

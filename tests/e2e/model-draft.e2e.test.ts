@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOpenAIServer, type OpenAIServer, type RecordedRequest, type ScriptedReply } from '../support/openai-server.js';
 import { seedInput } from '../support/seed-forms.js';
-import { chromiumAvailable, launchChromium, watchPageErrors, type LaunchedBrowser } from './browser.js';
+import { browserTestsEnabled, launchChromium, watchPageErrors, type LaunchedBrowser } from './browser.js';
 import { api, waitForSaved } from './helpers.js';
 import { startTestServer, type TestServer } from './server.js';
 
@@ -35,7 +35,7 @@ function replyFor(request: RecordedRequest): ScriptedReply {
   return { text: row ? DRAFTS[row]! : '好的。', delayMs: row === '智算平台运行保障' ? 700 : 0, chunkDelayMs: 25, chunkSize: 4 };
 }
 
-describe.skipIf(!chromiumAvailable())('web page drafting with a model (loopback)', () => {
+describe.skipIf(!browserTestsEnabled())('web page drafting with a model (loopback)', () => {
   let model: OpenAIServer;
   let server: TestServer;
   let browser: LaunchedBrowser;

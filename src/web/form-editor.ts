@@ -6,7 +6,7 @@
 import { listProfiles, type ReportIssue } from '../core/index.js';
 import type { NarrativeOrigin } from '../core/narratives/index.js';
 import { h, setText } from './dom.js';
-import { boundField, markFieldIssues, refreshFields } from './fields.js';
+import { boundField, markFieldIssues, refreshFields, type FieldOptions } from './fields.js';
 import type { Change, FormModel } from './form-model.js';
 import { fmtPercent, fmtScore } from './format.js';
 import { IndicatorTable, type RowActions } from './indicator-table.js';
@@ -49,7 +49,7 @@ export class FormEditor {
 
   constructor(private readonly model: FormModel, options: EditorOptions) {
     const m = model;
-    const field = (path: string, label: string, extra: Parameters<typeof boundField>[3] extends infer O ? Partial<O> : never = {}) =>
+    const field = (path: string, label: string, extra: Partial<FieldOptions> = {}) =>
       boundField(m, path, 'text', { label, ...extra }).wrap;
     const profiles = listProfiles().map((p): [string, string] => [p.id, p.name]);
 
@@ -153,7 +153,9 @@ export class FormEditor {
       this.updateScores();
       return;
     }
-    if (change.path) this.narrative(change.path)?.refresh();
+    const cell = change.path ? this.narrative(change.path) : undefined;
+    if (cell && change.kind === 'value') cell.typed();
+    else cell?.refresh();
     this.updateScores();
     // Numbers feed the checks and the stale marks of every text; recheck them once typing pauses.
     clearTimeout(this.recheckTimer);

@@ -167,6 +167,26 @@ export class NarrativeCell {
     this.el.classList.toggle('is-stale', stale);
   }
 
+  /**
+   * While the user types: the count updates at once and the marks wait for a pause (the editor
+   * rechecks every cell 150 ms after the last change), so a long form never lags under the keys.
+   */
+  typed(): void {
+    const text = this.textarea.value;
+    this.drawBackdrop(text, null);
+    this.lastChecked = null;
+    const maxChars = this.checks?.maxChars ?? defaultMaxChars(this.path);
+    const length = charCount(text.replace(/\s/g, ''));
+    setText(this.count, `${length}/${maxChars}字`);
+    this.count.classList.toggle('over', length > maxChars);
+    const meta = this.model.metaOf(this.path);
+    setText(this.origin, text.trim() ? originLabel(meta?.origin ?? this.savedOrigin(this.path)) : '');
+    this.origin.dataset.kind = meta?.origin?.kind ?? '';
+    const stale = this.model.isStale(this.path);
+    this.stale.hidden = !stale;
+    this.el.classList.toggle('is-stale', stale);
+  }
+
   /** Re-runs the checks after the numbers changed (the text itself may be the same). */
   recheck(): void {
     this.lastChecked = null;

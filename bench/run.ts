@@ -5,12 +5,14 @@
 import { printDraftingBench } from './drafting.js';
 import { runHttpBench } from './http.js';
 import { runScoringBench } from './scoring.js';
+import { runWebBench } from './web.js';
 
 const only = process.argv[2];
 const sections: [string, () => Promise<void>][] = [
   ['scoring', runScoringBench],
   ['http', runHttpBench],
   ['drafting', async () => { await printDraftingBench(); }],
+  ['web', runWebBench],
 ];
 
 console.log('# Ziping benchmarks (ratios to baselines measured in this run)');

@@ -13,6 +13,7 @@ import { formsRoutes } from './routes/forms.js';
 import { metaRoutes } from './routes/meta.js';
 import { profilesRoutes } from './routes/profiles.js';
 import { scoreRoutes } from './routes/score.js';
+import { webRoutes } from './routes/web.js';
 
 /** The Hono app serving the Ziping API under `/api`. */
 export function createApp(appDeps: AppDeps): Hono {
@@ -26,6 +27,8 @@ export function createApp(appDeps: AppDeps): Hono {
   });
   app.use('/api/*', limitBody(deps.config.bodyLimitBytes));
 
+  // The page first: its `/` takes over from the JSON index that meta serves without one
+  if (deps.webAssets) app.route('/', webRoutes(deps.webAssets));
   app.route('/', metaRoutes(deps));
   app.route('/api', scoreRoutes(deps));
   app.route('/api', profilesRoutes(deps));

@@ -5,6 +5,7 @@
 import { createBuiltinDrafter } from '../drafting/builtin.js';
 import type { Drafter } from '../drafting/types.js';
 import type { FormRepository } from '../store/repository.js';
+import type { WebAsset } from './routes/web.js';
 
 export interface AppConfig {
   /** Largest request body accepted, in bytes; larger ones get 413 `payload_too_large`. */
@@ -20,6 +21,8 @@ export interface AppDeps {
   store: FormRepository;
   /** Writes and revises narrative cells; default the built-in drafter with the bundled templates. */
   drafter?: Drafter;
+  /** The web page's files, served at `/` (built by the entry: esbuild on Node, prebuilt on Workers). */
+  webAssets?: readonly WebAsset[];
   /** The time of a save (injected so tests can freeze it). */
   clock?: () => Date;
   config?: Partial<AppConfig>;
@@ -31,6 +34,7 @@ export interface AppDeps {
 export interface ResolvedDeps {
   store: FormRepository;
   drafter: Drafter;
+  webAssets: readonly WebAsset[] | null;
   clock: () => Date;
   config: AppConfig;
   logError: (message: string, error: unknown) => void;
@@ -41,6 +45,7 @@ export function resolveDeps(deps: AppDeps): ResolvedDeps {
   return {
     store: deps.store,
     drafter: deps.drafter ?? createBuiltinDrafter(),
+    webAssets: deps.webAssets ?? null,
     clock: deps.clock ?? (() => new Date()),
     config: {
       bodyLimitBytes: deps.config?.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,

@@ -7,7 +7,7 @@ import { isFillerText } from '../core/parse/placeholder.js';
 import type { Form, NarrativePath } from '../core/schema/form.js';
 import type { ScoreReport } from '../core/schema/report.js';
 import { rowFacts } from './context.js';
-import type { Drafter, DraftRequest, DraftResult } from './types.js';
+import type { Drafter, DraftRequest, DraftResult, DraftSink } from './types.js';
 
 /** Text that says nothing (the core's rule, shared with the reviewer checks). */
 export { isFillerText };
@@ -38,6 +38,8 @@ export interface DraftManyOptions {
   /** Cells drafted at once (default 4). */
   concurrency?: number;
   onProgress?: (progress: BatchProgress) => void;
+  /** Where each cell's text streams while it is written (a page shows every cell filling in). */
+  sinkFor?: (path: NarrativePath) => DraftSink | undefined;
   signal?: AbortSignal;
 }
 
@@ -58,7 +60,7 @@ export async function draftMany(drafter: Drafter, requests: readonly DraftReques
       const req = requests[i]!;
       let item: BatchItem;
       try {
-        item = { path: req.path, ok: true, result: await drafter.draft(req, undefined, options.signal) };
+        item = { path: req.path, ok: true, result: await drafter.draft(req, options.sinkFor?.(req.path), options.signal) };
       } catch (error) {
         if (options.signal?.aborted) throw options.signal.reason;
         const e = error instanceof ZipingError ? error : new ZipingError('internal_error', `起草 ${req.path} 时出错：${error instanceof Error ? error.message : String(error)}`, { cause: error });

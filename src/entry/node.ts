@@ -14,6 +14,8 @@ import { createDrafterFromEnv, drafterConfigFromEnv } from '../drafting/env.js';
 import { loadPromptsFromDir } from '../drafting/load-prompts-node.js';
 import type { Drafter } from '../drafting/types.js';
 import { LowdbFormRepository } from '../store/lowdb-repository.js';
+import type { WebAsset } from '../app/routes/web.js';
+import { buildWebAssets } from '../web/build.js';
 
 export interface NodeServerOptions {
   /** Interface to listen on (env HOST, default 127.0.0.1). */
@@ -38,6 +40,8 @@ export interface NodeServerOptions {
   drafter?: Drafter;
   /** Where the prompt templates are read from (env ZIPING_PROMPTS, default `prompts/` of this repository). */
   promptsDir?: string;
+  /** The web page's files; default built from src/web with esbuild at start. `null` serves no page. */
+  webAssets?: readonly WebAsset[] | null;
 }
 
 export interface RunningServer {
@@ -119,11 +123,14 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   const drafter = options.drafter ?? createDrafterFromEnv(env, { prompts: loadPromptsFromDir(promptsDir || undefined) });
   const drafterConfig = options.drafter ? null : drafterConfigFromEnv(env);
 
+  const webAssets = options.webAssets === undefined ? await buildWebAssets() : options.webAssets;
+
   await mkdir(dataDir, { recursive: true });
   const store = await LowdbFormRepository.open(dataDir, { cacheSize: options.cacheSize });
   const app = createApp({
     store,
     drafter,
+    ...(webAssets ? { webAssets } : {}),
     clock: () => new Date(),
     config: options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {},
   });

@@ -267,7 +267,10 @@ export function streamDrafts(formId: string, unsaved: FormInput | null, spec: Dr
   return streamPost(`/api/forms/${encodeURIComponent(formId)}/drafts`, spec, handlers, signal);
 }
 
-/** Streams a revision of one cell asked for in words (POST /api/forms/:id/chat). */
-export async function streamRevision(formId: string, body: { field: string; message: string; currentText: string }, handlers: StreamHandlers, signal?: AbortSignal): Promise<DraftDone> {
+/**
+ * Streams a revision of one cell asked for in words (POST /api/forms/:id/chat). A form with unsaved
+ * changes goes along, so the revision is checked against the numbers on the screen.
+ */
+export async function streamRevision(formId: string, body: { field: string; message: string; currentText: string; form?: FormInput }, handlers: StreamHandlers, signal?: AbortSignal): Promise<DraftDone> {
   return (await streamPost(`/api/forms/${encodeURIComponent(formId)}/chat`, body, handlers, signal)) as DraftDone;
 }

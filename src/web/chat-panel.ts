@@ -51,7 +51,7 @@ export function openChat(model: FormModel, path: string, options: { onAccepted?:
     let result: DraftDone | undefined;
     let sofar = '';
     try {
-      result = await streamRevision(model.id, { field: path, message: text, currentText: before }, {
+      result = await streamRevision(model.id, { field: path, message: text, currentText: before, ...(model.isDirty() ? { form: model.form } : {}) }, {
         onDelta: (delta) => {
           sofar += delta;
           streaming.textContent = sofar;
@@ -141,7 +141,6 @@ export function openChat(model: FormModel, path: string, options: { onAccepted?:
       h('h3', { text: '当前文本' }),
       current,
       String(model.get(path) ?? '').trim() ? null : h('p', { class: 'notice', text: '这个单元格还没有文字：请先起草或输入，再通过对话修改。' }),
-      model.isDirty() ? h('p', { class: 'muted', text: `修改建议依据已保存的第${model.version}版表格数字；未保存的数字改动请先保存。` }) : null,
       log,
       formEl,
     ],

@@ -99,7 +99,8 @@ describe.skipIf(!browserTestsEnabled())('web page drafting with a model (loopbac
     await expect.poll(() => page.locator('.draft-progress').isVisible(), { timeout: 15_000 }).toBe(false);
     const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
     expect(seen).toContainEqual(expect.stringMatching(/^正在起草（已完成 0\/2）：第[56]行 偏差原因分析及改进措施$/));
-    expect(seen).toContainEqual(expect.stringMatching(/^正在起草（已完成 1\/2）：第5行 偏差原因分析及改进措施$/));
+    // cells are drafted side by side, so either row may be the one still being written at 1/2
+    expect(seen).toContainEqual(expect.stringMatching(/^正在起草（已完成 1\/2）：第[56]行 偏差原因分析及改进措施$/));
     expect(seen.at(-1)).toBe('已完成 2/2');
     expect(await page.locator('#f-indicators-4-deviation').inputValue()).toBe(DRAFTS['智算平台运行保障']);
     expect(await page.locator('#f-indicators-5-deviation').inputValue()).toBe(DRAFTS['支持智源学者']);

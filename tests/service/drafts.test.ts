@@ -167,3 +167,36 @@ describe('drafting through an OpenAI-compatible model on loopback', () => {
     expect(sent).toContain('语气更正式');
   });
 });
+
+describe('drafting details', () => {
+  let model: OpenAIServer;
+  let server: TestServer;
+  beforeAll(async () => {
+    model = await startOpenAIServer();
+    server = await startTestServer({ env: { ZIPING_MODEL: 'test-model', OPENAI_BASE_URL: model.baseURL, OPENAI_API_KEY: 'sk-test', ZIPING_MODEL_RETRIES: '0', ZIPING_MODEL_FALLBACK: 'error' } });
+  });
+  afterAll(async () => { await server.stop(); await model.close(); });
+
+  it('streams each cell of a batch as it is written, tagged with its path', async () => {
+    const { id } = await createSeed(server);
+    model.setDefault({ text: GOOD_REVERSE, chunkSize: 8 });
+    const events = await readSse(await server.send(`/api/forms/${id}/drafts`, { fields: ['indicators.5.deviation'] }, { headers: SSE }));
+    const deltas = events.filter((e) => e.event === 'delta');
+    expect(deltas.length).toBeGreaterThan(2);
+    expect(deltas.every((e) => e.data.path === 'indicators.5.deviation')).toBe(true);
+    expect(events.at(-1)!.event).toBe('done');
+  });
+
+  it('revises against the unsaved numbers on the screen when the form comes along', async () => {
+    const { id } = await createSeed(server);
+    const onScreen = seedForm();
+    onScreen.indicators[5]!.actual = '12人';
+    const revised = GOOD_REVERSE.replace('20人', '12人').replace('超出上限10人，偏差率100%', '超出上限2人，偏差率20%');
+    model.enqueue({ text: revised });
+    const result = await jsonOf(await server.send(`/api/forms/${id}/chat`, { field: 'indicators.5.deviation', message: '按新数字改写', currentText: GOOD_REVERSE, form: onScreen }));
+    expect(result.text).toBe(revised);
+    // 12人 is only right for the numbers on the screen: the stored form says 20人
+    expect(result.checks.ok).toBe(true);
+    expect(JSON.stringify(model.requests.at(-1)!.body!.messages)).toContain('12人');
+  });
+});

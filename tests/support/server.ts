@@ -27,6 +27,8 @@ export async function startTestServer(options: { dataDir?: string; bodyLimitByte
     log: () => undefined,
     // Never the developer's own OPENAI_* / ZIPING_MODEL: a test names the model it talks to
     env: options.env ?? {},
+    // The API tests need no page; the browser tests (tests/e2e) build and serve it
+    webAssets: null,
   });
   const request = (path: string, init?: RequestInit): Promise<Response> => fetch(`${server.url}${path}`, init);
   return {

@@ -29,6 +29,8 @@ const DraftBodySchema = z.object({
 
 const ChatBodySchema = z.object({
   field: PathSchema,
+  /** The form as the user sees it now (unsaved numbers); default the stored one. */
+  form: z.unknown().optional(),
   message: z.string().trim().min(1).max(2000),
   currentText: z.string().max(20000).optional(),
   maxChars: MaxChars,
@@ -75,6 +77,7 @@ export function draftRoutes(deps: ResolvedDeps): Hono {
       const items = await draftMany(drafter, paths.map((p) => requestFor(form, report, p, body.maxChars)), {
         concurrency: deps.config.draftConcurrency,
         signal,
+        sinkFor: (path) => sinkFor(emit, path),
         onProgress: ({ done, total, item }) => void emit?.('progress', {
           done, total, path: item.path, ok: item.ok,
           ...(item.ok ? { result: item.result } : { error: { code: item.error.code, message: item.error.message } }),
@@ -110,8 +113,11 @@ export function draftRoutes(deps: ResolvedDeps): Hono {
     const record = await deps.store.get(id);
     const body = parseWith(ChatBodySchema, await readJsonBody(c), 'invalid_request', '请求');
     const path = body.field as NarrativePath;
-    if (!hasNarrativeCell(record.form, path)) throw new ZipingError('invalid_request', `表中没有单元格 ${path}`);
-    const currentText = body.currentText ?? narrativeTextAt(record.form, path);
+    // Revise against the numbers on screen when the page sends them, not the last saved ones
+    const form = body.form === undefined ? record.form : formOf(body.form);
+    const report = body.form === undefined ? record.report : scoreForm(form, { profile: record.report.profile });
+    if (!hasNarrativeCell(form, path)) throw new ZipingError('invalid_request', `表中没有单元格 ${path}`);
+    const currentText = body.currentText ?? narrativeTextAt(form, path);
     if (currentText.trim() === '') {
       throw new ZipingError('invalid_request', '该单元格还没有文字：请先起草，再通过对话修改', { issues: [{ path: 'currentText', code: 'required', message: '当前文字为空' }] });
     }
@@ -120,7 +126,7 @@ export function draftRoutes(deps: ResolvedDeps): Hono {
       .map((m) => ({ role: m.role as 'user' | 'assistant', content: m.content }));
     return answerDraft(c, async (emit, signal) => {
       const result = await drafter.revise(
-        { ...requestFor(record.form, record.report, path, body.maxChars), currentText, message: body.message, history },
+        { ...requestFor(form, report, path, body.maxChars), currentText, message: body.message, history },
         sinkFor(emit, path),
         signal,
       );

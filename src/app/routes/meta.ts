@@ -1,6 +1,6 @@
 /**
  * The API's own description: `GET /api/openapi.json`, and a small index at `/api` (and at `/`
- * until the web page takes that path over).
+ * when the app is built without the web page).
  */
 import { Hono } from 'hono';
 import type { ResolvedDeps } from '../deps.js';

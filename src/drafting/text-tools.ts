@@ -114,7 +114,7 @@ export function hasMeasure(text: string): boolean {
 }
 
 /** Cuts a sentence at its last clause mark (never inside a placeholder) so it fits `room` characters, ending in 。. */
-function cutSentence(sentence: string, room: number): string {
+function cutSentence(sentence: string, room: number, midWordAllowed = true): string {
   if (room < 2) return '';
   const body = sentence.replace(/[。！？；;]$/, '');
   const holes = [...body.matchAll(PLACEHOLDER)].map((m) => [m.index, m.index + m[0].length] as const);
@@ -130,6 +130,8 @@ function cutSentence(sentence: string, room: number): string {
     if (head && countChars(head) + 1 <= room) best = head;
   }
   if (!best) {
+    // A half word ("设定指。") reads worse than a missing sentence: only the first sentence may be cut mid-clause
+    if (!midWordAllowed) return '';
     // no clause fits: cut by characters, then back off to before any placeholder it would split
     let taken = '';
     for (const ch of body) {
@@ -172,7 +174,7 @@ export function fitToLength(text: string, max: number, important: (sentence: str
       out += s;
       continue;
     }
-    out += cutSentence(s, max - countChars(out));
+    out += cutSentence(s, max - countChars(out), out === '');
     break;
   }
   return normalizeText(out);

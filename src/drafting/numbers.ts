@@ -185,6 +185,9 @@ export function formatScore(value: number): string {
 export function sameNumber(written: number, decimals: number, exact: number, allowRounding: boolean): boolean {
   if (Math.abs(written - exact) < 1e-9) return true;
   if (!allowRounding) return false;
+  // Most pairs differ by far more than a rounding step: rule them out without allocating decimals
+  const step = 10 ** -decimals;
+  if (Math.abs(written - exact) > step) return false;
   return new Big(exact).round(decimals, Big.roundHalfUp).eq(new Big(written));
 }
 

@@ -33,20 +33,10 @@ export interface FormView {
   narratives?: NarrativeStates;
 }
 
-/** One row of the form list. */
-export interface FormSummary {
-  id: string;
-  projectName: string;
-  year: number;
-  department: string | null;
-  implementer: string | null;
-  total: number;
-  selfTotal: number | null;
-  grade: string;
-  openIssues: number;
-  version: number;
-  updatedAt: string;
-}
+/** One row of the form list (the store's summary; a type-only import adds nothing to the bundle). */
+import type { FormSummary } from '../store/records.js';
+
+export type { FormSummary };
 
 export interface VersionEntry {
   version: number;

@@ -66,7 +66,7 @@ export function parseActual(raw: string | null | undefined, target: ParsedTarget
     const signRepeated = hasSignMark(text.slice(0, quantities[0]!.start + 1));
     const sameFamily = wanted ? quantities.filter((q) => q.unit?.family === wanted.family) : [];
     let chosen: Quantity | undefined = sameFamily[0];
-    let picked = quantities.length > 1;
+    const picked = quantities.length > 1;
     if (!chosen) {
       const unitless = quantities.filter((q) => q.unit === null);
       if (quantities.length === 1) chosen = quantities[0];
@@ -77,7 +77,6 @@ export function parseActual(raw: string | null | undefined, target: ParsedTarget
           reason: `实际完成值中有${quantities.length}个数字（${quantities.map((q) => q.raw).join('、')}），无法确定与指标值对应的一个`,
         };
       }
-      picked = quantities.length > 1;
     }
     const q = chosen!;
     if (q.unit && wanted && q.unit.family !== wanted.family) {

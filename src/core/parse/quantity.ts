@@ -40,8 +40,3 @@ export function findQuantities(text: string): Quantity[] {
   }
   return found;
 }
-
-/** Value converted to the unit's family base (万元 → 元). */
-export function baseValue(q: { value: number; unit: Unit | null }): number {
-  return q.unit ? q.value * q.unit.factor : q.value;
-}

@@ -63,11 +63,6 @@ export function unitAt(text: string): { unit: Unit; length: number } | null {
   return null;
 }
 
-/** The unit named by a whole string, e.g. a separate 度量单位 column. */
-export function unitNamed(label: string): Unit | null {
-  return TABLE.get(label.trim()) ?? null;
-}
-
 /** True when two units measure the same thing and can be converted. */
 export function compatible(a: Unit | null, b: Unit | null): boolean {
   return !a || !b || a.family === b.family;

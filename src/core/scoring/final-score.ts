@@ -2,7 +2,7 @@
  * Which score is final (form-format.md §3): the self score where the rules allow it, else the
  * rule score with an issue that says why.
  */
-import { dec, fixed, sameAt2, type Big } from '../decimal.js';
+import { dec, fixed, roundTo, sameAt2, type Big } from '../decimal.js';
 import { isFillerText } from '../parse/placeholder.js';
 import type { RuleProfile } from '../profiles/types.js';
 import type { ReportIssue } from '../schema/report.js';
@@ -83,7 +83,5 @@ export function finalScore(
 
 /** Rounds a rule score per the profile (half-up to 2 decimals under mof-2020). */
 export function roundScore(value: Big, profile: RuleProfile): number {
-  const { decimals, mode } = profile.settings.rounding;
-  const rm = mode === 'half-up' ? 1 : 0;
-  return Number(value.round(decimals, rm).toString());
+  return roundTo(value, profile.settings.rounding.decimals, profile.settings.rounding.mode);
 }

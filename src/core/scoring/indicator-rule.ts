@@ -44,7 +44,7 @@ function qualitative(
     return outcome(kind, {
       ...base,
       explanation: `${prefix}，${why}无法判断达成等级，请选择“达成 / 部分达成 / 未达成”`,
-      issues: [...(base.issues ?? []), issue('error', `indicators.${'{i}'}.grade`, 'grade-missing', '定性指标需选择达成等级（达成 / 部分达成 / 未达成）或填写自评得分')],
+      issues: [...(base.issues ?? []), issue('error', 'indicators.{i}.grade', 'grade-missing', '定性指标需选择达成等级（达成 / 部分达成 / 未达成）或填写自评得分')],
     });
   }
   const band = bandOf(grade, weight, qual);

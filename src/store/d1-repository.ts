@@ -240,30 +240,36 @@ export class D1FormRepository implements FormRepository {
     return deepFreeze({ ...entryOf(row), form: JSON.parse(row.form!) });
   }
 
+  /** Rows of `query` for a form that must exist: the existence check and the query in one round trip. */
+  async #rowsOfForm<T>(id: string, query: D1PreparedStatement): Promise<T[]> {
+    if (!isFormId(id)) throw formNotFound(id);
+    const [exists, rows] = await this.#db.batch([this.#db.prepare('SELECT 1 AS found FROM forms WHERE id = ?').bind(id), query]);
+    if (!exists || exists.results.length === 0) throw formNotFound(id);
+    return (rows?.results ?? []) as T[];
+  }
+
   /** Every narrative cell's history, cells in the order they first got a text. */
   async narratives(id: string): Promise<Partial<Record<NarrativePath, NarrativeEntry[]>>> {
-    await this.#currentVersion(id);
-    const { results } = await this.#db
-      .prepare('SELECT path, entry FROM narrative_entries WHERE form_id = ? ORDER BY seq')
-      .bind(id)
-      .all<{ path: string; entry: string }>();
+    const rows = await this.#rowsOfForm<{ path: string; entry: string }>(
+      id,
+      this.#db.prepare('SELECT path, entry FROM narrative_entries WHERE form_id = ? ORDER BY seq').bind(id),
+    );
     const byPath: Record<string, NarrativeEntry[]> = {};
-    for (const row of results) (byPath[row.path] ??= []).push(JSON.parse(row.entry) as NarrativeEntry);
+    for (const row of rows) (byPath[row.path] ??= []).push(JSON.parse(row.entry) as NarrativeEntry);
     return deepFreeze(byPath) as Partial<Record<NarrativePath, NarrativeEntry[]>>;
   }
 
   async #chat(id: string, path: NarrativePath): Promise<ChatMessage[]> {
-    const { results } = await this.#db
-      .prepare('SELECT message FROM chat_messages WHERE form_id = ? AND path = ? ORDER BY seq')
-      .bind(id, path)
-      .all<{ message: string }>();
-    return deepFreeze(results.map((row) => JSON.parse(row.message) as ChatMessage));
+    const rows = await this.#rowsOfForm<{ message: string }>(
+      id,
+      this.#db.prepare('SELECT message FROM chat_messages WHERE form_id = ? AND path = ? ORDER BY seq').bind(id, path),
+    );
+    return deepFreeze(rows.map((row) => JSON.parse(row.message) as ChatMessage));
   }
 
   /** A cell's revision chat. */
   async getChat(id: string, path: NarrativePath): Promise<ChatMessage[]> {
     checkNarrativePath(path);
-    await this.#currentVersion(id);
     return this.#chat(id, path);
   }
 

@@ -126,14 +126,20 @@ export class D1FormRepository implements FormRepository {
         .prepare(`INSERT INTO form_versions (form_id, version, at, saved_by, action, changes, form) SELECT ?, ?, ?, ?, ?, ?, ? ${guard}`)
         .bind(id, v.version, v.at, v.by, v.action, JSON.stringify(v.changes), JSON.stringify(v.form), id, token),
     );
+    // All entries in one statement (json_each), however many cells changed: D1 caps the queries
+    // of one Worker invocation (50 on the free plan), so a save's query count must not grow with the form
     const entries = Object.entries(doc.narratives).flatMap(([path, list]) =>
-      list.map((entry) =>
-        this.#db
-          .prepare(`INSERT INTO narrative_entries (form_id, path, version, entry) SELECT ?, ?, ?, ? ${guard}`)
-          .bind(id, path, entry.version, JSON.stringify(entry), id, token),
-      ),
+      list.map((entry) => ({ path, version: entry.version, entry: JSON.stringify(entry) })),
     );
-    return [...versions, ...entries];
+    if (entries.length === 0) return versions;
+    const insertEntries = this.#db
+      .prepare(
+        `INSERT INTO narrative_entries (form_id, path, version, entry)
+         SELECT ?, json_extract(e.value, '$.path'), json_extract(e.value, '$.version'), json_extract(e.value, '$.entry')
+         FROM json_each(?) AS e WHERE EXISTS (SELECT 1 ${guard}) ORDER BY e.key`,
+      )
+      .bind(id, JSON.stringify(entries), id, token);
+    return [...versions, insertEntries];
   }
 
   /** Stores a new form as version 1. */
@@ -279,13 +285,13 @@ export class D1FormRepository implements FormRepository {
     const turns = parseChatMessages(messages);
     await this.#currentVersion(id);
     if (turns.length > 0) {
-      await this.#db.batch(
-        turns.map((turn) =>
-          this.#db
-            .prepare('INSERT INTO chat_messages (form_id, path, message) SELECT ?, ?, ? FROM forms WHERE id = ?')
-            .bind(id, path, JSON.stringify(turn), id),
-        ),
-      );
+      await this.#db
+        .prepare(
+          `INSERT INTO chat_messages (form_id, path, message)
+           SELECT ?, ?, json_extract(t.value, '$') FROM json_each(?) AS t WHERE EXISTS (SELECT 1 FROM forms WHERE id = ?) ORDER BY t.key`,
+        )
+        .bind(id, path, JSON.stringify(turns.map((turn) => JSON.stringify(turn))), id)
+        .run();
     }
     return this.#chat(id, path);
   }

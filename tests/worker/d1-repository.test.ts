@@ -43,3 +43,23 @@ describe('D1 store: the version check and the writes are one batch', () => {
     expect(texts.every((v) => v <= 2)).toBe(true);
   });
 });
+
+describe('D1 store: a save costs the same few statements however many cells it changes', () => {
+  afterEach(resetD1);
+
+  it('stores 120 changed narrative cells of one save, in row order, in a handful of statements', async () => {
+    const db = await freshD1();
+    let statements = 0;
+    // The real database, counting the statements the store prepares (D1 caps them per invocation)
+    const store = new D1FormRepository({ prepare: (sql) => (statements++, db.prepare(sql)), batch: (list) => db.batch(list) });
+    const form = seedForm();
+    const rows = Array.from({ length: 120 }, (_, i) => ({ ...structuredClone(form.indicators[i % 15]!), deviation: `第${i}行的偏差说明` }));
+    const big = { ...form, indicators: rows };
+    const created = await store.create(saveInputFor(big));
+    expect(statements).toBeLessThanOrEqual(3);
+    const narratives = await store.narratives(created.id);
+    const paths = Object.keys(narratives).filter((p) => p.startsWith('indicators.'));
+    expect(paths).toEqual(rows.map((_, i) => `indicators.${i}.deviation`));
+    expect(narratives['indicators.119.deviation']![0]).toMatchObject({ version: 1, text: '第119行的偏差说明', origin: { kind: 'human' } });
+  });
+});

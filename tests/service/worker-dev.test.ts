@@ -96,7 +96,8 @@ describe('npm run dev:worker (local workerd, D1, Static Assets)', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const reader = response.body!.getReader();
     let seen = '';
-    while (!seen.includes('event: delta')) {
+    // Until one whole delta event has arrived (a chunk may end inside one)
+    while (!/event: delta\ndata: [^\n]*\n\n/.test(seen)) {
       const { value, done } = await reader.read();
       if (done) break;
       seen += new TextDecoder().decode(value);

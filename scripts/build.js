@@ -38,7 +38,9 @@ async function compileServer() {
 }
 
 async function writePage() {
-  const { buildWebAssetsWithReport, writeWebAssets } = await import(pathToFileURL(join(root, 'dist/server/web/build.js')).href);
+  const { buildWebAssetsWithReport, writeWebAssets } = await import(
+    pathToFileURL(join(root, 'dist/server/web/build.js')).href
+  );
   const out = join(root, 'dist', 'web');
   rmSync(out, { recursive: true, force: true });
   const report = await buildWebAssetsWithReport({ sourceDir: join(root, 'src', 'web') });
@@ -52,5 +54,8 @@ if (process.argv.includes('--if-stale') && buildState(root) === 'current') {
   const compiled = await compileServer();
   const page = await writePage();
   writeFileSync(join(root, STAMP), `${new Date().toISOString()}\n`);
-  console.log(`build: ${compiled} files to ${relative(root, join(root, 'dist/server'))}, page (${page.files} files, first-load script ${page.kb} KB) to dist/web`);
+  console.log(
+    `build: ${compiled} files to ${relative(root, join(root, 'dist/server'))}, ` +
+      `page (${page.files} files, first-load script ${page.kb} KB) to dist/web`,
+  );
 }

@@ -24,9 +24,13 @@ function step(args, what) {
 step([join(root, 'bin', 'run-ts.js'), 'scripts/build-web.ts', 'dist/web'], 'building the page');
 step([wrangler, 'd1', 'migrations', 'apply', 'DB', '--local', ...persist], 'applying D1 migrations');
 
-const dev = spawn(process.execPath, [wrangler, 'dev', '--local', '--ip', '127.0.0.1', '--port', port, ...persist, ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const dev = spawn(
+  process.execPath,
+  [wrangler, 'dev', '--local', '--ip', '127.0.0.1', '--port', port, ...persist, ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => dev.kill(signal));
 dev.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -28,7 +28,9 @@ interface ExecutionContextLike {
 
 /** The string vars and secrets of `env` (bindings left out), as the drafter settings read them. */
 function varsOf(env: WorkerEnv): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 /** Builds the app for one `env` (the same object for the life of an isolate, so it is built once). */

@@ -15,7 +15,15 @@ import type { D1Database, D1PreparedStatement } from './d1-types.js';
 import { isFormId, newFormId } from './ids.js';
 import { checkNarrativePath, deepFreeze, newDocument, parseChatMessages, updatedDocument } from './form-document.js';
 import { decodeCursor, encodeCursor, pageSizeOf, summaryOf } from './list-forms.js';
-import type { ChatMessage, FormDocument, FormRecord, FormSummary, NarrativeEntry, StoredVersion, VersionEntry } from './records.js';
+import type {
+  ChatMessage,
+  FormDocument,
+  FormRecord,
+  FormSummary,
+  NarrativeEntry,
+  StoredVersion,
+  VersionEntry,
+} from './records.js';
 import type { FormPage, FormRepository, ListQuery, SaveInput } from './repository.js';
 import { formNotFound, versionConflict, versionNotFound } from './store-errors.js';
 
@@ -51,7 +59,8 @@ interface VersionRow {
   form?: string;
 }
 
-const SUMMARY_COLUMNS = 'id, project_name, year, department, implementer, total, self_total, grade, open_issues, version, updated_at';
+const SUMMARY_COLUMNS =
+  'id, project_name, year, department, implementer, total, self_total, grade, open_issues, version, updated_at';
 
 function recordOf(row: FormRow): FormRecord {
   return deepFreeze({
@@ -104,7 +113,10 @@ export class D1FormRepository implements FormRepository {
 
   async #row(id: string): Promise<FormRow> {
     const row = isFormId(id)
-      ? await this.#db.prepare('SELECT id, version, form, report, created_at, updated_at FROM forms WHERE id = ?').bind(id).first<FormRow>()
+      ? await this.#db
+          .prepare('SELECT id, version, form, report, created_at, updated_at FROM forms WHERE id = ?')
+          .bind(id)
+          .first<FormRow>()
       : null;
     if (!row) throw formNotFound(id);
     return row;
@@ -112,7 +124,9 @@ export class D1FormRepository implements FormRepository {
 
   /** Throws not_found unless the form exists; returns its current version. */
   async #currentVersion(id: string): Promise<number> {
-    const row = isFormId(id) ? await this.#db.prepare('SELECT version FROM forms WHERE id = ?').bind(id).first<{ version: number }>() : null;
+    const row = isFormId(id)
+      ? await this.#db.prepare('SELECT version FROM forms WHERE id = ?').bind(id).first<{ version: number }>()
+      : null;
     if (!row) throw formNotFound(id);
     return row.version;
   }
@@ -123,7 +137,10 @@ export class D1FormRepository implements FormRepository {
     const guard = 'FROM forms WHERE id = ? AND save_token = ?';
     const versions = doc.versions.map((v) =>
       this.#db
-        .prepare(`INSERT INTO form_versions (form_id, version, at, saved_by, action, changes, form) SELECT ?, ?, ?, ?, ?, ?, ? ${guard}`)
+        .prepare(
+          `INSERT INTO form_versions (form_id, version, at, saved_by, action, changes, form)
+           SELECT ?, ?, ?, ?, ?, ?, ? ${guard}`,
+        )
         .bind(id, v.version, v.at, v.by, v.action, JSON.stringify(v.changes), JSON.stringify(v.form), id, token),
     );
     // All entries in one statement (json_each), however many cells changed: D1 caps the queries
@@ -153,7 +170,16 @@ export class D1FormRepository implements FormRepository {
            project_name, year, department, implementer, total, self_total, grade, open_issues)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .bind(record.id, 1, JSON.stringify(record.form), JSON.stringify(record.report), record.createdAt, record.updatedAt, token, ...summaryValues(record));
+      .bind(
+        record.id,
+        1,
+        JSON.stringify(record.form),
+        JSON.stringify(record.report),
+        record.createdAt,
+        record.updatedAt,
+        token,
+        ...summaryValues(record),
+      );
     await this.#db.batch([insert, ...this.#historyInserts(doc, token)]);
     return record;
   }
@@ -183,7 +209,10 @@ export class D1FormRepository implements FormRepository {
     }
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM forms ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY updated_at DESC, id ASC LIMIT ?`;
-    const { results } = await this.#db.prepare(sql).bind(...values, limit + 1).all<SummaryRow>();
+    const { results } = await this.#db
+      .prepare(sql)
+      .bind(...values, limit + 1)
+      .all<SummaryRow>();
     const items = results.slice(0, limit).map(summaryFromRow);
     const last = items[items.length - 1];
     return { items, nextCursor: results.length > limit && last ? encodeCursor(last) : null };
@@ -193,16 +222,30 @@ export class D1FormRepository implements FormRepository {
   async update(id: string, expectedVersion: number, input: SaveInput): Promise<FormRecord> {
     const current = recordOf(await this.#row(id));
     // Only the current record is needed: the result holds just the new version and entries
-    const next = updatedDocument({ format: 1, record: current, versions: [], narratives: {}, chat: {} }, expectedVersion, input);
+    const next = updatedDocument(
+      { format: 1, record: current, versions: [], narratives: {}, chat: {} },
+      expectedVersion,
+      input,
+    );
     const { record } = next;
     const token = saveToken();
     const guarded = this.#db
       .prepare(
         `UPDATE forms SET version = ?, form = ?, report = ?, updated_at = ?, save_token = ?,
-           project_name = ?, year = ?, department = ?, implementer = ?, total = ?, self_total = ?, grade = ?, open_issues = ?
+           project_name = ?, year = ?, department = ?, implementer = ?,
+           total = ?, self_total = ?, grade = ?, open_issues = ?
          WHERE id = ? AND version = ? RETURNING version`,
       )
-      .bind(record.version, JSON.stringify(record.form), JSON.stringify(record.report), record.updatedAt, token, ...summaryValues(record), id, expectedVersion);
+      .bind(
+        record.version,
+        JSON.stringify(record.form),
+        JSON.stringify(record.report),
+        record.updatedAt,
+        token,
+        ...summaryValues(record),
+        id,
+        expectedVersion,
+      );
     const [won] = await this.#db.batch<{ version: number }>([guarded, ...this.#historyInserts(next, token)]);
     if (!won || won.results.length === 0) throw versionConflict(id, expectedVersion, await this.#currentVersion(id));
     return record;
@@ -219,14 +262,17 @@ export class D1FormRepository implements FormRepository {
       this.#db.prepare(`DELETE FROM narrative_entries WHERE ${gone}`).bind(id, id),
       this.#db.prepare(`DELETE FROM chat_messages WHERE ${gone}`).bind(id, id),
     ]);
-    if (!deleted || deleted.results.length === 0) throw versionConflict(id, expectedVersion, await this.#currentVersion(id));
+    if (!deleted || deleted.results.length === 0)
+      throw versionConflict(id, expectedVersion, await this.#currentVersion(id));
   }
 
   /** Every saved version, oldest first. */
   async history(id: string): Promise<VersionEntry[]> {
     const { results } = isFormId(id)
       ? await this.#db
-          .prepare('SELECT version, at, saved_by, action, changes FROM form_versions WHERE form_id = ? ORDER BY version')
+          .prepare(
+            'SELECT version, at, saved_by, action, changes FROM form_versions WHERE form_id = ? ORDER BY version',
+          )
           .bind(id)
           .all<VersionRow>()
       : { results: [] };
@@ -236,12 +282,16 @@ export class D1FormRepository implements FormRepository {
 
   /** One saved version with its form. */
   async getVersion(id: string, version: number): Promise<StoredVersion> {
-    const row = isFormId(id) && Number.isInteger(version)
-      ? await this.#db
-          .prepare('SELECT version, at, saved_by, action, changes, form FROM form_versions WHERE form_id = ? AND version = ?')
-          .bind(id, version)
-          .first<VersionRow>()
-      : null;
+    const row =
+      isFormId(id) && Number.isInteger(version)
+        ? await this.#db
+            .prepare(
+              `SELECT version, at, saved_by, action, changes, form FROM form_versions
+               WHERE form_id = ? AND version = ?`,
+            )
+            .bind(id, version)
+            .first<VersionRow>()
+        : null;
     if (!row) throw versionNotFound(id, version, await this.#currentVersion(id));
     return deepFreeze({ ...entryOf(row), form: JSON.parse(row.form!) });
   }
@@ -249,7 +299,10 @@ export class D1FormRepository implements FormRepository {
   /** Rows of `query` for a form that must exist: the existence check and the query in one round trip. */
   async #rowsOfForm<T>(id: string, query: D1PreparedStatement): Promise<T[]> {
     if (!isFormId(id)) throw formNotFound(id);
-    const [exists, rows] = await this.#db.batch([this.#db.prepare('SELECT 1 AS found FROM forms WHERE id = ?').bind(id), query]);
+    const [exists, rows] = await this.#db.batch([
+      this.#db.prepare('SELECT 1 AS found FROM forms WHERE id = ?').bind(id),
+      query,
+    ]);
     if (!exists || exists.results.length === 0) throw formNotFound(id);
     return (rows?.results ?? []) as T[];
   }
@@ -288,7 +341,8 @@ export class D1FormRepository implements FormRepository {
       await this.#db
         .prepare(
           `INSERT INTO chat_messages (form_id, path, message)
-           SELECT ?, ?, json_extract(t.value, '$') FROM json_each(?) AS t WHERE EXISTS (SELECT 1 FROM forms WHERE id = ?) ORDER BY t.key`,
+           SELECT ?, ?, json_extract(t.value, '$') FROM json_each(?) AS t
+           WHERE EXISTS (SELECT 1 FROM forms WHERE id = ?) ORDER BY t.key`,
         )
         .bind(id, path, JSON.stringify(turns.map((turn) => JSON.stringify(turn))), id)
         .run();

@@ -40,7 +40,12 @@ export function describeHttpContract(name: string, start: () => Promise<HttpTarg
     const send = (path: string, body: unknown, init: RequestInit = {}): Promise<Response> => {
       const headers = new Headers(init.headers);
       headers.set('content-type', 'application/json');
-      return target.request(path, { method: 'POST', ...init, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+      return target.request(path, {
+        method: 'POST',
+        ...init,
+        headers,
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
     };
     const create = async (projectName: string, init?: RequestInit): Promise<Record<string, any>> => {
       const form = seedInput();
@@ -51,17 +56,29 @@ export function describeHttpContract(name: string, start: () => Promise<HttpTarg
     };
 
     it('creates a form: 201 with ETag, Location, the report and who saved it', async () => {
-      const response = await send('/api/forms', seedInput(), { headers: { 'x-ziping-user': encodeURIComponent('王五') } });
+      const response = await send('/api/forms', seedInput(), {
+        headers: { 'x-ziping-user': encodeURIComponent('王五') },
+      });
       expect(response.status).toBe(201);
       const body = await jsonOf(response);
       expect(body.version).toBe(1);
       expect(response.headers.get('etag')).toBe('"1"');
       expect(response.headers.get('location')).toBe(`/api/forms/${body.id}`);
       expect(body.report.total).toBe(87.5);
-      expect(body.narratives['goals.actual']).toMatchObject({ origin: { kind: 'human' }, by: '王五', version: 1, stale: false });
+      expect(body.narratives['goals.actual']).toMatchObject({
+        origin: { kind: 'human' },
+        by: '王五',
+        version: 1,
+        stale: false,
+      });
       const list = await jsonOf(await target.request('/api/forms'));
       expect(list.items.map((s: { id: string }) => s.id)).toEqual([body.id]);
-      expect(list.items[0]).toMatchObject({ projectName: '北京智源人工智能研究院建设', total: 87.5, grade: '良', openIssues: 4 });
+      expect(list.items[0]).toMatchObject({
+        projectName: '北京智源人工智能研究院建设',
+        total: 87.5,
+        grade: '良',
+        openIssues: 4,
+      });
     });
 
     it('reads a form with its ETag, and 304 when If-None-Match is current', async () => {
@@ -74,7 +91,7 @@ export function describeHttpContract(name: string, start: () => Promise<HttpTarg
       expect(notModified.status).toBe(304);
     });
 
-    it('saves with If-Match: 428 without it, 200 with the current one, 409 naming the current version when stale', async () => {
+    it('saves with If-Match: 428 without it, 200 when current, 409 naming the current version when stale', async () => {
       const created = await create('版本测试');
       const url = `/api/forms/${created.id}`;
       const next = seedInput();
@@ -118,7 +135,9 @@ export function describeHttpContract(name: string, start: () => Promise<HttpTarg
       v2.project.name = '历史测试';
       v2.indicators[3]!.actual = '2项';
       v2.selfTotal = 88;
-      expect((await send(url, { form: v2, author: '李四' }, { method: 'PUT', headers: { 'if-match': '"1"' } })).status).toBe(200);
+      expect(
+        (await send(url, { form: v2, author: '李四' }, { method: 'PUT', headers: { 'if-match': '"1"' } })).status,
+      ).toBe(200);
       const history = await jsonOf(await target.request(`${url}/history`));
       expect(history.versions.map((v: Record<string, unknown>) => [v.version, v.by, v.action, v.changes])).toEqual([
         [1, '张三', 'create', []],
@@ -131,7 +150,12 @@ export function describeHttpContract(name: string, start: () => Promise<HttpTarg
     });
 
     it('gives 404 JSON for unknown forms and routes, and deletes with If-Match', async () => {
-      for (const path of ['/api/forms/0000000000000000', '/api/forms/no-such-id', '/api/forms/0000000000000000/history', '/api/nothing']) {
+      for (const path of [
+        '/api/forms/0000000000000000',
+        '/api/forms/no-such-id',
+        '/api/forms/0000000000000000/history',
+        '/api/nothing',
+      ]) {
         const response = await target.request(path);
         expect(response.status, path).toBe(404);
         expect((await jsonOf(response)).error.code).toBe('not_found');
@@ -148,16 +172,29 @@ export function describeHttpContract(name: string, start: () => Promise<HttpTarg
       const one = await send(`/api/forms/${created.id}/drafts`, { field: 'indicators.5.deviation' });
       expect(one.status).toBe(200);
       const draft = await jsonOf(one);
-      expect(draft).toMatchObject({ path: 'indicators.5.deviation', drafter: 'builtin', promptId: 'deviation-reverse-exceeded' });
+      expect(draft).toMatchObject({
+        path: 'indicators.5.deviation',
+        drafter: 'builtin',
+        promptId: 'deviation-reverse-exceeded',
+      });
       expect(draft.text).toContain('≤10人');
       expect(draft.checks.ok).toBe(true);
 
-      const stream = await send(`/api/forms/${created.id}/drafts`, { all: true }, { headers: { accept: 'text/event-stream' } });
+      const stream = await send(
+        `/api/forms/${created.id}/drafts`,
+        { all: true },
+        { headers: { accept: 'text/event-stream' } },
+      );
       expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
       const events = await readSse(stream);
       expect(events.filter((e) => e.event === 'progress').map((e) => e.data.done)).toEqual([1, 2, 3, 4]);
       const done = events.find((e) => e.event === 'done')!;
-      expect(done.data.items.map((i: { path: string }) => i.path)).toEqual(['goals.actual', 'indicators.4.deviation', 'indicators.5.deviation', 'indicators.6.deviation']);
+      expect(done.data.items.map((i: { path: string }) => i.path)).toEqual([
+        'goals.actual',
+        'indicators.4.deviation',
+        'indicators.5.deviation',
+        'indicators.6.deviation',
+      ]);
       expect(done.data.items[0].result.text).toContain('20500万元');
       expect((await jsonOf(await target.request(`/api/forms/${created.id}`))).version).toBe(1);
     });

@@ -20,21 +20,27 @@ const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
 let copy: string;
 beforeAll(async () => {
   copy = await makeTempDir('ziping-build-');
-  for (const part of ['src', 'scripts', 'bin', 'prompts', 'package.json']) cpSync(join(root, part), join(copy, part), { recursive: true });
+  for (const part of ['src', 'scripts', 'bin', 'prompts', 'package.json'])
+    cpSync(join(root, part), join(copy, part), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
 }, 60_000);
 afterAll(async () => {
   if (copy) await removeDir(copy);
 });
 
-const build = (...args: string[]) => run(process.execPath, ['scripts/build.js', ...args], { cwd: copy, env, encoding: 'utf8' });
+const build = (...args: string[]) =>
+  run(process.execPath, ['scripts/build.js', ...args], { cwd: copy, env, encoding: 'utf8' });
 
 describe('npm run build and the compiled program', () => {
   it('compiles the server and writes the page with its headers, then skips a build that is current', async () => {
     expect((await build('--if-stale')).stdout).toMatch(/build: \d+ files to dist\/server/);
     expect(existsSync(join(copy, 'dist/server/cli/main.js'))).toBe(true);
-    expect(readFileSync(join(copy, 'dist/web/index.html'), 'utf8')).toMatch(/<script type="module" src="\/assets\/app-[^"]+\.js"/);
-    expect(readFileSync(join(copy, 'dist/web/_headers'), 'utf8')).toContain("Content-Security-Policy: default-src 'self'");
+    expect(readFileSync(join(copy, 'dist/web/index.html'), 'utf8')).toMatch(
+      /<script type="module" src="\/assets\/app-[^"]+\.js"/,
+    );
+    expect(readFileSync(join(copy, 'dist/web/_headers'), 'utf8')).toContain(
+      "Content-Security-Policy: default-src 'self'",
+    );
     expect((await build('--if-stale')).stdout).toContain('dist/ is current');
     // An edited source makes the build stale again
     const later = new Date(Date.now() + 5000);
@@ -43,12 +49,20 @@ describe('npm run build and the compiled program', () => {
   });
 
   it('scores with the compiled command, loading no development tool', async () => {
-    const { stdout } = await run(process.execPath, ['--import', FORBID, 'bin/ziping.js', 'score', SEED_PATH], { cwd: copy, env, encoding: 'utf8' });
+    const { stdout } = await run(process.execPath, ['--import', FORBID, 'bin/ziping.js', 'score', SEED_PATH], {
+      cwd: copy,
+      env,
+      encoding: 'utf8',
+    });
     expect(stdout).toContain('核定总分 87.50  自评总分 89.00  等级 良');
   });
 
   it('serves the prebuilt page and the API from compiled JavaScript', async () => {
-    const child = spawn(process.execPath, ['--import', FORBID, 'bin/ziping.js', 'serve', '--port', '0', '--data', join(copy, 'data')], { cwd: copy, env });
+    const child = spawn(
+      process.execPath,
+      ['--import', FORBID, 'bin/ziping.js', 'serve', '--port', '0', '--data', join(copy, 'data')],
+      { cwd: copy, env },
+    );
     try {
       let output = '';
       const url = await new Promise<string>((resolve, reject) => {
@@ -68,7 +82,7 @@ describe('npm run build and the compiled program', () => {
       const asset = await fetch(`${url}${script}`);
       expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
       expect(await asset.text()).toBe(readFileSync(join(copy, 'dist/web', script), 'utf8'));
-      expect((await (await fetch(`${url}/api/forms`)).json())).toEqual({ items: [], nextCursor: null });
+      expect(await (await fetch(`${url}/api/forms`)).json()).toEqual({ items: [], nextCursor: null });
     } finally {
       child.kill('SIGTERM');
     }

@@ -47,16 +47,39 @@ describe('npm run dev:worker (local workerd, D1, Static Assets)', () => {
     base = `http://127.0.0.1:${port}`;
     child = spawn(
       'npm',
-      ['run', 'dev:worker', '--', '--inspector-port', String(await freePort()),
-        '--var', 'ZIPING_MODEL:loopback-model', '--var', `OPENAI_BASE_URL:${model.baseURL}`, '--var', 'ZIPING_MODEL_FALLBACK:error'],
-      { cwd: root, env: { ...process.env, PORT: String(port), ZIPING_D1_DIR: d1Dir }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+      [
+        'run',
+        'dev:worker',
+        '--',
+        '--inspector-port',
+        String(await freePort()),
+        '--var',
+        'ZIPING_MODEL:loopback-model',
+        '--var',
+        `OPENAI_BASE_URL:${model.baseURL}`,
+        '--var',
+        'ZIPING_MODEL_FALLBACK:error',
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, PORT: String(port), ZIPING_D1_DIR: d1Dir },
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await waitFor(async () => {
-      if (child.exitCode !== null) throw new Error(`dev:worker exited ${child.exitCode}:\n${output}`);
-      return fetch(`${base}/api`).then((r) => r.ok, () => false);
-    }, 'dev:worker to answer', 120_000);
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`dev:worker exited ${child.exitCode}:\n${output}`);
+        return fetch(`${base}/api`).then(
+          (r) => r.ok,
+          () => false,
+        );
+      },
+      'dev:worker to answer',
+      120_000,
+    );
   }, 180_000);
 
   afterAll(async () => {
@@ -73,14 +96,24 @@ describe('npm run dev:worker (local workerd, D1, Static Assets)', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await page.text()).toContain('<script type="module"');
 
-    const created = await fetch(`${base}/api/forms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(seedInput()) });
+    const created = await fetch(`${base}/api/forms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(seedInput()),
+    });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    expect(((await (await fetch(`${base}/api/forms`)).json()) as { items: { id: string }[] }).items.map((s) => s.id)).toEqual([id]);
+    expect(
+      ((await (await fetch(`${base}/api/forms`)).json()) as { items: { id: string }[] }).items.map((s) => s.id),
+    ).toEqual([id]);
   });
 
   it('streams a model draft through the Worker and cancels the model call when the client goes away', async () => {
-    const created = await fetch(`${base}/api/forms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(seedInput()) });
+    const created = await fetch(`${base}/api/forms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(seedInput()),
+    });
     const { id } = (await created.json()) as { id: string };
     model.reset();
     // A long, slow answer: only a cancelled call ends it before the test's time runs out

@@ -9,7 +9,13 @@ import { freshD1, resetD1 } from './d1.js';
 
 describeRepositoryContract('D1 store (workerd)', async () => {
   const store = new D1FormRepository(await freshD1());
-  return { store, dispose: async () => { await store.close(); await resetD1(); } };
+  return {
+    store,
+    dispose: async () => {
+      await store.close();
+      await resetD1();
+    },
+  };
 });
 
 describe('D1 store: the version check and the writes are one batch', () => {
@@ -34,12 +40,17 @@ describe('D1 store: the version check and the writes are one batch', () => {
     let created: FormRecord | undefined;
     created = await other.create(saveInputFor(seedForm()));
 
-    const error = await expectZipingError(store.update(created.id, 1, saveInputFor(seedForm({ name: '迟到的保存' }))), 'version_conflict');
+    const error = await expectZipingError(
+      store.update(created.id, 1, saveInputFor(seedForm({ name: '迟到的保存' }))),
+      'version_conflict',
+    );
     expect(raced).toBe(true);
     expect(error.details).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
     expect((await store.get(created.id)).form.project.name).toBe('另一处的保存');
     expect((await store.history(created.id)).map((v) => v.version)).toEqual([1, 2]);
-    const texts = Object.values(await store.narratives(created.id)).flat().map((e) => e!.version);
+    const texts = Object.values(await store.narratives(created.id))
+      .flat()
+      .map((e) => e!.version);
     expect(texts.every((v) => v <= 2)).toBe(true);
   });
 });
@@ -51,15 +62,25 @@ describe('D1 store: a save costs the same few statements however many cells it c
     const db = await freshD1();
     let statements = 0;
     // The real database, counting the statements the store prepares (D1 caps them per invocation)
-    const store = new D1FormRepository({ prepare: (sql) => (statements++, db.prepare(sql)), batch: (list) => db.batch(list) });
+    const store = new D1FormRepository({
+      prepare: (sql) => (statements++, db.prepare(sql)),
+      batch: (list) => db.batch(list),
+    });
     const form = seedForm();
-    const rows = Array.from({ length: 120 }, (_, i) => ({ ...structuredClone(form.indicators[i % 15]!), deviation: `第${i}行的偏差说明` }));
+    const rows = Array.from({ length: 120 }, (_, i) => ({
+      ...structuredClone(form.indicators[i % 15]!),
+      deviation: `第${i}行的偏差说明`,
+    }));
     const big = { ...form, indicators: rows };
     const created = await store.create(saveInputFor(big));
     expect(statements).toBeLessThanOrEqual(3);
     const narratives = await store.narratives(created.id);
     const paths = Object.keys(narratives).filter((p) => p.startsWith('indicators.'));
     expect(paths).toEqual(rows.map((_, i) => `indicators.${i}.deviation`));
-    expect(narratives['indicators.119.deviation']![0]).toMatchObject({ version: 1, text: '第119行的偏差说明', origin: { kind: 'human' } });
+    expect(narratives['indicators.119.deviation']![0]).toMatchObject({
+      version: 1,
+      text: '第119行的偏差说明',
+      origin: { kind: 'human' },
+    });
   });
 });

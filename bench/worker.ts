@@ -3,7 +3,9 @@
  * requests per second and p99 of `GET /api/forms/:id` and `POST /api/score` (autocannon), and the
  * median time of one save (new form, new version), each printed as the Worker's figure over the
  * Node server's, measured in the same run. The Worker runs as `npm run dev:worker` does (wrangler's
- * local proxy in front of workerd, a local SQLite-backed D1), so its figures include that proxy.
+ * local proxy in front of workerd, a local SQLite-backed D1), so its figures include that proxy,
+ * and each D1 round trip goes to miniflare's local D1: reads of stored forms (two round trips per
+ * GET) are bound by that simulation, not by what D1 does at the edge. Scoring touches no store.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';

@@ -27,7 +27,14 @@ export type ErrorCode =
   | 'model_timeout'
   | 'model_rate_limited'
   | 'template_error'
-  | 'internal_error';
+  | 'internal_error'
+  // issue #8 (hardening): limits, content types, cross-site and rebinding, bounded model calls
+  | 'non_finite_number'
+  | 'chat_too_long'
+  | 'unsupported_media_type'
+  | 'cross_site_request'
+  | 'misdirected_request'
+  | 'model_output_too_long';
 
 const STATUS: Record<ErrorCode, number> = {
   invalid_json: 400,
@@ -45,6 +52,12 @@ const STATUS: Record<ErrorCode, number> = {
   model_rate_limited: 503,
   template_error: 500,
   internal_error: 500,
+  non_finite_number: 422,
+  chat_too_long: 409,
+  unsupported_media_type: 415,
+  cross_site_request: 403,
+  misdirected_request: 421,
+  model_output_too_long: 502,
 };
 
 export class ZipingError extends Error {

@@ -17,9 +17,9 @@ export function normalizeText(text: string): string {
   return paragraphs
     .map((p) =>
       p
-        .replace(/[ \t]+(?=[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff])/g, '')
+        .replace(/(?<![ \t])[ \t]+(?=[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff])/g, '')
         .replace(/([\u4e00-\u9fff\u3000-\u303f\uff00-\uffef])[ \t]+/g, '$1')
-        .replace(/[，、；：]+(?=。)/g, '')
+        .replace(/(?<![，、；：])[，、；：]+(?=。)/g, '')
         .replace(/。[，；、]+/g, '。')
         .replace(/。{2,}/g, '。')
         .replace(/，{2,}/g, '，')
@@ -126,7 +126,7 @@ function cutSentence(sentence: string, room: number, midWordAllowed = true): str
   }
   let best = '';
   for (const at of cuts) {
-    const head = body.slice(0, at).replace(/[，、：；]+$/, '');
+    const head = body.slice(0, at).replace(/(?<![，、：；])[，、：；]+$/, '');
     if (head && countChars(head) + 1 <= room) best = head;
   }
   if (!best) {
@@ -140,7 +140,7 @@ function cutSentence(sentence: string, room: number, midWordAllowed = true): str
     }
     // never split a placeholder: drop the sentence instead
     if (holes.some(([a, b]) => taken.length > a && taken.length < b)) return '';
-    best = taken.replace(/[，、：；]+$/, '');
+    best = taken.replace(/(?<![，、：；])[，、：；]+$/, '');
   }
   // a stub ("偏差原因") says nothing
   return countChars(best) >= 6 ? `${best}。` : '';

@@ -9,6 +9,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { getProfile, parseWith, scoreForm, ZipingError, type Form, type NarrativePath, type ScoreReport } from '../../core/index.js';
+import { MAX_CHARS_RANGE, MAX_CHAT_MESSAGE_CHARS, MAX_CHAT_TURNS_PER_CELL, MAX_LONG_CELL_CHARS, MAX_ROWS } from '../../core/limits.js';
 import { hasNarrativeCell, isNarrativePath, narrativeTextAt } from '../../core/narratives/index.js';
 import { cellsNeedingText, draftMany } from '../../drafting/batch.js';
 import type { DraftEvent, DraftRequest } from '../../drafting/types.js';
@@ -17,11 +18,11 @@ import { answerDraft, type EmitEvent } from '../draft-stream.js';
 import { formOf, readJsonBody } from '../request-body.js';
 
 const PathSchema = z.string().refine(isNarrativePath, { message: '应为 goals.actual 或 indicators.N.deviation' });
-const MaxChars = z.number().int().min(20).max(5000).optional();
+const MaxChars = z.number().int().min(MAX_CHARS_RANGE.min).max(MAX_CHARS_RANGE.max).optional();
 
 const DraftBodySchema = z.object({
   field: PathSchema.optional(),
-  fields: z.array(PathSchema).min(1).max(500).optional(),
+  fields: z.array(PathSchema).min(1).max(MAX_ROWS + 1).optional(),
   all: z.boolean().optional(),
   maxChars: MaxChars,
   form: z.unknown().optional(),
@@ -31,8 +32,8 @@ const ChatBodySchema = z.object({
   field: PathSchema,
   /** The form as the user sees it now (unsaved numbers); default the stored one. */
   form: z.unknown().optional(),
-  message: z.string().trim().min(1).max(2000),
-  currentText: z.string().max(20000).optional(),
+  message: z.string().trim().min(1).max(MAX_CHAT_MESSAGE_CHARS),
+  currentText: z.string().max(MAX_LONG_CELL_CHARS).optional(),
   maxChars: MaxChars,
 });
 
@@ -121,7 +122,14 @@ export function draftRoutes(deps: ResolvedDeps): Hono {
     if (currentText.trim() === '') {
       throw new ZipingError('invalid_request', '该单元格还没有文字：请先起草，再通过对话修改', { issues: [{ path: 'currentText', code: 'required', message: '当前文字为空' }] });
     }
-    const history = (await deps.store.getChat(id, path))
+    const chat = await deps.store.getChat(id, path);
+    // A bounded conversation per cell (limits.ts): every turn is sent to the model again
+    if (chat.filter((m) => m.role === 'user').length >= MAX_CHAT_TURNS_PER_CELL) {
+      throw new ZipingError('chat_too_long', `该单元格的对话已达上限${MAX_CHAT_TURNS_PER_CELL}轮：请先清空对话（DELETE /api/forms/${id}/chat?field=${path}）再继续`, {
+        issues: [{ path: 'field', code: 'chat_too_long', message: `对话最多${MAX_CHAT_TURNS_PER_CELL}轮` }],
+      });
+    }
+    const history = chat
       .filter((m) => m.role === 'user' || m.role === 'assistant')
       .map((m) => ({ role: m.role as 'user' | 'assistant', content: m.content }));
     return answerDraft(c, async (emit, signal) => {

@@ -5,7 +5,10 @@
  */
 import { Hono } from 'hono';
 import { resolveDeps, type AppDeps } from './deps.js';
+import { allowedHosts } from './allowed-host.js';
 import { limitBody } from './body-limit.js';
+import { contentTypes } from './content-type.js';
+import { sameOrigin } from './same-origin.js';
 import { onAppError, onNotFound } from './error-response.js';
 import { draftRoutes } from './routes/drafts.js';
 import { formHistoryRoutes } from './routes/form-history.js';
@@ -20,12 +23,16 @@ export function createApp(appDeps: AppDeps): Hono {
   const deps = resolveDeps(appDeps);
   const app = new Hono();
 
+  // Before anything answers, the page included: a rebinding name never reaches a route (issue #8)
+  app.use('*', allowedHosts(deps.config.allowedHosts));
   app.use('/api/*', async (c, next) => {
     // Set before the response exists: adding a header afterwards makes the Node adapter rebuild it.
     c.header('X-Content-Type-Options', 'nosniff');
     await next();
   });
   app.use('/api/*', limitBody(deps.config.bodyLimitBytes));
+  app.use('/api/*', sameOrigin({ allowedOrigins: deps.config.allowedOrigins }));
+  app.use('/api/*', contentTypes({ byPath: deps.config.contentTypesByPath }));
 
   // The page first: its `/` takes over from the JSON index that meta serves without one
   if (deps.webAssets) app.route('/', webRoutes(deps.webAssets));

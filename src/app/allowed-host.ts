@@ -14,6 +14,7 @@ export function hostnameOf(host: string): string {
   const h = host.trim().toLowerCase();
   if (h.startsWith('[')) return h.slice(1, h.indexOf(']') > 0 ? h.indexOf(']') : undefined);
   const colon = h.indexOf(':');
+  if (colon !== h.lastIndexOf(':')) return h; // a bare IPv6 address (`::1`) has no port
   return (colon >= 0 ? h.slice(0, colon) : h).replace(/\.$/, '');
 }
 

@@ -5,6 +5,7 @@
  * per-chunk silence timeout alone does), then the bound.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { STATUS_OF_CODE } from '../../src/app/error-status.js';
 import { ZipingError } from '../../src/core/errors.js';
 import { MIN_MODEL_OUTPUT_CHARS } from '../../src/core/limits.js';
 import type { NarrativePath } from '../../src/core/index.js';
@@ -54,7 +55,7 @@ describe('a model that streams forever', () => {
     const shown: string[] = [];
     const error = await failure(drafter().draft({ form, report, path: ROW4 }, (e) => void shown.push(e.type)));
     expect(error.code).toBe('model_output_too_long');
-    expect(error.status).toBe(502);
+    expect(STATUS_OF_CODE[error.code]).toBe(502);
     expect(error.message).toContain(`${MIN_MODEL_OUTPUT_CHARS}字`);
     expect(shown).toContain('delta');
     expect(shown.at(-1)).toBe('reset'); // what the page showed is taken back

@@ -6,6 +6,7 @@
  * the Worker runs, so the app here serves the API only.
  */
 import type { Hono } from 'hono';
+import { LOOPBACK_HOSTS } from '../app/allowed-host.js';
 import { createApp } from '../app/create-app.js';
 import { ZipingError } from '../core/errors.js';
 import { bundledPrompts } from '../drafting/bundled.js';
@@ -33,12 +34,24 @@ function varsOf(env: WorkerEnv): Record<string, string | undefined> {
   );
 }
 
+/**
+ * The Host names the app answers to: ZIPING_ALLOWED_HOSTS (comma-separated) when set, else any.
+ * The Host check guards a server on a private address against DNS rebinding; Cloudflare only
+ * hands a Worker requests for the routes and domains bound to it, so there it is opt-in.
+ */
+function allowedHostsOf(vars: Record<string, string | undefined>): string[] {
+  const listed = (vars.ZIPING_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  return listed.length > 0 ? [...LOOPBACK_HOSTS, ...listed] : ['*'];
+}
+
 /** Builds the app for one `env` (the same object for the life of an isolate, so it is built once). */
 export function workerApp(env: WorkerEnv): Hono {
+  const vars = varsOf(env);
   return createApp({
     store: new D1FormRepository(env.DB),
-    drafter: createDrafterFromEnv(varsOf(env), { prompts: bundledPrompts() }),
+    drafter: createDrafterFromEnv(vars, { prompts: bundledPrompts() }),
     clock: () => new Date(),
+    config: { allowedHosts: allowedHostsOf(vars) },
   });
 }
 

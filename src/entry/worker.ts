@@ -40,7 +40,10 @@ function varsOf(env: WorkerEnv): Record<string, string | undefined> {
  * hands a Worker requests for the routes and domains bound to it, so there it is opt-in.
  */
 function allowedHostsOf(vars: Record<string, string | undefined>): string[] {
-  const listed = (vars.ZIPING_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  const listed = (vars.ZIPING_ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   return listed.length > 0 ? [...LOOPBACK_HOSTS, ...listed] : ['*'];
 }
 

@@ -9,6 +9,18 @@ import { ZipingError } from '../core/errors.js';
 /** The media types a JSON write accepts: forms, drafts, chat, score. */
 export const JSON_TYPES: readonly string[] = ['application/json'];
 
+/** What `POST /api/import` takes (issue #10): an .xlsx upload, pasted text, a multipart form, or JSON. */
+export const IMPORT_TYPES: readonly string[] = [
+  'multipart/form-data',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/octet-stream',
+  'text/plain',
+  'application/json',
+];
+
+/** Media types by exact path for the routes that take more than JSON; AppConfig.contentTypesByPath adds to it. */
+export const DEFAULT_TYPES_BY_PATH: Readonly<Record<string, readonly string[]>> = { '/api/import': IMPORT_TYPES };
+
 export interface ContentTypeOptions {
   /** Types every write accepts unless its path is listed in `byPath` (default JSON only). */
   default?: readonly string[];

@@ -151,3 +151,17 @@ describe('chat length per cell', () => {
     expect((await server.send(`/api/forms/${id}/chat`, { field, message: '更简洁', currentText: '该指标已完成。' })).status).toBe(200);
   });
 });
+
+describe('per-route content types', () => {
+  it('the import route may take its file types (the guard lets them through to the route)', async () => {
+    const { createApp } = await import('../../src/app/create-app.js');
+    const { MemoryFormRepository } = await import('../../src/store/memory-repository.js');
+    const app = createApp({ store: new MemoryFormRepository(), config: { contentTypesByPath: { '/api/score': ['text/csv'] } } });
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    // no import route on this branch: 404 from the router, not 415 from the guard
+    expect((await app.request('http://127.0.0.1/api/import', { method: 'POST', headers: { 'content-type': xlsx }, body: 'PK' })).status).toBe(404);
+    expect((await app.request('http://127.0.0.1/api/forms', { method: 'POST', headers: { 'content-type': xlsx }, body: 'PK' })).status).toBe(415);
+    // a configured path takes its own types only
+    expect((await app.request('http://127.0.0.1/api/score', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(415);
+  });
+});

@@ -21,7 +21,9 @@ import { createBuiltinDrafter } from '../../src/drafting/builtin.js';
 import { checkDraft } from '../../src/drafting/checks.js';
 import { findNumbers } from '../../src/drafting/numbers.js';
 import { parseQuickActions } from '../../src/drafting/quick-actions.js';
-import { fitToLength } from '../../src/drafting/text-tools.js';
+import { goalParts } from '../../src/drafting/goals.js';
+import { parseNotes } from '../../src/drafting/notes.js';
+import { fitToLength, normalizeText } from '../../src/drafting/text-tools.js';
 import { jsonOf, startTestServer, type TestServer } from '../support/server.js';
 import { seedInput } from '../support/seed-forms.js';
 import { bestTime } from './timing.js';
@@ -163,6 +165,9 @@ const TEXT_FUNCTIONS: [string, (s: string) => unknown][] = [
   ['findNumbers', findNumbers],
   ['parseQuickActions', parseQuickActions],
   ['fitToLength', (s) => fitToLength(s, 200)],
+  ['parseNotes', parseNotes],
+  ['goalParts', goalParts],
+  ['normalizeText', normalizeText],
 ];
 
 describe('fuzz: text functions stay linear (time budget relative to a baseline)', () => {

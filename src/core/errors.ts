@@ -27,7 +27,13 @@ export type ErrorCode =
   | 'model_timeout'
   | 'model_rate_limited'
   | 'template_error'
-  | 'internal_error';
+  | 'internal_error'
+  // import (issue 10): files that cannot be imported, each with its own code
+  | 'unsupported_file_type'
+  | 'legacy_xls'
+  | 'encrypted_workbook'
+  | 'import_limit_exceeded'
+  | 'import_unreadable';
 
 const STATUS: Record<ErrorCode, number> = {
   invalid_json: 400,
@@ -45,6 +51,11 @@ const STATUS: Record<ErrorCode, number> = {
   model_rate_limited: 503,
   template_error: 500,
   internal_error: 500,
+  unsupported_file_type: 415,
+  legacy_xls: 415,
+  encrypted_workbook: 422,
+  import_limit_exceeded: 413,
+  import_unreadable: 422,
 };
 
 export class ZipingError extends Error {

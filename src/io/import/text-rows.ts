@@ -93,12 +93,10 @@ function takeLevels(body: Token[], levels: Levels, report: ReportBuilder, path: 
     if (/^\(\d{1,3}分\)$/.test(key) || isPlaceholder(key) || /^…+$/.test(key)) continue;
     break;
   }
-  if (levels.level1 === '' || (levels.level2 && level1Of(levels.level2) && level1Of(levels.level2) !== levels.level1 && !LEVEL1.test(levels.level1))) {
-    const inferred = levels.level2 ? level1Of(levels.level2) : null;
-    if (inferred) {
-      levels.level1 = inferred;
-      report.infer(`${path}.level1`, inferred, `文本中缺少一级指标，按二级指标“${levels.level2}”归入${inferred}`);
-    }
+  const implied = levels.level2 ? level1Of(levels.level2) : null;
+  if (implied && implied !== levels.level1 && (levels.level1 === '' || implied !== '产出指标')) {
+    levels.level1 = implied;
+    report.infer(`${path}.level1`, implied, `文本中缺少一级指标，按二级指标“${levels.level2}”归入${implied}`);
   }
   return body.slice(i);
 }

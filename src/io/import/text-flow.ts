@@ -7,11 +7,12 @@ import type { Form, FormInput } from '../../core/schema/form.js';
 import { assembleForm } from './assemble.js';
 import { cellNumber, labelKey } from './cell-text.js';
 import type { HeaderFields } from './grid-header.js';
-import { ANY_HEADER_LABEL, FOOTER, GOAL_ACTUAL, GOAL_EXPECTED, HEADER_LABELS, LEVEL1, LEVEL2, TOTAL_LABEL } from './labels.js';
+import { ANY_HEADER_LABEL, FOOTER, FUNDING_TITLE, GOAL_ACTUAL, GOAL_EXPECTED, HEADER_LABELS, LEVEL1, LEVEL2, TOTAL_LABEL } from './labels.js';
 import type { ReportBuilder } from './report.js';
 import { readTextFunding } from './text-funding.js';
 import { findToken, isLabel, joinBrokenLabels } from './text-labels.js';
 import { readTextRows } from './text-rows.js';
+import { isTraditional, toSimplified } from './traditional.js';
 import { joinTokens, lineRef, tokenize, type Token } from './text-tokens.js';
 
 const YEAR = /(?<!\d)((?:19|20)\d{2})\s{0,3}年度/;
@@ -31,18 +32,22 @@ function header(tokens: Token[], text: string, report: ReportBuilder): HeaderFie
   }
   if (fields.formType === 'department') report.layouts.add('department');
   for (const key of ['name', 'department', 'implementer', 'manager', 'phone'] as const) {
-    const at = findToken(tokens, HEADER_LABELS[key]);
-    const value = at >= 0 ? tokens[at + 1] : undefined;
-    if (!value || isLabel(value.text) || ANY_HEADER_LABEL.test(labelKey(value.text)) || /^单位[:：]/.test(value.text)) continue;
-    fields[key] = value.text;
-    report.took(`project.${key}`, lineRef(value), value.text);
+    // The first label with a value: 主管部门(盖章): may stand empty above the real one
+    for (let at = findToken(tokens, HEADER_LABELS[key]); at >= 0; at = findToken(tokens, HEADER_LABELS[key], at + 1)) {
+      const value = tokens[at + 1];
+      if (!value || isLabel(value.text) || ANY_HEADER_LABEL.test(labelKey(value.text)) || /^单位[:：]/.test(value.text)) continue;
+      fields[key] = value.text;
+      report.took(`project.${key}`, lineRef(value), value.text);
+      break;
+    }
   }
   return fields;
 }
 
 /** Splits the goals tokens into 预期目标 and 实际完成情况. */
 function goals(tokens: Token[], report: ReportBuilder): FormInput['goals'] {
-  const body = tokens.filter((t) => !isLabel(t.text) && !/^(?:年度|总体|目标|年|度|总|体|标)$/.test(t.text));
+  const body = tokens.filter((t) => !isLabel(t.text) && !FUNDING_TITLE.test(labelKey(t.text))
+    && !/^(?:年度|总体|目标|年|度|总|体|标|指标|绩效|年度绩效指标完成情况)$/.test(t.text));
   if (body.length === 0) return undefined;
   const heading = body.findIndex((t) => /完成情况[:：]$/.test(t.text) && t.before !== 'space');
   let expected: Token[];
@@ -71,21 +76,22 @@ function selfTotal(tokens: Token[], report: ReportBuilder): number | null {
 }
 
 /** Reads the form from flowing text. */
-export function formFromText(text: string, report: ReportBuilder, fallbackYear: number): Form {
+export function formFromText(source: string, report: ReportBuilder, fallbackYear: number): Form {
   report.layouts.add('flowing-text');
+  const text = isTraditional(source) ? toSimplified(source) : source;
+  if (text !== source) report.infer('*', null, '文本为繁体字（转载页面），已按简体读取');
   const tokens = joinBrokenLabels(tokenize(text));
   const fundingAt = findToken(tokens, FUNDING_START);
-  const goalsAt = findToken(tokens, GOAL_EXPECTED, Math.max(0, fundingAt));
-  const tableAt = findToken(tokens, TABLE_START, Math.max(0, goalsAt, fundingAt));
+  const tableAt = findToken(tokens, TABLE_START, Math.max(0, fundingAt));
+  const goalsAt = findToken(tokens, GOAL_EXPECTED, 0, tableAt >= 0 ? tableAt : tokens.length);
   const endAt = tableAt >= 0 ? findToken(tokens, TABLE_END, tableAt) : -1;
   const end = endAt >= 0 ? endAt : tokens.length;
-  const headerEnd = [fundingAt, goalsAt, tableAt].find((i) => i >= 0) ?? tokens.length;
-  const fields = header(tokens.slice(0, headerEnd), text, report);
-  const fundingEnd = [goalsAt, tableAt].find((i) => i > fundingAt) ?? end;
-  const funding = fundingAt >= 0 ? readTextFunding(tokens.slice(Math.max(0, fundingAt - 3), fundingEnd), report) : undefined;
+  const starts = [fundingAt, goalsAt, tableAt, end].filter((i) => i >= 0);
+  const nextAfter = (at: number) => Math.min(...starts.filter((i) => i > at), end);
+  const fields = header(tokens.slice(0, Math.min(...starts)), text, report);
+  const funding = fundingAt >= 0 ? readTextFunding(tokens.slice(Math.max(0, fundingAt - 3), nextAfter(fundingAt)), report) : undefined;
   if (!funding) report.miss('项目资金', '', '未找到项目资金表头（年初预算数/全年预算数/全年执行数）');
-  const goalEnd = tableAt >= 0 ? tableAt : end;
-  const goalTokens = goalsAt >= 0 ? tokens.slice(goalsAt, goalEnd).filter((t) => !GOAL_ACTUAL.test(labelKey(t.text))) : [];
+  const goalTokens = goalsAt >= 0 ? tokens.slice(goalsAt, nextAfter(goalsAt)).filter((t) => !GOAL_ACTUAL.test(labelKey(t.text))) : [];
   const table = tableAt >= 0 ? tableTokens(tokens.slice(tableAt, end)) : [];
   if (tableAt < 0) report.miss('绩效指标', '', '未找到指标表头（一级指标/二级指标/三级指标）');
   const indicators = readTextRows(table, report);
@@ -93,12 +99,14 @@ export function formFromText(text: string, report: ReportBuilder, fallbackYear: 
   const footerAt = tail.findIndex((t, k) => k > 0 && FOOTER.test(labelKey(t.text)));
   const totalTokens = footerAt > 0 ? tail.slice(0, footerAt) : tail;
   if (footerAt > 0) report.skip(lineRef(tail[footerAt]), joinTokens(tail.slice(footerAt)), '表尾（注、填报人、日期等），不属于表单内容');
-  const total = endAt >= 0 && TOTAL_LABEL.test(labelKey(tokens[endAt]!.text)) ? selfTotal(totalTokens.slice(1, 4), report) : null;
+  const totalAt = totalTokens.findIndex((t) => TOTAL_LABEL.test(labelKey(t.text)));
+  const total = totalAt >= 0 ? selfTotal(totalTokens.slice(totalAt + 1, totalAt + 4), report) : null;
   return assembleForm({ header: fields, funding, goals: goals(goalTokens, report), indicators, selfTotal: total }, report, fallbackYear);
 }
 
 /** The table's tokens without its header labels (everything before the first level label). */
 function tableTokens(tokens: Token[]): Token[] {
-  const first = tokens.findIndex((t) => LEVEL1.test(labelKey(t.text)) || LEVEL2.test(labelKey(t.text)) || /^\(\d{1,3}分\)$/.test(labelKey(t.text)));
+  const first = tokens.findIndex((t) => LEVEL1.test(labelKey(t.text)) || LEVEL2.test(labelKey(t.text))
+    || /^\(\d{1,3}分\)$|^指标\d{1,3}[:：]/.test(labelKey(t.text)));
   return first >= 0 ? tokens.slice(first) : tokens.filter((t) => !isLabel(t.text));
 }

@@ -15,6 +15,7 @@ export const LABELS: RegExp[] = [
   ...Object.values(HEADER_LABELS), ...FUNDING_COLUMNS.map(([, p]) => p), ...FUNDING_ROWS.map(([, p]) => p),
   ...INDICATOR_COLUMNS.filter(([k]) => k !== 'deviation').map(([, p]) => p), DEVIATION_HEADER,
   GOAL_EXPECTED, GOAL_ACTUAL, LEVEL1, LEVEL2, TOTAL_LABEL, /^年度总体目标$/, /^绩效指标$/,
+  /^(?:项目)?预算执行情况(?:\((?:万元|\d{1,2}分)\)){0,2}$/,
 ];
 
 /** True when the token's text is a label. */

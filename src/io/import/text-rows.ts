@@ -23,7 +23,7 @@ const METHOD = /指标计算|记分|得分计算/;
 
 function isRowStart(text: string): boolean {
   const key = labelKey(text);
-  return LEVEL1.test(key) || LEVEL2.test(key) || TEMPLATE_NAME.test(key);
+  return LEVEL1.test(key) || LEVEL2.test(key) || TEMPLATE_NAME.test(key) || /^\(\d{1,3}分\)$/.test(key);
 }
 
 /** 二级 → 一级 by the 10号 template (scoring-rules.md §2.1). */
@@ -131,6 +131,28 @@ function splitBody(body: Token[], path: string, report: ReportBuilder) {
   return { name: body, target: null, actual: [] };
 }
 
+const TEMPLATE_CELL = /^指标\d{1,3}[:：]?[/／—\-]{0,3}$|^[/／—\-…]{1,6}$/;
+
+/**
+ * A row without 分值/得分 (a template row `指标1:/ / /`, an empty 生态效益指标) runs into the next
+ * row's body: cut the body at its last level label that follows other text, and report the rest.
+ */
+function dropIncompleteRows(body: Token[], levels: Levels, report: ReportBuilder, path: string): Token[] {
+  let cut = -1;
+  body.forEach((t, k) => {
+    const key = labelKey(t.text);
+    if (k > 0 && (LEVEL1.test(key) || LEVEL2.test(key)) && body.slice(0, k).some((b) => !isRowStart(b.text))) cut = k;
+  });
+  if (cut < 0) return body;
+  const head = body.slice(0, cut);
+  const rest = takeLevels(head, levels, report, path);
+  const text = joinTokens(rest);
+  if (rest.every((t) => TEMPLATE_CELL.test(t.text.trim()) || isPlaceholder(t.text))) {
+    report.skip(lineRef(head[0]), joinTokens(head), '模板占位行（指标N：/……），未填写');
+  } else report.miss(lineRef(head[0]), text, '这一行没有分值/得分，未能作为指标导入');
+  return body.slice(cut);
+}
+
 /** Reads the indicator rows of the table's tokens (header labels already removed). */
 export function readTextRows(tokens: Token[], report: ReportBuilder): Indicator[] {
   const { segments: segs, leftover } = segments(tokens);
@@ -138,7 +160,7 @@ export function readTextRows(tokens: Token[], report: ReportBuilder): Indicator[
   const indicators: Indicator[] = [];
   for (const seg of segs) {
     const path = `indicators.${indicators.length}`;
-    const body = takeLevels(seg.body, levels, report, path).filter((t) => !/^…+$|^\.{3,}$/.test(t.text));
+    const body = takeLevels(dropIncompleteRows(seg.body, levels, report, path), levels, report, path).filter((t) => !/^…+$|^\.{3,}$/.test(t.text));
     if (body.length === 0) {
       report.miss(lineRef(seg.weight), `${seg.weight.text} ${seg.score.text}`, '分值/得分前没有指标名称，未导入');
       continue;

@@ -14,7 +14,7 @@ export interface SheetSpec {
 }
 
 /** The .xlsx bytes of a workbook with these sheets. */
-export async function buildWorkbook(sheets: SheetSpec[]): Promise<Uint8Array> {
+export async function buildWorkbook(sheets: SheetSpec[]): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new Workbook();
   for (const spec of sheets) {
     const sheet = workbook.addWorksheet(spec.name);

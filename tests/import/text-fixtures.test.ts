@@ -14,7 +14,6 @@ const JUSTIFIED: Record<string, Known> = {
   seed: [[/^indicators\.11\.actual$/, 'the .txt lost the opening “ of “悟道3.0”; the transcription restores it']],
   '01': [],
   '02': [[/^project\.department$/, '主管部门 is blank in the source; the transcription copies the 实施单位']],
-  '03': [[/^(?!year$).*/, 'the page lost every cell boundary (“年度资金总额:202010100.00%10”); the transcription rebuilt them by hand. The importer reads the year and reports the rest as unread rather than guess']],
   '05': [[/^indicators\.(length|7\..*)$/, 'the page stops inside the last row (受益农户满意度, no values): reported as unread, not imported']],
   '06': [[/^indicators\.8\.deviation$/, 'the page stops at “可” (the start of 可持续影响指标), which stands where a 偏差 cell would']],
   '07': [
@@ -53,6 +52,11 @@ describe('import text: the seed and every fixture against their transcriptions',
     expect(unexplained.map((path) => [path, diff[path]])).toEqual([]);
     for (const [pattern, why] of known) expect(Object.keys(diff).some((path) => pattern.test(path)), why).toBe(true);
     expect(report.source).toBe('text');
+  });
+
+  it('03 lost every cell boundary (“年度资金总额:202010100.00%10”): refused as unreadable rather than guessed', () => {
+    // The transcription rebuilt its cells by hand from the column order; nothing marks where one ends
+    expect(() => importText(rawText('03'))).toThrow(expect.objectContaining({ code: 'import_unreadable' }));
   });
 
   it('the seed imports with where each value came from', () => {

@@ -22,6 +22,11 @@ export interface ReadParts {
 /** A valid form from the parts, or `import_unreadable` listing what failed. */
 export function assembleForm(parts: ReadParts, report: ReportBuilder, fallbackYear: number): Form {
   const { header } = parts;
+  if (!header.name && !parts.funding && parts.indicators.length === 0) {
+    throw new ZipingError('import_unreadable', '没有识别出自评表：找不到项目名称、项目资金和绩效指标', {
+      issues: report.unread.map((u) => ({ path: u.from, code: 'unread', message: u.why })),
+    });
+  }
   if (header.year === null) report.infer('year', fallbackYear, `表中未找到“XXXX年度”，按 ${fallbackYear} 年填入，请核对`);
   if (!header.name) report.infer('project.name', UNKNOWN_NAME, '表中未找到项目名称，请填写');
   const input: FormInput = {

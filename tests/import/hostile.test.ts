@@ -86,3 +86,19 @@ function cfb(encrypted: boolean): Uint8Array {
   [...name].forEach((ch, i) => { bytes[1024 + i * 2] = ch.charCodeAt(0); });
   return bytes;
 }
+
+describe('hostile text', () => {
+  it('refuses 50,000 lines and text over the character limit', async () => {
+    const lines = Array.from({ length: 50_000 }, (_, i) => `指标${i}\t1\t1`).join('\n');
+    expect((await refusal(new TextEncoder().encode(lines))).code).toBe('import_limit_exceeded');
+    const long = '项目名称 '.repeat(IMPORT_LIMITS.maxTextChars / 5 + 1);
+    expect((await refusal(new TextEncoder().encode(long))).message).toContain(`${IMPORT_LIMITS.maxTextChars} 个字符`);
+  });
+
+  it('reads UTF-16 text with a BOM as well as UTF-8', async () => {
+    const text = '2022年度项目支出绩效自评表\n项目名称 测试\n一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n产出指标 数量指标 培训 ≥1次 1次 50 50\n';
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...text].map((c) => c.charCodeAt(0))).buffer)]);
+    const { form } = await importFile(utf16);
+    expect(form.indicators[0]).toMatchObject({ name: '培训', target: '≥1次', actual: '1次', weight: 50, score: 50 });
+  });
+});

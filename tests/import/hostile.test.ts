@@ -5,6 +5,7 @@
  */
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { STATUS_OF_CODE } from '../../src/app/error-status.js';
 import { ZipingError } from '../../src/core/errors.js';
 import { IMPORT_LIMITS, importFile } from '../../src/io/import/index.js';
 
@@ -37,7 +38,7 @@ describe('hostile workbooks', () => {
     expect(bomb.length).toBeLessThan(200 * 1024);
     const error = await refusal(bomb);
     expect(error.code).toBe('import_limit_exceeded');
-    expect(error.status).toBe(413);
+    expect(STATUS_OF_CODE[error.code]).toBe(413);
     expect(error.message).toMatch(/压缩炸弹/);
   });
 

@@ -57,7 +57,7 @@ describe('POST /api/import', () => {
   });
 
   it.each([
-    ['an .xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'application/vnd.ms-excel', 415, 'unsupported_file_type'],
+    ['an .xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'application/vnd.ms-excel', 415, 'unsupported_media_type'],
     ['an .xls sent as octet-stream', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'application/octet-stream', 415, 'legacy_xls'],
     ['text that is no form', new TextEncoder().encode('你好'), 'text/plain', 422, 'import_unreadable'],
   ])('refuses %s with the error shape', async (_name, bytes, type, status, code) => {

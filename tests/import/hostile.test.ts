@@ -103,3 +103,18 @@ describe('hostile text', () => {
     expect(form.indicators[0]).toMatchObject({ name: '培训', target: '≥1次', actual: '1次', weight: 50, score: 50 });
   });
 });
+
+describe('sparse sheets', () => {
+  it('a cell at row 999,995 is one row, not a million', async () => {
+    const { buildWorkbook } = await import('./build-workbook.js');
+    const rows: (string | number | null)[][] = [
+      ['2022年度项目支出绩效自评表'], ['项目名称', '稀疏表'],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      ['产出指标', '数量指标', '培训', '≥1次', '1次', 50, 50],
+    ];
+    const bytes = await buildWorkbook([{ name: 'S', rows: [...rows, ...Array<null[]>(999_990).fill([]), ['填报人：张三']] }]);
+    const { form, report } = await importFile(bytes);
+    expect(form.indicators).toHaveLength(1);
+    expect(report.skipped.at(-1)).toMatchObject({ from: 'S!A999995', why: expect.stringMatching(/表尾/) });
+  });
+});

@@ -3,7 +3,7 @@
  * runs in Workers too). Merged cells give their value to every cell they cover; a formula gives
  * its cached result; a number in a percent format reads as `85%`.
  */
-import { Workbook, type Cell, type Worksheet } from '@cj-tech-master/excelts/browser';
+import { Workbook, type Cell, type Row, type Worksheet } from '@cj-tech-master/excelts/browser';
 import { ZipingError } from '../../core/errors.js';
 import { formatNumber } from './cell-text.js';
 import type { Grid, GridCell } from './grid.js';
@@ -54,18 +54,26 @@ function shown(value: Value, numFmt: string | undefined): { text: string; number
 export function sheetGrid(sheet: Worksheet, report: ReportBuilder): Grid {
   const rows: GridCell[][] = [];
   const columns = Math.min(sheet.columnCount, IMPORT_LIMITS.maxColumns);
-  for (let r = 1; r <= sheet.rowCount; r++) {
+  // Only rows that exist: one cell at row 1,000,000 must not make a million empty rows
+  sheet.eachRow({ includeEmpty: false }, (sheetRow: Row) => {
     const row: GridCell[] = [];
-    const sheetRow = sheet.getRow(r);
-    for (let c = 1; c <= columns; c++) {
-      const cell = sheetRow.getCell(c);
-      const master = cell.isMerged ? cell.master : cell;
-      const view = shown(master.value, master.numFmt);
-      const ref = `${sheet.name}!${cell.address}`;
-      if (view.formulaWithoutResult && master === cell) report.miss(ref, String((cell.value as { formula?: string }).formula ?? ''), '公式没有保存计算结果：请在 Excel 中打开并保存后再导入');
-      row.push({ text: view.text, ref, ...(view.number !== undefined ? { number: view.number } : {}), ...(master !== cell ? { mergedCopy: true } : {}) });
-    }
+    for (let c = 1; c <= columns; c++) row.push(gridCell(sheet.name, sheetRow.getCell(c), report));
     rows.push(row);
-  }
+  });
   return { sheet: sheet.name, rows };
+}
+
+function gridCell(sheetName: string, cell: Cell, report: ReportBuilder): GridCell {
+  const master = cell.isMerged ? cell.master : cell;
+  const view = shown(master.value, master.numFmt);
+  const ref = `${sheetName}!${cell.address}`;
+  if (view.formulaWithoutResult && master === cell) {
+    const formula = String((cell.value as { formula?: string }).formula ?? '');
+    report.miss(ref, formula, '公式没有保存计算结果：请在 Excel 中打开并保存后再导入');
+  }
+  return {
+    text: view.text, ref,
+    ...(view.number !== undefined ? { number: view.number } : {}),
+    ...(master !== cell ? { mergedCopy: true } : {}),
+  };
 }

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ZipingError } from '../core/index.js';
-import { importFile, type ImportResult } from '../io/import/index.js';
+import { importFile, reportSummary, type ImportResult } from '../io/import/index.js';
 import { parseArgs } from './args.js';
 
 export const IMPORT_USAGE = 'ziping import FILE [--json]   导入 .xlsx 或文本（--json 输出 { form, report }）';
@@ -29,15 +29,20 @@ export async function importCommand(argv: string[], out: (text: string) => void)
   return 0;
 }
 
+function rowLine(row: ImportResult['form']['indicators'][number], i: number): string {
+  const values = `${row.target ?? '—'} → ${row.actual ?? '—'}  分值 ${row.weight ?? '—'} 得分 ${row.score ?? '—'}`;
+  return `  ${i + 1}. ${row.level1}/${row.level2 ?? '—'} ${row.name}  ${values}`;
+}
+
 function summary({ form, report }: ImportResult): string {
   const lines = [
-    `${form.project.name}（${form.year}年度）  来源：${report.source}${report.sheet ? ` 工作表“${report.sheet}”` : ''}  版式：${report.layouts.join('、')}`,
-    `读取 ${report.read.length} 项，推断 ${report.inferred.length} 项，略过 ${report.skipped.length} 处，未能读取 ${report.unread.length} 处；指标 ${form.indicators.length} 行`,
+    `${form.project.name}（${form.year}年度）`,
+    `${reportSummary(report)}；指标 ${form.indicators.length} 行`,
+    ...form.indicators.map(rowLine),
   ];
-  form.indicators.forEach((row, i) => {
-    lines.push(`  ${i + 1}. ${row.level1}/${row.level2 ?? '—'} ${row.name}  ${row.target ?? '—'} → ${row.actual ?? '—'}  分值 ${row.weight ?? '—'} 得分 ${row.score ?? '—'}`);
-  });
-  if (report.inferred.length > 0) lines.push('推断：', ...report.inferred.map((e) => `  ${e.path} = ${String(e.value)}：${e.why}`));
+  if (report.inferred.length > 0) {
+    lines.push('推断：', ...report.inferred.map((e) => `  ${e.path} = ${String(e.value)}：${e.why}`));
+  }
   if (report.unread.length > 0) lines.push('未能读取：', ...report.unread.map((e) => `  ${e.from} ${e.text}：${e.why}`));
   return lines.join('\n');
 }

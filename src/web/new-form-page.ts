@@ -4,7 +4,7 @@
  * 保存, which creates the form and opens its editor.
  */
 import type { FormInput } from '../core/index.js';
-import type { ImportReport } from '../io/import/report.js';
+import { reportSummary, type ImportReport } from '../io/import/report.js';
 import { ApiError, createForm } from './api-client.js';
 import { h } from './dom.js';
 import { FormEditor } from './form-editor.js';
@@ -32,21 +32,26 @@ function entryList(title: string, items: string[], testId: string): HTMLElement 
     h('ul', {}, items.map((text) => h('li', { text }))));
 }
 
+function inferredLine(e: ImportReport['inferred'][number]): string {
+  return `${e.path} = ${String(e.value)}：${e.why}${e.by === 'model' ? '（模型）' : ''}`;
+}
+
 /** The import report beside the form: what was inferred, left out and not read. */
 function reportPanel(report: ImportReport, source: string): HTMLElement {
   return h('aside', { class: 'import-report notice', attrs: { 'data-testid': 'import-report', 'aria-label': '导入报告' } },
     h('h2', { text: '导入报告' }),
-    h('p', { text: `来源：${source}（${report.source === 'xlsx' ? `工作表“${report.sheet ?? ''}”` : '文本'}），版式：${report.layouts.join('、')}。`
-      + `读取 ${report.read.length} 项，推断 ${report.inferred.length} 项，略过 ${report.skipped.length} 处，未能读取 ${report.unread.length} 处。` }),
+    h('p', { text: `来源：${source}，${reportSummary(report)}。` }),
     entryList('未能读取', report.unread.map((u) => `${u.from} ${u.text}：${u.why}`), 'import-unread'),
-    entryList('推断（请核对）', report.inferred.map((e) => `${e.path} = ${String(e.value)}：${e.why}${e.by === 'model' ? '（模型）' : ''}`), 'import-inferred'),
+    entryList('推断（请核对）', report.inferred.map(inferredLine), 'import-inferred'),
     entryList('略过', report.skipped.map((s) => `${s.from} ${s.text}：${s.why}`), 'import-skipped'),
     entryList('读取', report.read.map((e) => `${e.path} ← ${e.from}`), 'import-read'),
   );
 }
 
 /** Shows the pending form, or returns to the list when there is none. */
-export function showNewForm(root: HTMLElement, ctx: { actions: HTMLElement; author: () => string | undefined }): { destroy(): void } | null {
+export function showNewForm(
+  root: HTMLElement, ctx: { actions: HTMLElement; author: () => string | undefined },
+): { destroy(): void } | null {
   if (!pending) {
     location.hash = '#/';
     return null;
@@ -78,10 +83,14 @@ export function showNewForm(root: HTMLElement, ctx: { actions: HTMLElement; auth
       saving = false;
     }
   };
+  const discard = () => {
+    pending = null;
+    location.hash = '#/';
+  };
   ctx.actions.replaceChildren(
     h('span', { class: 'save-status', attrs: { role: 'status', 'data-testid': 'save-status' }, text: '尚未保存' }),
     h('button', { class: 'primary', attrs: { type: 'button' }, text: '保存', on: { click: () => void save() } }),
-    h('button', { attrs: { type: 'button' }, text: '放弃', on: { click: () => { pending = null; location.hash = '#/'; } } }),
+    h('button', { attrs: { type: 'button' }, text: '放弃', on: { click: discard } }),
   );
   root.replaceChildren(...(report ? [reportPanel(report, source)] : []), editor.el);
   document.title = `${report ? '导入' : '新建'} - ${form.project.name}`;

@@ -112,7 +112,7 @@ describe('ziping import (the real command)', () => {
   it('prints a summary of the form and its import report', async () => {
     const { code, stdout } = await ziping('import', RAW);
     expect(code).toBe(0);
-    expect(stdout).toContain('义务教育营养改善计划专项资金（2022年度）  来源：text');
+    expect(stdout).toContain('义务教育营养改善计划专项资金（2022年度）\n文本，版式：flowing-text；读取 ');
     expect(stdout).toContain('1. 产出指标/数量指标 学生受资助人数  ≧735人次 → 735  分值 10 得分 10');
   });
 

@@ -17,7 +17,8 @@ export const IMPORT_CONTENT_TYPES = [XLSX, 'application/octet-stream', 'text/pla
 
 const binary = z.string().openapi({ format: 'binary' });
 /** A multipart file part, as the form validator hands it over. */
-const filePart = z.custom<File>((v) => typeof v === 'object' && v !== null && 'arrayBuffer' in v, { message: 'file 应为文件' })
+const isFile = (v: unknown): v is File => typeof v === 'object' && v !== null && 'arrayBuffer' in v;
+const filePart = z.custom<File>(isFile, { message: 'file 应为文件' })
   .openapi({ type: 'string', format: 'binary' });
 const ImportReport = ImportReportSchema.clone().openapi('ImportReport', { description: '导入报告：读取、推断、略过、未能读取' });
 const ImportResult = z.object({ form: Form, report: ImportReport }).openapi('ImportResult');

@@ -44,7 +44,8 @@ export function assembleForm(parts: ReadParts, report: ReportBuilder, fallbackYe
   const result = FormSchema.safeParse(input);
   if (!result.success) {
     const issues = fieldIssuesOf(result.error);
-    throw new ZipingError('import_unreadable', `导入的表单有${issues.length}处无法使用：${issues[0]!.path} ${issues[0]!.message}`, { issues });
+    const first = `${issues[0]!.path} ${issues[0]!.message}`;
+    throw new ZipingError('import_unreadable', `导入的表单有${issues.length}处无法使用：${first}`, { issues });
   }
   return result.data;
 }

@@ -35,7 +35,8 @@ export function cellNumber(text: string): CellNumber | null {
 
 /** An amount in the form's money unit: `4753.66万元` stays 4753.66 in 万元; `20500元` is 2.05 万元. */
 export function amountIn(n: CellNumber, unit: '万元' | '元'): { value: number; converted: boolean } {
-  if (n.unit === null || n.unit === unit || n.unit === '分' || n.unit === '%') return { value: n.value, converted: false };
+  const asIs = n.unit === null || n.unit === unit || n.unit === '分' || n.unit === '%';
+  if (asIs) return { value: n.value, converted: false };
   const yuan = n.unit === '亿元' ? n.value * 1e8 : n.unit === '万元' ? n.value * 1e4 : n.value;
   const value = unit === '万元' ? yuan / 1e4 : yuan;
   return { value: Math.round(value * 1e6) / 1e6, converted: true };

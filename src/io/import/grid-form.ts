@@ -26,5 +26,6 @@ export function formFromGrid(grid: Grid, report: ReportBuilder, fallbackYear: nu
   const goals = readGoals(grid, report, tableRow);
   const table = tableHeader ? readIndicators(grid, tableHeader, report) : { indicators: [], selfTotal: null };
   if (!tableHeader) report.miss('绩效指标', '', '未找到指标表头（一级指标/二级指标/三级指标）');
-  return assembleForm({ header, funding, goals, indicators: table.indicators, selfTotal: table.selfTotal }, report, fallbackYear);
+  const parts = { header, funding, goals, indicators: table.indicators, selfTotal: table.selfTotal };
+  return assembleForm(parts, report, fallbackYear);
 }

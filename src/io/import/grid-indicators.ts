@@ -66,8 +66,12 @@ function mergeBand(grid: Grid, firstRow: number, lastRow: number): Columns {
     });
   }
   const columns: Columns = new Map();
-  for (const [c, key] of [...byColumn.entries()].sort((a, b) => a[0] - b[0])) if (!columns.has(key)) columns.set(key, c);
-  if (columns.has('value') && columns.has('target') && columns.get('target')! >= columns.get('value')!) columns.delete('target');
+  for (const [c, key] of [...byColumn.entries()].sort((a, b) => a[0] - b[0])) {
+    if (!columns.has(key)) columns.set(key, c);
+  }
+  // 年度指标值 over split columns names the band, not a column of its own
+  const value = columns.get('value');
+  if (value !== undefined && (columns.get('target') ?? -1) >= value) columns.delete('target');
   if (columns.has('value') && !columns.has('target') && !columns.has('sign')) {
     columns.set('target', columns.get('value')!);
     columns.delete('value');
@@ -145,7 +149,9 @@ function levels(row: GridCell[], columns: Columns, state: RowState, report: Repo
   if (l1 !== '') {
     const m = LEVEL1.exec(l1);
     const next = m ? m[1]! : l1;
-    if (m?.[2] && next !== state.level1) report.skip(cellOf(row, columns, 'level1')!.ref, l1, `一级指标标注的${m[2]}分仅作核对，不导入`);
+    if (m?.[2] && next !== state.level1) {
+      report.skip(cellOf(row, columns, 'level1')!.ref, l1, `一级指标标注的${m[2]}分仅作核对，不导入`);
+    }
     if (next !== state.level1) state.level2 = null;
     state.level1 = next;
   }
@@ -153,7 +159,9 @@ function levels(row: GridCell[], columns: Columns, state: RowState, report: Repo
   if (l2 !== '') state.level2 = l2;
 }
 
-function readRow(row: GridCell[], columns: Columns, state: RowState, report: ReportBuilder, index: number): Indicator | null {
+function readRow(
+  row: GridCell[], columns: Columns, state: RowState, report: ReportBuilder, index: number,
+): Indicator | null {
   levels(row, columns, state, report);
   const ref = row[0]?.ref ?? '';
   const name = textOf(row, columns, 'name');
@@ -178,7 +186,8 @@ function readRow(row: GridCell[], columns: Columns, state: RowState, report: Rep
     report.skip(ref, rowText(row), name === '' ? '空行（只有指标层级）' : '模板占位行（指标N：/……），未填写');
     return null;
   }
-  return buildIndicator(row, columns, state, report, index, { name, target, actualCell, weight, score, weightCell, scoreCell });
+  const values = { name, target, actualCell, weight, score, weightCell, scoreCell };
+  return buildIndicator(row, columns, state, report, index, values);
 }
 
 interface RowValues {
@@ -206,7 +215,7 @@ function buildIndicator(
   if (deviationCell && deviation) report.took(`${path}.deviation`, deviationCell.ref, deviation);
   if (state.level1 === '') report.miss(row[0]?.ref ?? '', rowText(row), `${path}.level1 一级指标未找到`);
   return {
-    level1: state.level1, level2: state.level2, name: v.name, target: v.target, actual, weight: v.weight, score: v.score,
-    deviation,
+    level1: state.level1, level2: state.level2, name: v.name, target: v.target, actual,
+    weight: v.weight, score: v.score, deviation,
   };
 }

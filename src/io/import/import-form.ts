@@ -66,8 +66,9 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   if (text.trim() === '') throw new ZipingError('import_unreadable', '没有可导入的文字');
   const report = new ReportBuilder();
   const grid = tabGrid(lines);
-  if (grid && looksLikeForm(grid)) return { form: formFromGrid(grid, report, defaultYear(options)), report: report.build('text', null) };
-  return { form: formFromText(text, report, defaultYear(options)), report: report.build('text', null) };
+  const year = defaultYear(options);
+  const form = grid && looksLikeForm(grid) ? formFromGrid(grid, report, year) : formFromText(text, report, year);
+  return { form, report: report.build('text', null) };
 }
 
 /** Text copied from a spreadsheet: tab-separated cells, one row per line. */

@@ -89,6 +89,14 @@ export class ReportBuilder {
   }
 }
 
+/** One line on a report, for the CLI summary and the page: source, layouts and the four counts. */
+export function reportSummary(report: ImportReport): string {
+  const where = report.source === 'xlsx' ? `工作表“${report.sheet ?? ''}”` : '文本';
+  const counts = [`读取 ${report.read.length} 项`, `推断 ${report.inferred.length} 项`,
+    `略过 ${report.skipped.length} 处`, `未能读取 ${report.unread.length} 处`];
+  return `${where}，版式：${report.layouts.join('、')}；${counts.join('，')}`;
+}
+
 /** Report notes quote at most 200 characters of the source. */
 function clip(text: string): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;

@@ -51,7 +51,8 @@ function valueText(c: GridCell): string {
 export function percentActual(c: GridCell, target: string | null, path: string, report: ReportBuilder): string | null {
   const text = valueText(c);
   if (text === '') return null;
-  const fraction = c.number !== undefined && !text.includes('%') && c.number > 0 && c.number <= 1.5 && !Number.isInteger(c.number);
+  const n = c.number;
+  const fraction = n !== undefined && !text.includes('%') && n > 0 && n <= 1.5 && !Number.isInteger(n);
   if (fraction && target && /[%％]|百分比/.test(target)) {
     const percent = `${formatNumber(c.number! * 100)}%`;
     report.infer(path, percent, `${c.ref} 存为小数 ${text}，指标值是百分数，按 ${percent} 读取`);

@@ -7,7 +7,9 @@ import type { Form, FormInput } from '../../core/schema/form.js';
 import { assembleForm } from './assemble.js';
 import { cellNumber, labelKey } from './cell-text.js';
 import type { HeaderFields } from './grid-header.js';
-import { ANY_HEADER_LABEL, FOOTER, FUNDING_TITLE, GOAL_ACTUAL, GOAL_EXPECTED, HEADER_LABELS, LEVEL1, LEVEL2, TOTAL_LABEL } from './labels.js';
+import {
+  ANY_HEADER_LABEL, FOOTER, FUNDING_TITLE, GOAL_ACTUAL, GOAL_EXPECTED, HEADER_LABELS, LEVEL1, LEVEL2, TOTAL_LABEL,
+} from './labels.js';
 import type { ReportBuilder } from './report.js';
 import { readTextFunding } from './text-funding.js';
 import { findToken, isLabel, joinBrokenLabels } from './text-labels.js';
@@ -35,7 +37,8 @@ function header(tokens: Token[], text: string, report: ReportBuilder): HeaderFie
     // The first label with a value: 主管部门(盖章): may stand empty above the real one
     for (let at = findToken(tokens, HEADER_LABELS[key]); at >= 0; at = findToken(tokens, HEADER_LABELS[key], at + 1)) {
       const value = tokens[at + 1];
-      if (!value || isLabel(value.text) || ANY_HEADER_LABEL.test(labelKey(value.text)) || /^单位[:：]/.test(value.text)) continue;
+      const notValue = !value || isLabel(value.text) || ANY_HEADER_LABEL.test(labelKey(value.text));
+      if (notValue || /^单位[:：]/.test(value.text)) continue;
       fields[key] = value.text;
       report.took(`project.${key}`, lineRef(value), value.text);
       break;
@@ -61,7 +64,8 @@ function goals(tokens: Token[], report: ReportBuilder): FormInput['goals'] {
     expected = cut > 0 ? body.slice(0, cut) : body;
     actual = cut > 0 ? body.slice(cut) : [];
   }
-  const result = { expected: expected.length ? joinTokens(expected) : null, actual: actual.length ? joinTokens(actual) : null };
+  const text = (list: Token[]) => (list.length ? joinTokens(list) : null);
+  const result = { expected: text(expected), actual: text(actual) };
   if (result.expected) report.took('goals.expected', lineRef(expected[0]), result.expected);
   if (result.actual) report.took('goals.actual', lineRef(actual[0]), result.actual);
   return result;
@@ -89,9 +93,11 @@ export function formFromText(source: string, report: ReportBuilder, fallbackYear
   const starts = [fundingAt, goalsAt, tableAt, end].filter((i) => i >= 0);
   const nextAfter = (at: number) => Math.min(...starts.filter((i) => i > at), end);
   const fields = header(tokens.slice(0, Math.min(...starts)), text, report);
-  const funding = fundingAt >= 0 ? readTextFunding(tokens.slice(Math.max(0, fundingAt - 3), nextAfter(fundingAt)), report) : undefined;
+  const fundingTokens = fundingAt >= 0 ? tokens.slice(Math.max(0, fundingAt - 3), nextAfter(fundingAt)) : [];
+  const funding = fundingAt >= 0 ? readTextFunding(fundingTokens, report) : undefined;
   if (!funding) report.miss('项目资金', '', '未找到项目资金表头（年初预算数/全年预算数/全年执行数）');
-  const goalTokens = goalsAt >= 0 ? tokens.slice(goalsAt, nextAfter(goalsAt)).filter((t) => !GOAL_ACTUAL.test(labelKey(t.text))) : [];
+  const goalTokens = goalsAt < 0 ? []
+    : tokens.slice(goalsAt, nextAfter(goalsAt)).filter((t) => !GOAL_ACTUAL.test(labelKey(t.text)));
   const table = tableAt >= 0 ? tableTokens(tokens.slice(tableAt, end)) : [];
   if (tableAt < 0) report.miss('绩效指标', '', '未找到指标表头（一级指标/二级指标/三级指标）');
   const indicators = readTextRows(table, report);
@@ -101,7 +107,8 @@ export function formFromText(source: string, report: ReportBuilder, fallbackYear
   if (footerAt > 0) report.skip(lineRef(tail[footerAt]), joinTokens(tail.slice(footerAt)), '表尾（注、填报人、日期等），不属于表单内容');
   const totalAt = totalTokens.findIndex((t) => TOTAL_LABEL.test(labelKey(t.text)));
   const total = totalAt >= 0 ? selfTotal(totalTokens.slice(totalAt + 1, totalAt + 4), report) : null;
-  return assembleForm({ header: fields, funding, goals: goals(goalTokens, report), indicators, selfTotal: total }, report, fallbackYear);
+  const parts = { header: fields, funding, goals: goals(goalTokens, report), indicators, selfTotal: total };
+  return assembleForm(parts, report, fallbackYear);
 }
 
 /** The table's tokens without its header labels (everything before the first level label). */

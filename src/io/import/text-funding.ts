@@ -47,7 +47,9 @@ export function readTextFunding(tokens: Token[], report: ReportBuilder): Funding
     const key = rowOf(t.text);
     if (!key || funding[key]) return;
     const values: Token[] = [];
-    for (let j = i + 1; j < tokens.length && isValue(tokens[j]!.text) && !isLabel(tokens[j]!.text); j++) values.push(tokens[j]!);
+    for (let j = i + 1; j < tokens.length && isValue(tokens[j]!.text) && !isLabel(tokens[j]!.text); j++) {
+      values.push(tokens[j]!);
+    }
     funding[key] = placeRow(key, values, columns, unit, report);
     if (key === 'total') readWeight(values, columns, funding, report);
   });
@@ -78,7 +80,8 @@ function placeRow(key: RowKey, values: Token[], columns: Column[], unit: '万元
   const short = values.length !== columns.length;
   placed.forEach((column, i) => {
     const token = values[i]!;
-    if (column !== 'initial' && column !== 'annual' && column !== 'executed' && !(column === 'score' && key === 'total')) return;
+    const amount = column === 'initial' || column === 'annual' || column === 'executed';
+    if (!amount && !(column === 'score' && key === 'total')) return;
     const n = cellNumber(token.text);
     if (!n) return;
     const value = column === 'score' ? n.value : amountIn(n, unit).value;

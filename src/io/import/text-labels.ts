@@ -4,7 +4,8 @@
  */
 import { labelKey } from './cell-text.js';
 import {
-  FUNDING_COLUMNS, FUNDING_ROWS, GOAL_ACTUAL, GOAL_EXPECTED, HEADER_LABELS, INDICATOR_COLUMNS, LEVEL1, LEVEL2, TOTAL_LABEL,
+  FUNDING_COLUMNS, FUNDING_ROWS, GOAL_ACTUAL, GOAL_EXPECTED, HEADER_LABELS, INDICATOR_COLUMNS, LEVEL1, LEVEL2,
+  TOTAL_LABEL,
 } from './labels.js';
 import type { Token } from './text-tokens.js';
 

@@ -39,7 +39,8 @@ export function looksLikeValue(text: string): boolean {
   const t = text.trim();
   if (t.length > 20) return false;
   if (/^[≥≧≤≦<>=＜＞═﹦]{0,2}\s?[\d.,]{1,20}\s?[^\d\s,，。]{0,4}$/.test(t)) return true;
-  if (isScaleList(t) || (scaleLevel(t) !== null && t.length <= 4) || (gradeWord(t) !== null && t.length <= 8)) return true;
+  if (isScaleList(t)) return true;
+  if ((scaleLevel(t) !== null && t.length <= 4) || (gradeWord(t) !== null && t.length <= 8)) return true;
   return looksLikeDeadline(t) && t.length <= 16;
 }
 
@@ -115,7 +116,9 @@ function cells(body: Token[]): Token[][] {
 function splitBody(body: Token[], path: string, report: ReportBuilder) {
   const signAt = body.findIndex((t, k) => k > 0 && SIGN_ONLY.test(t.text.trim()));
   if (signAt > 0 && body[signAt + 1]) {
-    const unit = body[signAt + 2] && !looksLikeValue(body[signAt + 2]!.text) || (body[signAt + 2] && body.length > signAt + 3) ? body[signAt + 2] : undefined;
+    // The token after 指标值 is its 度量单位 unless it is already the 实际完成值 (the row's last cell)
+    const next = body[signAt + 2];
+    const unit = next && (!looksLikeValue(next.text) || body.length > signAt + 3) ? next : undefined;
     const target = `${operatorOf(body[signAt]!.text)}${body[signAt + 1]!.text}${unit?.text ?? ''}`;
     report.infer(`${path}.target`, target, `由指标性质/指标值/度量单位（${lineRef(body[signAt])}）合成`);
     const rest = body.slice(signAt + (unit ? 3 : 2));
@@ -125,8 +128,12 @@ function splitBody(body: Token[], path: string, report: ReportBuilder) {
   const valueAt = body.findIndex((t, k) => k > 0 && looksLikeValue(t.text));
   // A value inside the first cell means the cells are wrapped lines (a PDF), not a table row
   const wrapped = valueAt > 0 && valueAt < hard[0]!.length;
-  if (hard.length >= 3 && !wrapped) return { name: hard[0]!, target: joinTokens(hard[1]!), actual: hard.slice(2).flat() };
-  if (valueAt > 0) return { name: body.slice(0, valueAt), target: body[valueAt]!.text, actual: body.slice(valueAt + 1) };
+  if (hard.length >= 3 && !wrapped) {
+    return { name: hard[0]!, target: joinTokens(hard[1]!), actual: hard.slice(2).flat() };
+  }
+  if (valueAt > 0) {
+    return { name: body.slice(0, valueAt), target: body[valueAt]!.text, actual: body.slice(valueAt + 1) };
+  }
   if (hard.length === 2) return { name: hard[0]!, target: joinTokens(hard[1]!), actual: [] };
   return { name: body, target: null, actual: [] };
 }
@@ -160,7 +167,8 @@ export function readTextRows(tokens: Token[], report: ReportBuilder): Indicator[
   const indicators: Indicator[] = [];
   for (const seg of segs) {
     const path = `indicators.${indicators.length}`;
-    const body = takeLevels(dropIncompleteRows(seg.body, levels, report, path), levels, report, path).filter((t) => !/^…+$|^\.{3,}$/.test(t.text));
+    const complete = dropIncompleteRows(seg.body, levels, report, path);
+    const body = takeLevels(complete, levels, report, path).filter((t) => !/^…+$|^\.{3,}$/.test(t.text));
     if (body.length === 0) {
       report.miss(lineRef(seg.weight), `${seg.weight.text} ${seg.score.text}`, '分值/得分前没有指标名称，未导入');
       continue;

@@ -70,11 +70,13 @@ export function splitAt(tokens: Token[], pattern: RegExp): Token[] {
     for (const m of token.text.matchAll(new RegExp(pattern.source, flags))) {
       const start = m.index ?? 0;
       if (m[0] === '') continue;
-      if (start > last) out.push({ ...token, text: token.text.slice(last, start), before: last === 0 ? token.before : 'space' });
+      const before = last === 0 ? token.before : 'space';
+      if (start > last) out.push({ ...token, text: token.text.slice(last, start), before });
       out.push({ ...token, text: m[0], before: start === 0 ? token.before : 'space' });
       last = start + m[0].length;
     }
-    if (last < token.text.length) out.push({ ...token, text: token.text.slice(last), before: last === 0 ? token.before : 'space' });
+    const before = last === 0 ? token.before : 'space';
+    if (last < token.text.length) out.push({ ...token, text: token.text.slice(last), before });
   }
   return out;
 }

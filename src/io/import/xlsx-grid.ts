@@ -28,7 +28,9 @@ function dateText(d: Date): string {
 }
 
 /** The text and number a cell value shows. */
-function shown(value: Value, numFmt: string | undefined): { text: string; number?: number; formulaWithoutResult?: boolean } {
+interface Shown { text: string; number?: number; formulaWithoutResult?: boolean }
+
+function shown(value: Value, numFmt: string | undefined): Shown {
   if (value === null || value === undefined) return { text: '' };
   if (typeof value === 'number') {
     const percent = numFmt?.includes('%') ?? false;

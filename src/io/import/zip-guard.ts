@@ -60,7 +60,8 @@ export function scanZip(bytes: Uint8Array, limits: Limits = IMPORT_LIMITS): ZipS
       }
       scan.inflatedBytes += chunk.length;
       if (scan.inflatedBytes > limits.maxInflatedBytes) {
-        failure = tooLarge(`工作簿解压后超过 ${limits.maxInflatedBytes} 字节（疑似压缩炸弹），已拒绝`, { limitBytes: limits.maxInflatedBytes });
+        const limitBytes = limits.maxInflatedBytes;
+        failure = tooLarge(`工作簿解压后超过 ${limitBytes} 字节（疑似压缩炸弹），已拒绝`, { limitBytes });
         return file.terminate();
       }
       if (!isSheet) return;

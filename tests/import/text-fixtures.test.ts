@@ -86,3 +86,32 @@ describe('import text: the seed and every fixture against their transcriptions',
     expect(report.skipped.some((s) => /模板占位行/.test(s.why))).toBe(true);
   });
 });
+
+describe('import text: cells separated by tabs (copied from a spreadsheet)', () => {
+  it('reads the table by its columns, as a worksheet', () => {
+    const rows = [
+      ['项目支出绩效自评表（2021年度）'],
+      ['项目名称', '农村饮水安全', '', '主管部门', '县水利局'],
+      ['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+      ['年度资金总额', '1,200.00', '1200', '1,080.5', '10', '90.04%', '9'],
+      ['年度总体目标', '预期目标', '', '', '实际完成情况'],
+      ['', '保障饮水安全', '', '', '已保障饮水安全'],
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      ['产出指标', '数量指标', '新建水厂', '≥2座', '2座', '２０', '２０', ''],
+      ['', '', '指标2：', '', '', '', '', ''],
+      ['', '质量指标', '水质达标率', '≥95%', '93%', '20', '19', '管网老化，明年改造。'],
+      ['总分', '', '', '', '', '100', '88', ''],
+    ];
+    const { form, report } = importText(rows.map((r) => r.join('\t')).join('\n'));
+    expect(report.layouts).toEqual(['standard']);
+    expect(form.project).toMatchObject({ name: '农村饮水安全', department: '县水利局' });
+    expect(form.funding?.total).toEqual({ initial: 1200, annual: 1200, executed: 1080.5, score: 9 });
+    expect(form.goals).toEqual({ expected: '保障饮水安全', actual: '已保障饮水安全' });
+    expect(form.indicators.map((i) => [i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score, i.deviation])).toEqual([
+      ['产出指标', '数量指标', '新建水厂', '≥2座', '2座', 20, 20, null],
+      ['产出指标', '质量指标', '水质达标率', '≥95%', '93%', 20, 19, '管网老化，明年改造。'],
+    ]);
+    expect(form.selfTotal).toBe(88);
+    expect(report.read).toContainEqual({ path: 'funding.total.executed', from: '第4行第4格', value: 1080.5 });
+  });
+});

@@ -66,7 +66,9 @@ export function address(row: number, col: number): string {
 /** The visible text of a .docx body paragraph by paragraph, and its tables' cells row by row. */
 export function readDocxXml(bytes: Uint8Array): { xml: string; paragraphs: string[]; tables: string[][][] } {
   const xml = zipParts(bytes)['word/document.xml']!;
-  const textOf = (s: string) => unescapeXml([...s.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+  // A line break inside a cell (<w:br/>) reads as \n, as it was written
+  const textOf = (s: string) => unescapeXml([...s.matchAll(/<w:br\/>|<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+    .map((t) => (t[0] === '<w:br/>' ? '\n' : t[1])).join(''));
   const tables = [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((t) =>
     [...t[1]!.matchAll(/<w:tr[ >]([\s\S]*?)<\/w:tr>/g)].map((r) =>
       [...r[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => textOf(c[1]!))));

@@ -1,0 +1,120 @@
+/**
+ * Writes the .docx: the 自评表 as a Word table (A4 landscape, merged cells, from the same grid as
+ * the .xlsx) and the 绩效自评报告 in 公文 form (GB/T 9704-2012: A4 portrait, 方正小标宋 title,
+ * 仿宋 三号 body at 28 lines, 黑体/楷体 headings). Library: docx 9.15.2 (runs on Node and in
+ * workerd). Returns bytes; nothing here touches a file system.
+ */
+import {
+  AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableLayoutType,
+  TableRow, TextDirection, TextRun, VerticalAlignTable, VerticalMergeType, WidthType, type ISectionOptions,
+} from 'docx';
+import type { Form, ScoreReport } from '../../core/index.js';
+import { buildFormSheet, type FormSheet, type SheetCell } from './form-sheet.js';
+import { cellText } from './cell-text.js';
+import { buildReportProse, type ReportProse } from './report-prose.js';
+import { xmlSafe } from './xml-safe.js';
+
+/** Which parts the document holds. */
+export type DocxParts = 'both' | 'table' | 'report';
+
+const MM = 56.7; // twips per millimetre
+const A4 = { width: Math.round(210 * MM), height: Math.round(297 * MM) };
+const TABLE_MARGIN = Math.round(15 * MM);
+const SONG = { eastAsia: '宋体', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
+const FANG = { eastAsia: '仿宋_GB2312', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
+const HEI = { eastAsia: '黑体', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
+const KAI = { eastAsia: '楷体_GB2312', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
+const TITLE = { eastAsia: '方正小标宋简体', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
+
+function runs(text: string, options: { font: typeof SONG; size: number; bold?: boolean }): TextRun[] {
+  return xmlSafe(text).split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0, ...options }));
+}
+
+/** The Word cell of one grid cell (or the continuation of a vertical merge). */
+function tableCell(cell: SheetCell, widths: number[], continued: boolean): TableCell {
+  const width = widths.slice(cell.col, cell.col + cell.colSpan).reduce((a, w) => a + w, 0);
+  const left = cell.kind === 'text' || cell.kind === 'narrative';
+  const text = continued ? '' : cellText(cell);
+  return new TableCell({
+    columnSpan: cell.colSpan,
+    width: { size: width, type: WidthType.DXA },
+    verticalMerge: cell.rowSpan > 1 ? (continued ? VerticalMergeType.CONTINUE : VerticalMergeType.RESTART) : undefined,
+    verticalAlign: cell.kind === 'narrative' ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER,
+    textDirection: cell.col === 0 && cell.colSpan === 1 ? TextDirection.TOP_TO_BOTTOM_RIGHT_TO_LEFT : undefined,
+    margins: { left: 60, right: 60, top: 30, bottom: 30 },
+    children: [new Paragraph({
+      alignment: left ? AlignmentType.LEFT : cell.kind === 'amount' ? AlignmentType.RIGHT : AlignmentType.CENTER,
+      children: runs(text, { font: SONG, size: 20, bold: cell.kind === 'label' }),
+    })],
+  });
+}
+
+/** Table rows from the grid: a cell starting in the row, or the continuation of one above. */
+function tableRows(sheet: FormSheet, widths: number[], firstRow: number): TableRow[] {
+  const rows: TableRow[] = [];
+  for (let r = firstRow; r < sheet.rowCount; r++) {
+    const children = sheet.cells
+      .filter((c) => c.row <= r && r < c.row + c.rowSpan)
+      .sort((a, b) => a.col - b.col)
+      .map((c) => tableCell(c, widths, c.row !== r));
+    rows.push(new TableRow({ children, cantSplit: false, tableHeader: r === sheet.headerRow }));
+  }
+  return rows;
+}
+
+function tableSection(form: Form, report: ScoreReport): ISectionOptions {
+  const sheet = buildFormSheet(form, report);
+  const usable = A4.height - 2 * TABLE_MARGIN;
+  const units = sheet.widths.reduce((a, w) => a + w, 0);
+  const widths = sheet.widths.map((w) => Math.floor((w / units) * usable));
+  const heading = (row: number, size: number) => sheet.cells.filter((c) => c.row === row).map((c) =>
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: runs(cellText(c), { font: SONG, size, bold: size > 24 }) }));
+  return {
+    properties: { page: { size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE },
+      margin: { top: TABLE_MARGIN, bottom: TABLE_MARGIN, left: TABLE_MARGIN, right: TABLE_MARGIN } } },
+    children: [
+      ...heading(0, 36), ...heading(1, 24),
+      new Table({ layout: TableLayoutType.FIXED, width: { size: usable, type: WidthType.DXA }, columnWidths: widths, rows: tableRows(sheet, widths, 2) }),
+    ],
+  };
+}
+
+/** 公文 body paragraph: 仿宋 三号 (16 pt), first line indented two characters, 28.95 pt lines (22 per page… 28). */
+function bodyParagraph(text: string, font = FANG): Paragraph {
+  return new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 579, lineRule: 'exact' }, alignment: AlignmentType.JUSTIFIED,
+    children: runs(text, { font, size: 32 }) });
+}
+
+function reportSection(prose: ReportProse): ISectionOptions {
+  const children: Paragraph[] = [
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 579, line: 700, lineRule: 'exact' }, children: runs(prose.title, { font: TITLE, size: 44 }) }),
+  ];
+  for (const section of prose.sections) {
+    children.push(bodyParagraph(section.heading, HEI));
+    for (const part of section.parts) {
+      if (part.heading) children.push(bodyParagraph(part.heading, KAI));
+      children.push(...part.paragraphs.map((p) => bodyParagraph(p)));
+    }
+  }
+  if (prose.signature) {
+    children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 579, line: 579, lineRule: 'exact' }, indent: { right: 640 },
+      children: runs(prose.signature, { font: FANG, size: 32 }) }));
+  }
+  const pageNumber = new Paragraph({ alignment: AlignmentType.CENTER,
+    children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: SONG, size: 28 })] });
+  return {
+    properties: { page: { size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
+      margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM) } } },
+    footers: { default: new Footer({ children: [pageNumber] }) },
+    children,
+  };
+}
+
+/** The scored form as .docx bytes: the 自评表, the 自评报告, or both (table first). */
+export async function formToDocx(form: Form, report: ScoreReport, parts: DocxParts = 'both'): Promise<Uint8Array> {
+  const sections: ISectionOptions[] = [];
+  if (parts !== 'report') sections.push(tableSection(form, report));
+  if (parts !== 'table') sections.push(reportSection(buildReportProse(form, report)));
+  const doc = new Document({ creator: 'Ziping 绩效自评助手', title: buildReportProse(form, report).title, sections });
+  return new Uint8Array(await Packer.toArrayBuffer(doc));
+}

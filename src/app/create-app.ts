@@ -8,6 +8,7 @@ import { resolveDeps, type AppDeps } from './deps.js';
 import { limitBody } from './body-limit.js';
 import { onAppError, onNotFound } from './error-response.js';
 import { draftRoutes } from './routes/drafts.js';
+import { exportRoutes } from './routes/export.js';
 import { formHistoryRoutes } from './routes/form-history.js';
 import { formsRoutes } from './routes/forms.js';
 import { metaRoutes } from './routes/meta.js';
@@ -35,6 +36,7 @@ export function createApp(appDeps: AppDeps): Hono {
   app.route('/api', formsRoutes(deps));
   app.route('/api', formHistoryRoutes(deps));
   app.route('/api', draftRoutes(deps));
+  app.route('/api', exportRoutes(deps));
 
   app.onError(onAppError(deps.logError));
   app.notFound(onNotFound);

@@ -190,6 +190,29 @@ export function openApiDocument(options: { bodyLimitBytes: number }): Json {
           responses: { 200: json(ref('VersionView'), '该版内容', etagHeader), 400: errorRef('BadRequest'), 404: errorRef('NotFound') },
         },
       },
+      '/api/forms/{id}/export.xlsx': {
+        get: {
+          summary: '导出 .xlsx 自评表',
+          description: '按现行规则评分后，以官方版式（A4 横向，适合页宽）导出自评表；总分含预算执行率得分，与评分报告一致。Content-Disposition 以 filename* 给出中文文件名。',
+          parameters: [idParam],
+          responses: {
+            200: { description: '.xlsx 文件', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } },
+            404: errorRef('NotFound'),
+          },
+        },
+      },
+      '/api/forms/{id}/export.docx': {
+        get: {
+          summary: '导出 .docx 自评表及自评报告',
+          description: 'Word 文件：自评表（横向表格，合并单元格）和公文格式的项目支出绩效自评报告。`parts=table` 仅自评表，`parts=report` 仅自评报告，默认两者。',
+          parameters: [idParam, { name: 'parts', in: 'query', required: false, schema: { type: 'string', enum: ['both', 'table', 'report'] } }],
+          responses: {
+            200: { description: '.docx 文件', content: { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } } } },
+            400: errorRef('BadRequest'),
+            404: errorRef('NotFound'),
+          },
+        },
+      },
       '/api/forms/{id}/drafts': {
         post: {
           summary: '起草叙述单元格',

@@ -264,3 +264,8 @@ export function streamDrafts(formId: string, unsaved: FormInput | null, spec: Dr
 export async function streamRevision(formId: string, body: { field: string; message: string; currentText: string; form?: FormInput }, handlers: StreamHandlers, signal?: AbortSignal): Promise<DraftDone> {
   return (await streamPost(`/api/forms/${encodeURIComponent(formId)}/chat`, body, handlers, signal)) as DraftDone;
 }
+
+/** Where a stored form downloads as .xlsx (the 自评表) or .docx (自评表 and 自评报告). */
+export function exportUrl(id: string, format: 'xlsx' | 'docx'): string {
+  return `/api/forms/${encodeURIComponent(id)}/export.${format}`;
+}

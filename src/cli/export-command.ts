@@ -13,7 +13,10 @@ export const EXPORT_USAGE = 'ziping export FILE [--xlsx OUT] [--docx OUT] [--par
 function partsOf(value: string | true | undefined): DocxParts {
   if (value === undefined) return 'both';
   if (typeof value === 'string' && (DOCX_PARTS as readonly string[]).includes(value)) return value as DocxParts;
-  throw new ZipingError('invalid_request', '参数 --parts 应为 both（自评表和自评报告）、table（仅自评表）或 report（仅自评报告）');
+  throw new ZipingError(
+    'invalid_request',
+    '参数 --parts 应为 both（自评表和自评报告）、table（仅自评表）或 report（仅自评报告）',
+  );
 }
 
 /** Runs the export command; returns the exit code. */
@@ -37,7 +40,10 @@ export async function exportCommand(argv: string[], out: (text: string) => void)
     try {
       await writeFile(path, bytes);
     } catch (error) {
-      throw new ZipingError('invalid_request', `无法写入 ${path}（${(error as NodeJS.ErrnoException).code ?? '未知错误'}）`);
+      throw new ZipingError(
+        'invalid_request',
+        `无法写入 ${path}（${(error as NodeJS.ErrnoException).code ?? '未知错误'}）`,
+      );
     }
     out(`已导出 ${path}（${bytes.byteLength} 字节）`);
   }

@@ -13,7 +13,10 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; usage: string }> =
   score: { run: async () => scoreCommand, usage: SCORE_USAGE },
   draft: { run: async () => draftCommand, usage: DRAFT_USAGE },
   profiles: { run: async () => profilesCommand, usage: PROFILES_USAGE },
-  export: { run: async () => (await import('./export-command.js')).exportCommand, usage: 'ziping export FILE [--xlsx OUT] [--docx OUT] [--parts both|table|report] [--profile ID]   导出 .xlsx 自评表、.docx 自评表及自评报告' },
+  export: {
+    run: async () => (await import('./export-command.js')).exportCommand,
+    usage: 'ziping export FILE [--xlsx OUT] [--docx OUT] [--parts both|table|report] [--profile ID]   导出自评表、自评报告',
+  },
   serve: {
     run: async () => (await import('./serve-command.js')).serveCommand,
     usage: 'ziping serve [--host H] [--port P] [--data DIR]   启动服务（默认 127.0.0.1:8787）',

@@ -48,7 +48,12 @@ describe('ziping export (the real command)', () => {
   it.each([
     [['export', SEED_PATH], 64, /用法：ziping export FILE/, 'stdout'],
     [['export', SEED_PATH, '--docx', '/tmp/x.docx', '--parts', 'all'], 64, /--parts 应为 both/, 'stderr'],
-    [['export', SEED_PATH, '--xlsx', '/nonexistent-dir/a.xlsx'], 64, /无法写入 \/nonexistent-dir\/a\.xlsx（ENOENT）/, 'stderr'],
+    [
+      ['export', SEED_PATH, '--xlsx', '/nonexistent-dir/a.xlsx'],
+      64,
+      /无法写入 \/nonexistent-dir\/a\.xlsx（ENOENT）/,
+      'stderr',
+    ],
   ] as const)('%j exits %i with a clear line', async (args, code, message, stream) => {
     const result = await ziping(...args);
     expect(result.code).toBe(code);

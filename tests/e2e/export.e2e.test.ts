@@ -68,8 +68,24 @@ describe.skipIf(!browserTestsEnabled())('export from the page in Chromium', () =
       project: { name: '执行率测试项目' },
       funding: { unit: '万元', weight: 10, total: { initial: 100, annual: 100, executed: 90, score: null } },
       indicators: [
-        { level1: '产出指标', level2: '数量指标', name: '培训人次', target: '≥10个', actual: '9.5个', weight: 10, score: 9.5 },
-        { level1: '产出指标', level2: '数量指标', name: '举办会议', target: '≥1次', actual: '1次', weight: 10, score: 10 },
+        {
+          level1: '产出指标',
+          level2: '数量指标',
+          name: '培训人次',
+          target: '≥10个',
+          actual: '9.5个',
+          weight: 10,
+          score: 9.5,
+        },
+        {
+          level1: '产出指标',
+          level2: '数量指标',
+          name: '举办会议',
+          target: '≥1次',
+          actual: '1次',
+          weight: 10,
+          score: 10,
+        },
       ],
     };
     const created = await api(server.url, 'POST', '/api/forms', form);
@@ -78,7 +94,9 @@ describe.skipIf(!browserTestsEnabled())('export from the page in Chromium', () =
     const sum = page.locator('article.sheet .indicators-print tr.sum-row');
     await sum.waitFor();
     expect(await sum.textContent()).toBe('总分3028.50');
-    const xlsx = readSheetXml(new Uint8Array(await (await fetch(`${server.url}/api/forms/${created.id}/export.xlsx`)).arrayBuffer()));
+    const xlsx = readSheetXml(
+      new Uint8Array(await (await fetch(`${server.url}/api/forms/${created.id}/export.xlsx`)).arrayBuffer()),
+    );
     expect(xlsx.cells.get('I16')?.value).toBe(28.5);
   });
 });

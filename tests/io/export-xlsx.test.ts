@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseForm, printedScores, scoreForm, type Form, type FundingRow, type ScoreReport } from '../../src/core/index.js';
+import {
+  parseForm,
+  printedScores,
+  scoreForm,
+  type Form,
+  type FundingRow,
+  type ScoreReport,
+} from '../../src/core/index.js';
 import { buildFormSheet } from '../../src/io/export/form-sheet.js';
 import { formToXlsx } from '../../src/io/export/xlsx.js';
 import { fixtureForm, fixtureIds } from '../support/fixture-form.js';
@@ -9,25 +16,55 @@ import { seedForm } from '../support/seed.js';
 
 // Export .xlsx in the official layout (issue 10), read back from the file's XML, cell by cell.
 
-const forms: [string, () => Form][] = [['seed baai-2022', seedForm], ...fixtureIds().map((id): [string, () => Form] => [`fixture ${id}`, () => fixtureForm(id)])];
+const forms: [string, () => Form][] = [
+  ['seed baai-2022', seedForm],
+  ...fixtureIds().map((id): [string, () => Form] => [`fixture ${id}`, () => fixtureForm(id)]),
+];
 
 /** The form as its export prints it: empty 得分 cells filled from the report, unprinted fields dropped. */
 function asPrinted(form: Form, report: ScoreReport): Form {
   const printed = printedScores(form, report);
   const orNull = (s: string | null | undefined) => (s ? s : null);
   const sub = (r: FundingRow | null | undefined) =>
-    (r && [r.initial, r.annual, r.executed].some((v) => v != null) ? { initial: r.initial ?? null, annual: r.annual ?? null, executed: r.executed ?? null } : null);
+    r && [r.initial, r.annual, r.executed].some((v) => v != null)
+      ? { initial: r.initial ?? null, annual: r.annual ?? null, executed: r.executed ?? null }
+      : null;
   const t = form.funding?.total;
   const p = form.project;
   return parseForm({
-    formType: form.formType, year: form.year,
-    project: { name: p.name, department: orNull(p.department), implementer: orNull(p.implementer), manager: orNull(p.manager), phone: orNull(p.phone) },
-    funding: { unit: form.funding?.unit ?? '万元', weight: printed.fundingWeight,
-      total: { initial: t?.initial ?? null, annual: t?.annual ?? null, executed: t?.executed ?? null, score: printed.funding },
-      appropriation: sub(form.funding?.appropriation), carryover: sub(form.funding?.carryover), other: sub(form.funding?.other) },
+    formType: form.formType,
+    year: form.year,
+    project: {
+      name: p.name,
+      department: orNull(p.department),
+      implementer: orNull(p.implementer),
+      manager: orNull(p.manager),
+      phone: orNull(p.phone),
+    },
+    funding: {
+      unit: form.funding?.unit ?? '万元',
+      weight: printed.fundingWeight,
+      total: {
+        initial: t?.initial ?? null,
+        annual: t?.annual ?? null,
+        executed: t?.executed ?? null,
+        score: printed.funding,
+      },
+      appropriation: sub(form.funding?.appropriation),
+      carryover: sub(form.funding?.carryover),
+      other: sub(form.funding?.other),
+    },
     goals: { expected: orNull(form.goals?.expected), actual: orNull(form.goals?.actual) },
-    indicators: form.indicators.map((r, i) => ({ level1: r.level1, level2: orNull(r.level2), name: r.name, target: orNull(r.target),
-      actual: orNull(r.actual), weight: r.weight ?? null, score: printed.rows[i] ?? null, deviation: orNull(r.deviation) })),
+    indicators: form.indicators.map((r, i) => ({
+      level1: r.level1,
+      level2: orNull(r.level2),
+      name: r.name,
+      target: orNull(r.target),
+      actual: orNull(r.actual),
+      weight: r.weight ?? null,
+      score: printed.rows[i] ?? null,
+      deviation: orNull(r.deviation),
+    })),
     selfTotal: printed.total,
   });
 }
@@ -46,7 +83,9 @@ describe.each(forms)('%s to .xlsx', (_, make) => {
       if (typeof want === 'number') expect(got?.type).toBeNull();
       if (typeof want === 'string') expect(got?.type).toBe('s');
       if (cell.rowSpan > 1 || cell.colSpan > 1) {
-        expect(file.merges).toContain(`${address(cell.row, cell.col)}:${address(cell.row + cell.rowSpan - 1, cell.col + cell.colSpan - 1)}`);
+        expect(file.merges).toContain(
+          `${address(cell.row, cell.col)}:${address(cell.row + cell.rowSpan - 1, cell.col + cell.colSpan - 1)}`,
+        );
       }
     }
     expect(file.xml).not.toContain('<f');
@@ -64,7 +103,7 @@ describe.each(forms)('%s to .xlsx', (_, make) => {
       expect(at(`F${r}`)).toBe(row.actual || null);
       expect(at(`H${r}`)).toBe(row.weight ?? null);
       const result = report.indicators[i]!;
-      expect(at(`I${r}`)).toBe(result.flags.includes('template-row') ? null : row.score ?? result.score);
+      expect(at(`I${r}`)).toBe(result.flags.includes('template-row') ? null : (row.score ?? result.score));
       expect(at(`J${r}`)).toBe(row.deviation || null);
     });
     const totalRow = first + form.indicators.length;
@@ -88,9 +127,13 @@ describe('seed .xlsx', () => {
     expect(file.cells.get('A1')?.value).toBe('项目支出绩效自评表');
     expect(file.cells.get('A2')?.value).toBe('（2022年度）');
     expect(file.cells.get('C3')?.value).toBe('北京智源人工智能研究院建设');
-    expect(file.merges).toEqual(expect.arrayContaining(['A1:L1', 'A6:B10', 'B14:B24', 'C14:C16', 'C17:C20', 'C21:C23', 'B25:B27', 'A29:G29']));
+    expect(file.merges).toEqual(
+      expect.arrayContaining(['A1:L1', 'A6:B10', 'B14:B24', 'C14:C16', 'C17:C20', 'C21:C23', 'B25:B27', 'A29:G29']),
+    );
     expect([file.cells.get('H29')?.value, file.cells.get('I29')?.value]).toEqual([100, 89]);
-    expect([file.cells.get('E7')?.value, file.cells.get('F7')?.value, file.cells.get('G7')?.value]).toEqual([20500, 20500, 20500]);
+    expect([file.cells.get('E7')?.value, file.cells.get('F7')?.value, file.cells.get('G7')?.value]).toEqual([
+      20500, 20500, 20500,
+    ]);
   });
 
   it('prints on A4 landscape, fit to one page wide, the indicator header repeated', async () => {
@@ -100,8 +143,10 @@ describe('seed .xlsx', () => {
     expect(sheet).toMatch(/<pageSetup[^>]*paperSize="9"[^>]*orientation="landscape"[^>]*fitToHeight="0"/);
     expect(sheet).toContain('<pageSetUpPr fitToPage="1"/>');
     expect(parts['xl/workbook.xml']).toContain('!$13:$13</definedName>');
-    const widths = [...sheet.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)]
-      .reduce((sum, m) => sum + (Number(m[2]) - Number(m[1]) + 1) * Number(m[3]), 0);
+    const widths = [...sheet.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)].reduce(
+      (sum, m) => sum + (Number(m[2]) - Number(m[1]) + 1) * Number(m[3]),
+      0,
+    );
     expect(widths).toBe(135); // ≈ 1,000 px: inside A4 landscape's printable 1,045 px at 100%
     const heights = [...sheet.matchAll(/<row r="\d+" ht="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(Math.max(...heights)).toBeLessThanOrEqual(409);
@@ -117,6 +162,7 @@ describe('formula injection', () => {
     form.goals = { expected: text, actual: text };
     const file = readSheetXml(await formToXlsx(form, scoreForm(form)));
     expect(file.xml).not.toMatch(/<f[ >]/);
-    for (const a of ['C3', 'C12', 'G12', 'D14', 'E14', 'F14', 'J14']) expect(file.cells.get(a), a).toEqual({ type: 's', value: text, formula: null });
+    for (const a of ['C3', 'C12', 'G12', 'D14', 'E14', 'F14', 'J14'])
+      expect(file.cells.get(a), a).toEqual({ type: 's', value: text, formula: null });
   });
 });

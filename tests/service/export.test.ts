@@ -28,9 +28,12 @@ describe('GET /api/forms/:id/export.*', () => {
   it('.xlsx: the spreadsheet type, a UTF-8 file name, the 总分 of the report', async () => {
     const response = await server.request(`/api/forms/${id}/export.xlsx`);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(response.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     expect(response.headers.get('content-disposition')).toBe(
-      `attachment; filename="ziping-${id}.xlsx"; filename*=UTF-8''${encodeURIComponent('2022年度智源')}%28${encodeURIComponent('二期')}%29%27${encodeURIComponent('建设=SUM')}%281%29${encodeURIComponent('绩效自评表')}.xlsx`);
+      `attachment; filename="ziping-${id}.xlsx"; filename*=UTF-8''${encodeURIComponent('2022年度智源')}%28${encodeURIComponent('二期')}%29%27${encodeURIComponent('建设=SUM')}%281%29${encodeURIComponent('绩效自评表')}.xlsx`,
+    );
     const sheet = readSheetXml(await bytesOf(response));
     expect(sheet.cells.get('C3')).toEqual({ type: 's', value: "智源(二期)'建设/=SUM(1)", formula: null });
     expect(sheet.cells.get('I29')?.value).toBe(report.selfTotal);
@@ -39,9 +42,13 @@ describe('GET /api/forms/:id/export.*', () => {
 
   it('.docx: the Word type, the table and the report; ?parts=table leaves the report out', async () => {
     const both = await server.request(`/api/forms/${id}/export.docx`);
-    expect(both.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(both.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
     expect(both.headers.get('content-disposition')).toContain(`filename*=UTF-8''`);
-    expect(decodeURIComponent(both.headers.get('content-disposition')!.split("''")[1]!)).toBe("2022年度智源(二期)'建设=SUM(1)绩效自评表及自评报告.docx");
+    expect(decodeURIComponent(both.headers.get('content-disposition')!.split("''")[1]!)).toBe(
+      "2022年度智源(二期)'建设=SUM(1)绩效自评表及自评报告.docx",
+    );
     const doc = readDocxXml(await bytesOf(both));
     expect(doc.tables).toHaveLength(1);
     expect(doc.paragraphs.join('\n')).toContain(`评价等级为“${report.grade}”`);

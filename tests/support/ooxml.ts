@@ -11,7 +11,12 @@ export function zipParts(bytes: Uint8Array): Record<string, string> {
 }
 
 const unescapeXml = (s: string): string =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 export interface XmlCell {
   /** `t` attribute: `s` shared string, `inlineStr`, `str` (formula text), absent for a number. */
@@ -30,7 +35,8 @@ export interface SheetXml {
 function sharedStrings(xml: string | undefined): string[] {
   if (!xml) return [];
   return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
-    unescapeXml([...m[1]!.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join('')));
+    unescapeXml([...m[1]!.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join('')),
+  );
 }
 
 /** The first worksheet's cells (by address, e.g. `C3`) and merged ranges. */
@@ -67,11 +73,17 @@ export function address(row: number, col: number): string {
 export function readDocxXml(bytes: Uint8Array): { xml: string; paragraphs: string[]; tables: string[][][] } {
   const xml = zipParts(bytes)['word/document.xml']!;
   // A line break inside a cell (<w:br/>) reads as \n, as it was written
-  const textOf = (s: string) => unescapeXml([...s.matchAll(/<w:br\/>|<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
-    .map((t) => (t[0] === '<w:br/>' ? '\n' : t[1])).join(''));
+  const textOf = (s: string) =>
+    unescapeXml(
+      [...s.matchAll(/<w:br\/>|<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+        .map((t) => (t[0] === '<w:br/>' ? '\n' : t[1]))
+        .join(''),
+    );
   const tables = [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((t) =>
     [...t[1]!.matchAll(/<w:tr[ >]([\s\S]*?)<\/w:tr>/g)].map((r) =>
-      [...r[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => textOf(c[1]!))));
+      [...r[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => textOf(c[1]!)),
+    ),
+  );
   const body = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '');
   const paragraphs = [...body.matchAll(/<w:p[ >]([\s\S]*?)<\/w:p>/g)].map((p) => textOf(p[1]!)).filter((t) => t !== '');
   return { xml, paragraphs, tables };

@@ -22,7 +22,12 @@ function findRow(ws: Worksheet, col: number, label: string, from = 1): number {
 }
 
 function fundingRow(ws: Worksheet, r: number, withScore: boolean) {
-  const row = { initial: numberAt(ws, r, 5), annual: numberAt(ws, r, 6), executed: numberAt(ws, r, 7), ...(withScore ? { score: numberAt(ws, r, 10) } : {}) };
+  const row = {
+    initial: numberAt(ws, r, 5),
+    annual: numberAt(ws, r, 6),
+    executed: numberAt(ws, r, 7),
+    ...(withScore ? { score: numberAt(ws, r, 10) } : {}),
+  };
   return Object.values(row).every((v) => v === null) ? null : row;
 }
 
@@ -39,8 +44,14 @@ export async function readOwnXlsx(bytes: Uint8Array, profile?: string): Promise<
   const indicators: FormInput['indicators'] = [];
   for (let r = header + 1; text(ws, r, 1) !== '总分'; r++) {
     indicators.push({
-      level1: text(ws, r, 2), level2: orNull(text(ws, r, 3)), name: text(ws, r, 4), target: orNull(text(ws, r, 5)),
-      actual: orNull(text(ws, r, 6)), weight: numberAt(ws, r, 8), score: numberAt(ws, r, 9), deviation: orNull(text(ws, r, 10)),
+      level1: text(ws, r, 2),
+      level2: orNull(text(ws, r, 3)),
+      name: text(ws, r, 4),
+      target: orNull(text(ws, r, 5)),
+      actual: orNull(text(ws, r, 6)),
+      weight: numberAt(ws, r, 8),
+      score: numberAt(ws, r, 9),
+      deviation: orNull(text(ws, r, 10)),
     });
   }
   const unit = /（(万元|元)）/.exec(text(ws, fundingTop - 1, 1))?.[1] as '万元' | '元';
@@ -48,10 +59,21 @@ export async function readOwnXlsx(bytes: Uint8Array, profile?: string): Promise<
     formType: department ? 'department' : 'project',
     year: Number(/(\d{4})/.exec(text(ws, 2, 1))?.[1]),
     ...(profile ? { profile } : {}),
-    project: { name: text(ws, nameRow, 3), department: orNull(text(ws, nameRow + 1, 3)), implementer: orNull(text(ws, nameRow + 1, 8)),
-      manager: orNull(text(ws, nameRow + 2, 3)), phone: orNull(text(ws, nameRow + 2, 8)) },
-    funding: { unit, weight: numberAt(ws, fundingTop, 8), total: fundingRow(ws, fundingTop, true), appropriation: fundingRow(ws, fundingTop + 1, false),
-      carryover: fundingRow(ws, fundingTop + 2, false), other: fundingRow(ws, fundingTop + 3, false) },
+    project: {
+      name: text(ws, nameRow, 3),
+      department: orNull(text(ws, nameRow + 1, 3)),
+      implementer: orNull(text(ws, nameRow + 1, 8)),
+      manager: orNull(text(ws, nameRow + 2, 3)),
+      phone: orNull(text(ws, nameRow + 2, 8)),
+    },
+    funding: {
+      unit,
+      weight: numberAt(ws, fundingTop, 8),
+      total: fundingRow(ws, fundingTop, true),
+      appropriation: fundingRow(ws, fundingTop + 1, false),
+      carryover: fundingRow(ws, fundingTop + 2, false),
+      other: fundingRow(ws, fundingTop + 3, false),
+    },
     goals: { expected: orNull(text(ws, goalsTop + 1, 3)), actual: orNull(text(ws, goalsTop + 1, 7)) },
     indicators,
     selfTotal: numberAt(ws, findRow(ws, 1, '总分', header), 9),

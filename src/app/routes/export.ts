@@ -5,7 +5,14 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { parseWith, scoreForm } from '../../core/index.js';
-import { DOCX_PARTS, EXPORT_CONTENT_TYPES, exportFileName, exportForm, type DocxParts, type ExportFormat } from '../../io/export/index.js';
+import {
+  DOCX_PARTS,
+  EXPORT_CONTENT_TYPES,
+  exportFileName,
+  exportForm,
+  type DocxParts,
+  type ExportFormat,
+} from '../../io/export/index.js';
 import { attachmentDisposition } from '../content-disposition.js';
 import type { ResolvedDeps } from '../deps.js';
 
@@ -18,7 +25,7 @@ export function exportRoutes(deps: ResolvedDeps): Hono {
   const app = new Hono();
   const send = (format: ExportFormat) => async (c: Context) => {
     const query = parseWith(ExportQuerySchema, c.req.query(), 'invalid_request', '查询参数');
-    const parts = format === 'docx' ? query.parts ?? 'both' : 'both';
+    const parts = format === 'docx' ? (query.parts ?? 'both') : 'both';
     const id = c.req.param('id')!;
     const record = await deps.store.get(id);
     // Scored now, like POST /api/score: every total in the file is this report's

@@ -23,12 +23,19 @@ export function selfScoreSum(form: Form, finals?: FinalScores): number | null {
   if (!given.some(isNumber)) return null;
   if (!finals) return sum(given.filter(isNumber));
   const fill = [finals.funding, ...finals.rows];
-  return sum(given.map((v, i) => (isNumber(v) ? v : fill[i] ?? 0)));
+  return sum(given.map((v, i) => (isNumber(v) ? v : (fill[i] ?? 0))));
 }
 
 /** Issue when the printed 自评总分 differs from the 得分 column it totals. */
 export function checkSelfTotal(form: Form, finals?: FinalScores): ReportIssue[] {
   const rows = selfScoreSum(form, finals);
   if (form.selfTotal == null || rows == null || Math.abs(rows - form.selfTotal) < 0.005) return [];
-  return [{ severity: 'error', path: 'selfTotal', code: 'self-total-mismatch', message: `自评总分${form.selfTotal}分不等于各项自评得分合计${rows}分` }];
+  return [
+    {
+      severity: 'error',
+      path: 'selfTotal',
+      code: 'self-total-mismatch',
+      message: `自评总分${form.selfTotal}分不等于各项自评得分合计${rows}分`,
+    },
+  ];
 }

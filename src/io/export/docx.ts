@@ -5,8 +5,23 @@
  * workerd). Returns bytes; nothing here touches a file system.
  */
 import {
-  AlignmentType, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell, TableLayoutType,
-  TableRow, TextDirection, TextRun, VerticalAlignTable, VerticalMergeType, WidthType, type ISectionOptions,
+  AlignmentType,
+  Document,
+  Footer,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextDirection,
+  TextRun,
+  VerticalAlignTable,
+  VerticalMergeType,
+  WidthType,
+  type ISectionOptions,
 } from 'docx';
 import type { Form, ScoreReport } from '../../core/index.js';
 import { buildFormSheet, type FormSheet, type SheetCell } from './form-sheet.js';
@@ -27,7 +42,9 @@ const KAI = { eastAsia: '楷体_GB2312', ascii: 'Times New Roman', hAnsi: 'Times
 const TITLE = { eastAsia: '方正小标宋简体', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
 
 function runs(text: string, options: { font: typeof SONG; size: number; bold?: boolean }): TextRun[] {
-  return xmlSafe(text).split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0, ...options }));
+  return xmlSafe(text)
+    .split('\n')
+    .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0, ...options }));
 }
 
 /** The Word cell of one grid cell (or the continuation of a vertical merge). */
@@ -42,10 +59,12 @@ function tableCell(cell: SheetCell, widths: number[], continued: boolean): Table
     verticalAlign: cell.kind === 'narrative' ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER,
     textDirection: cell.col === 0 && cell.colSpan === 1 ? TextDirection.TOP_TO_BOTTOM_RIGHT_TO_LEFT : undefined,
     margins: { left: 60, right: 60, top: 30, bottom: 30 },
-    children: [new Paragraph({
-      alignment: left ? AlignmentType.LEFT : cell.kind === 'amount' ? AlignmentType.RIGHT : AlignmentType.CENTER,
-      children: runs(text, { font: SONG, size: 20, bold: cell.kind === 'label' }),
-    })],
+    children: [
+      new Paragraph({
+        alignment: left ? AlignmentType.LEFT : cell.kind === 'amount' ? AlignmentType.RIGHT : AlignmentType.CENTER,
+        children: runs(text, { font: SONG, size: 20, bold: cell.kind === 'label' }),
+      }),
+    ],
   });
 }
 
@@ -67,27 +86,54 @@ function tableSection(form: Form, report: ScoreReport): ISectionOptions {
   const usable = A4.height - 2 * TABLE_MARGIN;
   const units = sheet.widths.reduce((a, w) => a + w, 0);
   const widths = sheet.widths.map((w) => Math.floor((w / units) * usable));
-  const heading = (row: number, size: number) => sheet.cells.filter((c) => c.row === row).map((c) =>
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: runs(cellText(c), { font: SONG, size, bold: size > 24 }) }));
+  const heading = (row: number, size: number) =>
+    sheet.cells
+      .filter((c) => c.row === row)
+      .map(
+        (c) =>
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 120 },
+            children: runs(cellText(c), { font: SONG, size, bold: size > 24 }),
+          }),
+      );
   return {
-    properties: { page: { size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE },
-      margin: { top: TABLE_MARGIN, bottom: TABLE_MARGIN, left: TABLE_MARGIN, right: TABLE_MARGIN } } },
+    properties: {
+      page: {
+        size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE },
+        margin: { top: TABLE_MARGIN, bottom: TABLE_MARGIN, left: TABLE_MARGIN, right: TABLE_MARGIN },
+      },
+    },
     children: [
-      ...heading(0, 36), ...heading(1, 24),
-      new Table({ layout: TableLayoutType.FIXED, width: { size: usable, type: WidthType.DXA }, columnWidths: widths, rows: tableRows(sheet, widths, 2) }),
+      ...heading(0, 36),
+      ...heading(1, 24),
+      new Table({
+        layout: TableLayoutType.FIXED,
+        width: { size: usable, type: WidthType.DXA },
+        columnWidths: widths,
+        rows: tableRows(sheet, widths, 2),
+      }),
     ],
   };
 }
 
 /** 公文 body paragraph: 仿宋 三号 (16 pt), first line indented two characters, 28.95 pt lines (22 per page… 28). */
 function bodyParagraph(text: string, font = FANG): Paragraph {
-  return new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 579, lineRule: 'exact' }, alignment: AlignmentType.JUSTIFIED,
-    children: runs(text, { font, size: 32 }) });
+  return new Paragraph({
+    indent: { firstLine: 640 },
+    spacing: { line: 579, lineRule: 'exact' },
+    alignment: AlignmentType.JUSTIFIED,
+    children: runs(text, { font, size: 32 }),
+  });
 }
 
 function reportSection(prose: ReportProse): ISectionOptions {
   const children: Paragraph[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 579, line: 700, lineRule: 'exact' }, children: runs(prose.title, { font: TITLE, size: 44 }) }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 579, line: 700, lineRule: 'exact' },
+      children: runs(prose.title, { font: TITLE, size: 44 }),
+    }),
   ];
   for (const section of prose.sections) {
     children.push(bodyParagraph(section.heading, HEI));
@@ -97,14 +143,31 @@ function reportSection(prose: ReportProse): ISectionOptions {
     }
   }
   if (prose.signature) {
-    children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 579, line: 579, lineRule: 'exact' }, indent: { right: 640 },
-      children: runs(prose.signature, { font: FANG, size: 32 }) }));
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        spacing: { before: 579, line: 579, lineRule: 'exact' },
+        indent: { right: 640 },
+        children: runs(prose.signature, { font: FANG, size: 32 }),
+      }),
+    );
   }
-  const pageNumber = new Paragraph({ alignment: AlignmentType.CENTER,
-    children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: SONG, size: 28 })] });
+  const pageNumber = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: SONG, size: 28 })],
+  });
   return {
-    properties: { page: { size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
-      margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM) } } },
+    properties: {
+      page: {
+        size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
+        margin: {
+          top: Math.round(37 * MM),
+          bottom: Math.round(35 * MM),
+          left: Math.round(28 * MM),
+          right: Math.round(26 * MM),
+        },
+      },
+    },
     footers: { default: new Footer({ children: [pageNumber] }) },
     children,
   };

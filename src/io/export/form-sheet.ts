@@ -8,7 +8,8 @@ import { MAX_ROW_POINTS, SHEET_WIDTHS, spanWidth, textHeight } from './text-fit.
 import { printedScores, type Form, type FundingRow, type ScoreReport } from '../../core/index.js';
 
 /** What a cell holds, which decides its number format and alignment. */
-export type CellKind = 'title' | 'subtitle' | 'label' | 'level' | 'text' | 'narrative' | 'amount' | 'rate' | 'weight' | 'score';
+export type CellKind =
+  'title' | 'subtitle' | 'label' | 'level' | 'text' | 'narrative' | 'amount' | 'rate' | 'weight' | 'score';
 
 export interface SheetCell {
   row: number;
@@ -61,14 +62,24 @@ const textOf = (value: string | null | undefined): string => value ?? '';
 const num = (value: number | null | undefined): number | null => (typeof value === 'number' ? value : null);
 
 function headBlock(g: Grid, form: Form): void {
-  g.put(0, SHEET_COLUMNS, 'title', sheetTitle(form)); g.row++;
-  g.put(0, SHEET_COLUMNS, 'subtitle', `（${form.year}年度）`, { path: 'year' }); g.row++;
+  g.put(0, SHEET_COLUMNS, 'title', sheetTitle(form));
+  g.row++;
+  g.put(0, SHEET_COLUMNS, 'subtitle', `（${form.year}年度）`, { path: 'year' });
+  g.row++;
   const nameLabel = form.formType === 'department' ? '部门（单位）名称' : '项目名称';
-  g.put(0, 2, 'label', nameLabel); g.put(2, 10, 'text', form.project.name, { path: 'project.name' }); g.row++;
-  g.put(0, 2, 'label', '主管部门'); g.put(2, 4, 'text', textOf(form.project.department), { path: 'project.department' });
-  g.put(6, 1, 'label', '实施单位'); g.put(7, 5, 'text', textOf(form.project.implementer), { path: 'project.implementer' }); g.row++;
-  g.put(0, 2, 'label', '项目负责人'); g.put(2, 4, 'text', textOf(form.project.manager), { path: 'project.manager' });
-  g.put(6, 1, 'label', '联系电话'); g.put(7, 5, 'text', textOf(form.project.phone), { path: 'project.phone' }); g.row++;
+  g.put(0, 2, 'label', nameLabel);
+  g.put(2, 10, 'text', form.project.name, { path: 'project.name' });
+  g.row++;
+  g.put(0, 2, 'label', '主管部门');
+  g.put(2, 4, 'text', textOf(form.project.department), { path: 'project.department' });
+  g.put(6, 1, 'label', '实施单位');
+  g.put(7, 5, 'text', textOf(form.project.implementer), { path: 'project.implementer' });
+  g.row++;
+  g.put(0, 2, 'label', '项目负责人');
+  g.put(2, 4, 'text', textOf(form.project.manager), { path: 'project.manager' });
+  g.put(6, 1, 'label', '联系电话');
+  g.put(7, 5, 'text', textOf(form.project.phone), { path: 'project.phone' });
+  g.row++;
 }
 
 /** 执行率 of a sub-row, when it can be read (the 年度资金总额 row uses the report's). */
@@ -83,7 +94,8 @@ function fundingBlock(g: Grid, form: Form, report: ScoreReport): void {
   g.put(0, 2, 'label', `项目资金（${unit}）`, { rowSpan: 5 });
   g.put(2, 2, 'label', '');
   ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率'].forEach((t, i) => g.put(4 + i, 1, 'label', t));
-  g.put(9, 3, 'label', '得分'); g.row++;
+  g.put(9, 3, 'label', '得分');
+  g.row++;
   for (const [key, label] of FUNDING_ROWS) {
     const row = form.funding?.[key];
     const isTotal = key === 'total';
@@ -92,9 +104,21 @@ function fundingBlock(g: Grid, form: Form, report: ScoreReport): void {
     g.put(4, 1, 'amount', num(row?.initial), { path: `${path}.initial` });
     g.put(5, 1, 'amount', num(row?.annual), { path: `${path}.annual` });
     g.put(6, 1, 'amount', num(row?.executed), { path: `${path}.executed` });
-    g.put(7, 1, isTotal ? 'weight' : 'text', isTotal ? printed.fundingWeight : row ? '-' : '', isTotal ? { path: 'funding.weight' } : {});
+    g.put(
+      7,
+      1,
+      isTotal ? 'weight' : 'text',
+      isTotal ? printed.fundingWeight : row ? '-' : '',
+      isTotal ? { path: 'funding.weight' } : {},
+    );
     g.put(8, 1, 'rate', isTotal ? report.funding.rate : subRowRate(row));
-    g.put(9, 3, isTotal ? 'score' : 'text', isTotal ? printed.funding : row ? '-' : '', isTotal ? { path: 'funding.total.score' } : {});
+    g.put(
+      9,
+      3,
+      isTotal ? 'score' : 'text',
+      isTotal ? printed.funding : row ? '-' : '',
+      isTotal ? { path: 'funding.total.score' } : {},
+    );
     g.row++;
   }
 }
@@ -109,7 +133,9 @@ function goalsBlock(g: Grid, form: Form): void {
   const height = Math.max(textHeight(expected, spanWidth(2, 4)), textHeight(actual, spanWidth(6, 6)));
   const span = Math.max(1, Math.ceil(height / MAX_ROW_POINTS));
   g.put(0, 2, 'label', '年度总体目标', { rowSpan: span + 1 });
-  g.put(2, 4, 'label', '预期目标'); g.put(6, 6, 'label', '实际完成情况'); g.row++;
+  g.put(2, 4, 'label', '预期目标');
+  g.put(6, 6, 'label', '实际完成情况');
+  g.row++;
   g.put(2, 4, 'narrative', expected, { path: 'goals.expected', rowSpan: span });
   g.put(6, 6, 'narrative', actual, { path: 'goals.actual', rowSpan: span });
   g.row += span;
@@ -128,8 +154,16 @@ function indicatorBlock(g: Grid, form: Form, report: ScoreReport): number {
   const rows = form.indicators;
   const headerRow = g.row;
   g.put(0, 1, 'label', '绩效指标', { rowSpan: rows.length + 1 });
-  const heads = [[1, 1, '一级指标'], [2, 1, '二级指标'], [3, 1, '三级指标'], [4, 1, '年度指标值'], [5, 2, '实际完成值'],
-    [7, 1, '分值'], [8, 1, '得分'], [9, 3, '偏差原因分析及改进措施']] as const;
+  const heads = [
+    [1, 1, '一级指标'],
+    [2, 1, '二级指标'],
+    [3, 1, '三级指标'],
+    [4, 1, '年度指标值'],
+    [5, 2, '实际完成值'],
+    [7, 1, '分值'],
+    [8, 1, '得分'],
+    [9, 3, '偏差原因分析及改进措施'],
+  ] as const;
   for (const [col, span, text] of heads) g.put(col, span, 'label', text);
   g.row++;
   rows.forEach((row, i) => {
@@ -149,7 +183,8 @@ function indicatorBlock(g: Grid, form: Form, report: ScoreReport): number {
   g.put(0, 7, 'label', '总分');
   g.put(7, 1, 'weight', printed.weightTotal);
   g.put(8, 1, 'score', printed.total, { path: 'selfTotal' });
-  g.put(9, 3, 'text', ''); g.row++;
+  g.put(9, 3, 'text', '');
+  g.row++;
   return headerRow;
 }
 

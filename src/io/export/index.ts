@@ -27,11 +27,21 @@ const MAX_NAME_CHARS = 80;
 /** `2022年度北京智源人工智能研究院建设绩效自评表.xlsx`: year, project, what the file holds. */
 export function exportFileName(form: Form, format: ExportFormat, parts: DocxParts = 'both'): string {
   const name = [...form.project.name.replace(UNSAFE_NAME, '').trim()].slice(0, MAX_NAME_CHARS).join('') || '未命名项目';
-  const what = format === 'xlsx' || parts === 'table' ? '绩效自评表' : parts === 'report' ? '绩效自评报告' : '绩效自评表及自评报告';
+  const what =
+    format === 'xlsx' || parts === 'table'
+      ? '绩效自评表'
+      : parts === 'report'
+        ? '绩效自评报告'
+        : '绩效自评表及自评报告';
   return `${form.year}年度${name}${what}.${format}`;
 }
 
 /** The file's bytes. */
-export async function exportForm(form: Form, report: ScoreReport, format: ExportFormat, parts: DocxParts = 'both'): Promise<Uint8Array> {
+export async function exportForm(
+  form: Form,
+  report: ScoreReport,
+  format: ExportFormat,
+  parts: DocxParts = 'both',
+): Promise<Uint8Array> {
   return format === 'xlsx' ? formToXlsx(form, report) : formToDocx(form, report, parts);
 }

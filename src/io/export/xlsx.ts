@@ -13,11 +13,17 @@ const FONT = '宋体';
 const thin = { style: 'thin' as const };
 const BORDER: Cell['border'] = { top: thin, left: thin, bottom: thin, right: thin };
 
-const NUM_FMT: Partial<Record<CellKind, string>> = { amount: '#,##0.00', rate: '0.00%', score: '0.00', weight: 'General' };
+const NUM_FMT: Partial<Record<CellKind, string>> = {
+  amount: '#,##0.00',
+  rate: '0.00%',
+  score: '0.00',
+  weight: 'General',
+};
 
 function alignmentOf(cell: SheetCell): Cell['alignment'] {
   const vertical = cell.kind === 'narrative' ? 'top' : 'middle';
-  if (cell.col === 0 && cell.colSpan === 1) return { horizontal: 'center', vertical, wrapText: true, textRotation: 'vertical' };
+  if (cell.col === 0 && cell.colSpan === 1)
+    return { horizontal: 'center', vertical, wrapText: true, textRotation: 'vertical' };
   const left = cell.kind === 'text' || cell.kind === 'narrative';
   const right = cell.kind === 'amount';
   return { horizontal: left ? 'left' : right ? 'right' : 'center', vertical, wrapText: true };
@@ -39,7 +45,7 @@ function writeCell(ws: Worksheet, cell: SheetCell): void {
   const target = ws.getCell(top, left);
   // Text is a string cell (a shared string), never a formula, whatever it starts with.
   const text = typeof cell.value === 'string' ? xmlSafe(cell.value) : null;
-  target.value = text === '' ? null : text ?? cell.value;
+  target.value = text === '' ? null : (text ?? cell.value);
   const framed = cell.kind !== 'title' && cell.kind !== 'subtitle';
   for (let r = top; r <= bottom; r++) {
     for (let c = left; c <= right; c++) styleCell(ws.getCell(r, c), cell, framed);
@@ -63,7 +69,10 @@ function rowHeights(sheet: FormSheet): number[] {
   for (const c of sheet.cells.filter((x) => x.rowSpan > 1)) {
     const rows = heights.slice(c.row, c.row + c.rowSpan);
     const missing = need(c) - rows.reduce((a, h) => a + h, 0);
-    if (missing > 0) rows.forEach((h, i) => { heights[c.row + i] = h + missing / c.rowSpan; });
+    if (missing > 0)
+      rows.forEach((h, i) => {
+        heights[c.row + i] = h + missing / c.rowSpan;
+      });
   }
   return heights.map((h) => Math.min(MAX_ROW_POINTS, Math.ceil(h)));
 }
@@ -91,7 +100,9 @@ export async function formToXlsx(form: Form, report: ScoreReport): Promise<Uint8
   const ws = wb.addWorksheet('自评表');
   ws.columns = sheet.widths.map((width) => ({ width }));
   for (const cell of sheet.cells) writeCell(ws, cell);
-  rowHeights(sheet).forEach((height, i) => { ws.getRow(i + 1).height = height; });
+  rowHeights(sheet).forEach((height, i) => {
+    ws.getRow(i + 1).height = height;
+  });
   setUpPage(ws, sheet);
   const bytes = await wb.xlsx.writeBuffer();
   return bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes as ArrayBuffer);

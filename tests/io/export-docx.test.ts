@@ -86,6 +86,7 @@ describe('seed .docx', () => {
     expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1985" w:left="1588"/);
     expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
     expect(xml).toContain('<w:tblHeader/>');
+    expect(xml).toMatch(/<w:pgNumType w:start="1"[^>]*\/>/); // the report's pages count from 1
   });
 
   it('states both totals when the rules mark the self scores down: 89.00 self, 87.50 checked, 良', () => {

@@ -160,6 +160,7 @@ function reportSection(prose: ReportProse): ISectionOptions {
     properties: {
       page: {
         size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
+        pageNumbers: { start: 1 }, // the report counts its own pages after the table
         margin: {
           top: Math.round(37 * MM),
           bottom: Math.round(35 * MM),

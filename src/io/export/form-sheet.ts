@@ -107,7 +107,7 @@ function fundingBlock(g: Grid, form: Form, report: ScoreReport): void {
     g.put(
       7,
       1,
-      isTotal ? 'weight' : 'text',
+      'weight', // a sub-row's 分值 and 得分 print '-' (the seed), centred like the numbers
       isTotal ? printed.fundingWeight : row ? '-' : '',
       isTotal ? { path: 'funding.weight' } : {},
     );
@@ -115,7 +115,7 @@ function fundingBlock(g: Grid, form: Form, report: ScoreReport): void {
     g.put(
       9,
       3,
-      isTotal ? 'score' : 'text',
+      'score',
       isTotal ? printed.funding : row ? '-' : '',
       isTotal ? { path: 'funding.total.score' } : {},
     );

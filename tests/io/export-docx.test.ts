@@ -149,3 +149,15 @@ describe('report prose', () => {
     expect(doc.tables[0]![0]).toEqual(['项目名称', '北京智源项目']);
   });
 });
+
+describe('a form with nothing but a name', () => {
+  const bare = () => formWith([], { funding: undefined, goals: undefined });
+
+  it('exports a .docx whose report asks for what is missing instead of inventing it', async () => {
+    const form = bare();
+    const doc = readDocxXml(await formToDocx(form, scoreForm(form)));
+    expect(doc.tables[0]!.at(-1)).toEqual(['总分', '10', '0.00', '']);
+    expect(doc.paragraphs).toContain('〔待补充：年度总体目标〕');
+    expect(doc.paragraphs).toContain('2022年度项目资金未填写完整，预算执行率无法计算，该项分值10分，得分0.00分。');
+  });
+});

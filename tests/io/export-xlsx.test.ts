@@ -166,3 +166,13 @@ describe('formula injection', () => {
       expect(file.cells.get(a), a).toEqual({ type: 's', value: text, formula: null });
   });
 });
+
+describe('a form with nothing but a name', () => {
+  it('exports an .xlsx that reads back as the same bare form', async () => {
+    const form = parseForm({ year: 2023, project: { name: '空白表' }, indicators: [] });
+    const report = scoreForm(form);
+    const file = readSheetXml(await formToXlsx(form, report));
+    expect(file.cells.get('A14')?.value).toBe('总分');
+    expect(await readOwnXlsx(await formToXlsx(form, report))).toEqual(asPrinted(form, report));
+  });
+});

@@ -69,5 +69,7 @@ async function sendExport(c: Context, deps: ResolvedDeps, id: string, format: Ex
 export function exportRoutes(deps: ResolvedDeps) {
   return createRouter()
     .openapi(xlsxRoute, (c) => sendExport(c, deps, c.req.valid('param').id, 'xlsx', 'both'))
-    .openapi(docxRoute, (c) => sendExport(c, deps, c.req.valid('param').id, 'docx', c.req.valid('query').parts ?? 'both'));
+    .openapi(docxRoute, (c) =>
+      sendExport(c, deps, c.req.valid('param').id, 'docx', c.req.valid('query').parts ?? 'both'),
+    );
 }

@@ -127,50 +127,46 @@ function bodyParagraph(text: string, font = FANG): Paragraph {
   });
 }
 
+/** The report's paragraphs: title, 黑体 一级 and 楷体 二级 headings, body, 落款. */
+function reportParagraphs(prose: ReportProse): Paragraph[] {
+  const title = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after: 579, line: 700, lineRule: 'exact' },
+    children: runs(prose.title, { font: TITLE, size: 44 }),
+  });
+  const body = prose.sections.flatMap((section) => [
+    bodyParagraph(section.heading, HEI),
+    ...section.parts.flatMap((part) => [
+      ...(part.heading ? [bodyParagraph(part.heading, KAI)] : []),
+      ...part.paragraphs.map((p) => bodyParagraph(p)),
+    ]),
+  ]);
+  const signature = new Paragraph({
+    alignment: AlignmentType.RIGHT,
+    spacing: { before: 579, line: 579, lineRule: 'exact' },
+    indent: { right: 640 },
+    children: runs(prose.signature, { font: FANG, size: 32 }),
+  });
+  return [title, ...body, ...(prose.signature ? [signature] : [])];
+}
+
+/** GB/T 9704 page: A4 portrait, margins 37 / 35 / 28 / 26 mm, page numbers `— 1 —` from 1. */
 function reportSection(prose: ReportProse): ISectionOptions {
-  const children: Paragraph[] = [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { after: 579, line: 700, lineRule: 'exact' },
-      children: runs(prose.title, { font: TITLE, size: 44 }),
-    }),
-  ];
-  for (const section of prose.sections) {
-    children.push(bodyParagraph(section.heading, HEI));
-    for (const part of section.parts) {
-      if (part.heading) children.push(bodyParagraph(part.heading, KAI));
-      children.push(...part.paragraphs.map((p) => bodyParagraph(p)));
-    }
-  }
-  if (prose.signature) {
-    children.push(
-      new Paragraph({
-        alignment: AlignmentType.RIGHT,
-        spacing: { before: 579, line: 579, lineRule: 'exact' },
-        indent: { right: 640 },
-        children: runs(prose.signature, { font: FANG, size: 32 }),
-      }),
-    );
-  }
   const pageNumber = new Paragraph({
     alignment: AlignmentType.CENTER,
     children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: SONG, size: 28 })],
   });
+  const mm = (n: number) => Math.round(n * MM);
   return {
     properties: {
       page: {
         size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
         pageNumbers: { start: 1 }, // the report counts its own pages after the table
-        margin: {
-          top: Math.round(37 * MM),
-          bottom: Math.round(35 * MM),
-          left: Math.round(28 * MM),
-          right: Math.round(26 * MM),
-        },
+        margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
       },
     },
     footers: { default: new Footer({ children: [pageNumber] }) },
-    children,
+    children: reportParagraphs(prose),
   };
 }
 
@@ -178,7 +174,8 @@ function reportSection(prose: ReportProse): ISectionOptions {
 export async function formToDocx(form: Form, report: ScoreReport, parts: DocxParts = 'both'): Promise<Uint8Array> {
   const sections: ISectionOptions[] = [];
   if (parts !== 'report') sections.push(tableSection(form, report));
-  if (parts !== 'table') sections.push(reportSection(buildReportProse(form, report)));
-  const doc = new Document({ creator: 'Ziping 绩效自评助手', title: buildReportProse(form, report).title, sections });
+  const prose = buildReportProse(form, report);
+  if (parts !== 'table') sections.push(reportSection(prose));
+  const doc = new Document({ creator: 'Ziping 绩效自评助手', title: prose.title, sections });
   return new Uint8Array(await Packer.toArrayBuffer(doc));
 }

@@ -14,6 +14,7 @@ import { seedForm } from '../support/seed.js';
 
 const forms: [string, () => Form][] = [
   ['seed baai-2022', seedForm],
+  ['seed as a 部门整体 form', () => ({ ...seedForm(), formType: 'department' as const })],
   ...fixtureIds().map((id): [string, () => Form] => [`fixture ${id}`, () => fixtureForm(id)]),
 ];
 const HEADINGS = ['一、项目概况', '二、绩效目标及完成情况', '三、偏差及原因分析', '四、改进措施', '五、自评结论'];

@@ -18,6 +18,7 @@ import { seedForm } from '../support/seed.js';
 
 const forms: [string, () => Form][] = [
   ['seed baai-2022', seedForm],
+  ['seed as a 部门整体 form', () => ({ ...seedForm(), formType: 'department' as const })],
   ...fixtureIds().map((id): [string, () => Form] => [`fixture ${id}`, () => fixtureForm(id)]),
 ];
 

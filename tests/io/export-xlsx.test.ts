@@ -161,8 +161,21 @@ describe('formula injection', () => {
     form.project.name = text;
     Object.assign(form.indicators[0]!, { name: text, target: text, actual: text, deviation: text });
     form.goals = { expected: text, actual: text };
-    const file = readSheetXml(await formToXlsx(form, scoreForm(form)));
+    const bytes = await formToXlsx(form, scoreForm(form));
+    const file = readSheetXml(bytes);
     expect(file.xml).not.toMatch(/<f[ >]/);
+    // Flagged quotePrefix, so the text stays text even when edited in Excel
+    const xfs = [...zipParts(bytes)['xl/styles.xml']!.matchAll(/<xf\b[^>]*>/g)].map((m) => m[0]);
+    const cellXfs = xfs.slice(
+      xfs.length - Number(/<cellXfs count="(\d+)"/.exec(zipParts(bytes)['xl/styles.xml']!)![1]),
+    );
+    for (const a of ['C3', 'D14', 'J14']) {
+      const style = Number(new RegExp(`<c r="${a}" s="(\\d+)"`).exec(file.xml)![1]);
+      expect(cellXfs[style], a).toContain('quotePrefix="1"');
+    }
+    expect(new RegExp(`<c r="D15" s="(\\d+)"`).exec(file.xml)).not.toBeNull();
+    const plain = Number(new RegExp(`<c r="D15" s="(\\d+)"`).exec(file.xml)![1]);
+    expect(cellXfs[plain]).not.toContain('quotePrefix'); // 高质量人工智能数据集: ordinary text is untouched
     for (const a of ['C3', 'C12', 'G12', 'D14', 'E14', 'F14', 'J14'])
       expect(file.cells.get(a), a).toEqual({ type: 's', value: text, formula: null });
   });

@@ -7,6 +7,7 @@ import { Workbook, type Cell, type Worksheet } from '@cj-tech-master/excelts/bro
 import type { Form, ScoreReport } from '../../core/index.js';
 import { buildFormSheet, type CellKind, type FormSheet, type SheetCell } from './form-sheet.js';
 import { LINE_POINTS, MAX_ROW_POINTS, spanWidth, textHeight } from './text-fit.js';
+import { quoteFormulaLikeText } from './quote-prefix.js';
 import { xmlSafe } from './xml-safe.js';
 
 const FONT = '宋体';
@@ -105,5 +106,5 @@ export async function formToXlsx(form: Form, report: ScoreReport): Promise<Uint8
   });
   setUpPage(ws, sheet);
   const bytes = await wb.xlsx.writeBuffer();
-  return bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes as ArrayBuffer);
+  return quoteFormulaLikeText(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes as ArrayBuffer));
 }

@@ -53,8 +53,13 @@ export function splitDeviation(text: string): { cause: string; measure: string }
   return { cause: trimEnd(sentences.slice(0, at).join('')), measure: trimEnd(sentences.slice(at).join('')) };
 }
 
+const TRAILING = new Set(['。', '；', ';', '，', ',']);
+
+/** `text` without trailing punctuation and spaces (a loop: a regex anchored at $ is quadratic on a run of them). */
 function trimEnd(text: string): string {
-  return text.trim().replace(/[。；;，,\s]+$/, '');
+  let end = text.length;
+  while (end > 0 && (TRAILING.has(text[end - 1]!) || /\s/.test(text[end - 1]!))) end--;
+  return text.slice(0, end).trim();
 }
 
 function overview(form: Form, report: ScoreReport): ProseSection {

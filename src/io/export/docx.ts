@@ -70,15 +70,16 @@ function tableCell(cell: SheetCell, widths: number[], continued: boolean): Table
 
 /** Table rows from the grid: a cell starting in the row, or the continuation of one above. */
 function tableRows(sheet: FormSheet, widths: number[], firstRow: number): TableRow[] {
-  const rows: TableRow[] = [];
-  for (let r = firstRow; r < sheet.rowCount; r++) {
-    const children = sheet.cells
-      .filter((c) => c.row <= r && r < c.row + c.rowSpan)
-      .sort((a, b) => a.col - b.col)
-      .map((c) => tableCell(c, widths, c.row !== r));
-    rows.push(new TableRow({ children, cantSplit: false, tableHeader: r === sheet.headerRow }));
+  // Each grid row's cells, those starting there and those continuing from above, in one pass
+  const byRow: SheetCell[][] = Array.from({ length: sheet.rowCount }, () => []);
+  for (const cell of sheet.cells) {
+    for (let r = cell.row; r < cell.row + cell.rowSpan; r++) byRow[r]!.push(cell);
   }
-  return rows;
+  return byRow.slice(firstRow).map((cells, i) => {
+    const r = firstRow + i;
+    const children = cells.sort((a, b) => a.col - b.col).map((c) => tableCell(c, widths, c.row !== r));
+    return new TableRow({ children, cantSplit: false, tableHeader: r === sheet.headerRow });
+  });
 }
 
 function tableSection(form: Form, report: ScoreReport): ISectionOptions {

@@ -111,10 +111,13 @@ function goals(form: Form, report: ScoreReport): ProseSection {
   };
 }
 
-const rowsOf = (form: Form, report: ScoreReport) =>
-  form.indicators
-    .map((row, i) => ({ row, result: report.indicators[i]!, printed: printedScores(form, report).rows[i] ?? null }))
+/** Each scored row with its printed 得分 (template rows left out). */
+function rowsOf(form: Form, report: ScoreReport) {
+  const printed = printedScores(form, report).rows;
+  return form.indicators
+    .map((row, i) => ({ row, result: report.indicators[i]!, printed: printed[i] ?? null }))
     .filter((x) => x.result && !x.result.flags.includes('template-row'));
+}
 
 function indicatorSummary(form: Form, report: ScoreReport): string[] {
   const rows = rowsOf(form, report);

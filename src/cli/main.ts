@@ -4,6 +4,7 @@
  */
 import { formatFieldIssues, ZipingError } from '../core/index.js';
 import { DRAFT_USAGE, draftCommand } from './draft-command.js';
+import { IMPORT_USAGE, importCommand } from './import-command.js';
 import { PROFILES_USAGE, profilesCommand } from './profiles-command.js';
 import { SCORE_USAGE, scoreCommand } from './score-command.js';
 
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; usage: string }> =
     run: async () => (await import('./export-command.js')).exportCommand,
     usage: 'ziping export FILE [--xlsx OUT] [--docx OUT] [--parts both|table|report] [--profile ID]   导出自评表、自评报告',
   },
+  import: { run: async () => importCommand, usage: IMPORT_USAGE },
   serve: {
     run: async () => (await import('./serve-command.js')).serveCommand,
     usage: 'ziping serve [--host H] [--port P] [--data DIR]   启动服务（默认 127.0.0.1:8787）',

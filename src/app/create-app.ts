@@ -13,6 +13,7 @@ import { onAppError, onNotFound } from './error-response.js';
 import { createRouter } from './router.js';
 import { registerEnvelopes } from './schemas.js';
 import { draftRoutes } from './routes/drafts.js';
+import { exportRoutes } from './routes/export.js';
 import { formHistoryRoutes } from './routes/form-history.js';
 import { formsRoutes } from './routes/forms.js';
 import { IMPORT_CONTENT_TYPES, importRoutes } from './routes/import.js';
@@ -54,6 +55,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/api', formsRoutes(deps))
     .route('/api', formHistoryRoutes(deps))
     .route('/api', draftRoutes(deps))
+    .route('/api', exportRoutes(deps))
     .route('/api', importRoutes(deps));
 
   app.onError(onAppError(deps.logError));

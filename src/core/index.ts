@@ -9,3 +9,4 @@ export { parseForm, parseWith, fieldIssuesOf } from './schema/validate.js';
 export { scoreForm, type ScoreOptions } from './scoring/score-form.js';
 export { getProfile, listProfiles, DEFAULT_PROFILE_ID } from './profiles/index.js';
 export type { RuleProfile } from './profiles/types.js';
+export { printedScores, type PrintedScores } from './scoring/printed-scores.js';

@@ -25,6 +25,9 @@ describe('runtime-neutral code', () => {
       conditions: ['workerd', 'worker', 'import'],
       metafile: true,
       logLevel: 'silent',
+      // As wrangler's build does: a library's dev-only `process.env.NODE_ENV` check (excelts' long
+      // worksheet-name warning) becomes a constant; any other use of `process` still fails below
+      define: { 'process.env.NODE_ENV': '"production"' },
     });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((path) => path.startsWith('node:') || /lowdb|steno|node-server/.test(path))).toEqual([]);

@@ -24,7 +24,7 @@ const KEYWORDS: [RegExp, Claim][] = [
   [/分值|权重|满分/g, 'weight'],
   [/自评得分|核定得分|规则得分|得分为?|评分为?|得/g, 'score'],
   [/全年预算数?|年初预算数?|预算数|预算资金|预算|资金总额|总投资|批复资金/g, 'budget'],
-  [/全年执行数|执行数|实际支出|支出|使用资金|拨付/g, 'executed'],
+  [/全年执行数?|执行数|执行了?|实际支出|支出|使用资金|拨付/g, 'executed'],
 ];
 
 /** The claim of a number whose clause before it reads `before` (at most CLAIM_WINDOW chars). */

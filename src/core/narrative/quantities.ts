@@ -134,7 +134,12 @@ export function readQuantities(input: string): NarrativeQuantity[] {
     if (!raw || !Number.isFinite(raw.value)) continue;
     const numberEnd = start + m[0].length;
     if (raw.numeral !== 'word' && notAFigure(text, start, numberEnd)) continue;
-    if (text.startsWith('千家万户', start)) continue;
+    // 数千人, 几十个, 上百家: a vague amount, not a figure to trace
+    if (raw.numeral === 'chinese' && /[数几上]$/.test(text.slice(Math.max(0, start - 1), start))) continue;
+    if (text.startsWith('千家万户', start)) {
+      readUpTo = start + 4;
+      continue;
+    }
     const end = raw.numeral === 'word' ? numberEnd : unitAfter(text, numberEnd, raw);
     readUpTo = end;
     if (raw.unit?.label === '分' && FEN_WORD.test(text.slice(end - 1, end + 1))) raw.unit = null;

@@ -8,7 +8,7 @@ import { PLACEHOLDER } from '../../narrative/placeholders.js';
 import type { CheckIssue } from './types.js';
 
 /** Where a cause starts. 因此/因而/因素 are not causes; the clause runs to 。；or a line end. */
-export const CAUSE_MARKER = /由于|因为|(?<!原)因(?![此而素地材])|受到?(?=[^，。；\n]{0,20}影响)|原因(?:主要)?(?:是|为|在于|有|[:：])|主要是|系(?=[^，。；\n]{0,4}(?:原因|所致))/g;
+export const CAUSE_MARKER = /由于|因为|(?<!原)因(?![此而素地材])|受到?(?=[^，。；\n]{0,20}(?:影响|支持|限制|制约))|得益于|鉴于|原因(?:主要)?(?:是|为|在于|有|[:：])|主要是|系(?=[^，。；\n]{0,4}(?:原因|所致))/g;
 
 const SENTENCE_END = /[。；;！!\n]/;
 

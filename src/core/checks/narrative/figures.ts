@@ -60,7 +60,8 @@ function verdictOf(q: NarrativeQuantity, claims: Map<string, Known[]>, pool: rea
   if (fromText) return { source: fromText.source };
   const any = pool.find((k) => agrees(q, k));
   if (any) return { source: any.source };
-  const other = pool.find((k) => sameValueOtherUnit(q, k));
+  // only a figure of the table (a score, a weight, the row's own figures) makes a unit mismatch here
+  const other = pool.find((k) => k.origin === 'fact' && sameValueOtherUnit(q, k));
   if (other) {
     return { issue: { code: 'unit_mismatch', span, message: `“${q.text}”在表中找不到；${q.value}只作为${other.source}（${show(other)}）出现，单位或含义不同` } };
   }

@@ -55,6 +55,6 @@ export function agrees(q: NarrativeQuantity, k: Known): boolean {
 
 /** True when `k` has q's value but not its unit or role (20人 for 20万元; a 1.5分 score for 1.5万人次). */
 export function sameValueOtherUnit(q: NarrativeQuantity, k: Known): boolean {
-  if (unitsAgree(q.unit, k) || CALENDAR.has(q.unit?.family ?? '')) return false;
+  if (unitsAgree(q.unit, k) || CALENDAR.has(q.unit?.family ?? '') || CALENDAR.has(k.unit?.family ?? '')) return false;
   return Math.abs(q.value - k.value) < 1e-9;
 }

@@ -12,7 +12,14 @@ import { agrees } from './matching.js';
 import { projectKnowns, rowFigureKnowns, type Known } from './knowns.js';
 import type { CheckIssue } from './types.js';
 
-interface Required { label: string; display: string; knowns: Known[]; words: string[] }
+interface Required {
+  label: string;
+  display: string;
+  knowns: Known[];
+  words: string[];
+  /** A figure written as the target or the actual does not state this fact (≤10人 is not the 10人 over). */
+  notAs?: readonly string[];
+}
 
 const NUMERIC = new Set(['missed', 'over-achieved', 'reverse-exceeded', 'above-target']);
 const SHORT_CELL = 30;
@@ -35,7 +42,7 @@ function forRow(r: IndicatorFacts): Required[] {
     if (knowns.length > 0) out.push({ label, display: cellDisplay(cell, knowns[0]), knowns, words: cell.trim().length <= SHORT_CELL ? [cell.trim()] : [] });
   }
   const deviation = [...figures['deviation-rate']!, ...figures['completion-rate']!, ...figures.multiple!, ...(r.deviation ? figures.excess!.concat(figures.shortfall!) : [])];
-  out.push({ label: '偏差（偏差率、完成率或偏差量）', display: `偏差率${formatNumber(r.deviationRate! * 100)}%`, knowns: deviation, words: [] });
+  out.push({ label: '偏差（偏差率、完成率或偏差量）', display: `偏差率${formatNumber(r.deviationRate! * 100)}%`, knowns: deviation, words: [], notAs: ['target', 'actual'] });
   return out;
 }
 
@@ -71,6 +78,7 @@ export function checkRequired(text: string, quantities: readonly NarrativeQuanti
   const r = row === null ? null : f.rows[row];
   const required = r ? (r.needsText ? forRow(r) : []) : forGoals(f);
   return required
-    .filter((req) => !req.words.some((w) => w && text.includes(w)) && !quantities.some((q) => req.knowns.some((k) => agrees(q, k))))
+    .filter((req) => !req.words.some((w) => w && text.includes(w))
+      && !quantities.some((q) => !req.notAs?.includes(q.claim) && req.knowns.some((k) => agrees(q, k))))
     .map((req) => ({ code: 'missing_fact' as const, message: `缺少${req.label}：应写明“${req.display}”` }));
 }

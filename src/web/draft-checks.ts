@@ -38,10 +38,8 @@ export interface CellChecks {
   notes: string[];
 }
 
-/** The default character limits of the cells (prompts README): goals 1000, a deviation 200. */
-export function defaultMaxChars(path: string): number {
-  return path === 'goals.actual' ? 1000 : 200;
-}
+export { defaultMaxChars } from '../core/narratives/max-chars.js';
+import { defaultMaxChars } from '../core/narratives/max-chars.js';
 
 /**
  * The form without the text of one cell. The drafting checks accept numbers from a cell's

@@ -27,16 +27,25 @@ const KEYWORDS: [RegExp, Claim][] = [
   [/全年执行数?|执行数|执行了?|实际支出|支出|使用资金|拨付/g, 'executed'],
 ];
 
+// All keywords in one pass: each list is one capturing group, tried in the order above at each position
+const ANY_KEYWORD = new RegExp(KEYWORDS.map(([p]) => `(${p.source})`).join('|'), 'g');
+const CLAUSE_BREAK = /[，。；;,、！!？?\n\d%％]/;
+
 /** The claim of a number whose clause before it reads `before` (at most CLAIM_WINDOW chars). */
 export function claimBefore(before: string): Claim {
   // a keyword belongs to the nearest number after it: the clause stops at punctuation and at digits
-  const clause = before.slice(-CLAIM_WINDOW).split(/[，。；;,、！!？?\n\d%％]/).pop() ?? '';
-  let best: { end: number; length: number; claim: Claim } | null = null;
-  for (const [pattern, claim] of KEYWORDS) {
-    for (const m of clause.matchAll(pattern)) {
-      const end = m.index + m[0].length;
-      if (!best || end > best.end || (end === best.end && m[0].length > best.length)) best = { end, length: m[0].length, claim };
+  let clause = before.slice(-CLAIM_WINDOW);
+  for (let i = clause.length - 1; i >= 0; i--) {
+    if (CLAUSE_BREAK.test(clause[i]!)) {
+      clause = clause.slice(i + 1);
+      break;
     }
+  }
+  let best: { end: number; claim: Claim } | null = null;
+  for (const m of clause.matchAll(ANY_KEYWORD)) {
+    const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+    const end = m.index + m[0].length;
+    if (!best || end >= best.end) best = { end, claim: KEYWORDS[group - 1]![1] };
   }
   return best?.claim ?? 'none';
 }

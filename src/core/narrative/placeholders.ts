@@ -11,5 +11,6 @@ export function hasPlaceholder(text: string): boolean {
 
 /** Spans of the placeholders in `text`. */
 export function placeholderSpans(text: string): [number, number][] {
+  if (!/[〔【[]/.test(text)) return [];
   return [...text.matchAll(PLACEHOLDER)].map((m) => [m.index, m.index + m[0].length]);
 }

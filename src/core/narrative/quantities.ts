@@ -121,8 +121,12 @@ function settle(text: string, start: number, raw: Raw): boolean {
   return true;
 }
 
-/** Every quantity in `text`, in order; placeholders' contents are not read. */
-export function readQuantities(input: string): NarrativeQuantity[] {
+/**
+ * Every quantity in `text`, in order; placeholders' contents are not read. `claims: false` skips
+ * reading what each claims (a source text only lends its figures).
+ */
+export function readQuantities(input: string, options: { claims?: boolean } = {}): NarrativeQuantity[] {
+  const withClaims = options.claims ?? true;
   const text = toAscii(input.slice(0, MAX_READ));
   const holes = placeholderSpans(text);
   const out: NarrativeQuantity[] = [];
@@ -148,10 +152,11 @@ export function readQuantities(input: string): NarrativeQuantity[] {
     const approx = /(?:将近|接近|近|大约|约|逾)$/.exec(before)?.[0] ?? '';
     if (approx) raw.approx = approx.endsWith('近') ? 'near' : approx === '逾' ? 'over' : 'about';
     const from = start - approx.length;
-    const claim = raw.unit?.family === 'score' && claimBefore(before) === 'none' ? 'score' : claimBefore(before);
+    const said = withClaims ? claimBefore(before) : 'none';
+    const claim = raw.unit?.family === 'score' && said === 'none' ? 'score' : said;
     out.push({
       text: input.slice(from, end), span: [from, end], value: raw.value, decimals: raw.decimals, unit: raw.unit,
-      approx: raw.approx, claim, bound: boundBefore(before), numeral: raw.numeral,
+      approx: raw.approx, claim, bound: withClaims ? boundBefore(before) : null, numeral: raw.numeral,
     });
   }
   return out;

@@ -35,10 +35,17 @@ export interface NarrativeOptions {
 
 const EXPLAINED = new Set(['missed', 'over-achieved', 'reverse-exceeded', 'above-target', 'qualitative-partial', 'late', 'lost-points']);
 
-/** Every text of the form a Latin name may come from. */
-function formTexts(f: FormFacts, chat: readonly string[]): string[] {
-  return [f.projectName, f.goals.expected, f.goals.existing, f.goals.notes, ...chat,
-    ...f.rows.flatMap((r) => [r.name, r.target.text, r.actual.text, r.sources.notes, r.sources.existing])];
+const LATIN = new WeakMap<FormFacts, Set<string>>();
+
+/** The Latin names the form's texts and the chat use (read once per form). */
+function formLatin(f: FormFacts, chat: readonly string[]): ReadonlySet<string> {
+  let words = LATIN.get(f);
+  if (!words) {
+    words = latinWords([f.projectName, f.goals.expected, f.goals.existing, f.goals.notes,
+      ...f.rows.flatMap((r) => [r.name, r.target.text, r.actual.text, r.sources.notes, r.sources.existing])]);
+    LATIN.set(f, words);
+  }
+  return chat.length === 0 ? words : new Set([...words, ...latinWords(chat)]);
 }
 
 /** Issues a deviation cell has about its parts and its causes. */
@@ -74,7 +81,7 @@ export function checkNarrative(text: string, o: NarrativeOptions): DraftChecks {
     issues.push(...checkRequired(text, quantities, o.facts, row));
     issues.push(...(row === null ? goalsIssues(text, o) : deviationIssues(text, o, row)));
   }
-  issues.push(...checkRegister(text, latinWords(formTexts(o.facts, chat))));
+  issues.push(...checkRegister(text, formLatin(o.facts, chat)));
   const length = countChars(text);
   if (length > o.maxChars) {
     issues.push({ code: 'too_long', message: `共${length}字，超过本单元格上限${o.maxChars}字`, span: [indexAfterChars(text, o.maxChars), text.length] });

@@ -32,7 +32,7 @@ function add(out: Known[], value: number | null | undefined, unit: Unit | null, 
 /** Numbers written in `text`; scores in notes are left out (a score comes from the scorer). */
 export function textKnowns(out: Known[], text: string, source: string, opts: { noScores?: boolean; cell?: boolean } = {}): void {
   if (!text) return;
-  for (const q of readQuantities(text)) {
+  for (const q of readQuantities(text, { claims: false })) {
     if (opts.noScores && q.unit?.family === 'score') continue;
     out.push({ value: q.value, unit: q.unit, source, origin: opts.cell ? 'cell' : 'text' });
   }
@@ -63,7 +63,21 @@ export function rowFigureKnowns(r: IndicatorFacts, at: string): Record<string, K
   };
 }
 
+const ROW_KNOWNS = new WeakMap<IndicatorFacts, Known[]>();
+
+/** A row's figures and the numbers of its cells and notes, read once per row. */
 function rowKnowns(out: Known[], r: IndicatorFacts, ownText: boolean): void {
+  let known = ROW_KNOWNS.get(r);
+  if (!known) {
+    known = [];
+    readRow(known, r);
+    ROW_KNOWNS.set(r, known);
+  }
+  out.push(...known);
+  if (ownText) textKnowns(out, r.sources.existing, `第${r.index + 1}行·偏差原因（表中原文）`);
+}
+
+function readRow(out: Known[], r: IndicatorFacts): void {
   const at = `第${r.index + 1}行`;
   for (const list of Object.values(rowFigureKnowns(r, at))) out.push(...list);
   for (const date of [r.target.date, r.actual.date]) {
@@ -75,7 +89,6 @@ function rowKnowns(out: Known[], r: IndicatorFacts, ownText: boolean): void {
   textKnowns(out, r.target.text, `${at}·年度指标值`, { cell: true });
   textKnowns(out, r.actual.text, `${at}·实际完成值`, { cell: true });
   textKnowns(out, r.sources.notes, `${at}·补充事实`, { noScores: true });
-  if (ownText) textKnowns(out, r.sources.existing, `${at}·偏差原因（表中原文）`);
 }
 
 /** The project-level figures any cell may state: year, funding and execution, total, the over standard. */

@@ -22,6 +22,16 @@ export const STATUS_OF_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   model_rate_limited: 503,
   template_error: 500,
   internal_error: 500,
+  non_finite_number: 422,
+  chat_too_long: 409,
+  cross_site_request: 403,
+  misdirected_request: 421,
+  model_output_too_long: 502,
+  unsupported_file_type: 415,
+  legacy_xls: 415,
+  encrypted_workbook: 422,
+  import_limit_exceeded: 413,
+  import_unreadable: 422,
 };
 
 /** Every error code, for the API document. */

@@ -28,7 +28,19 @@ export type ErrorCode =
   | 'model_timeout'
   | 'model_rate_limited'
   | 'template_error'
-  | 'internal_error';
+  | 'internal_error'
+  // issue #8 (hardening): limits, cross-site and rebinding, bounded model calls
+  | 'non_finite_number'
+  | 'chat_too_long'
+  | 'cross_site_request'
+  | 'misdirected_request'
+  | 'model_output_too_long'
+  // import (issue 10): files that cannot be imported, each with its own code
+  | 'unsupported_file_type'
+  | 'legacy_xls'
+  | 'encrypted_workbook'
+  | 'import_limit_exceeded'
+  | 'import_unreadable';
 
 export class ZipingError extends Error {
   readonly code: ErrorCode;

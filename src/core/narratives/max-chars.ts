@@ -1,10 +1,7 @@
-/**
- * The default length limits of the narrative cells (prompts README; the printed forms leave room
- * for about 1000 characters of 实际完成情况 and 200 per 偏差原因分析及改进措施).
- */
-export const DEFAULT_MAX_CHARS = { goals: 1000, deviation: 200 } as const;
+/** The default length limit of a narrative cell (the numbers live in core/limits.ts). */
+import { DEFAULT_MAX_CHARS } from '../limits.js';
 
-/** The default limit of the cell at `path`. */
+/** The default limit of the cell at `path`: 实际完成情况 1000, 偏差原因 200. */
 export function defaultMaxChars(path: string): number {
   return path === 'goals.actual' ? DEFAULT_MAX_CHARS.goals : DEFAULT_MAX_CHARS.deviation;
 }

@@ -4,6 +4,7 @@
  */
 import { printDraftingBench } from './drafting.js';
 import { runHttpBench } from './http.js';
+import { runNarrativeBench } from './narratives.js';
 import { runScoringBench } from './scoring.js';
 import { runWebBench } from './web.js';
 import { runWorkerBench } from './worker.js';
@@ -11,6 +12,7 @@ import { runWorkerBench } from './worker.js';
 const only = process.argv[2];
 const sections: [string, () => Promise<void>][] = [
   ['scoring', runScoringBench],
+  ['narratives', runNarrativeBench],
   ['http', runHttpBench],
   ['drafting', async () => { await printDraftingBench(); }],
   ['web', runWebBench],

@@ -12,6 +12,7 @@ import { sameOrigin } from './same-origin.js';
 import { onAppError, onNotFound } from './error-response.js';
 import { createRouter } from './router.js';
 import { registerEnvelopes } from './schemas.js';
+import { checkRoutes } from './routes/check.js';
 import { draftRoutes } from './routes/drafts.js';
 import { exportRoutes } from './routes/export.js';
 import { formHistoryRoutes } from './routes/form-history.js';
@@ -56,6 +57,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/api', formHistoryRoutes(deps))
     .route('/api', draftRoutes(deps))
     .route('/api', exportRoutes(deps))
+    .route('/api', checkRoutes(deps))
     .route('/api', importRoutes(deps));
 
   app.onError(onAppError(deps.logError));

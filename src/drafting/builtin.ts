@@ -136,9 +136,11 @@ export function applyQuickActions(text: string, message: string, facts: CellFact
 }
 
 /** The facts with the limit a revision message asks for (控制在120字以内), if lower. */
-export function factsForRevision(facts: CellFacts, message: string): CellFacts {
+export function factsForRevision(facts: CellFacts, message: string, history: readonly ChatMessage[] = []): CellFacts {
   const limit = parseQuickActions(message).limit;
-  return limit !== null && limit < facts.maxChars ? { ...facts, maxChars: limit } : facts;
+  // what the user typed in this cell's chat is a source for its figures and causes (issue #13)
+  const chat = [...facts.chat, ...history.filter((m) => m.role === 'user').map((m) => m.content), message];
+  return { ...facts, chat, ...(limit !== null && limit < facts.maxChars ? { maxChars: limit } : {}) };
 }
 
 export function appendExchange(history: readonly ChatMessage[] | undefined, message: string, text: string): ChatMessage[] {
@@ -163,7 +165,7 @@ export function createBuiltinDrafter(options: BuiltinDrafterOptions = {}): Draft
       signal?.throwIfAborted();
       if (!req.message?.trim()) throw new ZipingError('invalid_request', '修改要求不能为空');
       const prepared = prepare(req, prompts);
-      const facts = factsForRevision(prepared.facts, req.message);
+      const facts = factsForRevision(prepared.facts, req.message, req.history);
       const measure = facts.cell === 'deviation' ? templateVars(req.form, req.report, facts, prepared.template).measure : undefined;
       const { text, notice } = applyQuickActions(req.currentText, req.message, facts, measure);
       emit(text, sink, signal);

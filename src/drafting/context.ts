@@ -4,7 +4,9 @@
  * the facts it must state, the template variables and the data block a model sees. Pure.
  */
 import { ZipingError } from '../core/errors.js';
-import { getProfile } from '../core/profiles/index.js';
+import { factsOf as formFactsOf } from '../core/facts/form-facts.js';
+import type { FormFacts } from '../core/facts/types.js';
+import { overAchievementRatio } from '../core/profiles/over-ratio.js';
 import type { Form, Indicator, NarrativePath } from '../core/schema/form.js';
 import type { IndicatorResult, ScoreReport } from '../core/schema/report.js';
 import { findNumbers, firstQuantity, formatNumber, formatPercent, formatScore, kindOfUnit, type FoundNumber, type NumberKind } from './numbers.js';
@@ -63,18 +65,13 @@ export interface CellFacts {
   allowed: AllowedNumber[];
   required: RequiredFact[];
   notes: ParsedNotes;
+  /** The facts of the whole form, built once per scored form (core/facts). */
+  core: FormFacts;
+  /** What the user typed in the cell's chat: a source for figures and causes. */
+  chat: string[];
 }
 
-export const DEFAULT_OVER_RATIO = 1.2;
-
-/** The over-achievement ratio of the report's rule profile, if it has one. */
-function profileOverRatio(profileId: string): number | null {
-  try {
-    return getProfile(profileId).settings.overAchievement.flagRatio;
-  } catch {
-    return null;
-  }
-}
+export { DEFAULT_OVER_RATIO } from '../core/profiles/over-ratio.js';
 
 const ROW_PATH = /^indicators\.(\d+)\.deviation$/;
 
@@ -358,13 +355,15 @@ export interface FactsOptions {
   overAchievementRatio?: number;
   /** Default limit when the request gives none (the template's `maxChars`). */
   defaultMaxChars?: number;
+  /** What the user typed in the cell's chat. */
+  chat?: readonly string[];
 }
 
 /** The facts of one cell. Throws invalid_request for a path the form does not have. */
 export function cellFacts(form: Form, report: ScoreReport, path: NarrativePath, options: FactsOptions = {}): CellFacts {
   const row = rowOfPath(path, form);
   const cell: CellKind = row === null ? 'goals' : 'deviation';
-  const overRatio = options.overAchievementRatio ?? profileOverRatio(report.profile) ?? DEFAULT_OVER_RATIO;
+  const overRatio = options.overAchievementRatio ?? overAchievementRatio(report.profile);
   const rows = form.indicators.map((_, i) => rowFacts(form, report, i));
   const rf = row === null ? null : rows[row]!;
   const maxChars = options.maxChars ?? options.defaultMaxChars ?? DEFAULT_MAX_CHARS[cell];
@@ -380,6 +379,8 @@ export function cellFacts(form: Form, report: ScoreReport, path: NarrativePath, 
     allowed: allowedNumbers(form, report, rows, overRatio, row),
     required: rf ? (rf.needsText ? requiredForRow(rf) : []) : requiredForGoals(form, report),
     notes: parseNotes(rf ? rf.indicator.notes : form.goals?.notes),
+    core: formFactsOf(form, report, { overRatio }),
+    chat: [...(options.chat ?? [])],
   };
 }
 

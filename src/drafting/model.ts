@@ -412,7 +412,7 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
       signal?.throwIfAborted();
       if (!req.message?.trim()) throw new ZipingError('invalid_request', '修改要求不能为空');
       const prepared = prepare(req, prompts);
-      const facts = factsForRevision(prepared.facts, req.message);
+      const facts = factsForRevision(prepared.facts, req.message, req.history);
       const vars = templateVars(req.form, req.report, facts, prepared.template);
       const data = cellData(req.form, req.report, facts, vars);
       const messages = reviseMessages(prompts, prepared.template, data, vars, req.currentText, req.message, req.history ?? []);

@@ -275,7 +275,8 @@ describe('model drafter: user text is data, not instructions', () => {
     server.enqueue({ text: answer }, { text: answer });
     const r = await drafter().draft({ ...injected, path: ROW4 });
     expect(r.checks.ok).toBe(false);
-    expect(r.checks.issues.find((i) => i.code === 'unknown_number')!.message).toMatch(/“100分”/);
+    // 得分 claims the row's score: 100分 contradicts the report's 2分
+    expect(r.checks.issues.find((i) => i.code === 'wrong_figure')!.message).toMatch(/“100分”/);
     expect(r.checks.numbers.find((n) => n.text === '100分')?.found).toBe(false);
 
     const [system, user] = server.requests[0]!.body!.messages;
@@ -334,7 +335,7 @@ describe('model drafter: chat revision', () => {
 
   it('holds the text to a length the user asks for', async () => {
     const long = CLEAN;
-    const short = '指标值≥200台，实际完成296台，超出48%。原因：〔待补充：超额原因〕。';
+    const short = '指标值≥200台，实际完成296台，超出48%。原因：〔待补充：超额原因〕。后续将合理设定指标值。';
     server.enqueue({ text: long }, { text: short });
     const r = await drafter().revise({ form, report, path: ROW4, currentText: CLEAN, message: '控制在60字以内' });
     expect(r.checks.maxChars).toBe(60);

@@ -7,7 +7,7 @@
  * A draft is a proposal: nothing stored changes until the user saves the text (PUT /api/forms/:id).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { getProfile, scoreForm, ZipingError, type Form, type NarrativePath, type ScoreReport } from '../../core/index.js';
+import { overAchievementRatio, scoreForm, ZipingError, type Form, type NarrativePath, type ScoreReport } from '../../core/index.js';
 import { MAX_CHARS_RANGE, MAX_CHAT_MESSAGE_CHARS, MAX_CHAT_TURNS_PER_CELL, MAX_LONG_CELL_CHARS, MAX_ROWS } from '../../core/limits.js';
 import { hasNarrativeCell, narrativeTextAt } from '../../core/narratives/index.js';
 import { cellsNeedingText, draftMany } from '../../drafting/batch.js';
@@ -133,8 +133,7 @@ function cellsOf(body: DraftBody, form: Form, report: ScoreReport): NarrativePat
 }
 
 function requestFor(form: Form, report: ScoreReport, path: NarrativePath, maxChars?: number): DraftRequest {
-  const ratio = getProfile(report.profile).settings.overAchievement.flagRatio;
-  return { form, report, path, ...(maxChars ? { maxChars } : {}), ...(ratio ? { overAchievementRatio: ratio } : {}) };
+  return { form, report, path, ...(maxChars ? { maxChars } : {}), overAchievementRatio: overAchievementRatio(report.profile) };
 }
 
 /** Forwards a drafter's stream events for one cell. */

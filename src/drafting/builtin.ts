@@ -7,13 +7,13 @@
 import { ZipingError } from '../core/errors.js';
 import { bundledPrompts } from './bundled.js';
 import { checkWithFacts, factStated } from './checks.js';
-import type { CellFacts } from './context.js';
+import type { AllowedNumber, CellFacts } from './context.js';
 import { cellsToFix, describeCellsToFix } from './cell-text.js';
 import type { Detail } from './goals.js';
-import { countChars, hasPlaceholder } from './numbers.js';
+import { countChars, findNumbers, hasPlaceholder } from './numbers.js';
 import { renderTemplate, type PromptSet, type PromptTemplate } from './prompts.js';
 import { parseQuickActions } from './quick-actions.js';
-import { compact, fitToLength, formalize, hasMeasure, normalizeText, splitSentences } from './text-tools.js';
+import { compact, compactHarder, fitToLength, formalize, hasMeasure, normalizeText, splitSentences } from './text-tools.js';
 import type { ChatMessage, Drafter, DraftRequest, DraftResult, DraftSink, ReviseRequest } from './types.js';
 import type { TemplateVars } from './variables.js';
 import { prepare, templateVars } from './vars.js';
@@ -92,25 +92,69 @@ export interface RevisionOutcome {
   understood: boolean;
 }
 
+/** The cause placeholder of a deviation text: `〔待补充：超额原因…〕`. */
+const CAUSE_HOLE = /〔待补充[：:][^〔〕]{0,80}原因[^〔〕]{0,80}〕/;
+const CAUSE_PART = /偏差原因[:：][^。]{0,300}。?/;
+const MEASURE_PART = /改进措施[:：][^。]{0,300}。?/;
+
+/** Puts a cause the user typed in the chat where the text has its placeholder or cause, else before the measure. */
+export function withCause(text: string, cause: string): string {
+  if (CAUSE_HOLE.test(text)) return normalizeText(text.replace(CAUSE_HOLE, cause));
+  if (CAUSE_PART.test(text)) return normalizeText(text.replace(CAUSE_PART, `偏差原因：${cause}。`));
+  const at = MEASURE_PART.exec(text);
+  if (at) return normalizeText(`${text.slice(0, at.index)}偏差原因：${cause}。${text.slice(at.index)}`);
+  return normalizeText(`${text.replace(/[，；、]$/, '')}${/[。！？]$/.test(text) ? '' : '。'}偏差原因：${cause}。`);
+}
+
+/** Puts a measure in place of the text's measure, or appends it. */
+export function withMeasure(text: string, measure: string): string {
+  if (MEASURE_PART.test(text)) return normalizeText(text.replace(MEASURE_PART, `改进措施：${measure}。`));
+  return normalizeText(`${text.replace(/[，；、]$/, '')}${/[。！？]$/.test(text) ? '' : '。'}改进措施：${measure}。`);
+}
+
+/**
+ * Shortens a deviation text by its wording only (filler words, labels, a redundant 完成率): the
+ * facts, the cause and the measure stay. `fits` is false when even that is longer than `max`.
+ */
+export function fitFaithfully(text: string, max: number): { text: string; fits: boolean } {
+  if (countChars(text) <= max) return { text, fits: true };
+  const steps = [compact, compactHarder];
+  let t = text;
+  for (const step of steps) {
+    t = step(t);
+    if (countChars(t) <= max) return { text: t, fits: true };
+  }
+  return { text: t, fits: false };
+}
+
 /** Applies the quick actions of `message` to `text`. Pure. */
 export function applyQuickActions(text: string, message: string, facts: CellFacts, measure: string | undefined): RevisionOutcome {
   const actions = parseQuickActions(message);
   const notices: string[] = [];
   const done: string[] = [];
   const important = importanceOf(facts);
+  const deviation = facts.cell === 'deviation';
   let out = normalizeText(text);
   if (!actions.any) {
     return {
       text: out,
       understood: false,
-      notice: `内置起草器无法按“${message.trim()}”修改，它只会：精简、更正式、补充改进措施、控制在N字以内。其他修改请配置大模型（OPENAI_API_KEY、OPENAI_BASE_URL、ZIPING_MODEL）或直接手工编辑，文本未作改动`,
+      notice: `内置起草器无法按“${message.trim()}”修改，它只会：精简、更正式、补充改进措施、控制在N字以内，以及写入“补充原因：…”“补充措施：…”。其他修改请配置大模型（OPENAI_API_KEY、OPENAI_BASE_URL、ZIPING_MODEL）或直接手工编辑，文本未作改动`,
     };
+  }
+  if (actions.cause && deviation) {
+    out = withCause(out, actions.cause);
+    done.push('写入对话中补充的原因');
+  }
+  if (actions.measure && deviation) {
+    out = withMeasure(out, actions.measure);
+    done.push('写入对话中补充的措施');
   }
   if (actions.addMeasure) {
     if (facts.cell === 'goals') notices.push('实际完成情况不写改进措施，未作补充');
     else if (hasMeasure(out)) notices.push('文本已有改进措施，未重复补充');
     else if (measure) {
-      out = normalizeText(`${out.replace(/[，；、]$/, '')}${/[。！？]$/.test(out) ? '' : '。'}改进措施：${measure}。`);
+      out = withMeasure(out, measure);
       done.push('补充改进措施');
     }
   }
@@ -123,29 +167,44 @@ export function applyQuickActions(text: string, message: string, facts: CellFact
   if (actions.concise) {
     const before = countChars(out);
     let shorter = compact(out);
-    if (countChars(shorter) >= before) shorter = dropMinorSentences(shorter, important);
+    // a deviation text keeps every sentence: its facts, cause and measure are what a reviewer reads
+    if (countChars(shorter) >= before && !deviation) shorter = dropMinorSentences(shorter, important);
     if (countChars(shorter) < before) {
       out = shorter;
       done.push(`精简（${before}字→${countChars(out)}字）`);
     } else {
-      notices.push('文本已较精简，内置起草器未能在不删减必备事实的前提下再压缩');
+      notices.push('文本已较精简，内置起草器未能在不删减事实、原因和措施的前提下再压缩');
     }
   }
   if (actions.limit !== null) {
     const before = countChars(out);
-    out = fitToLength(out, actions.limit, important);
-    if (before > actions.limit) done.push(`控制在${actions.limit}字以内（${before}字→${countChars(out)}字）`);
-    else notices.push(`文本已在${actions.limit}字以内，未作删减`);
+    if (before <= actions.limit) notices.push(`文本已在${actions.limit}字以内，未作删减`);
+    else if (deviation) {
+      const fit = fitFaithfully(out, actions.limit);
+      out = fit.text;
+      if (fit.fits) done.push(`控制在${actions.limit}字以内（${before}字→${countChars(out)}字）`);
+      else notices.push(`保留事实、偏差原因和改进措施后最短为${countChars(out)}字，无法控制在${actions.limit}字以内；如需更短，请手工删减或放宽字数`);
+    } else {
+      out = fitToLength(out, actions.limit, important);
+      done.push(`控制在${actions.limit}字以内（${before}字→${countChars(out)}字）`);
+    }
   }
   if (actions.leftover) notices.push(`以下要求内置起草器无法执行：“${actions.leftover}”，请配置大模型或手工修改`);
   const summary = [done.length ? `已${done.join('、')}` : '', ...notices].filter(Boolean).join('；');
   return { text: out, understood: true, notice: summary || undefined };
 }
 
-/** The facts with the limit a revision message asks for (控制在120字以内), if lower. */
-export function factsForRevision(facts: CellFacts, message: string): CellFacts {
+/**
+ * The facts with the limit a revision message asks for (控制在120字以内), if lower, and the
+ * numbers the user typed in this chat (`补充原因：…新增8名`) as a source for the cell.
+ */
+export function factsForRevision(facts: CellFacts, message: string, history: readonly ChatMessage[] = []): CellFacts {
   const limit = parseQuickActions(message).limit;
-  return limit !== null && limit < facts.maxChars ? { ...facts, maxChars: limit } : facts;
+  const said = [...history.filter((m) => m.role === 'user').map((m) => m.content), message];
+  const typed: AllowedNumber[] = said.flatMap((text) =>
+    findNumbers(text).filter((n) => !/字/.test(n.unit ?? '')).map((n) => ({ value: n.value, unit: n.unit, kind: n.kind, source: '对话中用户补充的事实' })));
+  const withTyped = typed.length ? { ...facts, allowed: [...facts.allowed, ...typed] } : facts;
+  return limit !== null && limit < facts.maxChars ? { ...withTyped, maxChars: limit } : withTyped;
 }
 
 export function appendExchange(history: readonly ChatMessage[] | undefined, message: string, text: string): ChatMessage[] {
@@ -170,7 +229,7 @@ export function createBuiltinDrafter(options: BuiltinDrafterOptions = {}): Draft
       signal?.throwIfAborted();
       if (!req.message?.trim()) throw new ZipingError('invalid_request', '修改要求不能为空');
       const prepared = prepare(req, prompts);
-      const facts = factsForRevision(prepared.facts, req.message);
+      const facts = factsForRevision(prepared.facts, req.message, req.history);
       const measure = facts.cell === 'deviation' ? templateVars(req.form, req.report, facts, prepared.template).measure : undefined;
       const { text, notice } = applyQuickActions(req.currentText, req.message, facts, measure);
       emit(text, sink, signal);

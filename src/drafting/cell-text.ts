@@ -109,5 +109,7 @@ export function describeCellsToFix(index: number, cells: readonly CellToFix[]): 
 /** The text a person already wrote in a cell, or null when it says nothing (无, 0, —). */
 export function humanText(text: string | null | undefined): string | null {
   const t = (text ?? '').trim();
-  return t && !isFillerText(t) ? t : null;
+  if (!t || isFillerText(t)) return null;
+  // ASCII punctuation between Chinese words (廊坊 “已完工,剩余3%尾款未付”) as 公文 writes it
+  return t.replace(/(?<=[\u4e00-\u9fff%）)]),\s{0,2}(?=[\u4e00-\u9fff0-9])/g, '，').replace(/(?<=[\u4e00-\u9fff]);\s{0,2}/g, '；');
 }

@@ -102,7 +102,9 @@ const MAX_ITEMS = 6;
 function figure(rf: RowFacts, detail: Detail): string {
   const name = rowName(rf);
   const actual = actualShort(rf);
-  const target = cleanValue(rf.indicator.target);
+  const bare = cleanValue(rf.indicator.target);
+  // a bare target takes the unit the actual was given (100 → 100% for a 率)
+  const target = /^[0-9.]{1,20}$/.test(bare) ? actualWithUnit(bare, null, name) : bare;
   if (!actual) return name;
   const sep = /^[0-9]/.test(actual) ? '' : '为';
   return detail === 2 && target && target !== actual ? `${name}${sep}${actual}（指标值${target}）` : `${name}${sep}${actual}`;

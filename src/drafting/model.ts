@@ -15,6 +15,7 @@ import { ZipingError } from '../core/errors.js';
 import { bundledPrompts } from './bundled.js';
 import { appendExchange, applyQuickActions, builtinText, factsForRevision } from './builtin.js';
 import { checkWithFacts } from './checks.js';
+import { asksToChange, droppedParts } from './kept-parts.js';
 import type { CellFacts } from './context.js';
 import { cellData, cleanModelText, draftMessages, repairMessages, reviseMessages, ThinkFilter, type WireMessage } from './messages.js';
 import type { PromptSet } from './prompts.js';
@@ -315,6 +316,44 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
     };
   }
 
+  /** The cause and measure of the current text that a model revision left out, unless the user asked for it. */
+  function dropped(req: ReviseRequest, text: string): string[] {
+    if (req.path === 'goals.actual') return [];
+    return droppedParts(req.currentText, text).filter((p) => !asksToChange(req.message, p.label)).map((p) => p.label);
+  }
+
+  /**
+   * A revision may not drop the person's cause or measure (issue #13): asked once to put it back;
+   * if the model drops it again, the built-in revision of the current text is returned instead.
+   */
+  async function keepHumanParts(
+    req: ReviseRequest, result: DraftResult, messages: WireMessage[], job: { facts: CellFacts; vars: TemplateVars },
+    sink: DraftSink | undefined, signal: AbortSignal | undefined,
+  ): Promise<DraftResult> {
+    const lost = result.drafter === 'model' ? dropped(req, result.text) : [];
+    if (!lost.length) return result;
+    const issue = `- 修改稿删去了当前文本（<<<TEXT 中）已有的${lost.join('和')}。除非用户要求，这些内容必须保留，只能精简文字`;
+    sink?.({ type: 'reset', reason: 'repair' });
+    let second: string | null = null;
+    try {
+      second = await complete(repairMessages(messages, result.text, prompts, job.vars, issue), sink, signal);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+    }
+    if (second !== null && !dropped(req, second).length) {
+      const checks = checkWithFacts(second, job.facts);
+      return { ...result, text: second, checks, repaired: true, history: appendExchange(req.history, req.message, second) };
+    }
+    const r = applyQuickActions(req.currentText, req.message, job.facts, job.facts.cell === 'deviation' ? job.vars.measure : undefined);
+    sink?.({ type: 'reset', reason: 'fallback' });
+    sink?.({ type: 'delta', text: r.text });
+    return {
+      ...result, text: r.text, checks: checkWithFacts(r.text, job.facts), drafter: 'builtin', repaired: false,
+      notice: [`模型的修改稿删去了原文的${lost.join('和')}，已改用内置起草器的修改结果（保留原因和措施）`, r.notice].filter(Boolean).join('；'),
+      history: appendExchange(req.history, req.message, r.text),
+    };
+  }
+
   return {
     id: 'model',
     model,
@@ -340,11 +379,11 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
       signal?.throwIfAborted();
       if (!req.message?.trim()) throw new ZipingError('invalid_request', '修改要求不能为空');
       const prepared = prepare(req, prompts);
-      const facts = factsForRevision(prepared.facts, req.message);
+      const facts = factsForRevision(prepared.facts, req.message, req.history);
       const vars = templateVars(req.form, req.report, facts, prepared.template);
       const data = cellData(req.form, req.report, facts, vars);
       const messages = reviseMessages(prompts, prepared.template, data, vars, req.currentText, req.message, req.history ?? []);
-      return run({
+      const result = await run({
         req, facts, vars, messages, promptId: prompts.revise.id, promptVersion: prompts.revise.version,
         history: req.history, message: req.message,
         fallback: () => {
@@ -352,6 +391,7 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
           return { text: r.text, checks: checkWithFacts(r.text, facts), drafter: 'builtin', notice: r.notice };
         },
       }, sink, signal);
+      return keepHumanParts(req, result, messages, { facts, vars }, sink, signal);
     },
   };
 }

@@ -3,7 +3,7 @@
  * narrative cells of a form file with the configured drafter (a model when ZIPING_MODEL is set,
  * else the built-in one). The text streams to the terminal as it is written.
  */
-import { getProfile, scoreForm, ZipingError, type NarrativePath } from '../core/index.js';
+import { overAchievementRatio, scoreForm, ZipingError, type NarrativePath } from '../core/index.js';
 import { isNarrativePath, hasNarrativeCell } from '../core/narratives/index.js';
 import { cellsNeedingText, createDrafterFromEnv, draftMany, type DraftResult } from '../drafting/index.js';
 import { loadPromptsFromDir } from '../drafting/load-prompts-node.js';
@@ -47,7 +47,7 @@ export async function draftCommand(argv: string[], out: (text: string) => void):
   if (maxChars !== undefined && (!Number.isInteger(maxChars) || maxChars < 20)) throw new ZipingError('invalid_request', '--max-chars 应为不小于 20 的整数');
 
   const drafter = createDrafterFromEnv(process.env, { prompts: loadPromptsFromDir(process.env.ZIPING_PROMPTS || undefined) });
-  const ratio = getProfile(report.profile).settings.overAchievement.flagRatio ?? undefined;
+  const ratio = overAchievementRatio(report.profile);
   const requests = paths.map((path) => ({ form, report, path, maxChars, overAchievementRatio: ratio }));
   const items = await draftMany(drafter, requests, { concurrency: 4 });
 

@@ -4,7 +4,7 @@
  * the facts it must state, the template variables and the data block a model sees. Pure.
  */
 import { ZipingError } from '../core/errors.js';
-import { getProfile } from '../core/profiles/index.js';
+import { overAchievementRatio } from '../core/profiles/over-ratio.js';
 import type { Form, Indicator, NarrativePath } from '../core/schema/form.js';
 import type { IndicatorResult, ScoreReport } from '../core/schema/report.js';
 import { findNumbers, firstQuantity, formatNumber, formatPercent, formatScore, kindOfUnit, type FoundNumber, type NumberKind } from './numbers.js';
@@ -65,16 +65,7 @@ export interface CellFacts {
   notes: ParsedNotes;
 }
 
-export const DEFAULT_OVER_RATIO = 1.2;
-
-/** The over-achievement ratio of the report's rule profile, if it has one. */
-function profileOverRatio(profileId: string): number | null {
-  try {
-    return getProfile(profileId).settings.overAchievement.flagRatio;
-  } catch {
-    return null;
-  }
-}
+export { DEFAULT_OVER_RATIO } from '../core/profiles/over-ratio.js';
 
 const ROW_PATH = /^indicators\.(\d+)\.deviation$/;
 
@@ -364,7 +355,7 @@ export interface FactsOptions {
 export function cellFacts(form: Form, report: ScoreReport, path: NarrativePath, options: FactsOptions = {}): CellFacts {
   const row = rowOfPath(path, form);
   const cell: CellKind = row === null ? 'goals' : 'deviation';
-  const overRatio = options.overAchievementRatio ?? profileOverRatio(report.profile) ?? DEFAULT_OVER_RATIO;
+  const overRatio = options.overAchievementRatio ?? overAchievementRatio(report.profile);
   const rows = form.indicators.map((_, i) => rowFacts(form, report, i));
   const rf = row === null ? null : rows[row]!;
   const maxChars = options.maxChars ?? options.defaultMaxChars ?? DEFAULT_MAX_CHARS[cell];

@@ -3,6 +3,7 @@
  * and formatting the numbers the drafters write. Pure.
  */
 import { Big } from '../core/decimal.js';
+import { narrativeUnitAt, unitNamed } from '../core/parse/units.js';
 
 /** How a number is compared: scores must match exactly, money converts between 元 and 万元. */
 export type NumberKind = 'score' | 'percent' | 'money' | 'other';
@@ -18,43 +19,29 @@ export interface FoundNumber {
   span: [number, number];
 }
 
-const MONEY_FACTOR: Record<string, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 };
-
-/** Units recognised after a number, longest first. Anything else counts as no unit. */
-const UNITS = [
-  '万元', '亿元', '千元', '元', '百分点', '%', '％', '‰', '个工作日', '工作日', '个月', '小时', '分钟', '平方米', '平方公里',
-  '公里', '千米', '公顷', '万亩', '亩', '万吨', '吨', '公斤', '千克', '人次', '万人次', '万人', '万名', '万个', '万册', '万次',
-  '人', '名', '位', '户', '家', '所', '个', '项', '次', '场', '篇', '份', '件', '台', '套', '种', '批', '期', '册', '本',
-  '部', '张', '辆', '座', '处', '条', '株', '头', '只', '间', '栋', '块', '门', '届', '支', '队', '组', '村', '镇', '校',
-  '首', '集', '例', '床', '宗', '起', '片', '班', '米', '年度', '年', '月', '日', '号', '天', '周', '季度', '倍', '分', 'P',
-].sort((a, b) => b.length - a.length);
-
 /** `分` is a score unless it starts a word: 分钟, 分析, 分配… */
 const FEN_WORD = /^分(?:钟|之|析|配|布|类|别|批|期|摊|解|享|为|工|散|开|成|数|项|值|管|级|段|支|局|院|会|行)/;
 
+/** The kind of a unit label, by its family in core's one unit table (parse/units.ts). */
 export function kindOfUnit(unit: string | null): NumberKind {
-  if (unit === '分') return 'score';
-  if (unit === '%' || unit === '％' || unit === '百分点') return 'percent';
-  if (unit && unit in MONEY_FACTOR) return 'money';
+  const family = unit ? unitNamed(unit)?.family : undefined;
+  if (family === 'score') return 'score';
+  if (family === 'percent' && unit !== '成' && unit !== '‰') return 'percent';
+  if (family === 'money') return 'money';
   return 'other';
 }
 
-/** The amount in 元 for a money unit, else the value itself. */
+/** The amount in 元 for a money unit, else 1. */
 export function moneyFactor(unit: string | null): number {
-  return (unit && MONEY_FACTOR[unit]) || 1;
+  const u = unit ? unitNamed(unit) : null;
+  return u?.family === 'money' ? u.factor : 1;
 }
 
 function unitAfter(text: string, at: number): { unit: string | null; end: number } {
-  let i = at;
-  while (text[i] === ' ') i++;
-  const rest = text.slice(i, i + 6);
-  for (const u of UNITS) {
-    if (rest.startsWith(u)) {
-      if (u === '分' && FEN_WORD.test(rest)) return { unit: null, end: at };
-      return { unit: u === '％' ? '%' : u, end: i + u.length };
-    }
-  }
-  return { unit: null, end: at };
+  const read = narrativeUnitAt(text.slice(at, at + 8));
+  if (!read) return { unit: null, end: at };
+  if (read.unit.label === '分' && FEN_WORD.test(text.slice(at + read.end - 1, at + read.end + 1))) return { unit: null, end: at };
+  return { unit: read.unit.label === '％' ? '%' : read.unit.label, end: at + read.end };
 }
 
 /** Spans of `〔待补充：…〕`-style placeholders. */

@@ -8,7 +8,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { getProfile, parseWith, scoreForm, ZipingError, type Form, type NarrativePath, type ScoreReport } from '../../core/index.js';
+import { overAchievementRatio, parseWith, scoreForm, ZipingError, type Form, type NarrativePath, type ScoreReport } from '../../core/index.js';
 import { hasNarrativeCell, isNarrativePath, narrativeTextAt } from '../../core/narratives/index.js';
 import { cellsNeedingText, draftMany } from '../../drafting/batch.js';
 import type { DraftEvent, DraftRequest } from '../../drafting/types.js';
@@ -57,8 +57,7 @@ function cellsOf(body: z.infer<typeof DraftBodySchema>, form: Form, report: Scor
 }
 
 function requestFor(form: Form, report: ScoreReport, path: NarrativePath, maxChars?: number): DraftRequest {
-  const ratio = getProfile(report.profile).settings.overAchievement.flagRatio;
-  return { form, report, path, ...(maxChars ? { maxChars } : {}), ...(ratio ? { overAchievementRatio: ratio } : {}) };
+  return { form, report, path, ...(maxChars ? { maxChars } : {}), overAchievementRatio: overAchievementRatio(report.profile) };
 }
 
 /** Forwards a drafter's stream events for one cell. */

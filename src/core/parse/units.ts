@@ -63,6 +63,39 @@ export function unitAt(text: string): { unit: Unit; length: number } | null {
   return null;
 }
 
+/**
+ * Words a narrative writes after a number that are not measures of a row: calendar parts, scores,
+ * multiples (倍; 成 is a tenth, 三成 = 30%) and 算力 P. Read only in prose (the quantity reader),
+ * never in a 指标值 cell, so the scorer's table above stays as it was.
+ */
+const NARRATIVE_ONLY: [string, string, number][] = [
+  ['年度', 'calendar-year', 1], ['季度', 'quarter', 1], ['月', 'month-of-year', 1], ['号', 'day-of-month', 1],
+  ['周', 'weeks', 1], ['倍', 'multiple', 1], ['成', 'percent', 10], ['分', 'score', 1], ['P', 'compute', 1],
+];
+const NARRATIVE_TABLE = new Map<string, Unit>(TABLE);
+for (const [label, family, factor] of NARRATIVE_ONLY) {
+  if (!NARRATIVE_TABLE.has(label)) NARRATIVE_TABLE.set(label, { label, family, factor });
+}
+const NARRATIVE_BY_FIRST = new Map<string, string[]>();
+for (const label of [...NARRATIVE_TABLE.keys()].sort((a, b) => b.length - a.length)) {
+  NARRATIVE_BY_FIRST.set(label[0]!, [...(NARRATIVE_BY_FIRST.get(label[0]!) ?? []), label]);
+}
+
+/** Like `unitAt`, also reading the prose-only words (月, 分, 倍, 成…); no leading spaces skipped but ' '. */
+export function narrativeUnitAt(text: string, at = 0): { unit: Unit; end: number } | null {
+  let i = at;
+  while (text[i] === ' ') i++;
+  for (const label of NARRATIVE_BY_FIRST.get(text[i] ?? '') ?? []) {
+    if (text.startsWith(label, i)) return { unit: NARRATIVE_TABLE.get(label)!, end: i + label.length };
+  }
+  return null;
+}
+
+/** The unit named exactly `label` (万元, %, 人次), or null. */
+export function unitNamed(label: string): Unit | null {
+  return NARRATIVE_TABLE.get(label) ?? null;
+}
+
 /** True when two units measure the same thing and can be converted. */
 export function compatible(a: Unit | null, b: Unit | null): boolean {
   return !a || !b || a.family === b.family;

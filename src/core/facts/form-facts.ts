@@ -1,0 +1,61 @@
+/**
+ * The facts of a whole form, built once from the form and its score report: the rows, the
+ * funding and execution, the total and grade, the texts that may speak for causes (issue #13).
+ */
+import { getProfile } from '../profiles/index.js';
+import { overAchievementRatio } from '../profiles/over-ratio.js';
+import { unitAt } from '../parse/units.js';
+import type { Form } from '../schema/form.js';
+import type { IndicatorResult, ScoreReport } from '../schema/report.js';
+import { indicatorFacts } from './indicator-facts.js';
+import type { FormFacts, FundingFacts, FundingLine } from './types.js';
+
+const LINES = [['total', '年度资金总额'], ['appropriation', '当年财政拨款'], ['carryover', '上年结转资金'], ['other', '其他资金']] as const;
+
+function fundingFacts(form: Form, report: ScoreReport): FundingFacts {
+  const f = form.funding;
+  const lines: FundingLine[] = [];
+  for (const [key, label] of LINES) {
+    const r = f?.[key];
+    if (r) lines.push({ key, label, initial: r.initial ?? null, annual: r.annual ?? null, executed: r.executed ?? null });
+  }
+  const fr = report.funding;
+  return {
+    unit: unitAt(f?.unit ?? '万元')!.unit,
+    budget: fr.budget ?? null, executed: fr.executed ?? null, rate: fr.rate,
+    score: fr.score, weight: fr.weight, selfScore: fr.selfScore, ruleScore: fr.ruleScore,
+    lines, reason: f?.reason ?? '',
+  };
+}
+
+function resultAt(report: ScoreReport, index: number): IndicatorResult | null {
+  return report.indicators.find((r) => r.index === index) ?? null;
+}
+
+export interface FactsOptions {
+  /** Overrides the profile's over-achievement ratio. */
+  overRatio?: number;
+}
+
+/** The facts of `form` as scored in `report` (`scoreForm(form)`). Pure; never throws for a scored form. */
+export function buildFacts(form: Form, report: ScoreReport, options: FactsOptions = {}): FormFacts {
+  let profile;
+  try {
+    profile = getProfile(report.profile);
+  } catch {
+    profile = getProfile();
+  }
+  return {
+    year: form.year,
+    formType: form.formType,
+    projectName: form.project.name,
+    profile: report.profile,
+    overRatio: options.overRatio ?? overAchievementRatio(report.profile),
+    total: report.total,
+    grade: report.grade,
+    selfTotal: form.selfTotal ?? report.selfTotal,
+    funding: fundingFacts(form, report),
+    rows: form.indicators.map((row, index) => indicatorFacts({ row, index, result: resultAt(report, index), profile, year: form.year })),
+    goals: { expected: form.goals?.expected ?? '', existing: form.goals?.actual ?? '', notes: form.goals?.notes ?? '' },
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The facts of one indicator row: its cells read with the scorer's own parsers, the row's unit,
+ * completion, deviation, scores and outcome (issue #13). Pure.
+ */
+import { dec } from '../decimal.js';
+import { parseActual, type ParsedActual } from '../parse/actual-parser.js';
+import type { Quantity } from '../parse/quantity.js';
+import { parseTarget, type ParsedTarget } from '../parse/target-parser.js';
+import type { Unit } from '../parse/units.js';
+import type { RuleProfile } from '../profiles/types.js';
+import { inUnit } from '../scoring/quantitative-score.js';
+import type { Indicator } from '../schema/form.js';
+import type { IndicatorResult } from '../schema/report.js';
+import { gradeOfShare, outcomeKind } from './outcome-kind.js';
+import { unitInName } from './row-unit.js';
+import type { Amount, CellReading, Direction, IndicatorFacts } from './types.js';
+
+const amountOf = (q: Quantity, fallback: Unit | null): Amount => ({ value: q.value, unit: q.unit ?? fallback });
+
+function directionOf(target: ParsedTarget): Direction {
+  switch (target.kind) {
+    case 'number': return target.sign === 'ge' || target.sign === 'gt' ? 'ge' : target.sign === 'le' || target.sign === 'lt' ? 'le' : 'eq';
+    case 'range': return 'range';
+    case 'deadline': return 'deadline';
+    case 'level': case 'scale-list': case 'text': return 'qualitative';
+    default: return 'unknown';
+  }
+}
+
+function targetReading(text: string, target: ParsedTarget, unit: Unit | null): CellReading {
+  if (target.kind === 'number') return { text, amount: amountOf(target.quantity, unit) };
+  if (target.kind === 'range') {
+    return { text, amount: null, low: amountOf(target.low, unit), high: amountOf(target.high, unit) };
+  }
+  if (target.kind === 'deadline') return { text, amount: null, date: target.date };
+  return { text, amount: null };
+}
+
+function actualReading(text: string, actual: ParsedActual, unit: Unit | null): CellReading {
+  if (actual.kind === 'number') return { text, amount: amountOf(actual.quantity, unit) };
+  if (actual.kind === 'date') return { text, amount: null, date: actual.date };
+  return { text, amount: null };
+}
+
+/** value converted into `unit` (same family), as a JS number rounded to 6 places. */
+function valueIn(a: Amount, unit: Unit | null): number {
+  const q: Quantity = { value: a.value, unit: a.unit, start: 0, end: 0, raw: '' };
+  return Number(inUnit(q, unit).round(6).toString());
+}
+
+/** |actual − target| in the row's unit; a range measures to its nearest bound. */
+function deviationOf(target: CellReading, actual: CellReading, unit: Unit | null): Amount | null {
+  if (!actual.amount) return null;
+  const b = valueIn(actual.amount, unit);
+  let a: number | null = target.amount ? valueIn(target.amount, unit) : null;
+  if (target.low && target.high) {
+    const low = valueIn(target.low, unit);
+    const high = valueIn(target.high, unit);
+    a = b < low ? low : b > high ? high : b;
+  }
+  if (a === null) return null;
+  return { value: Number(dec(b).minus(a).abs().round(6).toString()), unit };
+}
+
+function completionOf(result: IndicatorResult | null, target: CellReading, actual: CellReading, unit: Unit | null): number | null {
+  if (result?.completion != null) return result.completion;
+  if (!target.amount || !actual.amount) return null;
+  const a = valueIn(target.amount, unit);
+  return a === 0 ? null : Number(dec(valueIn(actual.amount, unit)).div(a).round(6).toString());
+}
+
+export interface RowInput {
+  row: Indicator;
+  index: number;
+  result: IndicatorResult | null;
+  profile: RuleProfile;
+  year: number;
+}
+
+/** The facts of row `index`. */
+export function indicatorFacts({ row, index, result, profile, year }: RowInput): IndicatorFacts {
+  const parsedTarget = parseTarget(row.target, { year, level2: row.level2, unsignedAs: profile.settings.quant.unsignedAs });
+  const parsedActual = parseActual(row.actual, parsedTarget, year);
+  const targetUnit = parsedTarget.kind === 'number' ? parsedTarget.quantity.unit : parsedTarget.kind === 'range' ? parsedTarget.low.unit : null;
+  const actualUnit = parsedActual.kind === 'number' ? parsedActual.quantity.unit : null;
+  const unit = targetUnit ?? unitInName(row.name) ?? actualUnit;
+  const target = targetReading(row.target ?? '', parsedTarget, unit);
+  const actual = actualReading(row.actual ?? '', parsedActual, unit);
+  const direction = directionOf(parsedTarget);
+  const numeric = direction === 'ge' || direction === 'le' || direction === 'eq' || direction === 'range';
+  const completion = numeric ? completionOf(result, target, actual, unit) : null;
+  const weight = result?.weight ?? row.weight ?? null;
+  const score = result ? result.score : row.score ?? null;
+  const qualitativeRow = result?.kind === 'qualitative' || result?.kind === 'deadline';
+  const grade = result?.grade ?? row.grade ?? (qualitativeRow ? gradeOfShare(score, weight) : null);
+  const above = completion !== null && completion > 1 && (direction === 'ge' || direction === 'eq');
+  return {
+    index, path: `indicators.${index}.deviation`,
+    level1: row.level1, level2: row.level2 ?? '', name: row.name,
+    kind: result?.kind ?? null, direction, target, actual, unit,
+    completion,
+    deviationRate: completion === null ? null : Number(dec(completion).minus(1).abs().round(6).toString()),
+    deviation: numeric ? deviationOf(target, actual, unit) : null,
+    overAchievement: above ? Number(dec(completion).minus(1).round(6).toString()) : null,
+    score, weight,
+    selfScore: result?.selfScore ?? row.score ?? null,
+    ruleScore: result?.ruleScore ?? null,
+    deduction: weight !== null && score !== null && score < weight ? Number(dec(weight).minus(score).toString()) : null,
+    grade,
+    outcome: outcomeKind(result, direction, grade),
+    needsText: result ? result.needsExplanation || (weight !== null && result.score < weight - 0.005) : false,
+    flags: result?.flags ?? [],
+    sources: { notes: row.notes ?? '', existing: row.deviation ?? '' },
+  };
+}

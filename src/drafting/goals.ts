@@ -110,8 +110,9 @@ function figure(rf: RowFacts, detail: Detail): string {
   return detail === 2 && target && target !== actual ? `${name}${sep}${actual}（指标值${target}）` : `${name}${sep}${actual}`;
 }
 
-function describeRows(rows: RowFacts[], detail: Detail): string[] {
-  const items: string[] = [];
+/** The group's items: at most MAX_ITEMS figures, then deadline rows by date and qualitative rows together. */
+function describeRows(rows: RowFacts[], detail: Detail): { items: string[]; more: boolean } {
+  const figures: string[] = [];
   const deadlineGroups = new Map<string, string[]>();
   const qualitative: string[] = [];
   for (const rf of rows) {
@@ -123,11 +124,12 @@ function describeRows(rows: RowFacts[], detail: Detail): string[] {
       }
     }
     if (isQualitative(rf)) qualitative.push(rowName(rf));
-    else items.push(figure(rf, detail));
+    else figures.push(figure(rf, detail));
   }
+  const items = figures.slice(0, MAX_ITEMS);
   for (const [when, names] of deadlineGroups) items.push(`${names.join('、')}${names.length > 1 ? '均' : ''}于${when}完成`);
   if (qualitative.length) items.push(`${qualitative.join('、')}${qualitative.length > 1 ? '均' : ''}达到预期`);
-  return items;
+  return { items, more: figures.length > MAX_ITEMS };
 }
 
 function countSentence(group: string, rows: RowFacts[]): string {
@@ -144,9 +146,9 @@ export function groupSentence(group: '产出' | '效益' | '满意度', rows: Ro
   if (detail === 0) return `${countSentence(group, mine)}。`;
   const shown = mine.filter((rf) => quotable(rf) && !fellShort(rf));
   if (!shown.length) return '';
-  const items = describeRows(shown.slice(0, MAX_ITEMS), detail);
-  const tail = shown.length > MAX_ITEMS ? '等指标达到年度指标值' : '';
-  return `${group}方面，${items.join('；')}${tail}。`;
+  const { items, more } = describeRows(shown, detail);
+  if (more) items[MAX_ITEMS - 1] += '等指标达到年度指标值';
+  return `${group}方面，${items.join('；')}。`;
 }
 
 /** `居民健康档案37442人（指标值38508人）` for a missed row; the grade for a qualitative one. */

@@ -24,6 +24,8 @@ export function measureKind(rf: RowFacts): MeasureKind {
   if (REVENUE.test(name)) return '收入';
   if (/满意/.test(`${l1}${l2}${name}`)) return '满意度';
   if (unit === '%') return '比率';
+  // a count is a count even filed under 质量指标 (seed: 智算平台运行保障 ≥200台)
+  if (unit && (rf.target || rf.actual)) return '数量';
   if (l2.includes('质量')) return '质量';
   if (rf.target || rf.actual) return '数量';
   if (l1.includes('效益')) return '效益';

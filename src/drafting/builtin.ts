@@ -53,17 +53,17 @@ export function renderOutline(outline: string, vars: TemplateVars): string {
 /** The built-in text of a cell, fitted to its limit. */
 export function builtinText(req: DraftRequest, prompts: PromptSet): { text: string; facts: CellFacts; template: PromptTemplate; notice?: string } {
   const { facts, template } = prepare(req, prompts);
-  if (!facts.needsText) {
-    return {
-      text: NO_DEVIATION_TEXT, facts: { ...facts, required: [] }, template,
-      notice: `第${facts.row! + 1}行已达到年度指标值且得满分，无需说明偏差，按惯例填“无”`,
-    };
-  }
   const toFix = facts.rowFacts ? cellsToFix(facts.rowFacts.indicator, facts.rowFacts.result) : [];
   if (facts.rowFacts && toFix.length) {
     const what = describeCellsToFix(facts.rowFacts.index, toFix);
     const text = fitToLength(`〔待核实：${toFix.map((c) => c.label).join('、')}缺失或不完整，核实后再说明偏差原因及改进措施〕`, facts.maxChars);
     return { text, facts: { ...facts, required: [] }, template, notice: `${what}；在此之前不起草偏差说明` };
+  }
+  if (!facts.needsText) {
+    return {
+      text: NO_DEVIATION_TEXT, facts: { ...facts, required: [] }, template,
+      notice: `第${facts.row! + 1}行已达到年度指标值且得满分，无需说明偏差，按惯例填“无”`,
+    };
   }
   const render = (detail: Detail) => renderOutline(template.sections.outline, templateVars(req.form, req.report, facts, template, detail));
   let text = render(2);

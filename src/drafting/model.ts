@@ -14,6 +14,7 @@ import OpenAI from 'openai';
 import { ZipingError } from '../core/errors.js';
 import { bundledPrompts } from './bundled.js';
 import { appendExchange, applyQuickActions, builtinText, factsForRevision } from './builtin.js';
+import { cellsToFix } from './cell-text.js';
 import { checkWithFacts } from './checks.js';
 import { asksToChange, droppedParts } from './kept-parts.js';
 import type { CellFacts } from './context.js';
@@ -360,7 +361,9 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
     async draft(req: DraftRequest, sink?: DraftSink, signal?: AbortSignal): Promise<DraftResult> {
       signal?.throwIfAborted();
       const { facts, template } = prepare(req, prompts);
-      if (!facts.needsText) {
+      // a row with cells to fix is flagged, never drafted as fact: the built-in text says which cell
+      const unfit = facts.rowFacts ? cellsToFix(facts.rowFacts.indicator, facts.rowFacts.result).length > 0 : false;
+      if (!facts.needsText || unfit) {
         const { text, notice, facts: f } = builtinText(req, prompts);
         sink?.({ type: 'delta', text });
         return { path: req.path, text, checks: checkWithFacts(text, f), drafter: 'builtin', promptId: template.id, promptVersion: template.version, ...(notice ? { notice } : {}) };

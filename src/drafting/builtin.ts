@@ -8,7 +8,7 @@ import { ZipingError } from '../core/errors.js';
 import { bundledPrompts } from './bundled.js';
 import { checkWithFacts, factStated } from './checks.js';
 import type { AllowedNumber, CellFacts } from './context.js';
-import { cellsToFix, describeCellsToFix } from './cell-text.js';
+import { cellsToFix, cleanName, describeCellsToFix } from './cell-text.js';
 import type { Detail } from './goals.js';
 import { countChars, findNumbers, hasPlaceholder } from './numbers.js';
 import { renderTemplate, type PromptSet, type PromptTemplate } from './prompts.js';
@@ -116,9 +116,11 @@ export function withMeasure(text: string, measure: string): string {
  * Shortens a deviation text by its wording only (filler words, labels, a redundant 完成率): the
  * facts, the cause and the measure stay. `fits` is false when even that is longer than `max`.
  */
-export function fitFaithfully(text: string, max: number): { text: string; fits: boolean } {
+export function fitFaithfully(text: string, max: number, rowName = ''): { text: string; fits: boolean } {
   if (countChars(text) <= max) return { text, fits: true };
-  const steps = [compact, compactHarder];
+  // in the row's own cell its name after 实际 says nothing new: 实际支持智源学者20人 → 实际20人
+  const withoutName = (t: string) => (rowName.length >= 2 ? t.split(`实际${rowName}`).join('实际') : t);
+  const steps = [compact, compactHarder, withoutName];
   let t = text;
   for (const step of steps) {
     t = step(t);
@@ -180,7 +182,7 @@ export function applyQuickActions(text: string, message: string, facts: CellFact
     const before = countChars(out);
     if (before <= actions.limit) notices.push(`文本已在${actions.limit}字以内，未作删减`);
     else if (deviation) {
-      const fit = fitFaithfully(out, actions.limit);
+      const fit = fitFaithfully(out, actions.limit, facts.rowFacts ? cleanName(facts.rowFacts.indicator.name, facts.rowFacts.index) : '');
       out = fit.text;
       if (fit.fits) done.push(`控制在${actions.limit}字以内（${before}字→${countChars(out)}字）`);
       else notices.push(`保留事实、偏差原因和改进措施后最短为${countChars(out)}字，无法控制在${actions.limit}字以内；如需更短，请手工删减或放宽字数`);

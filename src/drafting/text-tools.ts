@@ -60,6 +60,7 @@ const HARDER: [RegExp, string][] = [
   // 完成率 and 偏差率 say the same thing: the 偏差率 (or 超出…%) is kept
   [/完成率[0-9.]{1,12}%，(?=偏差率|超出)/g, ''],
   [/，实际完成/g, '，实际'],
+  [/(今后|后续)将/g, '$1'],
   [/指标值为/g, '指标值'],
 ];
 

@@ -150,7 +150,7 @@ describe('built-in revision quick actions', () => {
     const r = await drafter.revise({ form, report, path, currentText: draftText, message: '控制在50字以内', history: [] });
     expect(r.notice).toMatch(/保留事实、偏差原因和改进措施后最短为\d+字，无法控制在50字以内/);
     expect(r.text).toContain('〔待补充〕');
-    expect(r.text).toContain('措施：今后将结合往年完成情况和年度工作计划，科学合理设定绩效指标值');
+    expect(r.text).toContain('措施：今后结合往年完成情况和年度工作计划，科学合理设定绩效指标值');
     expect(r.checks.issues.map((i) => i.code)).toEqual(['too_long']);
   });
 

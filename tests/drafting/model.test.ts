@@ -350,7 +350,7 @@ describe('model drafter: chat revision', () => {
     const r = await drafter({ builtinFallback: true, maxRetries: 0 }).revise({ form, report, path: ROW4, currentText: CLEAN, message: '控制在60字以内' });
     expect(r.drafter).toBe('builtin');
     expect(r.checks.length).toBeLessThanOrEqual(60);
-    expect(r.text).toContain('措施：今后将科学合理设定绩效指标值');
+    expect(r.text).toContain('措施：今后科学合理设定绩效指标值');
     expect(r.history).toHaveLength(2);
   });
 });

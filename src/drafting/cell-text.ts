@@ -4,6 +4,7 @@
  * target's unit, and the cells that are not fit to quote (OCR fragments, `≥**人`, an actual that
  * copies the target's sign) named so the user fixes them. Pure.
  */
+import { unitInName } from '../core/index.js';
 import { isFillerText } from '../core/parse/placeholder.js';
 import type { Indicator } from '../core/schema/form.js';
 import type { IndicatorResult } from '../core/schema/report.js';
@@ -53,10 +54,18 @@ export function unitOfTarget(target: string): string | null {
 export function actualWithUnit(actual: string | null | undefined, target: string | null | undefined, name = ''): string {
   const a = cleanValue(actual);
   if (!BARE_NUMBER.test(a)) return a;
-  const unit = target ? unitOfTarget(target) : null;
+  // the target's unit, else the one printed in the name (带动贫困户(人)): core's row unit rule
+  const unit = (target ? unitOfTarget(target) : null) ?? unitInName(name)?.label ?? null;
   if (unit) return `${a}${unit}`;
   // a bare 100 for a 率 named without unit on either side (廊坊 完工率 100 / 100) reads as a percent
   return /率$/.test(name.trim()) && (!target || BARE_NUMBER.test(cleanValue(target))) && Number(a) <= 100 ? `${a}%` : a;
+}
+
+/** A target whose number has no unit takes the one printed in the name: `≤10` of `支持学者(人)` → `≤10人`. */
+export function targetWithUnit(target: string | null | undefined, name = ''): string {
+  const t = cleanValue(target);
+  const unit = unitInName(name)?.label;
+  return unit && /[0-9]$/.test(t) ? `${t}${unit}` : t;
 }
 
 /** Why a cell cannot be quoted as fact, or null when it can. */

@@ -6,7 +6,7 @@
 import type { Form } from '../core/schema/form.js';
 import type { ScoreReport } from '../core/schema/report.js';
 import { parseNotes } from './notes.js';
-import { actualWithUnit, cellsToFix, cleanName, cleanValue, humanText } from './cell-text.js';
+import { actualWithUnit, cellsToFix, cleanName, cleanValue, humanText, targetWithUnit } from './cell-text.js';
 import type { RowFacts } from './context.js';
 import { formatPercent, formatScore } from './numbers.js';
 import type { Outcome } from './types.js';
@@ -102,7 +102,7 @@ const MAX_ITEMS = 6;
 function figure(rf: RowFacts, detail: Detail): string {
   const name = rowName(rf);
   const actual = actualShort(rf);
-  const bare = cleanValue(rf.indicator.target);
+  const bare = targetWithUnit(rf.indicator.target, rf.indicator.name);
   // a bare target takes the unit the actual was given (100 → 100% for a 率)
   const target = /^[0-9.]{1,20}$/.test(bare) ? actualWithUnit(bare, null, name) : bare;
   if (!actual) return name;
@@ -202,8 +202,10 @@ export function subjectOf(form: Form): string {
 
 const FUNDING_WORDS = /资金|预算|经费|支付|执行|结余|尾款|采购|成本/;
 
-/** A cause of under- or over-spending a person already wrote: the goals notes, or a money row's own text. */
+/** A cause of under- or over-spending a person already wrote: the form's 执行率偏低原因, the goals notes, or a money row's own text. */
 function spendingCause(form: Form, rows: RowFacts[]): string | null {
+  const stated = humanText(form.funding?.reason);
+  if (stated) return stated.replace(/[。；;]+$/, '');
   const notes = (form.goals?.notes ?? '').trim();
   if (notes && FUNDING_WORDS.test(notes)) return null; // the notes sentence follows and tells it
   for (const rf of rows) {

@@ -8,8 +8,9 @@ import { cellFacts, KIND_LABELS, OUTCOME_LABELS, type CellFacts } from './contex
 import {
   fundingSentence, goalPartsSentence, groupSentence, shortfallSentence, shortName, subjectOf, toFixSentence, totalSentence, type Detail,
 } from './goals.js';
+import { unitInName } from '../core/index.js';
 import { getProfile } from '../core/profiles/index.js';
-import { actualWithUnit, cleanName, cleanValue, humanText } from './cell-text.js';
+import { actualWithUnit, cleanName, humanText, targetWithUnit } from './cell-text.js';
 import { measureKind, pickVariant } from './measures.js';
 import { parseNotes } from './notes.js';
 import { formatNumber, formatPercent, formatScore } from './numbers.js';
@@ -113,7 +114,7 @@ export function templateVars(form: Form, report: ScoreReport, facts: CellFacts, 
     overPenaltyRule: overPenaltyRule(report.profile, facts.overAchievementRatio),
     level1: ind.level1 ?? '',
     level2: ind.level2 ?? '',
-    target: cleanValue(ind.target) || missing('年度指标值'),
+    target: targetWithUnit(ind.target, ind.name) || missing('年度指标值'),
     actual: quotableActual(ind.actual, ind.target, rf.actual?.text, cleanName(ind.name, rf.index)),
     weight: weight !== null ? formatScore(weight) : missing('分值'),
     score: r ? formatScore(r.score) : ind.score != null ? formatScore(ind.score) : missing('得分'),
@@ -122,7 +123,7 @@ export function templateVars(form: Form, report: ScoreReport, facts: CellFacts, 
     scoreLoss: r && weight !== null ? formatScore(Math.max(0, weight - r.score)) : missing('扣分'),
     completionPercent: rf.completion !== null ? formatPercent(rf.completion) : missing('完成率'),
     deviationPercent: rf.completion !== null ? formatPercent(Math.abs(rf.completion - 1)) : missing('偏差率'),
-    deviationAmount: rf.deviationAmount ? `${formatNumber(rf.deviationAmount.value, 4)}${rf.deviationAmount.unit ?? ''}` : missing('偏差量'),
+    deviationAmount: rf.deviationAmount ? `${formatNumber(rf.deviationAmount.value, 4)}${rf.deviationAmount.unit ?? unitInName(ind.name)?.label ?? ''}` : missing('偏差量'),
     overRatioPercent: formatPercent(facts.overAchievementRatio),
     rowGrade: rf.grade ?? missing('达成等级'),
     // 自评为“达成” next to 未完全达成的原因 contradicts itself: the grade is stated only when below 达成

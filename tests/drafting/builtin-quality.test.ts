@@ -143,6 +143,28 @@ describe('built-in drafts of special cases', () => {
     expect(goals.text).toContain('〔待核实：支持智源学者');
   });
 
+  it('carries the unit printed in the name onto bare figures (带动贫困户(人) style)', async () => {
+    const form = variant((i) => {
+      i.indicators[5]!.name = '支持智源学者(人)';
+      i.indicators[5]!.target = '≤10';
+      i.indicators[5]!.actual = '20';
+    });
+    const report = scoreForm(form);
+    const row = await drafter.draft({ form, report, path: 'indicators.5.deviation' });
+    expect(row.text).toMatch(/^该指标为反向指标，年度指标值为≤10人，实际为20人，超出上限10人/);
+    expect(row.checks.ok).toBe(true);
+  });
+
+  it('explains low execution with the reason the form gives (执行率偏低原因)', async () => {
+    const form = variant((i) => {
+      i.funding!.total!.executed = 19000;
+      i.funding!.reason = '部分设备采购尾款跨年支付';
+    });
+    const r = await drafter.draft({ form, report: scoreForm(form), path: 'goals.actual' });
+    expect(r.text).toContain('资金未全部执行，主要原因：部分设备采购尾款跨年支付。');
+    expect(r.checks.ok).toBe(true);
+  });
+
   it('explains low execution with the person’s own words where a money row gives them (廊坊)', async () => {
     const form = fixtureForm('09');
     const r = await drafter.draft({ form, report: scoreForm(form), path: 'goals.actual' });

@@ -174,7 +174,16 @@ export function shortfallSentence(rows: RowFacts[], overRatio: number, detail: D
   const parts: string[] = [];
   for (const [outcome, say] of SHORTFALL_GROUPS) {
     const mine = rows.filter((rf) => rf.needsText && rf.outcome === outcome && quotable(rf));
-    if (mine.length) parts.push(`${say}${mine.map((rf) => shortfallItem(rf, detail)).join('、')}`);
+    if (!mine.length) continue;
+    if (mine.length <= MAX_ITEMS) {
+      parts.push(`${say}${mine.map((rf) => shortfallItem(rf, detail)).join('、')}`);
+      continue;
+    }
+    // many rows: the count, then the furthest from their targets with figures
+    const all = rows.filter((rf) => rf.needsText && rf.outcome === outcome).length;
+    const furthest = [...mine].sort((a, b) => Math.abs(1 - (b.completion ?? 1)) - Math.abs(1 - (a.completion ?? 1)));
+    const items = furthest.slice(0, MAX_ITEMS).map((rf) => shortfallItem(rf, detail)).join('、');
+    parts.push(`${say.replace(/的有$/, '')}的共${all}项，偏差较大的有${items}等`);
   }
   const over = rows.filter((rf) => rf.needsText && rf.outcome === 'over-achievement' && quotable(rf));
   if (over.length) parts.push(`${over.map(rowName).join('、')}实际完成值超出年度指标值${formatPercent(overRatio - 1)}以上`);
@@ -186,7 +195,7 @@ export function toFixSentence(rows: RowFacts[]): string {
   const bad = rows.filter((rf) => !quotable(rf));
   if (!bad.length) return '';
   const names = bad.slice(0, MAX_ITEMS).map(rowName).join('、');
-  return `〔待核实：${names}${bad.length > MAX_ITEMS ? '等' : ''}的年度指标值或实际完成值缺失或不完整，核实后补写完成情况〕`;
+  return `〔待核实：${names}${bad.length > MAX_ITEMS ? '等' : ''}的年度指标值或实际完成值缺失或不完整，核实后补写完成情况〕。`;
 }
 
 export function goalPartsSentence(form: Form): { sentence: string; count: number } {

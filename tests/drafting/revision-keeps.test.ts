@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { NarrativePath } from '../../src/core/index.js';
-import { createBuiltinDrafter, createModelDrafter, countChars, type Drafter } from '../../src/drafting/index.js';
+import { createBuiltinDrafter, createModelDrafter, countChars, readDataBlock, type Drafter } from '../../src/drafting/index.js';
 import { humanParts, partKept } from '../../src/drafting/kept-parts.js';
 import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.js';
 import { repoPrompts, seed } from './helpers.js';
@@ -106,6 +106,15 @@ describe('a cell a person wrote, revised through a model', () => {
     expect(r.notice).toMatch(/模型的修改稿删去了原文的改进措施，已改用内置起草器的修改结果/);
     expectKept(r.text);
     expect(r.history).toHaveLength(2);
+  });
+
+  it('shows the model the text the unit already wrote and the project goals as data', async () => {
+    const written = form.indicators[1]!.deviation!;
+    server.enqueue({ text: `该指标年度指标值为≥2个，实际完成11个，超出年度指标值450%。偏差原因：${written}。` });
+    await model().draft({ form, report, path: 'indicators.1.deviation' });
+    const data = readDataBlock(server.requests[0]!.body!.messages[1]!.content) as Record<string, unknown>;
+    expect(data.表中原偏差说明).toBe(written);
+    expect(String(data.项目年度目标)).toContain('目标1:大模型研发及生态建设方面');
   });
 
   it('lets the user change the cause when asked to', async () => {

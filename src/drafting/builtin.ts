@@ -130,7 +130,9 @@ export function fitFaithfully(text: string, max: number, rowName = ''): { text: 
 }
 
 /** Applies the quick actions of `message` to `text`. Pure. */
-export function applyQuickActions(text: string, message: string, facts: CellFacts, measure: string | undefined): RevisionOutcome {
+export function applyQuickActions(
+  text: string, message: string, facts: CellFacts, measure: string | undefined,
+): RevisionOutcome {
   const actions = parseQuickActions(message);
   const notices: string[] = [];
   const done: string[] = [];
@@ -182,7 +184,8 @@ export function applyQuickActions(text: string, message: string, facts: CellFact
     const before = countChars(out);
     if (before <= actions.limit) notices.push(`文本已在${actions.limit}字以内，未作删减`);
     else if (deviation) {
-      const fit = fitFaithfully(out, actions.limit, facts.rowFacts ? cleanName(facts.rowFacts.indicator.name, facts.rowFacts.index) : '');
+      const rf = facts.rowFacts;
+      const fit = fitFaithfully(out, actions.limit, rf ? cleanName(rf.indicator.name, rf.index) : '');
       out = fit.text;
       if (fit.fits) done.push(`控制在${actions.limit}字以内（${before}字→${countChars(out)}字）`);
       else notices.push(`保留事实、偏差原因和改进措施后最短为${countChars(out)}字，无法控制在${actions.limit}字以内；如需更短，请手工删减或放宽字数`);
@@ -204,7 +207,9 @@ export function factsForRevision(facts: CellFacts, message: string, history: rea
   const limit = parseQuickActions(message).limit;
   const said = [...history.filter((m) => m.role === 'user').map((m) => m.content), message];
   const typed: AllowedNumber[] = said.flatMap((text) =>
-    findNumbers(text).filter((n) => !/字/.test(n.unit ?? '')).map((n) => ({ value: n.value, unit: n.unit, kind: n.kind, source: '对话中用户补充的事实' })));
+    findNumbers(text)
+      .filter((n) => !/字/.test(n.unit ?? ''))
+      .map((n) => ({ value: n.value, unit: n.unit, kind: n.kind, source: '对话中用户补充的事实' })));
   const withTyped = typed.length ? { ...facts, allowed: [...facts.allowed, ...typed] } : facts;
   return limit !== null && limit < facts.maxChars ? { ...withTyped, maxChars: limit } : withTyped;
 }

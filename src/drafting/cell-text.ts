@@ -51,7 +51,9 @@ export function unitOfTarget(target: string): string | null {
 }
 
 /** An actual written as a bare number takes the target's unit: `735` with `≥735人次` → `735人次`. */
-export function actualWithUnit(actual: string | null | undefined, target: string | null | undefined, name = ''): string {
+export function actualWithUnit(
+  actual: string | null | undefined, target: string | null | undefined, name = '',
+): string {
   const a = cleanValue(actual);
   if (!BARE_NUMBER.test(a)) return a;
   // the target's unit, else the one printed in the name (带动贫困户(人)): core's row unit rule
@@ -120,5 +122,7 @@ export function humanText(text: string | null | undefined): string | null {
   const t = (text ?? '').trim();
   if (!t || isFillerText(t)) return null;
   // ASCII punctuation between Chinese words (廊坊 “已完工,剩余3%尾款未付”) as 公文 writes it
-  return t.replace(/(?<=[\u4e00-\u9fff%）)]),\s{0,2}(?=[\u4e00-\u9fff0-9])/g, '，').replace(/(?<=[\u4e00-\u9fff]);\s{0,2}/g, '；');
+  return t
+    .replace(/(?<=[\u4e00-\u9fff%）)]),\s{0,2}(?=[\u4e00-\u9fff0-9])/g, '，')
+    .replace(/(?<=[\u4e00-\u9fff]);\s{0,2}/g, '；');
 }

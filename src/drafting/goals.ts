@@ -69,7 +69,7 @@ export function rowName(rf: RowFacts): string {
   return shortName(cleanName(rf.indicator.name, rf.index));
 }
 
-/** The actual value as a summary may quote it: the cell (cleaned, with the target's unit) if short, else its first quantity. */
+/** The actual as a summary quotes it: the cell (cleaned, with the target's unit) if short, else its first quantity. */
 function actualShort(rf: RowFacts): string | null {
   const raw = actualWithUnit(rf.indicator.actual, rf.indicator.target, cleanName(rf.indicator.name, rf.index));
   if (!raw || /^[—\-/／]+$/.test(raw)) return null;
@@ -78,7 +78,8 @@ function actualShort(rf: RowFacts): string | null {
 }
 
 function isDeadlineRow(rf: RowFacts): boolean {
-  return rf.result?.kind === 'deadline' || /时效/.test(rf.indicator.level2 ?? '') && !!rf.target && /[年月日]/.test(rf.target.unit ?? '');
+  if (rf.result?.kind === 'deadline') return true;
+  return /时效/.test(rf.indicator.level2 ?? '') && !!rf.target && /[年月日]/.test(rf.target.unit ?? '');
 }
 
 function isQualitative(rf: RowFacts): boolean {
@@ -107,7 +108,8 @@ function figure(rf: RowFacts, detail: Detail): string {
   const target = /^[0-9.]{1,20}$/.test(bare) ? actualWithUnit(bare, null, name) : bare;
   if (!actual) return name;
   const sep = /^[0-9]/.test(actual) ? '' : '为';
-  return detail === 2 && target && target !== actual ? `${name}${sep}${actual}（指标值${target}）` : `${name}${sep}${actual}`;
+  const withTarget = detail === 2 && target && target !== actual;
+  return withTarget ? `${name}${sep}${actual}（指标值${target}）` : `${name}${sep}${actual}`;
 }
 
 /** The group's items: at most MAX_ITEMS figures, then deadline rows by date and qualitative rows together. */
@@ -153,8 +155,13 @@ export function groupSentence(group: '产出' | '效益' | '满意度', rows: Ro
 
 /** `居民健康档案37442人（指标值38508人）` for a missed row; the grade for a qualitative one. */
 function shortfallItem(rf: RowFacts, detail: Detail): string {
-  if (rf.outcome === 'qualitative-partial') return `${rowName(rf)}${rf.grade && rf.grade !== '达成' ? `评为“${rf.grade}”` : ''}`;
-  if (rf.outcome === 'late') return `${rowName(rf)}${detail ? `于${cleanValue(rf.indicator.actual)}完成（指标值${cleanValue(rf.indicator.target)}）` : ''}`;
+  if (rf.outcome === 'qualitative-partial') {
+    return `${rowName(rf)}${rf.grade && rf.grade !== '达成' ? `评为“${rf.grade}”` : ''}`;
+  }
+  if (rf.outcome === 'late') {
+    const when = `于${cleanValue(rf.indicator.actual)}完成（指标值${cleanValue(rf.indicator.target)}）`;
+    return `${rowName(rf)}${detail ? when : ''}`;
+  }
   if (rf.outcome === 'generic' && rf.result && rf.result.weight !== null) {
     return `${rowName(rf)}（得${formatScore(rf.result.score)}分，分值${formatScore(rf.result.weight)}分）`;
   }
@@ -211,7 +218,7 @@ export function subjectOf(form: Form): string {
 
 const FUNDING_WORDS = /资金|预算|经费|支付|执行|结余|尾款|采购|成本/;
 
-/** A cause of under- or over-spending a person already wrote: the form's 执行率偏低原因, the goals notes, or a money row's own text. */
+/** A cause of under- or over-spending a person wrote: the form's 执行率偏低原因, the goals notes, a money row's text. */
 function spendingCause(form: Form, rows: RowFacts[]): string | null {
   const stated = humanText(form.funding?.reason);
   if (stated) return stated.replace(/[。；;]+$/, '');
@@ -229,9 +236,12 @@ function spendingCause(form: Form, rows: RowFacts[]): string | null {
  * Budget and execution, and why execution is below or above 100% (财预〔2020〕10号: 预算执行率
  * is scored; a reviewer asks for the reason of a low or over-100% rate).
  */
-export function fundingSentence(form: Form, report: ScoreReport, rows: RowFacts[], amounts: { budget: string; executed: string; rate: string }): string {
+export function fundingSentence(
+  form: Form, report: ScoreReport, rows: RowFacts[], amounts: { budget: string; executed: string; rate: string },
+): string {
   const whole = form.formType === 'department' ? '部门整体支出' : '';
-  const head = `${subjectOf(form)}${form.year}年度${whole}全年预算${amounts.budget}，全年执行${amounts.executed}，预算执行率${amounts.rate}。`;
+  const spent = `全年预算${amounts.budget}，全年执行${amounts.executed}，预算执行率${amounts.rate}`;
+  const head = `${subjectOf(form)}${form.year}年度${whole}${spent}。`;
   const rate = report.funding.rate;
   if (rate === null || Math.abs(rate - 1) < 0.00005) return head;
   const cause = spendingCause(form, rows);

@@ -63,6 +63,7 @@ export function droppedParts(before: string, after: string): HumanPart[] {
 /** True when the user's message asks to change or remove the cause or the measure. */
 export function asksToChange(message: string, label: HumanPart['label']): boolean {
   const word = label === '偏差原因' ? '原因' : '措施';
-  const re = new RegExp(`(?:改成|改为|换成|替换|删去|删除|去掉|不要|重写|修改)[^。；]{0,12}${word}|${word}[^。；]{0,6}(?:改成|改为|换成|删去|删除|去掉|不要|重写|[:：])`);
+  const verb = '(?:改成|改为|换成|替换|删去|删除|去掉|不要|重写|修改)';
+  const re = new RegExp(`${verb}[^。；]{0,12}${word}|${word}[^。；]{0,6}(?:${verb}|[:：])`);
   return re.test(message);
 }

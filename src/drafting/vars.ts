@@ -123,7 +123,9 @@ export function templateVars(form: Form, report: ScoreReport, facts: CellFacts, 
     scoreLoss: r && weight !== null ? formatScore(Math.max(0, weight - r.score)) : missing('扣分'),
     completionPercent: rf.completion !== null ? formatPercent(rf.completion) : missing('完成率'),
     deviationPercent: rf.completion !== null ? formatPercent(Math.abs(rf.completion - 1)) : missing('偏差率'),
-    deviationAmount: rf.deviationAmount ? `${formatNumber(rf.deviationAmount.value, 4)}${rf.deviationAmount.unit ?? unitInName(ind.name)?.label ?? ''}` : missing('偏差量'),
+    deviationAmount: rf.deviationAmount
+      ? `${formatNumber(rf.deviationAmount.value, 4)}${rf.deviationAmount.unit ?? unitInName(ind.name)?.label ?? ''}`
+      : missing('偏差量'),
     overRatioPercent: formatPercent(facts.overAchievementRatio),
     rowGrade: rf.grade ?? missing('达成等级'),
     // 自评为“达成” next to 未完全达成的原因 contradicts itself: the grade is stated only when below 达成

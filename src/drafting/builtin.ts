@@ -7,10 +7,10 @@
 import { ZipingError } from '../core/errors.js';
 import { bundledPrompts } from './bundled.js';
 import { checkWithFacts, factStated } from './checks.js';
-import type { AllowedNumber, CellFacts } from './context.js';
+import type { CellFacts } from './context.js';
 import { cellsToFix, cleanName, describeCellsToFix } from './cell-text.js';
 import type { Detail } from './goals.js';
-import { countChars, findNumbers, hasPlaceholder } from './numbers.js';
+import { countChars, formatScore, hasPlaceholder } from './numbers.js';
 import { renderTemplate, type PromptSet, type PromptTemplate } from './prompts.js';
 import { parseQuickActions } from './quick-actions.js';
 import { compact, compactHarder, fitToLength, formalize, hasMeasure, normalizeText, splitSentences } from './text-tools.js';
@@ -56,7 +56,11 @@ export function builtinText(req: DraftRequest, prompts: PromptSet): { text: stri
   const toFix = facts.rowFacts ? cellsToFix(facts.rowFacts.indicator, facts.rowFacts.result) : [];
   if (facts.rowFacts && toFix.length) {
     const what = describeCellsToFix(facts.rowFacts.index, toFix);
-    const text = fitToLength(`〔待核实：${toFix.map((c) => c.label).join('、')}缺失或不完整，核实后再说明偏差原因及改进措施〕`, facts.maxChars);
+    // the score is the scorer's, so it may be stated; the cells themselves are not quoted
+    const r = facts.rowFacts.result;
+    const scored = r && r.weight !== null ? `该指标得${formatScore(r.score)}分（分值${formatScore(r.weight)}分）。` : '';
+    const hole = `〔待核实：${toFix.map((c) => c.label).join('、')}缺失或不完整，核实后再说明偏差原因及改进措施〕`;
+    const text = fitToLength(`${scored}${hole}`, facts.maxChars);
     return { text, facts: { ...facts, required: [] }, template, notice: `${what}；在此之前不起草偏差说明` };
   }
   if (!facts.needsText) {
@@ -200,18 +204,14 @@ export function applyQuickActions(
 }
 
 /**
- * The facts with the limit a revision message asks for (控制在120字以内), if lower, and the
- * numbers the user typed in this chat (`补充原因：…新增8名`) as a source for the cell.
+ * The facts with the limit a revision message asks for (控制在120字以内), if lower, and what the
+ * user typed in this chat (`补充原因：…新增8名`) as a source for the cell's figures and causes.
  */
 export function factsForRevision(facts: CellFacts, message: string, history: readonly ChatMessage[] = []): CellFacts {
   const limit = parseQuickActions(message).limit;
   const said = [...history.filter((m) => m.role === 'user').map((m) => m.content), message];
-  const typed: AllowedNumber[] = said.flatMap((text) =>
-    findNumbers(text)
-      .filter((n) => !/字/.test(n.unit ?? ''))
-      .map((n) => ({ value: n.value, unit: n.unit, kind: n.kind, source: '对话中用户补充的事实' })));
-  const withTyped = typed.length ? { ...facts, allowed: [...facts.allowed, ...typed] } : facts;
-  return limit !== null && limit < facts.maxChars ? { ...withTyped, maxChars: limit } : withTyped;
+  const withChat = { ...facts, chat: [...facts.chat, ...said] };
+  return limit !== null && limit < facts.maxChars ? { ...withChat, maxChars: limit } : withChat;
 }
 
 export function appendExchange(history: readonly ChatMessage[] | undefined, message: string, text: string): ChatMessage[] {

@@ -4,6 +4,8 @@
  * the facts it must state, the template variables and the data block a model sees. Pure.
  */
 import { ZipingError } from '../core/errors.js';
+import { factsOf as formFactsOf } from '../core/facts/form-facts.js';
+import type { FormFacts } from '../core/facts/types.js';
 import { overAchievementRatio } from '../core/profiles/over-ratio.js';
 import type { Form, Indicator, NarrativePath } from '../core/schema/form.js';
 import type { IndicatorResult, ScoreReport } from '../core/schema/report.js';
@@ -63,6 +65,10 @@ export interface CellFacts {
   allowed: AllowedNumber[];
   required: RequiredFact[];
   notes: ParsedNotes;
+  /** The facts of the whole form, built once per scored form (core/facts). */
+  core: FormFacts;
+  /** What the user typed in the cell's chat: a source for figures and causes. */
+  chat: string[];
 }
 
 export { DEFAULT_OVER_RATIO } from '../core/profiles/over-ratio.js';
@@ -349,6 +355,8 @@ export interface FactsOptions {
   overAchievementRatio?: number;
   /** Default limit when the request gives none (the template's `maxChars`). */
   defaultMaxChars?: number;
+  /** What the user typed in the cell's chat. */
+  chat?: readonly string[];
 }
 
 /** The facts of one cell. Throws invalid_request for a path the form does not have. */
@@ -371,6 +379,8 @@ export function cellFacts(form: Form, report: ScoreReport, path: NarrativePath, 
     allowed: allowedNumbers(form, report, rows, overRatio, row),
     required: rf ? (rf.needsText ? requiredForRow(rf) : []) : requiredForGoals(form, report),
     notes: parseNotes(rf ? rf.indicator.notes : form.goals?.notes),
+    core: formFactsOf(form, report, { overRatio }),
+    chat: [...(options.chat ?? [])],
   };
 }
 

@@ -168,29 +168,30 @@ function shortfallItem(rf: RowFacts, detail: Detail): string {
   return detail ? figure(rf, 2) : rowName(rf);
 }
 
+// what fell short is said after the rows, so a row's figure is read as its actual, never as a target
 const SHORTFALL_GROUPS: [Outcome, string][] = [
-  ['missed', '未达到年度指标值的有'],
-  ['reverse-exceeded', '超出指标上限的有'],
-  ['late', '未按期完成的有'],
-  ['qualitative-partial', '未完全达成的有'],
-  ['generic', '得分低于分值的有'],
+  ['missed', '未达到年度指标值'],
+  ['reverse-exceeded', '超出指标上限'],
+  ['late', '未按期完成'],
+  ['qualitative-partial', ''],
+  ['generic', '得分低于分值'],
 ];
 
 /** What fell short, with the figures that matter; over-achieved rows named apart. */
 export function shortfallSentence(rows: RowFacts[], overRatio: number, detail: Detail = 2): string {
   const parts: string[] = [];
-  for (const [outcome, say] of SHORTFALL_GROUPS) {
+  for (const [outcome, verb] of SHORTFALL_GROUPS) {
     const mine = rows.filter((rf) => rf.needsText && rf.outcome === outcome && quotable(rf));
     if (!mine.length) continue;
     if (mine.length <= MAX_ITEMS) {
-      parts.push(`${say}${mine.map((rf) => shortfallItem(rf, detail)).join('、')}`);
+      parts.push(`${mine.map((rf) => shortfallItem(rf, detail)).join('、')}${verb}`);
       continue;
     }
     // many rows: the count, then the furthest from their targets with figures
     const all = rows.filter((rf) => rf.needsText && rf.outcome === outcome).length;
     const furthest = [...mine].sort((a, b) => Math.abs(1 - (b.completion ?? 1)) - Math.abs(1 - (a.completion ?? 1)));
     const items = furthest.slice(0, MAX_ITEMS).map((rf) => shortfallItem(rf, detail)).join('、');
-    parts.push(`${say.replace(/的有$/, '')}的共${all}项，偏差较大的有${items}等`);
+    parts.push(`共${all}项指标${verb || '未完全达成'}，其中${items}等差距较大`);
   }
   const over = rows.filter((rf) => rf.needsText && rf.outcome === 'over-achievement' && quotable(rf));
   if (over.length) parts.push(`${over.map(rowName).join('、')}实际完成值超出年度指标值${formatPercent(overRatio - 1)}以上`);

@@ -1,9 +1,15 @@
 /**
- * Numbers in Chinese prose: finding every number a draft writes (with its unit and position),
- * and formatting the numbers the drafters write. Pure.
+ * Numbers in Chinese prose for the drafters: the quantities a text writes (read by core's
+ * quantity reader, src/core/narrative) in the shape the drafters use, and number formatting.
  */
 import { Big } from '../core/decimal.js';
-import { narrativeUnitAt, unitNamed } from '../core/parse/units.js';
+import { readQuantities } from '../core/narrative/quantities.js';
+import { unitNamed } from '../core/parse/units.js';
+
+export { parseChineseNumeral } from '../core/narrative/numerals.js';
+export { PLACEHOLDER, hasPlaceholder } from '../core/narrative/placeholders.js';
+export { formatNumber, countChars, indexAfterChars } from '../core/narrative/format.js';
+import { formatNumber } from '../core/narrative/format.js';
 
 /** How a number is compared: scores must match exactly, money converts between 元 and 万元. */
 export type NumberKind = 'score' | 'percent' | 'money' | 'other';
@@ -19,132 +25,21 @@ export interface FoundNumber {
   span: [number, number];
 }
 
-/** `分` is a score unless it starts a word: 分钟, 分析, 分配… */
-const FEN_WORD = /^分(?:钟|之|析|配|布|类|别|批|期|摊|解|享|为|工|散|开|成|数|项|值|管|级|段|支|局|院|会|行)/;
-
-/** The kind of a unit label, by its family in core's one unit table (parse/units.ts). */
-export function kindOfUnit(unit: string | null): NumberKind {
-  const family = unit ? unitNamed(unit)?.family : undefined;
+/** The kind of a unit family in core's one unit table (parse/units.ts). */
+function kindOfFamily(family: string | undefined, label: string | undefined): NumberKind {
   if (family === 'score') return 'score';
-  if (family === 'percent' && unit !== '成' && unit !== '‰') return 'percent';
+  if (family === 'percent' && label !== '成' && label !== '‰') return 'percent';
   if (family === 'money') return 'money';
   return 'other';
 }
 
-/** The amount in 元 for a money unit, else 1. */
-export function moneyFactor(unit: string | null): number {
-  const u = unit ? unitNamed(unit) : null;
-  return u?.family === 'money' ? u.factor : 1;
-}
-
-function unitAfter(text: string, at: number): { unit: string | null; end: number } {
-  const read = narrativeUnitAt(text.slice(at, at + 8));
-  if (!read) return { unit: null, end: at };
-  if (read.unit.label === '分' && FEN_WORD.test(text.slice(at + read.end - 1, at + read.end + 1))) return { unit: null, end: at };
-  return { unit: read.unit.label === '％' ? '%' : read.unit.label, end: at + read.end };
-}
-
-/** Spans of `〔待补充：…〕`-style placeholders. */
-export const PLACEHOLDER = /〔(?:待补|待核|待确认|待填)[^〔〕]*〕|【(?:待补|待核|待确认|待填)[^【】]*】|\[(?:待补|待核|待确认|待填)[^[\]]*\]/g;
-
-/** True when the text has a placeholder. */
-export function hasPlaceholder(text: string): boolean {
-  return text.search(PLACEHOLDER) >= 0;
-}
-
-function placeholderSpans(text: string): [number, number][] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => [m.index, m.index + m[0].length]);
-}
-
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/** 九十五 → 95, 一百 → 100, 三点五 → 3.5; null if it is not a plain numeral. */
-export function parseChineseNumeral(s: string): number | null {
-  const [intPart = '', fracPart] = s.split('点');
-  let total = 0;
-  let section = 0;
-  let digit = -1;
-  for (const ch of intPart) {
-    if (ch in CN_DIGITS) {
-      digit = CN_DIGITS[ch]!;
-    } else if (ch in CN_UNITS) {
-      section += (digit < 0 ? 1 : digit) * CN_UNITS[ch]!;
-      digit = -1;
-    } else if (ch === '万' || ch === '亿') {
-      section += Math.max(digit, 0);
-      total += section * (ch === '万' ? 1e4 : 1e8);
-      section = 0;
-      digit = -1;
-    } else {
-      return null;
-    }
-  }
-  let value = total + section + Math.max(digit, 0);
-  if (fracPart !== undefined) {
-    let scale = 0.1;
-    for (const ch of fracPart) {
-      if (!(ch in CN_DIGITS)) return null;
-      value += CN_DIGITS[ch]! * scale;
-      scale /= 10;
-    }
-  }
-  return value;
-}
-
-const CN_NUM = '[零〇一二两三四五六七八九十百千万亿点]';
-const CN_PERCENT = new RegExp(`百分之(${CN_NUM}+)`, 'g');
-const CN_WITH_UNIT = new RegExp(`(${CN_NUM}{2,})(分|万元|亿元|元)`, 'g');
-
-/**
- * Every number in `text`: Arabic (half or full width, with thousands separators), and the
- * Chinese numerals that state a score, a percentage or money (九十五分, 百分之百, 两万元).
- * Skipped: numbers inside placeholders, list markers (`1.`, `（2）`, `3、`) and ordinals (`第3`).
- */
+/** Every quantity `text` writes (core's reader), placeholders, list markers and ordinals skipped. */
 export function findNumbers(text: string): FoundNumber[] {
-  // full-width digits and point → ASCII; same length, so spans stay valid
-  const norm = text.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
-  const holes = placeholderSpans(norm);
-  const inHole = (i: number) => holes.some(([a, b]) => i >= a && i < b);
-  const out: FoundNumber[] = [];
-
-  for (const m of norm.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)) {
-    const start = m.index;
-    let end = start + m[0].length;
-    if (inHole(start)) continue;
-    const before = norm[start - 1] ?? '';
-    const after = norm[end] ?? '';
-    if (before === '第') continue;
-    const markerAfter = /^[、.)）:：]/.test(after) && !/\d/.test(norm[end + 1] ?? '');
-    const atLineStart = before === '' || /[\n\s（(。；;：:]/.test(before);
-    if ((markerAfter && atLineStart && !/^[:：]/.test(after)) || ((before === '（' || before === '(') && /^[)）]/.test(after))) continue;
-    const numText = m[0].replace(/,/g, '');
-    const value = Number(numText);
-    if (!Number.isFinite(value)) continue;
-    const decimals = numText.includes('.') ? numText.split('.')[1]!.length : 0;
-    const { unit, end: unitEnd } = unitAfter(norm, end);
-    end = unitEnd;
-    out.push({ text: text.slice(start, end), value, decimals, unit, kind: kindOfUnit(unit), span: [start, end] });
-  }
-
-  for (const m of norm.matchAll(CN_PERCENT)) {
-    if (inHole(m.index)) continue;
-    const value = parseChineseNumeral(m[1]!);
-    if (value === null) continue;
-    const span: [number, number] = [m.index, m.index + m[0].length];
-    out.push({ text: text.slice(...span), value, decimals: 0, unit: '%', kind: 'percent', span });
-  }
-  for (const m of norm.matchAll(CN_WITH_UNIT)) {
-    if (inHole(m.index)) continue;
-    const unit = m[2]!;
-    if (unit === '分' && FEN_WORD.test(norm.slice(m.index + m[1]!.length, m.index + m[1]!.length + 2))) continue;
-    if (norm.slice(Math.max(0, m.index - 2), m.index) === '百分') continue; // inside 百分之…
-    const value = parseChineseNumeral(m[1]!);
-    if (value === null) continue;
-    const span: [number, number] = [m.index, m.index + m[0].length];
-    out.push({ text: text.slice(...span), value, decimals: 0, unit, kind: kindOfUnit(unit), span });
-  }
-  return out.sort((a, b) => a.span[0] - b.span[0]);
+  return readQuantities(text).map((q) => ({
+    text: q.text, value: q.value, decimals: q.decimals, span: q.span,
+    unit: q.unit?.label === '％' ? '%' : q.unit?.label ?? null,
+    kind: kindOfFamily(q.unit?.family, q.unit?.label),
+  }));
 }
 
 /** The first number in a cell like `≥200台`, `2022年12月底前`, `100%`; null if none. */
@@ -153,9 +48,9 @@ export function firstQuantity(text: string | null | undefined): FoundNumber | nu
   return findNumbers(text)[0] ?? null;
 }
 
-/** Rounds half-up to at most `decimals` places and drops trailing zeros: 47.916 → "47.92", 1.50 → "1.5". */
-export function formatNumber(value: number, decimals = 2): string {
-  return new Big(value).round(decimals, Big.roundHalfUp).toString();
+/** The kind of a unit label. */
+export function kindOfUnit(unit: string | null): NumberKind {
+  return unit ? kindOfFamily(unitNamed(unit)?.family, unit) : 'other';
 }
 
 /** A fraction as a percentage: 0.48 → "48%", 1 → "100%". */
@@ -172,29 +67,7 @@ export function formatScore(value: number): string {
 export function sameNumber(written: number, decimals: number, exact: number, allowRounding: boolean): boolean {
   if (Math.abs(written - exact) < 1e-9) return true;
   if (!allowRounding) return false;
-  // Most pairs differ by far more than a rounding step: rule them out without allocating decimals
   const step = 10 ** -decimals;
   if (Math.abs(written - exact) > step) return false;
   return new Big(exact).round(decimals, Big.roundHalfUp).eq(new Big(written));
-}
-
-/** Counts characters as the cells do: every character but whitespace is one. */
-export function countChars(text: string): number {
-  let n = 0;
-  for (const ch of text) if (!/\s/.test(ch)) n++;
-  return n;
-}
-
-/** The UTF-16 index where the (n+1)-th counted character starts, or text.length. */
-export function indexAfterChars(text: string, n: number): number {
-  let count = 0;
-  let i = 0;
-  for (const ch of text) {
-    if (!/\s/.test(ch)) {
-      if (count === n) return i;
-      count++;
-    }
-    i += ch.length;
-  }
-  return text.length;
 }

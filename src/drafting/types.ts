@@ -44,39 +44,8 @@ export interface ReviseRequest extends DraftRequest {
   history?: ChatMessage[];
 }
 
-/** Problems `checkDraft` finds. Any issue makes `ok` false. */
-export type CheckIssueCode = 'empty' | 'unknown_number' | 'missing_fact' | 'too_long' | 'first_person';
-
-export interface CheckIssue {
-  code: CheckIssueCode;
-  /** Chinese, for the user. */
-  message: string;
-  /** UTF-16 offsets into the text (JS string indices), end exclusive. */
-  span?: [number, number];
-}
-
-/** A number written in the text and whether it could be traced. */
-export interface NumberCheck {
-  /** As written, with its unit: `296台`, `48%`, `20500万元`. */
-  text: string;
-  value: number;
-  unit: string | null;
-  span: [number, number];
-  found: boolean;
-  /** Where the number comes from, when found: `年度指标值`, `预算执行率`, `补充事实`… */
-  source?: string;
-}
-
-export interface DraftChecks {
-  ok: boolean;
-  issues: CheckIssue[];
-  numbers: NumberCheck[];
-  /** Placeholders left for the user, as written: `〔待补充：偏差原因〕`. */
-  placeholders: string[];
-  /** Length in characters (every character but whitespace counts as one). */
-  length: number;
-  maxChars: number;
-}
+export type { CheckIssueCode, CheckIssue, NumberCheck, DraftChecks } from '../core/checks/narrative/types.js';
+import type { DraftChecks } from '../core/checks/narrative/types.js';
 
 export interface DraftResult {
   path: NarrativePath;

@@ -1,15 +1,24 @@
 /**
- * The drafting library's checks run in the page on whatever is in a narrative cell: numbers that
- * cannot be traced to the form, placeholders, first person, the character limit. The same code
- * checks model drafts on the server, so the page and the service never disagree.
+ * Core's narrative checks (src/core/checks/narrative) run in the page on whatever is in a
+ * narrative cell: figures that cannot be traced or contradict the table, invented causes,
+ * placeholders, register, the character limit. The same code checks model drafts on the server
+ * and `ziping check`, so the page and the service never disagree.
  */
+import type { CheckIssueCode } from '../core/checks/narrative/types.js';
 import type { Form, NarrativePath, ScoreReport } from '../core/index.js';
+import { PLACEHOLDER } from '../core/narrative/placeholders.js';
 import { checkDraft } from '../drafting/checks.js';
-import { PLACEHOLDER } from '../drafting/numbers.js';
 import type { DraftChecks } from '../drafting/types.js';
 import { charCount } from './format.js';
 
-export type MarkKind = 'unknown-number' | 'placeholder' | 'too-long' | 'first-person';
+export type MarkKind = 'unknown-number' | 'placeholder' | 'too-long' | 'first-person' | 'cause';
+
+/** The mark drawn for each finding that has a place in the text. */
+const MARK_OF: Partial<Record<CheckIssueCode, MarkKind>> = {
+  unknown_number: 'unknown-number', wrong_figure: 'unknown-number', unit_mismatch: 'unknown-number', swapped: 'unknown-number',
+  too_long: 'too-long', first_person: 'first-person', english: 'first-person', markdown: 'first-person', preamble: 'first-person',
+  invented_cause: 'cause',
+};
 
 /** A stretch of text to highlight, in UTF-16 offsets. */
 export interface Mark {
@@ -58,7 +67,7 @@ export function checkCell(text: string, form: Form, report: ScoreReport, path: s
   const notes: string[] = [];
   let checks: DraftChecks | null = null;
   try {
-    checks = checkDraft(text, { form: options.asProposal ? form : withoutCell(form, path), report, path: path as NarrativePath, maxChars });
+    checks = checkDraft(text, { form: options.asProposal ? form : withoutCell(form, path), report, path: path as NarrativePath, maxChars, asWritten: !options.asProposal });
   } catch {
     // A cell the scored form does not have yet (a row being added): count characters only.
   }
@@ -67,16 +76,15 @@ export function checkCell(text: string, form: Form, report: ScoreReport, path: s
   }
   if (checks) {
     for (const issue of checks.issues) {
-      if (issue.code === 'unknown_number' && issue.span) marks.push({ kind: 'unknown-number', start: issue.span[0], end: issue.span[1], title: issue.message });
-      else if (issue.code === 'too_long' && issue.span) marks.push({ kind: 'too-long', start: issue.span[0], end: issue.span[1], title: issue.message });
-      else if (issue.code === 'first_person' && issue.span) marks.push({ kind: 'first-person', start: issue.span[0], end: issue.span[1], title: issue.message });
-      else if (issue.code === 'missing_fact') notes.push(issue.message);
+      const kind = MARK_OF[issue.code];
+      if (kind && issue.span) marks.push({ kind, start: issue.span[0], end: issue.span[1], title: issue.message });
+      else if (!issue.span && issue.code !== 'empty') notes.push(issue.message);
     }
   }
   return { checks, marks, length: checks?.length ?? charCount(text.replace(/\s/g, '')), maxChars: checks?.maxChars ?? maxChars, notes };
 }
 
-const PRIORITY: Record<MarkKind, number> = { 'unknown-number': 4, placeholder: 3, 'first-person': 2, 'too-long': 1 };
+const PRIORITY: Record<MarkKind, number> = { 'unknown-number': 5, cause: 4, placeholder: 3, 'first-person': 2, 'too-long': 1 };
 
 /** Splits text into runs, each with the most important mark covering it (marks may overlap). */
 export function markRuns(text: string, marks: readonly Mark[]): { text: string; mark: Mark | null }[] {

@@ -38,7 +38,7 @@ describe('built-in drafts of the seed form (no model configured)', () => {
       expect(r.text).toContain('大模型研发及生态建设、大模型基础设施建设（科研大装置建设）建设、学术生态建设3个方面');
       expect(r.text).toContain('智算平台运行保障296台（指标值≥200台）');
       expect(r.text).toContain('均于2022年12月底前完成');
-      expect(r.text).toContain('超出指标上限的有支持智源学者20人（指标值≤10人）');
+      expect(r.text).toContain('支持智源学者20人（指标值≤10人）超出指标上限');
       // the total as the form states it (自评总分89), not the rule total 87.5 that contradicts it
       expect(r.text).toMatch(/本项目自评总分89分。$/);
       expect(r.text).not.toContain('87.5');
@@ -122,8 +122,8 @@ describe('built-in drafts conditioned on the outcome', () => {
     const r = await drafter.draft({ ...o, path: 'goals.actual' });
     expect(r.text).toMatch(/^本项目2023年度全年预算120万元，全年执行96万元，预算执行率80%。资金未全部执行，主要原因：〔待补充：资金结余原因/);
     expect(r.text).toContain('年度目标涵盖完成辖区居民健康档案更新、开展健康教育讲座、按期完成设备采购3个方面');
-    expect(r.text).toContain('未达到年度指标值的有居民健康档案更新数4000份（指标值≥5000份）');
-    expect(r.text).toContain('未按期完成的有设备采购完成时间于2023年10月完成（指标值2023年6月底前）');
+    expect(r.text).toContain('居民健康档案更新数4000份（指标值≥5000份）未达到年度指标值');
+    expect(r.text).toContain('设备采购完成时间于2023年10月完成（指标值2023年6月底前）未按期完成');
     expect(r.checks.ok).toBe(true);
   });
 

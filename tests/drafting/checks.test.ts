@@ -23,11 +23,12 @@ describe('checkDraft', () => {
 
   it.each([
     ['an invented count', CLEAN4.replace('偏差原因：〔待补充：超额原因〕', '偏差原因：新增服务器150台'), 'unknown_number', '150台'],
-    ['an invented percentage', CLEAN4.replace('超出指标值48%', '超出指标值50%'), 'unknown_number', '50%'],
-    ['a score not in the report', `${CLEAN4}该指标得分100分。`, 'unknown_number', '100分'],
-    ['a rounded score (1.5 is not 2分)', '该指标为反向指标，年度指标值为≤10人，实际为20人，超出上限10人，偏差率100%，得分2分。', 'unknown_number', '2分'],
-    ['a score in Chinese numerals', `${CLEAN4}自评一百分。`, 'unknown_number', '一百分'],
-    ['an invented date', `${CLEAN4}已于2023年3月完成扩容。`, 'unknown_number', '2023年'],
+    ['an invented percentage', CLEAN4.replace('超出指标值48%', '超出指标值50%'), 'wrong_figure', '50%'],
+    ['a score not in the report', `${CLEAN4}该指标得分100分。`, 'wrong_figure', '100分'],
+    ['a rounded score (1.5 is not 2分)', '该指标为反向指标，年度指标值为≤10人，实际为20人，超出上限10人，偏差率100%，得分2分。', 'wrong_figure', '2分'],
+    ['a score in Chinese numerals', `${CLEAN4}自评一百分。`, 'wrong_figure', '一百分'],
+    ['an invented year', `${CLEAN4}已于2021年3月完成扩容。`, 'unknown_number', '2021年'],
+    ['an invented month', `${CLEAN4}已于2023年3月完成扩容。`, 'unknown_number', '3月'],
   ])('catches %s with its span', (_, text, code, written) => {
     const path = text.includes('反向') ? ROW5 : ROW4;
     const c = checkDraft(text, { form, report, path });
@@ -41,12 +42,13 @@ describe('checkDraft', () => {
   it.each([
     ['我们', CLEAN4.replace('今后将', '我们今后将')],
     ['我', CLEAN4.replace('今后将', '今后我将')],
-    ['我单位 (as 我)', CLEAN4.replace('今后将', '我单位今后将')],
+    ['咱单位', CLEAN4.replace('今后将', '咱单位今后将')],
+    ['本人', CLEAN4.replace('今后将', '本人今后将')],
   ])('catches first person %s', (_, text) => {
     const c = checkDraft(text, { form, report, path: ROW4 });
     const issue = c.issues.find((i) => i.code === 'first_person')!;
     expect(issue.message).toMatch(/第一人称/);
-    expect(text.slice(...issue.span!)).toMatch(/^我/);
+    expect(text.slice(...issue.span!)).toMatch(/^[我咱本]/);
   });
 
   it('does not take 自我 or 我国 for first person', () => {
@@ -72,7 +74,7 @@ describe('checkDraft', () => {
   });
 
   it('accepts the deviation as an amount instead of a rate', () => {
-    const c = checkDraft('该指标年度指标值为≥200台，实际完成296台，超出96台。偏差原因：〔待补充：超额原因〕。', { form, report, path: ROW4 });
+    const c = checkDraft('该指标年度指标值为≥200台，实际完成296台，超出96台。偏差原因：〔待补充：超额原因〕。后续将科学设定指标值。', { form, report, path: ROW4 });
     expect(c.ok).toBe(true);
   });
 
@@ -98,10 +100,10 @@ describe('checkDraft', () => {
 
   it('requires the grade or score of a partly achieved qualitative row, and the dates of a late one', () => {
     const o = outcomes();
-    const qual = checkDraft('该指标为定性指标，自评为“部分达成”。', { ...o, path: 'indicators.4.deviation' });
+    const qual = checkDraft('该指标为定性指标，自评为“部分达成”。偏差原因：〔待补充：偏差原因〕。后续将加强过程管理。', { ...o, path: 'indicators.4.deviation' });
     expect(qual.issues).toEqual([]);
     const late = checkDraft('该指标未按期完成。', { ...o, path: 'indicators.2.deviation' });
-    expect(late.issues.map((i) => i.message)).toEqual([expect.stringMatching(/年度指标值/), expect.stringMatching(/实际完成值/)]);
+    expect(late.issues.filter((i) => i.code === 'missing_fact').map((i) => i.message)).toEqual([expect.stringMatching(/年度指标值/), expect.stringMatching(/实际完成值/)]);
   });
 
   it('throws invalid_request for a path the form does not have', () => {

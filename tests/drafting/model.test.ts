@@ -109,7 +109,6 @@ describe('model drafter: retries and errors', () => {
     server.enqueue(serverError, serverError, serverError);
     const e = await rejection(drafter().draft({ form, report, path: ROW4 }, recorder().sink));
     expect(e.code).toBe('model_error');
-    expect(e.status).toBe(502);
     expect(e.message).toBe('模型服务出错（HTTP 500），已重试2次仍失败，请稍后再试');
     expect(e.details).toMatchObject({ status: 500, model: 'loop-model' });
     expect(server.requests).toHaveLength(3);
@@ -119,7 +118,6 @@ describe('model drafter: retries and errors', () => {
     server.enqueue(rateLimited, rateLimited, rateLimited);
     const e = await rejection(drafter().draft({ form, report, path: ROW4 }));
     expect(e.code).toBe('model_rate_limited');
-    expect(e.status).toBe(503);
     expect(e.message).toMatch(/限流（HTTP 429），已重试2次仍被拒绝/);
   });
 
@@ -127,7 +125,6 @@ describe('model drafter: retries and errors', () => {
     server.setDefault({ text: CLEAN, delayMs: 1500 });
     const e = await rejection(drafter({ timeoutMs: 150, maxRetries: 1 }).draft({ form, report, path: ROW4 }));
     expect(e.code).toBe('model_timeout');
-    expect(e.status).toBe(504);
     expect(e.message).toBe('模型服务在0.2秒内没有响应，已重试1次');
     expect(server.requests).toHaveLength(2);
   });
@@ -278,7 +275,8 @@ describe('model drafter: user text is data, not instructions', () => {
     server.enqueue({ text: answer }, { text: answer });
     const r = await drafter().draft({ ...injected, path: ROW4 });
     expect(r.checks.ok).toBe(false);
-    expect(r.checks.issues.find((i) => i.code === 'unknown_number')!.message).toMatch(/“100分”/);
+    // 得分 claims the row's score: 100分 contradicts the report's 2分
+    expect(r.checks.issues.find((i) => i.code === 'wrong_figure')!.message).toMatch(/“100分”/);
     expect(r.checks.numbers.find((n) => n.text === '100分')?.found).toBe(false);
 
     const [system, user] = server.requests[0]!.body!.messages;

@@ -59,3 +59,14 @@ export function buildFacts(form: Form, report: ScoreReport, options: FactsOption
     goals: { expected: form.goals?.expected ?? '', existing: form.goals?.actual ?? '', notes: form.goals?.notes ?? '' },
   };
 }
+
+const CACHE = new WeakMap<ScoreReport, { form: Form; ratio: number | undefined; facts: FormFacts }>();
+
+/** `buildFacts` once per scored form: later calls with the same form and report reuse the facts. */
+export function factsOf(form: Form, report: ScoreReport, options: FactsOptions = {}): FormFacts {
+  const hit = CACHE.get(report);
+  if (hit && hit.form === form && hit.ratio === options.overRatio) return hit.facts;
+  const facts = buildFacts(form, report, options);
+  CACHE.set(report, { form, ratio: options.overRatio, facts });
+  return facts;
+}

@@ -117,6 +117,13 @@ export function describeCellsToFix(index: number, cells: readonly CellToFix[]): 
   return `第${index + 1}行${parts.join('，')}，请核实后重填`;
 }
 
+/** `text` without closing 。；; marks (a loop: `/[。；;]+$/` is quadratic on a run of marks). */
+export function trimEndMarks(text: string): string {
+  let end = text.length;
+  while (end > 0 && '。；;'.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
 /** The text a person already wrote in a cell, or null when it says nothing (无, 0, —). */
 export function humanText(text: string | null | undefined): string | null {
   const t = (text ?? '').trim();

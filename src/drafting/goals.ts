@@ -6,7 +6,7 @@
 import type { Form } from '../core/schema/form.js';
 import type { ScoreReport } from '../core/schema/report.js';
 import { parseNotes } from './notes.js';
-import { actualWithUnit, cellsToFix, cleanName, cleanValue, humanText, targetWithUnit } from './cell-text.js';
+import { actualWithUnit, cellsToFix, cleanName, cleanValue, humanText, targetWithUnit, trimEndMarks } from './cell-text.js';
 import type { RowFacts } from './context.js';
 import { formatPercent, formatScore } from './numbers.js';
 import type { Outcome } from './types.js';
@@ -22,7 +22,7 @@ export function levelGroup(level1: string | null | undefined): '产出' | '效�
 /** 2: each row with actual and target; 1: each row with its actual; 0: counts only. */
 export type Detail = 0 | 1 | 2;
 
-const ENUM = /(?:目标\s*[0-9０-９一二三四五六七八九十]+\s*[:：、.．]?|第[一二三四五六七八九十]+\s*[，,、:：]|(?:^|[\n。；;])\s*[（(]?[一二三四五六七八九十]+[）)、]|(?:^|[\n。；;])\s*[0-9]+\s*[、.．](?!\d))/g;
+const ENUM = /(?:目标\s*[0-9０-９一二三四五六七八九十]+\s*[:：、.．]?|第[一二三四五六七八九十]+\s*[，,、:：]|(?:^|[\n。；;])[^\S\n]*[（(]?[一二三四五六七八九十]+[）)、]|(?:^|[\n。；;])[^\S\n]*[0-9]{1,3}\s*[、.．](?!\d))/g;
 
 /**
  * The short titles of the goal's parts: "目标1:大模型研发及生态建设方面，…" → 大模型研发及生态建设.
@@ -222,13 +222,13 @@ const FUNDING_WORDS = /资金|预算|经费|支付|执行|结余|尾款|采购|�
 /** A cause of under- or over-spending a person wrote: the form's 执行率偏低原因, the goals notes, a money row's text. */
 function spendingCause(form: Form, rows: RowFacts[]): string | null {
   const stated = humanText(form.funding?.reason);
-  if (stated) return stated.replace(/[。；;]+$/, '');
+  if (stated) return trimEndMarks(stated);
   const notes = (form.goals?.notes ?? '').trim();
   if (notes && FUNDING_WORDS.test(notes)) return null; // the notes sentence follows and tells it
   for (const rf of rows) {
     if (!/资金|预算|经费|成本|投资/.test(rf.indicator.name ?? '')) continue;
     const cause = parseNotes(humanText(rf.indicator.deviation)).cause;
-    if (cause) return cause.replace(/[。；;]+$/, '');
+    if (cause) return trimEndMarks(cause);
   }
   return '';
 }

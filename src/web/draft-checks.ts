@@ -5,6 +5,7 @@
  * and `ziping check`, so the page and the service never disagree.
  */
 import type { CheckIssueCode } from '../core/checks/narrative/types.js';
+import { DEFAULT_MAX_CHARS } from '../core/limits.js';
 import type { Form, NarrativePath, ScoreReport } from '../core/index.js';
 import { PLACEHOLDER } from '../core/narrative/placeholders.js';
 import { checkDraft } from '../drafting/checks.js';
@@ -40,7 +41,7 @@ export interface CellChecks {
 
 /** The default character limits of the cells (prompts README): goals 1000, a deviation 200. */
 export function defaultMaxChars(path: string): number {
-  return path === 'goals.actual' ? 1000 : 200;
+  return path === 'goals.actual' ? DEFAULT_MAX_CHARS.goals : DEFAULT_MAX_CHARS.deviation;
 }
 
 /**

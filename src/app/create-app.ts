@@ -12,6 +12,7 @@ import { sameOrigin } from './same-origin.js';
 import { onAppError, onNotFound } from './error-response.js';
 import { createRouter } from './router.js';
 import { registerEnvelopes } from './schemas.js';
+import { checkRoutes } from './routes/check.js';
 import { draftRoutes } from './routes/drafts.js';
 import { formHistoryRoutes } from './routes/form-history.js';
 import { formsRoutes } from './routes/forms.js';
@@ -51,7 +52,8 @@ export function createApp(appDeps: AppDeps) {
     .route('/api', profilesRoutes(deps))
     .route('/api', formsRoutes(deps))
     .route('/api', formHistoryRoutes(deps))
-    .route('/api', draftRoutes(deps));
+    .route('/api', draftRoutes(deps))
+    .route('/api', checkRoutes(deps));
 
   app.onError(onAppError(deps.logError));
   app.notFound(onNotFound);

@@ -3,17 +3,18 @@
  * events a drafting request streams when it asks for `text/event-stream`.
  */
 import { z } from '@hono/zod-openapi';
+import { CHECK_ISSUE_CODES } from '../core/checks/narrative/types.js';
 import { ChatMessageSchema } from '../store/records.js';
 import { NarrativeOrigin } from './schemas.js';
 
 const span = z.tuple([z.number().int(), z.number().int()]);
 
-const DraftChecksSchema = z
+export const DraftChecksSchema = z
   .object({
     ok: z.boolean(),
     issues: z.array(
       z.object({
-        code: z.enum(['empty', 'unknown_number', 'missing_fact', 'too_long', 'first_person']),
+        code: z.enum(CHECK_ISSUE_CODES),
         message: z.string(),
         span: span.optional(),
       }),
@@ -26,6 +27,7 @@ const DraftChecksSchema = z
         span,
         found: z.boolean(),
         source: z.string().optional(),
+        claim: z.string().optional().openapi({ description: '文中所称的含义：target、actual、deviation-rate…；none 为未说明' }),
       }),
     ),
     placeholders: z.array(z.string()).openapi({ description: '待补充处，如 `〔待补充：偏差原因〕`' }),

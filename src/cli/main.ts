@@ -3,6 +3,7 @@
  * one clear Chinese line (never a stack trace).
  */
 import { formatFieldIssues, ZipingError } from '../core/index.js';
+import { CHECK_USAGE, checkCommand } from './check-command.js';
 import { DRAFT_USAGE, draftCommand } from './draft-command.js';
 import { PROFILES_USAGE, profilesCommand } from './profiles-command.js';
 import { SCORE_USAGE, scoreCommand } from './score-command.js';
@@ -12,6 +13,7 @@ type Command = (argv: string[], out: (text: string) => void) => Promise<number>;
 const COMMANDS: Record<string, { run: () => Promise<Command>; usage: string }> = {
   score: { run: async () => scoreCommand, usage: SCORE_USAGE },
   draft: { run: async () => draftCommand, usage: DRAFT_USAGE },
+  check: { run: async () => checkCommand, usage: CHECK_USAGE },
   profiles: { run: async () => profilesCommand, usage: PROFILES_USAGE },
   serve: {
     run: async () => (await import('./serve-command.js')).serveCommand,

@@ -203,15 +203,12 @@ export function applyQuickActions(
   return { text: out, understood: true, notice: summary || undefined };
 }
 
-/**
- * The facts with the limit a revision message asks for (控制在120字以内), if lower, and what the
- * user typed in this chat (`补充原因：…新增8名`) as a source for the cell's figures and causes.
- */
+/** The facts with the limit a revision message asks for (控制在120字以内), if lower. */
 export function factsForRevision(facts: CellFacts, message: string, history: readonly ChatMessage[] = []): CellFacts {
   const limit = parseQuickActions(message).limit;
-  const said = [...history.filter((m) => m.role === 'user').map((m) => m.content), message];
-  const withChat = { ...facts, chat: [...facts.chat, ...said] };
-  return limit !== null && limit < facts.maxChars ? { ...withChat, maxChars: limit } : withChat;
+  // what the user typed in this cell's chat is a source for its figures and causes (issue #13)
+  const chat = [...facts.chat, ...history.filter((m) => m.role === 'user').map((m) => m.content), message];
+  return { ...facts, chat, ...(limit !== null && limit < facts.maxChars ? { maxChars: limit } : {}) };
 }
 
 export function appendExchange(history: readonly ChatMessage[] | undefined, message: string, text: string): ChatMessage[] {

@@ -25,6 +25,7 @@
  * (see prompt-files.ts) and Node can read them from disk (load-prompts-node.ts).
  */
 import { ZipingError } from '../core/errors.js';
+import { DEFAULT_MAX_CHARS as CORE_MAX_CHARS } from '../core/narratives/max-chars.js';
 import { OUTCOMES, type CellKind, type Outcome } from './types.js';
 import { TEMPLATE_VARIABLES, isVariableName, type TemplateVars, type VariableName } from './variables.js';
 
@@ -85,7 +86,7 @@ const TYPES: readonly TemplateType[] = ['system', 'draft', 'revise', 'repair'];
 const CELLS: readonly CellKind[] = ['goals', 'deviation'];
 
 /** Default character limits (see prompts/README.md for where they come from). */
-export const DEFAULT_MAX_CHARS: Record<CellKind, number> = { goals: 1000, deviation: 200 };
+export const DEFAULT_MAX_CHARS: Record<CellKind, number> = CORE_MAX_CHARS;
 
 function fail(fileName: string, message: string, details: Record<string, unknown> = {}): never {
   throw new ZipingError('template_error', `提示词模板 ${fileName}：${message}`, { details: { file: fileName, ...details } });

@@ -5,7 +5,6 @@
  * and `ziping check`, so the page and the service never disagree.
  */
 import type { CheckIssueCode } from '../core/checks/narrative/types.js';
-import { DEFAULT_MAX_CHARS } from '../core/limits.js';
 import type { Form, NarrativePath, ScoreReport } from '../core/index.js';
 import { PLACEHOLDER } from '../core/narrative/placeholders.js';
 import { checkDraft } from '../drafting/checks.js';
@@ -39,10 +38,8 @@ export interface CellChecks {
   notes: string[];
 }
 
-/** The default character limits of the cells (prompts README): goals 1000, a deviation 200. */
-export function defaultMaxChars(path: string): number {
-  return path === 'goals.actual' ? DEFAULT_MAX_CHARS.goals : DEFAULT_MAX_CHARS.deviation;
-}
+export { defaultMaxChars } from '../core/narratives/max-chars.js';
+import { defaultMaxChars } from '../core/narratives/max-chars.js';
 
 /**
  * The form without the text of one cell. The drafting checks accept numbers from a cell's

@@ -4,6 +4,7 @@
  */
 import { checkBudgetEchoes, checkGenericActuals, checkGoals, checkNames } from '../checks/content-checks.js';
 import { checkFunding } from '../checks/funding-checks.js';
+import { narrativeReportIssues } from '../checks/narrative/form-narratives.js';
 import { checkExplanation } from '../checks/row-checks.js';
 import { checkSelfTotal, selfScoreSum } from '../checks/total-checks.js';
 import { checkWeights } from '../checks/weight-checks.js';
@@ -98,10 +99,8 @@ export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
 
   const grade = profile.settings.grades.find((g) => total >= g.min)?.label ?? profile.settings.grades.at(-1)!.label;
   const pathOrder = (p: string): number => (p.startsWith('funding') ? -2 : p.startsWith('goals') ? -1 : p.startsWith('indicators.') ? Number(p.split('.')[1]) : 1e6);
-  issues.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || pathOrder(a.path) - pathOrder(b.path));
 
-  // Never a non-finite number out of the scorer, so none is ever stored (issue #8)
-  return assertFiniteReport({
+  const report: ScoreReport = {
     profile: profile.id,
     total: Number(total.toFixed(2)),
     selfTotal: form.selfTotal ?? selfScoreSum(form),
@@ -109,5 +108,10 @@ export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
     funding: funding.result,
     indicators,
     issues,
-  });
+  };
+  // A narrative is checked against the scored figures, so its issues come last (issue #13)
+  report.issues.push(...narrativeReportIssues(form, report));
+  report.issues.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || pathOrder(a.path) - pathOrder(b.path));
+  // Never a non-finite number out of the scorer, so none is ever stored (issue #8)
+  return assertFiniteReport(report);
 }

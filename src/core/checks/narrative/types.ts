@@ -3,23 +3,20 @@
  * (form-format.md §4) and the findings of `ziping check` / `POST /api/check`.
  */
 
-/** Problems a narrative can have. Any issue makes `ok` false. */
-export type CheckIssueCode =
-  | 'empty' | 'too_long' | 'first_person'
-  /** A figure no allowed source states. */
-  | 'unknown_number'
-  /** A figure that claims a role (偏差率, 实际为, 得…分) and contradicts what the row's figures give. */
-  | 'wrong_figure'
-  /** The value exists, but in another unit or role (20人 written as 20万元, a score as 1.5万人次). */
-  | 'unit_mismatch'
-  /** 年度指标值 and 实际完成值 swapped. */
-  | 'swapped'
-  | 'missing_fact' | 'missing_cause' | 'missing_measure'
-  /** A cause that comes from neither the notes, the cell's existing text nor the chat. */
-  | 'invented_cause'
-  | 'english' | 'markdown' | 'preamble'
-  /** A 〔待补充…〕 left in a text as written (reviewer checks only). */
-  | 'placeholder_left';
+/**
+ * Problems a narrative can have; any issue makes `ok` false. unknown_number: a figure no allowed
+ * source states; wrong_figure: a figure whose words give its role (偏差率, 实际为, 得…分) contradicts
+ * the row's figures; unit_mismatch: the value exists in another unit or role (20人 as 20万元, a
+ * score as 1.5万人次); swapped: 年度指标值 and 实际完成值 swapped; invented_cause: a cause from
+ * neither the notes, the cell's existing text nor the chat; placeholder_left: a 〔待补充…〕 in a text
+ * as written (reviewer checks only).
+ */
+export const CHECK_ISSUE_CODES = [
+  'empty', 'too_long', 'first_person', 'unknown_number', 'wrong_figure', 'unit_mismatch', 'swapped',
+  'missing_fact', 'missing_cause', 'missing_measure', 'invented_cause', 'english', 'markdown', 'preamble', 'placeholder_left',
+] as const;
+
+export type CheckIssueCode = (typeof CHECK_ISSUE_CODES)[number];
 
 export interface CheckIssue {
   code: CheckIssueCode;

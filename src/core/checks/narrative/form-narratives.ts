@@ -1,0 +1,62 @@
+/**
+ * The reviewer's check (issue #13): every narrative cell of a form as written, whoever wrote it,
+ * with each finding's path and span. Behind `ziping check`, `POST /api/check` and the report issues.
+ */
+import { factsOf } from '../../facts/form-facts.js';
+import type { FormFacts } from '../../facts/types.js';
+import { defaultMaxChars } from '../../narratives/max-chars.js';
+import { narrativePathsOf, narrativeTextAt } from '../../narratives/paths.js';
+import type { Form, NarrativePath } from '../../schema/form.js';
+import type { ReportIssue, ScoreReport } from '../../schema/report.js';
+import { checkNarrative } from './check-narrative.js';
+import { CONTRADICTIONS, type CheckIssueCode, type DraftChecks } from './types.js';
+
+export interface NarrativeFinding {
+  path: NarrativePath;
+  code: CheckIssueCode;
+  /** error: contradicts the table or leaves a placeholder; warning: cannot be traced or reads badly. */
+  severity: 'error' | 'warning';
+  message: string;
+  span?: [number, number];
+  /** The text the span covers. */
+  excerpt?: string;
+}
+
+export interface CellCheck {
+  path: NarrativePath;
+  text: string;
+  checks: DraftChecks;
+}
+
+const ERRORS = new Set<CheckIssueCode>([...CONTRADICTIONS, 'placeholder_left']);
+
+/** Checks one cell's text as written. */
+export function checkCellAsWritten(facts: FormFacts, path: NarrativePath, text: string): CellCheck {
+  return { path, text, checks: checkNarrative(text, { facts, path, maxChars: defaultMaxChars(path), asWritten: true }) };
+}
+
+/** The findings of checked cells, in cell order. */
+export function findingsOf(cells: readonly CellCheck[]): NarrativeFinding[] {
+  return cells.flatMap((cell) => cell.checks.issues.map((i) => ({
+    path: cell.path, code: i.code, severity: ERRORS.has(i.code) ? 'error' as const : 'warning' as const, message: i.message,
+    ...(i.span ? { span: i.span, excerpt: cell.text.slice(...i.span) } : {}),
+  })));
+}
+
+/** Every non-empty narrative cell of `form` as written (scored in `report`). */
+export function checkFormNarratives(form: Form, report: ScoreReport): CellCheck[] {
+  const facts = factsOf(form, report);
+  return narrativePathsOf(form)
+    .map((path) => ({ path, text: narrativeTextAt(form, path) }))
+    .filter((cell) => cell.text.trim() !== '')
+    .map((cell) => checkCellAsWritten(facts, cell.path, cell.text));
+}
+
+/** Report issues from the narratives: a left 〔待补充〕 and a figure that contradicts the table. */
+export function narrativeReportIssues(form: Form, report: ScoreReport): ReportIssue[] {
+  return findingsOf(checkFormNarratives(form, report))
+    .filter((f) => f.severity === 'error')
+    .map((f) => f.code === 'placeholder_left'
+      ? { severity: 'warning' as const, path: f.path, code: 'narrative-placeholder', message: f.message }
+      : { severity: 'warning' as const, path: f.path, code: 'narrative-contradicts-table', message: f.message });
+}

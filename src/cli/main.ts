@@ -5,6 +5,7 @@
 import { formatFieldIssues, ZipingError } from '../core/index.js';
 import { CHECK_USAGE, checkCommand } from './check-command.js';
 import { DRAFT_USAGE, draftCommand } from './draft-command.js';
+import { IMPORT_USAGE, importCommand } from './import-command.js';
 import { PROFILES_USAGE, profilesCommand } from './profiles-command.js';
 import { SCORE_USAGE, scoreCommand } from './score-command.js';
 
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; usage: string }> =
   draft: { run: async () => draftCommand, usage: DRAFT_USAGE },
   check: { run: async () => checkCommand, usage: CHECK_USAGE },
   profiles: { run: async () => profilesCommand, usage: PROFILES_USAGE },
+  import: { run: async () => importCommand, usage: IMPORT_USAGE },
   serve: {
     run: async () => (await import('./serve-command.js')).serveCommand,
     usage: 'ziping serve [--host H] [--port P] [--data DIR]   启动服务（默认 127.0.0.1:8787）',

@@ -126,7 +126,10 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   const webAssets = options.webAssets === undefined ? await buildWebAssets() : options.webAssets;
 
   await mkdir(dataDir, { recursive: true });
-  const store = await LowdbFormRepository.open(dataDir, { cacheSize: options.cacheSize });
+  const store = await LowdbFormRepository.open(dataDir, {
+    cacheSize: options.cacheSize,
+    onQuarantine: (q) => log(`数据文件无法载入，已隔离 quarantined: ${q.file} → ${q.movedTo}（${q.reason}）。其余表单照常服务；运行 npx ziping doctor 查看说明。`),
+  });
   const app = createApp({
     store,
     drafter,

@@ -28,7 +28,7 @@ export function summaryOf(record: FormRecord): FormSummary {
   };
 }
 
-interface CursorPosition {
+export interface CursorPosition {
   updatedAt: string;
   id: string;
 }
@@ -61,7 +61,7 @@ function decodeCursor(cursor: string): CursorPosition {
 }
 
 /** Negative when `a` comes first in the list order. */
-function compareRows(a: CursorPosition, b: CursorPosition): number {
+export function compareRows(a: CursorPosition, b: CursorPosition): number {
   if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
@@ -77,9 +77,47 @@ function matches(row: FormSummary, query: ListQuery): boolean {
   return true;
 }
 
+/** The page size of `query`: 1–100, default 20. */
+export function pageLimitOf(query: ListQuery): number {
+  return Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE);
+}
+
+/** The position of `query.cursor`, or null on the first page (throws `invalid_request` on a bad one). */
+export function cursorOf(query: ListQuery): CursorPosition | null {
+  return query.cursor ? decodeCursor(query.cursor) : null;
+}
+
+/**
+ * One page of `sorted` (rows already in list order) for `query`: starts after the cursor by binary
+ * search and stops at the first row past the page, so a page costs its own size, not the store's.
+ */
+export function pageOfSorted(sorted: readonly FormSummary[], query: ListQuery = {}): FormPage {
+  const limit = pageLimitOf(query);
+  const after = cursorOf(query);
+  let lo = 0;
+  let hi = sorted.length;
+  while (after && lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareRows(sorted[mid]!, after) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const items: FormSummary[] = [];
+  let more = false;
+  for (let i = lo; i < sorted.length; i += 1) {
+    if (!matches(sorted[i]!, query)) continue;
+    if (items.length === limit) {
+      more = true;
+      break;
+    }
+    items.push(sorted[i]!);
+  }
+  const last = items[items.length - 1];
+  return { items, nextCursor: more && last ? encodeCursor(last) : null };
+}
+
 /** One page of `rows` for `query`. */
 export function pageOf(rows: Iterable<FormSummary>, query: ListQuery = {}): FormPage {
-  const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE);
+  const limit = pageLimitOf(query);
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const selected: FormSummary[] = [];
   for (const row of rows) {

@@ -10,6 +10,7 @@ import { onAppError, onNotFound } from './error-response.js';
 import { draftRoutes } from './routes/drafts.js';
 import { formHistoryRoutes } from './routes/form-history.js';
 import { formsRoutes } from './routes/forms.js';
+import { healthRoutes } from './routes/health.js';
 import { metaRoutes } from './routes/meta.js';
 import { profilesRoutes } from './routes/profiles.js';
 import { scoreRoutes } from './routes/score.js';
@@ -35,6 +36,7 @@ export function createApp(appDeps: AppDeps): Hono {
   app.route('/api', formsRoutes(deps));
   app.route('/api', formHistoryRoutes(deps));
   app.route('/api', draftRoutes(deps));
+  app.route('/api', healthRoutes(deps));
 
   app.onError(onAppError(deps.logError));
   app.notFound(onNotFound);

@@ -191,7 +191,7 @@ describe('lowdb store on disk', () => {
     const store = await openStore();
     const big = seedForm();
     // Long narratives in every cell (kept under any per-cell limit): the form is about 100 KB
-    big.goals.actual = '年度总体目标完成情况：'.repeat(300);
+    big.goals = { ...big.goals, actual: '年度总体目标完成情况：'.repeat(300) };
     for (const row of big.indicators) row.deviation = '偏差原因分析及改进措施。'.repeat(120);
     const created = await store.create(saveInputFor(big));
     const saved = [structuredClone(big)];

@@ -13,6 +13,10 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; usage: string }> =
   score: { run: async () => scoreCommand, usage: SCORE_USAGE },
   draft: { run: async () => draftCommand, usage: DRAFT_USAGE },
   profiles: { run: async () => profilesCommand, usage: PROFILES_USAGE },
+  doctor: {
+    run: async () => (await import('./doctor-command.js')).doctorCommand,
+    usage: 'ziping doctor [--data DIR] [--json]   检查数据目录，列出并解释被隔离的文件',
+  },
   serve: {
     run: async () => (await import('./serve-command.js')).serveCommand,
     usage: 'ziping serve [--host H] [--port P] [--data DIR]   启动服务（默认 127.0.0.1:8787）',

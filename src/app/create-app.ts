@@ -1,12 +1,14 @@
 /**
  * Builds the Ziping HTTP app from injected parts. This file and everything it imports run on
- * Node and on Workers alike: no `node:*`, no `process`, no lowdb. Each feature is a sub-app in
- * `routes/<feature>.ts` registered here.
+ * Node and on Workers alike: no `node:*`, no `process`, no lowdb. Each feature is a router in
+ * `routes/<feature>.ts` (made with `createRouter()`, see router.ts) mounted here.
  */
-import { Hono } from 'hono';
-import { resolveDeps, type AppDeps } from './deps.js';
 import { limitBody } from './body-limit.js';
+import { apiDocumentConfig } from './api-document.js';
+import { resolveDeps, type AppDeps } from './deps.js';
 import { onAppError, onNotFound } from './error-response.js';
+import { createRouter } from './router.js';
+import { registerEnvelopes } from './schemas.js';
 import { draftRoutes } from './routes/drafts.js';
 import { formHistoryRoutes } from './routes/form-history.js';
 import { formsRoutes } from './routes/forms.js';
@@ -16,10 +18,10 @@ import { profilesRoutes } from './routes/profiles.js';
 import { scoreRoutes } from './routes/score.js';
 import { webRoutes } from './routes/web.js';
 
-/** The Hono app serving the Ziping API under `/api`. */
-export function createApp(appDeps: AppDeps): Hono {
+/** The Hono app serving the Ziping API under `/api` (and the page at `/` when given). */
+export function createApp(appDeps: AppDeps) {
   const deps = resolveDeps(appDeps);
-  const app = new Hono();
+  const app = createRouter();
 
   app.use('/api/*', async (c, next) => {
     // Set before the response exists: adding a header afterwards makes the Node adapter rebuild it.
@@ -28,17 +30,28 @@ export function createApp(appDeps: AppDeps): Hono {
   });
   app.use('/api/*', limitBody(deps.config.bodyLimitBytes));
 
+  let document: ReturnType<typeof app.getOpenAPI31Document> | null = null;
+  const apiDocument = () => {
+    if (document) return document;
+    registerEnvelopes(app.openAPIRegistry);
+    return (document = app.getOpenAPI31Document(apiDocumentConfig(deps.config.bodyLimitBytes)));
+  };
+
   // The page first: its `/` takes over from the JSON index that meta serves without one
   if (deps.webAssets) app.route('/', webRoutes(deps.webAssets));
-  app.route('/', metaRoutes(deps));
-  app.route('/api', scoreRoutes(deps));
-  app.route('/api', profilesRoutes(deps));
-  app.route('/api', formsRoutes(deps));
-  app.route('/api', formHistoryRoutes(deps));
-  app.route('/api', draftRoutes(deps));
-  app.route('/api', healthRoutes(deps));
+  const routes = app
+    .route('/', metaRoutes(deps, apiDocument))
+    .route('/api', scoreRoutes(deps))
+    .route('/api', profilesRoutes(deps))
+    .route('/api', formsRoutes(deps))
+    .route('/api', formHistoryRoutes(deps))
+    .route('/api', draftRoutes(deps))
+    .route('/api', healthRoutes(deps));
 
   app.onError(onAppError(deps.logError));
   app.notFound(onNotFound);
-  return app;
+  return routes;
 }
+
+/** The app's type: every route with its input and output, for Hono's typed client (`hc<AppType>`). */
+export type AppType = ReturnType<typeof createApp>;

@@ -1,65 +1,32 @@
 /**
- * Reading request bodies: JSON that does not parse is 400 `invalid_json`; a save body is either a
- * bare form or `{ form, origins?, author? }`, and a form that fails the schema is 422 with every
- * failing field (paths relative to the form).
+ * The parts of a save request: `{ form, origins?, author? }` (or a bare form) in the body, and who
+ * saves, from the body's `author` or the `X-Ziping-User` header.
  */
-import type { Context } from 'hono';
-import { z } from 'zod';
-import { ZipingError } from '../core/errors.js';
-import { NarrativeOriginSchema, type NarrativeOrigin } from '../core/narratives/origin.js';
-import type { Form, NarrativePath } from '../core/schema/form.js';
-import { parseForm, parseWith } from '../core/schema/validate.js';
-
-/** The parsed JSON body of the request. */
-export async function readJsonBody(c: Context): Promise<unknown> {
-  const text = await c.req.text();
-  if (text.trim() === '') throw new ZipingError('invalid_json', '请求体为空：应为 JSON');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new ZipingError('invalid_json', `请求体不是有效的 JSON：${(error as Error).message}`);
-  }
-}
+import { z } from '@hono/zod-openapi';
+import { parseWith } from '../core/schema/validate.js';
+import type { NarrativeOrigin } from '../core/narratives/origin.js';
+import type { NarrativePath } from '../core/schema/form.js';
+import { Form, NarrativeOrigin as NarrativeOriginRef } from './schemas.js';
 
 const AuthorSchema = z.string().trim().min(1).max(100);
 
 export const SaveEnvelopeSchema = z.strictObject({
-  form: z.unknown(),
-  /** Origins of narrative texts this save changes, by path (`goals.actual`, `indicators.N.deviation`). */
-  origins: z.record(z.string(), NarrativeOriginSchema).optional(),
-  author: AuthorSchema.optional(),
+  form: Form,
+  origins: z
+    .record(z.string(), NarrativeOriginRef)
+    .optional()
+    .openapi({ description: '本次改动的叙述文字的来源，键为单元格路径；改了文字却没给来源的记为人工' }),
+  author: AuthorSchema.optional().openapi({ description: '保存人' }),
 });
 
-export interface SaveBody {
-  form: Form;
-  origins: Partial<Record<NarrativePath, NarrativeOrigin>>;
-  author?: string;
-}
-
-function isEnvelope(body: unknown): body is Record<string, unknown> {
-  return body !== null && typeof body === 'object' && !Array.isArray(body) && 'form' in body;
-}
-
-/** A form, bare or wrapped in `{ form, ... }`, from a parsed body. */
-export function formOf(body: unknown): Form {
-  return parseForm(isEnvelope(body) ? body.form : body);
-}
-
-/** The parts of a save body (POST/PUT /api/forms). */
-export function parseSaveBody(body: unknown): SaveBody {
-  if (!isEnvelope(body)) return { form: parseForm(body), origins: {} };
-  const envelope = parseWith(SaveEnvelopeSchema, body, 'invalid_request', '请求');
-  return {
-    form: parseForm(envelope.form),
-    origins: (envelope.origins ?? {}) as Partial<Record<NarrativePath, NarrativeOrigin>>,
-    author: envelope.author,
-  };
+/** The origins of a save body, keyed by narrative path (the store checks the keys). */
+export function originsOf(origins: Record<string, NarrativeOrigin> | undefined): Partial<Record<NarrativePath, NarrativeOrigin>> {
+  return (origins ?? {}) as Partial<Record<NarrativePath, NarrativeOrigin>>;
 }
 
 /** Who is saving: the body's `author`, else the `X-Ziping-User` header (may be percent-encoded), else 匿名. */
-export function authorOf(c: Context, fromBody?: string): string {
+export function authorOf(header: string | undefined, fromBody?: string): string {
   if (fromBody) return fromBody;
-  const header = c.req.header('x-ziping-user');
   if (!header) return '匿名';
   let name = header;
   try {

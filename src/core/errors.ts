@@ -1,7 +1,7 @@
 /**
  * The one error type of Ziping. Every failure a user can cause ends as a ZipingError with a
- * stable `code` for programs, a Chinese `message` for people, the HTTP status it maps to, and,
- * for bad input, one entry per failing field.
+ * stable `code` for programs, a Chinese `message` for people, and, for bad input, one entry per
+ * failing field. Core has no HTTP: the status of each code lives in src/app/error-status.ts.
  */
 export interface FieldIssue {
   /** Dotted path in the submitted document, e.g. `indicators.3.weight`. */
@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'version_conflict'
   | 'precondition_required'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'unknown_profile'
   | 'store_locked'
   | 'store_corrupt'
@@ -29,27 +30,8 @@ export type ErrorCode =
   | 'template_error'
   | 'internal_error';
 
-const STATUS: Record<ErrorCode, number> = {
-  invalid_json: 400,
-  invalid_form: 422,
-  invalid_request: 400,
-  not_found: 404,
-  version_conflict: 409,
-  precondition_required: 428,
-  payload_too_large: 413,
-  unknown_profile: 422,
-  store_locked: 500,
-  store_corrupt: 500,
-  model_error: 502,
-  model_timeout: 504,
-  model_rate_limited: 503,
-  template_error: 500,
-  internal_error: 500,
-};
-
 export class ZipingError extends Error {
   readonly code: ErrorCode;
-  readonly status: number;
   readonly issues?: FieldIssue[];
   /** Extra data a client needs to recover, e.g. the current version on a 409. */
   readonly details?: Record<string, unknown>;
@@ -62,7 +44,6 @@ export class ZipingError extends Error {
     super(message, { cause: options.cause });
     this.name = 'ZipingError';
     this.code = code;
-    this.status = STATUS[code];
     this.issues = options.issues;
     this.details = options.details;
   }

@@ -31,7 +31,8 @@ describe('unexpected errors', () => {
   it('uses the injected clock for save times', async () => {
     const app = createApp({ store: new MemoryFormRepository(), clock: () => new Date('2023-01-02T03:04:05.000Z') });
     const { seedInput } = await import('../support/seed-forms.js');
-    const response = await app.request('/api/forms', { method: 'POST', body: JSON.stringify(seedInput()) });
+    const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(seedInput()) };
+    const response = await app.request('/api/forms', init);
     expect(response.status).toBe(201);
     const body = (await response.json()) as { createdAt: string };
     expect(body.createdAt).toBe('2023-01-02T03:04:05.000Z');

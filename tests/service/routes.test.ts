@@ -48,11 +48,12 @@ describe('meta routes', () => {
       '/api/forms/{id}/history',
       '/api/forms/{id}/narratives/{path}/history',
       '/api/forms/{id}/versions/{version}',
+      '/api/health',
       '/api/openapi.json',
       '/api/profiles',
       '/api/score',
     ]);
-    expect(Object.keys(doc.paths['/api/forms/{id}'].put.responses).sort()).toEqual(['200', '400', '404', '409', '413', '422', '428', '500']);
+    expect(Object.keys(doc.paths['/api/forms/{id}'].put.responses).sort()).toEqual(['200', '400', '404', '409', '413', '415', '422', '428', '500']);
     expect(doc.info.description).toContain('1048576 字节');
     expect(doc.components.schemas.Error.properties.error.required).toEqual(['code', 'message']);
     expect(doc.components.schemas.Form.required).toEqual(['year', 'project', 'indicators']);

@@ -6,40 +6,114 @@
  *   GET/DELETE /api/forms/:id/chat?field=                                read or forget a cell's chat
  * A draft is a proposal: nothing stored changes until the user saves the text (PUT /api/forms/:id).
  */
-import { Hono } from 'hono';
-import { z } from 'zod';
-import { getProfile, parseWith, scoreForm, ZipingError, type Form, type NarrativePath, type ScoreReport } from '../../core/index.js';
-import { hasNarrativeCell, isNarrativePath, narrativeTextAt } from '../../core/narratives/index.js';
+import { createRoute, z } from '@hono/zod-openapi';
+import { getProfile, scoreForm, ZipingError, type Form, type NarrativePath, type ScoreReport } from '../../core/index.js';
+import { hasNarrativeCell, narrativeTextAt } from '../../core/narratives/index.js';
 import { cellsNeedingText, draftMany } from '../../drafting/batch.js';
 import type { DraftEvent, DraftRequest } from '../../drafting/types.js';
 import type { ResolvedDeps } from '../deps.js';
 import { answerDraft, type EmitEvent } from '../draft-stream.js';
-import { formOf, readJsonBody } from '../request-body.js';
+import { createRouter } from '../router.js';
+import { errors, Form as FormRef, IdParams, jsonBody, jsonResponse, NarrativePathSchema } from '../schemas.js';
+import { ChatHistorySchema, DraftAnswer, DraftResultSchema, SSE_EVENTS } from '../draft-schemas.js';
 
-const PathSchema = z.string().refine(isNarrativePath, { message: '应为 goals.actual 或 indicators.N.deviation' });
-const MaxChars = z.number().int().min(20).max(5000).optional();
+const MaxChars = z.number().int().min(20).max(5000).optional().openapi({ description: '字数上限' });
 
-const DraftBodySchema = z.object({
-  field: PathSchema.optional(),
-  fields: z.array(PathSchema).min(1).max(500).optional(),
-  all: z.boolean().optional(),
-  maxChars: MaxChars,
-  form: z.unknown().optional(),
+const DraftBodySchema = z
+  .object({
+    field: NarrativePathSchema.optional(),
+    fields: z.array(NarrativePathSchema).min(1).max(500).optional(),
+    all: z.boolean().optional().openapi({ description: '起草所有需要文字的单元格' }),
+    maxChars: MaxChars,
+  })
+  .openapi('DraftRequest');
+
+const DraftFormBodySchema = DraftBodySchema.extend({ form: FormRef }).openapi('DraftFormRequest');
+
+const ChatBodySchema = z
+  .object({
+    field: NarrativePathSchema,
+    /** The form as the user sees it now (unsaved numbers); default the stored one. */
+    form: FormRef.optional().openapi({ description: '页面上当前的表（未保存的数字）；缺省为已保存的表' }),
+    message: z.string().trim().min(1).max(2000),
+    currentText: z.string().max(20000).optional().openapi({ description: '当前文字；缺省为已保存的文字' }),
+    maxChars: MaxChars,
+  })
+  .openapi('ChatRequest');
+
+const FieldQuerySchema = z.object({ field: NarrativePathSchema });
+
+type DraftBody = z.output<typeof DraftBodySchema>;
+
+const MODEL_ERRORS = errors(400, 404, 413, 415, 422, 500, 502, 503, 504);
+
+const storedDraftRoute = createRoute({
+  method: 'post',
+  path: '/forms/{id}/drafts',
+  summary: '起草叙述单元格',
+  description: [
+    '为已保存的表起草 `goals.actual`（实际完成情况）或 `indicators.N.deviation`（偏差原因分析及改进措施）。起草结果只是建议，保存前不改变任何已存内容。',
+    '请求体三选一：`{ field }` 一个单元格；`{ fields: [...] }` 多个；`{ all: true }` 所有需要文字的单元格。可选 `maxChars` 字数上限。',
+    SSE_EVENTS,
+  ].join('\n'),
+  request: { params: IdParams, body: jsonBody(DraftBodySchema) },
+  responses: { 200: DraftAnswer, ...MODEL_ERRORS },
 });
 
-const ChatBodySchema = z.object({
-  field: PathSchema,
-  /** The form as the user sees it now (unsaved numbers); default the stored one. */
-  form: z.unknown().optional(),
-  message: z.string().trim().min(1).max(2000),
-  currentText: z.string().max(20000).optional(),
-  maxChars: MaxChars,
+const formDraftRoute = createRoute({
+  method: 'post',
+  path: '/draft',
+  summary: '为请求中的表起草（不保存）',
+  description: `供其他系统调用：请求体为 \`{ form, field | fields | all, maxChars? }\`。${SSE_EVENTS}`,
+  request: {
+    query: z.object({ profile: z.string().min(1).max(100).optional().openapi({ description: '评分口径编号' }) }),
+    body: jsonBody(DraftFormBodySchema),
+  },
+  responses: { 200: DraftAnswer, ...MODEL_ERRORS },
 });
 
-const FieldQuerySchema = z.object({ field: PathSchema });
+const chatRoute = createRoute({
+  method: 'post',
+  path: '/forms/{id}/chat',
+  summary: '对话修改叙述文字',
+  description: [
+    '按要求修改一个单元格的当前文字（更简洁、控制在120字以内、补充改进措施、语气更正式……），检查同起草；每个单元格的对话单独保存，下一条消息在此基础上继续。',
+    SSE_EVENTS,
+  ].join('\n'),
+  request: { params: IdParams, body: jsonBody(ChatBodySchema) },
+  responses: {
+    200: {
+      description: '修改后的文字（history 为该单元格完整对话）',
+      content: {
+        'application/json': { schema: DraftResultSchema },
+        'text/event-stream': DraftAnswer.content['text/event-stream'],
+      },
+    },
+    ...MODEL_ERRORS,
+  },
+});
+
+const getChatRoute = createRoute({
+  method: 'get',
+  path: '/forms/{id}/chat',
+  summary: '读取单元格的对话',
+  request: { params: IdParams, query: FieldQuerySchema },
+  responses: {
+    200: jsonResponse(z.object({ field: z.string(), messages: ChatHistorySchema }), '对话记录'),
+    ...errors(400, 404),
+  },
+});
+
+const deleteChatRoute = createRoute({
+  method: 'delete',
+  path: '/forms/{id}/chat',
+  summary: '清空单元格的对话',
+  request: { params: IdParams, query: FieldQuerySchema },
+  responses: { 204: { description: '已清空' }, ...errors(400, 404) },
+});
 
 /** The cells a draft body asks for, checked against the form. */
-function cellsOf(body: z.infer<typeof DraftBodySchema>, form: Form, report: ScoreReport): NarrativePath[] {
+function cellsOf(body: DraftBody, form: Form, report: ScoreReport): NarrativePath[] {
   const asked = [body.field !== undefined, body.fields !== undefined, body.all === true].filter(Boolean).length;
   if (asked !== 1) {
     throw new ZipingError('invalid_request', '请指定要起草的单元格：field、fields 或 all: true 三者之一', {
@@ -65,12 +139,30 @@ function requestFor(form: Form, report: ScoreReport, path: NarrativePath, maxCha
 const sinkFor = (emit: EmitEvent | null, path: NarrativePath) =>
   emit ? (event: DraftEvent) => void emit(event.type, event.type === 'delta' ? { path, text: event.text } : { path, reason: event.reason }) : undefined;
 
+/** The chat history the drafter continues from: the user's and the assistant's turns. */
+async function chatTurns(deps: ResolvedDeps, id: string, path: NarrativePath) {
+  return (await deps.store.getChat(id, path))
+    .filter((m) => m.role === 'user' || m.role === 'assistant')
+    .map((m) => ({ role: m.role as 'user' | 'assistant', content: m.content }));
+}
+
+/** The text a chat revises: the one sent, else the cell's; an empty cell is drafted first. */
+function textToRevise(form: Form, path: NarrativePath, sent: string | undefined): string {
+  if (!hasNarrativeCell(form, path)) throw new ZipingError('invalid_request', `表中没有单元格 ${path}`);
+  const currentText = sent ?? narrativeTextAt(form, path);
+  if (currentText.trim() === '') {
+    throw new ZipingError('invalid_request', '该单元格还没有文字：请先起草，再通过对话修改', {
+      issues: [{ path: 'currentText', code: 'required', message: '当前文字为空' }],
+    });
+  }
+  return currentText;
+}
+
 /** The drafting routes, to be mounted under `/api`. */
-export function draftRoutes(deps: ResolvedDeps): Hono {
-  const app = new Hono();
+export function draftRoutes(deps: ResolvedDeps) {
   const { drafter } = deps;
 
-  const draftCells = (form: Form, report: ScoreReport, body: z.infer<typeof DraftBodySchema>) => {
+  const draftCells = (form: Form, report: ScoreReport, body: DraftBody) => {
     const paths = cellsOf(body, form, report);
     return async (emit: EmitEvent | null, signal: AbortSignal) => {
       if (body.field) return drafter.draft(requestFor(form, report, paths[0]!, body.maxChars), sinkFor(emit, paths[0]!), signal);
@@ -92,66 +184,54 @@ export function draftRoutes(deps: ResolvedDeps): Hono {
     };
   };
 
-  app.post('/forms/:id/drafts', async (c) => {
-    const record = await deps.store.get(c.req.param('id'));
-    const body = parseWith(DraftBodySchema, await readJsonBody(c), 'invalid_request', '请求');
-    return answerDraft(c, draftCells(record.form, record.report, body), deps.logError);
-  });
-
-  app.post('/draft', async (c) => {
-    const body = parseWith(DraftBodySchema, await readJsonBody(c), 'invalid_request', '请求');
-    if (body.form === undefined) {
-      throw new ZipingError('invalid_request', '请求缺少 form（完整的自评表）', { issues: [{ path: 'form', code: 'required', message: '缺少自评表' }] });
-    }
-    const form = formOf(body.form);
-    const profile = c.req.query('profile');
-    return answerDraft(c, draftCells(form, scoreForm(form, profile ? { profile } : {}), body), deps.logError);
-  });
-
-  app.post('/forms/:id/chat', async (c) => {
-    const id = c.req.param('id');
-    const record = await deps.store.get(id);
-    const body = parseWith(ChatBodySchema, await readJsonBody(c), 'invalid_request', '请求');
-    const path = body.field as NarrativePath;
-    // Revise against the numbers on screen when the page sends them, not the last saved ones
-    const form = body.form === undefined ? record.form : formOf(body.form);
-    const report = body.form === undefined ? record.report : scoreForm(form, { profile: record.report.profile });
-    if (!hasNarrativeCell(form, path)) throw new ZipingError('invalid_request', `表中没有单元格 ${path}`);
-    const currentText = body.currentText ?? narrativeTextAt(form, path);
-    if (currentText.trim() === '') {
-      throw new ZipingError('invalid_request', '该单元格还没有文字：请先起草，再通过对话修改', { issues: [{ path: 'currentText', code: 'required', message: '当前文字为空' }] });
-    }
-    const history = (await deps.store.getChat(id, path))
-      .filter((m) => m.role === 'user' || m.role === 'assistant')
-      .map((m) => ({ role: m.role as 'user' | 'assistant', content: m.content }));
-    return answerDraft(c, async (emit, signal) => {
-      const result = await drafter.revise(
-        { ...requestFor(form, report, path, body.maxChars), currentText, message: body.message, history },
-        sinkFor(emit, path),
-        signal,
-      );
-      const at = deps.clock().toISOString();
-      const origin = { kind: result.drafter, ...(result.model ? { model: result.model } : {}), promptId: result.promptId, promptVersion: result.promptVersion };
-      const chat = await deps.store.appendChat(id, path, [
-        { role: 'user', content: body.message, at },
-        { role: 'assistant', content: result.text, at, origin },
-      ]);
-      return { ...result, history: chat };
-    }, deps.logError);
-  });
-
-  app.get('/forms/:id/chat', async (c) => {
-    const { field } = parseWith(FieldQuerySchema, c.req.query(), 'invalid_request', '查询参数');
-    await deps.store.get(c.req.param('id'));
-    return c.json({ field, messages: await deps.store.getChat(c.req.param('id'), field as NarrativePath) });
-  });
-
-  app.delete('/forms/:id/chat', async (c) => {
-    const { field } = parseWith(FieldQuerySchema, c.req.query(), 'invalid_request', '查询参数');
-    await deps.store.get(c.req.param('id'));
-    await deps.store.clearChat(c.req.param('id'), field as NarrativePath);
-    return c.body(null, 204);
-  });
-
-  return app;
+  return createRouter()
+    .openapi(storedDraftRoute, async (c) => {
+      const record = await deps.store.get(c.req.valid('param').id);
+      return answerDraft(c, draftCells(record.form, record.report, c.req.valid('json')), deps.logError);
+    })
+    .openapi(formDraftRoute, async (c) => {
+      const body = c.req.valid('json');
+      const { profile } = c.req.valid('query');
+      const report = scoreForm(body.form, profile ? { profile } : {});
+      return answerDraft(c, draftCells(body.form, report, body), deps.logError);
+    })
+    .openapi(chatRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const record = await deps.store.get(id);
+      const path = body.field as NarrativePath;
+      // Revise against the numbers on screen when the page sends them, not the last saved ones
+      const form = body.form ?? record.form;
+      const report = body.form === undefined ? record.report : scoreForm(form, { profile: record.report.profile });
+      const currentText = textToRevise(form, path, body.currentText);
+      const history = await chatTurns(deps, id, path);
+      return answerDraft(c, async (emit, signal) => {
+        const request = { ...requestFor(form, report, path, body.maxChars), currentText, message: body.message, history };
+        const result = await drafter.revise(request, sinkFor(emit, path), signal);
+        const at = deps.clock().toISOString();
+        const origin = {
+          kind: result.drafter,
+          ...(result.model ? { model: result.model } : {}),
+          promptId: result.promptId,
+          promptVersion: result.promptVersion,
+        };
+        const chat = await deps.store.appendChat(id, path, [
+          { role: 'user', content: body.message, at },
+          { role: 'assistant', content: result.text, at, origin },
+        ]);
+        return { ...result, history: chat };
+      }, deps.logError);
+    })
+    .openapi(getChatRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const field = c.req.valid('query').field as NarrativePath;
+      await deps.store.get(id);
+      return c.json({ field, messages: await deps.store.getChat(id, field) }, 200);
+    })
+    .openapi(deleteChatRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      await deps.store.get(id);
+      await deps.store.clearChat(id, c.req.valid('query').field as NarrativePath);
+      return c.body(null, 204);
+    });
 }

@@ -2,77 +2,156 @@
  * `/api/forms`: save, list, read, change and delete forms. Every save scores the form and keeps
  * the report with it; changes and deletes need `If-Match` with the version the client read.
  */
-import { Hono, type Context } from 'hono';
-import { z } from 'zod';
-import { parseWith, scoreForm } from '../../core/index.js';
+import { createRoute, z } from '@hono/zod-openapi';
+import { scoreForm } from '../../core/index.js';
+import type { SaveInput } from '../../store/repository.js';
 import type { ResolvedDeps } from '../deps.js';
 import { formView } from '../form-view.js';
-import { authorOf, parseSaveBody, readJsonBody } from '../request-body.js';
+import { authorOf, originsOf, SaveEnvelopeSchema } from '../request-body.js';
+import { createRouter } from '../router.js';
+import {
+  errors,
+  EtagHeader,
+  formBody,
+  FormPageSchema,
+  FormViewSchema,
+  IdParams,
+  IfMatchHeaders,
+  jsonResponse,
+  UserHeaders,
+} from '../schemas.js';
 import { etagOf, requiredIfMatch, versionOfTag } from '../versions-header.js';
-import type { SaveInput } from '../../store/repository.js';
 
-const yearText = z.string().regex(/^\d{4}$/, '年度应为四位数字').transform(Number);
-const limitText = z.string().regex(/^\d{1,3}$/).transform(Number).pipe(z.number().int().min(1).max(100));
+/** An optional query parameter; `?year=` (empty) counts as absent. */
+const optionalQuery = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
-export const ListQuerySchema = z.object({
-  year: yearText.optional(),
-  department: z.string().max(200).optional(),
-  q: z.string().max(200).optional(),
-  limit: limitText.optional(),
-  cursor: z.string().max(1000).optional(),
+const ListQuerySchema = z.object({
+  year: optionalQuery(z.string().regex(/^\d{4}$/, '年度应为四位数字').transform(Number)).openapi({
+    description: '年度（四位数字）',
+  }),
+  department: optionalQuery(z.string().max(200)).openapi({ description: '主管部门（完全一致）' }),
+  q: optionalQuery(z.string().max(200)).openapi({ description: '在项目名称、主管部门、实施单位中查找的文字' }),
+  limit: optionalQuery(
+    z.string().regex(/^\d{1,3}$/).transform(Number).pipe(z.number().int().min(1).max(100)),
+  ).openapi({ description: '每页条数，1–100，默认 20' }),
+  cursor: optionalQuery(z.string().max(1000)).openapi({ description: '上一页的 nextCursor（不透明）' }),
 });
 
+const SaveBody = formBody(
+  SaveEnvelopeSchema,
+  'SaveRequest',
+  '一张自评表（见 Form），或 `{ form, origins?, author? }`；超过请求体上限返回 413。',
+);
+const saved = { ...EtagHeader, Location: { description: '新表的地址', schema: { type: 'string' as const } } };
+
+const createFormRoute = createRoute({
+  method: 'post',
+  path: '/forms',
+  summary: '保存新表',
+  description: '评分并保存为第 1 版。',
+  request: { headers: UserHeaders, body: { required: true, content: { 'application/json': { schema: SaveBody } } } },
+  responses: {
+    201: { ...jsonResponse(FormViewSchema, '已保存'), headers: saved },
+    ...errors(400, 413, 415, 422, 500),
+  },
+});
+
+const listFormsRoute = createRoute({
+  method: 'get',
+  path: '/forms',
+  summary: '表单列表',
+  description: '按最近保存时间倒序（同时按编号）分页；`nextCursor` 传回 `cursor` 取下一页。',
+  request: { query: ListQuerySchema },
+  responses: { 200: jsonResponse(FormPageSchema, '一页摘要'), ...errors(400) },
+});
+
+const getFormRoute = createRoute({
+  method: 'get',
+  path: '/forms/{id}',
+  summary: '读取一张表',
+  request: {
+    params: IdParams,
+    headers: z.object({
+      'If-None-Match': z.string().max(1000).optional().openapi({ description: '已有版本的 ETag；未变时返回 304' }),
+    }),
+  },
+  responses: {
+    200: { ...jsonResponse(FormViewSchema, '当前版本'), headers: EtagHeader },
+    304: { description: '未变（If-None-Match 命中）' },
+    ...errors(404),
+  },
+});
+
+const updateFormRoute = createRoute({
+  method: 'put',
+  path: '/forms/{id}',
+  summary: '保存新版本',
+  description: '以 If-Match 的版本为基础保存；成功后版本加一。',
+  request: {
+    params: IdParams,
+    headers: IfMatchHeaders.extend(UserHeaders.shape),
+    body: { required: true, content: { 'application/json': { schema: SaveBody } } },
+  },
+  responses: {
+    200: { ...jsonResponse(FormViewSchema, '新版本'), headers: EtagHeader },
+    ...errors(400, 404, 409, 413, 415, 422, 428, 500),
+  },
+});
+
+const deleteFormRoute = createRoute({
+  method: 'delete',
+  path: '/forms/{id}',
+  summary: '删除一张表',
+  description: '连同全部历史删除；需 If-Match 为当前版本。',
+  request: { params: IdParams, headers: IfMatchHeaders },
+  responses: { 204: { description: '已删除' }, ...errors(400, 404, 409, 428) },
+});
+
+/** True when an `If-None-Match` value names `version`. */
+const matchesVersion = (header: string | undefined, version: number): boolean =>
+  header !== undefined && header.split(',').some((tag) => versionOfTag(tag) === version);
+
 /** The form routes, to be mounted under `/api`. */
-export function formsRoutes(deps: ResolvedDeps): Hono {
+export function formsRoutes(deps: ResolvedDeps) {
   const { store, clock } = deps;
-  const app = new Hono();
 
-  /** Reads, checks and scores the body of a save. */
-  async function saveInput(c: Context): Promise<SaveInput> {
-    const parsed = parseSaveBody(await readJsonBody(c));
-    return { form: parsed.form, report: scoreForm(parsed.form), by: authorOf(c, parsed.author), at: clock(), origins: parsed.origins };
-  }
-
-  app.post('/forms', async (c) => {
-    const input = await saveInput(c);
-    const record = await store.create(input);
-    c.header('ETag', etagOf(record.version));
-    c.header('Location', `/api/forms/${record.id}`);
-    return c.json(formView(record, await store.narratives(record.id)), 201);
+  /** The save input of a checked body: the form scored, who saved it and when. */
+  const saveInput = (body: z.output<typeof SaveBody>, user: string | undefined): SaveInput => ({
+    form: body.form,
+    report: scoreForm(body.form),
+    by: authorOf(user, body.author),
+    at: clock(),
+    origins: originsOf(body.origins),
   });
 
-  app.get('/forms', async (c) => {
-    const raw = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
-    const query = parseWith(ListQuerySchema, raw, 'invalid_request', '查询参数');
-    return c.json(await store.list(query));
-  });
-
-  app.get('/forms/:id', async (c) => {
-    const id = c.req.param('id');
-    const record = await store.get(id);
-    const etag = etagOf(record.version);
-    c.header('ETag', etag);
-    const ifNoneMatch = c.req.header('if-none-match');
-    if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => versionOfTag(tag) === record.version)) {
-      return c.body(null, 304);
-    }
-    return c.json(formView(record, await store.narratives(id)));
-  });
-
-  app.put('/forms/:id', async (c) => {
-    const id = c.req.param('id');
-    const expected = requiredIfMatch(c.req.header('if-match'));
-    const input = await saveInput(c);
-    const record = await store.update(id, expected, input);
-    c.header('ETag', etagOf(record.version));
-    return c.json(formView(record, await store.narratives(id)));
-  });
-
-  app.delete('/forms/:id', async (c) => {
-    const expected = requiredIfMatch(c.req.header('if-match'));
-    await store.delete(c.req.param('id'), expected);
-    return c.body(null, 204);
-  });
-
-  return app;
+  return createRouter()
+    .openapi(createFormRoute, async (c) => {
+      const input = saveInput(c.req.valid('json'), c.req.valid('header')['X-Ziping-User']);
+      const record = await store.create(input);
+      c.header('ETag', etagOf(record.version));
+      c.header('Location', `/api/forms/${record.id}`);
+      return c.json(formView(record, await store.narratives(record.id)), 201);
+    })
+    .openapi(listFormsRoute, async (c) => c.json(await store.list(c.req.valid('query')), 200))
+    .openapi(getFormRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const record = await store.get(id);
+      c.header('ETag', etagOf(record.version));
+      if (matchesVersion(c.req.valid('header')['If-None-Match'], record.version)) return c.body(null, 304);
+      return c.json(formView(record, await store.narratives(id)), 200);
+    })
+    .openapi(updateFormRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const headers = c.req.valid('header');
+      const expected = requiredIfMatch(headers['If-Match']);
+      const record = await store.update(id, expected, saveInput(c.req.valid('json'), headers['X-Ziping-User']));
+      c.header('ETag', etagOf(record.version));
+      return c.json(formView(record, await store.narratives(id)), 200);
+    })
+    .openapi(deleteFormRoute, async (c) => {
+      const expected = requiredIfMatch(c.req.valid('header')['If-Match']);
+      await store.delete(c.req.valid('param').id, expected);
+      return c.body(null, 204);
+    });
 }

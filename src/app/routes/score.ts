@@ -1,19 +1,39 @@
 /** `POST /api/score`: a form in, its score report out; nothing is stored. */
-import { Hono } from 'hono';
-import { z } from 'zod';
-import { parseWith, scoreForm } from '../../core/index.js';
+import { createRoute, z } from '@hono/zod-openapi';
+import { scoreForm } from '../../core/index.js';
 import type { ResolvedDeps } from '../deps.js';
-import { formOf, readJsonBody } from '../request-body.js';
+import { createRouter } from '../router.js';
+import { errors, formBody, jsonResponse, ScoreReport, Form } from '../schemas.js';
 
-const ScoreQuerySchema = z.object({ profile: z.string().min(1).max(100).optional() });
+const scoreRoute = createRoute({
+  method: 'post',
+  path: '/score',
+  summary: '评分（不保存）',
+  description: '提交一张自评表（或 `{ form }`），返回评分报告。',
+  request: {
+    query: z.object({
+      profile: z.string().min(1).max(100).optional().openapi({ description: '评分口径编号，覆盖表单的 profile' }),
+    }),
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: formBody(z.strictObject({ form: Form }), 'ScoreRequest', '自评表，或 `{ form }`'),
+        },
+      },
+    },
+  },
+  responses: {
+    200: jsonResponse(ScoreReport, '评分报告'),
+    ...errors(400, 413, 415, 422, 500),
+  },
+});
 
 /** The scoring route, to be mounted under `/api`. */
-export function scoreRoutes(_deps: ResolvedDeps): Hono {
-  const app = new Hono();
-  app.post('/score', async (c) => {
-    const { profile } = parseWith(ScoreQuerySchema, c.req.query(), 'invalid_request', '查询参数');
-    const form = formOf(await readJsonBody(c));
-    return c.json(scoreForm(form, profile ? { profile } : {}));
+export function scoreRoutes(_deps: ResolvedDeps) {
+  return createRouter().openapi(scoreRoute, (c) => {
+    const { profile } = c.req.valid('query');
+    const { form } = c.req.valid('json');
+    return c.json(scoreForm(form, profile ? { profile } : {}), 200);
   });
-  return app;
 }

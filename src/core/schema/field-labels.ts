@@ -1,5 +1,6 @@
 /** Chinese labels of the form's fields, keyed by the last segment of a field path. */
 export const FIELD_LABELS: Record<string, string> = {
+  form: '自评表',
   formType: '表类型',
   year: '年度',
   profile: '规则口径',

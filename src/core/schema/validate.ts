@@ -47,9 +47,25 @@ function describeIssue(issue: z.core.$ZodIssue): FieldIssue {
   }
 }
 
-/** Field issues for a zod error, one per failing field. */
-export function fieldIssuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map(describeIssue);
+/** Field issues for a zod error (or its issue list), one per failing field. */
+export function fieldIssuesOf(error: z.ZodError | readonly z.core.$ZodIssue[]): FieldIssue[] {
+  return ('issues' in error ? error.issues : error).map(describeIssue);
+}
+
+/** The error for input that failed a schema: `自评表有2处错误：year: …`, every field in `issues`. */
+export function invalidInput(code: 'invalid_form' | 'invalid_request', what: string, issues: FieldIssue[]): ZipingError {
+  const first = issues[0]!;
+  const more = issues.length > 1 ? ' 等' : '';
+  return new ZipingError(code, `${what}有${issues.length}处错误：${first.path ? `${first.path}: ` : ''}${first.message}${more}`, {
+    issues,
+  });
+}
+
+/** The error for a form that is not a JSON object at all. */
+export function notAForm(): ZipingError {
+  return new ZipingError('invalid_form', '这不是一张自评表：应为 JSON 对象，含 year、project、indicators 等字段', {
+    issues: [{ path: '', code: 'invalid_type', message: '表单必须是 JSON 对象' }],
+  });
 }
 
 /** Validates `data` against `schema` or throws a ZipingError listing every failing field. */
@@ -61,16 +77,11 @@ export function parseWith<S extends z.ZodType>(
 ): z.output<S> {
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
-  const issues = fieldIssuesOf(result.error);
-  throw new ZipingError(code, `${what}有${issues.length}处错误：${issues[0]!.path ? `${issues[0]!.path}: ` : ''}${issues[0]!.message}${issues.length > 1 ? ' 等' : ''}`, { issues });
+  throw invalidInput(code, what, fieldIssuesOf(result.error));
 }
 
 /** Validates a form (form-format.md §1) or throws `invalid_form` with every failing field. */
 export function parseForm(data: unknown): Form {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new ZipingError('invalid_form', '这不是一张自评表：应为 JSON 对象，含 year、project、indicators 等字段', {
-      issues: [{ path: '', code: 'invalid_type', message: '表单必须是 JSON 对象' }],
-    });
-  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw notAForm();
   return parseWith(FormSchema, data, 'invalid_form', '自评表');
 }

@@ -1,0 +1,28 @@
+/**
+ * The HTTP status of each error code. A Record over every ErrorCode: a new code does not
+ * type-check until it has a status here, and the OpenAPI error schema lists exactly these codes.
+ */
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorCode } from '../core/errors.js';
+
+export const STATUS_OF_CODE: Record<ErrorCode, ContentfulStatusCode> = {
+  invalid_json: 400,
+  invalid_form: 422,
+  invalid_request: 400,
+  not_found: 404,
+  version_conflict: 409,
+  precondition_required: 428,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unknown_profile: 422,
+  store_locked: 500,
+  store_corrupt: 500,
+  model_error: 502,
+  model_timeout: 504,
+  model_rate_limited: 503,
+  template_error: 500,
+  internal_error: 500,
+};
+
+/** Every error code, for the API document. */
+export const ERROR_CODES = Object.keys(STATUS_OF_CODE) as [ErrorCode, ...ErrorCode[]];

@@ -114,20 +114,6 @@ export function historyText(lines: readonly VersionLine[]): Buffer {
   return Buffer.from(lines.map((l) => `${JSON.stringify(l)}\n`).join(''), 'utf8');
 }
 
-const FormSummarySchema = z.object({
-  id: z.string(),
-  projectName: z.string(),
-  year: z.number(),
-  department: z.string().nullable(),
-  implementer: z.string().nullable(),
-  total: z.number(),
-  selfTotal: z.number().nullable(),
-  grade: z.string(),
-  openIssues: z.number(),
-  version: z.number(),
-  updatedAt: z.string(),
-});
-
 /** One form in `index.json`: its summary and the size and mtime its file had then. */
 export interface IndexEntry {
   size: number;
@@ -135,21 +121,48 @@ export interface IndexEntry {
   summary: FormSummary;
 }
 
-const IndexSchema = z.object({
-  format: z.literal(1),
-  forms: z.record(z.string(), z.object({ size: z.number(), mtimeMs: z.number(), summary: FormSummarySchema })),
-});
+const SUMMARY_FIELDS: Record<keyof FormSummary, 'string' | 'number' | 'string?' | 'number?'> = {
+  id: 'string',
+  projectName: 'string',
+  year: 'number',
+  department: 'string?',
+  implementer: 'string?',
+  total: 'number',
+  selfTotal: 'number?',
+  grade: 'string',
+  openIssues: 'number',
+  version: 'number',
+  updatedAt: 'string',
+};
+
+/** A plain check, not zod: the index holds 10,000 entries and is read at every start. */
+function isIndexEntry(id: string, value: unknown): value is IndexEntry {
+  const entry = value as Partial<IndexEntry> | null;
+  if (!entry || typeof entry.size !== 'number' || typeof entry.mtimeMs !== 'number') return false;
+  const summary = entry.summary as unknown as Record<string, unknown> | undefined;
+  if (!summary || typeof summary !== 'object' || summary.id !== id) return false;
+  return Object.entries(SUMMARY_FIELDS).every(([key, kind]) => {
+    const field = summary[key];
+    return kind.endsWith('?') ? field === null || typeof field === kind.slice(0, -1) : typeof field === kind;
+  });
+}
 
 /** The entries of an index file's text, or an empty map when it is missing or unusable (it is only a cache). */
 export function parseIndex(text: string | null): Map<string, IndexEntry> {
   if (!text) return new Map();
   try {
-    const parsed = IndexSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return new Map(Object.entries(parsed.data.forms));
+    const value = JSON.parse(text) as { format?: unknown; forms?: Record<string, unknown> };
+    if (value.format !== 1 || !value.forms || typeof value.forms !== 'object') return new Map();
+    const entries = new Map<string, IndexEntry>();
+    for (const [id, entry] of Object.entries(value.forms)) {
+      // One bad entry only costs a re-parse of that form's file
+      if (isIndexEntry(id, entry)) entries.set(id, entry);
+    }
+    return entries;
   } catch {
     // A torn or hand-edited index: rebuild it from the files.
+    return new Map();
   }
-  return new Map();
 }
 
 /** The text of an index file for `entries`. */

@@ -100,6 +100,8 @@ export class LowdbFormRepository implements FormRepository {
   readonly #slots = new Map<string, Slot>();
   #indexTimer: ReturnType<typeof setTimeout> | null = null;
   #indexWrite: Promise<void> = Promise.resolve();
+  /** True when the index in memory differs from `index.json`. */
+  #indexDirty = false;
   #closed = false;
 
   private constructor(dir: string, lock: StoreLock, cacheSize: number) {
@@ -323,6 +325,7 @@ export class LowdbFormRepository implements FormRepository {
   }
 
   #scheduleIndex(): void {
+    this.#indexDirty = true;
     if (this.#indexTimer || this.#closed) return;
     this.#indexTimer = setTimeout(() => {
       this.#indexTimer = null;
@@ -333,6 +336,7 @@ export class LowdbFormRepository implements FormRepository {
 
   /** Replaces `index.json` (temp file and rename); one write at a time. A failure only costs a slower start. */
   #writeIndex(): Promise<void> {
+    this.#indexDirty = false;
     this.#indexWrite = this.#indexWrite.then(async () => {
       const file = join(this.dir, 'index.json');
       const temp = join(this.dir, '.index.json.tmp');
@@ -463,7 +467,8 @@ export class LowdbFormRepository implements FormRepository {
     await Promise.all([...this.#slots.values()].map((slot) => slot.tail));
     if (this.#indexTimer) clearTimeout(this.#indexTimer);
     this.#indexTimer = null;
-    await this.#writeIndex();
+    if (this.#indexDirty) await this.#writeIndex();
+    await this.#indexWrite;
     await this.#lock.release();
   }
 }

@@ -176,6 +176,22 @@ describe('lowdb store on disk', () => {
     expect((await reopened.get(kept.id)).form.project.name).toBe('好项目');
   });
 
+  it.each([
+    ['torn', '{"format":1,"forms":{"'],
+    ['of another shape', '{"format":1,"forms":{"0123456789abcdef":{"size":"big"}}}'],
+    ['empty', ''],
+  ])('rebuilds an index.json that is %s from the files', async (_name, text) => {
+    const store = await openStore();
+    const created = await store.create(saveInputFor(seedForm({ name: '索引重建' })));
+    await store.close();
+    open.splice(0);
+    await writeFile(join(dir, 'index.json'), text);
+    const reopened = await openStore();
+    expect((await reopened.list()).items.map((s) => [s.id, s.projectName])).toEqual([[created.id, '索引重建']]);
+    expect((await reopened.health()).quarantined).toEqual([]);
+    expect(Object.keys(JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')).forms)).toEqual([created.id]);
+  });
+
   it('re-reads a file whose size or mtime no longer matches the index', async () => {
     const store = await openStore();
     const created = await store.create(saveInputFor(seedForm({ name: '原名' })));

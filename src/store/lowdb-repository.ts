@@ -295,7 +295,13 @@ export class LowdbFormRepository implements FormRepository {
     const next: FormHead = { ...head, historyBytes };
     const db = slot.db ?? this.#lowFor(id, next);
     try {
-      if (toWrite.length > 0 || fresh) historyBytes = await writeAt(this.#historyFile(id), historyBytes, historyText(toWrite));
+      if (toWrite.length > 0 || fresh) {
+        const text = historyText(toWrite);
+        // A whole new log is one call; an append goes past the committed end and cuts what follows.
+        if (historyBytes === 0) await writeFile(this.#historyFile(id), text);
+        else await writeAt(this.#historyFile(id), historyBytes, text);
+        historyBytes += text.length;
+      }
       next.historyBytes = historyBytes;
       db.data = next;
       await db.write();

@@ -1,3 +1,5 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
 // The HTTP contract tests run a second time with the Node server on PostgreSQL when a test database
@@ -9,11 +11,34 @@ const postgresHttp = process.env.ZIPING_TEST_DATABASE_URL
     }]
   : [];
 
+// Two projects in one run, so `npm test` and its JSON report count both:
+//   node     everything under tests/ on Node (forks)
+//   workers  tests/worker/** inside workerd: the Worker entry from wrangler.toml with a local D1
 export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    pool: 'forks',
-    projects: [{ extends: true, test: { name: 'node', include: ['tests/**/*.test.ts'] } }, ...postgresHttp],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: ['tests/worker/**'], pool: 'forks' },
+      },
+      ...postgresHttp,
+      {
+        extends: true,
+        plugins: [
+          cloudflareTest(async () => {
+            // Static Assets need the folder to exist; the page itself is tested on Node (tests/e2e)
+            if (!existsSync('dist/web')) mkdirSync('dist/web', { recursive: true });
+            return {
+              main: './src/entry/worker.ts',
+              wrangler: { configPath: './wrangler.toml' },
+              miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations('migrations') } },
+            };
+          }),
+        ],
+        test: { name: 'workers', include: ['tests/worker/**/*.test.ts'] },
+      },
+    ],
   },
 });

@@ -6,6 +6,7 @@ import { printDraftingBench } from './drafting.js';
 import { runHttpBench } from './http.js';
 import { runScoringBench } from './scoring.js';
 import { runWebBench } from './web.js';
+import { runWorkerBench } from './worker.js';
 
 const only = process.argv[2];
 const sections: [string, () => Promise<void>][] = [
@@ -13,6 +14,7 @@ const sections: [string, () => Promise<void>][] = [
   ['http', runHttpBench],
   ['drafting', async () => { await printDraftingBench(); }],
   ['web', runWebBench],
+  ['worker', runWorkerBench],
 ];
 
 console.log('# Ziping benchmarks (ratios to baselines measured in this run)');

@@ -46,7 +46,8 @@ export function encodeCursor(row: CursorPosition): string {
   return toBase64Url(JSON.stringify([row.updatedAt, row.id]));
 }
 
-function decodeCursor(cursor: string): CursorPosition {
+/** The row a cursor names; `invalid_request` when it is not one this store made. */
+export function decodeCursor(cursor: string): CursorPosition {
   try {
     const value: unknown = JSON.parse(fromBase64Url(cursor));
     if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
@@ -77,10 +78,13 @@ function matches(row: FormSummary, query: ListQuery): boolean {
   return true;
 }
 
-/** The page size of `query`: 1–100, default 20. */
-export function pageLimitOf(query: ListQuery): number {
+/** The page size a query asks for, within 1–MAX_PAGE_SIZE. */
+export function pageSizeOf(query: ListQuery): number {
   return Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE);
 }
+
+/** The page size of `query` (an alias of pageSizeOf for the SQL stores). */
+export const pageLimitOf = pageSizeOf;
 
 /** The position of `query.cursor`, or null on the first page (throws `invalid_request` on a bad one). */
 export function cursorOf(query: ListQuery): CursorPosition | null {
@@ -92,7 +96,7 @@ export function cursorOf(query: ListQuery): CursorPosition | null {
  * search and stops at the first row past the page, so a page costs its own size, not the store's.
  */
 export function pageOfSorted(sorted: readonly FormSummary[], query: ListQuery = {}): FormPage {
-  const limit = pageLimitOf(query);
+  const limit = pageSizeOf(query);
   const after = cursorOf(query);
   let lo = 0;
   let hi = sorted.length;
@@ -117,7 +121,7 @@ export function pageOfSorted(sorted: readonly FormSummary[], query: ListQuery = 
 
 /** One page of `rows` for `query`. */
 export function pageOf(rows: Iterable<FormSummary>, query: ListQuery = {}): FormPage {
-  const limit = pageLimitOf(query);
+  const limit = pageSizeOf(query);
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const selected: FormSummary[] = [];
   for (const row of rows) {

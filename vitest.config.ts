@@ -2,6 +2,15 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
+// The HTTP contract tests run a second time with the Node server on PostgreSQL when a test database
+// is given (scripts/ci-postgres.sh prints one); in CI its absence fails tests/store/postgres-repository.
+const postgresHttp = process.env.ZIPING_TEST_DATABASE_URL
+  ? [{
+      extends: true as const,
+      test: { name: 'postgres-http', include: ['tests/service/routes.test.ts', 'tests/service/drafts.test.ts'], env: { ZIPING_TEST_STORE: 'postgres' } },
+    }]
+  : [];
+
 // Two projects in one run, so `npm test` and its JSON report count both:
 //   node     everything under tests/ on Node (forks)
 //   workers  tests/worker/** inside workerd: the Worker entry from wrangler.toml with a local D1
@@ -14,6 +23,7 @@ export default defineConfig({
         extends: true,
         test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: ['tests/worker/**'], pool: 'forks' },
       },
+      ...postgresHttp,
       {
         extends: true,
         plugins: [

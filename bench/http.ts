@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { parseForm, scoreForm, type FormInput } from '../src/core/index.js';
 import { startNodeServer } from '../src/entry/node.js';
 import { LowdbFormRepository } from '../src/store/lowdb-repository.js';
+import { runStoresBench } from './stores.js';
 
 /** The parts of an autocannon result this bench reads. */
 interface LoadResult {
@@ -59,17 +60,19 @@ function line(name: string, run: LoadResult, bare: LoadResult): void {
   const rps = run.requests.average / bare.requests.average;
   const p99 = run.latency.p99 / Math.max(bare.latency.p99, 1);
   console.log(
-    `${name.padEnd(20)} rps ratio vs bare route: ${rps.toFixed(2)}  p99 ratio: ${p99.toFixed(2)}` +
+    `${name.padEnd(30)} rps ratio vs bare route: ${rps.toFixed(2)}  p99 ratio: ${p99.toFixed(2)}` +
       `   (${Math.round(run.requests.average)} vs ${Math.round(bare.requests.average)} req/s; p99 ${run.latency.p99} vs ${bare.latency.p99} ms)`,
   );
 }
 
-async function httpRatios(): Promise<void> {
+async function httpRatios(label: string, env: Record<string, string> = {}): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ziping-bench-http-'));
   const server = await startNodeServer({
     host: '127.0.0.1',
     port: 0,
     dataDir,
+    env,
+    webAssets: null,
     handleSignals: false,
     log: () => undefined,
     extendApp: (app) => app.get('/bench/bare', (c) => c.json({ ok: true })),
@@ -81,6 +84,8 @@ async function httpRatios(): Promise<void> {
     const targets = {
       bare: { url: `${server.url}/bench/bare` },
       get: { url: `${server.url}/api/forms/${id}` },
+      list: { url: `${server.url}/api/forms?limit=20` },
+      create: { url: `${server.url}/api/forms`, method: 'POST' as const, body, headers: { 'content-type': 'application/json' } },
       score: { url: `${server.url}/api/score`, method: 'POST' as const, body, headers: { 'content-type': 'application/json' } },
     };
     // Warm up the JIT and the connections on every route before measuring.
@@ -88,6 +93,8 @@ async function httpRatios(): Promise<void> {
     // The bare route is measured before and after, so a machine that slows down midway skews less.
     const bareBefore = await load(targets.bare.url, targets.bare);
     const get = await load(targets.get.url, targets.get);
+    const list = await load(targets.list.url, targets.list);
+    const create = await load(targets.create.url, targets.create);
     const score = await load(targets.score.url, targets.score);
     const bareAfter = await load(targets.bare.url, targets.bare);
     const bare: LoadResult = {
@@ -95,9 +102,11 @@ async function httpRatios(): Promise<void> {
       requests: { average: (bareBefore.requests.average + bareAfter.requests.average) / 2 },
       latency: { p50: (bareBefore.latency.p50 + bareAfter.latency.p50) / 2, p99: (bareBefore.latency.p99 + bareAfter.latency.p99) / 2 },
     };
-    console.log(`(autocannon, ${CONNECTIONS} connections, ${SECONDS} s per route; bare route: GET returning {"ok":true}, run before and after)`);
-    line('GET /api/forms/:id', get, bare);
-    line('POST /api/score', score, bare);
+    console.log(`${label} store (autocannon, ${CONNECTIONS} connections, ${SECONDS} s per route; bare route: GET returning {"ok":true}, run before and after)`);
+    line(`${label} GET /api/forms/:id`, get, bare);
+    line(`${label} GET /api/forms`, list, bare);
+    line(`${label} POST /api/forms`, create, bare);
+    line(`${label} POST /api/score`, score, bare);
   } finally {
     await server.close();
     await rm(dataDir, { recursive: true, force: true });
@@ -160,8 +169,9 @@ async function saveScaling(): Promise<void> {
   }
 }
 
-/** Runs the HTTP and store benchmarks and prints their ratios. */
+/** Runs the HTTP and store benchmarks and prints their ratios: lowdb, then PostgreSQL when a database is given. */
 export async function runHttpBench(): Promise<void> {
-  await httpRatios();
+  await httpRatios('lowdb');
+  await runStoresBench((label, env) => httpRatios(label, env));
   await saveScaling();
 }

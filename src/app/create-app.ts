@@ -17,6 +17,7 @@ import { draftRoutes } from './routes/drafts.js';
 import { exportRoutes } from './routes/export.js';
 import { formHistoryRoutes } from './routes/form-history.js';
 import { formsRoutes } from './routes/forms.js';
+import { healthRoutes } from './routes/health.js';
 import { IMPORT_CONTENT_TYPES, importRoutes } from './routes/import.js';
 import { metaRoutes } from './routes/meta.js';
 import { profilesRoutes } from './routes/profiles.js';
@@ -58,7 +59,8 @@ export function createApp(appDeps: AppDeps) {
     .route('/api', draftRoutes(deps))
     .route('/api', exportRoutes(deps))
     .route('/api', checkRoutes(deps))
-    .route('/api', importRoutes(deps));
+    .route('/api', importRoutes(deps))
+    .route('/api', healthRoutes(deps));
 
   app.onError(onAppError(deps.logError));
   app.notFound(onNotFound);

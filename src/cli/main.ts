@@ -21,6 +21,10 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; usage: string }> =
     usage: 'ziping export FILE [--xlsx OUT] [--docx OUT] [--parts both|table|report] [--profile ID]   导出自评表、自评报告',
   },
   import: { run: async () => importCommand, usage: IMPORT_USAGE },
+  doctor: {
+    run: async () => (await import('./doctor-command.js')).doctorCommand,
+    usage: 'ziping doctor [--data DIR] [--json]   检查数据目录，列出并解释被隔离的文件',
+  },
   serve: {
     run: async () => (await import('./serve-command.js')).serveCommand,
     usage: 'ziping serve [--host H] [--port P] [--data DIR]   启动服务（默认 127.0.0.1:8787）',

@@ -2,7 +2,8 @@
  * The Node entry: builds the app's parts for Node (the lowdb store in a data directory, the
  * system clock) and serves the app with @hono/node-server. Settings come from the options, then
  * the environment (HOST, PORT, ZIPING_DATA, ZIPING_ALLOWED_HOSTS), then defaults (127.0.0.1, 8787,
- * `data/store`, loopback names).
+ * `data/store`, loopback names). With ZIPING_DATABASE_URL (postgres://…) the store is PostgreSQL
+ * instead, shared by every server pointed at it; `pg` is loaded only then.
  */
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +17,7 @@ import { ZipingError } from '../core/errors.js';
 import { createDrafterFromEnv, drafterConfigFromEnv } from '../drafting/env.js';
 import { loadPromptsFromDir } from '../drafting/load-prompts-node.js';
 import type { Drafter } from '../drafting/types.js';
+import type { FormRepository } from '../store/repository.js';
 import { LowdbFormRepository } from '../store/lowdb-repository.js';
 import type { WebAsset } from '../app/routes/web.js';
 import { readBuiltWebAssets } from '../web/built-assets.js';
@@ -27,6 +29,10 @@ export interface NodeServerOptions {
   port?: number;
   /** The store's directory (env ZIPING_DATA, default `data/store` under the working directory). */
   dataDir?: string;
+  /** A PostgreSQL URL (env ZIPING_DATABASE_URL); when set, forms live there instead of `dataDir`. */
+  databaseUrl?: string;
+  /** The PostgreSQL schema for the tables (env ZIPING_DATABASE_SCHEMA; default the role's search_path). */
+  databaseSchema?: string;
   /** Request body limit in bytes (default 1 MiB). */
   bodyLimitBytes?: number;
   /** How many form documents the store keeps in memory. */
@@ -54,8 +60,10 @@ export interface RunningServer {
   url: string;
   host: string;
   port: number;
-  /** The store's directory (absolute). */
+  /** The store's directory (absolute); unused when `database` is set. */
   dataDir: string;
+  /** The PostgreSQL database in use, without its password; null with the lowdb store. */
+  database: string | null;
   /** Settles when the server has stopped and the store is closed. */
   closed: Promise<void>;
   /** Stops accepting requests, finishes those in flight, closes the store and releases its lock. */
@@ -144,6 +152,28 @@ function closeServer(server: ServerType): Promise<void> {
   });
 }
 
+/** The PostgreSQL store when a URL is given, else the lowdb store in `dataDir` (logging quarantined files). */
+async function openStore(
+  databaseUrl: string | undefined,
+  schema: string | undefined,
+  dataDir: string,
+  cacheSize: number | undefined,
+  log: (line: string) => void,
+): Promise<{ store: FormRepository; database: string | null }> {
+  if (databaseUrl) {
+    const { PostgresFormRepository } = await import('../store/postgres-repository.js');
+    const store = await PostgresFormRepository.open({ connectionString: databaseUrl, ...(schema ? { schema } : {}) });
+    return { store, database: store.description };
+  }
+  await mkdir(dataDir, { recursive: true });
+  const store = await LowdbFormRepository.open(dataDir, {
+    cacheSize,
+    onQuarantine: (q) =>
+      log(`数据文件无法载入，已隔离 quarantined: ${q.file} → ${q.movedTo}（${q.reason}）。其余表单照常服务；运行 npx ziping doctor 查看说明。`),
+  });
+  return { store, database: null };
+}
+
 /** Opens the store and serves the Ziping app on Node; resolves once it is listening. */
 export async function startNodeServer(options: NodeServerOptions = {}): Promise<RunningServer> {
   const env = options.env ?? process.env;
@@ -159,8 +189,8 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
 
   const webAssets = options.webAssets === undefined ? await defaultWebAssets() : options.webAssets;
 
-  await mkdir(dataDir, { recursive: true });
-  const store = await LowdbFormRepository.open(dataDir, { cacheSize: options.cacheSize });
+  const databaseUrl = options.databaseUrl ?? (env.ZIPING_DATABASE_URL || undefined);
+  const { store, database } = await openStore(databaseUrl, options.databaseSchema ?? (env.ZIPING_DATABASE_SCHEMA || undefined), dataDir, options.cacheSize, log);
   const allowedHosts = options.allowedHosts ?? allowedHostsFor(host, env.ZIPING_ALLOWED_HOSTS);
   const app = createApp({
     store,
@@ -209,6 +239,6 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     : `内置起草器 built-in${drafterConfig?.kind === 'builtin' ? '' : ` (${drafter.id})`}`;
   const warning = exposureWarning(host);
   if (warning) log(warning);
-  log(`绩效自评助手已启动 Ziping is listening on ${url}  数据目录 data: ${dataDir}  起草 drafter: ${drafterText}  接口说明 API: ${url}/api/openapi.json`);
-  return { url, host, port, dataDir, closed, close };
+  log(`绩效自评助手已启动 Ziping is listening on ${url}  ${database ? `数据库 database: ${database}` : `数据目录 data: ${dataDir}`}  起草 drafter: ${drafterText}  接口说明 API: ${url}/api/openapi.json`);
+  return { url, host, port, dataDir, database, closed, close };
 }

@@ -62,7 +62,7 @@ export function decodeCursor(cursor: string): CursorPosition {
 }
 
 /** Negative when `a` comes first in the list order. */
-function compareRows(a: CursorPosition, b: CursorPosition): number {
+export function compareRows(a: CursorPosition, b: CursorPosition): number {
   if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
@@ -81,6 +81,42 @@ function matches(row: FormSummary, query: ListQuery): boolean {
 /** The page size a query asks for, within 1–MAX_PAGE_SIZE. */
 export function pageSizeOf(query: ListQuery): number {
   return Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE);
+}
+
+/** The page size of `query` (an alias of pageSizeOf for the SQL stores). */
+export const pageLimitOf = pageSizeOf;
+
+/** The position of `query.cursor`, or null on the first page (throws `invalid_request` on a bad one). */
+export function cursorOf(query: ListQuery): CursorPosition | null {
+  return query.cursor ? decodeCursor(query.cursor) : null;
+}
+
+/**
+ * One page of `sorted` (rows already in list order) for `query`: starts after the cursor by binary
+ * search and stops at the first row past the page, so a page costs its own size, not the store's.
+ */
+export function pageOfSorted(sorted: readonly FormSummary[], query: ListQuery = {}): FormPage {
+  const limit = pageSizeOf(query);
+  const after = cursorOf(query);
+  let lo = 0;
+  let hi = sorted.length;
+  while (after && lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareRows(sorted[mid]!, after) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const items: FormSummary[] = [];
+  let more = false;
+  for (let i = lo; i < sorted.length; i += 1) {
+    if (!matches(sorted[i]!, query)) continue;
+    if (items.length === limit) {
+      more = true;
+      break;
+    }
+    items.push(sorted[i]!);
+  }
+  const last = items[items.length - 1];
+  return { items, nextCursor: more && last ? encodeCursor(last) : null };
 }
 
 /** One page of `rows` for `query`. */

@@ -80,6 +80,16 @@ export async function acquireStoreLock(dir: string): Promise<StoreLock> {
   throw new ZipingError('store_locked', `无法取得数据目录 ${dir} 的锁文件 ${path}：多个进程在同时争用。`, { details: { dir, lockFile: path } });
 }
 
+/** Who holds the lock of `dir`, read without touching it (for `ziping doctor`); null when nobody. */
+export async function readLockHolder(dir: string): Promise<(LockContent & { alive: boolean; path: string }) | null> {
+  const path = join(dir, '.lock');
+  const text = await readFile(path, 'utf8').catch(() => null);
+  if (text === null) return null;
+  const holder = parseLock(text) ?? { pid: 0, host: '', token: '', since: '' };
+  const otherHost = holder.host !== '' && holder.host !== hostname();
+  return { ...holder, path, alive: holder.pid > 0 && (otherHost || isAlive(holder.pid)) };
+}
+
 function ownedLock(path: string, token: string): StoreLock {
   const stillMine = (text: string): boolean => parseLock(text)?.token === token;
   // If the process ends without close() (an uncaught error), still leave no lock behind.

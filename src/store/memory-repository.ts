@@ -18,7 +18,7 @@ import {
 } from './form-document.js';
 import { pageOf, summaryOf } from './list-forms.js';
 import type { ChatMessage, FormDocument, FormRecord, NarrativeEntry, StoredVersion, VersionEntry } from './records.js';
-import type { FormPage, FormRepository, ListQuery, SaveInput } from './repository.js';
+import type { FormPage, FormRepository, ListQuery, SaveInput, StoreHealth } from './repository.js';
 import { formNotFound } from './store-errors.js';
 
 export class MemoryFormRepository implements FormRepository {
@@ -96,6 +96,11 @@ export class MemoryFormRepository implements FormRepository {
   async clearChat(id: string, path: NarrativePath): Promise<void> {
     checkNarrativePath(path);
     this.#docs.set(id, withoutChat(this.#doc(id), path));
+  }
+
+  /** Always answering; nothing to quarantine. */
+  async health(): Promise<StoreHealth> {
+    return { kind: 'memory', ok: true, quarantined: [] };
   }
 
   /** Nothing to release. */

@@ -43,6 +43,27 @@ export interface FormPage {
   nextCursor: string | null;
 }
 
+/** A file the store moved aside because it did not load (paths relative to the store's folder). */
+export interface QuarantinedFile {
+  file: string;
+  movedTo: string;
+  /** Why it did not load, in Chinese. */
+  reason: string;
+  at: string;
+}
+
+/** What `GET /api/health` says about a store: never a secret (no URL, password or absolute path). */
+export interface StoreHealth {
+  /** `lowdb`, `postgres`, `d1`, `memory`… */
+  kind: string;
+  /** True when the store answers. */
+  ok: boolean;
+  /** Files moved aside at start (file stores only; empty elsewhere). */
+  quarantined: QuarantinedFile[];
+  /** A short Chinese note when `ok` is false. */
+  problem?: string;
+}
+
 export interface FormRepository {
   /** Stores a new form as version 1. */
   create(input: SaveInput): Promise<FormRecord>;
@@ -68,4 +89,6 @@ export interface FormRepository {
   clearChat(id: string, path: NarrativePath): Promise<void>;
   /** Finishes pending writes and releases what the store holds (files, locks). */
   close(): Promise<void>;
+  /** The store's state for `GET /api/health`; optional (a store without it is reported as answering). */
+  health?(): Promise<StoreHealth>;
 }

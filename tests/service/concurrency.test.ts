@@ -29,15 +29,18 @@ describe('concurrent saves', () => {
   it('stores 200 concurrent POSTs of different forms, lists them all and keeps them across a restart', async () => {
     dir = await makeTempDir('ziping-concurrency-');
     const first = await startTestServer({ dataDir: dir });
+    // Each body is read as it arrives: a response left unread longer than the server's keep-alive
+    // timeout (5 s) can be cut when the server closes the idle connection, as with any HTTP client.
     const responses = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => {
+      Array.from({ length: 200 }, async (_, i) => {
         const form = seedInput();
         form.project.name = `并发项目${i}`;
-        return first.send('/api/forms', form);
+        const response = await first.send('/api/forms', form);
+        return { status: response.status, body: await jsonOf(response) };
       }),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(200).fill(201));
-    const created = await Promise.all(responses.map((r) => jsonOf(r)));
+    const created = responses.map((r) => r.body);
     const ids = created.map((c) => c.id as string).sort();
     expect(new Set(ids).size).toBe(200);
     expect((await listAll(first)).sort()).toEqual(ids);

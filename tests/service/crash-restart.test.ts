@@ -131,9 +131,10 @@ describe('the server process', () => {
     expect((await fetch(`${first.url}/api/forms`)).status).toBe(200);
   });
 
-  it('does not start on a corrupt data file: names the file and leaves it byte for byte', async () => {
+  it('starts beside a corrupt data file: moves it to quarantine byte for byte, logs it, lists it in health, serves the rest', async () => {
     dir = await makeTempDir('ziping-corrupt-');
     const first = await start(COMMANDS.childServer(dir));
+    const good = (await (await post(`${first.url}/api/forms`, seedInput())).json()) as { id: string };
     const created = (await (await post(`${first.url}/api/forms`, seedInput())).json()) as { id: string };
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
@@ -141,18 +142,23 @@ describe('the server process', () => {
     const file = join(dir, 'forms', `${created.id}.json`);
     const edited = (await readFile(file, 'utf8')).replace('"year": 2022', '"year": "二〇二二"');
     await writeFile(file, edited);
-    const refused = await start(COMMANDS.cliServe(dir));
-    expect(await refused.exited).toBe(1);
-    expect(refused.stderr()).toContain(file);
-    expect(refused.stderr()).toContain('record.form.year');
-    expect(await readFile(file, 'utf8')).toBe(edited);
-
-    await writeFile(file, edited.slice(0, 100));
-    const again = await start(COMMANDS.childServer(dir));
-    expect(await again.exited).toBe(1);
-    expect(again.stderr()).toContain(file);
-    expect(again.stderr()).toContain('不是有效的 JSON');
-    expect(await readFile(file, 'utf8')).toBe(edited.slice(0, 100));
+    const served = await start(COMMANDS.cliServe(dir));
+    expect(served.url, served.stderr()).not.toBe('');
+    const health = (await (await fetch(`${served.url}/api/health`)).json()) as {
+      ok: boolean;
+      store: { kind: string; quarantined: { file: string; movedTo: string; reason: string }[] };
+    };
+    expect(health.ok).toBe(true);
+    expect(health.store.kind).toBe('lowdb');
+    const entry = health.store.quarantined.find((q) => q.file === `forms/${created.id}.json`)!;
+    expect(entry.reason).toContain('record.form.year');
+    expect(await readFile(join(dir, entry.movedTo), 'utf8')).toBe(edited);
+    await expect(stat(file)).rejects.toThrow();
+    expect((await fetch(`${served.url}/api/forms/${good.id}`)).status).toBe(200);
+    expect((await fetch(`${served.url}/api/forms/${created.id}`)).status).toBe(404);
+    expect(((await (await fetch(`${served.url}/api/forms`)).json()) as { items: { id: string }[] }).items.map((i) => i.id)).toEqual([good.id]);
+    served.child.kill('SIGTERM');
+    expect(await served.exited).toBe(0);
     await expect(stat(join(dir, '.lock'))).rejects.toThrow();
   });
 });

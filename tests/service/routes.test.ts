@@ -51,6 +51,7 @@ describe('meta routes', () => {
       '/api/forms/{id}/history',
       '/api/forms/{id}/narratives/{path}/history',
       '/api/forms/{id}/versions/{version}',
+      '/api/health',
       '/api/import',
       '/api/openapi.json',
       '/api/profiles',

@@ -3,7 +3,8 @@
  * restarts, the directory lock, corrupt files, crash leftovers and the document cache.
  */
 import { spawnSync } from 'node:child_process';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { newDocument, updatedDocument } from '../../src/store/form-document.js';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LowdbFormRepository } from '../../src/store/lowdb-repository.js';
@@ -39,7 +40,7 @@ describe('lowdb store on disk', () => {
     await removeDir(dir);
   });
 
-  it('writes one readable JSON file per form and reads everything back after a restart', async () => {
+  it('writes a head file and a history log per form and reads everything back after a restart', async () => {
     const first = await openStore();
     const created = await first.create(saveInputFor(seedForm(), { by: '张三' }));
     const edited = seedForm({ name: '重启之后' });
@@ -50,9 +51,14 @@ describe('lowdb store on disk', () => {
 
     expect(await readdir(join(dir, 'forms'))).toEqual([`${created.id}.json`]);
     const onDisk = JSON.parse(await readFile(join(dir, 'forms', `${created.id}.json`), 'utf8'));
-    expect(onDisk.format).toBe(1);
+    expect(onDisk.format).toBe(2);
     expect(onDisk.record.version).toBe(2);
-    expect(onDisk.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    expect(onDisk.versions).toBeUndefined();
+    const log = (await readFile(join(dir, 'history', `${created.id}.jsonl`), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(log.map((l: { version: number }) => l.version)).toEqual([1, 2]);
+    // Version 2's line holds only the way back to version 1: the two changed cells, not a whole form.
+    expect(log[1].back.map((op: { p: unknown[] }) => op.p.join('.'))).toEqual(['project.name', 'indicators.5.deviation']);
+    expect(log[1].back[0].v).toBe('北京智源人工智能研究院建设');
     await expect(stat(join(dir, '.lock'))).rejects.toThrow();
 
     const second = await openStore();
@@ -60,6 +66,7 @@ describe('lowdb store on disk', () => {
     expect(record.version).toBe(2);
     expect(record.form.project.name).toBe('重启之后');
     expect((await second.history(created.id)).map((h) => [h.version, h.by])).toEqual([[1, '张三'], [2, '李四']]);
+    expect((await second.getVersion(created.id, 1)).form).toEqual(seedForm());
     expect((await second.narratives(created.id))['indicators.5.deviation']![0]!.origin).toEqual({ kind: 'builtin', drafter: 'template' });
     expect(await second.getChat(created.id, 'indicators.5.deviation')).toEqual([{ role: 'user', content: '再具体些' }]);
     expect((await second.list()).items.map((s) => s.id)).toEqual([created.id]);
@@ -83,47 +90,174 @@ describe('lowdb store on disk', () => {
     await expect(stat(join(dir, '.lock'))).rejects.toThrow();
   });
 
-  it('reports a file that is not JSON by path, leaves it unchanged and releases the lock', async () => {
+  /** Three good forms and, beside them, `bad` written by `write`; returns the good ids and the bad path. */
+  async function storeWithBadFile(write: (goodFile: string, goodText: string) => Promise<string>): Promise<{ good: string[]; bad: string; bytes: Buffer }> {
     const store = await openStore();
-    const created = await store.create(saveInputFor(seedForm()));
+    const good: string[] = [];
+    for (const name of ['甲项目', '乙项目', '丙项目']) good.push((await store.create(saveInputFor(seedForm({ name })))).id);
+    const victim = await store.create(saveInputFor(seedForm({ name: '坏文件' })));
     await store.close();
-    const file = join(dir, 'forms', `${created.id}.json`);
-    const broken = (await readFile(file, 'utf8')).slice(0, 300);
-    await writeFile(file, broken);
+    open.splice(0);
+    const victimFile = join(dir, 'forms', `${victim.id}.json`);
+    const bad = await write(victimFile, await readFile(victimFile, 'utf8'));
+    if (bad !== victimFile) await rm(victimFile);
+    return { good, bad, bytes: await readFile(bad) };
+  }
 
-    const error = await expectZipingError(LowdbFormRepository.open(dir), 'store_corrupt');
-    expect(error.message).toContain(file);
-    expect(error.message).toContain('不是有效的 JSON');
-    expect(error.details).toMatchObject({ file });
-    expect(await readFile(file, 'utf8')).toBe(broken);
-    await expect(stat(join(dir, '.lock'))).rejects.toThrow();
+  const badFiles: [string, (file: string, text: string) => Promise<string>, string][] = [
+    ['a truncated file', async (file, text) => (await writeFile(file, text.slice(0, 300)), file), '不是有效的 JSON'],
+    ['an empty file', async (file) => (await writeFile(file, ''), file), '文件是空的'],
+    ['a hand edit that breaks a form rule', async (file, text) => (await writeFile(file, text.replace('"weight": 5,', '"weight": -5,')), file), 'record.form.indicators.0.weight'],
+    ['JSON of the wrong shape', async (file) => (await writeFile(file, '{"format":2,"hello":"world"}'), file), '内容不符合存储格式'],
+    ['a record under another id', async (file, text) => {
+      const moved = join(dir, 'forms', '0123456789abcdef.json');
+      await writeFile(moved, text);
+      await writeFile(file, text);
+      return moved;
+    }, '不一致'],
+    ['a stray JSON file', async (file) => {
+      const stray = join(dir, 'forms', 'notes (copy).json');
+      await writeFile(stray, '{"todo":"备份"}');
+      await writeFile(file, await readFile(file));
+      return stray;
+    }, '文件名不是表单编号'],
+  ];
+
+  it.each(badFiles)('quarantines %s byte for byte, serves every other form and lists it in health', async (_name, write, reason) => {
+    const { good, bad, bytes } = await storeWithBadFile(write);
+    const seen: string[] = [];
+    const store = await LowdbFormRepository.open(dir, { onQuarantine: (q) => seen.push(q.file) });
+    open.push(store);
+
+    const badName = bad.slice(join(dir, 'forms').length + 1);
+    expect(seen).toEqual([`forms/${badName}`]);
+    await expect(stat(bad)).rejects.toThrow();
+    const health = await store.health();
+    expect(health.kind).toBe('lowdb');
+    expect(health.ok).toBe(true);
+    const entry = health.quarantined.find((q) => q.file.startsWith('forms/'));
+    // A form's history log goes with its head, named as such
+    expect(health.quarantined.filter((q) => q !== entry).every((q) => q.file.startsWith('history/') && q.reason.includes(entry!.movedTo))).toBe(true);
+    expect(entry!.file).toBe(`forms/${badName}`);
+    expect(entry!.movedTo).toMatch(new RegExp(`^quarantine/\\d{4}-\\d{2}-\\d{2}T[\\d-]{8}\\.\\d{3}Z-`));
+    expect(entry!.reason).toContain(reason);
+    expect(await readFile(join(dir, entry!.movedTo))).toEqual(bytes);
+
+    for (const id of good) expect((await store.get(id)).version).toBe(1);
+    const listed = (await store.list()).items.map((s) => s.projectName).sort();
+    expect(listed).toEqual(['丙项目', '乙项目', '甲项目']);
   });
 
-  it('reports a hand-edited file that breaks the form rules, naming the field', async () => {
+  it('checks an indexed file only when it is first read, and quarantines it then', async () => {
     const store = await openStore();
-    const created = await store.create(saveInputFor(seedForm()));
+    const kept = await store.create(saveInputFor(seedForm({ name: '好项目' })));
+    const spoiled = await store.create(saveInputFor(seedForm({ name: '后来坏掉' })));
     await store.close();
-    const file = join(dir, 'forms', `${created.id}.json`);
-    const text = (await readFile(file, 'utf8')).replace('"weight": 5,', '"weight": -5,');
-    await writeFile(file, text);
+    open.splice(0);
+    const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'));
+    expect(Object.keys(index.forms).sort()).toEqual([kept.id, spoiled.id].sort());
 
-    const error = await expectZipingError(LowdbFormRepository.open(dir), 'store_corrupt');
-    expect(error.message).toContain(file);
-    expect(error.message).toContain('record.form.indicators.0.weight');
-    expect(error.message).toContain('分值');
-    expect(await readFile(file, 'utf8')).toBe(text);
+    // Broken after the index was written, with the index told its new size and mtime: the index
+    // vouches for the file, so the start does not parse it.
+    const file = join(dir, 'forms', `${spoiled.id}.json`);
+    await writeFile(file, `#${(await readFile(file, 'utf8')).slice(1)}`);
+    const after = await stat(file);
+    index.forms[spoiled.id] = { ...index.forms[spoiled.id], size: after.size, mtimeMs: after.mtimeMs };
+    await writeFile(join(dir, 'index.json'), JSON.stringify(index));
+
+    const reopened = await openStore();
+    expect((await reopened.health()).quarantined).toEqual([]);
+    expect((await reopened.list()).items.map((s) => s.projectName).sort()).toEqual(['后来坏掉', '好项目']);
+    const error = await expectZipingError(reopened.get(spoiled.id), 'store_corrupt');
+    expect(error.message).toContain('quarantine/');
+    expect((await reopened.health()).quarantined.map((q) => q.file).sort()).toEqual([`forms/${spoiled.id}.json`, `history/${spoiled.id}.jsonl`]);
+    await expectZipingError(reopened.get(spoiled.id), 'not_found');
+    expect((await reopened.list()).items.map((s) => s.projectName)).toEqual(['好项目']);
+    expect((await reopened.get(kept.id)).form.project.name).toBe('好项目');
   });
 
-  it('reports a file whose record belongs to another id', async () => {
+  it.each([
+    ['torn', '{"format":1,"forms":{"'],
+    ['of another shape', '{"format":1,"forms":{"0123456789abcdef":{"size":"big"}}}'],
+    ['empty', ''],
+  ])('rebuilds an index.json that is %s from the files', async (_name, text) => {
+    const store = await openStore();
+    const created = await store.create(saveInputFor(seedForm({ name: '索引重建' })));
+    await store.close();
+    open.splice(0);
+    await writeFile(join(dir, 'index.json'), text);
+    const reopened = await openStore();
+    expect((await reopened.list()).items.map((s) => [s.id, s.projectName])).toEqual([[created.id, '索引重建']]);
+    expect((await reopened.health()).quarantined).toEqual([]);
+    expect(Object.keys(JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')).forms)).toEqual([created.id]);
+  });
+
+  it('re-reads a file whose size or mtime no longer matches the index', async () => {
+    const store = await openStore();
+    const created = await store.create(saveInputFor(seedForm({ name: '原名' })));
+    await store.close();
+    open.splice(0);
+    const file = join(dir, 'forms', `${created.id}.json`);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"name": "原名"', '"name": "手工改过的名字"'));
+    const reopened = await openStore();
+    expect((await reopened.list()).items[0]!.projectName).toBe('手工改过的名字');
+  });
+
+  it('stores history as changes: 60 saves of a large form cost what changed, and every version comes back whole', async () => {
+    const store = await openStore();
+    const big = seedForm();
+    // Long narratives in every cell (kept under any per-cell limit): the form is about 100 KB
+    big.goals = { ...big.goals, actual: '年度总体目标完成情况：'.repeat(300) };
+    for (const row of big.indicators) row.deviation = '偏差原因分析及改进措施。'.repeat(120);
+    const created = await store.create(saveInputFor(big));
+    const saved = [structuredClone(big)];
+    for (let v = 1; v < 60; v += 1) {
+      const next = structuredClone(saved[saved.length - 1]!);
+      next.indicators[v % next.indicators.length]!.actual = `第${v}次修改后的实际完成值`;
+      if (v % 20 === 0) next.indicators.pop(); // rows removed now and then
+      await store.update(created.id, v, saveInputFor(next));
+      saved.push(next);
+    }
+    const formBytes = Buffer.byteLength(JSON.stringify(big));
+    const onDisk = (await stat(join(dir, 'forms', `${created.id}.json`))).size + (await stat(join(dir, 'history', `${created.id}.jsonl`))).size;
+    // A copy per version would be 60 × the form; head (one form, pretty-printed) plus the log stays near 2×.
+    expect(onDisk).toBeLessThan(3 * formBytes);
+    await store.close();
+    open.splice(0);
+    const reopened = await openStore();
+    for (const v of [1, 2, 20, 21, 41, 59, 60]) expect((await reopened.getVersion(created.id, v)).form, `version ${v}`).toEqual(saved[v - 1]);
+  });
+
+  it('loads a format-1 file (a copy per version) and moves its history to a log on the next save', async () => {
+    const v1 = newDocument('0123456789abcdef', saveInputFor(seedForm({ name: '旧格式' }), { by: '甲' }));
+    const v2 = updatedDocument(v1, 1, saveInputFor(seedForm({ name: '旧格式改' }), { by: '乙' }));
+    await mkdir(join(dir, 'forms'), { recursive: true });
+    await writeFile(join(dir, 'forms', '0123456789abcdef.json'), JSON.stringify(v2, null, 2));
+    const store = await openStore();
+    expect((await store.history('0123456789abcdef')).map((h) => h.by)).toEqual(['甲', '乙']);
+    expect((await store.getVersion('0123456789abcdef', 1)).form.project.name).toBe('旧格式');
+    await store.update('0123456789abcdef', 2, saveInputFor(seedForm({ name: '新格式' }), { by: '丙' }));
+    await store.close();
+    open.splice(0);
+
+    expect(JSON.parse(await readFile(join(dir, 'forms', '0123456789abcdef.json'), 'utf8')).format).toBe(2);
+    const reopened = await openStore();
+    expect((await reopened.history('0123456789abcdef')).map((h) => h.by)).toEqual(['甲', '乙', '丙']);
+    expect((await reopened.getVersion('0123456789abcdef', 1)).form.project.name).toBe('旧格式');
+    expect((await reopened.getVersion('0123456789abcdef', 2)).form.project.name).toBe('旧格式改');
+  });
+
+  it('ignores history bytes of a save that was never acknowledged and writes over them', async () => {
     const store = await openStore();
     const created = await store.create(saveInputFor(seedForm()));
     await store.close();
-    const file = join(dir, 'forms', `${created.id}.json`);
-    const moved = join(dir, 'forms', '0123456789abcdef.json');
-    await writeFile(moved, await readFile(file));
-    const error = await expectZipingError(LowdbFormRepository.open(dir), 'store_corrupt');
-    expect(error.message).toContain(moved);
-    expect(error.message).toContain('不一致');
+    open.splice(0);
+    const log = join(dir, 'history', `${created.id}.jsonl`);
+    await writeFile(log, `${await readFile(log, 'utf8')}{"version":2,"at":"2024-01-01T00:00:00.000Z","by":"崩`);
+    const reopened = await openStore();
+    expect((await reopened.history(created.id)).map((h) => h.version)).toEqual([1]);
+    await reopened.update(created.id, 1, saveInputFor(seedForm({ name: '崩溃之后' })));
+    expect((await readFile(log, 'utf8')).trim().split('\n').map((l) => JSON.parse(l).version)).toEqual([1, 2]);
   });
 
   it('removes the temp file of a write cut short and keeps the last complete one', async () => {

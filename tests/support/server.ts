@@ -1,8 +1,11 @@
 /**
  * A real Ziping server for service tests: `startNodeServer` on 127.0.0.1 with a free port and a
- * lowdb store in a fresh temp directory, plus small helpers to call it over real HTTP.
+ * lowdb store in a fresh temp directory, plus small helpers to call it over real HTTP. With
+ * ZIPING_TEST_STORE=postgres (the `postgres-http` vitest project) the store is PostgreSQL in a
+ * fresh schema of ZIPING_TEST_DATABASE_URL instead, so the same HTTP tests run on both.
  */
 import { startNodeServer, type RunningServer } from '../../src/entry/node.js';
+import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from './postgres.js';
 import { makeTempDir, removeDir } from './temp-dir.js';
 
 export interface TestServer extends RunningServer {
@@ -18,7 +21,10 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(options: { dataDir?: string; bodyLimitBytes?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
   const ownDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await makeTempDir('ziping-service-'));
+  const schema = ownDir && process.env.ZIPING_TEST_STORE === 'postgres' ? freshSchemaName() : undefined;
+  if (schema && !TEST_DATABASE_URL) throw new Error('ZIPING_TEST_STORE=postgres needs ZIPING_TEST_DATABASE_URL');
   const server = await startNodeServer({
+    ...(schema ? { databaseUrl: TEST_DATABASE_URL, databaseSchema: schema } : {}),
     host: '127.0.0.1',
     port: 0,
     dataDir,
@@ -42,6 +48,7 @@ export async function startTestServer(options: { dataDir?: string; bodyLimitByte
     async stop(stopOptions = {}) {
       await server.close();
       if (ownDir && !stopOptions.keepData) await removeDir(dataDir);
+      if (schema && !stopOptions.keepData) await dropSchema(schema);
     },
   };
 }

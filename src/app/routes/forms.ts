@@ -110,7 +110,7 @@ const deleteFormRoute = createRoute({
 
 /** True when an `If-None-Match` value names `version`. */
 const matchesVersion = (header: string | undefined, version: number): boolean =>
-  header !== undefined && header.split(',').some((tag) => versionOfTag(tag) === version);
+  header?.split(',').some((tag) => versionOfTag(tag) === version) ?? false;
 
 /** The form routes, to be mounted under `/api`. */
 export function formsRoutes(deps: ResolvedDeps) {

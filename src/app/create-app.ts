@@ -3,9 +3,12 @@
  * Node and on Workers alike: no `node:*`, no `process`, no lowdb. Each feature is a router in
  * `routes/<feature>.ts` (made with `createRouter()`, see router.ts) mounted here.
  */
+import { allowedHosts } from './allowed-host.js';
 import { limitBody } from './body-limit.js';
 import { apiDocumentConfig } from './api-document.js';
+import { contentTypes } from './content-type.js';
 import { resolveDeps, type AppDeps } from './deps.js';
+import { sameOrigin } from './same-origin.js';
 import { onAppError, onNotFound } from './error-response.js';
 import { createRouter } from './router.js';
 import { registerEnvelopes } from './schemas.js';
@@ -22,12 +25,16 @@ export function createApp(appDeps: AppDeps) {
   const deps = resolveDeps(appDeps);
   const app = createRouter();
 
+  // Before anything answers, the page included: a rebinding name never reaches a route (issue #8)
+  app.use('*', allowedHosts(deps.config.allowedHosts));
   app.use('/api/*', async (c, next) => {
     // Set before the response exists: adding a header afterwards makes the Node adapter rebuild it.
     c.header('X-Content-Type-Options', 'nosniff');
     await next();
   });
   app.use('/api/*', limitBody(deps.config.bodyLimitBytes));
+  app.use('/api/*', sameOrigin({ allowedOrigins: deps.config.allowedOrigins }));
+  app.use('/api/*', contentTypes({ byPath: deps.config.contentTypesByPath }));
 
   let document: ReturnType<typeof app.getOpenAPI31Document> | null = null;
   const apiDocument = () => {

@@ -6,12 +6,19 @@ import { createBuiltinDrafter } from '../drafting/builtin.js';
 import type { Drafter } from '../drafting/types.js';
 import type { FormRepository } from '../store/repository.js';
 import type { WebAsset } from './routes/web.js';
+import { LOOPBACK_HOSTS } from './allowed-host.js';
 
 export interface AppConfig {
   /** Largest request body accepted, in bytes; larger ones get 413 `payload_too_large`. */
   bodyLimitBytes: number;
   /** Cells drafted at once in a batch (`{ all: true }`); a model's rate limit sets the ceiling. */
   draftConcurrency: number;
+  /** Names the `Host` header may carry (default loopback names; `*` any); else 421 (DNS rebinding). */
+  allowedHosts: readonly string[];
+  /** Other origins whose pages may write (default none: only the server's own page). */
+  allowedOrigins: readonly string[];
+  /** Media types of writes by exact path, beyond JSON (e.g. `/api/import`: multipart/form-data). */
+  contentTypesByPath: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The default body limit: 1 MiB, about a hundred times the largest real form seen. */
@@ -50,6 +57,9 @@ export function resolveDeps(deps: AppDeps): ResolvedDeps {
     config: {
       bodyLimitBytes: deps.config?.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
       draftConcurrency: deps.config?.draftConcurrency ?? 4,
+      allowedHosts: deps.config?.allowedHosts ?? LOOPBACK_HOSTS,
+      allowedOrigins: deps.config?.allowedOrigins ?? [],
+      contentTypesByPath: deps.config?.contentTypesByPath ?? {},
     },
     logError: deps.logError ?? ((message, error) => console.error(message, error)),
   };

@@ -22,6 +22,11 @@ export const STATUS_OF_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   model_rate_limited: 503,
   template_error: 500,
   internal_error: 500,
+  non_finite_number: 422,
+  chat_too_long: 409,
+  cross_site_request: 403,
+  misdirected_request: 421,
+  model_output_too_long: 502,
 };
 
 /** Every error code, for the API document. */

@@ -59,13 +59,13 @@ export const ErrorSchema = z
 const ERROR_TEXT = {
   400: 'JSON 无法解析（invalid_json）或参数不对（invalid_request），issues 逐项列出',
   404: '没有这张表、这一版或这个接口（not_found）',
-  409: '版本冲突（version_conflict）：表单已被更新，error.currentVersion 为当前版本',
+  409: '版本冲突（version_conflict）：表单已被更新，error.currentVersion 为当前版本；对话已达上限（chat_too_long）',
   413: '请求体过大（payload_too_large）',
   415: '请求体不是 JSON（unsupported_media_type）',
-  422: '表单不符合格式（invalid_form，issues 列出每个出错字段，路径相对于表单），或评分口径不存在（unknown_profile）',
+  422: '表单不符合格式（invalid_form，issues 列出每个出错字段，路径相对于表单），评分口径不存在（unknown_profile），或评分结果含非有限数（non_finite_number）',
   428: '缺少 If-Match 请求头（precondition_required）',
   500: '服务内部错误（internal_error）',
-  502: '模型服务出错（model_error）',
+  502: '模型服务出错（model_error）或输出超长被中止（model_output_too_long）',
   503: '模型服务限流（model_rate_limited）',
   504: '模型服务超时（model_timeout）',
 } as const;

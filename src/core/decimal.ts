@@ -3,6 +3,7 @@
  * half-up on decimal values (scoring-rules.md §3.11, engineering-notes "Other traps").
  */
 import Big from 'big.js';
+import { ZipingError } from './errors.js';
 
 export { Big };
 export type Decimal = Big;
@@ -15,8 +16,16 @@ const MODES: Record<RoundingMode, Big.RoundingMode> = {
   floor: Big.roundDown, // scores are never negative, so floor = truncate
 };
 
-/** A Big from a JS number or decimal string. */
-export const dec = (value: number | string | Big): Big => new Big(value);
+/**
+ * A Big from a JS number or decimal string. big.js throws a bare Error on NaN and ±Infinity, which
+ * ended as a 500; a non-finite number is refused here with the error every caller understands.
+ */
+export function dec(value: number | string | Big): Big {
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new ZipingError('non_finite_number', `计算中出现非有限数（${String(value)}），请检查分值与金额`);
+  }
+  return new Big(value);
+}
 
 /** Rounds to `decimals` places with the profile's mode and returns a JS number. */
 export function roundTo(value: Big, decimals: number, mode: RoundingMode = 'half-up'): number {

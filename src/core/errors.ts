@@ -28,7 +28,13 @@ export type ErrorCode =
   | 'model_timeout'
   | 'model_rate_limited'
   | 'template_error'
-  | 'internal_error';
+  | 'internal_error'
+  // issue #8 (hardening): limits, cross-site and rebinding, bounded model calls
+  | 'non_finite_number'
+  | 'chat_too_long'
+  | 'cross_site_request'
+  | 'misdirected_request'
+  | 'model_output_too_long';
 
 export class ZipingError extends Error {
   readonly code: ErrorCode;

@@ -79,6 +79,7 @@ export function drafterConfigFromEnv(env: Record<string, string | undefined>): D
       builtinFallback: fallback === 'builtin',
       temperature,
       maxTokens: intVar(env, 'ZIPING_MAX_TOKENS', 16, 200_000),
+      deadlineMs: intVar(env, 'ZIPING_MODEL_DEADLINE_MS', 100, 3_600_000),
     },
   };
 }

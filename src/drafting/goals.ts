@@ -17,7 +17,7 @@ export function levelGroup(level1: string | null | undefined): '产出' | '效�
 /** 2: each row with actual and target; 1: each row with its actual; 0: counts only. */
 export type Detail = 0 | 1 | 2;
 
-const ENUM = /(?:目标\s*[0-9０-９一二三四五六七八九十]+\s*[:：、.．]?|第[一二三四五六七八九十]+\s*[，,、:：]|(?:^|[\n。；;])\s*[（(]?[一二三四五六七八九十]+[）)、]|(?:^|[\n。；;])\s*[0-9]+\s*[、.．](?!\d))/g;
+const ENUM = /(?:目标\s*[0-9０-９一二三四五六七八九十]+\s*[:：、.．]?|第[一二三四五六七八九十]+\s*[，,、:：]|(?:^|[\n。；;])[^\S\n]*[（(]?[一二三四五六七八九十]+[）)、]|(?:^|[\n。；;])[^\S\n]*[0-9]{1,3}\s*[、.．](?!\d))/g;
 
 /**
  * The short titles of the goal's parts: "目标1:大模型研发及生态建设方面，…" → 大模型研发及生态建设.

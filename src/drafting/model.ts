@@ -12,6 +12,7 @@
  */
 import OpenAI from 'openai';
 import { ZipingError } from '../core/errors.js';
+import { MIN_MODEL_OUTPUT_CHARS, MODEL_DEADLINE_MS, MODEL_OUTPUT_FACTOR } from '../core/limits.js';
 import { bundledPrompts } from './bundled.js';
 import { appendExchange, applyQuickActions, builtinText, factsForRevision } from './builtin.js';
 import { checkWithFacts } from './checks.js';
@@ -47,7 +48,16 @@ export interface ModelDrafterOptions {
   maxTokens?: number;
   /** Extra headers for every request. */
   headers?: Record<string, string>;
+  /** Overall time for one draft or chat turn, retries and repair included (default MODEL_DEADLINE_MS). */
+  deadlineMs?: number;
+  /** Largest answer in characters; default MODEL_OUTPUT_FACTOR × the cell's maxChars, at least MIN_MODEL_OUTPUT_CHARS. */
+  maxOutputChars?: number;
+  /** Largest response body in bytes, SSE framing and reasoning included (default MAX_MODEL_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
 }
+
+/** A response body larger than this is cut off: 16 MiB holds a long reasoning stream with its SSE framing. */
+export const MAX_MODEL_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 /** A stream that broke or fell silent after it started: retried, then reported. */
 class StreamBroken extends Error {
@@ -59,12 +69,53 @@ class StreamBroken extends Error {
 /** A model answer that is complete but unusable (empty, cut by max_tokens, filtered): not retried. */
 class BadAnswer extends Error {}
 
+/** An answer over the output cap: the stream is aborted, nothing of it is used (issue #8). */
+class OutputTooLong extends BadAnswer {}
+
+/** `error` or the first of its causes that is an OutputTooLong (the SDK may wrap a body error). */
+function outputTooLong(error: unknown): OutputTooLong | null {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof OutputTooLong) return e;
+  }
+  return null;
+}
+
+/** A fetch whose response bodies error past `maxBytes`, so a 10 MB answer is never read whole. */
+function cappedFetch(inner: typeof fetch, maxBytes: number): typeof fetch {
+  return async (input, init) => {
+    const response = await inner(input, init);
+    if (!response.body) return response;
+    let seen = 0;
+    const counted = response.body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen > maxBytes) controller.error(new OutputTooLong(`模型回答超过${maxBytes}字节，已中止；未保存任何部分文本`));
+        else controller.enqueue(chunk);
+      },
+    }));
+    return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+}
+
+/** A signal that aborts when `signal` does or when `ms` have passed, with a model_timeout reason. */
+function withDeadline(signal: AbortSignal | undefined, ms: number): { signal: AbortSignal; done: () => void } {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(signal?.reason);
+  if (signal?.aborted) controller.abort(signal.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => {
+    controller.abort(new ZipingError('model_timeout', `模型在${seconds(ms)}内没有写完（含重试与修复），已中止；未保存任何部分文本`, { details: { drafter: 'model', deadlineMs: ms } }));
+  }, ms);
+  return { signal: controller.signal, done: () => { clearTimeout(timer); signal?.removeEventListener('abort', onAbort); } };
+}
+
 /** Errors that a retry later might not have: the fallback may stand in for them. */
 function isPassing(error: ZipingError): boolean {
   return error.code === 'model_rate_limited' || error.code === 'model_timeout' || error.details?.transient === true;
 }
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10}秒`;
+const tooLongMessage = (cap: number) => `模型输出超过${cap}字，已中止；未保存任何部分文本`;
 
 export function createModelDrafter(options: ModelDrafterOptions): Drafter {
   const { model } = options;
@@ -73,12 +124,13 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const maxRetries = options.maxRetries ?? 2;
   const repairEnabled = options.repair ?? true;
+  const deadlineMs = options.deadlineMs ?? MODEL_DEADLINE_MS;
   const client = new OpenAI({
     apiKey: options.apiKey || 'not-needed',
     baseURL: options.baseURL || undefined,
     timeout: timeoutMs,
     maxRetries,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: cappedFetch(options.fetch ?? fetch, options.maxResponseBytes ?? MAX_MODEL_RESPONSE_BYTES),
     ...(options.headers ? { defaultHeaders: options.headers } : {}),
   });
   const where = options.baseURL || 'https://api.openai.com/v1';
@@ -86,6 +138,8 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
   function toZipingError(error: unknown, streamRetries: number): ZipingError {
     if (error instanceof ZipingError) return error;
     const base = { drafter: 'model', model };
+    const tooLong = outputTooLong(error);
+    if (tooLong) return new ZipingError('model_output_too_long', tooLong.message, { details: base, cause: error });
     if (error instanceof StreamBroken) {
       const tried = streamRetries ? `，已重试${streamRetries}次` : '';
       return error.reason === 'timeout'
@@ -149,7 +203,7 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
     return { controller, release: () => signal?.removeEventListener('abort', abort) };
   }
 
-  async function completeOnce(messages: WireMessage[], signal: AbortSignal | undefined): Promise<string> {
+  async function completeOnce(messages: WireMessage[], signal: AbortSignal | undefined, cap: number): Promise<string> {
     const { controller, release } = linked(signal);
     try {
       const res = await client.chat.completions.create(
@@ -157,13 +211,15 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
         { signal: controller.signal, timeout: timeoutMs, maxRetries },
       );
       const choice = res.choices[0];
-      return finish(choice?.message?.content ?? '', choice?.finish_reason);
+      const content = choice?.message?.content ?? '';
+      if (content.length > cap) throw new OutputTooLong(tooLongMessage(cap));
+      return finish(content, choice?.finish_reason);
     } finally {
       release();
     }
   }
 
-  async function streamOnce(messages: WireMessage[], sink: DraftSink, signal: AbortSignal | undefined, onEmit: () => void): Promise<string> {
+  async function streamOnce(messages: WireMessage[], sink: DraftSink, signal: AbortSignal | undefined, onEmit: () => void, cap: number): Promise<string> {
     const { controller, release } = linked(signal);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stalled = false;
@@ -193,6 +249,11 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
         if (delta) {
           chunks++;
           text += delta;
+          // A stream that never ends resets the silence timer with every chunk: the cap ends it
+          if (text.length > cap) {
+            controller.abort();
+            throw new OutputTooLong(tooLongMessage(cap));
+          }
           const visible = filter.push(delta);
           if (visible) {
             onEmit();
@@ -222,10 +283,10 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
   }
 
   /** The whole answer, streamed to `sink` if given; retries broken streams; throws ZipingError. */
-  async function complete(messages: WireMessage[], sink: DraftSink | undefined, signal: AbortSignal | undefined): Promise<string> {
+  async function complete(messages: WireMessage[], sink: DraftSink | undefined, signal: AbortSignal | undefined, cap: number): Promise<string> {
     if (!sink) {
       try {
-        return await completeOnce(messages, signal);
+        return await completeOnce(messages, signal, cap);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         throw toZipingError(error, 0);
@@ -236,7 +297,7 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
       try {
         return await streamOnce(messages, sink, signal, () => {
           emitted = true;
-        });
+        }, cap);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         if (error instanceof StreamBroken && attempt < maxRetries) {
@@ -270,12 +331,23 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
     message?: string;
   }
 
+  /** `run` within the overall deadline: a model that keeps talking is cut off and nothing is kept. */
+  async function runBounded(job: Job, sink: DraftSink | undefined, signal: AbortSignal | undefined): Promise<DraftResult> {
+    const bounded = withDeadline(signal, deadlineMs);
+    try {
+      return await run(job, sink, bounded.signal);
+    } finally {
+      bounded.done();
+    }
+  }
+
   async function run(job: Job, sink: DraftSink | undefined, signal: AbortSignal | undefined): Promise<DraftResult> {
+    const cap = options.maxOutputChars ?? Math.max(MIN_MODEL_OUTPUT_CHARS, MODEL_OUTPUT_FACTOR * job.facts.maxChars);
     const base = { path: job.req.path, drafter: 'model' as const, model, promptId: job.promptId, promptVersion: job.promptVersion };
     const withHistory = (text: string) => (job.message !== undefined ? { history: appendExchange(job.history, job.message, text) } : {});
     let first: string;
     try {
-      first = await complete(job.messages, sink, signal);
+      first = await complete(job.messages, sink, signal, cap);
     } catch (error) {
       if (signal?.aborted || !(error instanceof ZipingError) || !options.builtinFallback || !isPassing(error)) throw error;
       const fb = job.fallback();
@@ -295,7 +367,7 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
     sink?.({ type: 'reset', reason: 'repair' });
     let second: string;
     try {
-      second = await complete(repairMessages(job.messages, first, prompts, job.vars, repairIssues(checks)), sink, signal);
+      second = await complete(repairMessages(job.messages, first, prompts, job.vars, repairIssues(checks)), sink, signal, cap);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       const why = error instanceof ZipingError ? error.message : String(error);
@@ -328,7 +400,7 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
       }
       const vars = templateVars(req.form, req.report, facts, template);
       const messages = draftMessages(prompts, template, cellData(req.form, req.report, facts, vars), vars);
-      return run({
+      return runBounded({
         req, facts, vars, messages, promptId: template.id, promptVersion: template.version,
         fallback: () => {
           const b = builtinText(req, prompts);
@@ -344,7 +416,7 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
       const vars = templateVars(req.form, req.report, facts, prepared.template);
       const data = cellData(req.form, req.report, facts, vars);
       const messages = reviseMessages(prompts, prepared.template, data, vars, req.currentText, req.message, req.history ?? []);
-      return run({
+      return runBounded({
         req, facts, vars, messages, promptId: prompts.revise.id, promptVersion: prompts.revise.version,
         history: req.history, message: req.message,
         fallback: () => {

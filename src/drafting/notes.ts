@@ -13,7 +13,7 @@ export interface ParsedNotes {
 const MEASURE_WORDS = /后续|下一步|今后|下阶段|将加强|将进一步|加强|改进|整改|措施|加快|完善|提高|优化|规范/;
 
 function clean(s: string | undefined | null): string | null {
-  const t = (s ?? '').replace(/^[\s，,。；;：:]+|[\s，,。；;]+$/g, '');
+  const t = (s ?? '').replace(/^[\s，,。；;：:]+|(?<![\s，,。；;])[\s，,。；;]+$/g, '');
   return t ? t : null;
 }
 

@@ -107,7 +107,7 @@ export function parseChineseNumeral(s: string): number | null {
 
 const CN_NUM = '[零〇一二两三四五六七八九十百千万亿点]';
 const CN_PERCENT = new RegExp(`百分之(${CN_NUM}+)`, 'g');
-const CN_WITH_UNIT = new RegExp(`(${CN_NUM}{2,})(分|万元|亿元|元)`, 'g');
+const CN_WITH_UNIT = new RegExp(`(?<!${CN_NUM})(${CN_NUM}{2,})(分|万元|亿元|元)`, 'g');
 
 /**
  * Every number in `text`: Arabic (half or full width, with thousands separators), and the

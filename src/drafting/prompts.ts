@@ -128,11 +128,11 @@ export function parsePromptFile(fileName: string, text: string): PromptTemplate 
   const meta: Record<string, string> = {};
   fm[1]!.split('\n').forEach((line, i) => {
     if (!line.trim() || line.trim().startsWith('#')) return;
-    const m = /^\s*([A-Za-z]+)\s*:\s*(.*)$/.exec(line);
+    const m = /^\s*([A-Za-z]+)\s*:(.*)$/.exec(line);
     if (!m) fail(fileName, `设置块第${i + 2}行应写成“名称: 值”：${line.trim()}`, { line: i + 2 });
     const key = m[1]!;
     if (!FRONT_MATTER_KEYS.has(key)) fail(fileName, `设置块中有未知的设置项 ${key}（可用：${[...FRONT_MATTER_KEYS].join('、')}）`, { key });
-    meta[key] = unquote(m[2]!.replace(/\s+#.*$/, ''));
+    meta[key] = unquote(m[2]!.replace(/(?<!\s)\s+#.*$/, '').trim());
   });
 
   const id = meta.id;
@@ -171,7 +171,7 @@ export function parsePromptFile(fileName: string, text: string): PromptTemplate 
   body.split('\n').forEach((line, i) => {
     const lineNo = bodyStartLine + i;
     if (/^#\s/.test(line)) return; // a title for people
-    const heading = /^##\s+(.+?)\s*$/.exec(line);
+    const heading = /^##\s+(\S.*)$/.exec(line.trimEnd());
     if (heading) {
       const key = SECTION_KEYS[heading[1]!];
       if (!key) fail(fileName, `第${lineNo}行：未知的小节“${heading[1]}”（可用：${Object.keys(SECTION_KEYS).join('、')}）`, { line: lineNo });

@@ -17,9 +17,9 @@ export function normalizeText(text: string): string {
   return paragraphs
     .map((p) =>
       p
-        .replace(/[ \t]+(?=[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff])/g, '')
+        .replace(/(?<![ \t])[ \t]+(?=[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff])/g, '')
         .replace(/([\u4e00-\u9fff\u3000-\u303f\uff00-\uffef])[ \t]+/g, '$1')
-        .replace(/[，、；：]+(?=。)/g, '')
+        .replace(/(?<![，、；：])[，、；：]+(?=。)/g, '')
         .replace(/。[，；、]+/g, '。')
         .replace(/。{2,}/g, '。')
         .replace(/，{2,}/g, '，')
@@ -124,23 +124,37 @@ function cutSentence(sentence: string, room: number, midWordAllowed = true): str
   for (let i = 0; i < body.length; i++) {
     if (/[，、；]/.test(body[i]!) && !inHole(i)) cuts.push(i);
   }
-  let best = '';
+  // Where the text before each index ends without its trailing clause marks, in one pass: slicing and
+  // stripping a head per cut was quadratic on a run of marks (issue #8)
+  const contentEnd: number[] = [0];
+  for (let i = 0; i < body.length; i++) contentEnd.push(/[，、：；]/.test(body[i]!) ? contentEnd[i]! : i + 1);
+  let end = 0;
+  let count = 0;
   for (const at of cuts) {
-    const head = body.slice(0, at).replace(/[，、：；]+$/, '');
-    if (head && countChars(head) + 1 <= room) best = head;
+    const headEnd = contentEnd[at]!;
+    if (headEnd === end) continue;
+    const more = countChars(body.slice(end, headEnd));
+    // heads only grow: past the first that does not fit, none will
+    if (count + more + 1 > room) break;
+    count += more;
+    end = headEnd;
   }
+  let best = body.slice(0, end);
   if (!best) {
     // A half word ("设定指。") reads worse than a missing sentence: only the first sentence may be cut mid-clause
     if (!midWordAllowed) return '';
     // no clause fits: cut by characters, then back off to before any placeholder it would split
     let taken = '';
+    let takenChars = 0;
     for (const ch of body) {
-      if (countChars(taken + ch) + 1 > room) break;
+      const add = /\s/.test(ch) ? 0 : 1; // as countChars counts
+      if (takenChars + add + 1 > room) break;
+      takenChars += add;
       taken += ch;
     }
     // never split a placeholder: drop the sentence instead
     if (holes.some(([a, b]) => taken.length > a && taken.length < b)) return '';
-    best = taken.replace(/[，、：；]+$/, '');
+    best = taken.replace(/(?<![，、：；])[，、：；]+$/, '');
   }
   // a stub ("偏差原因") says nothing
   return countChars(best) >= 6 ? `${best}。` : '';

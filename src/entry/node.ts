@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { isLoopbackHost, LOOPBACK_HOSTS } from '../app/allowed-host.js';
 import { createApp } from '../app/create-app.js';
 import { ZipingError } from '../core/errors.js';
 import { createDrafterFromEnv, drafterConfigFromEnv } from '../drafting/env.js';
@@ -42,6 +43,8 @@ export interface NodeServerOptions {
   promptsDir?: string;
   /** The web page's files; default built from src/web with esbuild at start. `null` serves no page. */
   webAssets?: readonly WebAsset[] | null;
+  /** Names the Host header may carry (env ZIPING_ALLOWED_HOSTS, comma-separated; default loopback names and HOST). */
+  allowedHosts?: readonly string[];
 }
 
 export interface RunningServer {
@@ -60,6 +63,22 @@ export interface RunningServer {
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_DATA_DIR = 'data/store';
+
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
+
+/** Loopback names, the listening address itself (unless a wildcard), and ZIPING_ALLOWED_HOSTS. */
+export function allowedHostsFor(host: string, fromEnv: string | undefined): string[] {
+  const listed = (fromEnv ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  const own = WILDCARD_HOSTS.has(host) ? [] : [host];
+  return [...new Set([...LOOPBACK_HOSTS, ...own, ...listed])];
+}
+
+/** The warning for a server reachable from other machines while Ziping has no accounts (issue #8). */
+export function exposureWarning(host: string): string | null {
+  if (isLoopbackHost(host)) return null;
+  return `警告 WARNING：服务监听在 ${host}，不只本机可以访问；本服务还没有账号和登录，能连到它的任何人都能查看、修改和删除所有自评表。`
+    + `仅在可信的内网中这样做，并用 ZIPING_ALLOWED_HOSTS 列出访问时使用的主机名；否则请改回 HOST=127.0.0.1。`;
+}
 
 /** The port from an option or an environment value; throws on anything but 0–65535. */
 function portOf(value: number | string | undefined): number {
@@ -127,12 +146,13 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
 
   await mkdir(dataDir, { recursive: true });
   const store = await LowdbFormRepository.open(dataDir, { cacheSize: options.cacheSize });
+  const allowedHosts = options.allowedHosts ?? allowedHostsFor(host, env.ZIPING_ALLOWED_HOSTS);
   const app = createApp({
     store,
     drafter,
     ...(webAssets ? { webAssets } : {}),
     clock: () => new Date(),
-    config: options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {},
+    config: { allowedHosts, ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}) },
   });
   options.extendApp?.(app);
 
@@ -172,6 +192,8 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   const drafterText = drafterConfig?.kind === 'model'
     ? `模型 ${drafterConfig.options.model} model`
     : `内置起草器 built-in${drafterConfig?.kind === 'builtin' ? '' : ` (${drafter.id})`}`;
+  const warning = exposureWarning(host);
+  if (warning) log(warning);
   log(`绩效自评助手已启动 Ziping is listening on ${url}  数据目录 data: ${dataDir}  起草 drafter: ${drafterText}  接口说明 API: ${url}/api/openapi.json`);
   return { url, host, port, dataDir, closed, close };
 }

@@ -3,6 +3,7 @@
  * cannot be traced to the form, placeholders, first person, the character limit. The same code
  * checks model drafts on the server, so the page and the service never disagree.
  */
+import { DEFAULT_MAX_CHARS } from '../core/limits.js';
 import type { Form, NarrativePath, ScoreReport } from '../core/index.js';
 import { checkDraft } from '../drafting/checks.js';
 import { PLACEHOLDER } from '../drafting/numbers.js';
@@ -32,7 +33,7 @@ export interface CellChecks {
 
 /** The default character limits of the cells (prompts README): goals 1000, a deviation 200. */
 export function defaultMaxChars(path: string): number {
-  return path === 'goals.actual' ? 1000 : 200;
+  return path === 'goals.actual' ? DEFAULT_MAX_CHARS.goals : DEFAULT_MAX_CHARS.deviation;
 }
 
 /**

@@ -41,6 +41,12 @@ export interface ScriptedReply {
   finishReason?: string;
   /** Streaming: reasoning deltas sent before the content (as DeepSeek-R1 style `reasoning_content`). */
   reasoning?: string;
+  /** Streaming: never finish; send `text` chunks again and again until the client hangs up. */
+  forever?: boolean;
+  /** Streaming with `forever`: send empty deltas (keep-alives) instead of text, so only a deadline ends it. */
+  foreverSilentText?: boolean;
+  /** The answer is `text` repeated up to this many characters (a 10 MB answer without a 10 MB literal). */
+  repeatTo?: number;
 }
 
 /** A request the server received. */
@@ -159,7 +165,8 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     const id = `chatcmpl-loop${nextId++}`;
     const created = Math.floor(Date.now() / 1000);
     const model = body.model ?? 'loopback';
-    const text = reply.text ?? '好的。';
+    const unit = reply.text ?? '好的。';
+    const text = reply.repeatTo ? unit.repeat(Math.ceil(reply.repeatTo / unit.length)).slice(0, reply.repeatTo) : unit;
     const finishReason = reply.finishReason ?? 'stop';
 
     if (!body.stream) {
@@ -167,7 +174,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       res.end(JSON.stringify({
         id, object: 'chat.completion', created, model,
         choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: finishReason, logprobs: null }],
-        usage: { prompt_tokens: 10, completion_tokens: [...text].length, total_tokens: 10 + [...text].length },
+        usage: { prompt_tokens: 10, completion_tokens: text.length, total_tokens: 10 + text.length },
       }));
       return;
     }
@@ -182,6 +189,23 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       });
     await send({ role: 'assistant', content: '' }, null);
     if (reply.reasoning) await send({ reasoning_content: reply.reasoning }, null);
+    if (reply.forever) {
+      while (!res.destroyed && !res.writableEnded) {
+        await send({ content: reply.foreverSilentText ? '' : text }, null);
+        await sleep(reply.chunkDelayMs ?? 1);
+      }
+      return;
+    }
+    if (reply.repeatTo) {
+      // Large answers in large chunks: splitting 10 MB into code points would cost more than the test
+      const size = reply.chunkSize ?? 65536;
+      for (let i = 0; i < text.length && !res.destroyed; i += size) await send({ content: text.slice(i, i + size) }, null);
+      if (res.destroyed) return;
+      await send({}, finishReason);
+      res.write('data: [DONE]\n\n');
+      res.end();
+      return;
+    }
     const chunks = chunksOf(text, reply.chunkSize ?? 4);
     for (let i = 0; i < chunks.length; i++) {
       if (reply.cutAfterChunks !== undefined && i >= reply.cutAfterChunks) {

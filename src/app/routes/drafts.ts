@@ -8,6 +8,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { getProfile, scoreForm, ZipingError, type Form, type NarrativePath, type ScoreReport } from '../../core/index.js';
+import { MAX_CHARS_RANGE, MAX_CHAT_MESSAGE_CHARS, MAX_CHAT_TURNS_PER_CELL, MAX_LONG_CELL_CHARS, MAX_ROWS } from '../../core/limits.js';
 import { hasNarrativeCell, narrativeTextAt } from '../../core/narratives/index.js';
 import { cellsNeedingText, draftMany } from '../../drafting/batch.js';
 import type { DraftEvent, DraftRequest } from '../../drafting/types.js';
@@ -17,12 +18,12 @@ import { createRouter } from '../router.js';
 import { errors, Form as FormRef, IdParams, jsonBody, jsonResponse, NarrativePathSchema } from '../schemas.js';
 import { ChatHistorySchema, DraftAnswer, DraftResultSchema, SSE_EVENTS } from '../draft-schemas.js';
 
-const MaxChars = z.number().int().min(20).max(5000).optional().openapi({ description: '字数上限' });
+const MaxChars = z.number().int().min(MAX_CHARS_RANGE.min).max(MAX_CHARS_RANGE.max).optional().openapi({ description: '字数上限' });
 
 const DraftBodySchema = z
   .object({
     field: NarrativePathSchema.optional(),
-    fields: z.array(NarrativePathSchema).min(1).max(500).optional(),
+    fields: z.array(NarrativePathSchema).min(1).max(MAX_ROWS + 1).optional(),
     all: z.boolean().optional().openapi({ description: '起草所有需要文字的单元格' }),
     maxChars: MaxChars,
   })
@@ -35,8 +36,8 @@ const ChatBodySchema = z
     field: NarrativePathSchema,
     /** The form as the user sees it now (unsaved numbers); default the stored one. */
     form: FormRef.optional().openapi({ description: '页面上当前的表（未保存的数字）；缺省为已保存的表' }),
-    message: z.string().trim().min(1).max(2000),
-    currentText: z.string().max(20000).optional().openapi({ description: '当前文字；缺省为已保存的文字' }),
+    message: z.string().trim().min(1).max(MAX_CHAT_MESSAGE_CHARS),
+    currentText: z.string().max(MAX_LONG_CELL_CHARS).optional().openapi({ description: '当前文字；缺省为已保存的文字' }),
     maxChars: MaxChars,
   })
   .openapi('ChatRequest');
@@ -90,6 +91,7 @@ const chatRoute = createRoute({
       },
     },
     ...MODEL_ERRORS,
+    ...errors(409),
   },
 });
 
@@ -141,7 +143,14 @@ const sinkFor = (emit: EmitEvent | null, path: NarrativePath) =>
 
 /** The chat history the drafter continues from: the user's and the assistant's turns. */
 async function chatTurns(deps: ResolvedDeps, id: string, path: NarrativePath) {
-  return (await deps.store.getChat(id, path))
+  const chat = await deps.store.getChat(id, path);
+  // A bounded conversation per cell (limits.ts): every turn is sent to the model again
+  if (chat.filter((m) => m.role === 'user').length >= MAX_CHAT_TURNS_PER_CELL) {
+    throw new ZipingError('chat_too_long', `该单元格的对话已达上限${MAX_CHAT_TURNS_PER_CELL}轮：请先清空对话（DELETE /api/forms/${id}/chat?field=${path}）再继续`, {
+      issues: [{ path: 'field', code: 'chat_too_long', message: `对话最多${MAX_CHAT_TURNS_PER_CELL}轮` }],
+    });
+  }
+  return chat
     .filter((m) => m.role === 'user' || m.role === 'assistant')
     .map((m) => ({ role: m.role as 'user' | 'assistant', content: m.content }));
 }

@@ -2,19 +2,32 @@
  * Narrative cells by path (form-format.md §4): `goals.actual` (实际完成情况) and
  * `indicators.N.deviation` (偏差原因分析及改进措施 of row N, 0-based).
  */
+import { MAX_ROWS } from '../limits.js';
 import type { Form, NarrativePath } from '../schema/form.js';
 
-const NARRATIVE_PATH = /^(?:goals\.actual|indicators\.(0|[1-9]\d{0,3})\.deviation)$/;
+// Row numbers have as many digits as MAX_ROWS - 1 at most; {0,3} once sent row 10 000 to goals.actual (issue #8)
+const ROW_DIGITS = String(MAX_ROWS - 1).length - 1;
+const DEVIATION_PATH = new RegExp(`^indicators\\.(0|[1-9]\\d{0,${ROW_DIGITS}})\\.deviation$`);
+
+/** The row of `indicators.N.deviation` when N is a row a form may have (< MAX_ROWS), else null. */
+function rowOf(path: string): number | null {
+  const match = DEVIATION_PATH.exec(path);
+  if (!match) return null;
+  const row = Number(match[1]);
+  return row < MAX_ROWS ? row : null;
+}
 
 /** True when `path` names a narrative cell (it may still be missing from a given form). */
 export function isNarrativePath(path: string): path is NarrativePath {
-  return NARRATIVE_PATH.test(path);
+  return path === 'goals.actual' || rowOf(path) !== null;
 }
 
-/** The row index of `indicators.N.deviation`, or null for `goals.actual`. */
+/** The row index of `indicators.N.deviation`, or null for `goals.actual`; throws on any other path. */
 export function narrativeRowIndex(path: NarrativePath): number | null {
-  const match = NARRATIVE_PATH.exec(path);
-  return match?.[1] === undefined ? null : Number(match[1]);
+  if (path === 'goals.actual') return null;
+  const row = rowOf(path);
+  if (row === null) throw new RangeError(`not a narrative path: ${path.slice(0, 60)}`);
+  return row;
 }
 
 /** Every narrative cell of the form: `goals.actual`, then one per indicator row. */

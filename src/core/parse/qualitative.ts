@@ -29,7 +29,7 @@ const GRADE_WORDS: [RegExp, Grade][] = [
 ];
 
 /** Lists of a whole scale, written as a target: "高中低", "好/较好/一般/差". */
-const SCALE_LIST = /^(?:高\s*[、/／,，]?\s*中\s*[、/／,，]?\s*低|好\s*[、/／,，]?\s*较好\s*[、/／,，]?\s*一般\s*[、/／,，]?\s*(?:较差\s*[、/／,，]?\s*)?差|优\s*[、/／]?\s*良\s*[、/／]?\s*中\s*[、/／]?\s*差)$/;
+const SCALE_LIST = /^(?:高\s*(?:[、/／,，]\s*)?中\s*(?:[、/／,，]\s*)?低|好\s*(?:[、/／,，]\s*)?较好\s*(?:[、/／,，]\s*)?一般\s*(?:[、/／,，]\s*)?(?:较差\s*(?:[、/／,，]\s*)?)?差|优\s*(?:[、/／]\s*)?良\s*(?:[、/／]\s*)?中\s*(?:[、/／]\s*)?差)$/;
 
 /** True when a target cell lists a scale instead of choosing a level ("高中低"). */
 export function isScaleList(text: string): boolean {

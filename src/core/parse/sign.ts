@@ -22,7 +22,7 @@ const SUFFIX: [RegExp, Sign][] = [
 
 /** The sign written just before a number (within `before`, its tail), if any. */
 export function signBefore(before: string): Sign | null {
-  const tail = before.replace(/\s+$/, '');
+  const tail = before.trimEnd();
   for (const [token, sign] of PREFIX) {
     if (tail.endsWith(token)) return sign;
   }

@@ -27,7 +27,8 @@ export interface ParseContext {
   unsignedAs: Sign;
 }
 
-const RANGE = /(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:-|~|～|—|－|至|到)\s*(\d+(?:\.\d+)?)\s*(%|％)?/;
+// Digit runs bounded and started only at a run's first digit: `\d+` here was quadratic on long runs (issue #8)
+const RANGE = /(?<![\d.])\d{1,20}(?:\.\d{1,20})?\s*(?:[%％]\s*)?(?:-|~|～|—|－|至|到)\s*\d{1,20}/;
 
 /** Parses one 年度指标值 cell. Never throws; what it cannot read comes back as `text`. */
 export function parseTarget(raw: string | null | undefined, ctx: ParseContext): ParsedTarget {

@@ -3,11 +3,31 @@
  * Every type of a form used in the code is inferred from these schemas.
  */
 import { z } from 'zod';
+import {
+  MAX_AMOUNT, MAX_CELL_CHARS, MAX_DECIMALS, MAX_LONG_CELL_CHARS, MAX_NUMBER_DIGITS, MAX_ROWS, MAX_SELF_TOTAL, MAX_WEIGHT,
+} from '../limits.js';
 
-const text = z.string();
-const optionalText = z.string().nullable().optional();
-/** An amount cell: a JSON number, or empty (`null` / absent). */
-const amount = z.number().nullable().optional();
+/** Issue codes of the limits that zod has no name for; validate.ts words them in Chinese. */
+export const LIMIT_CODES = { digits: 'too_many_digits', decimals: 'too_many_decimals' } as const;
+
+const LONG_DIGIT_RUN = new RegExp(`[0-9０-９]{${MAX_NUMBER_DIGITS + 1}}`);
+/** At most MAX_DECIMALS places: 0.1 passes, 1e-7 and 1.23456789 do not. */
+const fewDecimals = (v: number) => Number(v.toFixed(MAX_DECIMALS)) === v;
+
+const text = z.string().max(MAX_CELL_CHARS);
+const optionalText = text.nullable().optional();
+const longText = z.string().max(MAX_LONG_CELL_CHARS).nullable().optional();
+/** A cell whose numbers are parsed (指标值, 实际完成值): no digit run longer than MAX_NUMBER_DIGITS. */
+const numberText = text
+  .refine((t) => !LONG_DIGIT_RUN.test(t), { params: { code: LIMIT_CODES.digits, limit: MAX_NUMBER_DIGITS } })
+  .nullable()
+  .optional();
+/** A finite number within [0, max] with at most MAX_DECIMALS places (财预〔2020〕10号 amounts and 分值). */
+const bounded = (max: number) =>
+  z.number().min(0).max(max).refine(fewDecimals, { params: { code: LIMIT_CODES.decimals, limit: MAX_DECIMALS } });
+/** An amount cell: a JSON number, or empty (`null` / absent); never negative (issue #8: −500 points). */
+const amount = bounded(MAX_AMOUNT).nullable().optional();
+const points = bounded(MAX_WEIGHT).nullable().optional();
 
 export const FundingRowSchema = z.object({
   initial: amount,   // 年初预算数
@@ -19,13 +39,13 @@ export const FundingRowSchema = z.object({
 export const FundingSchema = z.object({
   unit: z.enum(['万元', '元']).default('万元'),
   /** 分值 of 预算执行率; absent means the profile's weight. */
-  weight: z.number().nonnegative().nullable().optional(),
+  weight: points,
   total: FundingRowSchema.nullable().optional(),
   appropriation: FundingRowSchema.nullable().optional(),
   carryover: FundingRowSchema.nullable().optional(),
   other: FundingRowSchema.nullable().optional(),
   /** Why execution is low or the budget was adjusted (required by some profiles). */
-  reason: optionalText,
+  reason: longText,
 });
 
 export const GradeSchema = z.enum(['达成', '部分达成', '未达成']);
@@ -34,10 +54,10 @@ export const IndicatorSchema = z.object({
   level1: text,                      // 一级指标
   level2: text.nullable().optional(), // 二级指标
   name: text,                        // 三级指标 (real forms leave it empty: a check reports it)
-  target: optionalText,              // 年度指标值, as written
-  actual: optionalText,              // 实际完成值, as written
-  weight: z.number().nonnegative().nullable().optional(), // 分值
-  score: z.number().nonnegative().nullable().optional(),  // 得分 as self-assessed
+  target: numberText,                // 年度指标值, as written
+  actual: numberText,                // 实际完成值, as written
+  weight: points,                    // 分值
+  score: points,                     // 得分 as self-assessed
   grade: GradeSchema.nullable().optional(),
   deviation: optionalText,           // 偏差原因分析及改进措施
   notes: optionalText,               // facts for the drafter; never printed
@@ -52,9 +72,9 @@ export const ProjectSchema = z.object({
 });
 
 export const GoalsSchema = z.object({
-  expected: optionalText,
-  actual: optionalText,
-  notes: optionalText,
+  expected: longText,
+  actual: longText,
+  notes: longText,
 });
 
 export const FormSchema = z.object({
@@ -64,8 +84,8 @@ export const FormSchema = z.object({
   project: ProjectSchema,
   funding: FundingSchema.optional(),
   goals: GoalsSchema.optional(),
-  indicators: z.array(IndicatorSchema),
-  selfTotal: z.number().nonnegative().nullable().optional(),
+  indicators: z.array(IndicatorSchema).max(MAX_ROWS),
+  selfTotal: bounded(MAX_SELF_TOTAL).nullable().optional(),
 });
 
 /** A form after validation (defaults applied). */

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { ZipingError, type FieldIssue } from '../errors.js';
 import { labelForPath } from './field-labels.js';
-import { FormSchema, type Form } from './form.js';
+import { FormSchema, LIMIT_CODES, type Form } from './form.js';
 
 const TYPE_NAMES: Record<string, string> = {
   number: '数字',
@@ -15,6 +15,18 @@ const TYPE_NAMES: Record<string, string> = {
   boolean: '是/否',
   int: '整数',
 };
+
+/** The Chinese words for a schema limit zod has no code for (src/core/limits.ts). */
+function describeLimit(path: string, label: string, params: Record<string, unknown> | undefined): FieldIssue | null {
+  const limit = String(params?.limit ?? '');
+  if (params?.code === LIMIT_CODES.digits) {
+    return { path, code: LIMIT_CODES.digits, message: `${label}中的数字不能超过${limit}位` };
+  }
+  if (params?.code === LIMIT_CODES.decimals) {
+    return { path, code: LIMIT_CODES.decimals, message: `${label}最多${limit}位小数` };
+  }
+  return null;
+}
 
 function describeIssue(issue: z.core.$ZodIssue): FieldIssue {
   const path = issue.path.map(String).join('.');
@@ -32,8 +44,14 @@ function describeIssue(issue: z.core.$ZodIssue): FieldIssue {
       if (Number(issue.minimum) === 0) return { path, code: 'too_small', message: `${label}必须是非负数` };
       return { path, code: 'too_small', message: `${label}不能小于${String(issue.minimum)}` };
     }
-    case 'too_big':
-      return { path, code: 'too_big', message: `${label}不能大于${String(issue.maximum)}` };
+    case 'too_big': {
+      const max = String(issue.maximum);
+      if (issue.origin === 'string') return { path, code: 'too_long', message: `${label}不能超过${max}个字符` };
+      if (issue.origin === 'array') return { path, code: 'too_many', message: `${label}最多${max}项` };
+      return { path, code: 'too_big', message: `${label}不能大于${max}` };
+    }
+    case 'custom':
+      return describeLimit(path, label, issue.params) ?? { path, code: 'invalid', message: `${label}不正确` };
     case 'invalid_value':
       return {
         path,

@@ -81,7 +81,13 @@ export function finalScore(
   };
 }
 
-/** Rounds a rule score per the profile (half-up to 2 decimals under mof-2020). */
-export function roundScore(value: Big, profile: RuleProfile): number {
-  return roundTo(value, profile.settings.rounding.decimals, profile.settings.rounding.mode);
+/**
+ * Rounds a rule score per the profile (half-up to 2 decimals under mof-2020), never above `weight`:
+ * a full score of weight 2.675 rounds half-up to 2.68, so it is cut to 2.67 instead (issue #8).
+ */
+export function roundScore(value: Big, profile: RuleProfile, weight?: number | null): number {
+  const { decimals, mode } = profile.settings.rounding;
+  const rounded = roundTo(value, decimals, mode);
+  if (weight == null || !dec(rounded).gt(weight)) return rounded;
+  return roundTo(dec(weight), decimals, 'truncate');
 }

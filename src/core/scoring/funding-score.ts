@@ -67,7 +67,7 @@ export function scoreFunding(form: Form, profile: RuleProfile): { result: Fundin
     rule = dec(weight).times(capped);
     formula = `得分 = ${weight} × ${fixed(capped.times(100))}% = ${fixed(rule)}`;
   }
-  const ruleScore = roundScore(rule, profile);
+  const ruleScore = roundScore(rule, profile, weight);
   const rateNumber = Number(rate.round(6).toString());
   let explanation = `预算执行率 = 全年执行数${executed} / ${denominatorName}${budget} = ${fixed(rate.times(100))}%，${formula}`;
   if (rate.gt(1)) explanation += '（执行率超过100%按100%计）';

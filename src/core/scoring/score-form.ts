@@ -14,6 +14,7 @@ import type { RuleProfile } from '../profiles/types.js';
 import type { Form, Indicator } from '../schema/form.js';
 import type { IndicatorResult, ReportIssue, ScoreReport } from '../schema/report.js';
 import { finalScore, roundScore } from './final-score.js';
+import { assertFiniteReport } from './finite-report.js';
 import { scoreFunding } from './funding-score.js';
 import { scoreIndicatorRule } from './indicator-rule.js';
 
@@ -31,7 +32,7 @@ function isTemplateRow(row: Indicator): boolean {
 
 function scoreRow(row: Indicator, index: number, form: Form, profile: RuleProfile): { result: IndicatorResult; issues: ReportIssue[] } {
   const rule = scoreIndicatorRule(row, index, profile, form.year);
-  const ruleScore = rule.ruleScore === null ? null : roundScore(rule.ruleScore, profile);
+  const ruleScore = rule.ruleScore === null ? null : roundScore(rule.ruleScore, profile, row.weight);
   const self = row.score ?? null;
   const final = finalScore(index, rule, ruleScore, self, row.weight ?? null, row.deviation, profile);
   const weight = row.weight ?? null;
@@ -114,7 +115,8 @@ export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
   const grade = profile.settings.grades.find((g) => total >= g.min)?.label ?? profile.settings.grades.at(-1)!.label;
   sortIssues(issues);
 
-  return {
+  // Never a non-finite number out of the scorer, so none is ever stored (issue #8)
+  return assertFiniteReport({
     profile: profile.id,
     total: Number(total.toFixed(2)),
     selfTotal: form.selfTotal ?? selfScoreSum(form),
@@ -122,5 +124,5 @@ export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
     funding: funding.result,
     indicators,
     issues,
-  };
+  });
 }

@@ -1,0 +1,55 @@
+/**
+ * Every size and range limit of Ziping, in one place (issue #8). The schema, the parsers, the
+ * routes, the model drafter and the page import them from here; the README's "限制与安全" section
+ * and the OpenAPI document state them. Each is far above what real forms need (the largest
+ * published form seen has 40 rows, cells under 600 characters, weights up to 30) and low enough
+ * that no input can make parsing, scoring or storage slow or non-finite.
+ */
+
+/** 绩效指标 rows per form. Real forms have 5–40; department forms a few hundred. */
+export const MAX_ROWS = 2000;
+
+/** Characters in one short cell (指标名称, 指标值, 实际完成值, 偏差原因…). */
+export const MAX_CELL_CHARS = 5000;
+
+/** Characters in a long cell: 年度总体目标 (预期目标 / 实际完成情况), their notes, 执行率偏低原因. */
+export const MAX_LONG_CELL_CHARS = 20_000;
+
+/** Digits in one unbroken run of a 指标值 / 实际完成值 ("20500" is 5; "1,234,567" three runs of ≤3). */
+export const MAX_NUMBER_DIGITS = 20;
+
+/** Decimal places of a number in the form (amounts, weights, scores): 6 covers 元 in 万元 and more. */
+export const MAX_DECIMALS = 6;
+
+/** Largest 分值 / 得分 of one row or of 预算执行率: a row cannot be worth more than the 100-point form. */
+export const MAX_WEIGHT = 100;
+
+/** Largest 自评总分 accepted as input (the check reports one above 100; 1000 leaves room for typos). */
+export const MAX_SELF_TOTAL = 1000;
+
+/** Largest amount (预算数, 执行数), in the form's unit: 10^12 万元 is far above any budget. */
+export const MAX_AMOUNT = 1e12;
+
+/** The default character targets of drafted narrative cells (prompts/README.md): 实际完成情况 1000, 偏差原因 200. */
+export const DEFAULT_MAX_CHARS = { goals: 1000, deviation: 200 } as const;
+
+/** The range of a draft request's `maxChars`. */
+export const MAX_CHARS_RANGE = { min: 20, max: 5000 } as const;
+
+/** Characters of one chat message asking for a revision. */
+export const MAX_CHAT_MESSAGE_CHARS = 2000;
+
+/** Chat turns (one request + one answer) kept per cell; more is refused until the chat is cleared. */
+export const MAX_CHAT_TURNS_PER_CELL = 50;
+
+/** Saved versions of one narrative cell's history (the store keeps the newest; issue #8, stores). */
+export const MAX_HISTORY_PER_CELL = 200;
+
+/** A model answer longer than this many times the cell's `maxChars` is cut off and not used. */
+export const MODEL_OUTPUT_FACTOR = 4;
+
+/** Floor of the model output cap, for small `maxChars` (a draft may think aloud in <think> first). */
+export const MIN_MODEL_OUTPUT_CHARS = 4000;
+
+/** Overall time for one model call (a draft or a chat turn, retries and repair included), in ms. */
+export const MODEL_DEADLINE_MS = 180_000;

@@ -1,0 +1,31 @@
+/**
+ * Time ratios for backtracking tests (issue #8). No absolute milliseconds: a function is timed on an
+ * input and on one `factor` times longer, in the same run, and the ratio tells linear (≈ factor)
+ * from quadratic (≈ factor²) or exponential growth. Best of several runs, so a GC pause or a busy
+ * machine slows one run, not the verdict.
+ */
+
+/** The fastest of `runs` timings of `fn()`, in ms (each timing repeats it until ≥ 2 ms have passed). */
+export function bestTime(fn: () => unknown, runs = 5): number {
+  let best = Infinity;
+  for (let r = 0; r < runs; r++) {
+    let reps = 0;
+    const start = performance.now();
+    let elapsed = 0;
+    do {
+      fn();
+      reps++;
+      elapsed = performance.now() - start;
+    } while (elapsed < 2);
+    best = Math.min(best, elapsed / reps);
+  }
+  return best;
+}
+
+/** time(fn(make(n · factor))) / time(fn(make(n))). */
+export function growth(fn: (input: string) => unknown, make: (n: number) => string, n: number, factor: number): number {
+  const small = make(n);
+  const large = make(n * factor);
+  fn(large); // warm up the JIT on the long input too
+  return bestTime(() => fn(large), 3) / bestTime(() => fn(small), 3);
+}

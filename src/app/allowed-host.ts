@@ -31,8 +31,14 @@ export function allowedHosts(hosts: readonly string[] = LOOPBACK_HOSTS): Middlew
   return async function allowedHostGuard(c, next) {
     const header = c.req.header('host') ?? new URL(c.req.url).host;
     if (any || names.has(hostnameOf(header))) return next();
-    throw new ZipingError('misdirected_request', `本服务不接受发往“${header.slice(0, 100)}”的请求：请用 ${[...names].join('、')} 访问，或把该名称加入 ZIPING_ALLOWED_HOSTS`, {
-      details: { host: header.slice(0, 100) },
-    });
+    const shown = header.slice(0, 100);
+    const use = [...names].join('、');
+    throw new ZipingError(
+      'misdirected_request',
+      `本服务不接受发往“${shown}”的请求：请用 ${use} 访问，或把该名称加入 ZIPING_ALLOWED_HOSTS`,
+      {
+        details: { host: shown },
+      },
+    );
   };
 }

@@ -9,6 +9,18 @@ import { ZipingError } from '../core/errors.js';
 /** The media types a JSON write accepts: forms, drafts, chat, score. */
 export const JSON_TYPES: readonly string[] = ['application/json'];
 
+/** What `POST /api/import` takes (issue #10): an .xlsx upload, pasted text, a multipart form, or JSON. */
+export const IMPORT_TYPES: readonly string[] = [
+  'multipart/form-data',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/octet-stream',
+  'text/plain',
+  'application/json',
+];
+
+/** Media types by exact path for the routes that take more than JSON; AppConfig.contentTypesByPath adds to it. */
+export const DEFAULT_TYPES_BY_PATH: Readonly<Record<string, readonly string[]>> = { '/api/import': IMPORT_TYPES };
+
 export interface ContentTypeOptions {
   /** Types every write accepts unless its path is listed in `byPath` (default JSON only). */
   default?: readonly string[];
@@ -35,12 +47,24 @@ export function contentTypes(options: ContentTypeOptions = {}): MiddlewareHandle
   return async function contentTypeGuard(c, next) {
     if (BODYLESS.has(c.req.method)) return next();
     const type = mediaTypeOf(c.req.header('content-type'));
-    if (type === '' && !hasBody(c.req.header('content-length'), c.req.header('transfer-encoding'))) return next();
+    const bodyless = !hasBody(c.req.header('content-length'), c.req.header('transfer-encoding'));
+    if (type === '' && bodyless) return next();
     const allowed = Object.hasOwn(byPath, c.req.path) ? byPath[c.req.path]! : fallback;
     if (allowed.includes(type)) return next();
-    throw new ZipingError('unsupported_media_type', `不支持的请求体类型“${type || '（未注明）'}”：${c.req.method} ${c.req.path} 只接受 ${allowed.join('、')}`, {
-      issues: [{ path: 'content-type', code: 'unsupported_media_type', message: `请求头 Content-Type 应为 ${allowed.join(' 或 ')}` }],
-      details: { accepted: [...allowed] },
-    });
+    const route = `${c.req.method} ${c.req.path}`;
+    throw new ZipingError(
+      'unsupported_media_type',
+      `不支持的请求体类型“${type || '（未注明）'}”：${route} 只接受 ${allowed.join('、')}`,
+      {
+        issues: [
+          {
+            path: 'content-type',
+            code: 'unsupported_media_type',
+            message: `请求头 Content-Type 应为 ${allowed.join(' 或 ')}`,
+          },
+        ],
+        details: { accepted: [...allowed] },
+      },
+    );
   };
 }

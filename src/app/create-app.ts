@@ -15,6 +15,7 @@ import { registerEnvelopes } from './schemas.js';
 import { draftRoutes } from './routes/drafts.js';
 import { formHistoryRoutes } from './routes/form-history.js';
 import { formsRoutes } from './routes/forms.js';
+import { IMPORT_CONTENT_TYPES, importRoutes } from './routes/import.js';
 import { metaRoutes } from './routes/meta.js';
 import { profilesRoutes } from './routes/profiles.js';
 import { scoreRoutes } from './routes/score.js';
@@ -34,7 +35,8 @@ export function createApp(appDeps: AppDeps) {
   });
   app.use('/api/*', limitBody(deps.config.bodyLimitBytes));
   app.use('/api/*', sameOrigin({ allowedOrigins: deps.config.allowedOrigins }));
-  app.use('/api/*', contentTypes({ byPath: deps.config.contentTypesByPath }));
+  // POST /api/import takes files (.xlsx, text, multipart); every other write JSON only
+  app.use('/api/*', contentTypes({ byPath: { '/api/import': IMPORT_CONTENT_TYPES, ...deps.config.contentTypesByPath } }));
 
   let document: ReturnType<typeof app.getOpenAPI31Document> | null = null;
   const apiDocument = () => {
@@ -52,7 +54,8 @@ export function createApp(appDeps: AppDeps) {
     .route('/api', profilesRoutes(deps))
     .route('/api', formsRoutes(deps))
     .route('/api', formHistoryRoutes(deps))
-    .route('/api', draftRoutes(deps));
+    .route('/api', draftRoutes(deps))
+    .route('/api', importRoutes(deps));
 
   app.onError(onAppError(deps.logError));
   app.notFound(onNotFound);

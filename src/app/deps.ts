@@ -7,6 +7,7 @@ import type { Drafter } from '../drafting/types.js';
 import type { FormRepository } from '../store/repository.js';
 import type { WebAsset } from './routes/web.js';
 import { LOOPBACK_HOSTS } from './allowed-host.js';
+import { DEFAULT_TYPES_BY_PATH } from './content-type.js';
 
 export interface AppConfig {
   /** Largest request body accepted, in bytes; larger ones get 413 `payload_too_large`. */
@@ -17,7 +18,7 @@ export interface AppConfig {
   allowedHosts: readonly string[];
   /** Other origins whose pages may write (default none: only the server's own page). */
   allowedOrigins: readonly string[];
-  /** Media types of writes by exact path, beyond JSON (e.g. `/api/import`: multipart/form-data). */
+  /** Media types of writes by exact path, beyond JSON; default DEFAULT_TYPES_BY_PATH (`/api/import`). */
   contentTypesByPath: Readonly<Record<string, readonly string[]>>;
 }
 
@@ -59,7 +60,7 @@ export function resolveDeps(deps: AppDeps): ResolvedDeps {
       draftConcurrency: deps.config?.draftConcurrency ?? 4,
       allowedHosts: deps.config?.allowedHosts ?? LOOPBACK_HOSTS,
       allowedOrigins: deps.config?.allowedOrigins ?? [],
-      contentTypesByPath: deps.config?.contentTypesByPath ?? {},
+      contentTypesByPath: { ...DEFAULT_TYPES_BY_PATH, ...deps.config?.contentTypesByPath },
     },
     logError: deps.logError ?? ((message, error) => console.error(message, error)),
   };

@@ -27,6 +27,11 @@ export const STATUS_OF_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   cross_site_request: 403,
   misdirected_request: 421,
   model_output_too_long: 502,
+  unsupported_file_type: 415,
+  legacy_xls: 415,
+  encrypted_workbook: 422,
+  import_limit_exceeded: 413,
+  import_unreadable: 422,
 };
 
 /** Every error code, for the API document. */

@@ -27,11 +27,13 @@ export function sameOrigin(options: SameOriginOptions = {}): MiddlewareHandler {
     if (SAFE.has(c.req.method)) return next();
     const origin = c.req.header('origin')?.toLowerCase();
     const site = c.req.header('sec-fetch-site')?.toLowerCase();
-    const fromAllowed = origin !== undefined && (allowed.has(origin) || origin === ownOrigin(c.req.url, c.req.header('host')));
+    const own = ownOrigin(c.req.url, c.req.header('host'));
+    const fromAllowed = origin !== undefined && (allowed.has(origin) || origin === own);
     const crossBySite = site !== undefined && site !== 'same-origin' && site !== 'none';
     const crossByOrigin = origin !== undefined && !fromAllowed;
     if ((crossBySite && !fromAllowed) || crossByOrigin) {
-      throw new ZipingError('cross_site_request', `拒绝来自其他网站的写请求（Origin: ${origin ?? '无'}，Sec-Fetch-Site: ${site ?? '无'}）：请在本服务自己的页面上操作`, {
+      const seen = `Origin: ${origin ?? '无'}，Sec-Fetch-Site: ${site ?? '无'}`;
+      throw new ZipingError('cross_site_request', `拒绝来自其他网站的写请求（${seen}）：请在本服务自己的页面上操作`, {
         details: { origin: origin ?? null, secFetchSite: site ?? null },
       });
     }

@@ -4,6 +4,7 @@
  */
 import { formatFieldIssues, ZipingError } from '../core/index.js';
 import { DRAFT_USAGE, draftCommand } from './draft-command.js';
+import { IMPORT_USAGE, importCommand } from './import-command.js';
 import { PROFILES_USAGE, profilesCommand } from './profiles-command.js';
 import { SCORE_USAGE, scoreCommand } from './score-command.js';
 
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; usage: string }> =
   score: { run: async () => scoreCommand, usage: SCORE_USAGE },
   draft: { run: async () => draftCommand, usage: DRAFT_USAGE },
   profiles: { run: async () => profilesCommand, usage: PROFILES_USAGE },
+  import: { run: async () => importCommand, usage: IMPORT_USAGE },
   serve: {
     run: async () => (await import('./serve-command.js')).serveCommand,
     usage: 'ziping serve [--host H] [--port P] [--data DIR]   启动服务（默认 127.0.0.1:8787）',

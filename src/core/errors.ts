@@ -34,7 +34,13 @@ export type ErrorCode =
   | 'chat_too_long'
   | 'cross_site_request'
   | 'misdirected_request'
-  | 'model_output_too_long';
+  | 'model_output_too_long'
+  // import (issue 10): files that cannot be imported, each with its own code
+  | 'unsupported_file_type'
+  | 'legacy_xls'
+  | 'encrypted_workbook'
+  | 'import_limit_exceeded'
+  | 'import_unreadable';
 
 export class ZipingError extends Error {
   readonly code: ErrorCode;

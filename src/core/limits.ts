@@ -12,7 +12,7 @@ export const MAX_ROWS = 2000;
 /** Characters in one short cell (指标名称, 指标值, 实际完成值, 偏差原因…). */
 export const MAX_CELL_CHARS = 5000;
 
-/** Characters in a long cell: 年度总体目标 (预期目标 / 实际完成情况), their notes, 执行率偏低原因. */
+/** Characters in a long cell: 预期目标, 实际完成情况, their notes, 执行率偏低原因. */
 export const MAX_LONG_CELL_CHARS = 20_000;
 
 /** Digits in one unbroken run of a 指标值 / 实际完成值 ("20500" is 5; "1,234,567" three runs of ≤3). */
@@ -30,7 +30,7 @@ export const MAX_SELF_TOTAL = 1000;
 /** Largest amount (预算数, 执行数), in the form's unit: 10^12 万元 is far above any budget. */
 export const MAX_AMOUNT = 1e12;
 
-/** The default character targets of drafted narrative cells (prompts/README.md): 实际完成情况 1000, 偏差原因 200. */
+/** Default character targets of drafted cells (prompts/README.md): 实际完成情况 1000, 偏差原因 200. */
 export const DEFAULT_MAX_CHARS = { goals: 1000, deviation: 200 } as const;
 
 /** The range of a draft request's `maxChars`. */

@@ -1,7 +1,8 @@
 /**
  * The Node entry: builds the app's parts for Node (the lowdb store in a data directory, the
  * system clock) and serves the app with @hono/node-server. Settings come from the options, then
- * the environment (HOST, PORT, ZIPING_DATA), then defaults (127.0.0.1, 8787, `data/store`).
+ * the environment (HOST, PORT, ZIPING_DATA, ZIPING_ALLOWED_HOSTS), then defaults (127.0.0.1, 8787,
+ * `data/store`, loopback names).
  */
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';

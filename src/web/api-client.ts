@@ -7,6 +7,7 @@ import type { AppType } from '../app/create-app.js';
 import type { FieldIssue, FormInput } from '../core/index.js';
 import type { NarrativeOrigin } from '../core/narratives/index.js';
 import type { DraftChecks } from '../drafting/types.js';
+import type { ImportReport } from '../io/import/report.js';
 import { readSse } from './sse.js';
 
 /** A failed API call, with the API's error code, Chinese message and field issues. */
@@ -254,4 +255,20 @@ export function streamDrafts(formId: string, unsaved: FormInput | null, spec: Dr
  */
 export async function streamRevision(formId: string, body: { field: string; message: string; currentText: string; form?: FormInput }, handlers: StreamHandlers, signal?: AbortSignal): Promise<DraftDone> {
   return (await streamPost(`/api/forms/${encodeURIComponent(formId)}/chat`, body, handlers, signal)) as DraftDone;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Imports a chosen file or pasted text: POST /api/import; nothing is stored. */
+export async function importForm(source: File | string): Promise<{ form: FormInput; report: ImportReport }> {
+  const isText = typeof source === 'string';
+  const type = isText ? 'text/plain; charset=utf-8' : /\.xlsx$/i.test(source.name) ? XLSX_TYPE : 'application/octet-stream';
+  let response: Response;
+  try {
+    response = await fetch('/api/import', { method: 'POST', headers: { accept: 'application/json', 'content-type': type }, body: source });
+  } catch {
+    throw new ApiError(0, 'network_error', '无法连接服务，请检查服务是否在运行');
+  }
+  if (!response.ok) throw await errorOf(response);
+  return (await response.json()) as { form: FormInput; report: ImportReport };
 }

@@ -10,6 +10,7 @@ import { h } from './dom.js';
 import { currentModel, showEditor, type EditorPage } from './editor-page.js';
 import { evaluate } from './form-model.js';
 import { showFormList } from './form-list.js';
+import { showNewForm } from './new-form-page.js';
 import { ownCopy, pruneUnsaved } from './local-draft-store.js';
 import { allIssues } from './score-panel.js';
 
@@ -23,7 +24,7 @@ function element<T extends HTMLElement>(id: string): T {
   return el as T;
 }
 
-let page: EditorPage | null = null;
+let page: Pick<EditorPage, 'destroy'> | null = null;
 let routeSeq = 0;
 
 function author(): string | undefined {
@@ -70,7 +71,10 @@ async function route(): Promise<void> {
   document.body.dataset.page = '';
   const editorMatch = /^#\/forms\/([^/]+)$/.exec(hash);
   const printMatch = /^#\/forms\/([^/]+)\/print$/.exec(hash);
-  if (printMatch) {
+  if (hash === '#/new') {
+    document.body.dataset.page = 'editor';
+    page = showNewForm(root, { actions, author });
+  } else if (printMatch) {
     document.body.dataset.page = 'print';
     await showPrint(root, decodeURIComponent(printMatch[1]!));
   } else if (editorMatch) {

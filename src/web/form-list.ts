@@ -1,14 +1,16 @@
 /**
  * The list of forms: search by name, filter by year and department, each with its total, grade
- * and open issues; open, create (blank, from a JSON file, or from the seed example) and delete.
+ * and open issues; open, create (from a JSON file, or the seed example), import (.xlsx or text) or
+ * start a blank form — these two open unsaved until the user saves — and delete.
  */
 import type { FormInput } from '../core/index.js';
-import { ApiError, createForm, deleteForm, listForms, type FormSummary } from './api-client.js';
+import { ApiError, createForm, deleteForm, importForm, listForms, type FormSummary } from './api-client.js';
 import { confirmDialog, openDialog } from './dialogs.js';
 import { h, uniqueId } from './dom.js';
 import { blankForm } from './form-model.js';
 import { fmtScore, fmtTime, pathLabel } from './format.js';
 import { clearUnsaved, formsWithUnsaved, unsavedCopies } from './local-draft-store.js';
+import { setPending, type PendingForm } from './new-form-page.js';
 import { toast } from './toast.js';
 
 export interface ListContext {
@@ -143,8 +145,43 @@ export function showFormList(root: HTMLElement, ctx: ListContext): void {
     }
   };
 
+  // 新建空白表 and 导入 open the form unsaved: nothing is stored until the user saves it
+  const review = (pendingForm: PendingForm) => {
+    setPending(pendingForm);
+    location.hash = '#/new';
+  };
+  const importFrom = async (source: File | string) => {
+    try {
+      const { form, report } = await importForm(source);
+      review({ form, report, source: typeof source === 'string' ? '粘贴的文本' : source.name });
+    } catch (error) {
+      toast(`导入失败：${error instanceof ApiError ? error.message : String(error)}`, { kind: 'error' });
+    }
+  };
+  const importId = uniqueId('import');
+  const importFile = h('input', {
+    class: 'vh', attrs: { id: importId, type: 'file', accept: '.xlsx,.txt,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'data-testid': 'import-file' },
+  });
+  importFile.addEventListener('change', () => {
+    const chosen = importFile.files?.[0];
+    importFile.value = '';
+    if (chosen) void importFrom(chosen);
+  });
+  const pasteText = async () => {
+    const area = h('textarea', { attrs: { rows: '16', 'aria-label': '粘贴自评表的文字', 'data-testid': 'import-text' } });
+    const { result } = openDialog<string>({
+      title: '粘贴文本导入', wide: true,
+      content: h('div', {}, h('p', { text: '粘贴从 PDF、网页或表格复制的自评表文字（单元格之间可以是空格、Tab 或 |）。' }), area),
+      actions: [{ label: '导入', value: 'go', primary: true }, { label: '取消', value: 'cancel' }],
+    });
+    if ((await result) === 'go' && area.value.trim() !== '') await importFrom(area.value);
+  };
+
   ctx.actions.replaceChildren(
-    h('button', { class: 'primary', attrs: { type: 'button' }, text: '新建空白表', on: { click: () => void create(blankForm()) } }),
+    h('button', { class: 'primary', attrs: { type: 'button' }, text: '新建空白表', on: { click: () => review({ form: blankForm(), report: null, source: '空白表' }) } }),
+    h('label', { class: 'button', attrs: { for: importId }, text: '导入 .xlsx / 文本文件' }),
+    importFile,
+    h('button', { attrs: { type: 'button' }, text: '粘贴文本导入', on: { click: () => void pasteText() } }),
     h('label', { class: 'button', attrs: { for: fileId }, text: '从 JSON 文件导入' }),
     file,
     h('button', { attrs: { type: 'button' }, text: '载入示例（北京智源 2022）', on: { click: () => void seed() } }),

@@ -105,3 +105,31 @@ describe('ziping draft (built-in drafter, no model configured)', () => {
     expect(stderr).toContain('本表共 15 行');
   });
 });
+
+describe('ziping import (the real command)', () => {
+  const RAW = new URL('../../../shared/fixtures/forms/01_raw.txt', import.meta.url).pathname;
+
+  it('prints a summary of the form and its import report', async () => {
+    const { code, stdout } = await ziping('import', RAW);
+    expect(code).toBe(0);
+    expect(stdout).toContain('义务教育营养改善计划专项资金（2022年度）\n文本，版式：flowing-text；读取 ');
+    expect(stdout).toContain('1. 产出指标/数量指标 学生受资助人数  ≧735人次 → 735  分值 10 得分 10');
+  });
+
+  it('--json prints { form, report }', async () => {
+    const { code, stdout } = await ziping('import', RAW, '--json');
+    expect(code).toBe(0);
+    const { form, report } = JSON.parse(stdout);
+    expect(form.selfTotal).toBe(96);
+    expect(report.inferred.some((e: { path: string }) => e.path === 'indicators.0.target')).toBe(true);
+  });
+
+  it('refuses an .xls with the advice to save as .xlsx', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ziping-import-'));
+    const file = join(dir, 'old.xls');
+    writeFileSync(file, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    const { code, stderr } = await ziping('import', file);
+    expect(code).toBe(1);
+    expect(stderr).toContain('另存为” .xlsx');
+  });
+});

@@ -13,7 +13,10 @@ import { jsonOf, startTestServer, type TestServer } from '../support/server.js';
 import { seedInput } from '../support/seed-forms.js';
 
 /** One request with any headers, Host included; resolves with the status and the parsed body. */
-function raw(url: string, options: { method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: any }> {
+function raw(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
       let text = '';
@@ -42,7 +45,11 @@ describe('content types of writes', () => {
     ['multipart', 'multipart/form-data; boundary=x'],
   ])('%s creating a form gets 415 and stores nothing', async (_name, type) => {
     const before = await count();
-    const response = await server.request('/api/forms', { method: 'POST', headers: { 'content-type': type }, body: body() });
+    const response = await server.request('/api/forms', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: body(),
+    });
     expect(response.status).toBe(415);
     const error = (await jsonOf(response)).error;
     expect(error.code).toBe('unsupported_media_type');
@@ -51,19 +58,35 @@ describe('content types of writes', () => {
   });
 
   it('a body without a content type is refused too (fetch from a page sends text/plain; curl sends form data)', async () => {
-    const response = await raw(`${server.url}/api/score`, { method: 'POST', body: body(), headers: { 'content-length': String(Buffer.byteLength(body())) } });
+    const response = await raw(`${server.url}/api/score`, {
+      method: 'POST',
+      body: body(),
+      headers: { 'content-length': String(Buffer.byteLength(body())) },
+    });
     expect(response.status).toBe(415);
   });
 
   it('JSON with a charset passes', async () => {
-    const response = await server.request('/api/forms', { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: body() });
+    const response = await server.request('/api/forms', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: body(),
+    });
     expect(response.status).toBe(201);
   });
 
   it('chat and score writes are JSON only as well', async () => {
-    const score = await server.request('/api/score', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: body() });
+    const score = await server.request('/api/score', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: body(),
+    });
     expect(score.status).toBe(415);
-    const chat = await server.request('/api/forms/x/chat', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    const chat = await server.request('/api/forms/x/chat', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(chat.status).toBe(415);
   });
 });
@@ -72,11 +95,18 @@ describe('cross-site writes', () => {
   it.each([
     ['Origin of another site', { origin: 'http://evil.example' }],
     ['Sec-Fetch-Site cross-site', { 'sec-fetch-site': 'cross-site' }],
-    ['another port on localhost (same-site, not same-origin)', { 'sec-fetch-site': 'same-site', origin: 'http://localhost:3000' }],
+    [
+      'another port on localhost (same-site, not same-origin)',
+      { 'sec-fetch-site': 'same-site', origin: 'http://localhost:3000' },
+    ],
     ['an opaque origin (sandboxed frame, file://)', { origin: 'null' }],
   ])('%s gets 403 and stores nothing', async (_name, headers) => {
     const before = await count();
-    const response = await server.request('/api/forms', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: body() });
+    const response = await server.request('/api/forms', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: body(),
+    });
     expect(response.status).toBe(403);
     expect((await jsonOf(response)).error.code).toBe('cross_site_request');
     expect(await count()).toBe(before);
@@ -84,14 +114,19 @@ describe('cross-site writes', () => {
 
   it('a delete from another site is refused', async () => {
     const id = (await jsonOf(await server.send('/api/forms', seedInput()))).id as string;
-    const response = await server.request(`/api/forms/${id}`, { method: 'DELETE', headers: { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' } });
+    const response = await server.request(`/api/forms/${id}`, {
+      method: 'DELETE',
+      headers: { origin: 'http://evil.example', 'sec-fetch-site': 'cross-site' },
+    });
     expect(response.status).toBe(403);
     expect((await server.request(`/api/forms/${id}`)).status).toBe(200);
   });
 
   it("the page's own requests (same-origin, its own Origin) pass", async () => {
     const response = await server.request('/api/forms', {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, 'sec-fetch-site': 'same-origin' }, body: body(),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url, 'sec-fetch-site': 'same-origin' },
+      body: body(),
     });
     expect(response.status).toBe(201);
   });
@@ -103,7 +138,10 @@ describe('Host (DNS rebinding)', () => {
     const list = await raw(`${server.url}/api/forms`, { headers: { host: `rebind.evil.example:${port}` } });
     expect(list.status).toBe(421);
     expect(list.body.error.code).toBe('misdirected_request');
-    const remove = await raw(`${server.url}/api/forms/any`, { method: 'DELETE', headers: { host: `rebind.evil.example:${port}` } });
+    const remove = await raw(`${server.url}/api/forms/any`, {
+      method: 'DELETE',
+      headers: { host: `rebind.evil.example:${port}` },
+    });
     expect(remove.status).toBe(421);
   });
 
@@ -124,7 +162,13 @@ describe('Host (DNS rebinding)', () => {
   });
 
   it('the allowed names are loopback, the listening address and the configured ones', () => {
-    expect(allowedHostsFor('0.0.0.0', 'a.example, b.example')).toEqual(['localhost', '127.0.0.1', '::1', 'a.example', 'b.example']);
+    expect(allowedHostsFor('0.0.0.0', 'a.example, b.example')).toEqual([
+      'localhost',
+      '127.0.0.1',
+      '::1',
+      'a.example',
+      'b.example',
+    ]);
     expect(allowedHostsFor('192.168.1.5', undefined)).toContain('192.168.1.5');
   });
 
@@ -141,13 +185,66 @@ describe('chat length per cell', () => {
     const id = (await jsonOf(await server.send('/api/forms', seedInput()))).id as string;
     const field = 'indicators.0.deviation';
     for (let i = 0; i < MAX_CHAT_TURNS_PER_CELL; i++) {
-      const turn = await server.send(`/api/forms/${id}/chat`, { field, message: '更简洁', currentText: '该指标已完成，后续将继续加强管理。' });
+      const turn = await server.send(`/api/forms/${id}/chat`, {
+        field,
+        message: '更简洁',
+        currentText: '该指标已完成，后续将继续加强管理。',
+      });
       expect(turn.status).toBe(200);
     }
-    const refused = await server.send(`/api/forms/${id}/chat`, { field, message: '更简洁', currentText: '该指标已完成。' });
+    const refused = await server.send(`/api/forms/${id}/chat`, {
+      field,
+      message: '更简洁',
+      currentText: '该指标已完成。',
+    });
     expect(refused.status).toBe(409);
     expect((await jsonOf(refused)).error.code).toBe('chat_too_long');
-    expect((await server.request(`/api/forms/${id}/chat?field=${field}`, { method: 'DELETE' })).status).toBeLessThan(300);
-    expect((await server.send(`/api/forms/${id}/chat`, { field, message: '更简洁', currentText: '该指标已完成。' })).status).toBe(200);
+    expect((await server.request(`/api/forms/${id}/chat?field=${field}`, { method: 'DELETE' })).status).toBeLessThan(
+      300,
+    );
+    expect(
+      (await server.send(`/api/forms/${id}/chat`, { field, message: '更简洁', currentText: '该指标已完成。' })).status,
+    ).toBe(200);
+  });
+});
+
+describe('per-route content types', () => {
+  it('the import route may take its file types (the guard lets them through to the route)', async () => {
+    const { createApp } = await import('../../src/app/create-app.js');
+    const { MemoryFormRepository } = await import('../../src/store/memory-repository.js');
+    const app = createApp({
+      store: new MemoryFormRepository(),
+      config: { contentTypesByPath: { '/api/score': ['text/csv'] } },
+    });
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    // no import route on this branch: 404 from the router, not 415 from the guard
+    expect(
+      (
+        await app.request('http://127.0.0.1/api/import', {
+          method: 'POST',
+          headers: { 'content-type': xlsx },
+          body: 'PK',
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await app.request('http://127.0.0.1/api/forms', {
+          method: 'POST',
+          headers: { 'content-type': xlsx },
+          body: 'PK',
+        })
+      ).status,
+    ).toBe(415);
+    // a configured path takes its own types only
+    expect(
+      (
+        await app.request('http://127.0.0.1/api/score', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(415);
   });
 });

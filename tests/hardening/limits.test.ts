@@ -16,7 +16,15 @@ function base(rows: Partial<FormInput['indicators'][number]>[], extra: Partial<F
     year: 2022,
     project: { name: '测试项目' },
     funding: { unit: '万元', weight: 10, total: { initial: 100, annual: 100, executed: 100 } },
-    indicators: rows.map((r) => ({ level1: '产出指标', level2: '数量指标', name: '测试指标', target: '≥10个', actual: '10个', weight: 10, ...r })),
+    indicators: rows.map((r) => ({
+      level1: '产出指标',
+      level2: '数量指标',
+      name: '测试指标',
+      target: '≥10个',
+      actual: '10个',
+      weight: 10,
+      ...r,
+    })),
     ...extra,
   };
 }
@@ -35,10 +43,23 @@ function refusal(input: unknown): { code: string; issues: { path: string; code: 
 
 describe('1e308 weights', () => {
   it('finding: two rows of weight 1e308 sum to Infinity; the scorer now refuses to return it', () => {
-    const rows = [0, 1].map(() => ({ level1: '产出指标', name: '指标', target: '≥10个', actual: '10个', weight: 1e308 }));
+    const rows = [0, 1].map(() => ({
+      level1: '产出指标',
+      name: '指标',
+      target: '≥10个',
+      actual: '10个',
+      weight: 1e308,
+    }));
     const form = { formType: 'project', year: 2022, project: { name: 'x' }, indicators: rows } as Form; // past the schema
     expect(1e308 + 1e308).toBe(Infinity);
-    const error = (() => { try { scoreForm(form); } catch (e) { return e as ZipingError; } return null; })();
+    const error = (() => {
+      try {
+        scoreForm(form);
+      } catch (e) {
+        return e as ZipingError;
+      }
+      return null;
+    })();
     expect(error?.code).toBe('non_finite_number');
     expect(STATUS_OF_CODE[error!.code]).toBe(422);
   });
@@ -86,13 +107,24 @@ describe('a score never exceeds its weight', () => {
 describe('digits and characters', () => {
   it(`a 指标值 with a run of more than ${MAX_NUMBER_DIGITS} digits is refused`, () => {
     // the issue's 60 KB of digits is also over the cell length; 1 000 digits only break the digit limit
-    expect(refusal(base([{ target: `≥${'9'.repeat(60_000)}个` }])).issues.map((i) => i.code)).toEqual(['too_long', 'too_many_digits']);
+    expect(refusal(base([{ target: `≥${'9'.repeat(60_000)}个` }])).issues.map((i) => i.code)).toEqual([
+      'too_long',
+      'too_many_digits',
+    ]);
     const { issues } = refusal(base([{ target: `≥${'9'.repeat(1000)}个` }]));
-    expect(issues).toEqual([{ path: 'indicators.0.target', code: 'too_many_digits', message: `年度指标值中的数字不能超过${MAX_NUMBER_DIGITS}位` }]);
+    expect(issues).toEqual([
+      {
+        path: 'indicators.0.target',
+        code: 'too_many_digits',
+        message: `年度指标值中的数字不能超过${MAX_NUMBER_DIGITS}位`,
+      },
+    ]);
   });
 
   it('a run of exactly the limit passes', () => {
-    expect(parseForm(base([{ actual: `${'9'.repeat(MAX_NUMBER_DIGITS)}个` }])).indicators[0]!.actual).toHaveLength(MAX_NUMBER_DIGITS + 1);
+    expect(parseForm(base([{ actual: `${'9'.repeat(MAX_NUMBER_DIGITS)}个` }])).indicators[0]!.actual).toHaveLength(
+      MAX_NUMBER_DIGITS + 1,
+    );
   });
 
   it('an over-long cell is refused with its length', () => {

@@ -27,11 +27,23 @@ const ROW4: NarrativePath = 'indicators.4.deviation';
 const TEN_MB = 10 * 1024 * 1024;
 
 function drafter(overrides: Partial<ModelDrafterOptions> = {}) {
-  return createModelDrafter({ prompts, model: 'loop', apiKey: 'k', baseURL: model.baseURL, timeoutMs: 2000, maxRetries: 0, repair: false, ...overrides });
+  return createModelDrafter({
+    prompts,
+    model: 'loop',
+    apiKey: 'k',
+    baseURL: model.baseURL,
+    timeoutMs: 2000,
+    maxRetries: 0,
+    repair: false,
+    ...overrides,
+  });
 }
 
 async function failure(promise: Promise<unknown>): Promise<ZipingError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ZipingError);
   return error as ZipingError;
 }
@@ -42,7 +54,12 @@ describe('a model that streams forever', () => {
     const caller = new AbortController();
     const d = drafter({ timeoutMs: 1000, deadlineMs: 3_600_000, maxOutputChars: Number.MAX_SAFE_INTEGER });
     const events: DraftEvent[] = [];
-    const call = d.draft({ form, report, path: ROW4 }, (e) => void events.push(e), caller.signal).then(() => 'finished', (e: unknown) => `failed: ${String(e)}`);
+    const call = d
+      .draft({ form, report, path: ROW4 }, (e) => void events.push(e), caller.signal)
+      .then(
+        () => 'finished',
+        (e: unknown) => `failed: ${String(e)}`,
+      );
     const outcome = await Promise.race([call, new Promise((r) => setTimeout(() => r('still streaming'), 4000))]);
     caller.abort(new Error('test over'));
     await call;
@@ -106,13 +123,23 @@ describe('a model that sends 10 MB', () => {
 describe('chat over HTTP with a model that sends 10 MB', () => {
   it('answers 502 model_output_too_long and stores nothing in the chat', async () => {
     const server = await startTestServer({
-      env: { ZIPING_MODEL: 'loop', OPENAI_BASE_URL: model.baseURL, OPENAI_API_KEY: 'k', ZIPING_MODEL_RETRIES: '0', ZIPING_MODEL_FALLBACK: 'error' },
+      env: {
+        ZIPING_MODEL: 'loop',
+        OPENAI_BASE_URL: model.baseURL,
+        OPENAI_API_KEY: 'k',
+        ZIPING_MODEL_RETRIES: '0',
+        ZIPING_MODEL_FALLBACK: 'error',
+      },
     });
     try {
       const created = await jsonOf(await server.send('/api/forms', seedInput()));
       const id = String(created.id);
       model.setDefault({ text: '完成', repeatTo: TEN_MB });
-      const response = await server.send(`/api/forms/${id}/chat`, { field: ROW4, message: '更简洁', currentText: '原有文字。' });
+      const response = await server.send(`/api/forms/${id}/chat`, {
+        field: ROW4,
+        message: '更简洁',
+        currentText: '原有文字。',
+      });
       expect(response.status).toBe(502);
       expect((await jsonOf(response)).error.code).toBe('model_output_too_long');
       const chat = await jsonOf(await server.request(`/api/forms/${id}/chat?field=${ROW4}`));

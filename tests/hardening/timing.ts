@@ -5,7 +5,7 @@
  * machine slows one run, not the verdict.
  */
 
-/** The fastest of `runs` timings of `fn()`, in ms (each timing repeats it until ≥ 2 ms have passed). */
+/** The fastest of `runs` timings of `fn()`, in ms (each timing repeats it until ≥ 5 ms have passed). */
 export function bestTime(fn: () => unknown, runs = 5): number {
   let best = Infinity;
   for (let r = 0; r < runs; r++) {
@@ -16,7 +16,7 @@ export function bestTime(fn: () => unknown, runs = 5): number {
       fn();
       reps++;
       elapsed = performance.now() - start;
-    } while (elapsed < 2);
+    } while (elapsed < 5);
     best = Math.min(best, elapsed / reps);
   }
   return best;
@@ -27,5 +27,5 @@ export function growth(fn: (input: string) => unknown, make: (n: number) => stri
   const small = make(n);
   const large = make(n * factor);
   fn(large); // warm up the JIT on the long input too
-  return bestTime(() => fn(large), 3) / bestTime(() => fn(small), 3);
+  return bestTime(() => fn(large), 5) / bestTime(() => fn(small), 5);
 }

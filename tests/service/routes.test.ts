@@ -48,6 +48,7 @@ describe('meta routes', () => {
       '/api/forms/{id}/history',
       '/api/forms/{id}/narratives/{path}/history',
       '/api/forms/{id}/versions/{version}',
+      '/api/import',
       '/api/openapi.json',
       '/api/profiles',
       '/api/score',

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import {
-  MAX_AMOUNT, MAX_CELL_CHARS, MAX_DECIMALS, MAX_LONG_CELL_CHARS, MAX_NUMBER_DIGITS, MAX_ROWS, MAX_SELF_TOTAL, MAX_WEIGHT,
+  MAX_AMOUNT, MAX_CELL_CHARS, MAX_DECIMALS, MAX_LONG_CELL_CHARS, MAX_NUMBER_DIGITS, MAX_ROWS, MAX_SELF_TOTAL,
+  MAX_WEIGHT,
 } from '../limits.js';
 
 /** Issue codes of the limits that zod has no name for; validate.ts words them in Chinese. */

@@ -24,7 +24,8 @@ export function firstNonFinite(value: unknown, path = ''): string | null {
 export function assertFiniteReport(report: ScoreReport): ScoreReport {
   const path = firstNonFinite(report);
   if (path === null) return report;
-  throw new ZipingError('non_finite_number', `评分结果中的 ${path} 不是有限数，请检查分值与金额；未保存任何内容`, {
+  const message = `评分结果中的 ${path} 不是有限数，请检查分值与金额；未保存任何内容`;
+  throw new ZipingError('non_finite_number', message, {
     issues: [{ path, code: 'non_finite_number', message: `${path} 不是有限数` }],
   });
 }

@@ -1,0 +1,119 @@
+/**
+ * A 自评表 from flowing pasted text (a PDF or web page copied as text, like the seed's .txt and
+ * the fixtures' *_raw.txt): sections are found by their labels, in order — header, 项目资金,
+ * 年度总体目标, the indicator table, 总分.
+ */
+import type { Form, FormInput } from '../../core/schema/form.js';
+import { assembleForm } from './assemble.js';
+import { cellNumber, labelKey } from './cell-text.js';
+import type { HeaderFields } from './grid-header.js';
+import {
+  ANY_HEADER_LABEL, FOOTER, FUNDING_TITLE, GOAL_ACTUAL, GOAL_EXPECTED, HEADER_LABELS, LEVEL1, LEVEL2, TOTAL_LABEL,
+} from './labels.js';
+import type { ReportBuilder } from './report.js';
+import { readTextFunding } from './text-funding.js';
+import { findToken, isLabel, joinBrokenLabels } from './text-labels.js';
+import { readTextRows } from './text-rows.js';
+import { isTraditional, toSimplified } from './traditional.js';
+import { joinTokens, lineRef, tokenize, type Token } from './text-tokens.js';
+
+const YEAR = /(?<!\d)((?:19|20)\d{2})\s{0,3}年度/;
+const FUNDING_START = /^(?:年初预算(?:数)?|全年预算数|调整后预算数|预算数)(?:\(A\))?$/;
+const TABLE_START = /^(?:一级指标|二级指标|三级指标)$/;
+const TABLE_END = /^(?:总分|其他需要说明事项|自评总分)$/;
+
+function header(tokens: Token[], text: string, report: ReportBuilder): HeaderFields {
+  const fields: HeaderFields = {
+    year: null, formType: /部门整体(?:支出)?绩效自评/.test(text) ? 'department' : 'project',
+    name: null, department: null, implementer: null, manager: null, phone: null,
+  };
+  const year = YEAR.exec(text);
+  if (year) {
+    fields.year = Number(year[1]);
+    report.took('year', `第${text.slice(0, year.index).split('\n').length}行`, fields.year);
+  }
+  if (fields.formType === 'department') report.layouts.add('department');
+  for (const key of ['name', 'department', 'implementer', 'manager', 'phone'] as const) {
+    // The first label with a value: 主管部门(盖章): may stand empty above the real one
+    for (let at = findToken(tokens, HEADER_LABELS[key]); at >= 0; at = findToken(tokens, HEADER_LABELS[key], at + 1)) {
+      const value = tokens[at + 1];
+      const notValue = !value || isLabel(value.text) || ANY_HEADER_LABEL.test(labelKey(value.text));
+      if (notValue || /^单位[:：]/.test(value.text)) continue;
+      fields[key] = value.text;
+      report.took(`project.${key}`, lineRef(value), value.text);
+      break;
+    }
+  }
+  return fields;
+}
+
+/** Splits the goals tokens into 预期目标 and 实际完成情况. */
+function goals(tokens: Token[], report: ReportBuilder): FormInput['goals'] {
+  const body = tokens.filter((t) => !isLabel(t.text) && !FUNDING_TITLE.test(labelKey(t.text))
+    && !/^(?:年度|总体|目标|年|度|总|体|标|指标|绩效|年度绩效指标完成情况)$/.test(t.text));
+  if (body.length === 0) return undefined;
+  const heading = body.findIndex((t) => /完成情况[:：]$/.test(t.text) && t.before !== 'space');
+  let expected: Token[];
+  let actual: Token[];
+  if (heading > 0) {
+    expected = body.slice(0, heading);
+    actual = body.slice(heading + 1);
+    report.skip(lineRef(body[heading]), body[heading]!.text, '小标题，用作预期目标与实际完成情况的分界');
+  } else {
+    const cut = body.findIndex((t, k) => k > 0 && t.before !== 'newline');
+    expected = cut > 0 ? body.slice(0, cut) : body;
+    actual = cut > 0 ? body.slice(cut) : [];
+  }
+  const text = (list: Token[]) => (list.length ? joinTokens(list) : null);
+  const result = { expected: text(expected), actual: text(actual) };
+  if (result.expected) report.took('goals.expected', lineRef(expected[0]), result.expected);
+  if (result.actual) report.took('goals.actual', lineRef(actual[0]), result.actual);
+  return result;
+}
+
+function selfTotal(tokens: Token[], report: ReportBuilder): number | null {
+  const numbers = tokens.filter((t) => cellNumber(t.text) !== null);
+  const last = numbers[numbers.length - 1];
+  if (!last) return null;
+  report.took('selfTotal', lineRef(last), cellNumber(last.text)!.value);
+  return cellNumber(last.text)!.value;
+}
+
+/** Reads the form from flowing text. */
+export function formFromText(source: string, report: ReportBuilder, fallbackYear: number): Form {
+  report.layouts.add('flowing-text');
+  const text = isTraditional(source) ? toSimplified(source) : source;
+  if (text !== source) report.infer('*', null, '文本为繁体字（转载页面），已按简体读取');
+  const tokens = joinBrokenLabels(tokenize(text));
+  const fundingAt = findToken(tokens, FUNDING_START);
+  const tableAt = findToken(tokens, TABLE_START, Math.max(0, fundingAt));
+  const goalsAt = findToken(tokens, GOAL_EXPECTED, 0, tableAt >= 0 ? tableAt : tokens.length);
+  const endAt = tableAt >= 0 ? findToken(tokens, TABLE_END, tableAt) : -1;
+  const end = endAt >= 0 ? endAt : tokens.length;
+  const starts = [fundingAt, goalsAt, tableAt, end].filter((i) => i >= 0);
+  const nextAfter = (at: number) => Math.min(...starts.filter((i) => i > at), end);
+  const fields = header(tokens.slice(0, Math.min(...starts)), text, report);
+  const fundingTokens = fundingAt >= 0 ? tokens.slice(Math.max(0, fundingAt - 3), nextAfter(fundingAt)) : [];
+  const funding = fundingAt >= 0 ? readTextFunding(fundingTokens, report) : undefined;
+  if (!funding) report.miss('项目资金', '', '未找到项目资金表头（年初预算数/全年预算数/全年执行数）');
+  const goalTokens = goalsAt < 0 ? []
+    : tokens.slice(goalsAt, nextAfter(goalsAt)).filter((t) => !GOAL_ACTUAL.test(labelKey(t.text)));
+  const table = tableAt >= 0 ? tableTokens(tokens.slice(tableAt, end)) : [];
+  if (tableAt < 0) report.miss('绩效指标', '', '未找到指标表头（一级指标/二级指标/三级指标）');
+  const indicators = readTextRows(table, report);
+  const tail = tokens.slice(end);
+  const footerAt = tail.findIndex((t, k) => k > 0 && FOOTER.test(labelKey(t.text)));
+  const totalTokens = footerAt > 0 ? tail.slice(0, footerAt) : tail;
+  if (footerAt > 0) report.skip(lineRef(tail[footerAt]), joinTokens(tail.slice(footerAt)), '表尾（注、填报人、日期等），不属于表单内容');
+  const totalAt = totalTokens.findIndex((t) => TOTAL_LABEL.test(labelKey(t.text)));
+  const total = totalAt >= 0 ? selfTotal(totalTokens.slice(totalAt + 1, totalAt + 4), report) : null;
+  const parts = { header: fields, funding, goals: goals(goalTokens, report), indicators, selfTotal: total };
+  return assembleForm(parts, report, fallbackYear);
+}
+
+/** The table's tokens without its header labels (everything before the first level label). */
+function tableTokens(tokens: Token[]): Token[] {
+  const first = tokens.findIndex((t) => LEVEL1.test(labelKey(t.text)) || LEVEL2.test(labelKey(t.text))
+    || /^\(\d{1,3}分\)$|^指标\d{1,3}[:：]/.test(labelKey(t.text)));
+  return first >= 0 ? tokens.slice(first) : tokens.filter((t) => !isLabel(t.text));
+}

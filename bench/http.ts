@@ -2,7 +2,8 @@
  * HTTP and store benchmarks, printed as ratios to baselines measured in the same run:
  *
  * - requests per second and p99 latency of `GET /api/forms/:id` and `POST /api/score` under
- *   concurrent load from autocannon, against a bare Hono route served by the same server;
+ *   concurrent load from autocannon, each against a bare Hono route on the same server doing the
+ *   same I/O (the same bytes out; for the POST, the same body read and parsed);
  * - the time of one save to the lowdb store with 100, 1,000 and 10,000 forms stored, as ratios
  *   to the time with 100 (one file per form should keep them near 1).
  *
@@ -56,11 +57,20 @@ async function load(url: string, options: Partial<LoadOptions> = {}, duration = 
   return result;
 }
 
+/** The mean of two runs of the same route. */
+function averaged(a: LoadResult, b: LoadResult): LoadResult {
+  return {
+    ...a,
+    requests: { average: (a.requests.average + b.requests.average) / 2 },
+    latency: { p50: (a.latency.p50 + b.latency.p50) / 2, p99: (a.latency.p99 + b.latency.p99) / 2 },
+  };
+}
+
 function line(name: string, run: LoadResult, bare: LoadResult): void {
   const rps = run.requests.average / bare.requests.average;
   const p99 = run.latency.p99 / Math.max(bare.latency.p99, 1);
   console.log(
-    `${name.padEnd(30)} rps ratio vs bare route: ${rps.toFixed(2)}  p99 ratio: ${p99.toFixed(2)}` +
+    `${name.padEnd(30)} rps ratio vs same-I/O bare route: ${rps.toFixed(2)}  p99 ratio: ${p99.toFixed(2)}` +
       `   (${Math.round(run.requests.average)} vs ${Math.round(bare.requests.average)} req/s; p99 ${run.latency.p99} vs ${bare.latency.p99} ms)`,
   );
 }
@@ -75,38 +85,54 @@ async function httpRatios(label: string, env: Record<string, string> = {}): Prom
     webAssets: null,
     handleSignals: false,
     log: () => undefined,
-    extendApp: (app) => app.get('/bench/bare', (c) => c.json({ ok: true })),
+    // Bare routes doing the same I/O as the measured ones: the same bytes out, the same body read and parsed
+    extendApp: (app) => {
+      app.get('/bench/bare-form', (c) => c.body(bytes.form, 200, { 'content-type': 'application/json' }));
+      app.post('/bench/bare-score', async (c) => {
+        JSON.parse(await c.req.text());
+        return c.body(bytes.score, 200, { 'content-type': 'application/json' });
+      });
+    },
   });
+  const bytes = { form: '', score: '' };
   try {
     const body = JSON.stringify(seedInput());
-    const created = await fetch(`${server.url}/api/forms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const json = { 'content-type': 'application/json' };
+    const created = await fetch(`${server.url}/api/forms`, { method: 'POST', headers: json, body });
     const { id } = (await created.json()) as { id: string };
+    bytes.form = await (await fetch(`${server.url}/api/forms/${id}`)).text();
+    bytes.score = await (await fetch(`${server.url}/api/score`, { method: 'POST', headers: json, body })).text();
     const targets = {
-      bare: { url: `${server.url}/bench/bare` },
+      bareGet: { url: `${server.url}/bench/bare-form` },
+      bareScore: { url: `${server.url}/bench/bare-score`, method: 'POST' as const, body, headers: json },
       get: { url: `${server.url}/api/forms/${id}` },
       list: { url: `${server.url}/api/forms?limit=20` },
-      create: { url: `${server.url}/api/forms`, method: 'POST' as const, body, headers: { 'content-type': 'application/json' } },
-      score: { url: `${server.url}/api/score`, method: 'POST' as const, body, headers: { 'content-type': 'application/json' } },
+      create: { url: `${server.url}/api/forms`, method: 'POST' as const, body, headers: json },
+      score: { url: `${server.url}/api/score`, method: 'POST' as const, body, headers: json },
     };
     // Warm up the JIT and the connections on every route before measuring.
     for (const target of Object.values(targets)) await load(target.url, target, 1);
-    // The bare route is measured before and after, so a machine that slows down midway skews less.
-    const bareBefore = await load(targets.bare.url, targets.bare);
-    const get = await load(targets.get.url, targets.get);
-    const list = await load(targets.list.url, targets.list);
-    const create = await load(targets.create.url, targets.create);
-    const score = await load(targets.score.url, targets.score);
-    const bareAfter = await load(targets.bare.url, targets.bare);
-    const bare: LoadResult = {
-      ...bareBefore,
-      requests: { average: (bareBefore.requests.average + bareAfter.requests.average) / 2 },
-      latency: { p50: (bareBefore.latency.p50 + bareAfter.latency.p50) / 2, p99: (bareBefore.latency.p99 + bareAfter.latency.p99) / 2 },
+    // Each bare route is measured before and after its route, so a machine that slows down midway skews less.
+    type Target = Partial<LoadOptions> & { url: string };
+    const sideBySide = async (route: Target, bareRoute: Target) => {
+      const before = await load(bareRoute.url, bareRoute);
+      const run = await load(route.url, route);
+      const after = await load(bareRoute.url, bareRoute);
+      return { run, bare: averaged(before, after) };
     };
-    console.log(`${label} store (autocannon, ${CONNECTIONS} connections, ${SECONDS} s per route; bare route: GET returning {"ok":true}, run before and after)`);
-    line(`${label} GET /api/forms/:id`, get, bare);
-    line(`${label} GET /api/forms`, list, bare);
-    line(`${label} POST /api/forms`, create, bare);
-    line(`${label} POST /api/score`, score, bare);
+    const get = await sideBySide(targets.get, targets.bareGet);
+    const score = await sideBySide(targets.score, targets.bareScore);
+    // list and create have no same-I/O bare route: shown against the bare GET, as store figures
+    const list = await sideBySide(targets.list, targets.bareGet);
+    const create = await sideBySide(targets.create, targets.bareScore);
+    console.log(
+      `${label} store (autocannon, ${CONNECTIONS} connections, ${SECONDS} s per route; each bare route sends the same bytes ` +
+        '(and reads and parses the same body), run before and after)',
+    );
+    line(`${label} GET /api/forms/:id`, get.run, get.bare);
+    line(`${label} POST /api/score`, score.run, score.bare);
+    line(`${label} GET /api/forms (vs bare GET)`, list.run, list.bare);
+    line(`${label} POST /api/forms (vs bare POST)`, create.run, create.bare);
   } finally {
     await server.close();
     await rm(dataDir, { recursive: true, force: true });

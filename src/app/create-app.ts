@@ -45,7 +45,8 @@ export function createApp(appDeps: AppDeps) {
   const apiDocument = () => {
     if (document) return document;
     registerEnvelopes(app.openAPIRegistry);
-    return (document = app.getOpenAPI31Document(apiDocumentConfig(deps.config.bodyLimitBytes)));
+    document = app.getOpenAPI31Document(apiDocumentConfig(deps.config.bodyLimitBytes));
+    return document;
   };
 
   // The page first: its `/` takes over from the JSON index that meta serves without one

@@ -2,32 +2,16 @@
  * What the API returns for a stored form: the record plus, for each narrative cell with a
  * history, where its current text came from and whether the numbers moved since it was written.
  */
-import type { NarrativeOrigin } from '../core/narratives/origin.js';
+import type { z } from '@hono/zod-openapi';
 import { hasNarrativeCell, isNarrativePath } from '../core/narratives/paths.js';
 import { isStale } from '../core/narratives/snapshot.js';
-import type { Form } from '../core/schema/form.js';
-import type { ScoreReport } from '../core/schema/report.js';
 import type { FormRecord, NarrativeEntry } from '../store/repository.js';
+import type { FormViewSchema, NarrativeStateSchema } from './schemas.js';
 
-export interface NarrativeState {
-  origin: NarrativeOrigin;
-  at: string;
-  by: string;
-  /** The form version that saved the current text. */
-  version: number;
-  /** True when the row's (or the funding's) numbers or scores changed after the text was saved. */
-  stale: boolean;
-}
-
-export interface FormView {
-  id: string;
-  version: number;
-  form: Form;
-  report: ScoreReport;
-  createdAt: string;
-  updatedAt: string;
-  narratives: Record<string, NarrativeState>;
-}
+/** A narrative cell's state in the view (NarrativeStateSchema). */
+export type NarrativeState = z.output<typeof NarrativeStateSchema>;
+/** The API view of a stored form: defined once, by FormViewSchema. */
+export type FormView = z.output<typeof FormViewSchema>;
 
 /** The newest entry saved at or before `version` (a save that lands between two reads is ignored). */
 function entryAt(entries: NarrativeEntry[] | undefined, version: number): NarrativeEntry | undefined {

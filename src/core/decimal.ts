@@ -32,17 +32,40 @@ export function roundTo(value: Big, decimals: number, mode: RoundingMode = 'half
   return Number(value.round(decimals, MODES[mode]).toString());
 }
 
+/**
+ * `value` × 10^decimals as an integer when `value` has at most that many decimal places, else
+ * null. Such values need no decimal library: integer arithmetic on them is exact, and the double
+ * nearest to an integer / 10^decimals is the one its decimal text parses to.
+ */
+function scaled(value: number, decimals: number): number | null {
+  const factor = 10 ** decimals;
+  const n = Math.round(value * factor);
+  return Number.isSafeInteger(n) && n / factor === value ? n : null;
+}
+
 /** Formats with exactly `decimals` places, half-up: fixed(1.5, 2) = "1.50". */
 export function fixed(value: number | Big, decimals = 2): string {
+  // Nothing to round: toFixed of a value with at most `decimals` places writes it exactly
+  if (typeof value === 'number' && scaled(value, decimals) !== null) return value.toFixed(decimals);
   return dec(value).toFixed(decimals, Big.roundHalfUp);
 }
 
 /** Sum of numbers in decimal, so 0.1 + 0.2 is 0.3. */
 export function sum(values: readonly number[]): number {
-  return Number(values.reduce((acc, v) => acc.plus(v), dec(0)).toString());
+  let hundredths = 0;
+  for (const value of values) {
+    const n = scaled(value, 2);
+    if (n === null) return Number(values.reduce((acc, v) => acc.plus(v), dec(0)).toString());
+    hundredths += n;
+  }
+  return hundredths / 100;
 }
 
 /** True when |a − b| ≤ 0.005, i.e. equal at 2 decimals. */
 export function sameAt2(a: number, b: number): boolean {
+  const x = scaled(a, 2);
+  const y = scaled(b, 2);
+  // Two values with at most 2 places that differ at all differ by 0.01 or more
+  if (x !== null && y !== null) return x === y;
   return dec(a).minus(b).abs().lte('0.005');
 }

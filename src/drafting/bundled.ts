@@ -6,5 +6,6 @@ let bundled: PromptSet | undefined;
 
 /** The templates bundled at build time: what Workers use, and the default when none are passed. */
 export function bundledPrompts(): PromptSet {
-  return (bundled ??= loadPrompts(PROMPT_FILES));
+  bundled ??= loadPrompts(PROMPT_FILES);
+  return bundled;
 }

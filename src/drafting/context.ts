@@ -14,6 +14,7 @@ import { goalParts, levelGroup } from './goals.js';
 import { parseNotes, type ParsedNotes } from './notes.js';
 import { DEFAULT_MAX_CHARS } from './prompts.js';
 import type { CellKind, DraftRequest, Outcome } from './types.js';
+import { isNarrativePath, narrativeRowIndex } from '../core/narratives/paths.js';
 
 /** A number a text may use, and where it comes from. */
 export interface AllowedNumber {
@@ -73,14 +74,13 @@ export interface CellFacts {
 
 export { DEFAULT_OVER_RATIO } from '../core/profiles/over-ratio.js';
 
-const ROW_PATH = /^indicators\.(\d+)\.deviation$/;
-
 /** The row index of a path, null for goals.actual; throws invalid_request on anything else. */
 export function rowOfPath(path: string, form: Form): number | null {
-  if (path === 'goals.actual') return null;
-  const m = ROW_PATH.exec(path);
-  if (!m) throw new ZipingError('invalid_request', `无法起草 ${path}：只能起草 goals.actual 或 indicators.N.deviation`);
-  const row = Number(m[1]);
+  if (!isNarrativePath(path)) {
+    throw new ZipingError('invalid_request', `无法起草 ${path}：只能起草 goals.actual 或 indicators.N.deviation`);
+  }
+  const row = narrativeRowIndex(path);
+  if (row === null) return null;
   if (row >= form.indicators.length) {
     throw new ZipingError('invalid_request', `表中没有第${row + 1}行指标（${path}），共${form.indicators.length}行`);
   }

@@ -76,7 +76,7 @@ export const TEMPLATE_VARIABLES = {
 export type VariableName = keyof typeof TEMPLATE_VARIABLES;
 
 export function isVariableName(name: string): name is VariableName {
-  return Object.prototype.hasOwnProperty.call(TEMPLATE_VARIABLES, name);
+  return Object.hasOwn(TEMPLATE_VARIABLES, name);
 }
 
 /** Values of the variables for one cell (only those that apply to the cell are set). */

@@ -2,11 +2,12 @@
  * The page's only way to the service: JSON calls to `/api/*` and the streamed draft and chat
  * calls. Errors arrive as `ApiError` carrying the API's `{ error: { code, message, issues } }`.
  */
-import type { FieldIssue, Form, FormInput, ScoreReport } from '../core/index.js';
+import { hc, type InferResponseType } from 'hono/client';
+import type { AppType } from '../app/create-app.js';
+import type { FieldIssue, FormInput } from '../core/index.js';
 import type { NarrativeOrigin } from '../core/narratives/index.js';
 import type { DraftChecks } from '../drafting/types.js';
 import type { ImportReport } from '../io/import/report.js';
-import type { NarrativeStates } from './form-model.js';
 import { readSse } from './sse.js';
 
 /** A failed API call, with the API's error code, Chinese message and field issues. */
@@ -23,38 +24,16 @@ export class ApiError extends Error {
   }
 }
 
-/** A stored form as GET /api/forms/:id returns it. */
-export interface FormView {
-  id: string;
-  version: number;
-  form: Form;
-  report: ScoreReport;
-  createdAt?: string;
-  updatedAt?: string;
-  narratives?: NarrativeStates;
-}
+/** The typed client of the app's JSON routes: a route change that breaks the page breaks the type check. */
+const api = hc<AppType>('/').api;
 
-/** One row of the form list (the store's summary; a type-only import adds nothing to the bundle). */
-import type { FormSummary } from '../store/records.js';
-
-export type { FormSummary };
-
-export interface VersionEntry {
-  version: number;
-  at: string;
-  by: string;
-  action: 'create' | 'update';
-  changes: string[];
-}
-
-export interface CellHistoryEntry {
-  version: number;
-  at: string;
-  by: string;
-  text: string;
-  origin: NarrativeOrigin;
-  stale?: boolean;
-}
+type FormRoute = (typeof api.forms)[':id'];
+/** A stored form as GET /api/forms/:id returns it (the app's FormViewSchema). */
+export type FormView = InferResponseType<FormRoute['$get'], 200>;
+/** One row of the form list. */
+export type FormSummary = InferResponseType<typeof api.forms.$get, 200>['items'][number];
+export type VersionEntry = InferResponseType<FormRoute['history']['$get'], 200>['versions'][number];
+export type CellHistoryEntry = InferResponseType<FormRoute['narratives'][':path']['history']['$get'], 200>['entries'][number];
 
 /** The end of a streamed draft or revision. */
 export interface DraftDone {
@@ -112,74 +91,86 @@ async function errorOf(response: Response): Promise<ApiError> {
   );
 }
 
-/** Calls the API with a JSON body and returns the parsed JSON answer (undefined for 204). */
-export async function request<T>(method: string, url: string, options: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<T> {
-  let response: Response;
+/** Awaits a typed client call; a network failure becomes ApiError `network_error`. */
+async function send<R>(call: Promise<R>): Promise<R> {
   try {
-    response = await fetch(url, {
-      method,
-      headers: { accept: 'application/json', ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
+    return await call;
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'network_error', '无法连接服务，请检查服务是否在运行');
   }
-  if (!response.ok) throw await errorOf(response);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
 }
 
+const JSON_HEADERS = { accept: 'application/json' };
+
 /** Lists forms: GET /api/forms. */
-export function listForms(query: { q?: string; year?: string; department?: string; cursor?: string; limit?: number } = {}): Promise<{ items: FormSummary[]; nextCursor: string | null }> {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
-  const qs = params.toString();
-  return request('GET', `/api/forms${qs ? `?${qs}` : ''}`);
+export async function listForms(
+  query: { q?: string; year?: string; department?: string; cursor?: string; limit?: number } = {},
+): Promise<{ items: FormSummary[]; nextCursor: string | null }> {
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params[key] = String(value);
+  const response = await send(api.forms.$get({ query: params }, { headers: JSON_HEADERS }));
+  if (response.status !== 200) throw await errorOf(response);
+  return response.json();
 }
 
 /** Reads one stored form. */
-export function getForm(id: string): Promise<FormView> {
-  return request('GET', `/api/forms/${encodeURIComponent(id)}`);
+export async function getForm(id: string): Promise<FormView> {
+  const response = await send(api.forms[':id'].$get({ param: { id: encodeURIComponent(id) }, header: {} }, { headers: JSON_HEADERS }));
+  if (response.status !== 200) throw await errorOf(response);
+  return response.json();
 }
 
 /** Stores a new form (version 1). */
-export function createForm(body: SaveBody): Promise<FormView> {
-  return request('POST', '/api/forms', { body });
+export async function createForm(body: SaveBody): Promise<FormView> {
+  const response = await send(api.forms.$post({ json: body, header: {} }, { headers: JSON_HEADERS }));
+  if (response.status !== 201) throw await errorOf(response);
+  return response.json();
 }
 
 /** Saves a new version if `version` is still the current one (else 409 version_conflict). */
-export function updateForm(id: string, version: number, body: SaveBody): Promise<FormView> {
-  return request('PUT', `/api/forms/${encodeURIComponent(id)}`, { body, headers: { 'if-match': tag(version) } });
+export async function updateForm(id: string, version: number, body: SaveBody): Promise<FormView> {
+  const header = { 'If-Match': tag(version) };
+  const response = await send(api.forms[':id'].$put({ param: { id: encodeURIComponent(id) }, json: body, header }, { headers: JSON_HEADERS }));
+  if (response.status !== 200) throw await errorOf(response);
+  return response.json();
 }
 
 /** Deletes a form and its history. */
-export function deleteForm(id: string, version: number): Promise<void> {
-  return request('DELETE', `/api/forms/${encodeURIComponent(id)}`, { headers: { 'if-match': tag(version) } });
+export async function deleteForm(id: string, version: number): Promise<void> {
+  const header = { 'If-Match': tag(version) };
+  const response = await send(api.forms[':id'].$delete({ param: { id: encodeURIComponent(id) }, header }, { headers: JSON_HEADERS }));
+  if (response.status !== 204) throw await errorOf(response);
 }
 
 /** Every saved version, oldest first. */
 export async function formHistory(id: string): Promise<VersionEntry[]> {
-  const body = await request<{ versions: VersionEntry[] }>('GET', `/api/forms/${encodeURIComponent(id)}/history`);
-  return body.versions;
+  const response = await send(api.forms[':id'].history.$get({ param: { id: encodeURIComponent(id) } }, { headers: JSON_HEADERS }));
+  if (response.status !== 200) throw await errorOf(response);
+  return (await response.json()).versions;
 }
 
-/** One saved version with its form. */
-export function formVersion(id: string, version: number): Promise<VersionEntry & { form: Form; report?: ScoreReport }> {
-  return request('GET', `/api/forms/${encodeURIComponent(id)}/versions/${version}`);
+/** One saved version with its form, scored again with today's rules. */
+export async function formVersion(id: string, version: number) {
+  const param = { id: encodeURIComponent(id), version: String(version) };
+  const response = await send(api.forms[':id'].versions[':version'].$get({ param }, { headers: JSON_HEADERS }));
+  if (response.status !== 200) throw await errorOf(response);
+  return response.json();
 }
 
 /** The saved texts of one narrative cell, oldest first. */
 export async function cellHistory(id: string, path: string): Promise<CellHistoryEntry[]> {
-  const body = await request<{ entries: CellHistoryEntry[] }>('GET', `/api/forms/${encodeURIComponent(id)}/narratives/${encodeURIComponent(path)}/history`);
-  return body.entries;
+  const route = api.forms[':id'].narratives[':path'].history;
+  const response = await send(route.$get({ param: { id: encodeURIComponent(id), path: encodeURIComponent(path) } }, { headers: JSON_HEADERS }));
+  if (response.status !== 200) throw await errorOf(response);
+  return (await response.json()).entries;
 }
 
 /** The rule profiles: id and Chinese name. */
 export async function listProfilesApi(): Promise<{ id: string; name: string }[]> {
-  const body = await request<{ profiles?: { id: string; name: string }[] } | { id: string; name: string }[]>('GET', '/api/profiles');
-  return Array.isArray(body) ? body : body.profiles ?? [];
+  const response = await send(api.profiles.$get({}, { headers: JSON_HEADERS }));
+  if (response.status !== 200) throw await errorOf(response);
+  return (await response.json()).profiles;
 }
 
 function parseData(data: string): Record<string, unknown> {

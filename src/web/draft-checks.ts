@@ -10,6 +10,7 @@ import { PLACEHOLDER } from '../core/narrative/placeholders.js';
 import { checkDraft } from '../drafting/checks.js';
 import type { DraftChecks } from '../drafting/types.js';
 import { charCount } from './format.js';
+import { isNarrativePath, narrativeRowIndex } from '../core/narratives/paths.js';
 
 export type MarkKind = 'unknown-number' | 'placeholder' | 'too-long' | 'first-person' | 'cause';
 
@@ -47,8 +48,9 @@ import { defaultMaxChars } from '../core/narratives/max-chars.js';
  * vouch for its own numbers, so it is checked against the rest of the form.
  */
 export function withoutCell(form: Form, path: string): Form {
-  if (path === 'goals.actual') return { ...form, goals: { ...form.goals, actual: '' } };
-  const row = Number(/^indicators\.(\d+)\.deviation$/.exec(path)?.[1] ?? -1);
+  if (!isNarrativePath(path)) return form;
+  const row = narrativeRowIndex(path);
+  if (row === null) return { ...form, goals: { ...form.goals, actual: '' } };
   if (!form.indicators[row]) return form;
   const indicators = form.indicators.slice();
   indicators[row] = { ...indicators[row]!, deviation: '' };

@@ -12,6 +12,7 @@ import { fmtPercent, fmtScore } from './format.js';
 import { IndicatorTable, type RowActions } from './indicator-table.js';
 import { NarrativeCell, type NarrativeActions } from './narrative-cell.js';
 import { ScorePanel, allIssues } from './score-panel.js';
+import { isNarrativePath, narrativeRowIndex } from '../core/narratives/paths.js';
 
 export interface EditorOptions {
   narrativeActions: NarrativeActions;
@@ -135,9 +136,9 @@ export class FormEditor {
 
   /** The narrative cell of a path. */
   narrative(path: string): NarrativeCell | undefined {
-    if (path === 'goals.actual') return this.goals;
-    const match = /^indicators\.(\d+)\.deviation$/.exec(path);
-    return match ? this.table.narrativeAt(Number(match[1])) : undefined;
+    if (!isNarrativePath(path)) return undefined;
+    const row = narrativeRowIndex(path);
+    return row === null ? this.goals : this.table.narrativeAt(row);
   }
 
   /** Every narrative cell, goals first. */

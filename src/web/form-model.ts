@@ -18,6 +18,7 @@ import {
 import { narrativeSnapshot, sameSnapshot, type NarrativeOrigin, type NarrativeSnapshot } from '../core/narratives/index.js';
 import { clone, getAt, setAt } from './form-paths.js';
 import { pathLabel } from './format.js';
+import { isNarrativePath, narrativeRowIndex } from '../core/narratives/paths.js';
 
 /** What the page knows about one narrative cell. */
 export interface CellMeta {
@@ -104,7 +105,7 @@ function withDefaults(input: FormInput): FormInput {
 
 /** True for a cell path whose text is a narrative. */
 export function isNarrative(path: string): path is NarrativePath {
-  return path === 'goals.actual' || /^indicators\.\d+\.deviation$/.test(path);
+  return isNarrativePath(path);
 }
 
 /** The editor's state of one form, with change notifications. */
@@ -164,9 +165,9 @@ export class FormModel {
 
   /** The meta of a narrative cell, or undefined for other paths. */
   metaOf(path: string): CellMeta | undefined {
-    if (path === 'goals.actual') return this.goalsMeta;
-    const match = /^indicators\.(\d+)\.deviation$/.exec(path);
-    return match ? this.rowMeta[Number(match[1])] : undefined;
+    if (!isNarrativePath(path)) return undefined;
+    const row = narrativeRowIndex(path);
+    return row === null ? this.goalsMeta : this.rowMeta[row];
   }
 
   /** The value at a path of the working copy. */

@@ -41,7 +41,7 @@ export function renderPrintSheet(data: PrintData): HTMLElement {
   const unit = f?.unit ?? '万元';
   const total = f?.total;
   const executedRate = (row: { annual?: number | null; executed?: number | null } | null | undefined) =>
-    row && row.annual && row.executed !== null && row.executed !== undefined ? fmtPercent(row.executed / row.annual) : '';
+    row?.annual && row.executed !== null && row.executed !== undefined ? fmtPercent(row.executed / row.annual) : '';
 
   const projectTable = h('table', { class: 'sheet-table' },
     h('colgroup', {}, h('col', { class: 'w-label' }), h('col'), h('col', { class: 'w-label' }), h('col')),

@@ -17,8 +17,7 @@ export class SseParser {
   push(text: string): SseEvent[] {
     this.buffer += text;
     const out: SseEvent[] = [];
-    let newline: number;
-    while ((newline = this.buffer.search(/\r\n|\r|\n/)) >= 0) {
+    for (let newline = this.buffer.search(/\r\n|\r|\n/); newline >= 0; newline = this.buffer.search(/\r\n|\r|\n/)) {
       const line = this.buffer.slice(0, newline);
       const width = this.buffer.startsWith('\r\n', newline) ? 2 : 1;
       // A lone \r at the end may be the first half of \r\n: wait for more text.

@@ -11,7 +11,8 @@ export const SEED_PATH = new URL('../../../shared/seed/baai-2022.json', import.m
 
 let prompts: PromptSet | undefined;
 export function repoPrompts(): PromptSet {
-  return (prompts ??= loadPromptsFromDir());
+  prompts ??= loadPromptsFromDir();
+  return prompts;
 }
 
 export interface Scored {

@@ -76,7 +76,7 @@ describe.skipIf(!browserTestsEnabled())('web page drafting with a model (loopbac
       return busy && area.value.length > 0 && area.value.length < 40;
     });
     await expect.poll(() => box.getAttribute('aria-busy')).toBe('false');
-    expect(await cell.inputValue()).toBe(DRAFTS['超大规模智能模型科研攻关']);
+    expect(await cell.inputValue()).toBe(DRAFTS.超大规模智能模型科研攻关);
     expect(await box.locator('.origin-badge').textContent()).toBe(`模型起草 · ${MODEL}`);
     expect(await box.locator('mark.unknown-number').count()).toBe(0);
     const request = model.requests.find((r) => r.body?.stream && JSON.stringify(r.body.messages).includes('超大规模智能模型科研攻关'));
@@ -102,9 +102,9 @@ describe.skipIf(!browserTestsEnabled())('web page drafting with a model (loopbac
     // cells are drafted side by side, so either row may be the one still being written at 1/2
     expect(seen).toContainEqual(expect.stringMatching(/^正在起草（已完成 1\/2）：第[56]行 偏差原因分析及改进措施$/));
     expect(seen.at(-1)).toBe('已完成 2/2');
-    expect(await page.locator('#f-indicators-4-deviation').inputValue()).toBe(DRAFTS['智算平台运行保障']);
-    expect(await page.locator('#f-indicators-5-deviation').inputValue()).toBe(DRAFTS['支持智源学者']);
-    expect(await page.locator('#f-indicators-6-deviation').inputValue()).toBe(DRAFTS['超大规模智能模型科研攻关']); // not redrafted
+    expect(await page.locator('#f-indicators-4-deviation').inputValue()).toBe(DRAFTS.智算平台运行保障);
+    expect(await page.locator('#f-indicators-5-deviation').inputValue()).toBe(DRAFTS.支持智源学者);
+    expect(await page.locator('#f-indicators-6-deviation').inputValue()).toBe(DRAFTS.超大规模智能模型科研攻关); // not redrafted
   });
 
   it('revises by chat: the proposal is a diff, and only an accepted one changes the cell', async () => {

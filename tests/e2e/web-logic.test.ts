@@ -8,7 +8,7 @@ import { SseParser } from '../../src/web/sse.js';
 import { mergeForms, resolveMerge } from '../../src/web/merge.js';
 import { markRuns, checkCell } from '../../src/web/draft-checks.js';
 import { parseNumberText, pathLabel, charCount } from '../../src/web/format.js';
-import { FormModel, evaluate } from '../../src/web/form-model.js';
+import { FormModel, evaluate, isNarrative } from '../../src/web/form-model.js';
 import { cellsNeedingText, originOfDraft } from '../../src/web/draft-panel.js';
 import { seedInput } from '../support/seed-forms.js';
 import { CONTENT_SECURITY_POLICY, webRoutes } from '../../src/app/routes/web.js';
@@ -196,5 +196,22 @@ describe('webRoutes', () => {
     expect(again.status).toBe(304);
     expect((await app.request('/api/forms')).status).toBe(404);
     expect((await app.request('/assets/missing.js')).status).toBe(404);
+  });
+});
+
+describe('narrative paths on the page', () => {
+  it.each([
+    ['goals.actual', true],
+    ['indicators.0.deviation', true],
+    ['indicators.12.deviation', true],
+    ['indicators.01.deviation', false],
+    ['indicators.-1.deviation', false],
+    ['indicators.3.target', false],
+    ['goals.expected', false],
+  ])('agrees with core on %s (%s)', (path, expected) => {
+    expect(isNarrative(path)).toBe(expected);
+    const model = new FormModel('x', 1, seedInput());
+    if (!expected) expect(model.metaOf(path)).toBeUndefined();
+    if (path === 'indicators.0.deviation') expect(model.metaOf(path)).toBeDefined();
   });
 });

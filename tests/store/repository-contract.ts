@@ -56,7 +56,7 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
     });
 
     it('gives not_found for an unknown id, also for ids that could never exist', async () => {
-      const error = await expectZipingError(store.get('0000000000000000'), 'not_found');
+      const _error = await expectZipingError(store.get('0000000000000000'), 'not_found');
       await expectZipingError(store.get('../../etc/passwd'), 'not_found');
       await expectZipingError(store.update('0000000000000000', 1, saveInputFor(seedForm())), 'not_found');
       await expectZipingError(store.delete('0000000000000000', 1), 'not_found');

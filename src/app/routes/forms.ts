@@ -3,10 +3,11 @@
  * the report with it; changes and deletes need `If-Match` with the version the client read.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { scoreForm } from '../../core/index.js';
-import type { SaveInput } from '../../store/repository.js';
+import type { FormRecord, SaveInput } from '../../store/repository.js';
 import type { ResolvedDeps } from '../deps.js';
-import { formView } from '../form-view.js';
+import { createViewCache, jsonText } from '../view-cache.js';
 import { authorOf, originsOf, SaveEnvelopeSchema } from '../request-body.js';
 import { createRouter } from '../router.js';
 import {
@@ -43,6 +44,8 @@ const SaveBody = formBody(
   'SaveRequest',
   '一张自评表（见 Form），或 `{ form, origins?, author? }`；超过请求体上限返回 413。',
 );
+type FormViewJson = z.output<typeof FormViewSchema>;
+
 const saved = { ...EtagHeader, Location: { description: '新表的地址', schema: { type: 'string' as const } } };
 
 const createFormRoute = createRoute({
@@ -110,11 +113,17 @@ const deleteFormRoute = createRoute({
 
 /** True when an `If-None-Match` value names `version`. */
 const matchesVersion = (header: string | undefined, version: number): boolean =>
-  header !== undefined && header.split(',').some((tag) => versionOfTag(tag) === version);
+  header?.split(',').some((tag) => versionOfTag(tag) === version) ?? false;
 
 /** The form routes, to be mounted under `/api`. */
 export function formsRoutes(deps: ResolvedDeps) {
   const { store, clock } = deps;
+  const views = createViewCache();
+  /** The view of `record` as JSON bytes with its ETag (built once per version). */
+  const viewResponse = async <S extends 200 | 201>(c: Context, record: FormRecord, status: S) => {
+    const json = await views.json(record, () => store.narratives(record.id));
+    return jsonText<FormViewJson, S>(c, json, status, { etag: etagOf(record.version) });
+  };
 
   /** The save input of a checked body: the form scored, who saved it and when. */
   const saveInput = (body: z.output<typeof SaveBody>, user: string | undefined): SaveInput => ({
@@ -129,29 +138,30 @@ export function formsRoutes(deps: ResolvedDeps) {
     .openapi(createFormRoute, async (c) => {
       const input = saveInput(c.req.valid('json'), c.req.valid('header')['X-Ziping-User']);
       const record = await store.create(input);
-      c.header('ETag', etagOf(record.version));
       c.header('Location', `/api/forms/${record.id}`);
-      return c.json(formView(record, await store.narratives(record.id)), 201);
+      return viewResponse(c, record, 201);
     })
     .openapi(listFormsRoute, async (c) => c.json(await store.list(c.req.valid('query')), 200))
     .openapi(getFormRoute, async (c) => {
       const { id } = c.req.valid('param');
       const record = await store.get(id);
-      c.header('ETag', etagOf(record.version));
-      if (matchesVersion(c.req.valid('header')['If-None-Match'], record.version)) return c.body(null, 304);
-      return c.json(formView(record, await store.narratives(id)), 200);
+      if (matchesVersion(c.req.valid('header')['If-None-Match'], record.version)) {
+        return c.body(null, 304, { ETag: etagOf(record.version) });
+      }
+      return viewResponse(c, record, 200);
     })
     .openapi(updateFormRoute, async (c) => {
       const { id } = c.req.valid('param');
       const headers = c.req.valid('header');
       const expected = requiredIfMatch(headers['If-Match']);
       const record = await store.update(id, expected, saveInput(c.req.valid('json'), headers['X-Ziping-User']));
-      c.header('ETag', etagOf(record.version));
-      return c.json(formView(record, await store.narratives(id)), 200);
+      return viewResponse(c, record, 200);
     })
     .openapi(deleteFormRoute, async (c) => {
       const expected = requiredIfMatch(c.req.valid('header')['If-Match']);
-      await store.delete(c.req.valid('param').id, expected);
+      const { id } = c.req.valid('param');
+      await store.delete(id, expected);
+      views.forget(id);
       return c.body(null, 204);
     });
 }

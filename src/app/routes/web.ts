@@ -60,7 +60,7 @@ export function webRoutes(assets: readonly WebAsset[]): Hono {
       headers['x-frame-options'] = 'DENY';
     }
     const inm = c.req.header('if-none-match');
-    if (inm && inm.split(',').some((tag) => tag.trim() === asset.etag)) return c.body(null, 304, headers);
+    if (inm?.split(',').some((tag) => tag.trim() === asset.etag)) return c.body(null, 304, headers);
     return c.body(asset.body as Uint8Array<ArrayBuffer>, 200, headers);
   });
 

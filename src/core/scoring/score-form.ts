@@ -60,6 +60,22 @@ function scoreRow(row: Indicator, index: number, form: Form, profile: RuleProfil
   return { result, issues: [...rule.issues, ...final.issues, ...checkExplanation(row, result)] };
 }
 
+/** Where an issue's cell sits: funding, goals, then rows in order, then the rest. */
+function pathOrder(path: string): number {
+  if (path.startsWith('funding')) return -2;
+  if (path.startsWith('goals')) return -1;
+  if (!path.startsWith('indicators.')) return 1e6;
+  const end = path.indexOf('.', 11);
+  return Number(path.slice(11, end === -1 ? undefined : end));
+}
+
+/** Sorts issues by severity, then by cell; each key is computed once, not on every comparison. */
+function sortIssues(issues: ReportIssue[]): void {
+  const keyed = issues.map((issue, i) => ({ issue, severity: SEVERITY_ORDER[issue.severity], cell: pathOrder(issue.path), i }));
+  keyed.sort((a, b) => a.severity - b.severity || a.cell - b.cell || a.i - b.i);
+  for (let i = 0; i < keyed.length; i += 1) issues[i] = keyed[i]!.issue;
+}
+
 /** Scores `form` deterministically; the profile comes from options, the form, or mof-2020. */
 export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
   const profile = getProfile(options.profile ?? form.profile ?? undefined);
@@ -99,7 +115,6 @@ export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
   if (profile.banner) issues.push({ severity: 'info', path: 'profile', code: 'profile-unverified', message: profile.banner });
 
   const grade = profile.settings.grades.find((g) => total >= g.min)?.label ?? profile.settings.grades.at(-1)!.label;
-  const pathOrder = (p: string): number => (p.startsWith('funding') ? -2 : p.startsWith('goals') ? -1 : p.startsWith('indicators.') ? Number(p.split('.')[1]) : 1e6);
 
   const report: ScoreReport = {
     profile: profile.id,
@@ -112,7 +127,7 @@ export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
   };
   // A narrative is checked against the scored figures, so its issues come last (issue #13)
   report.issues.push(...narrativeReportIssues(form, report));
-  report.issues.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || pathOrder(a.path) - pathOrder(b.path));
+  sortIssues(report.issues);
   // Never a non-finite number out of the scorer, so none is ever stored (issue #8)
   return assertFiniteReport(report);
 }

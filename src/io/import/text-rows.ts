@@ -138,7 +138,7 @@ function splitBody(body: Token[], path: string, report: ReportBuilder) {
   return { name: body, target: null, actual: [] };
 }
 
-const TEMPLATE_CELL = /^指标\d{1,3}[:：]?[/／—\-]{0,3}$|^[/／—\-…]{1,6}$/;
+const TEMPLATE_CELL = /^指标\d{1,3}[:：]?[/／—-]{0,3}$|^[/／—\-…]{1,6}$/;
 
 /**
  * A row without 分值/得分 (a template row `指标1:/ / /`, an empty 生态效益指标) runs into the next

@@ -7,6 +7,7 @@ import { runHttpBench } from './http.js';
 import { runNarrativeBench } from './narratives.js';
 import { runScoringBench } from './scoring.js';
 import { runWebBench } from './web.js';
+import { runWorkerBench } from './worker.js';
 
 const only = process.argv[2];
 const sections: [string, () => Promise<void>][] = [
@@ -15,6 +16,7 @@ const sections: [string, () => Promise<void>][] = [
   ['http', runHttpBench],
   ['drafting', async () => { await printDraftingBench(); }],
   ['web', runWebBench],
+  ['worker', runWorkerBench],
 ];
 
 console.log('# Ziping benchmarks (ratios to baselines measured in this run)');

@@ -14,6 +14,7 @@ import { createRouter } from './router.js';
 import { registerEnvelopes } from './schemas.js';
 import { checkRoutes } from './routes/check.js';
 import { draftRoutes } from './routes/drafts.js';
+import { exportRoutes } from './routes/export.js';
 import { formHistoryRoutes } from './routes/form-history.js';
 import { formsRoutes } from './routes/forms.js';
 import { IMPORT_CONTENT_TYPES, importRoutes } from './routes/import.js';
@@ -55,6 +56,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/api', formsRoutes(deps))
     .route('/api', formHistoryRoutes(deps))
     .route('/api', draftRoutes(deps))
+    .route('/api', exportRoutes(deps))
     .route('/api', checkRoutes(deps))
     .route('/api', importRoutes(deps));
 

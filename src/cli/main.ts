@@ -16,6 +16,10 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; usage: string }> =
   draft: { run: async () => draftCommand, usage: DRAFT_USAGE },
   check: { run: async () => checkCommand, usage: CHECK_USAGE },
   profiles: { run: async () => profilesCommand, usage: PROFILES_USAGE },
+  export: {
+    run: async () => (await import('./export-command.js')).exportCommand,
+    usage: 'ziping export FILE [--xlsx OUT] [--docx OUT] [--parts both|table|report] [--profile ID]   导出自评表、自评报告',
+  },
   import: { run: async () => importCommand, usage: IMPORT_USAGE },
   serve: {
     run: async () => (await import('./serve-command.js')).serveCommand,

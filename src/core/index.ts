@@ -9,5 +9,6 @@ export { parseForm, parseWith, fieldIssuesOf } from './schema/validate.js';
 export { scoreForm, type ScoreOptions } from './scoring/score-form.js';
 export { getProfile, listProfiles, DEFAULT_PROFILE_ID } from './profiles/index.js';
 export type { RuleProfile } from './profiles/types.js';
+export { printedScores, type PrintedScores } from './scoring/printed-scores.js';
 export * from './facts/index.js';
 export { overAchievementRatio, DEFAULT_OVER_RATIO } from './profiles/over-ratio.js';

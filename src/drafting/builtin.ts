@@ -8,11 +8,12 @@ import { ZipingError } from '../core/errors.js';
 import { bundledPrompts } from './bundled.js';
 import { checkWithFacts, factStated } from './checks.js';
 import type { CellFacts } from './context.js';
+import { cellsToFix, cleanName, describeCellsToFix } from './cell-text.js';
 import type { Detail } from './goals.js';
-import { countChars, hasPlaceholder } from './numbers.js';
+import { countChars, formatScore, hasPlaceholder } from './numbers.js';
 import { renderTemplate, type PromptSet, type PromptTemplate } from './prompts.js';
 import { parseQuickActions } from './quick-actions.js';
-import { compact, fitToLength, formalize, hasMeasure, normalizeText, splitSentences } from './text-tools.js';
+import { compact, compactHarder, fitToLength, formalize, hasMeasure, normalizeText, splitSentences } from './text-tools.js';
 import type { ChatMessage, Drafter, DraftRequest, DraftResult, DraftSink, ReviseRequest } from './types.js';
 import type { TemplateVars } from './variables.js';
 import { prepare, templateVars } from './vars.js';
@@ -52,6 +53,16 @@ export function renderOutline(outline: string, vars: TemplateVars): string {
 /** The built-in text of a cell, fitted to its limit. */
 export function builtinText(req: DraftRequest, prompts: PromptSet): { text: string; facts: CellFacts; template: PromptTemplate; notice?: string } {
   const { facts, template } = prepare(req, prompts);
+  const toFix = facts.rowFacts ? cellsToFix(facts.rowFacts.indicator, facts.rowFacts.result) : [];
+  if (facts.rowFacts && toFix.length) {
+    const what = describeCellsToFix(facts.rowFacts.index, toFix);
+    // the score is the scorer's, so it may be stated; the cells themselves are not quoted
+    const r = facts.rowFacts.result;
+    const scored = r && r.weight !== null ? `该指标得${formatScore(r.score)}分（分值${formatScore(r.weight)}分）。` : '';
+    const hole = `〔待核实：${toFix.map((c) => c.label).join('、')}缺失或不完整，核实后再说明偏差原因及改进措施〕`;
+    const text = fitToLength(`${scored}${hole}`, facts.maxChars);
+    return { text, facts: { ...facts, required: [] }, template, notice: `${what}；在此之前不起草偏差说明` };
+  }
   if (!facts.needsText) {
     return {
       text: NO_DEVIATION_TEXT, facts: { ...facts, required: [] }, template,
@@ -85,25 +96,73 @@ export interface RevisionOutcome {
   understood: boolean;
 }
 
+/** The cause placeholder of a deviation text: `〔待补充：超额原因…〕`. */
+const CAUSE_HOLE = /〔待补充[：:][^〔〕]{0,80}原因[^〔〕]{0,80}〕/;
+const CAUSE_PART = /偏差原因[:：][^。]{0,300}。?/;
+const MEASURE_PART = /改进措施[:：][^。]{0,300}。?/;
+
+/** Puts a cause the user typed in the chat where the text has its placeholder or cause, else before the measure. */
+export function withCause(text: string, cause: string): string {
+  if (CAUSE_HOLE.test(text)) return normalizeText(text.replace(CAUSE_HOLE, cause));
+  if (CAUSE_PART.test(text)) return normalizeText(text.replace(CAUSE_PART, `偏差原因：${cause}。`));
+  const at = MEASURE_PART.exec(text);
+  if (at) return normalizeText(`${text.slice(0, at.index)}偏差原因：${cause}。${text.slice(at.index)}`);
+  return normalizeText(`${text.replace(/[，；、]$/, '')}${/[。！？]$/.test(text) ? '' : '。'}偏差原因：${cause}。`);
+}
+
+/** Puts a measure in place of the text's measure, or appends it. */
+export function withMeasure(text: string, measure: string): string {
+  if (MEASURE_PART.test(text)) return normalizeText(text.replace(MEASURE_PART, `改进措施：${measure}。`));
+  return normalizeText(`${text.replace(/[，；、]$/, '')}${/[。！？]$/.test(text) ? '' : '。'}改进措施：${measure}。`);
+}
+
+/**
+ * Shortens a deviation text by its wording only (filler words, labels, a redundant 完成率): the
+ * facts, the cause and the measure stay. `fits` is false when even that is longer than `max`.
+ */
+export function fitFaithfully(text: string, max: number, rowName = ''): { text: string; fits: boolean } {
+  if (countChars(text) <= max) return { text, fits: true };
+  // in the row's own cell its name after 实际 says nothing new: 实际支持智源学者20人 → 实际20人
+  const withoutName = (t: string) => (rowName.length >= 2 ? t.split(`实际${rowName}`).join('实际') : t);
+  const steps = [compact, compactHarder, withoutName];
+  let t = text;
+  for (const step of steps) {
+    t = step(t);
+    if (countChars(t) <= max) return { text: t, fits: true };
+  }
+  return { text: t, fits: false };
+}
+
 /** Applies the quick actions of `message` to `text`. Pure. */
-export function applyQuickActions(text: string, message: string, facts: CellFacts, measure: string | undefined): RevisionOutcome {
+export function applyQuickActions(
+  text: string, message: string, facts: CellFacts, measure: string | undefined,
+): RevisionOutcome {
   const actions = parseQuickActions(message);
   const notices: string[] = [];
   const done: string[] = [];
   const important = importanceOf(facts);
+  const deviation = facts.cell === 'deviation';
   let out = normalizeText(text);
   if (!actions.any) {
     return {
       text: out,
       understood: false,
-      notice: `内置起草器无法按“${message.trim()}”修改，它只会：精简、更正式、补充改进措施、控制在N字以内。其他修改请配置大模型（OPENAI_API_KEY、OPENAI_BASE_URL、ZIPING_MODEL）或直接手工编辑，文本未作改动`,
+      notice: `内置起草器无法按“${message.trim()}”修改，它只会：精简、更正式、补充改进措施、控制在N字以内，以及写入“补充原因：…”“补充措施：…”。其他修改请配置大模型（OPENAI_API_KEY、OPENAI_BASE_URL、ZIPING_MODEL）或直接手工编辑，文本未作改动`,
     };
+  }
+  if (actions.cause && deviation) {
+    out = withCause(out, actions.cause);
+    done.push('写入对话中补充的原因');
+  }
+  if (actions.measure && deviation) {
+    out = withMeasure(out, actions.measure);
+    done.push('写入对话中补充的措施');
   }
   if (actions.addMeasure) {
     if (facts.cell === 'goals') notices.push('实际完成情况不写改进措施，未作补充');
     else if (hasMeasure(out)) notices.push('文本已有改进措施，未重复补充');
     else if (measure) {
-      out = normalizeText(`${out.replace(/[，；、]$/, '')}${/[。！？]$/.test(out) ? '' : '。'}改进措施：${measure}。`);
+      out = withMeasure(out, measure);
       done.push('补充改进措施');
     }
   }
@@ -116,19 +175,28 @@ export function applyQuickActions(text: string, message: string, facts: CellFact
   if (actions.concise) {
     const before = countChars(out);
     let shorter = compact(out);
-    if (countChars(shorter) >= before) shorter = dropMinorSentences(shorter, important);
+    // a deviation text keeps every sentence: its facts, cause and measure are what a reviewer reads
+    if (countChars(shorter) >= before && !deviation) shorter = dropMinorSentences(shorter, important);
     if (countChars(shorter) < before) {
       out = shorter;
       done.push(`精简（${before}字→${countChars(out)}字）`);
     } else {
-      notices.push('文本已较精简，内置起草器未能在不删减必备事实的前提下再压缩');
+      notices.push('文本已较精简，内置起草器未能在不删减事实、原因和措施的前提下再压缩');
     }
   }
   if (actions.limit !== null) {
     const before = countChars(out);
-    out = fitToLength(out, actions.limit, important);
-    if (before > actions.limit) done.push(`控制在${actions.limit}字以内（${before}字→${countChars(out)}字）`);
-    else notices.push(`文本已在${actions.limit}字以内，未作删减`);
+    if (before <= actions.limit) notices.push(`文本已在${actions.limit}字以内，未作删减`);
+    else if (deviation) {
+      const rf = facts.rowFacts;
+      const fit = fitFaithfully(out, actions.limit, rf ? cleanName(rf.indicator.name, rf.index) : '');
+      out = fit.text;
+      if (fit.fits) done.push(`控制在${actions.limit}字以内（${before}字→${countChars(out)}字）`);
+      else notices.push(`保留事实、偏差原因和改进措施后最短为${countChars(out)}字，无法控制在${actions.limit}字以内；如需更短，请手工删减或放宽字数`);
+    } else {
+      out = fitToLength(out, actions.limit, important);
+      done.push(`控制在${actions.limit}字以内（${before}字→${countChars(out)}字）`);
+    }
   }
   if (actions.leftover) notices.push(`以下要求内置起草器无法执行：“${actions.leftover}”，请配置大模型或手工修改`);
   const summary = [done.length ? `已${done.join('、')}` : '', ...notices].filter(Boolean).join('；');

@@ -4,15 +4,19 @@
  *
  *   node bin/run-ts.js src/drafting/load-prompts-node.ts --write-bundle
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ZipingError } from '../core/errors.js';
 import { loadPrompts, type PromptFile, type PromptSet } from './prompts.js';
 
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** The repository: two folders up from src/drafting, three from the compiled dist/server/drafting. */
+const ROOT = existsSync(resolve(HERE, '../../package.json')) ? resolve(HERE, '../..') : resolve(HERE, '../../..');
+
 /** `prompts/` of this repository. */
-export const DEFAULT_PROMPTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../prompts');
-const BUNDLE_FILE = resolve(dirname(fileURLToPath(import.meta.url)), 'prompt-files.ts');
+export const DEFAULT_PROMPTS_DIR = resolve(ROOT, 'prompts');
+const BUNDLE_FILE = resolve(ROOT, 'src/drafting/prompt-files.ts');
 
 /** The `.md` files of a directory (README.md included; `loadPrompts` skips it). */
 export function readPromptFiles(dir: string = DEFAULT_PROMPTS_DIR): PromptFile[] {

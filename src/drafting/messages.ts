@@ -6,6 +6,7 @@
  */
 import type { Form } from '../core/schema/form.js';
 import type { ScoreReport } from '../core/schema/report.js';
+import { cellsToFix, humanText } from './cell-text.js';
 import { flagLabel, OUTCOME_LABELS, type CellFacts } from './context.js';
 import { formatPercent, formatScore } from './numbers.js';
 import { renderTemplate, type PromptSet, type PromptTemplate } from './prompts.js';
@@ -64,7 +65,8 @@ export function cellData(form: Form, report: ScoreReport, facts: CellFacts, vars
         分值: report.funding.weight,
         得分: report.funding.score,
       },
-      评分: { 核定总分: report.total, 自评总分: report.selfTotal, 评价等级: report.grade },
+      评分: { 核定总分: report.total, 自评总分: report.selfTotal, 表中自评总分: orNull(form.selfTotal), 评价等级: report.grade },
+      表格类型: form.formType === 'department' ? '部门整体支出（写单位全部支出，不写“本项目”）' : '项目支出',
       绩效指标: facts.rows.map((rf) => ({
         行号: rf.index + 1,
         一级指标: rf.indicator.level1,
@@ -77,6 +79,8 @@ export function cellData(form: Form, report: ScoreReport, facts: CellFacts, vars
         完成率: rf.completion !== null ? formatPercent(rf.completion) : null,
         达成等级: rf.grade,
         需说明偏差: rf.needsText ? OUTCOME_LABELS[rf.outcome] : null,
+        表中原偏差说明: humanText(rf.indicator.deviation),
+        待核实: cellsToFix(rf.indicator, rf.result).map((c) => `${c.label}${c.reason}`),
       })),
       用户补充事实: notes,
       字数上限: facts.maxChars,
@@ -109,6 +113,10 @@ export function cellData(form: Form, report: ScoreReport, facts: CellFacts, vars
       标记: r ? r.flags.map(flagLabel) : [],
       评分说明: r?.explanation ?? null,
     },
+    // what the unit already wrote in this cell: its cause and measure are kept (issue #13)
+    表中原偏差说明: humanText(rf.indicator.deviation),
+    项目年度目标: orNull(form.goals?.expected),
+    待核实的单元格: cellsToFix(rf.indicator, rf.result).map((c) => `${c.label}${c.value ? `“${c.value}”` : ''}${c.reason}`),
     偏差类型: OUTCOME_LABELS[rf.outcome],
     ...(rf.outcome === 'over-achievement' ? { 超额完成认定标准: `实际完成值达到年度指标值的${vars.overRatioPercent}及以上` } : {}),
     用户补充事实: notes,

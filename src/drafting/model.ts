@@ -15,7 +15,9 @@ import { ZipingError } from '../core/errors.js';
 import { MIN_MODEL_OUTPUT_CHARS, MODEL_DEADLINE_MS, MODEL_OUTPUT_FACTOR } from '../core/limits.js';
 import { bundledPrompts } from './bundled.js';
 import { appendExchange, applyQuickActions, builtinText, factsForRevision } from './builtin.js';
+import { cellsToFix } from './cell-text.js';
 import { checkWithFacts } from './checks.js';
+import { asksToChange, droppedParts } from './kept-parts.js';
 import type { CellFacts } from './context.js';
 import { cellData, cleanModelText, draftMessages, repairMessages, reviseMessages, ThinkFilter, type WireMessage } from './messages.js';
 import type { PromptSet } from './prompts.js';
@@ -387,13 +389,57 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
     };
   }
 
+  /** The cause and measure of the current text that a model revision left out, unless the user asked for it. */
+  function dropped(req: ReviseRequest, text: string): string[] {
+    if (req.path === 'goals.actual') return [];
+    return droppedParts(req.currentText, text).filter((p) => !asksToChange(req.message, p.label)).map((p) => p.label);
+  }
+
+  /**
+   * A revision may not drop the person's cause or measure (issue #13): asked once to put it back;
+   * if the model drops it again, the built-in revision of the current text is returned instead.
+   */
+  async function keepHumanParts(
+    req: ReviseRequest, result: DraftResult, messages: WireMessage[], job: { facts: CellFacts; vars: TemplateVars },
+    sink: DraftSink | undefined, signal: AbortSignal | undefined,
+  ): Promise<DraftResult> {
+    const lost = result.drafter === 'model' ? dropped(req, result.text) : [];
+    if (!lost.length) return result;
+    const issue = `- 修改稿删去了当前文本（<<<TEXT 中）已有的${lost.join('和')}。除非用户要求，这些内容必须保留，只能精简文字`;
+    sink?.({ type: 'reset', reason: 'repair' });
+    let second: string | null = null;
+    const cap = options.maxOutputChars ?? Math.max(MIN_MODEL_OUTPUT_CHARS, MODEL_OUTPUT_FACTOR * job.facts.maxChars);
+    const bounded = withDeadline(signal, deadlineMs);
+    try {
+      second = await complete(repairMessages(messages, result.text, prompts, job.vars, issue), sink, bounded.signal, cap);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+    } finally {
+      bounded.done();
+    }
+    if (second !== null && !dropped(req, second).length) {
+      const checks = checkWithFacts(second, job.facts);
+      return { ...result, text: second, checks, repaired: true, history: appendExchange(req.history, req.message, second) };
+    }
+    const r = applyQuickActions(req.currentText, req.message, job.facts, job.facts.cell === 'deviation' ? job.vars.measure : undefined);
+    sink?.({ type: 'reset', reason: 'fallback' });
+    sink?.({ type: 'delta', text: r.text });
+    return {
+      ...result, text: r.text, checks: checkWithFacts(r.text, job.facts), drafter: 'builtin', repaired: false,
+      notice: [`模型的修改稿删去了原文的${lost.join('和')}，已改用内置起草器的修改结果（保留原因和措施）`, r.notice].filter(Boolean).join('；'),
+      history: appendExchange(req.history, req.message, r.text),
+    };
+  }
+
   return {
     id: 'model',
     model,
     async draft(req: DraftRequest, sink?: DraftSink, signal?: AbortSignal): Promise<DraftResult> {
       signal?.throwIfAborted();
       const { facts, template } = prepare(req, prompts);
-      if (!facts.needsText) {
+      // a row with cells to fix is flagged, never drafted as fact: the built-in text says which cell
+      const unfit = facts.rowFacts ? cellsToFix(facts.rowFacts.indicator, facts.rowFacts.result).length > 0 : false;
+      if (!facts.needsText || unfit) {
         const { text, notice, facts: f } = builtinText(req, prompts);
         sink?.({ type: 'delta', text });
         return { path: req.path, text, checks: checkWithFacts(text, f), drafter: 'builtin', promptId: template.id, promptVersion: template.version, ...(notice ? { notice } : {}) };
@@ -416,7 +462,7 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
       const vars = templateVars(req.form, req.report, facts, prepared.template);
       const data = cellData(req.form, req.report, facts, vars);
       const messages = reviseMessages(prompts, prepared.template, data, vars, req.currentText, req.message, req.history ?? []);
-      return runBounded({
+      const result = await runBounded({
         req, facts, vars, messages, promptId: prompts.revise.id, promptVersion: prompts.revise.version,
         history: req.history, message: req.message,
         fallback: () => {
@@ -424,6 +470,7 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
           return { text: r.text, checks: checkWithFacts(r.text, facts), drafter: 'builtin', notice: r.notice };
         },
       }, sink, signal);
+      return keepHumanParts(req, result, messages, { facts, vars }, sink, signal);
     },
   };
 }

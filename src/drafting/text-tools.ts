@@ -57,6 +57,11 @@ const HARDER: [RegExp, string][] = [
   [/〔待补充：[^〕]*〕/g, '〔待补充〕'],
   [/偏差原因[:：]/g, '原因：'],
   [/改进措施[:：]/g, '措施：'],
+  // 完成率 and 偏差率 say the same thing: the 偏差率 (or 超出…%) is kept
+  [/完成率[0-9.]{1,12}%，(?=偏差率|超出)/g, ''],
+  [/，实际完成/g, '，实际'],
+  [/(今后|后续)将/g, '$1'],
+  [/指标值为/g, '指标值'],
 ];
 
 export function compactHarder(text: string): string {
@@ -67,7 +72,8 @@ export function compactHarder(text: string): string {
 
 /** Drops asides in brackets (not placeholders) and filler words. */
 export function compact(text: string): string {
-  let t = text.replace(/（[^（）〔〕]*）|\([^()〔〕]*\)/g, '');
+  // an aside with a number may be a fact (（剩余3%尾款）): only wording asides go
+  let t = text.replace(/（[^（）〔〕0-9]*）|\([^()〔〕0-9]*\)/g, '');
   for (const [re, to] of FILLERS) t = t.replace(re, to);
   // a word left doubled by a dropped aside: 建设（科研大装置建设）建设 → 建设
   t = t.replace(/([\u4e00-\u9fff]{2})\1/g, '$1');

@@ -5,7 +5,14 @@
 import type { Form } from '../core/schema/form.js';
 import type { ScoreReport } from '../core/schema/report.js';
 import { cellFacts, KIND_LABELS, OUTCOME_LABELS, type CellFacts } from './context.js';
-import { goalPartsSentence, groupSentence, shortfallSentence, type Detail } from './goals.js';
+import {
+  fundingSentence, goalPartsSentence, groupSentence, shortfallSentence, shortName, subjectOf, toFixSentence, totalSentence, type Detail,
+} from './goals.js';
+import { unitInName } from '../core/index.js';
+import { getProfile } from '../core/profiles/index.js';
+import { actualWithUnit, cleanName, humanText, targetWithUnit } from './cell-text.js';
+import { measureKind, pickVariant } from './measures.js';
+import { parseNotes } from './notes.js';
 import { formatNumber, formatPercent, formatScore } from './numbers.js';
 import { renderTemplate, type PromptSet, type PromptTemplate } from './prompts.js';
 import { normalizeText } from './text-tools.js';
@@ -33,12 +40,33 @@ function withPeriod(text: string | null | undefined): string {
   return /[。！？.!?]$/.test(t) ? t : `${t}。`;
 }
 
-/** The value of `actual` a sentence can quote: the cell if short, else its first quantity. */
-function quotableActual(raw: string | null | undefined, quantity: string | null | undefined): string {
-  const t = (raw ?? '').trim();
+/** The value of `actual` a sentence can quote: the cell (cleaned, with the target's unit) if short, else its first quantity. */
+function quotableActual(raw: string | null | undefined, target: string | null | undefined, quantity: string | null | undefined, name: string): string {
+  const t = actualWithUnit(raw, target, name);
   if (!t) return missing('实际完成值');
   if (t.length <= 30) return t;
   return quantity ?? `${t.slice(0, 28)}等`;
+}
+
+/** The cause and measure a person already wrote: notes first, then the cell's own text. */
+function humanCauseAndMeasure(facts: CellFacts): { cause: string | null; measure: string | null } {
+  const own = parseNotes(humanText(facts.rowFacts?.indicator.deviation));
+  return { cause: facts.notes.cause ?? own.cause, measure: facts.notes.measure ?? own.measure };
+}
+
+/** What the profile does to an over-achieved row (财预〔2020〕10号“适度调减分值”; profiles' overAchievement.penalty). */
+export function overPenaltyRule(profileId: string, ratio: number): string {
+  let penalty: 'none' | 'manual' | 'zero' | { fixed: number } = 'manual';
+  try {
+    penalty = getProfile(profileId).settings.overAchievement.penalty;
+  } catch {
+    // unknown profile: the mof-2020 reading
+  }
+  const at = `实际完成值达到年度指标值的${formatPercent(ratio)}及以上`;
+  if (penalty === 'zero') return `按本评分口径，${at}的指标不计分，须说明原因。`;
+  if (typeof penalty === 'object') return `按本评分口径，${at}的指标定义为指标偏离，扣${formatScore(penalty.fixed)}分，须说明原因。`;
+  if (penalty === 'none') return `按本评分口径，${at}不扣分，但须说明原因。`;
+  return `按本评分口径，${at}须说明原因；指标值设定明显偏低的，可按偏离程度适度调减分值（由评价人确定，不自动扣分）。`;
 }
 
 /** Every variable that applies to the cell. `detail` shortens the goals summary. */
@@ -65,7 +93,11 @@ export function templateVars(form: Form, report: ScoreReport, facts: CellFacts, 
     vars.outputSentence = groupSentence('产出', facts.rows, detail);
     vars.benefitSentence = groupSentence('效益', facts.rows, detail);
     vars.satisfactionSentence = groupSentence('满意度', facts.rows, detail);
-    vars.shortfallSentence = shortfallSentence(facts.rows, facts.overAchievementRatio);
+    vars.shortfallSentence = shortfallSentence(facts.rows, facts.overAchievementRatio, detail);
+    vars.toFixSentence = toFixSentence(facts.rows);
+    vars.fundingSentence = fundingSentence(form, report, facts.rows, { budget: vars.budget!, executed: vars.executed!, rate: vars.executionRate! });
+    vars.totalSentence = totalSentence(form);
+    vars.subject = subjectOf(form);
     vars.goalsNotes = withPeriod(facts.notes.raw);
     vars.indicatorCount = String(form.indicators.length);
     return vars;
@@ -77,11 +109,13 @@ export function templateVars(form: Form, report: ScoreReport, facts: CellFacts, 
   const weight = r?.weight ?? ind.weight ?? null;
   Object.assign(vars, {
     rowNumber: String(rf.index + 1),
-    indicatorName: ind.name,
+    indicatorName: cleanName(ind.name, rf.index),
+    indicatorShortName: shortName(cleanName(ind.name, rf.index)),
+    overPenaltyRule: overPenaltyRule(report.profile, facts.overAchievementRatio),
     level1: ind.level1 ?? '',
     level2: ind.level2 ?? '',
-    target: (ind.target ?? '').trim() || missing('年度指标值'),
-    actual: quotableActual(ind.actual, rf.actual?.text),
+    target: targetWithUnit(ind.target, ind.name) || missing('年度指标值'),
+    actual: quotableActual(ind.actual, ind.target, rf.actual?.text, cleanName(ind.name, rf.index)),
     weight: weight !== null ? formatScore(weight) : missing('分值'),
     score: r ? formatScore(r.score) : ind.score != null ? formatScore(ind.score) : missing('得分'),
     selfScore: r?.selfScore != null ? formatScore(r.selfScore) : ind.score != null ? formatScore(ind.score) : missing('自评得分'),
@@ -89,15 +123,21 @@ export function templateVars(form: Form, report: ScoreReport, facts: CellFacts, 
     scoreLoss: r && weight !== null ? formatScore(Math.max(0, weight - r.score)) : missing('扣分'),
     completionPercent: rf.completion !== null ? formatPercent(rf.completion) : missing('完成率'),
     deviationPercent: rf.completion !== null ? formatPercent(Math.abs(rf.completion - 1)) : missing('偏差率'),
-    deviationAmount: rf.deviationAmount ? `${formatNumber(rf.deviationAmount.value, 4)}${rf.deviationAmount.unit ?? ''}` : missing('偏差量'),
+    deviationAmount: rf.deviationAmount
+      ? `${formatNumber(rf.deviationAmount.value, 4)}${rf.deviationAmount.unit ?? unitInName(ind.name)?.label ?? ''}`
+      : missing('偏差量'),
     overRatioPercent: formatPercent(facts.overAchievementRatio),
     rowGrade: rf.grade ?? missing('达成等级'),
+    // 自评为“达成” next to 未完全达成的原因 contradicts itself: the grade is stated only when below 达成
+    gradeClause: rf.grade && rf.grade !== '达成' ? `，自评为“${rf.grade}”` : '',
     outcomeLabel: OUTCOME_LABELS[rf.outcome],
     rowNotes: facts.notes.raw ?? '',
     scoreExplanation: r?.explanation ?? '',
   } satisfies TemplateVars);
-  vars.cause = facts.notes.cause ?? normalizeText(renderTemplate(template.sections.defaultCause, vars)).replace(/。$/, '');
-  vars.measure = facts.notes.measure ?? normalizeText(renderTemplate(template.sections.defaultMeasure, vars)).replace(/。$/, '');
+  const own = humanCauseAndMeasure(facts);
+  const measure = pickVariant(template.sections.defaultMeasure, measureKind(rf));
+  vars.cause = own.cause ?? normalizeText(renderTemplate(template.sections.defaultCause, vars)).replace(/。$/, '');
+  vars.measure = own.measure ?? normalizeText(renderTemplate(measure, vars)).replace(/。$/, '');
   return vars;
 }
 

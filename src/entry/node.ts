@@ -6,7 +6,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { isLoopbackHost, LOOPBACK_HOSTS } from '../app/allowed-host.js';
@@ -17,7 +18,7 @@ import { loadPromptsFromDir } from '../drafting/load-prompts-node.js';
 import type { Drafter } from '../drafting/types.js';
 import { LowdbFormRepository } from '../store/lowdb-repository.js';
 import type { WebAsset } from '../app/routes/web.js';
-import { buildWebAssets } from '../web/build.js';
+import { readBuiltWebAssets } from '../web/built-assets.js';
 
 export interface NodeServerOptions {
   /** Interface to listen on (env HOST, default 127.0.0.1). */
@@ -42,7 +43,7 @@ export interface NodeServerOptions {
   drafter?: Drafter;
   /** Where the prompt templates are read from (env ZIPING_PROMPTS, default `prompts/` of this repository). */
   promptsDir?: string;
-  /** The web page's files; default built from src/web with esbuild at start. `null` serves no page. */
+  /** The web page's files; default dist/web when compiled, else built with esbuild at start. `null` serves no page. */
   webAssets?: readonly WebAsset[] | null;
   /** Names the Host header may carry (env ZIPING_ALLOWED_HOSTS, comma-separated; default loopback names and HOST). */
   allowedHosts?: readonly string[];
@@ -64,6 +65,19 @@ export interface RunningServer {
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_DATA_DIR = 'data/store';
+
+/**
+ * The page when none is passed. The compiled server (dist/server, `npm start`) serves the page
+ * `npm run build` wrote to dist/web; run from the TypeScript sources (tsx, tests) it builds the page
+ * now with esbuild, a development tool the production install does not need.
+ */
+async function defaultWebAssets(): Promise<WebAsset[]> {
+  if (fileURLToPath(import.meta.url).endsWith('.js')) {
+    return readBuiltWebAssets(resolve(dirname(fileURLToPath(import.meta.url)), '../../web'));
+  }
+  const { buildWebAssets } = await import('../web/build.js');
+  return buildWebAssets();
+}
 
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
 
@@ -143,7 +157,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   const drafter = options.drafter ?? createDrafterFromEnv(env, { prompts: loadPromptsFromDir(promptsDir || undefined) });
   const drafterConfig = options.drafter ? null : drafterConfigFromEnv(env);
 
-  const webAssets = options.webAssets === undefined ? await buildWebAssets() : options.webAssets;
+  const webAssets = options.webAssets === undefined ? await defaultWebAssets() : options.webAssets;
 
   await mkdir(dataDir, { recursive: true });
   const store = await LowdbFormRepository.open(dataDir, { cacheSize: options.cacheSize });

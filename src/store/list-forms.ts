@@ -28,7 +28,7 @@ export function summaryOf(record: FormRecord): FormSummary {
   };
 }
 
-interface CursorPosition {
+export interface CursorPosition {
   updatedAt: string;
   id: string;
 }
@@ -46,7 +46,8 @@ export function encodeCursor(row: CursorPosition): string {
   return toBase64Url(JSON.stringify([row.updatedAt, row.id]));
 }
 
-function decodeCursor(cursor: string): CursorPosition {
+/** The row a cursor names; `invalid_request` when it is not one this store made. */
+export function decodeCursor(cursor: string): CursorPosition {
   try {
     const value: unknown = JSON.parse(fromBase64Url(cursor));
     if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
@@ -77,9 +78,14 @@ function matches(row: FormSummary, query: ListQuery): boolean {
   return true;
 }
 
+/** The page size a query asks for, within 1–MAX_PAGE_SIZE. */
+export function pageSizeOf(query: ListQuery): number {
+  return Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE);
+}
+
 /** One page of `rows` for `query`. */
 export function pageOf(rows: Iterable<FormSummary>, query: ListQuery = {}): FormPage {
-  const limit = Math.min(Math.max(Math.trunc(query.limit ?? DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE);
+  const limit = pageSizeOf(query);
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const selected: FormSummary[] = [];
   for (const row of rows) {

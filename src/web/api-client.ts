@@ -266,6 +266,11 @@ export async function streamRevision(formId: string, body: { field: string; mess
   return (await streamPost(`/api/forms/${encodeURIComponent(formId)}/chat`, body, handlers, signal)) as DraftDone;
 }
 
+/** Where a stored form downloads as .xlsx (the 自评表) or .docx (自评表 and 自评报告). */
+export function exportUrl(id: string, format: 'xlsx' | 'docx'): string {
+  return `/api/forms/${encodeURIComponent(id)}/export.${format}`;
+}
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Imports a chosen file or pasted text: POST /api/import; nothing is stored. */

@@ -2,7 +2,8 @@
  * Builds the web page in memory with esbuild (Node only): the editor script split into an entry
  * and on-demand chunks (the print view and `marked` load only when printing), the stylesheet,
  * index.html pointing at content-hashed names, the favicon and the seed example.
- * `writeWebAssets` writes the same files to a folder for hosts without a build step (Workers).
+ * `writeWebAssets` writes the same files to a folder: Static Assets on Workers, and the compiled
+ * Node server (`npm run build` → dist/web, read by built-assets.ts).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -10,12 +11,15 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 import { CONTENT_SECURITY_POLICY, type WebAsset } from '../app/routes/web.js';
+import { BUILT_MANIFEST, type BuiltAsset } from './built-assets.js';
 
 export type { WebAsset };
 
 export interface BuildOptions {
   /** Minify (default true). */
   minify?: boolean;
+  /** Where the page's sources are (default this file's folder; the compiled build passes `src/web`). */
+  sourceDir?: string;
 }
 
 export interface BuildReport {
@@ -56,8 +60,9 @@ const typeOf = (path: string): string => TYPES[path.slice(path.lastIndexOf('.'))
 
 /** Builds the page and reports its script sizes. */
 export async function buildWebAssetsWithReport(options: BuildOptions = {}): Promise<BuildReport> {
+  const sourceDir = options.sourceDir ?? WEB_DIR;
   const result = await esbuild.build({
-    entryPoints: { app: join(WEB_DIR, 'app.ts'), styles: join(WEB_DIR, 'styles.css') },
+    entryPoints: { app: join(sourceDir, 'app.ts'), styles: join(sourceDir, 'styles.css') },
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -99,15 +104,15 @@ export async function buildWebAssetsWithReport(options: BuildOptions = {}): Prom
   const totalScriptBytes = Object.keys(outputs).filter((name) => name.endsWith('.js')).reduce((sum, name) => sum + sizeOf(name), 0);
 
   const preloads = [...firstLoad].filter((name) => name !== scriptKey).map((name) => `<link rel="modulepreload" href="${urlOf(name)}">`).join('\n');
-  const html = (await readFile(join(WEB_DIR, 'index.html'), 'utf8'))
+  const html = (await readFile(join(sourceDir, 'index.html'), 'utf8'))
     .replace('{{styles}}', urlOf(styleKey))
     .replace('{{script}}', urlOf(scriptKey))
     .replace('{{preloads}}', preloads);
   const encoder = new TextEncoder();
   assets.push(
     { path: '/', contentType: TYPES['.html']!, body: encoder.encode(html), immutable: false },
-    { path: '/assets/favicon.svg', contentType: TYPES['.svg']!, body: await readFile(join(WEB_DIR, 'favicon.svg')), immutable: false },
-    { path: '/assets/seed-baai-2022.json', contentType: TYPES['.json']!, body: await readFile(join(WEB_DIR, 'seed-baai-2022.json')), immutable: false },
+    { path: '/assets/favicon.svg', contentType: TYPES['.svg']!, body: await readFile(join(sourceDir, 'favicon.svg')), immutable: false },
+    { path: '/assets/seed-baai-2022.json', contentType: TYPES['.json']!, body: await readFile(join(sourceDir, 'seed-baai-2022.json')), immutable: false },
   );
   return { assets, firstLoadScriptBytes, totalScriptBytes };
 }
@@ -143,5 +148,10 @@ export async function writeWebAssets(assets: readonly WebAsset[], dir: string): 
   const headersFile = join(dir, '_headers');
   await writeFile(headersFile, headers);
   written.push(headersFile);
+  // What the compiled Node server needs to serve these files (built-assets.ts); not for Static Assets
+  const manifest: BuiltAsset[] = assets.map(({ path, contentType, immutable }) => ({ path, contentType, immutable }));
+  await writeFile(join(dir, BUILT_MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
+  await writeFile(join(dir, '.assetsignore'), `${BUILT_MANIFEST}\n`);
+  written.push(join(dir, BUILT_MANIFEST), join(dir, '.assetsignore'));
   return written;
 }

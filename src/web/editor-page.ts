@@ -5,7 +5,7 @@
  */
 import type { FormInput } from '../core/index.js';
 import type { NarrativeOrigin } from '../core/narratives/index.js';
-import { ApiError, formHistory, formVersion, getForm, updateForm, type FormView } from './api-client.js';
+import { ApiError, exportUrl, formHistory, formVersion, getForm, updateForm, type FormView } from './api-client.js';
 import { openChat } from './chat-panel.js';
 import { resolveConflict } from './conflict.js';
 import { h, setText } from './dom.js';
@@ -219,6 +219,18 @@ export async function showEditor(root: HTMLElement, id: string, ctx: PageContext
     persist();
   });
 
+  // The server exports the saved version: unsaved changes are saved first, then the download starts
+  const exportLink = (text: string, title: string, href: string): HTMLAnchorElement => {
+    const link = h('a', { class: 'button', attrs: { href, download: '', title, 'data-export': href.slice(-4) }, text });
+    link.addEventListener('click', (event) => {
+      if (!model.isDirty()) return;
+      event.preventDefault();
+      void save().then(() => {
+        if (!model.isDirty()) link.click();
+      });
+    });
+    return link;
+  };
   const button = (text: string, title: string, run: () => void, cls = '') =>
     h('button', { class: cls, attrs: { type: 'button', title }, text, on: { click: run } });
   ctx.actions.replaceChildren(
@@ -231,6 +243,8 @@ export async function showEditor(root: HTMLElement, id: string, ctx: PageContext
         toast(`已载入第${version}版的内容，保存后生效。`);
       })),
     h('a', { class: 'button', attrs: { href: `#/forms/${encodeURIComponent(id)}/print` }, text: '打印预览' }),
+    exportLink('导出 Excel', '下载官方版式的自评表（.xlsx）', exportUrl(id, 'xlsx')),
+    exportLink('导出 Word', '下载自评表和自评报告（.docx）', exportUrl(id, 'docx')),
     button('导出 JSON', '下载这张表的 JSON 文件', () => downloadJson(model.form)),
   );
 

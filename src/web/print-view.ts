@@ -4,7 +4,7 @@
  * Narrative cells are Markdown rendered by `marked` and sanitized; every other cell is text.
  * This module is loaded on demand, so `marked` is not part of the editor's first load.
  */
-import type { Form, ScoreReport } from '../core/index.js';
+import { printedScores, type Form, type ScoreReport } from '../core/index.js';
 import { h, type Child } from './dom.js';
 import { fmtPercent, fmtScore } from './format.js';
 import { renderNarrative } from './markdown.js';
@@ -36,6 +36,7 @@ function narrative(text: string | null | undefined): HTMLElement {
 /** Builds the printable sheet. */
 export function renderPrintSheet(data: PrintData): HTMLElement {
   const { form, report } = data;
+  const printed = printedScores(form, report);
   const f = form.funding;
   const unit = f?.unit ?? '万元';
   const total = f?.total;
@@ -57,9 +58,9 @@ export function renderPrintSheet(data: PrintData): HTMLElement {
       td(amountText(row?.initial), {}, 'num'),
       td(amountText(row?.annual), {}, 'num'),
       td(amountText(row?.executed), {}, 'num'),
-      td(isTotal ? amountText(f?.weight ?? report.funding.weight) : row ? '-' : '', {}, 'num'),
+      td(isTotal ? amountText(printed.fundingWeight) : row ? '-' : '', {}, 'num'),
       td(isTotal ? fmtPercent(report.funding.rate) : executedRate(row), {}, 'num'),
-      td(isTotal ? fmtScore(total?.score ?? report.funding.score) : row ? '-' : '', {}, 'num'),
+      td(isTotal ? fmtScore(printed.funding) : row ? '-' : '', {}, 'num'),
     );
   const fundingTable = h('table', { class: 'sheet-table' },
     h('thead', {},
@@ -90,10 +91,9 @@ export function renderPrintSheet(data: PrintData): HTMLElement {
     return n;
   };
   const body = rows.map((row, i) => {
-    const result = report.indicators[i];
     const s1 = span(i, (r) => r.level1);
     const s2 = span(i, (r) => `${r.level1}\u0000${r.level2 ?? ''}`);
-    const score = row.score ?? result?.score ?? null;
+    const score = printed.rows[i] ?? null;
     return h('tr', {},
       s1 ? td(row.level1, { rowspan: s1 }, 'level') : null,
       s2 ? td(row.level2 ?? '', { rowspan: s2 }, 'level') : null,
@@ -105,7 +105,6 @@ export function renderPrintSheet(data: PrintData): HTMLElement {
       td(narrative(row.deviation), { 'data-path': `indicators.${i}.deviation` }, 'text'),
     );
   });
-  const weightSum = (f?.weight ?? report.funding.weight ?? 0) + rows.reduce((s, r) => s + (r.weight ?? 0), 0);
   const indicatorTable = h('table', { class: 'sheet-table indicators-print' },
     h('colgroup', {},
       h('col', { class: 'w-l1' }), h('col', { class: 'w-l2' }), h('col', { class: 'w-name' }), h('col', { class: 'w-target' }),
@@ -115,8 +114,8 @@ export function renderPrintSheet(data: PrintData): HTMLElement {
     // 总分 is the last row, not a <tfoot>: a footer group would repeat on every printed page.
     h('tbody', {}, body, h('tr', { class: 'sum-row' },
       th('总分', { colspan: 5 }),
-      td(String(Number(weightSum.toFixed(2))), {}, 'num'),
-      td(fmtScore(form.selfTotal ?? report.selfTotal ?? report.total), {}, 'num'),
+      td(String(printed.weightTotal), {}, 'num'),
+      td(fmtScore(printed.total), {}, 'num'),
       td(''),
     )),
   );

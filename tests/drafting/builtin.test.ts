@@ -38,8 +38,10 @@ describe('built-in drafts of the seed form (no model configured)', () => {
       expect(r.text).toContain('大模型研发及生态建设、大模型基础设施建设（科研大装置建设）建设、学术生态建设3个方面');
       expect(r.text).toContain('智算平台运行保障296台（指标值≥200台）');
       expect(r.text).toContain('均于2022年12月底前完成');
-      expect(r.text).toContain('支持智源学者超出指标上限');
-      expect(r.text).toMatch(/本项目总分87\.5分，评价等级为“良”。$/);
+      expect(r.text).toContain('支持智源学者20人（指标值≤10人）超出指标上限');
+      // the total as the form states it (自评总分89), not the rule total 87.5 that contradicts it
+      expect(r.text).toMatch(/本项目自评总分89分。$/);
+      expect(r.text).not.toContain('87.5');
       expect(r.checks.placeholders).toEqual([]);
     } else {
       expect(r.checks.maxChars).toBe(200);
@@ -51,7 +53,7 @@ describe('built-in drafts of the seed form (no model configured)', () => {
   it('writes the over-achievement, the reverse cap and the measure in 公文 wording', async () => {
     const row4 = await drafter.draft({ form, report, path: 'indicators.4.deviation' });
     expect(row4.promptId).toBe('deviation-over-achievement');
-    expect(row4.text).toBe('该指标年度指标值为≥200台，实际完成296台，完成率148%，超出指标值48%。偏差原因：〔待补充：超额原因，如年初指标值设定偏保守、实际需求增加等〕。改进措施：今后将结合往年完成情况和年度工作计划，科学合理设定绩效指标值。');
+    expect(row4.text).toBe('该指标年度指标值为≥200台，实际完成296台，完成率148%，超出年度指标值48%。偏差原因：〔待补充：超额原因，如年初指标值设定偏保守、实际需求增加等〕。改进措施：今后将结合往年智算平台运行保障的实际完成情况和年度工作计划，科学合理设定指标值。');
     const row5 = await drafter.draft({ form, report, path: 'indicators.5.deviation' });
     expect(row5.promptId).toBe('deviation-reverse-exceeded');
     expect(row5.text).toMatch(/^该指标为反向指标，年度指标值为≤10人，实际为20人，超出上限10人，偏差率100%。偏差原因：〔待补充：超出上限的原因〕。/);
@@ -87,14 +89,17 @@ describe('built-in drafts conditioned on the outcome', () => {
 
   it.each([
     ['indicators.0.deviation', 'deviation-missed', /^该指标年度指标值为≥5000份，实际完成4000份，完成率80%，偏差率20%。偏差原因：〔待补充：未完成原因/],
-    ['indicators.1.deviation', 'deviation-over-achievement', /实际完成15次，完成率150%，超出指标值50%。/],
+    ['indicators.1.deviation', 'deviation-over-achievement', /实际完成15次，完成率150%，超出年度指标值50%。/],
     ['indicators.2.deviation', 'deviation-late', /^该指标年度指标值为2023年6月底前，实际完成时间为2023年10月，未按期完成。偏差原因：〔待补充：延期原因/],
     ['indicators.3.deviation', 'deviation-reverse-exceeded', /实际为2\.5万元，超出上限0\.5万元，偏差率25%。/],
     ['indicators.4.deviation', 'deviation-qualitative-partial', /^该指标为定性指标，自评为“部分达成”，得14分（分值20分）。/],
+    // the measure fits the indicator: a capped cost is not told to speed up, a late purchase is not told to set targets
+    ['indicators.3.deviation', 'deviation-reverse-exceeded', /改进措施：后续将加强单次讲座成本的预算约束和支出审核，严格控制在指标上限以内。$/],
+    ['indicators.2.deviation', 'deviation-late', /改进措施：后续将提前谋划设备采购完成时间相关工作，细化时间节点/],
   ] as const)('%s uses %s', async (path, promptId, pattern) => {
     const r = await drafter.draft({ ...o, path });
     expect(r.promptId).toBe(promptId);
-    expect(r.promptVersion).toBe('1');
+    expect(r.promptVersion).toBe('2');
     expect(r.text).toMatch(pattern);
     expect(r.checks.ok).toBe(true);
     expect(r.checks.placeholders).toHaveLength(1);
@@ -115,8 +120,10 @@ describe('built-in drafts conditioned on the outcome', () => {
 
   it('restates the goal parts and the execution rate for goals.actual', async () => {
     const r = await drafter.draft({ ...o, path: 'goals.actual' });
-    expect(r.text).toMatch(/^本项目2023年度全年预算120万元，全年执行96万元，预算执行率80%。年度目标涵盖完成辖区居民健康档案更新、开展健康教育讲座、按期完成设备采购3个方面/);
-    expect(r.text).toContain('居民健康档案更新数未达到年度指标值');
+    expect(r.text).toMatch(/^本项目2023年度全年预算120万元，全年执行96万元，预算执行率80%。资金未全部执行，主要原因：〔待补充：资金结余原因/);
+    expect(r.text).toContain('年度目标涵盖完成辖区居民健康档案更新、开展健康教育讲座、按期完成设备采购3个方面');
+    expect(r.text).toContain('居民健康档案更新数4000份（指标值≥5000份）未达到年度指标值');
+    expect(r.text).toContain('设备采购完成时间于2023年10月完成（指标值2023年6月底前）未按期完成');
     expect(r.checks.ok).toBe(true);
   });
 
@@ -139,7 +146,15 @@ describe('built-in revision quick actions', () => {
     expect(r.notice).toMatch(/^已精简（\d+字→\d+字）$/);
   });
 
-  it.each([50, 80, 120])('控制在%i字以内: length within the limit, and the checks hold it to that limit', async (n) => {
+  it('控制在50字以内: cannot keep facts, cause and measure in 50 characters, says so and returns the shortest faithful text', async () => {
+    const r = await drafter.revise({ form, report, path, currentText: draftText, message: '控制在50字以内', history: [] });
+    expect(r.notice).toMatch(/保留事实、偏差原因和改进措施后最短为\d+字，无法控制在50字以内/);
+    expect(r.text).toContain('〔待补充〕');
+    expect(r.text).toContain('措施：今后结合往年完成情况和年度工作计划，科学合理设定绩效指标值');
+    expect(r.checks.issues.map((i) => i.code)).toEqual(['too_long']);
+  });
+
+  it.each([80, 120])('控制在%i字以内: length within the limit, and the checks hold it to that limit', async (n) => {
     const r = await drafter.revise({ form, report, path, currentText: draftText, message: `控制在${n}字以内`, history: [] });
     expect(countChars(r.text)).toBeLessThanOrEqual(n);
     expect(r.checks.maxChars).toBe(n);
@@ -156,7 +171,7 @@ describe('built-in revision quick actions', () => {
   it('补充改进措施: appends the template measure when the text has none, once', async () => {
     const bare = '该指标年度指标值为≥200台，实际完成296台，超出指标值48%。';
     const r = await drafter.revise({ form, report, path, currentText: bare, message: '补充改进措施', history: [] });
-    expect(r.text).toBe(`${bare}改进措施：今后将结合往年完成情况和年度工作计划，科学合理设定绩效指标值。`);
+    expect(r.text).toBe(`${bare}改进措施：今后将结合往年智算平台运行保障的实际完成情况和年度工作计划，科学合理设定指标值。`);
     const again = await drafter.revise({ form, report, path, currentText: r.text, message: '补充改进措施', history: r.history });
     expect(again.text).toBe(r.text);
     expect(again.notice).toMatch(/已有改进措施/);

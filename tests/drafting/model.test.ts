@@ -64,7 +64,7 @@ describe('model drafter: a normal answer', () => {
   it('drafts without streaming when no sink is given', async () => {
     server.enqueue({ text: CLEAN });
     const r = await drafter().draft({ form, report, path: ROW4 });
-    expect(r).toMatchObject({ path: ROW4, text: CLEAN, drafter: 'model', model: 'loop-model', promptId: 'deviation-over-achievement', promptVersion: '1' });
+    expect(r).toMatchObject({ path: ROW4, text: CLEAN, drafter: 'model', model: 'loop-model', promptId: 'deviation-over-achievement', promptVersion: '2' });
     expect(r.checks.ok).toBe(true);
     expect(r.repaired).toBeUndefined();
     const request = server.requests[0]!;
@@ -335,7 +335,7 @@ describe('model drafter: chat revision', () => {
 
   it('holds the text to a length the user asks for', async () => {
     const long = CLEAN;
-    const short = '指标值≥200台，实际完成296台，超出48%。原因：〔待补充：超额原因〕。后续将合理设定指标值。';
+    const short = '指标值≥200台，实际296台，超出48%。原因：〔待补充：超额原因〕。措施：今后将科学合理设定绩效指标值。';
     server.enqueue({ text: long }, { text: short });
     const r = await drafter().revise({ form, report, path: ROW4, currentText: CLEAN, message: '控制在60字以内' });
     expect(r.checks.maxChars).toBe(60);
@@ -345,9 +345,10 @@ describe('model drafter: chat revision', () => {
 
   it('falls back to the quick actions when the model is down', async () => {
     server.setDefault(serverError);
-    const r = await drafter({ builtinFallback: true, maxRetries: 0 }).revise({ form, report, path: ROW4, currentText: CLEAN, message: '控制在50字以内' });
+    const r = await drafter({ builtinFallback: true, maxRetries: 0 }).revise({ form, report, path: ROW4, currentText: CLEAN, message: '控制在60字以内' });
     expect(r.drafter).toBe('builtin');
-    expect(r.checks.length).toBeLessThanOrEqual(50);
+    expect(r.checks.length).toBeLessThanOrEqual(60);
+    expect(r.text).toContain('措施：今后科学合理设定绩效指标值');
     expect(r.history).toHaveLength(2);
   });
 });

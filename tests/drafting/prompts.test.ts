@@ -136,3 +136,42 @@ describe('renderTemplate', () => {
     expect(renderTemplate('第{{rowNumber}}行，{{ target }}。{{cause}}', { rowNumber: '5', target: '≥200台' })).toBe('第5行，≥200台。');
   });
 });
+
+describe('what the prompts give a real model (issue #13)', () => {
+  const set = bundledPrompts();
+  const drafts = set.templates.filter((t) => t.type === 'draft');
+
+  it.each(drafts.map((t) => [t.fileName, t] as const))('%s: structure, one good and one bad example, the existing text', (_name, t) => {
+    expect(t.sections.task).toMatch(/结构/);
+    expect(t.sections.task.match(/^好的写法：$/gm)).toHaveLength(1);
+    expect(t.sections.task.match(/^不好的写法（不要这样写）：$/gm)).toHaveLength(1);
+    // the bad example says what is wrong with it
+    expect(t.sections.task).toMatch(/\n.{5,300}——.{4,}/);
+    expect(t.sections.task).toMatch(/表中原(?:偏差说明|实际完成情况)/);
+    expect(t.sections.task).toMatch(/不得推测|不得写入资料以外/);
+  });
+
+  it('the system prompt states the notation rules, the existing text and the self vs rule total', () => {
+    const system = set.system.sections.task;
+    for (const rule of ['“≥”“≤”', '“>=”“<=”', '“★”“指标1:”“**”', '≥**人', '表中原偏差说明', '自评总分', '超过100分', '自评得分高于规则得分']) {
+      expect(system).toContain(rule);
+    }
+  });
+
+  it.each([
+    ['mof-2020', /可按偏离程度适度调减分值（由评价人确定，不自动扣分）/],
+    ['yitihua-manual', /实际完成值达到年度指标值的130%及以上的指标定义为指标偏离，扣2分/],
+  ])('the over-achievement task states the deduction rule of the profile %s', async (profile, rule) => {
+    const { overPenaltyRule } = await import('../../src/drafting/vars.js');
+    const { overAchievementRatio } = await import('../../src/core/index.js');
+    expect(overPenaltyRule(profile, overAchievementRatio(profile))).toMatch(rule);
+    expect(set.forCell('deviation', 'over-achievement').sections.task).toContain('{{overPenaltyRule}}');
+  });
+
+  it('the revision prompt keeps the cause and measure and takes facts the user types', () => {
+    const revise = set.revise.sections.task;
+    expect(revise).toContain('当前文本中的偏差原因和改进措施必须保留');
+    expect(revise).toContain('“控制在N字以内”“精简”只缩短文字，不删事实、原因和措施');
+    expect(revise).toContain('补充原因：');
+  });
+});

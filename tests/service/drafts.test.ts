@@ -51,7 +51,8 @@ describe('drafting with the built-in drafter (no model configured)', () => {
     const res = await server.send('/api/draft', { form: seedForm(), field: 'goals.actual' });
     const draft = await jsonOf(res);
     expect(res.status).toBe(200);
-    expect(draft.text).toContain('87.5');
+    // the total as the form states it (自评总分89), not the rule total 87.5 that contradicts it
+    expect(draft.text).toContain('本项目自评总分89分');
   });
 
   it.each([
@@ -69,8 +70,10 @@ describe('drafting with the built-in drafter (no model configured)', () => {
 
   it('revises by chat, keeps the conversation per cell, and the next message builds on it', async () => {
     const { id } = await createSeed(server);
-    const first = await jsonOf(await server.send(`/api/forms/${id}/chat`, { field: 'indicators.5.deviation', message: '控制在60字以内', currentText: GOOD_REVERSE }));
-    expect(first.checks.length).toBeLessThanOrEqual(60);
+    const first = await jsonOf(await server.send(`/api/forms/${id}/chat`, { field: 'indicators.5.deviation', message: '控制在75字以内', currentText: GOOD_REVERSE }));
+    // wording shortened, the cause placeholder and the measure kept
+    expect(first.checks.length).toBeLessThanOrEqual(75);
+    expect(first.text).toContain('措施：后续加强过程控制，科学合理设定指标上限');
     expect(first.history).toHaveLength(2);
     const chat = await jsonOf(await server.request(`/api/forms/${id}/chat?field=indicators.5.deviation`));
     expect(chat.messages.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant']);

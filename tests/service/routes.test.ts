@@ -46,6 +46,8 @@ describe('meta routes', () => {
       '/api/forms/{id}',
       '/api/forms/{id}/chat',
       '/api/forms/{id}/drafts',
+      '/api/forms/{id}/export.docx',
+      '/api/forms/{id}/export.xlsx',
       '/api/forms/{id}/history',
       '/api/forms/{id}/narratives/{path}/history',
       '/api/forms/{id}/versions/{version}',

@@ -2,15 +2,14 @@
  * Forms for store and service tests: the published 2022 BAAI self-evaluation (a copy of
  * shared/seed/baai-2022.json) and variants of it with other names, years and departments.
  */
-import { readFileSync } from 'node:fs';
 import { parseForm, scoreForm, type Form, type FormInput } from '../../src/core/index.js';
 import type { SaveInput } from '../../src/store/repository.js';
-
-const SEED_TEXT = readFileSync(new URL('./baai-2022.seed.json', import.meta.url), 'utf8');
+// Imported rather than read from disk, so the Workers tests (no file system) use it too
+import SEED from './baai-2022.seed.json' with { type: 'json' };
 
 /** The seed form as a client would send it (a fresh copy each call). */
 export function seedInput(): FormInput {
-  return JSON.parse(SEED_TEXT) as FormInput;
+  return structuredClone(SEED) as unknown as FormInput;
 }
 
 /** The validated seed form, optionally renamed and moved to another year or department. */

@@ -1,19 +1,41 @@
 /**
- * Totals a reviewer re-adds: the printed 自评总分 against the sum of its rows.
+ * Totals a reviewer re-adds: the printed 自评总分 against the 得分 column of the form.
  */
 import { sum } from '../decimal.js';
 import type { Form } from '../schema/form.js';
 import type { ReportIssue } from '../schema/report.js';
 
-/** Sum of the form's own self scores (funding and rows), or null when none is given. */
-export function selfScoreSum(form: Form): number | null {
-  const scores = [form.funding?.total?.score, ...form.indicators.map((r) => r.score)].filter((v): v is number => typeof v === 'number');
-  return scores.length === 0 ? null : sum(scores);
+/** The final scores of a scored form, used where the form leaves a 得分 cell empty. */
+export interface FinalScores {
+  funding: number;
+  rows: readonly number[];
 }
 
-/** Issue when the printed 自评总分 differs from the sum of its rows. */
-export function checkSelfTotal(form: Form): ReportIssue[] {
-  const rows = selfScoreSum(form);
+const isNumber = (v: unknown): v is number => typeof v === 'number';
+
+/**
+ * 自评总分 as the 得分 column adds up (财预〔2020〕10号: 总分由各项指标得分汇总形成, the 预算执行率
+ * score included): each self score, or the final score where the form gives none — the funding
+ * 得分 is usually computed, not typed. Null when the form gives no self score at all.
+ */
+export function selfScoreSum(form: Form, finals?: FinalScores): number | null {
+  const given = [form.funding?.total?.score, ...form.indicators.map((r) => r.score)];
+  if (!given.some(isNumber)) return null;
+  if (!finals) return sum(given.filter(isNumber));
+  const fill = [finals.funding, ...finals.rows];
+  return sum(given.map((v, i) => (isNumber(v) ? v : (fill[i] ?? 0))));
+}
+
+/** Issue when the printed 自评总分 differs from the 得分 column it totals. */
+export function checkSelfTotal(form: Form, finals?: FinalScores): ReportIssue[] {
+  const rows = selfScoreSum(form, finals);
   if (form.selfTotal == null || rows == null || Math.abs(rows - form.selfTotal) < 0.005) return [];
-  return [{ severity: 'error', path: 'selfTotal', code: 'self-total-mismatch', message: `自评总分${form.selfTotal}分不等于各项自评得分合计${rows}分` }];
+  return [
+    {
+      severity: 'error',
+      path: 'selfTotal',
+      code: 'self-total-mismatch',
+      message: `自评总分${form.selfTotal}分不等于各项自评得分合计${rows}分`,
+    },
+  ];
 }

@@ -77,9 +77,10 @@ export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
     issues.push(...scored.issues);
   });
 
+  const finals = { funding: funding.result.score, rows: indicators.map((r) => r.score) };
   issues.push(
     ...checkWeights(form, funding.result.weight, profile),
-    ...checkSelfTotal(form),
+    ...checkSelfTotal(form, finals),
     ...checkGoals(form),
     ...checkNames(form),
     ...checkBudgetEchoes(form, funding.result),
@@ -103,7 +104,7 @@ export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
   const report: ScoreReport = {
     profile: profile.id,
     total: Number(total.toFixed(2)),
-    selfTotal: form.selfTotal ?? selfScoreSum(form),
+    selfTotal: form.selfTotal ?? selfScoreSum(form, finals),
     grade,
     funding: funding.result,
     indicators,

@@ -1,0 +1,87 @@
+/**
+ * The Workers entry: builds the same app as the Node entry from Workers parts — the D1 store
+ * (binding `DB`), the bundled prompt templates, the drafter from vars and secrets (`ZIPING_MODEL`,
+ * `OPENAI_BASE_URL`, `OPENAI_API_KEY` via `wrangler secret put`, see src/drafting/env.ts). The page
+ * is served by Static Assets (`[assets]` in wrangler.toml, files from `npm run build:web`) before
+ * the Worker runs, so the app here serves the API only.
+ */
+import type { Hono } from 'hono';
+import { LOOPBACK_HOSTS } from '../app/allowed-host.js';
+import { createApp } from '../app/create-app.js';
+import { ZipingError } from '../core/errors.js';
+import { bundledPrompts } from '../drafting/bundled.js';
+import { createDrafterFromEnv } from '../drafting/env.js';
+import { D1FormRepository } from '../store/d1-repository.js';
+import type { D1Database } from '../store/d1-types.js';
+
+/** The bindings and vars of wrangler.toml. */
+export interface WorkerEnv {
+  DB: D1Database;
+  /** Model settings (vars, and the API key as a secret); all optional: without them the built-in drafter runs. */
+  [name: string]: unknown;
+}
+
+/** The part of the Workers ExecutionContext Hono passes on. */
+interface ExecutionContextLike {
+  waitUntil(promise: Promise<unknown>): void;
+  passThroughOnException(): void;
+}
+
+/** The string vars and secrets of `env` (bindings left out), as the drafter settings read them. */
+function varsOf(env: WorkerEnv): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+}
+
+/**
+ * The Host names the app answers to: ZIPING_ALLOWED_HOSTS (comma-separated) when set, else any.
+ * The Host check guards a server on a private address against DNS rebinding; Cloudflare only
+ * hands a Worker requests for the routes and domains bound to it, so there it is opt-in.
+ */
+function allowedHostsOf(vars: Record<string, string | undefined>): string[] {
+  const listed = (vars.ZIPING_ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
+  return listed.length > 0 ? [...LOOPBACK_HOSTS, ...listed] : ['*'];
+}
+
+/** Builds the app for one `env` (the same object for the life of an isolate, so it is built once). */
+export function workerApp(env: WorkerEnv): Hono {
+  const vars = varsOf(env);
+  return createApp({
+    store: new D1FormRepository(env.DB),
+    drafter: createDrafterFromEnv(vars, { prompts: bundledPrompts() }),
+    clock: () => new Date(),
+    config: { allowedHosts: allowedHostsOf(vars) },
+  });
+}
+
+/**
+ * Server-Sent Events must reach the client as they are written: `Content-Encoding: Identity`
+ * tells Cloudflare not to compress (and so buffer) the stream.
+ */
+function unbuffered(response: Response): Response {
+  if (!(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) return response;
+  const headers = new Headers(response.headers);
+  headers.set('Content-Encoding', 'Identity');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+const apps = new WeakMap<object, Hono>();
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContextLike): Promise<Response> {
+    let app = apps.get(env);
+    try {
+      if (!app) apps.set(env, (app = workerApp(env)));
+    } catch (error) {
+      // A malformed var (ZIPING_MODEL_TIMEOUT_MS=abc…): the same JSON error shape, naming the var
+      if (!(error instanceof ZipingError)) throw error;
+      console.error('[ziping] bad Worker settings:', error.message);
+      return Response.json(error.toJSON(), { status: 500 });
+    }
+    return unbuffered(await app.fetch(request, env, ctx as never));
+  },
+};

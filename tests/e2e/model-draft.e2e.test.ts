@@ -16,12 +16,13 @@ import { startTestServer, type TestServer } from './server.js';
 const MODEL = 'loopback-model';
 
 /** Answers that pass the drafting checks for the seed's rows 5–7 (numbers all from the form). */
+// Causes the form does not give are placeholders: a model's own cause fails the checks (issue #13)
 const DRAFTS: Record<string, string> = {
-  智算平台运行保障: '该指标年度指标值为≥200台，实际完成296台，偏差率48%。偏差原因：智算平台扩容提前完成。改进措施：今后将结合往年完成情况科学设定指标值。',
-  支持智源学者: '该指标为反向指标，年度指标值为≤10人，实际为20人，超出上限10人，偏差率100%。偏差原因：智源学者计划升级后扩大了支持范围。改进措施：后续将加强过程控制。',
-  超大规模智能模型科研攻关: '该指标年度指标值为≥3项，实际完成4项，完成率133.33%，超出指标值33.33%。偏差原因：年初对科研攻关进度的估计偏保守。改进措施：今后将结合往年完成情况科学设定指标值。',
+  智算平台运行保障: '该指标年度指标值为≥200台，实际完成296台，偏差率48%。偏差原因：〔待补充：超额原因〕。改进措施：今后将结合往年完成情况科学设定指标值。',
+  支持智源学者: '该指标为反向指标，年度指标值为≤10人，实际为20人，超出上限10人，偏差率100%。偏差原因：〔待补充：超出上限的原因〕。改进措施：后续将加强过程控制。',
+  超大规模智能模型科研攻关: '该指标年度指标值为≥3项，实际完成4项，完成率133.33%，超出指标值33.33%。偏差原因：〔待补充：超额原因〕。改进措施：今后将结合往年完成情况科学设定指标值。',
 };
-const REVISION = '该指标年度指标值为≥3项，实际完成4项，偏差率33.33%。原因是年初估计偏保守，今后将科学设定指标值。';
+const REVISION = '该指标年度指标值为≥3项，实际完成4项，偏差率33.33%。偏差原因：〔待补充：超额原因〕。今后将科学设定指标值。';
 const REVISE_REQUEST = '请改得更简洁一些';
 
 function replyFor(request: RecordedRequest): ScriptedReply {

@@ -5,10 +5,16 @@ import { defineConfig } from 'vitest/config';
 // The HTTP contract tests run a second time with the Node server on PostgreSQL when a test database
 // is given (scripts/ci-postgres.sh prints one); in CI its absence fails tests/store/postgres-repository.
 const postgresHttp = process.env.ZIPING_TEST_DATABASE_URL
-  ? [{
-      extends: true as const,
-      test: { name: 'postgres-http', include: ['tests/service/routes.test.ts', 'tests/service/drafts.test.ts'], env: { ZIPING_TEST_STORE: 'postgres' } },
-    }]
+  ? [
+      {
+        extends: true as const,
+        test: {
+          name: 'postgres-http',
+          include: ['tests/service/routes.test.ts', 'tests/service/drafts.test.ts'],
+          env: { ZIPING_TEST_STORE: 'postgres' },
+        },
+      },
+    ]
   : [];
 
 // Two projects in one run, so `npm test` and its JSON report count both:

@@ -15,7 +15,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseForm, scoreForm, type FormInput, type NarrativePath } from '../src/core/index.js';
 import {
-  bundledPrompts, cellsNeedingText, createBuiltinDrafter, createModelDrafter, draftMany, readDataBlock, type DraftRequest,
+  bundledPrompts,
+  cellsNeedingText,
+  createBuiltinDrafter,
+  createModelDrafter,
+  draftMany,
+  readDataBlock,
+  type DraftRequest,
 } from '../src/drafting/index.js';
 import { startOpenAIServer, type RecordedRequest } from '../tests/support/openai-server.js';
 import { startNodeServer } from '../src/entry/node.js';
@@ -39,7 +45,15 @@ export interface DraftingBenchOptions {
 
 export interface DraftingBenchResult {
   firstToken: { drafterMs: number; directMs: number; ratio: number; serviceMs: number; serviceRatio: number };
-  batch: { cells: number; concurrency: number; modelMs: number; elapsedMs: number; idealMs: number; ratio: number; failed: number };
+  batch: {
+    cells: number;
+    concurrency: number;
+    modelMs: number;
+    elapsedMs: number;
+    idealMs: number;
+    ratio: number;
+    failed: number;
+  };
 }
 
 export async function runDraftingBench(options: DraftingBenchOptions = {}): Promise<DraftingBenchResult> {
@@ -48,7 +62,9 @@ export async function runDraftingBench(options: DraftingBenchOptions = {}): Prom
   const cellCount = options.cells ?? 100;
   const modelMs = options.modelMs ?? 200;
 
-  const input = JSON.parse(readFileSync(new URL('../../shared/seed/baai-2022.json', import.meta.url), 'utf8')) as FormInput;
+  const input = JSON.parse(
+    readFileSync(new URL('../../shared/seed/baai-2022.json', import.meta.url), 'utf8'),
+  ) as FormInput;
   const form = parseForm(input);
   const scoredReport = scoreForm(form);
   const prompts = bundledPrompts();
@@ -57,11 +73,14 @@ export async function runDraftingBench(options: DraftingBenchOptions = {}): Prom
   const builtin = createBuiltinDrafter({ prompts });
   const texts = new Map<NarrativePath, string>();
   for (const path of paths) texts.set(path, (await builtin.draft({ form, report: scoredReport, path })).text);
-  const cellOf = (r: RecordedRequest) => (readDataBlock(r.body!.messages[1]!.content) as { 单元格路径: NarrativePath }).单元格路径;
+  const cellOf = (r: RecordedRequest) =>
+    (readDataBlock(r.body!.messages[1]!.content) as { 单元格路径: NarrativePath }).单元格路径;
 
   // A model takes time to its first token (50 ms here), so the service's own overhead is measured against that
   let delayMs = FIRST_TOKEN_MS;
-  const server = await startOpenAIServer({ defaultReply: (r) => ({ text: texts.get(cellOf(r)) ?? '', delayMs, chunkSize: 4 }) });
+  const server = await startOpenAIServer({
+    defaultReply: (r) => ({ text: texts.get(cellOf(r)) ?? '', delayMs, chunkSize: 4 }),
+  });
   try {
     // 1. time to first token
     const drafter = createModelDrafter({ prompts, model: 'bench', baseURL: server.baseURL, maxRetries: 0 });
@@ -89,10 +108,23 @@ export async function runDraftingBench(options: DraftingBenchOptions = {}): Prom
     // the same cell through the real HTTP service: POST …/drafts with Accept: text/event-stream
     const dataDir = mkdtempSync(join(tmpdir(), 'ziping-bench-draft-'));
     const service = await startNodeServer({
-      host: '127.0.0.1', port: 0, dataDir, handleSignals: false, log: () => undefined,
-      env: { ZIPING_MODEL: 'bench', OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: 'not-needed', ZIPING_MODEL_RETRIES: '0' },
+      host: '127.0.0.1',
+      port: 0,
+      dataDir,
+      handleSignals: false,
+      log: () => undefined,
+      env: {
+        ZIPING_MODEL: 'bench',
+        OPENAI_BASE_URL: server.baseURL,
+        OPENAI_API_KEY: 'not-needed',
+        ZIPING_MODEL_RETRIES: '0',
+      },
     });
-    const created = await fetch(`${service.url}/api/forms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+    const created = await fetch(`${service.url}/api/forms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
     const { id } = (await created.json()) as { id: string };
     const viaService = async () => {
       const start = performance.now();
@@ -136,8 +168,18 @@ export async function runDraftingBench(options: DraftingBenchOptions = {}): Prom
 
     // 2. a batch against a model that takes modelMs per answer
     delayMs = modelMs;
-    const requests: DraftRequest[] = Array.from({ length: cellCount }, (_, i) => ({ form, report: scoredReport, path: paths[i % paths.length]! }));
-    const batchDrafter = createModelDrafter({ prompts, model: 'bench', baseURL: server.baseURL, maxRetries: 0, timeoutMs: 30_000 });
+    const requests: DraftRequest[] = Array.from({ length: cellCount }, (_, i) => ({
+      form,
+      report: scoredReport,
+      path: paths[i % paths.length]!,
+    }));
+    const batchDrafter = createModelDrafter({
+      prompts,
+      model: 'bench',
+      baseURL: server.baseURL,
+      maxRetries: 0,
+      timeoutMs: 30_000,
+    });
     const start = performance.now();
     const items = await draftMany(batchDrafter, requests, { concurrency });
     const elapsedMs = performance.now() - start;
@@ -145,7 +187,15 @@ export async function runDraftingBench(options: DraftingBenchOptions = {}): Prom
 
     return {
       firstToken: { drafterMs, directMs, ratio: drafterMs / directMs, serviceMs, serviceRatio: serviceMs / directMs },
-      batch: { cells: cellCount, concurrency, modelMs, elapsedMs, idealMs, ratio: elapsedMs / idealMs, failed: items.filter((i) => !i.ok).length },
+      batch: {
+        cells: cellCount,
+        concurrency,
+        modelMs,
+        elapsedMs,
+        idealMs,
+        ratio: elapsedMs / idealMs,
+        failed: items.filter((i) => !i.ok).length,
+      },
     };
   } finally {
     await server.close();

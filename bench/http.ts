@@ -46,13 +46,17 @@ const CONNECTIONS = 20;
 const SECONDS = 3;
 
 function seedInput(): FormInput {
-  return JSON.parse(readFileSync(new URL('../tests/support/baai-2022.seed.json', import.meta.url), 'utf8')) as FormInput;
+  return JSON.parse(
+    readFileSync(new URL('../tests/support/baai-2022.seed.json', import.meta.url), 'utf8'),
+  ) as FormInput;
 }
 
 async function load(url: string, options: Partial<LoadOptions> = {}, duration = SECONDS): Promise<LoadResult> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration, workers: 1, ...options });
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
-    throw new Error(`load on ${url} had failures: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+    throw new Error(
+      `load on ${url} had failures: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
   }
   return result;
 }
@@ -158,13 +162,19 @@ async function saveScaling(): Promise<void> {
     const form = parseForm(seedInput());
     // The report does not depend on the name, so one scoring serves every clone.
     const report = scoreForm(form);
-    const input = (name: string) => ({ form: { ...form, project: { ...form.project, name } }, report, by: 'bench', at: new Date() });
+    const input = (name: string) => ({
+      form: { ...form, project: { ...form.project, name } },
+      report,
+      by: 'bench',
+      at: new Date(),
+    });
     let stored = 0;
     const fillTo = async (count: number): Promise<void> => {
       const todo = Array.from({ length: count - stored }, (_, i) => stored + i);
       stored = count;
       // Fill with 64 saves in flight at a time; only the measured saves run one by one.
-      for (let i = 0; i < todo.length; i += 64) await Promise.all(todo.slice(i, i + 64).map((n) => store.create(input(`填充项目${n}`))));
+      for (let i = 0; i < todo.length; i += 64)
+        await Promise.all(todo.slice(i, i + 64).map((n) => store.create(input(`填充项目${n}`))));
     };
     // Warm up the save path (JIT, file handles) so the first level is not measured cold.
     const warm: string[] = [];
@@ -181,7 +191,9 @@ async function saveScaling(): Promise<void> {
       const update = await medianMs(41, async (i) => store.update(ids[i]!, 1, input(`测量项目${count}-${i}改`)));
       await Promise.all(ids.map((id) => store.delete(id, 2)));
       times.push({ count, create, update });
-      console.log(`  (${count} forms stored, filled in ${fillSeconds.toFixed(1)} s: save new ${create.toFixed(2)} ms, save new version ${update.toFixed(2)} ms)`);
+      console.log(
+        `  (${count} forms stored, filled in ${fillSeconds.toFixed(1)} s: save new ${create.toFixed(2)} ms, save new version ${update.toFixed(2)} ms)`,
+      );
     }
     const base = times[0]!;
     for (const t of times.slice(1)) {

@@ -15,7 +15,9 @@ const DEVIATIONS = [
 
 /** A 50-row form from the seed's rows, every row with a 偏差原因 text. */
 export function fiftyRowForm(): FormInput {
-  const seed = JSON.parse(readFileSync(new URL('../../shared/seed/baai-2022.json', import.meta.url), 'utf8')) as FormInput;
+  const seed = JSON.parse(
+    readFileSync(new URL('../../shared/seed/baai-2022.json', import.meta.url), 'utf8'),
+  ) as FormInput;
   const indicators = Array.from({ length: 50 }, (_, i) => {
     const row = seed.indicators[i % seed.indicators.length]!;
     return { ...row, name: `${row.name}${i}`, weight: 1.8, score: 1.8, deviation: DEVIATIONS[i % DEVIATIONS.length] };
@@ -29,5 +31,9 @@ export async function runNarrativeBench(): Promise<void> {
   const scored = scoreForm(form);
   const scoring = timePerCall(() => scoreForm(form));
   const checking = timePerCall(() => checkFormNarratives(form, scored));
-  report('check the 51 narrative cells of a 50-row form / score it', checking / scoring, `${(checking / 1e6).toFixed(3)} ms vs ${(scoring / 1e6).toFixed(3)} ms`);
+  report(
+    'check the 51 narrative cells of a 50-row form / score it',
+    checking / scoring,
+    `${(checking / 1e6).toFixed(3)} ms vs ${(scoring / 1e6).toFixed(3)} ms`,
+  );
 }

@@ -14,7 +14,12 @@ const sections: [string, () => Promise<void>][] = [
   ['scoring', runScoringBench],
   ['narratives', runNarrativeBench],
   ['http', runHttpBench],
-  ['drafting', async () => { await printDraftingBench(); }],
+  [
+    'drafting',
+    async () => {
+      await printDraftingBench();
+    },
+  ],
   ['web', runWebBench],
   ['worker', runWorkerBench],
 ];

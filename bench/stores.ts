@@ -25,7 +25,9 @@ const DATABASE_URL = process.env.ZIPING_BENCH_DATABASE_URL || process.env.ZIPING
 const FORMS = 10_000;
 
 function saveInput(name: string): SaveInput {
-  const input = JSON.parse(readFileSync(new URL('../tests/support/baai-2022.seed.json', import.meta.url), 'utf8')) as FormInput;
+  const input = JSON.parse(
+    readFileSync(new URL('../tests/support/baai-2022.seed.json', import.meta.url), 'utf8'),
+  ) as FormInput;
   input.project.name = name;
   const form = parseForm(input);
   return { form, report: scoreForm(form), by: 'bench', at: new Date() };
@@ -41,7 +43,11 @@ function timeStart(dataDir: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
-    const child = spawn(process.execPath, ['bin/ziping.js', 'serve', '--port', '0', '--data', dataDir], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/ziping.js', 'serve', '--port', '0', '--data', dataDir], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
@@ -73,7 +79,9 @@ async function startupBench(): Promise<void> {
     const store = await LowdbFormRepository.open(full);
     await fill(store, FORMS);
     await store.close();
-    console.log(`  (filled ${FORMS.toLocaleString('en')} forms in ${((performance.now() - began) / 1000).toFixed(1)} s)`);
+    console.log(
+      `  (filled ${FORMS.toLocaleString('en')} forms in ${((performance.now() - began) / 1000).toFixed(1)} s)`,
+    );
     await timeStart(empty); // warm the file cache and the compiler cache
     await timeStart(full);
     const emptyMs: number[] = [];
@@ -85,8 +93,16 @@ async function startupBench(): Promise<void> {
     await rm(join(full, 'index.json'));
     const n = await timeStart(full);
     const [e, f] = [median(emptyMs), median(fullMs)];
-    report(`start-up, ${FORMS.toLocaleString('en')} forms / empty store (target ≤ 1.5)`, f / e, `${f.toFixed(0)} vs ${e.toFixed(0)} ms, spawn to listening`);
-    report(`start-up without index.json (first start after upgrade) / empty`, n / e, `${n.toFixed(0)} vs ${e.toFixed(0)} ms: every file parsed once`);
+    report(
+      `start-up, ${FORMS.toLocaleString('en')} forms / empty store (target ≤ 1.5)`,
+      f / e,
+      `${f.toFixed(0)} vs ${e.toFixed(0)} ms, spawn to listening`,
+    );
+    report(
+      `start-up without index.json (first start after upgrade) / empty`,
+      n / e,
+      `${n.toFixed(0)} vs ${e.toFixed(0)} ms: every file parsed once`,
+    );
   } finally {
     await rm(empty, { recursive: true, force: true });
     await rm(full, { recursive: true, force: true });
@@ -94,7 +110,11 @@ async function startupBench(): Promise<void> {
 }
 
 /** Median ms of a save at about version `low` and at about `high`, measured interleaved. */
-async function saveAtVersions(store: FormRepository, low: number, high: number): Promise<{ low: number; high: number }> {
+async function saveAtVersions(
+  store: FormRepository,
+  low: number,
+  high: number,
+): Promise<{ low: number; high: number }> {
   const input = saveInput('版本测试');
   const a = await store.create(input);
   const b = await store.create(input);
@@ -139,7 +159,11 @@ async function versionBench(): Promise<void> {
     const store = await LowdbFormRepository.open(dir);
     const t = await saveAtVersions(store, 10, 200);
     await store.close();
-    report('lowdb: save at version 200 / at version 10 (target ≤ 1.5)', t.high / t.low, `${t.high.toFixed(2)} vs ${t.low.toFixed(2)} ms`);
+    report(
+      'lowdb: save at version 200 / at version 10 (target ≤ 1.5)',
+      t.high / t.low,
+      `${t.high.toFixed(2)} vs ${t.low.toFixed(2)} ms`,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -148,17 +172,27 @@ async function versionBench(): Promise<void> {
     const store = await PostgresFormRepository.open({ connectionString: DATABASE_URL, schema });
     const t = await saveAtVersions(store, 10, 200);
     await store.close();
-    report('postgres: save at version 200 / at version 10 (target ≤ 1.5)', t.high / t.low, `${t.high.toFixed(2)} vs ${t.low.toFixed(2)} ms`);
+    report(
+      'postgres: save at version 200 / at version 10 (target ≤ 1.5)',
+      t.high / t.low,
+      `${t.high.toFixed(2)} vs ${t.low.toFixed(2)} ms`,
+    );
   });
 }
 
 /** Runs the store benchmarks; `httpOn(env)` runs the HTTP load figures on a server with `env`. */
-export async function runStoresBench(httpOn: (label: string, env: Record<string, string>) => Promise<void>): Promise<void> {
+export async function runStoresBench(
+  httpOn: (label: string, env: Record<string, string>) => Promise<void>,
+): Promise<void> {
   await startupBench();
   await versionBench();
   if (!DATABASE_URL) {
-    console.log('(PostgreSQL figures skipped: set ZIPING_BENCH_DATABASE_URL or ZIPING_TEST_DATABASE_URL; scripts/ci-postgres.sh prints one)');
+    console.log(
+      '(PostgreSQL figures skipped: set ZIPING_BENCH_DATABASE_URL or ZIPING_TEST_DATABASE_URL; scripts/ci-postgres.sh prints one)',
+    );
     return;
   }
-  await withScratchSchema((schema) => httpOn('postgres', { ZIPING_DATABASE_URL: DATABASE_URL, ZIPING_DATABASE_SCHEMA: schema }));
+  await withScratchSchema((schema) =>
+    httpOn('postgres', { ZIPING_DATABASE_URL: DATABASE_URL, ZIPING_DATABASE_SCHEMA: schema }),
+  );
 }

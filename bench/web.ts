@@ -26,16 +26,29 @@ const KEYSTROKES = 60;
 
 /** The seed form grown to `rows` indicator rows (its rows repeated, renamed). */
 function fiftyRowForm(rows = ROWS): FormInput {
-  const seed = JSON.parse(readFileSync(new URL('../tests/support/baai-2022.seed.json', import.meta.url), 'utf8')) as FormInput;
+  const seed = JSON.parse(
+    readFileSync(new URL('../tests/support/baai-2022.seed.json', import.meta.url), 'utf8'),
+  ) as FormInput;
   const base = seed.indicators;
   // Every row gets a deviation text: the worst case for the checks that run when typing pauses.
   const text = base.find((row) => row.deviation)?.deviation ?? '';
-  seed.indicators = Array.from({ length: rows }, (_, i) => ({ ...base[i % base.length]!, name: `${base[i % base.length]!.name}（${i + 1}）`, deviation: base[i % base.length]!.deviation || text }));
+  seed.indicators = Array.from({ length: rows }, (_, i) => ({
+    ...base[i % base.length]!,
+    name: `${base[i % base.length]!.name}（${i + 1}）`,
+    deviation: base[i % base.length]!.deviation || text,
+  }));
   return seed;
 }
 
 /** Median milliseconds from an `input` event on a row's 实际完成值 to the page updated and laid out. */
-async function keystrokeMs(): Promise<{ medianMs: number; p90Ms: number; total: string; slices: number; longestSliceMs: number; recheckMs: number }> {
+async function keystrokeMs(): Promise<{
+  medianMs: number;
+  p90Ms: number;
+  total: string;
+  slices: number;
+  longestSliceMs: number;
+  recheckMs: number;
+}> {
   const server = await startTestServer();
   const browser = await launchChromium();
   try {
@@ -67,7 +80,9 @@ async function keystrokeMs(): Promise<{ medianMs: number; p90Ms: number; total: 
     await page.evaluate(() => performance.clearMeasures('ziping:recheck-slice'));
     await page.locator('#f-indicators-7-actual').fill('280台');
     await page.waitForTimeout(1000);
-    const slices = await page.evaluate(() => performance.getEntriesByName('ziping:recheck-slice').map((e) => e.duration));
+    const slices = await page.evaluate(() =>
+      performance.getEntriesByName('ziping:recheck-slice').map((e) => e.duration),
+    );
     await context.close();
     const sorted = samples.slice(5).sort((a, b) => a - b); // the first keystrokes warm the JIT
     return {
@@ -100,9 +115,22 @@ export async function runWebBench(): Promise<void> {
   const form = fiftyRowForm();
   const evaluation = evaluate(form);
   const paths = ['goals.actual', ...form.indicators.map((_, i) => `indicators.${i}.deviation`)];
-  const checksNs = timePerCall(() => {
-    for (const path of paths) checkCell(String((path === 'goals.actual' ? form.goals?.actual : form.indicators[Number(path.split('.')[1])]!.deviation) ?? ''), evaluation.form, evaluation.report, path);
-  }, 5, 9);
+  const checksNs = timePerCall(
+    () => {
+      for (const path of paths)
+        checkCell(
+          String(
+            (path === 'goals.actual' ? form.goals?.actual : form.indicators[Number(path.split('.')[1])]!.deviation) ??
+              '',
+          ),
+          evaluation.form,
+          evaluation.report,
+          path,
+        );
+    },
+    5,
+    9,
+  );
   const scoreNs = timePerCall(() => evaluate(form), 20, 9);
 
   if (!existsSync(CHROMIUM_PATH)) {

@@ -107,7 +107,8 @@ async function startWorker(): Promise<Target> {
 async function load(url: string, options: Record<string, unknown> = {}, duration = 3): Promise<LoadResult> {
   const result = await autocannon({ url, connections: 10, duration, workers: 1, ...options });
   const failed = result.non2xx + result.errors + result.timeouts;
-  if (failed > 0) console.log(`  (${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)`);
+  if (failed > 0)
+    console.log(`  (${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)`);
   return result;
 }
 

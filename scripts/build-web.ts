@@ -18,4 +18,6 @@ for (const entry of await readdir(outDir, { recursive: true, withFileTypes: true
   const path = resolve(join(entry.parentPath, entry.name));
   if (entry.isFile() && !written.has(path)) await rm(path);
 }
-console.log(`wrote ${files.length} files to ${outDir}; editor first-load script ${(build.firstLoadScriptBytes / 1024).toFixed(1)} KB`);
+console.log(
+  `wrote ${files.length} files to ${outDir}; editor first-load script ${(build.firstLoadScriptBytes / 1024).toFixed(1)} KB`,
+);

@@ -9,9 +9,14 @@ if (!existsSync(CHROMIUM)) {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (root && existsSync('/usr/bin/apt-get')) {
     console.log('正在安装 Chromium（浏览器测试需要）… installing Debian chromium for the browser tests');
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null', { stdio: 'inherit', shell: '/bin/bash' });
+    execSync(
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null',
+      { stdio: 'inherit', shell: '/bin/bash' },
+    );
   } else {
-    console.error(`找不到 ${CHROMIUM}。请先安装：sudo apt-get install chromium（或设置 ZIPING_CHROMIUM 指向 Chromium）`);
+    console.error(
+      `找不到 ${CHROMIUM}。请先安装：sudo apt-get install chromium（或设置 ZIPING_CHROMIUM 指向 Chromium）`,
+    );
     process.exit(1);
   }
 }

@@ -5,7 +5,14 @@
  */
 
 import {
-  MAX_AMOUNT, MAX_CELL_CHARS, MAX_CHAT_TURNS_PER_CELL, MAX_DECIMALS, MAX_LONG_CELL_CHARS, MAX_NUMBER_DIGITS, MAX_ROWS, MAX_WEIGHT,
+  MAX_AMOUNT,
+  MAX_CELL_CHARS,
+  MAX_CHAT_TURNS_PER_CELL,
+  MAX_DECIMALS,
+  MAX_LONG_CELL_CHARS,
+  MAX_NUMBER_DIGITS,
+  MAX_ROWS,
+  MAX_WEIGHT,
 } from '../core/limits.js';
 
 /** The document's `openapi`, `info` and `servers` for an app with the given body limit. */

@@ -18,7 +18,9 @@ function tooLarge(c: Context, maxBytes: number): Response {
   const mib = (maxBytes / 1024 / 1024).toFixed(2);
   return errorResponse(
     c,
-    new ZipingError('payload_too_large', `请求体超过上限 ${maxBytes} 字节（${mib} MiB）`, { details: { limitBytes: maxBytes } }),
+    new ZipingError('payload_too_large', `请求体超过上限 ${maxBytes} 字节（${mib} MiB）`, {
+      details: { limitBytes: maxBytes },
+    }),
   );
 }
 

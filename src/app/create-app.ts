@@ -39,7 +39,10 @@ export function createApp(appDeps: AppDeps) {
   app.use('/api/*', limitBody(deps.config.bodyLimitBytes));
   app.use('/api/*', sameOrigin({ allowedOrigins: deps.config.allowedOrigins }));
   // POST /api/import takes files (.xlsx, text, multipart); every other write JSON only
-  app.use('/api/*', contentTypes({ byPath: { '/api/import': IMPORT_CONTENT_TYPES, ...deps.config.contentTypesByPath } }));
+  app.use(
+    '/api/*',
+    contentTypes({ byPath: { '/api/import': IMPORT_CONTENT_TYPES, ...deps.config.contentTypesByPath } }),
+  );
 
   let document: ReturnType<typeof app.getOpenAPI31Document> | null = null;
   const apiDocument = () => {

@@ -27,7 +27,10 @@ export const DraftChecksSchema = z
         span,
         found: z.boolean(),
         source: z.string().optional(),
-        claim: z.string().optional().openapi({ description: '文中所称的含义：target、actual、deviation-rate…；none 为未说明' }),
+        claim: z
+          .string()
+          .optional()
+          .openapi({ description: '文中所称的含义：target、actual、deviation-rate…；none 为未说明' }),
       }),
     ),
     placeholders: z.array(z.string()).openapi({ description: '待补充处，如 `〔待补充：偏差原因〕`' }),

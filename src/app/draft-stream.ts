@@ -20,7 +20,7 @@ export async function answerDraft<T>(
   // Node closes the request when the client goes away; pass that on to the model call
   c.req.raw.signal?.addEventListener('abort', () => controller.abort(), { once: true });
   if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
-    return c.json(await work(null, controller.signal) as object);
+    return c.json((await work(null, controller.signal)) as object);
   }
   return streamSSE(c, async (stream: SSEStreamingApi) => {
     stream.onAbort(() => controller.abort());

@@ -21,7 +21,8 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   428: 'precondition_required',
 };
 
-const isJsonRequest = (c: Context): boolean => /^application\/(?:[\w.-]{1,100}\+)?json\b/i.test(c.req.header('content-type') ?? '');
+const isJsonRequest = (c: Context): boolean =>
+  /^application\/(?:[\w.-]{1,100}\+)?json\b/i.test(c.req.header('content-type') ?? '');
 
 /** Why a JSON body does not parse, in Chinese (the validator only says "Malformed JSON"). */
 async function malformedJson(c: Context, cause: unknown): Promise<ZipingError> {
@@ -67,4 +68,7 @@ export function onAppError(logError: (message: string, error: unknown) => void):
 
 /** 404 for any path no route serves, in the same JSON shape. */
 export const onNotFound: NotFoundHandler = (c) =>
-  errorResponse(c, new ZipingError('not_found', `没有这个接口：${c.req.method} ${c.req.path}。接口说明见 /api/openapi.json`));
+  errorResponse(
+    c,
+    new ZipingError('not_found', `没有这个接口：${c.req.method} ${c.req.path}。接口说明见 /api/openapi.json`),
+  );

@@ -20,7 +20,10 @@ function entryAt(entries: NarrativeEntry[] | undefined, version: number): Narrat
 }
 
 /** The state of every narrative cell that has a history and still exists in the form. */
-export function narrativeStates(record: FormRecord, history: Partial<Record<string, NarrativeEntry[]>>): Record<string, NarrativeState> {
+export function narrativeStates(
+  record: FormRecord,
+  history: Partial<Record<string, NarrativeEntry[]>>,
+): Record<string, NarrativeState> {
   const states: Record<string, NarrativeState> = {};
   for (const [path, entries] of Object.entries(history)) {
     const last = entryAt(entries, record.version);

@@ -20,7 +20,9 @@ export const SaveEnvelopeSchema = z.strictObject({
 });
 
 /** The origins of a save body, keyed by narrative path (the store checks the keys). */
-export function originsOf(origins: Record<string, NarrativeOrigin> | undefined): Partial<Record<NarrativePath, NarrativeOrigin>> {
+export function originsOf(
+  origins: Record<string, NarrativeOrigin> | undefined,
+): Partial<Record<NarrativePath, NarrativeOrigin>> {
   return (origins ?? {}) as Partial<Record<NarrativePath, NarrativeOrigin>>;
 }
 

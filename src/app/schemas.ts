@@ -77,7 +77,10 @@ type ErrorResponses<S extends ErrorStatus> = {
 
 /** The documented error responses of a route, by status. */
 export function errors<S extends ErrorStatus>(...statuses: S[]): ErrorResponses<S> {
-  const entries = statuses.map((s) => [s, { description: ERROR_TEXT[s], content: { 'application/json': { schema: ErrorSchema } } }]);
+  const entries = statuses.map((s) => [
+    s,
+    { description: ERROR_TEXT[s], content: { 'application/json': { schema: ErrorSchema } } },
+  ]);
   return Object.fromEntries(entries) as ErrorResponses<S>;
 }
 
@@ -88,7 +91,11 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
 
 /** A JSON request body with `schema`. */
 export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {
-  return { required: true, ...(description ? { description } : {}), content: { 'application/json': { schema } } } as const;
+  return {
+    required: true,
+    ...(description ? { description } : {}),
+    content: { 'application/json': { schema } },
+  } as const;
 }
 
 // ---- parameters and headers ---------------------------------------------------------------
@@ -102,13 +109,20 @@ export const NarrativePathSchema = z
   .string()
   .max(40)
   .refine(isNarrativePath, { message: '应为 goals.actual 或 indicators.N.deviation' })
-  .openapi({ description: '`goals.actual` 或 `indicators.N.deviation`（N 从 0 起）', example: 'indicators.0.deviation' });
+  .openapi({
+    description: '`goals.actual` 或 `indicators.N.deviation`（N 从 0 起）',
+    example: 'indicators.0.deviation',
+  });
 
 export const IfMatchHeaders = z.object({
-  'If-Match': z.string().max(100).optional().openapi({
-    param: { required: true },
-    description: '读取时得到的版本号（ETag），如 `"3"`；带不带引号、`W/` 都可以。缺少时 428，版本已过时 409。',
-  }),
+  'If-Match': z
+    .string()
+    .max(100)
+    .optional()
+    .openapi({
+      param: { required: true },
+      description: '读取时得到的版本号（ETag），如 `"3"`；带不带引号、`W/` 都可以。缺少时 428，版本已过时 409。',
+    }),
 });
 
 export const UserHeaders = z.object({
@@ -117,7 +131,9 @@ export const UserHeaders = z.object({
   }),
 });
 
-export const EtagHeader = { ETag: { description: '当前版本号，带引号，如 `"3"`', schema: { type: 'string' as const } } };
+export const EtagHeader = {
+  ETag: { description: '当前版本号，带引号，如 `"3"`', schema: { type: 'string' as const } },
+};
 
 // ---- bodies that carry a form --------------------------------------------------------------
 
@@ -164,9 +180,7 @@ export const FormViewSchema = z
     report: ScoreReport,
     createdAt: isoTime,
     updatedAt: isoTime,
-    narratives: z
-      .record(z.string(), NarrativeStateSchema)
-      .openapi({ description: '有历史的叙述单元格，键为路径' }),
+    narratives: z.record(z.string(), NarrativeStateSchema).openapi({ description: '有历史的叙述单元格，键为路径' }),
   })
   .openapi('FormView');
 

@@ -7,7 +7,8 @@ import { scoreForm } from '../core/index.js';
 import { parseArgs } from './args.js';
 import { readFormFile } from './read-form-file.js';
 
-export const CHECK_USAGE = 'ziping check FILE [--json] [--profile ID] [--strict]   核查叙述单元格（--strict：有与表不符或待补充时退出码为 2）';
+export const CHECK_USAGE =
+  'ziping check FILE [--json] [--profile ID] [--strict]   核查叙述单元格（--strict：有与表不符或待补充时退出码为 2）';
 
 const MARK = { error: '✗', warning: '!' } as const;
 
@@ -19,7 +20,11 @@ export function formatFindings(findings: readonly NarrativeFinding[], cells: num
     return `${MARK[f.severity]} ${where} ${f.code}：${f.message}`;
   });
   const errors = findings.filter((f) => f.severity === 'error').length;
-  return [...lines, '', `已核查 ${cells} 个叙述单元格：${errors} 处与表不符或待补充，${findings.length - errors} 处提示。`].join('\n');
+  return [
+    ...lines,
+    '',
+    `已核查 ${cells} 个叙述单元格：${errors} 处与表不符或待补充，${findings.length - errors} 处提示。`,
+  ].join('\n');
 }
 
 /** Runs the check command; returns the exit code. */
@@ -35,6 +40,10 @@ export async function checkCommand(argv: string[], out: (text: string) => void):
   const report = scoreForm(form, { profile: typeof profile === 'string' ? profile : undefined });
   const cells = checkFormNarratives(form, report);
   const findings = findingsOf(cells);
-  out(args.flags.has('json') ? JSON.stringify({ profile: report.profile, cells: cells.length, findings }, null, 2) : formatFindings(findings, cells.length));
+  out(
+    args.flags.has('json')
+      ? JSON.stringify({ profile: report.profile, cells: cells.length, findings }, null, 2)
+      : formatFindings(findings, cells.length),
+  );
   return args.flags.has('strict') && findings.some((f) => f.severity === 'error') ? 2 : 0;
 }

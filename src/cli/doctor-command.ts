@@ -8,20 +8,30 @@ import { DEFAULT_DATA_DIR } from '../entry/node.js';
 import { examineDataDir, type DoctorReport } from '../store/lowdb-doctor.js';
 import { parseArgs } from './args.js';
 
-export const DOCTOR_USAGE = 'ziping doctor [--data DIR] [--json]   检查数据目录：列出并解释被隔离的文件（服务运行时也可用）';
+export const DOCTOR_USAGE =
+  'ziping doctor [--data DIR] [--json]   检查数据目录：列出并解释被隔离的文件（服务运行时也可用）';
 
 function lockLines(report: DoctorReport): string[] {
   const lock = report.lock;
   if (!lock) return ['服务状态：没有服务在使用这个目录（无锁文件）。'];
-  if (lock.alive) return [`服务状态：进程 ${lock.pid}${lock.host ? `（主机 ${lock.host}）` : ''} 正在使用这个目录（自 ${lock.since || '未知时间'}）。`];
+  if (lock.alive)
+    return [
+      `服务状态：进程 ${lock.pid}${lock.host ? `（主机 ${lock.host}）` : ''} 正在使用这个目录（自 ${lock.since || '未知时间'}）。`,
+    ];
   return [`服务状态：锁文件属于已退出的进程 ${lock.pid}；下次启动会自动接管，无需处理。`];
 }
 
 function quarantineLines(report: DoctorReport, dir: string): string[] {
   if (report.quarantined.length === 0) return ['隔离目录：没有被隔离的文件。'];
-  const lines = [`隔离目录：${report.quarantined.length} 个文件因无法载入被移到 ${resolve(dir, 'quarantine')}（原样保存，未改动任何字节）：`];
+  const lines = [
+    `隔离目录：${report.quarantined.length} 个文件因无法载入被移到 ${resolve(dir, 'quarantine')}（原样保存，未改动任何字节）：`,
+  ];
   for (const q of report.quarantined) {
-    lines.push(`  - ${q.movedTo}`, `      原位置：${q.file}${q.at ? `，隔离时间：${q.at}` : ''}`, `      原因：${q.reason}`);
+    lines.push(
+      `  - ${q.movedTo}`,
+      `      原位置：${q.file}${q.at ? `，隔离时间：${q.at}` : ''}`,
+      `      原因：${q.reason}`,
+    );
   }
   lines.push(
     '  怎么办：这些表单目前不在列表中，其余表单照常服务。若能修复（例如从备份恢复或改正被手工改坏的字段），',
@@ -51,7 +61,14 @@ export async function doctorCommand(argv: string[], out: (text: string) => void)
   const report = await examineDataDir(dir);
   if (flags.has('json')) out(JSON.stringify({ dataDir: dir, ...report }, null, 2));
   else {
-    out([`数据目录：${dir}（${report.forms} 份可载入的表单）`, ...lockLines(report), ...problemLines(report), ...quarantineLines(report, dir)].join('\n'));
+    out(
+      [
+        `数据目录：${dir}（${report.forms} 份可载入的表单）`,
+        ...lockLines(report),
+        ...problemLines(report),
+        ...quarantineLines(report, dir),
+      ].join('\n'),
+    );
   }
   return report.quarantined.length + report.problems.length > 0 ? 1 : 0;
 }

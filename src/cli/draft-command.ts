@@ -10,11 +10,15 @@ import { loadPromptsFromDir } from '../drafting/load-prompts-node.js';
 import { parseArgs } from './args.js';
 import { readFormFile } from './read-form-file.js';
 
-export const DRAFT_USAGE = 'ziping draft FILE [--field PATH | --all] [--json] [--profile ID] [--max-chars N]   起草实际完成情况和偏差原因分析';
+export const DRAFT_USAGE =
+  'ziping draft FILE [--field PATH | --all] [--json] [--profile ID] [--max-chars N]   起草实际完成情况和偏差原因分析';
 
 /** A drafted cell as a person reads it. */
 function describe(result: DraftResult): string {
-  const lines = [`【${result.path}】（${result.drafter === 'model' ? `模型 ${result.model}` : '内置起草器'}，${result.promptId}@${result.promptVersion}，${result.checks.length}/${result.checks.maxChars}字）`, result.text];
+  const lines = [
+    `【${result.path}】（${result.drafter === 'model' ? `模型 ${result.model}` : '内置起草器'}，${result.promptId}@${result.promptVersion}，${result.checks.length}/${result.checks.maxChars}字）`,
+    result.text,
+  ];
   if (result.checks.placeholders.length) lines.push(`  待补充：${result.checks.placeholders.join('；')}`);
   for (const issue of result.checks.issues) lines.push(`  ✗ ${issue.message}`);
   if (result.notice) lines.push(`  提示：${result.notice}`);
@@ -36,7 +40,10 @@ export async function draftCommand(argv: string[], out: (text: string) => void):
   let paths: NarrativePath[];
   if (typeof field === 'string') {
     if (!isNarrativePath(field) || !hasNarrativeCell(form, field)) {
-      throw new ZipingError('invalid_request', `--field 应为 goals.actual 或 indicators.N.deviation（N 从 0 起，本表共 ${form.indicators.length} 行），而不是“${field}”`);
+      throw new ZipingError(
+        'invalid_request',
+        `--field 应为 goals.actual 或 indicators.N.deviation（N 从 0 起，本表共 ${form.indicators.length} 行），而不是“${field}”`,
+      );
     }
     paths = [field];
   } else {
@@ -44,15 +51,28 @@ export async function draftCommand(argv: string[], out: (text: string) => void):
   }
   const maxRaw = args.flags.get('max-chars');
   const maxChars = typeof maxRaw === 'string' ? Number(maxRaw) : undefined;
-  if (maxChars !== undefined && (!Number.isInteger(maxChars) || maxChars < 20)) throw new ZipingError('invalid_request', '--max-chars 应为不小于 20 的整数');
+  if (maxChars !== undefined && (!Number.isInteger(maxChars) || maxChars < 20))
+    throw new ZipingError('invalid_request', '--max-chars 应为不小于 20 的整数');
 
-  const drafter = createDrafterFromEnv(process.env, { prompts: loadPromptsFromDir(process.env.ZIPING_PROMPTS || undefined) });
+  const drafter = createDrafterFromEnv(process.env, {
+    prompts: loadPromptsFromDir(process.env.ZIPING_PROMPTS || undefined),
+  });
   const ratio = overAchievementRatio(report.profile);
   const requests = paths.map((path) => ({ form, report, path, maxChars, overAchievementRatio: ratio }));
   const items = await draftMany(drafter, requests, { concurrency: 4 });
 
   if (args.flags.has('json')) {
-    out(JSON.stringify(items.map((i) => (i.ok ? { path: i.path, ok: true, result: i.result } : { path: i.path, ok: false, error: { code: i.error.code, message: i.error.message } })), null, 2));
+    out(
+      JSON.stringify(
+        items.map((i) =>
+          i.ok
+            ? { path: i.path, ok: true, result: i.result }
+            : { path: i.path, ok: false, error: { code: i.error.code, message: i.error.message } },
+        ),
+        null,
+        2,
+      ),
+    );
   } else {
     out(items.map((i) => (i.ok ? describe(i.result) : `【${i.path}】起草失败：${i.error.message}`)).join('\n\n'));
   }

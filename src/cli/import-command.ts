@@ -22,7 +22,10 @@ export async function importCommand(argv: string[], out: (text: string) => void)
     bytes = new Uint8Array(await readFile(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ZipingError('invalid_request', code === 'ENOENT' ? `找不到文件：${file}` : `无法读取文件 ${file}（${code ?? '未知错误'}）`);
+    throw new ZipingError(
+      'invalid_request',
+      code === 'ENOENT' ? `找不到文件：${file}` : `无法读取文件 ${file}（${code ?? '未知错误'}）`,
+    );
   }
   const result = await importFile(bytes);
   out(args.flags.has('json') ? JSON.stringify(result, null, 2) : summary(result));
@@ -43,6 +46,7 @@ function summary({ form, report }: ImportResult): string {
   if (report.inferred.length > 0) {
     lines.push('推断：', ...report.inferred.map((e) => `  ${e.path} = ${String(e.value)}：${e.why}`));
   }
-  if (report.unread.length > 0) lines.push('未能读取：', ...report.unread.map((e) => `  ${e.from} ${e.text}：${e.why}`));
+  if (report.unread.length > 0)
+    lines.push('未能读取：', ...report.unread.map((e) => `  ${e.from} ${e.text}：${e.why}`));
   return lines.join('\n');
 }

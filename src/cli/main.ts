@@ -18,7 +18,8 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; usage: string }> =
   profiles: { run: async () => profilesCommand, usage: PROFILES_USAGE },
   export: {
     run: async () => (await import('./export-command.js')).exportCommand,
-    usage: 'ziping export FILE [--xlsx OUT] [--docx OUT] [--parts both|table|report] [--profile ID]   导出自评表、自评报告',
+    usage:
+      'ziping export FILE [--xlsx OUT] [--docx OUT] [--parts both|table|report] [--profile ID]   导出自评表、自评报告',
   },
   import: { run: async () => importCommand, usage: IMPORT_USAGE },
   doctor: {
@@ -36,7 +37,11 @@ function usage(): string {
 }
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
-export async function main(argv: string[], out = (t: string) => console.log(t), err = (t: string) => console.error(t)): Promise<number> {
+export async function main(
+  argv: string[],
+  out = (t: string) => console.log(t),
+  err = (t: string) => console.error(t),
+): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     out(usage());

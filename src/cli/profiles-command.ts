@@ -29,6 +29,12 @@ export async function profilesCommand(argv: string[], out: (text: string) => voi
       p.banner ? '待核实' : '',
     ];
   });
-  out(renderTable(['口径', '名称', '执行分值', '执行率分母', '反向公式', '定性区间', '超额需说明', '执行率需说明', '备注'], rows, [20, 30]));
+  out(
+    renderTable(
+      ['口径', '名称', '执行分值', '执行率分母', '反向公式', '定性区间', '超额需说明', '执行率需说明', '备注'],
+      rows,
+      [20, 30],
+    ),
+  );
   return 0;
 }

@@ -11,13 +11,16 @@ export async function readFormFile(path: string): Promise<Form> {
     text = path === '-' ? await readStdin() : await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ZipingError('invalid_request', code === 'ENOENT' ? `找不到文件：${path}` : `无法读取文件 ${path}（${code ?? '未知错误'}）`);
+    throw new ZipingError(
+      'invalid_request',
+      code === 'ENOENT' ? `找不到文件：${path}` : `无法读取文件 ${path}（${code ?? '未知错误'}）`,
+    );
   }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ZipingError('invalid_json', `${path} 不是有效的 JSON：${(error as Error).message.split("\n")[0]}`);
+    throw new ZipingError('invalid_json', `${path} 不是有效的 JSON：${(error as Error).message.split('\n')[0]}`);
   }
   return parseForm(data);
 }

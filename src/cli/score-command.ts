@@ -6,7 +6,8 @@ import { parseArgs } from './args.js';
 import { formatReport } from './format-report.js';
 import { readFormFile } from './read-form-file.js';
 
-export const SCORE_USAGE = 'ziping score FILE [--json] [--profile ID] [--strict]   按规则评分（--strict：有错误时退出码为 2）';
+export const SCORE_USAGE =
+  'ziping score FILE [--json] [--profile ID] [--strict]   按规则评分（--strict：有错误时退出码为 2）';
 
 /** Runs the score command; returns the exit code. */
 export async function scoreCommand(argv: string[], out: (text: string) => void): Promise<number> {

@@ -5,10 +5,14 @@ import { ZipingError } from '../core/errors.js';
 import { startNodeServer } from '../entry/node.js';
 import { parseArgs } from './args.js';
 
-export const SERVE_USAGE = 'ziping serve [--host H] [--port P] [--data DIR]   启动服务（默认 127.0.0.1:8787，数据在 data/store）';
+export const SERVE_USAGE =
+  'ziping serve [--host H] [--port P] [--data DIR]   启动服务（默认 127.0.0.1:8787，数据在 data/store）';
 
 /** Starts the service and resolves with the exit code once it has stopped. */
-export async function serveCommand(args: string[], out: (text: string) => void = (t) => console.log(t)): Promise<number> {
+export async function serveCommand(
+  args: string[],
+  out: (text: string) => void = (t) => console.log(t),
+): Promise<number> {
   const { positional, flags } = parseArgs(args, ['host', 'port', 'data'], ['help']);
   if (flags.has('help')) {
     out(SERVE_USAGE);

@@ -48,7 +48,11 @@ export interface DraftManyOptions {
  * a failed cell is an `{ ok: false, error }` item and does not stop the others. An aborted
  * signal stops starting new cells and rejects with its reason.
  */
-export async function draftMany(drafter: Drafter, requests: readonly DraftRequest[], options: DraftManyOptions = {}): Promise<BatchItem[]> {
+export async function draftMany(
+  drafter: Drafter,
+  requests: readonly DraftRequest[],
+  options: DraftManyOptions = {},
+): Promise<BatchItem[]> {
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
   const items: BatchItem[] = new Array(requests.length);
   let next = 0;
@@ -60,10 +64,21 @@ export async function draftMany(drafter: Drafter, requests: readonly DraftReques
       const req = requests[i]!;
       let item: BatchItem;
       try {
-        item = { path: req.path, ok: true, result: await drafter.draft(req, options.sinkFor?.(req.path), options.signal) };
+        item = {
+          path: req.path,
+          ok: true,
+          result: await drafter.draft(req, options.sinkFor?.(req.path), options.signal),
+        };
       } catch (error) {
         if (options.signal?.aborted) throw options.signal.reason;
-        const e = error instanceof ZipingError ? error : new ZipingError('internal_error', `起草 ${req.path} 时出错：${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        const e =
+          error instanceof ZipingError
+            ? error
+            : new ZipingError(
+                'internal_error',
+                `起草 ${req.path} 时出错：${error instanceof Error ? error.message : String(error)}`,
+                { cause: error },
+              );
         item = { path: req.path, ok: false, error: e };
       }
       items[i] = item;

@@ -13,7 +13,15 @@ import type { Detail } from './goals.js';
 import { countChars, formatScore, hasPlaceholder } from './numbers.js';
 import { renderTemplate, type PromptSet, type PromptTemplate } from './prompts.js';
 import { parseQuickActions } from './quick-actions.js';
-import { compact, compactHarder, fitToLength, formalize, hasMeasure, normalizeText, splitSentences } from './text-tools.js';
+import {
+  compact,
+  compactHarder,
+  fitToLength,
+  formalize,
+  hasMeasure,
+  normalizeText,
+  splitSentences,
+} from './text-tools.js';
 import type { ChatMessage, Drafter, DraftRequest, DraftResult, DraftSink, ReviseRequest } from './types.js';
 import type { TemplateVars } from './variables.js';
 import { prepare, templateVars } from './vars.js';
@@ -51,25 +59,32 @@ export function renderOutline(outline: string, vars: TemplateVars): string {
 }
 
 /** The built-in text of a cell, fitted to its limit. */
-export function builtinText(req: DraftRequest, prompts: PromptSet): { text: string; facts: CellFacts; template: PromptTemplate; notice?: string } {
+export function builtinText(
+  req: DraftRequest,
+  prompts: PromptSet,
+): { text: string; facts: CellFacts; template: PromptTemplate; notice?: string } {
   const { facts, template } = prepare(req, prompts);
   const toFix = facts.rowFacts ? cellsToFix(facts.rowFacts.indicator, facts.rowFacts.result) : [];
   if (facts.rowFacts && toFix.length) {
     const what = describeCellsToFix(facts.rowFacts.index, toFix);
     // the score is the scorer's, so it may be stated; the cells themselves are not quoted
     const r = facts.rowFacts.result;
-    const scored = r && r.weight !== null ? `该指标得${formatScore(r.score)}分（分值${formatScore(r.weight)}分）。` : '';
+    const scored =
+      r && r.weight !== null ? `该指标得${formatScore(r.score)}分（分值${formatScore(r.weight)}分）。` : '';
     const hole = `〔待核实：${toFix.map((c) => c.label).join('、')}缺失或不完整，核实后再说明偏差原因及改进措施〕`;
     const text = fitToLength(`${scored}${hole}`, facts.maxChars);
     return { text, facts: { ...facts, required: [] }, template, notice: `${what}；在此之前不起草偏差说明` };
   }
   if (!facts.needsText) {
     return {
-      text: NO_DEVIATION_TEXT, facts: { ...facts, required: [] }, template,
+      text: NO_DEVIATION_TEXT,
+      facts: { ...facts, required: [] },
+      template,
       notice: `第${facts.row! + 1}行已达到年度指标值且得满分，无需说明偏差，按惯例填“无”`,
     };
   }
-  const render = (detail: Detail) => renderOutline(template.sections.outline, templateVars(req.form, req.report, facts, template, detail));
+  const render = (detail: Detail) =>
+    renderOutline(template.sections.outline, templateVars(req.form, req.report, facts, template, detail));
   let text = render(2);
   if (facts.cell === 'goals') {
     for (const detail of [1, 0] as const) {
@@ -135,7 +150,10 @@ export function fitFaithfully(text: string, max: number, rowName = ''): { text: 
 
 /** Applies the quick actions of `message` to `text`. Pure. */
 export function applyQuickActions(
-  text: string, message: string, facts: CellFacts, measure: string | undefined,
+  text: string,
+  message: string,
+  facts: CellFacts,
+  measure: string | undefined,
 ): RevisionOutcome {
   const actions = parseQuickActions(message);
   const notices: string[] = [];
@@ -192,7 +210,10 @@ export function applyQuickActions(
       const fit = fitFaithfully(out, actions.limit, rf ? cleanName(rf.indicator.name, rf.index) : '');
       out = fit.text;
       if (fit.fits) done.push(`控制在${actions.limit}字以内（${before}字→${countChars(out)}字）`);
-      else notices.push(`保留事实、偏差原因和改进措施后最短为${countChars(out)}字，无法控制在${actions.limit}字以内；如需更短，请手工删减或放宽字数`);
+      else
+        notices.push(
+          `保留事实、偏差原因和改进措施后最短为${countChars(out)}字，无法控制在${actions.limit}字以内；如需更短，请手工删减或放宽字数`,
+        );
     } else {
       out = fitToLength(out, actions.limit, important);
       done.push(`控制在${actions.limit}字以内（${before}字→${countChars(out)}字）`);
@@ -211,7 +232,11 @@ export function factsForRevision(facts: CellFacts, message: string, history: rea
   return { ...facts, chat, ...(limit !== null && limit < facts.maxChars ? { maxChars: limit } : {}) };
 }
 
-export function appendExchange(history: readonly ChatMessage[] | undefined, message: string, text: string): ChatMessage[] {
+export function appendExchange(
+  history: readonly ChatMessage[] | undefined,
+  message: string,
+  text: string,
+): ChatMessage[] {
   return [...(history ?? []), { role: 'user', content: message }, { role: 'assistant', content: text }];
 }
 
@@ -224,8 +249,12 @@ export function createBuiltinDrafter(options: BuiltinDrafterOptions = {}): Draft
       const { text, facts, template, notice } = builtinText(req, prompts);
       emit(text, sink, signal);
       return {
-        path: req.path, text, checks: checkWithFacts(text, facts), drafter: 'builtin',
-        promptId: template.id, promptVersion: template.version,
+        path: req.path,
+        text,
+        checks: checkWithFacts(text, facts),
+        drafter: 'builtin',
+        promptId: template.id,
+        promptVersion: template.version,
         ...(notice ? { notice } : {}),
       };
     },
@@ -234,12 +263,17 @@ export function createBuiltinDrafter(options: BuiltinDrafterOptions = {}): Draft
       if (!req.message?.trim()) throw new ZipingError('invalid_request', '修改要求不能为空');
       const prepared = prepare(req, prompts);
       const facts = factsForRevision(prepared.facts, req.message, req.history);
-      const measure = facts.cell === 'deviation' ? templateVars(req.form, req.report, facts, prepared.template).measure : undefined;
+      const measure =
+        facts.cell === 'deviation' ? templateVars(req.form, req.report, facts, prepared.template).measure : undefined;
       const { text, notice } = applyQuickActions(req.currentText, req.message, facts, measure);
       emit(text, sink, signal);
       return {
-        path: req.path, text, checks: checkWithFacts(text, facts), drafter: 'builtin',
-        promptId: prompts.revise.id, promptVersion: prompts.revise.version,
+        path: req.path,
+        text,
+        checks: checkWithFacts(text, facts),
+        drafter: 'builtin',
+        promptId: prompts.revise.id,
+        promptVersion: prompts.revise.version,
         ...(notice ? { notice } : {}),
         history: appendExchange(req.history, req.message, text),
       };

@@ -10,7 +10,8 @@ import type { Indicator } from '../core/schema/form.js';
 import type { IndicatorResult } from '../core/schema/report.js';
 
 /** Template marks before a name: ★, `指标1:`, `指标1`, `1.` (real forms 02, 06, 09, 12). */
-const NAME_MARK = /^(?:[★☆*＊\s]{1,5}|指标\s{0,2}[0-9０-９]{1,3}\s{0,2}[:：、.．]?\s{0,2}|[0-9]{1,2}\s{0,2}[、.．]\s{0,2})/;
+const NAME_MARK =
+  /^(?:[★☆*＊\s]{1,5}|指标\s{0,2}[0-9０-９]{1,3}\s{0,2}[:：、.．]?\s{0,2}|[0-9]{1,2}\s{0,2}[、.．]\s{0,2})/;
 
 /** The indicator name as prose quotes it; `第N行指标` when the cell is empty. */
 export function cleanName(name: string | null | undefined, index: number): string {
@@ -38,7 +39,10 @@ export function cleanValue(value: string | null | undefined): string {
   let v = (value ?? '').trim();
   for (const [re, to] of OPERATORS) v = v.replace(re, to);
   // a space between a number and its unit: 12 种 → 12种
-  return v.replace(/(\d)\s{1,4}(?=[^\d\s])/g, '$1').replace(/\s{2,}/g, ' ').trim();
+  return v
+    .replace(/(\d)\s{1,4}(?=[^\d\s])/g, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 const BARE_NUMBER = /^[0-9]{1,15}(?:\.[0-9]{1,10})?$/;
@@ -52,7 +56,9 @@ export function unitOfTarget(target: string): string | null {
 
 /** An actual written as a bare number takes the target's unit: `735` with `≥735人次` → `735人次`. */
 export function actualWithUnit(
-  actual: string | null | undefined, target: string | null | undefined, name = '',
+  actual: string | null | undefined,
+  target: string | null | undefined,
+  name = '',
 ): string {
   const a = cleanValue(actual);
   if (!BARE_NUMBER.test(a)) return a;
@@ -92,7 +98,10 @@ export interface CellToFix {
 /** The cells of a row not fit to quote: garbage, a missing actual, an actual copying the target's sign. */
 export function cellsToFix(ind: Indicator, result: IndicatorResult | null): CellToFix[] {
   const out: CellToFix[] = [];
-  for (const [field, label] of [['target', '年度指标值'], ['actual', '实际完成值']] as const) {
+  for (const [field, label] of [
+    ['target', '年度指标值'],
+    ['actual', '实际完成值'],
+  ] as const) {
     const value = (ind[field] ?? '').trim();
     const reason = unfitValue(value);
     if (reason) out.push({ field, label, value, reason });
@@ -103,7 +112,12 @@ export function cellsToFix(ind: Indicator, result: IndicatorResult | null): Cell
   }
   const flags = result?.flags ?? [];
   if (flags.includes('actual-copied-sign') && !out.some((c) => c.field === 'actual')) {
-    out.push({ field: 'actual', label: '实际完成值', value: (ind.actual ?? '').trim(), reason: '照抄了指标值的比较符号，应填写实际数值' });
+    out.push({
+      field: 'actual',
+      label: '实际完成值',
+      value: (ind.actual ?? '').trim(),
+      reason: '照抄了指标值的比较符号，应填写实际数值',
+    });
   }
   if (flags.includes('actual-missing') && !out.some((c) => c.field === 'actual')) {
     out.push({ field: 'actual', label: '实际完成值', value: '', reason: '未填写' });

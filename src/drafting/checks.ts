@@ -30,24 +30,43 @@ function kindsMatch(written: NumberKind, known: NumberKind): boolean {
 }
 
 /** True when `text` states the fact (its numbers already found in `numbers`). */
-export function factStated(fact: RequiredFact, text: string, numbers: readonly FoundNumber[] = findNumbers(text)): boolean {
+export function factStated(
+  fact: RequiredFact,
+  text: string,
+  numbers: readonly FoundNumber[] = findNumbers(text),
+): boolean {
   if (fact.texts.some((t) => t && text.includes(t))) return true;
-  return numbers.some((n) => fact.values.some((v) => kindsMatch(n.kind, v.kind) && (n.unit === v.unit || !n.unit || !v.unit)
-    && sameNumber(n.value, n.decimals, v.value, n.kind !== 'score')));
+  return numbers.some((n) =>
+    fact.values.some(
+      (v) =>
+        kindsMatch(n.kind, v.kind) &&
+        (n.unit === v.unit || !n.unit || !v.unit) &&
+        sameNumber(n.value, n.decimals, v.value, n.kind !== 'score'),
+    ),
+  );
 }
 
 /** The drafter's own summary figures (counts of rows, goals) as knowns the checks accept. */
 function extraKnowns(allowed: readonly AllowedNumber[]): Known[] {
   return allowed
     .filter((a) => /项数|行数|方面数/.test(a.source))
-    .map((a) => ({ value: a.value, unit: a.unit ? unitNamed(a.unit) : null, source: a.source, origin: 'fact' as const }));
+    .map((a) => ({
+      value: a.value,
+      unit: a.unit ? unitNamed(a.unit) : null,
+      source: a.source,
+      origin: 'fact' as const,
+    }));
 }
 
 /** Runs the checks on `text` against already computed cell facts. */
 export function checkWithFacts(text: string, facts: CellFacts, options: { asWritten?: boolean } = {}): DraftChecks {
   return checkNarrative(text, {
-    facts: facts.core, path: facts.path, maxChars: facts.maxChars, chat: facts.chat,
-    extra: extraKnowns(facts.allowed), asWritten: options.asWritten ?? false,
+    facts: facts.core,
+    path: facts.path,
+    maxChars: facts.maxChars,
+    chat: facts.chat,
+    extra: extraKnowns(facts.allowed),
+    asWritten: options.asWritten ?? false,
   });
 }
 

@@ -9,7 +9,16 @@ import type { FormFacts } from '../core/facts/types.js';
 import { overAchievementRatio } from '../core/profiles/over-ratio.js';
 import type { Form, Indicator, NarrativePath } from '../core/schema/form.js';
 import type { IndicatorResult, ScoreReport } from '../core/schema/report.js';
-import { findNumbers, firstQuantity, formatNumber, formatPercent, formatScore, kindOfUnit, type FoundNumber, type NumberKind } from './numbers.js';
+import {
+  findNumbers,
+  firstQuantity,
+  formatNumber,
+  formatPercent,
+  formatScore,
+  kindOfUnit,
+  type FoundNumber,
+  type NumberKind,
+} from './numbers.js';
 import { goalParts, levelGroup } from './goals.js';
 import { parseNotes, type ParsedNotes } from './notes.js';
 import { DEFAULT_MAX_CHARS } from './prompts.js';
@@ -88,8 +97,13 @@ export function rowOfPath(path: string, form: Form): number | null {
 }
 
 export const KIND_LABELS: Record<string, string> = {
-  positive: '正向指标', reverse: '反向指标', equal: '等于型指标', range: '区间指标',
-  deadline: '时效指标', qualitative: '定性指标', unscorable: '无法自动评分的指标',
+  positive: '正向指标',
+  reverse: '反向指标',
+  equal: '等于型指标',
+  range: '区间指标',
+  deadline: '时效指标',
+  qualitative: '定性指标',
+  unscorable: '无法自动评分的指标',
 };
 
 export const OUTCOME_LABELS: Record<Outcome, string> = {
@@ -126,7 +140,10 @@ export function outcomeOf(result: IndicatorResult | null, indicator: Indicator):
   if (flags.includes('late')) return 'late';
   const grade = result.grade ?? indicator.grade ?? null;
   const weight = result.weight ?? indicator.weight ?? null;
-  if (result.kind === 'qualitative' && (grade === '部分达成' || grade === '未达成' || (weight !== null && result.score < weight - 0.005))) {
+  if (
+    result.kind === 'qualitative' &&
+    (grade === '部分达成' || grade === '未达成' || (weight !== null && result.score < weight - 0.005))
+  ) {
     return 'qualitative-partial';
   }
   if (flags.includes('target-exceeded')) return 'reverse-exceeded';
@@ -158,23 +175,46 @@ export function rowFacts(form: Form, report: ScoreReport, index: number): RowFac
   const actual = firstQuantity(indicator.actual);
   let completion: number | null = result?.completion ?? null;
   let deviationAmount: RowFacts['deviationAmount'] = null;
-  const numeric = target && actual && !DATE_KINDS.has(target.unit ?? '') && result?.kind !== 'deadline' && result?.kind !== 'qualitative';
+  const numeric =
+    target &&
+    actual &&
+    !DATE_KINDS.has(target.unit ?? '') &&
+    result?.kind !== 'deadline' &&
+    result?.kind !== 'qualitative';
   if (numeric && (target.unit === actual.unit || !target.unit || !actual.unit)) {
     if (completion === null && target.value !== 0) completion = actual.value / target.value;
     deviationAmount = { value: Math.abs(actual.value - target.value), unit: target.unit ?? actual.unit };
   }
   // a missed or breached row whose numbers cannot be compared reads as the generic case
   const comparable = numeric ? completion !== null : false;
-  const finalOutcome = !comparable && (outcome === 'missed' || outcome === 'reverse-exceeded' || outcome === 'over-achievement') ? 'generic' : outcome;
+  const finalOutcome =
+    !comparable && (outcome === 'missed' || outcome === 'reverse-exceeded' || outcome === 'over-achievement')
+      ? 'generic'
+      : outcome;
   return {
-    index, indicator, result, outcome: finalOutcome, needsText,
-    target, actual, completion: numeric ? completion : null, deviationAmount,
-    grade: result?.kind === 'qualitative' || finalOutcome === 'qualitative-partial' || finalOutcome === 'late' ? gradeOf(result, indicator) : null,
+    index,
+    indicator,
+    result,
+    outcome: finalOutcome,
+    needsText,
+    target,
+    actual,
+    completion: numeric ? completion : null,
+    deviationAmount,
+    grade:
+      result?.kind === 'qualitative' || finalOutcome === 'qualitative-partial' || finalOutcome === 'late'
+        ? gradeOf(result, indicator)
+        : null,
   };
 }
 
 /** Adds every number written in `text` to `out`, labelled `source`. */
-function numbersIn(out: AllowedNumber[], text: string | null | undefined, source: string, opts: { noScores?: boolean } = {}): void {
+function numbersIn(
+  out: AllowedNumber[],
+  text: string | null | undefined,
+  source: string,
+  opts: { noScores?: boolean } = {},
+): void {
   if (!text) return;
   for (const n of findNumbers(text)) {
     if (opts.noScores && n.kind === 'score') continue;
@@ -182,7 +222,13 @@ function numbersIn(out: AllowedNumber[], text: string | null | undefined, source
   }
 }
 
-function push(out: AllowedNumber[], value: number | null | undefined, kind: NumberKind, source: string, unit: string | null = null): void {
+function push(
+  out: AllowedNumber[],
+  value: number | null | undefined,
+  kind: NumberKind,
+  source: string,
+  unit: string | null = null,
+): void {
   if (value === null || value === undefined || !Number.isFinite(value)) return;
   out.push({ value, unit: unit ?? (kind === 'score' ? '分' : kind === 'percent' ? '%' : null), kind, source });
 }
@@ -193,19 +239,35 @@ function push(out: AllowedNumber[], value: number | null | undefined, kind: Numb
  * scorer, never from a note). `goals.actual` may use the whole form; a deviation cell its own
  * row plus the project-level figures (year, funding, totals, the over-achievement standard).
  */
-export function allowedNumbers(form: Form, report: ScoreReport, rows: RowFacts[], overRatio: number, row: number | null = null): AllowedNumber[] {
+export function allowedNumbers(
+  form: Form,
+  report: ScoreReport,
+  rows: RowFacts[],
+  overRatio: number,
+  row: number | null = null,
+): AllowedNumber[] {
   const inScope = (i: number) => row === null || i === row;
   const out: AllowedNumber[] = [];
   const unit = form.funding?.unit ?? '万元';
   push(out, form.year, 'other', '年度', '年');
   const p = form.project;
-  for (const [key, label] of [['name', '项目名称'], ['department', '主管部门'], ['implementer', '实施单位'], ['phone', '联系电话']] as const) {
+  for (const [key, label] of [
+    ['name', '项目名称'],
+    ['department', '主管部门'],
+    ['implementer', '实施单位'],
+    ['phone', '联系电话'],
+  ] as const) {
     numbersIn(out, p[key], label);
   }
   const f = form.funding;
   if (f) {
     push(out, f.weight, 'score', '预算执行率分值');
-    for (const [key, label] of [['total', '年度资金总额'], ['appropriation', '当年财政拨款'], ['carryover', '上年结转资金'], ['other', '其他资金']] as const) {
+    for (const [key, label] of [
+      ['total', '年度资金总额'],
+      ['appropriation', '当年财政拨款'],
+      ['carryover', '上年结转资金'],
+      ['other', '其他资金'],
+    ] as const) {
       const r = f[key];
       if (!r) continue;
       push(out, r.initial, 'money', `${label}·年初预算数`, unit);
@@ -277,10 +339,13 @@ export function allowedNumbers(form: Form, report: ScoreReport, rows: RowFacts[]
   // counts a summary may state
   push(out, form.indicators.length, 'other', '指标行数', '项');
   const byLevel = new Map<string, number>();
-  for (const ind of form.indicators) byLevel.set(levelGroup(ind.level1), (byLevel.get(levelGroup(ind.level1)) ?? 0) + 1);
+  for (const ind of form.indicators)
+    byLevel.set(levelGroup(ind.level1), (byLevel.get(levelGroup(ind.level1)) ?? 0) + 1);
   for (const [group, n] of byLevel) push(out, n, 'other', `${group}指标项数`, '项');
   for (const group of byLevel.keys()) {
-    const achieved = rows.filter((rf) => levelGroup(rf.indicator.level1) === group && (!rf.needsText || rf.outcome === 'over-achievement')).length;
+    const achieved = rows.filter(
+      (rf) => levelGroup(rf.indicator.level1) === group && (!rf.needsText || rf.outcome === 'over-achievement'),
+    ).length;
     push(out, achieved, 'other', `${group}指标达到年度指标值的项数`, '项');
   }
   const parts = goalParts(form.goals?.expected).length;
@@ -288,7 +353,13 @@ export function allowedNumbers(form: Form, report: ScoreReport, rows: RowFacts[]
   const byOutcome = new Map<string, number>();
   for (const rf of rows) if (rf.needsText) byOutcome.set(rf.outcome, (byOutcome.get(rf.outcome) ?? 0) + 1);
   for (const [o, n] of byOutcome) push(out, n, 'other', `${OUTCOME_LABELS[o as Outcome]}的指标项数`, '项');
-  push(out, [...byOutcome.values()].reduce((a, b) => a + b, 0), 'other', '需说明偏差的指标项数', '项');
+  push(
+    out,
+    [...byOutcome.values()].reduce((a, b) => a + b, 0),
+    'other',
+    '需说明偏差的指标项数',
+    '项',
+  );
   return out;
 }
 
@@ -303,7 +374,9 @@ function requiredForRow(rf: RowFacts): RequiredFact[] {
     const short = text.length <= SHORT_TEXT;
     if (!q && !short) return;
     out.push({
-      key, label, display: short ? text : q!.text,
+      key,
+      label,
+      display: short ? text : q!.text,
       values: q ? [{ value: q.value, unit: q.unit, kind: q.kind }] : [],
       texts: short ? [text] : [],
     });
@@ -311,7 +384,9 @@ function requiredForRow(rf: RowFacts): RequiredFact[] {
   if (rf.outcome === 'qualitative-partial') {
     const r = rf.result;
     out.push({
-      key: 'grade', label: '达成等级或得分', display: rf.grade ?? (r ? `${formatScore(r.score)}分` : ''),
+      key: 'grade',
+      label: '达成等级或得分',
+      display: rf.grade ?? (r ? `${formatScore(r.score)}分` : ''),
       values: r ? [{ value: r.score, unit: '分', kind: 'score' }] : [],
       texts: rf.grade ? [rf.grade] : [],
     });
@@ -325,10 +400,18 @@ function requiredForRow(rf: RowFacts): RequiredFact[] {
       { value: rf.completion * 100, unit: '%', kind: 'percent' },
       { value: rf.completion, unit: '倍', kind: 'other' },
     ];
-    if (rf.deviationAmount) values.push({ value: rf.deviationAmount.value, unit: rf.deviationAmount.unit, kind: kindOfUnit(rf.deviationAmount.unit) });
+    if (rf.deviationAmount)
+      values.push({
+        value: rf.deviationAmount.value,
+        unit: rf.deviationAmount.unit,
+        kind: kindOfUnit(rf.deviationAmount.unit),
+      });
     out.push({
-      key: 'deviation', label: '偏差（偏差率、完成率或偏差量）',
-      display: `偏差率${formatPercent(Math.abs(rf.completion - 1))}`, values, texts: [],
+      key: 'deviation',
+      label: '偏差（偏差率、完成率或偏差量）',
+      display: `偏差率${formatPercent(Math.abs(rf.completion - 1))}`,
+      values,
+      texts: [],
     });
   }
   return out;
@@ -339,12 +422,21 @@ function requiredForGoals(form: Form, report: ScoreReport): RequiredFact[] {
   const unit = form.funding?.unit ?? '万元';
   const executed = report.funding.executed ?? form.funding?.total?.executed ?? null;
   if (executed !== null && executed !== undefined) {
-    out.push({ key: 'executed', label: '全年执行数', display: `${formatNumber(executed, 4)}${unit}`, values: [{ value: executed, unit, kind: 'money' }], texts: [] });
+    out.push({
+      key: 'executed',
+      label: '全年执行数',
+      display: `${formatNumber(executed, 4)}${unit}`,
+      values: [{ value: executed, unit, kind: 'money' }],
+      texts: [],
+    });
   }
   if (report.funding.rate !== null) {
     out.push({
-      key: 'executionRate', label: '预算执行率', display: formatPercent(report.funding.rate),
-      values: [{ value: report.funding.rate * 100, unit: '%', kind: 'percent' }], texts: [],
+      key: 'executionRate',
+      label: '预算执行率',
+      display: formatPercent(report.funding.rate),
+      values: [{ value: report.funding.rate * 100, unit: '%', kind: 'percent' }],
+      texts: [],
     });
   }
   return out;
@@ -371,7 +463,11 @@ export function cellFacts(form: Form, report: ScoreReport, path: NarrativePath, 
     throw new ZipingError('invalid_request', `字数上限应为不小于10的整数，而不是 ${String(maxChars)}`);
   }
   return {
-    path, cell, row, rowFacts: rf, rows,
+    path,
+    cell,
+    row,
+    rowFacts: rf,
+    rows,
     outcome: rf ? rf.outcome : 'generic',
     needsText: rf ? rf.needsText : true,
     maxChars,
@@ -387,6 +483,8 @@ export function cellFacts(form: Form, report: ScoreReport, path: NarrativePath, 
 /** Shorthand from a draft request. */
 export function factsOf(req: DraftRequest, defaultMaxChars?: number): CellFacts {
   return cellFacts(req.form, req.report, req.path, {
-    maxChars: req.maxChars, overAchievementRatio: req.overAchievementRatio, defaultMaxChars,
+    maxChars: req.maxChars,
+    overAchievementRatio: req.overAchievementRatio,
+    defaultMaxChars,
   });
 }

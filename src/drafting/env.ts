@@ -37,7 +37,9 @@ function intVar(env: Record<string, string | undefined>, name: string, min: numb
   if (!raw) return undefined;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new ZipingError('invalid_request', `环境变量 ${name} 应为 ${min} 到 ${max} 之间的整数，而不是“${raw}”`, { details: { variable: name } });
+    throw new ZipingError('invalid_request', `环境变量 ${name} 应为 ${min} 到 ${max} 之间的整数，而不是“${raw}”`, {
+      details: { variable: name },
+    });
   }
   return n;
 }
@@ -49,23 +51,38 @@ export function drafterConfigFromEnv(env: Record<string, string | undefined>): D
   if (!model) {
     return {
       kind: 'builtin',
-      reason: env.OPENAI_API_KEY || env.OPENAI_BASE_URL ? '已设置 OPENAI_API_KEY 或 OPENAI_BASE_URL，但未设置 ZIPING_MODEL，使用内置起草器' : '未配置模型，使用内置起草器',
+      reason:
+        env.OPENAI_API_KEY || env.OPENAI_BASE_URL
+          ? '已设置 OPENAI_API_KEY 或 OPENAI_BASE_URL，但未设置 ZIPING_MODEL，使用内置起草器'
+          : '未配置模型，使用内置起草器',
     };
   }
   const fallback = (env.ZIPING_MODEL_FALLBACK?.trim() || 'builtin').toLowerCase();
   if (fallback !== 'builtin' && fallback !== 'error') {
-    throw new ZipingError('invalid_request', `环境变量 ZIPING_MODEL_FALLBACK 只能是 builtin 或 error，而不是“${env.ZIPING_MODEL_FALLBACK}”`, { details: { variable: 'ZIPING_MODEL_FALLBACK' } });
+    throw new ZipingError(
+      'invalid_request',
+      `环境变量 ZIPING_MODEL_FALLBACK 只能是 builtin 或 error，而不是“${env.ZIPING_MODEL_FALLBACK}”`,
+      { details: { variable: 'ZIPING_MODEL_FALLBACK' } },
+    );
   }
   const baseURL = env.OPENAI_BASE_URL?.trim();
   if (baseURL && !/^https?:\/\//.test(baseURL)) {
-    throw new ZipingError('invalid_request', `环境变量 OPENAI_BASE_URL 应以 http:// 或 https:// 开头，而不是“${baseURL}”`, { details: { variable: 'OPENAI_BASE_URL' } });
+    throw new ZipingError(
+      'invalid_request',
+      `环境变量 OPENAI_BASE_URL 应以 http:// 或 https:// 开头，而不是“${baseURL}”`,
+      { details: { variable: 'OPENAI_BASE_URL' } },
+    );
   }
   const temperatureRaw = env.ZIPING_TEMPERATURE?.trim();
   let temperature: number | undefined;
   if (temperatureRaw) {
     temperature = Number(temperatureRaw);
     if (!Number.isFinite(temperature) || temperature < 0 || temperature > 2) {
-      throw new ZipingError('invalid_request', `环境变量 ZIPING_TEMPERATURE 应为 0 到 2 之间的数，而不是“${temperatureRaw}”`, { details: { variable: 'ZIPING_TEMPERATURE' } });
+      throw new ZipingError(
+        'invalid_request',
+        `环境变量 ZIPING_TEMPERATURE 应为 0 到 2 之间的数，而不是“${temperatureRaw}”`,
+        { details: { variable: 'ZIPING_TEMPERATURE' } },
+      );
     }
   }
   return {
@@ -88,7 +105,10 @@ export function drafterConfigFromEnv(env: Record<string, string | undefined>): D
  * The model drafter when `ZIPING_MODEL` is set, else the built-in one. `prompts` defaults to the
  * bundled templates; a Node entry may pass `loadPromptsFromDir()` so edits apply on restart.
  */
-export function createDrafterFromEnv(env: Record<string, string | undefined>, deps: { prompts?: PromptSet; fetch?: typeof fetch } = {}): Drafter {
+export function createDrafterFromEnv(
+  env: Record<string, string | undefined>,
+  deps: { prompts?: PromptSet; fetch?: typeof fetch } = {},
+): Drafter {
   const config = drafterConfigFromEnv(env);
   if (config.kind === 'builtin') return createBuiltinDrafter({ prompts: deps.prompts });
   return createModelDrafter({ ...config.options, prompts: deps.prompts, ...(deps.fetch ? { fetch: deps.fetch } : {}) });

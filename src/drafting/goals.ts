@@ -6,7 +6,15 @@
 import type { Form } from '../core/schema/form.js';
 import type { ScoreReport } from '../core/schema/report.js';
 import { parseNotes } from './notes.js';
-import { actualWithUnit, cellsToFix, cleanName, cleanValue, humanText, targetWithUnit, trimEndMarks } from './cell-text.js';
+import {
+  actualWithUnit,
+  cellsToFix,
+  cleanName,
+  cleanValue,
+  humanText,
+  targetWithUnit,
+  trimEndMarks,
+} from './cell-text.js';
 import type { RowFacts } from './context.js';
 import { formatPercent, formatScore } from './numbers.js';
 import type { Outcome } from './types.js';
@@ -22,7 +30,8 @@ export function levelGroup(level1: string | null | undefined): '产出' | '效�
 /** 2: each row with actual and target; 1: each row with its actual; 0: counts only. */
 export type Detail = 0 | 1 | 2;
 
-const ENUM = /(?:目标\s*[0-9０-９一二三四五六七八九十]+\s*[:：、.．]?|第[一二三四五六七八九十]+\s*[，,、:：]|(?:^|[\n。；;])[^\S\n]*[（(]?[一二三四五六七八九十]+[）)、]|(?:^|[\n。；;])[^\S\n]*[0-9]{1,3}\s*[、.．](?!\d))/g;
+const ENUM =
+  /(?:目标\s*[0-9０-９一二三四五六七八九十]+\s*[:：、.．]?|第[一二三四五六七八九十]+\s*[，,、:：]|(?:^|[\n。；;])[^\S\n]*[（(]?[一二三四五六七八九十]+[）)、]|(?:^|[\n。；;])[^\S\n]*[0-9]{1,3}\s*[、.．](?!\d))/g;
 
 /**
  * The short titles of the goal's parts: "目标1:大模型研发及生态建设方面，…" → 大模型研发及生态建设.
@@ -129,7 +138,8 @@ function describeRows(rows: RowFacts[], detail: Detail): { items: string[]; more
     else figures.push(figure(rf, detail));
   }
   const items = figures.slice(0, MAX_ITEMS);
-  for (const [when, names] of deadlineGroups) items.push(`${names.join('、')}${names.length > 1 ? '均' : ''}于${when}完成`);
+  for (const [when, names] of deadlineGroups)
+    items.push(`${names.join('、')}${names.length > 1 ? '均' : ''}于${when}完成`);
   if (qualitative.length) items.push(`${qualitative.join('、')}${qualitative.length > 1 ? '均' : ''}达到预期`);
   return { items, more: figures.length > MAX_ITEMS };
 }
@@ -190,11 +200,15 @@ export function shortfallSentence(rows: RowFacts[], overRatio: number, detail: D
     // many rows: the count, then the furthest from their targets with figures
     const all = rows.filter((rf) => rf.needsText && rf.outcome === outcome).length;
     const furthest = [...mine].sort((a, b) => Math.abs(1 - (b.completion ?? 1)) - Math.abs(1 - (a.completion ?? 1)));
-    const items = furthest.slice(0, MAX_ITEMS).map((rf) => shortfallItem(rf, detail)).join('、');
+    const items = furthest
+      .slice(0, MAX_ITEMS)
+      .map((rf) => shortfallItem(rf, detail))
+      .join('、');
     parts.push(`共${all}项指标${verb || '未完全达成'}，其中${items}等差距较大`);
   }
   const over = rows.filter((rf) => rf.needsText && rf.outcome === 'over-achievement' && quotable(rf));
-  if (over.length) parts.push(`${over.map(rowName).join('、')}实际完成值超出年度指标值${formatPercent(overRatio - 1)}以上`);
+  if (over.length)
+    parts.push(`${over.map(rowName).join('、')}实际完成值超出年度指标值${formatPercent(overRatio - 1)}以上`);
   return parts.length ? `${parts.join('；')}，偏差原因及改进措施见相应指标说明。` : '';
 }
 
@@ -209,7 +223,10 @@ export function toFixSentence(rows: RowFacts[]): string {
 export function goalPartsSentence(form: Form): { sentence: string; count: number } {
   const parts = goalParts(form.goals?.expected);
   if (!parts.length) return { sentence: '', count: 0 };
-  return { sentence: `年度目标涵盖${parts.join('、')}${parts.length}个方面，各项绩效指标完成情况如下：`, count: parts.length };
+  return {
+    sentence: `年度目标涵盖${parts.join('、')}${parts.length}个方面，各项绩效指标完成情况如下：`,
+    count: parts.length,
+  };
 }
 
 /** A 部门整体 form speaks of the unit's whole spending; a project form of 本项目. */
@@ -238,7 +255,10 @@ function spendingCause(form: Form, rows: RowFacts[]): string | null {
  * is scored; a reviewer asks for the reason of a low or over-100% rate).
  */
 export function fundingSentence(
-  form: Form, report: ScoreReport, rows: RowFacts[], amounts: { budget: string; executed: string; rate: string },
+  form: Form,
+  report: ScoreReport,
+  rows: RowFacts[],
+  amounts: { budget: string; executed: string; rate: string },
 ): string {
   const whole = form.formType === 'department' ? '部门整体支出' : '';
   const spent = `全年预算${amounts.budget}，全年执行${amounts.executed}，预算执行率${amounts.rate}`;
@@ -247,7 +267,8 @@ export function fundingSentence(
   if (rate === null || Math.abs(rate - 1) < 0.00005) return head;
   const cause = spendingCause(form, rows);
   if (cause === null) return head;
-  if (rate < 1) return `${head}资金未全部执行，主要原因：${cause || '〔待补充：资金结余原因，如尾款未付、采购价低于预算等〕'}。`;
+  if (rate < 1)
+    return `${head}资金未全部执行，主要原因：${cause || '〔待补充：资金结余原因，如尾款未付、采购价低于预算等〕'}。`;
   return `${head}全年执行数超过全年预算数，原因：${cause || '〔待补充：超预算执行的原因及资金来源〕'}。`;
 }
 

@@ -22,7 +22,9 @@ const BUNDLE_FILE = resolve(ROOT, 'src/drafting/prompt-files.ts');
 export function readPromptFiles(dir: string = DEFAULT_PROMPTS_DIR): PromptFile[] {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.md'))
+      .sort();
   } catch (error) {
     throw new ZipingError('template_error', `无法读取提示词目录 ${dir}：${(error as Error).message}`, { cause: error });
   }
@@ -53,6 +55,10 @@ export function writePromptBundle(dir: string = DEFAULT_PROMPTS_DIR, out: string
   return out;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href && process.argv.includes('--write-bundle')) {
+if (
+  process.argv[1] &&
+  import.meta.url === pathToFileURL(resolve(process.argv[1])).href &&
+  process.argv.includes('--write-bundle')
+) {
   console.log(`已写入 ${writePromptBundle()}`);
 }

@@ -19,7 +19,15 @@ import { cellsToFix } from './cell-text.js';
 import { checkWithFacts } from './checks.js';
 import { asksToChange, droppedParts } from './kept-parts.js';
 import type { CellFacts } from './context.js';
-import { cellData, cleanModelText, draftMessages, repairMessages, reviseMessages, ThinkFilter, type WireMessage } from './messages.js';
+import {
+  cellData,
+  cleanModelText,
+  draftMessages,
+  repairMessages,
+  reviseMessages,
+  ThinkFilter,
+  type WireMessage,
+} from './messages.js';
 import type { PromptSet } from './prompts.js';
 import type { DraftChecks, Drafter, DraftRequest, DraftResult, DraftSink, ReviseRequest } from './types.js';
 import type { TemplateVars } from './variables.js';
@@ -63,7 +71,11 @@ export const MAX_MODEL_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 /** A stream that broke or fell silent after it started: retried, then reported. */
 class StreamBroken extends Error {
-  constructor(readonly reason: 'cut' | 'timeout', readonly chunks: number, options?: { cause?: unknown }) {
+  constructor(
+    readonly reason: 'cut' | 'timeout',
+    readonly chunks: number,
+    options?: { cause?: unknown },
+  ) {
     super(reason === 'cut' ? 'stream cut' : 'stream stalled', options);
   }
 }
@@ -88,14 +100,21 @@ function cappedFetch(inner: typeof fetch, maxBytes: number): typeof fetch {
     const response = await inner(input, init);
     if (!response.body) return response;
     let seen = 0;
-    const counted = response.body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        seen += chunk.byteLength;
-        if (seen > maxBytes) controller.error(new OutputTooLong(`模型回答超过${maxBytes}字节，已中止；未保存任何部分文本`));
-        else controller.enqueue(chunk);
-      },
-    }));
-    return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
+    const counted = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          seen += chunk.byteLength;
+          if (seen > maxBytes)
+            controller.error(new OutputTooLong(`模型回答超过${maxBytes}字节，已中止；未保存任何部分文本`));
+          else controller.enqueue(chunk);
+        },
+      }),
+    );
+    return new Response(counted, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   };
 }
 
@@ -106,9 +125,19 @@ function withDeadline(signal: AbortSignal | undefined, ms: number): { signal: Ab
   if (signal?.aborted) controller.abort(signal.reason);
   signal?.addEventListener('abort', onAbort, { once: true });
   const timer = setTimeout(() => {
-    controller.abort(new ZipingError('model_timeout', `模型在${seconds(ms)}内没有写完（含重试与修复），已中止；未保存任何部分文本`, { details: { drafter: 'model', deadlineMs: ms } }));
+    controller.abort(
+      new ZipingError('model_timeout', `模型在${seconds(ms)}内没有写完（含重试与修复），已中止；未保存任何部分文本`, {
+        details: { drafter: 'model', deadlineMs: ms },
+      }),
+    );
   }, ms);
-  return { signal: controller.signal, done: () => { clearTimeout(timer); signal?.removeEventListener('abort', onAbort); } };
+  return {
+    signal: controller.signal,
+    done: () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
 }
 
 /** Errors that a retry later might not have: the fallback may stand in for them. */
@@ -145,39 +174,72 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
     if (error instanceof StreamBroken) {
       const tried = streamRetries ? `，已重试${streamRetries}次` : '';
       return error.reason === 'timeout'
-        ? new ZipingError('model_timeout', `模型输出中途停顿超过${seconds(timeoutMs)}${tried}，仍未写完；未保存任何部分文本`, { details: { ...base, retries: streamRetries }, cause: error })
-        : new ZipingError('model_error', `模型输出在第${error.chunks}个片段后中断${tried}，仍未写完；未保存任何部分文本`, { details: { ...base, retries: streamRetries, transient: true }, cause: error });
+        ? new ZipingError(
+            'model_timeout',
+            `模型输出中途停顿超过${seconds(timeoutMs)}${tried}，仍未写完；未保存任何部分文本`,
+            { details: { ...base, retries: streamRetries }, cause: error },
+          )
+        : new ZipingError(
+            'model_error',
+            `模型输出在第${error.chunks}个片段后中断${tried}，仍未写完；未保存任何部分文本`,
+            { details: { ...base, retries: streamRetries, transient: true }, cause: error },
+          );
     }
     if (error instanceof BadAnswer) {
       return new ZipingError('model_error', error.message, { details: base, cause: error });
     }
     const tried = maxRetries ? `，已重试${maxRetries}次` : '';
     if (error instanceof OpenAI.APIConnectionTimeoutError) {
-      return new ZipingError('model_timeout', `模型服务在${seconds(timeoutMs)}内没有响应${tried}`, { details: { ...base, retries: maxRetries }, cause: error });
+      return new ZipingError('model_timeout', `模型服务在${seconds(timeoutMs)}内没有响应${tried}`, {
+        details: { ...base, retries: maxRetries },
+        cause: error,
+      });
     }
     if (error instanceof OpenAI.APIConnectionError) {
-      return new ZipingError('model_error', `无法连接模型服务 ${where}${tried}：${error.message}`, { details: { ...base, retries: maxRetries, transient: true }, cause: error });
+      return new ZipingError('model_error', `无法连接模型服务 ${where}${tried}：${error.message}`, {
+        details: { ...base, retries: maxRetries, transient: true },
+        cause: error,
+      });
     }
     if (error instanceof OpenAI.APIError) {
       const status = error.status;
       const upstream = String(error.message ?? '').slice(0, 300);
       const details = { ...base, status, upstream };
       if (status === 429) {
-        return new ZipingError('model_rate_limited', `模型服务限流（HTTP 429）${tried}仍被拒绝，请稍后再试`, { details: { ...details, retries: maxRetries }, cause: error });
+        return new ZipingError('model_rate_limited', `模型服务限流（HTTP 429）${tried}仍被拒绝，请稍后再试`, {
+          details: { ...details, retries: maxRetries },
+          cause: error,
+        });
       }
       if (status === 401 || status === 403) {
-        return new ZipingError('model_error', `模型服务拒绝了访问（HTTP ${status}），请检查 OPENAI_API_KEY`, { details, cause: error });
+        return new ZipingError('model_error', `模型服务拒绝了访问（HTTP ${status}），请检查 OPENAI_API_KEY`, {
+          details,
+          cause: error,
+        });
       }
       if (status === 404) {
-        return new ZipingError('model_error', `模型服务找不到接口或模型“${model}”（HTTP 404），请检查 OPENAI_BASE_URL 和 ZIPING_MODEL`, { details, cause: error });
+        return new ZipingError(
+          'model_error',
+          `模型服务找不到接口或模型“${model}”（HTTP 404），请检查 OPENAI_BASE_URL 和 ZIPING_MODEL`,
+          { details, cause: error },
+        );
       }
       if (status !== undefined && (status >= 500 || status === 408 || status === 409)) {
-        return new ZipingError('model_error', `模型服务出错（HTTP ${status}）${tried}仍失败，请稍后再试`, { details: { ...details, retries: maxRetries, transient: true }, cause: error });
+        return new ZipingError('model_error', `模型服务出错（HTTP ${status}）${tried}仍失败，请稍后再试`, {
+          details: { ...details, retries: maxRetries, transient: true },
+          cause: error,
+        });
       }
       if (status === undefined) {
-        return new ZipingError('model_error', `模型服务在输出中报告错误：${upstream}`, { details: { ...details, transient: true }, cause: error });
+        return new ZipingError('model_error', `模型服务在输出中报告错误：${upstream}`, {
+          details: { ...details, transient: true },
+          cause: error,
+        });
       }
-      return new ZipingError('model_error', `模型服务拒绝了请求（HTTP ${status}）：${upstream}`, { details, cause: error });
+      return new ZipingError('model_error', `模型服务拒绝了请求（HTTP ${status}）：${upstream}`, {
+        details,
+        cause: error,
+      });
     }
     const message = error instanceof Error ? error.message : String(error);
     return new ZipingError('model_error', `调用模型失败：${message}`, { details: base, cause: error });
@@ -221,7 +283,13 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
     }
   }
 
-  async function streamOnce(messages: WireMessage[], sink: DraftSink, signal: AbortSignal | undefined, onEmit: () => void, cap: number): Promise<string> {
+  async function streamOnce(
+    messages: WireMessage[],
+    sink: DraftSink,
+    signal: AbortSignal | undefined,
+    onEmit: () => void,
+    cap: number,
+  ): Promise<string> {
     const { controller, release } = linked(signal);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stalled = false;
@@ -276,7 +344,8 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (stalled) throw new StreamBroken('timeout', chunks, { cause: error });
-      if (started && !(error instanceof StreamBroken) && !(error instanceof BadAnswer)) throw new StreamBroken('cut', chunks, { cause: error });
+      if (started && !(error instanceof StreamBroken) && !(error instanceof BadAnswer))
+        throw new StreamBroken('cut', chunks, { cause: error });
       throw error;
     } finally {
       clearTimeout(timer);
@@ -285,7 +354,12 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
   }
 
   /** The whole answer, streamed to `sink` if given; retries broken streams; throws ZipingError. */
-  async function complete(messages: WireMessage[], sink: DraftSink | undefined, signal: AbortSignal | undefined, cap: number): Promise<string> {
+  async function complete(
+    messages: WireMessage[],
+    sink: DraftSink | undefined,
+    signal: AbortSignal | undefined,
+    cap: number,
+  ): Promise<string> {
     if (!sink) {
       try {
         return await completeOnce(messages, signal, cap);
@@ -297,9 +371,15 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
     let emitted = false;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await streamOnce(messages, sink, signal, () => {
-          emitted = true;
-        }, cap);
+        return await streamOnce(
+          messages,
+          sink,
+          signal,
+          () => {
+            emitted = true;
+          },
+          cap,
+        );
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         if (error instanceof StreamBroken && attempt < maxRetries) {
@@ -328,13 +408,20 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
     promptId: string;
     promptVersion: string;
     /** The built-in result to offer when the model fails. */
-    fallback: () => Omit<DraftResult, 'path' | 'promptId' | 'promptVersion'> & { promptId?: string; promptVersion?: string };
+    fallback: () => Omit<DraftResult, 'path' | 'promptId' | 'promptVersion'> & {
+      promptId?: string;
+      promptVersion?: string;
+    };
     history?: DraftResult['history'];
     message?: string;
   }
 
   /** `run` within the overall deadline: a model that keeps talking is cut off and nothing is kept. */
-  async function runBounded(job: Job, sink: DraftSink | undefined, signal: AbortSignal | undefined): Promise<DraftResult> {
+  async function runBounded(
+    job: Job,
+    sink: DraftSink | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<DraftResult> {
     const bounded = withDeadline(signal, deadlineMs);
     try {
       return await run(job, sink, bounded.signal);
@@ -345,19 +432,31 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
 
   async function run(job: Job, sink: DraftSink | undefined, signal: AbortSignal | undefined): Promise<DraftResult> {
     const cap = options.maxOutputChars ?? Math.max(MIN_MODEL_OUTPUT_CHARS, MODEL_OUTPUT_FACTOR * job.facts.maxChars);
-    const base = { path: job.req.path, drafter: 'model' as const, model, promptId: job.promptId, promptVersion: job.promptVersion };
-    const withHistory = (text: string) => (job.message !== undefined ? { history: appendExchange(job.history, job.message, text) } : {});
+    const base = {
+      path: job.req.path,
+      drafter: 'model' as const,
+      model,
+      promptId: job.promptId,
+      promptVersion: job.promptVersion,
+    };
+    const withHistory = (text: string) =>
+      job.message !== undefined ? { history: appendExchange(job.history, job.message, text) } : {};
     let first: string;
     try {
       first = await complete(job.messages, sink, signal, cap);
     } catch (error) {
-      if (signal?.aborted || !(error instanceof ZipingError) || !options.builtinFallback || !isPassing(error)) throw error;
+      if (signal?.aborted || !(error instanceof ZipingError) || !options.builtinFallback || !isPassing(error))
+        throw error;
       const fb = job.fallback();
       sink?.({ type: 'reset', reason: 'fallback' });
       sink?.({ type: 'delta', text: fb.text });
       return {
-        path: job.req.path, text: fb.text, checks: fb.checks, drafter: 'builtin',
-        promptId: fb.promptId ?? job.promptId, promptVersion: fb.promptVersion ?? job.promptVersion,
+        path: job.req.path,
+        text: fb.text,
+        checks: fb.checks,
+        drafter: 'builtin',
+        promptId: fb.promptId ?? job.promptId,
+        promptVersion: fb.promptVersion ?? job.promptVersion,
         notice: [`模型服务暂不可用（${error.message}），以下为内置起草器的草稿`, fb.notice].filter(Boolean).join('；'),
         fallback: { code: error.code, message: error.message },
         ...withHistory(fb.text),
@@ -369,21 +468,32 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
     sink?.({ type: 'reset', reason: 'repair' });
     let second: string;
     try {
-      second = await complete(repairMessages(job.messages, first, prompts, job.vars, repairIssues(checks)), sink, signal, cap);
+      second = await complete(
+        repairMessages(job.messages, first, prompts, job.vars, repairIssues(checks)),
+        sink,
+        signal,
+        cap,
+      );
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       const why = error instanceof ZipingError ? error.message : String(error);
       sink?.({ type: 'reset', reason: 'failed' });
       sink?.({ type: 'delta', text: first });
       return {
-        ...base, text: first, checks, repaired: false,
+        ...base,
+        text: first,
+        checks,
+        repaired: false,
         notice: `模型稿未通过核查，自动修复请求失败（${why}），问题已在文中标出，请人工核对`,
         ...withHistory(first),
       };
     }
     const again = checkWithFacts(second, job.facts);
     return {
-      ...base, text: second, checks: again, repaired: again.ok,
+      ...base,
+      text: second,
+      checks: again,
+      repaired: again.ok,
       ...(again.ok ? {} : { notice: '模型稿两次均未通过核查，问题已在文中标出，请人工核对后再使用' }),
       ...withHistory(second),
     };
@@ -392,7 +502,9 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
   /** The cause and measure of the current text that a model revision left out, unless the user asked for it. */
   function dropped(req: ReviseRequest, text: string): string[] {
     if (req.path === 'goals.actual') return [];
-    return droppedParts(req.currentText, text).filter((p) => !asksToChange(req.message, p.label)).map((p) => p.label);
+    return droppedParts(req.currentText, text)
+      .filter((p) => !asksToChange(req.message, p.label))
+      .map((p) => p.label);
   }
 
   /**
@@ -400,8 +512,12 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
    * if the model drops it again, the built-in revision of the current text is returned instead.
    */
   async function keepHumanParts(
-    req: ReviseRequest, result: DraftResult, messages: WireMessage[], job: { facts: CellFacts; vars: TemplateVars },
-    sink: DraftSink | undefined, signal: AbortSignal | undefined,
+    req: ReviseRequest,
+    result: DraftResult,
+    messages: WireMessage[],
+    job: { facts: CellFacts; vars: TemplateVars },
+    sink: DraftSink | undefined,
+    signal: AbortSignal | undefined,
   ): Promise<DraftResult> {
     const lost = result.drafter === 'model' ? dropped(req, result.text) : [];
     if (!lost.length) return result;
@@ -411,7 +527,12 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
     const cap = options.maxOutputChars ?? Math.max(MIN_MODEL_OUTPUT_CHARS, MODEL_OUTPUT_FACTOR * job.facts.maxChars);
     const bounded = withDeadline(signal, deadlineMs);
     try {
-      second = await complete(repairMessages(messages, result.text, prompts, job.vars, issue), sink, bounded.signal, cap);
+      second = await complete(
+        repairMessages(messages, result.text, prompts, job.vars, issue),
+        sink,
+        bounded.signal,
+        cap,
+      );
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
     } finally {
@@ -419,14 +540,31 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
     }
     if (second !== null && !dropped(req, second).length) {
       const checks = checkWithFacts(second, job.facts);
-      return { ...result, text: second, checks, repaired: true, history: appendExchange(req.history, req.message, second) };
+      return {
+        ...result,
+        text: second,
+        checks,
+        repaired: true,
+        history: appendExchange(req.history, req.message, second),
+      };
     }
-    const r = applyQuickActions(req.currentText, req.message, job.facts, job.facts.cell === 'deviation' ? job.vars.measure : undefined);
+    const r = applyQuickActions(
+      req.currentText,
+      req.message,
+      job.facts,
+      job.facts.cell === 'deviation' ? job.vars.measure : undefined,
+    );
     sink?.({ type: 'reset', reason: 'fallback' });
     sink?.({ type: 'delta', text: r.text });
     return {
-      ...result, text: r.text, checks: checkWithFacts(r.text, job.facts), drafter: 'builtin', repaired: false,
-      notice: [`模型的修改稿删去了原文的${lost.join('和')}，已改用内置起草器的修改结果（保留原因和措施）`, r.notice].filter(Boolean).join('；'),
+      ...result,
+      text: r.text,
+      checks: checkWithFacts(r.text, job.facts),
+      drafter: 'builtin',
+      repaired: false,
+      notice: [`模型的修改稿删去了原文的${lost.join('和')}，已改用内置起草器的修改结果（保留原因和措施）`, r.notice]
+        .filter(Boolean)
+        .join('；'),
       history: appendExchange(req.history, req.message, r.text),
     };
   }
@@ -442,17 +580,34 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
       if (!facts.needsText || unfit) {
         const { text, notice, facts: f } = builtinText(req, prompts);
         sink?.({ type: 'delta', text });
-        return { path: req.path, text, checks: checkWithFacts(text, f), drafter: 'builtin', promptId: template.id, promptVersion: template.version, ...(notice ? { notice } : {}) };
+        return {
+          path: req.path,
+          text,
+          checks: checkWithFacts(text, f),
+          drafter: 'builtin',
+          promptId: template.id,
+          promptVersion: template.version,
+          ...(notice ? { notice } : {}),
+        };
       }
       const vars = templateVars(req.form, req.report, facts, template);
       const messages = draftMessages(prompts, template, cellData(req.form, req.report, facts, vars), vars);
-      return runBounded({
-        req, facts, vars, messages, promptId: template.id, promptVersion: template.version,
-        fallback: () => {
-          const b = builtinText(req, prompts);
-          return { text: b.text, checks: checkWithFacts(b.text, b.facts), drafter: 'builtin', notice: b.notice };
+      return runBounded(
+        {
+          req,
+          facts,
+          vars,
+          messages,
+          promptId: template.id,
+          promptVersion: template.version,
+          fallback: () => {
+            const b = builtinText(req, prompts);
+            return { text: b.text, checks: checkWithFacts(b.text, b.facts), drafter: 'builtin', notice: b.notice };
+          },
         },
-      }, sink, signal);
+        sink,
+        signal,
+      );
     },
     async revise(req: ReviseRequest, sink?: DraftSink, signal?: AbortSignal): Promise<DraftResult> {
       signal?.throwIfAborted();
@@ -461,15 +616,38 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
       const facts = factsForRevision(prepared.facts, req.message, req.history);
       const vars = templateVars(req.form, req.report, facts, prepared.template);
       const data = cellData(req.form, req.report, facts, vars);
-      const messages = reviseMessages(prompts, prepared.template, data, vars, req.currentText, req.message, req.history ?? []);
-      const result = await runBounded({
-        req, facts, vars, messages, promptId: prompts.revise.id, promptVersion: prompts.revise.version,
-        history: req.history, message: req.message,
-        fallback: () => {
-          const r = applyQuickActions(req.currentText, req.message, facts, facts.cell === 'deviation' ? vars.measure : undefined);
-          return { text: r.text, checks: checkWithFacts(r.text, facts), drafter: 'builtin', notice: r.notice };
+      const messages = reviseMessages(
+        prompts,
+        prepared.template,
+        data,
+        vars,
+        req.currentText,
+        req.message,
+        req.history ?? [],
+      );
+      const result = await runBounded(
+        {
+          req,
+          facts,
+          vars,
+          messages,
+          promptId: prompts.revise.id,
+          promptVersion: prompts.revise.version,
+          history: req.history,
+          message: req.message,
+          fallback: () => {
+            const r = applyQuickActions(
+              req.currentText,
+              req.message,
+              facts,
+              facts.cell === 'deviation' ? vars.measure : undefined,
+            );
+            return { text: r.text, checks: checkWithFacts(r.text, facts), drafter: 'builtin', notice: r.notice };
+          },
         },
-      }, sink, signal);
+        sink,
+        signal,
+      );
       return keepHumanParts(req, result, messages, { facts, vars }, sink, signal);
     },
   };

@@ -40,7 +40,10 @@ export function parseNotes(notes: string | null | undefined): ParsedNotes {
     if (!causeLabel && measureLabel) cause = clean(raw.slice(0, measureLabel.index));
     return { raw, cause, measure };
   }
-  const sentences = raw.split(/(?<=[。；;！!？?\n])/).map((s) => s.trim()).filter(Boolean);
+  const sentences = raw
+    .split(/(?<=[。；;！!？?\n])/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const causes: string[] = [];
   const measures: string[] = [];
   for (const s of sentences) (MEASURE_WORDS.test(s) && causes.length + measures.length > 0 ? measures : causes).push(s);

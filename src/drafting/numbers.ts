@@ -36,8 +36,11 @@ function kindOfFamily(family: string | undefined, label: string | undefined): Nu
 /** Every quantity `text` writes (core's reader), placeholders, list markers and ordinals skipped. */
 export function findNumbers(text: string): FoundNumber[] {
   return readQuantities(text).map((q) => ({
-    text: q.text, value: q.value, decimals: q.decimals, span: q.span,
-    unit: q.unit?.label === '％' ? '%' : q.unit?.label ?? null,
+    text: q.text,
+    value: q.value,
+    decimals: q.decimals,
+    span: q.span,
+    unit: q.unit?.label === '％' ? '%' : (q.unit?.label ?? null),
     kind: kindOfFamily(q.unit?.family, q.unit?.label),
   }));
 }

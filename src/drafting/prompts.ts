@@ -89,7 +89,9 @@ const CELLS: readonly CellKind[] = ['goals', 'deviation'];
 export const DEFAULT_MAX_CHARS: Record<CellKind, number> = CORE_MAX_CHARS;
 
 function fail(fileName: string, message: string, details: Record<string, unknown> = {}): never {
-  throw new ZipingError('template_error', `提示词模板 ${fileName}：${message}`, { details: { file: fileName, ...details } });
+  throw new ZipingError('template_error', `提示词模板 ${fileName}：${message}`, {
+    details: { file: fileName, ...details },
+  });
 }
 
 function unquote(value: string): string {
@@ -109,7 +111,10 @@ function variablesOf(fileName: string, section: string, text: string, firstLine:
     for (const match of line.matchAll(VARIABLE)) {
       const name = match[1]!.trim();
       if (!isVariableName(name)) {
-        fail(fileName, `第${lineNo}行（${section}）使用了未知变量 {{${name}}}。可用变量见 prompts/README.md`, { variable: name, line: lineNo });
+        fail(fileName, `第${lineNo}行（${section}）使用了未知变量 {{${name}}}。可用变量见 prompts/README.md`, {
+          variable: name,
+          line: lineNo,
+        });
       }
       names.push(name);
     }
@@ -132,7 +137,8 @@ export function parsePromptFile(fileName: string, text: string): PromptTemplate 
     const m = /^\s*([A-Za-z]+)\s*:(.*)$/.exec(line);
     if (!m) fail(fileName, `设置块第${i + 2}行应写成“名称: 值”：${line.trim()}`, { line: i + 2 });
     const key = m[1]!;
-    if (!FRONT_MATTER_KEYS.has(key)) fail(fileName, `设置块中有未知的设置项 ${key}（可用：${[...FRONT_MATTER_KEYS].join('、')}）`, { key });
+    if (!FRONT_MATTER_KEYS.has(key))
+      fail(fileName, `设置块中有未知的设置项 ${key}（可用：${[...FRONT_MATTER_KEYS].join('、')}）`, { key });
     meta[key] = unquote(m[2]!.replace(/(?<!\s)\s+#.*$/, '').trim());
   });
 
@@ -149,12 +155,15 @@ export function parsePromptFile(fileName: string, text: string): PromptTemplate 
   if (type === 'draft') {
     if (!meta.cell || !CELLS.includes(meta.cell as CellKind)) fail(fileName, `cell 必填，只能是 goals 或 deviation`);
     cell = meta.cell as CellKind;
-    if (!meta.outcome || !OUTCOMES.includes(meta.outcome as Outcome)) fail(fileName, `outcome 必填，只能是 ${OUTCOMES.join(' / ')}`);
+    if (!meta.outcome || !OUTCOMES.includes(meta.outcome as Outcome))
+      fail(fileName, `outcome 必填，只能是 ${OUTCOMES.join(' / ')}`);
     outcome = meta.outcome as Outcome;
-    if (cell === 'goals' && outcome !== 'generic') fail(fileName, '实际完成情况（cell: goals）只有一种模板，outcome 须为 generic');
+    if (cell === 'goals' && outcome !== 'generic')
+      fail(fileName, '实际完成情况（cell: goals）只有一种模板，outcome 须为 generic');
     if (meta.maxChars !== undefined) {
       maxChars = Number(meta.maxChars);
-      if (!Number.isInteger(maxChars) || maxChars < 10 || maxChars > 5000) fail(fileName, `maxChars 应为 10 到 5000 之间的整数，而不是 ${meta.maxChars}`);
+      if (!Number.isInteger(maxChars) || maxChars < 10 || maxChars > 5000)
+        fail(fileName, `maxChars 应为 10 到 5000 之间的整数，而不是 ${meta.maxChars}`);
     }
   } else if (meta.cell || meta.outcome || meta.maxChars) {
     fail(fileName, `type 为 ${type} 的模板不用写 cell、outcome 或 maxChars`);
@@ -175,7 +184,10 @@ export function parsePromptFile(fileName: string, text: string): PromptTemplate 
     const heading = /^##\s+(\S.*)$/.exec(line.trimEnd());
     if (heading) {
       const key = SECTION_KEYS[heading[1]!];
-      if (!key) fail(fileName, `第${lineNo}行：未知的小节“${heading[1]}”（可用：${Object.keys(SECTION_KEYS).join('、')}）`, { line: lineNo });
+      if (!key)
+        fail(fileName, `第${lineNo}行：未知的小节“${heading[1]}”（可用：${Object.keys(SECTION_KEYS).join('、')}）`, {
+          line: lineNo,
+        });
       if (seen.has(key)) fail(fileName, `第${lineNo}行：小节“${heading[1]}”重复出现`, { line: lineNo });
       seen.add(key);
       current = key;
@@ -191,15 +203,20 @@ export function parsePromptFile(fileName: string, text: string): PromptTemplate 
   });
   for (const [key, lines] of buffers) sections[key] = lines.join('\n').trim();
 
-  const required: (keyof PromptSections)[] = type === 'draft'
-    ? (cell === 'deviation' ? ['task', 'outline', 'defaultCause', 'defaultMeasure'] : ['task', 'outline'])
-    : ['task'];
+  const required: (keyof PromptSections)[] =
+    type === 'draft'
+      ? cell === 'deviation'
+        ? ['task', 'outline', 'defaultCause', 'defaultMeasure']
+        : ['task', 'outline']
+      : ['task'];
   const labelOf = (key: keyof PromptSections) => Object.entries(SECTION_KEYS).find(([, v]) => v === key)![0];
   for (const key of required) {
-    if (!sections[key]) fail(fileName, type === 'system' ? '系统提示不能为空' : `缺少小节“## ${labelOf(key)}”或其内容为空`);
+    if (!sections[key])
+      fail(fileName, type === 'system' ? '系统提示不能为空' : `缺少小节“## ${labelOf(key)}”或其内容为空`);
   }
   for (const key of Object.keys(sections) as (keyof PromptSections)[]) {
-    if (sections[key] && !required.includes(key)) fail(fileName, `type 为 ${type}${cell ? `、cell 为 ${cell}` : ''} 的模板不用小节“## ${labelOf(key)}”`);
+    if (sections[key] && !required.includes(key))
+      fail(fileName, `type 为 ${type}${cell ? `、cell 为 ${cell}` : ''} 的模板不用小节“## ${labelOf(key)}”`);
   }
 
   const variables = new Set<VariableName>();
@@ -212,20 +229,42 @@ export function parsePromptFile(fileName: string, text: string): PromptTemplate 
     for (const name of variablesOf(fileName, label, sections[key], first)) {
       const info = TEMPLATE_VARIABLES[name];
       if (cell && !info.cells.includes(cell)) {
-        fail(fileName, `变量 {{${name}}}（${info.label}）只用于${info.cells.includes('goals') ? '实际完成情况' : '偏差原因分析及改进措施'}，不能用在 cell: ${cell} 的模板里`, { variable: name });
+        fail(
+          fileName,
+          `变量 {{${name}}}（${info.label}）只用于${info.cells.includes('goals') ? '实际完成情况' : '偏差原因分析及改进措施'}，不能用在 cell: ${cell} 的模板里`,
+          { variable: name },
+        );
       }
       if (!cell && info.cells.length < 2) {
-        fail(fileName, `变量 {{${name}}}（${info.label}）只属于某一种单元格，不能用在 type: ${type} 的通用模板里`, { variable: name });
+        fail(fileName, `变量 {{${name}}}（${info.label}）只属于某一种单元格，不能用在 type: ${type} 的通用模板里`, {
+          variable: name,
+        });
       }
       if (key === 'task' && info.userText) {
-        fail(fileName, `“${label}”使用了 {{${name}}}（${info.label}）：它含用户填写的文字，只能用在“内置起草提纲”或默认原因、措施里；模型会在资料块中看到它`, { variable: name });
+        fail(
+          fileName,
+          `“${label}”使用了 {{${name}}}（${info.label}）：它含用户填写的文字，只能用在“内置起草提纲”或默认原因、措施里；模型会在资料块中看到它`,
+          { variable: name },
+        );
       }
-      if (name === 'issues' && type !== 'repair') fail(fileName, '变量 {{issues}} 只能用在 repair 模板里', { variable: name });
+      if (name === 'issues' && type !== 'repair')
+        fail(fileName, '变量 {{issues}} 只能用在 repair 模板里', { variable: name });
       variables.add(name);
     }
   }
 
-  return { id, version, type, cell, outcome, maxChars, title: meta.title ?? id, fileName, sections, variables: [...variables] };
+  return {
+    id,
+    version,
+    type,
+    cell,
+    outcome,
+    maxChars,
+    title: meta.title ?? id,
+    fileName,
+    sections,
+    variables: [...variables],
+  };
 }
 
 /** Parses and checks a whole set of templates (the files of `prompts/`, README.md skipped). */
@@ -254,12 +293,15 @@ export function loadPrompts(files: readonly PromptFile[]): PromptSet {
   }
   const need = (type: TemplateType): PromptTemplate => {
     const t = byType.get(type);
-    if (!t) throw new ZipingError('template_error', `提示词模板缺少 type: ${type} 的文件`, { details: { missing: type } });
+    if (!t)
+      throw new ZipingError('template_error', `提示词模板缺少 type: ${type} 的文件`, { details: { missing: type } });
     return t;
   };
   for (const cell of CELLS) {
     if (!byCell.has(`${cell}/generic`)) {
-      throw new ZipingError('template_error', `提示词模板缺少 cell: ${cell}、outcome: generic 的文件`, { details: { missing: `${cell}/generic` } });
+      throw new ZipingError('template_error', `提示词模板缺少 cell: ${cell}、outcome: generic 的文件`, {
+        details: { missing: `${cell}/generic` },
+      });
     }
   }
   return {

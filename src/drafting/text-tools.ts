@@ -12,7 +12,12 @@ export function normalizeText(text: string): string {
   const paragraphs = text
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)
-    .map((p) => p.split('\n').map((l) => l.trim()).join(''))
+    .map((p) =>
+      p
+        .split('\n')
+        .map((l) => l.trim())
+        .join(''),
+    )
     .filter(Boolean);
   return paragraphs
     .map((p) =>

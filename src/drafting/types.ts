@@ -14,7 +14,14 @@ export type CellKind = 'goals' | 'deviation';
  */
 export type Outcome = 'missed' | 'over-achievement' | 'reverse-exceeded' | 'qualitative-partial' | 'late' | 'generic';
 
-export const OUTCOMES: readonly Outcome[] = ['missed', 'over-achievement', 'reverse-exceeded', 'qualitative-partial', 'late', 'generic'];
+export const OUTCOMES: readonly Outcome[] = [
+  'missed',
+  'over-achievement',
+  'reverse-exceeded',
+  'qualitative-partial',
+  'late',
+  'generic',
+];
 
 /** One turn of a cell's revision chat. */
 export interface ChatMessage {

@@ -6,7 +6,15 @@ import type { Form } from '../core/schema/form.js';
 import type { ScoreReport } from '../core/schema/report.js';
 import { cellFacts, KIND_LABELS, OUTCOME_LABELS, type CellFacts } from './context.js';
 import {
-  fundingSentence, goalPartsSentence, groupSentence, shortfallSentence, shortName, subjectOf, toFixSentence, totalSentence, type Detail,
+  fundingSentence,
+  goalPartsSentence,
+  groupSentence,
+  shortfallSentence,
+  shortName,
+  subjectOf,
+  toFixSentence,
+  totalSentence,
+  type Detail,
 } from './goals.js';
 import { unitInName } from '../core/index.js';
 import { getProfile } from '../core/profiles/index.js';
@@ -26,9 +34,13 @@ export interface Prepared {
 
 /** The cell's facts and its template; the template's `maxChars` is the default limit. */
 export function prepare(req: DraftRequest, prompts: PromptSet): Prepared {
-  const base = cellFacts(req.form, req.report, req.path, { overAchievementRatio: req.overAchievementRatio, maxChars: req.maxChars });
+  const base = cellFacts(req.form, req.report, req.path, {
+    overAchievementRatio: req.overAchievementRatio,
+    maxChars: req.maxChars,
+  });
   const template = prompts.forCell(base.cell, base.outcome);
-  const facts = req.maxChars === undefined && template.maxChars !== undefined ? { ...base, maxChars: template.maxChars } : base;
+  const facts =
+    req.maxChars === undefined && template.maxChars !== undefined ? { ...base, maxChars: template.maxChars } : base;
   return { facts, template };
 }
 
@@ -41,7 +53,12 @@ function withPeriod(text: string | null | undefined): string {
 }
 
 /** The value of `actual` a sentence can quote: the cell (cleaned, with the target's unit) if short, else its first quantity. */
-function quotableActual(raw: string | null | undefined, target: string | null | undefined, quantity: string | null | undefined, name: string): string {
+function quotableActual(
+  raw: string | null | undefined,
+  target: string | null | undefined,
+  quantity: string | null | undefined,
+  name: string,
+): string {
   const t = actualWithUnit(raw, target, name);
   if (!t) return missing('实际完成值');
   if (t.length <= 30) return t;
@@ -64,13 +81,20 @@ export function overPenaltyRule(profileId: string, ratio: number): string {
   }
   const at = `实际完成值达到年度指标值的${formatPercent(ratio)}及以上`;
   if (penalty === 'zero') return `按本评分口径，${at}的指标不计分，须说明原因。`;
-  if (typeof penalty === 'object') return `按本评分口径，${at}的指标定义为指标偏离，扣${formatScore(penalty.fixed)}分，须说明原因。`;
+  if (typeof penalty === 'object')
+    return `按本评分口径，${at}的指标定义为指标偏离，扣${formatScore(penalty.fixed)}分，须说明原因。`;
   if (penalty === 'none') return `按本评分口径，${at}不扣分，但须说明原因。`;
   return `按本评分口径，${at}须说明原因；指标值设定明显偏低的，可按偏离程度适度调减分值（由评价人确定，不自动扣分）。`;
 }
 
 /** Every variable that applies to the cell. `detail` shortens the goals summary. */
-export function templateVars(form: Form, report: ScoreReport, facts: CellFacts, template: PromptTemplate, detail: Detail = 2): TemplateVars {
+export function templateVars(
+  form: Form,
+  report: ScoreReport,
+  facts: CellFacts,
+  template: PromptTemplate,
+  detail: Detail = 2,
+): TemplateVars {
   const unit = form.funding?.unit ?? '万元';
   const budget = report.funding.budget ?? form.funding?.total?.annual ?? null;
   const executed = report.funding.executed ?? form.funding?.total?.executed ?? null;
@@ -95,7 +119,11 @@ export function templateVars(form: Form, report: ScoreReport, facts: CellFacts, 
     vars.satisfactionSentence = groupSentence('满意度', facts.rows, detail);
     vars.shortfallSentence = shortfallSentence(facts.rows, facts.overAchievementRatio, detail);
     vars.toFixSentence = toFixSentence(facts.rows);
-    vars.fundingSentence = fundingSentence(form, report, facts.rows, { budget: vars.budget!, executed: vars.executed!, rate: vars.executionRate! });
+    vars.fundingSentence = fundingSentence(form, report, facts.rows, {
+      budget: vars.budget!,
+      executed: vars.executed!,
+      rate: vars.executionRate!,
+    });
     vars.totalSentence = totalSentence(form);
     vars.subject = subjectOf(form);
     vars.goalsNotes = withPeriod(facts.notes.raw);
@@ -118,7 +146,12 @@ export function templateVars(form: Form, report: ScoreReport, facts: CellFacts, 
     actual: quotableActual(ind.actual, ind.target, rf.actual?.text, cleanName(ind.name, rf.index)),
     weight: weight !== null ? formatScore(weight) : missing('分值'),
     score: r ? formatScore(r.score) : ind.score != null ? formatScore(ind.score) : missing('得分'),
-    selfScore: r?.selfScore != null ? formatScore(r.selfScore) : ind.score != null ? formatScore(ind.score) : missing('自评得分'),
+    selfScore:
+      r?.selfScore != null
+        ? formatScore(r.selfScore)
+        : ind.score != null
+          ? formatScore(ind.score)
+          : missing('自评得分'),
     ruleScore: r?.ruleScore != null ? formatScore(r.ruleScore) : missing('规则得分'),
     scoreLoss: r && weight !== null ? formatScore(Math.max(0, weight - r.score)) : missing('扣分'),
     completionPercent: rf.completion !== null ? formatPercent(rf.completion) : missing('完成率'),
@@ -142,4 +175,4 @@ export function templateVars(form: Form, report: ScoreReport, facts: CellFacts, 
 }
 
 /** The kind of a row in Chinese, for the data block. */
-export const kindLabel = (kind: string | undefined): string => (kind ? KIND_LABELS[kind] ?? kind : '未评分');
+export const kindLabel = (kind: string | undefined): string => (kind ? (KIND_LABELS[kind] ?? kind) : '未评分');

@@ -91,7 +91,10 @@ const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
 
 /** Loopback names, the listening address itself (unless a wildcard), and ZIPING_ALLOWED_HOSTS. */
 export function allowedHostsFor(host: string, fromEnv: string | undefined): string[] {
-  const listed = (fromEnv ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  const listed = (fromEnv ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   const own = WILDCARD_HOSTS.has(host) ? [] : [host];
   return [...new Set([...LOOPBACK_HOSTS, ...own, ...listed])];
 }
@@ -99,8 +102,10 @@ export function allowedHostsFor(host: string, fromEnv: string | undefined): stri
 /** The warning for a server reachable from other machines while Ziping has no accounts (issue #8). */
 export function exposureWarning(host: string): string | null {
   if (isLoopbackHost(host)) return null;
-  return `警告 WARNING：服务监听在 ${host}，不只本机可以访问；本服务还没有账号和登录，能连到它的任何人都能查看、修改和删除所有自评表。`
-    + `仅在可信的内网中这样做，并用 ZIPING_ALLOWED_HOSTS 列出访问时使用的主机名；否则请改回 HOST=127.0.0.1。`;
+  return (
+    `警告 WARNING：服务监听在 ${host}，不只本机可以访问；本服务还没有账号和登录，能连到它的任何人都能查看、修改和删除所有自评表。` +
+    `仅在可信的内网中这样做，并用 ZIPING_ALLOWED_HOSTS 列出访问时使用的主机名；否则请改回 HOST=127.0.0.1。`
+  );
 }
 
 /** The port from an option or an environment value; throws on anything but 0–65535. */
@@ -169,7 +174,9 @@ async function openStore(
   const store = await LowdbFormRepository.open(dataDir, {
     cacheSize,
     onQuarantine: (q) =>
-      log(`数据文件无法载入，已隔离 quarantined: ${q.file} → ${q.movedTo}（${q.reason}）。其余表单照常服务；运行 npx ziping doctor 查看说明。`),
+      log(
+        `数据文件无法载入，已隔离 quarantined: ${q.file} → ${q.movedTo}（${q.reason}）。其余表单照常服务；运行 npx ziping doctor 查看说明。`,
+      ),
   });
   return { store, database: null };
 }
@@ -184,13 +191,20 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
 
   // Templates and model settings are checked before anything is opened: a bad one stops the start
   const promptsDir = options.promptsDir ?? env.ZIPING_PROMPTS;
-  const drafter = options.drafter ?? createDrafterFromEnv(env, { prompts: loadPromptsFromDir(promptsDir || undefined) });
+  const drafter =
+    options.drafter ?? createDrafterFromEnv(env, { prompts: loadPromptsFromDir(promptsDir || undefined) });
   const drafterConfig = options.drafter ? null : drafterConfigFromEnv(env);
 
   const webAssets = options.webAssets === undefined ? await defaultWebAssets() : options.webAssets;
 
   const databaseUrl = options.databaseUrl ?? (env.ZIPING_DATABASE_URL || undefined);
-  const { store, database } = await openStore(databaseUrl, options.databaseSchema ?? (env.ZIPING_DATABASE_SCHEMA || undefined), dataDir, options.cacheSize, log);
+  const { store, database } = await openStore(
+    databaseUrl,
+    options.databaseSchema ?? (env.ZIPING_DATABASE_SCHEMA || undefined),
+    dataDir,
+    options.cacheSize,
+    log,
+  );
   const allowedHosts = options.allowedHosts ?? allowedHostsFor(host, env.ZIPING_ALLOWED_HOSTS);
   const app = createApp({
     store,
@@ -234,11 +248,14 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   };
   if (options.handleSignals !== false) for (const s of signals) process.on(s, onSignal);
 
-  const drafterText = drafterConfig?.kind === 'model'
-    ? `模型 ${drafterConfig.options.model} model`
-    : `内置起草器 built-in${drafterConfig?.kind === 'builtin' ? '' : ` (${drafter.id})`}`;
+  const drafterText =
+    drafterConfig?.kind === 'model'
+      ? `模型 ${drafterConfig.options.model} model`
+      : `内置起草器 built-in${drafterConfig?.kind === 'builtin' ? '' : ` (${drafter.id})`}`;
   const warning = exposureWarning(host);
   if (warning) log(warning);
-  log(`绩效自评助手已启动 Ziping is listening on ${url}  ${database ? `数据库 database: ${database}` : `数据目录 data: ${dataDir}`}  起草 drafter: ${drafterText}  接口说明 API: ${url}/api/openapi.json`);
+  log(
+    `绩效自评助手已启动 Ziping is listening on ${url}  ${database ? `数据库 database: ${database}` : `数据目录 data: ${dataDir}`}  起草 drafter: ${drafterText}  接口说明 API: ${url}/api/openapi.json`,
+  );
   return { url, host, port, dataDir, database, closed, close };
 }

@@ -11,7 +11,15 @@ import { HUMAN_ORIGIN, type NarrativeOrigin } from '../core/narratives/origin.js
 import { hasNarrativeCell, isNarrativePath, narrativePathsOf, narrativeTextAt } from '../core/narratives/paths.js';
 import { narrativeSnapshot } from '../core/narratives/snapshot.js';
 import { changedPaths } from './form-changes.js';
-import { ChatMessageSchema, type ChatMessage, type FormDocument, type FormRecord, type NarrativeEntry, type StoredVersion, type VersionEntry } from './records.js';
+import {
+  ChatMessageSchema,
+  type ChatMessage,
+  type FormDocument,
+  type FormRecord,
+  type NarrativeEntry,
+  type StoredVersion,
+  type VersionEntry,
+} from './records.js';
 import type { SaveInput } from './repository.js';
 import { versionConflict, versionNotFound } from './store-errors.js';
 
@@ -32,7 +40,11 @@ function checkOrigins(form: Form, origins: SaveInput['origins']): void {
   const issues: FieldIssue[] = [];
   for (const path of Object.keys(origins ?? {})) {
     if (!isNarrativePath(path)) {
-      issues.push({ path: `origins.${path}`, code: 'invalid_path', message: `“${path}”不是叙述单元格（应为 goals.actual 或 indicators.N.deviation）` });
+      issues.push({
+        path: `origins.${path}`,
+        code: 'invalid_path',
+        message: `“${path}”不是叙述单元格（应为 goals.actual 或 indicators.N.deviation）`,
+      });
     } else if (!hasNarrativeCell(form, path)) {
       issues.push({ path: `origins.${path}`, code: 'invalid_path', message: `表中没有单元格 ${path}` });
     }
@@ -43,7 +55,12 @@ function checkOrigins(form: Form, origins: SaveInput['origins']): void {
 }
 
 /** New history entries for every narrative cell whose text differs between `before` and `input.form`. */
-function narrativeEntries(before: Form | null, input: SaveInput, version: number, at: string): Map<string, NarrativeEntry> {
+function narrativeEntries(
+  before: Form | null,
+  input: SaveInput,
+  version: number,
+  at: string,
+): Map<string, NarrativeEntry> {
   const paths = new Set<NarrativePath>([...(before ? narrativePathsOf(before) : []), ...narrativePathsOf(input.form)]);
   const entries = new Map<string, NarrativeEntry>();
   for (const path of paths) {
@@ -132,7 +149,10 @@ export function parseChatMessages(messages: unknown): ChatMessage[] {
 
 /** The document with `messages` added to the chat of `path`. */
 export function withChat(doc: FormDocument, path: NarrativePath, messages: ChatMessage[]): FormDocument {
-  return deepFreeze({ ...doc, chat: { ...doc.chat, [path]: [...(doc.chat[path] ?? []), ...structuredClone(messages)] } });
+  return deepFreeze({
+    ...doc,
+    chat: { ...doc.chat, [path]: [...(doc.chat[path] ?? []), ...structuredClone(messages)] },
+  });
 }
 
 /** The document without the chat of `path`. */

@@ -28,7 +28,12 @@ function diffArrays(before: unknown[], after: unknown[], path: PatchKey[], out: 
   for (let i = common; i < after.length; i += 1) out.push({ p: [...path, i], v: after[i] });
 }
 
-function diffRecords(before: Record<string, unknown>, after: Record<string, unknown>, path: PatchKey[], out: PatchOp[]): void {
+function diffRecords(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  path: PatchKey[],
+  out: PatchOp[],
+): void {
   for (const key of Object.keys(before)) {
     if (!(key in after) || after[key] === undefined) {
       if (before[key] !== undefined) out.push({ p: [...path, key] });

@@ -47,7 +47,8 @@ function isAlive(pid: number): boolean {
 }
 
 function lockedError(dir: string, path: string, holder: LockContent): ZipingError {
-  const where = holder.host && holder.host !== hostname() ? `主机 ${holder.host} 上的进程 ${holder.pid}` : `进程 ${holder.pid}`;
+  const where =
+    holder.host && holder.host !== hostname() ? `主机 ${holder.host} 上的进程 ${holder.pid}` : `进程 ${holder.pid}`;
   return new ZipingError(
     'store_locked',
     `数据目录 ${dir} 正被${where} 使用（锁文件 ${path}，自 ${holder.since || '未知时间'} 起）。同一数据目录只能由一个服务打开：请先停止那个服务，或用 --data / ZIPING_DATA 指定另一个目录；如确认那个进程并不是 Ziping 服务，可删除锁文件后重试。`,
@@ -58,7 +59,12 @@ function lockedError(dir: string, path: string, holder: LockContent): ZipingErro
 /** Takes the lock of data directory `dir`, or throws `store_locked` naming the holder. */
 export async function acquireStoreLock(dir: string): Promise<StoreLock> {
   const path = join(dir, '.lock');
-  const mine: LockContent = { pid: process.pid, host: hostname(), token: randomUUID(), since: new Date().toISOString() };
+  const mine: LockContent = {
+    pid: process.pid,
+    host: hostname(),
+    token: randomUUID(),
+    since: new Date().toISOString(),
+  };
   for (let attempt = 0; attempt < 5; attempt += 1) {
     try {
       await writeFile(path, `${JSON.stringify(mine)}\n`, { flag: 'wx' });
@@ -77,7 +83,9 @@ export async function acquireStoreLock(dir: string): Promise<StoreLock> {
       if (error.code !== 'ENOENT') throw error;
     });
   }
-  throw new ZipingError('store_locked', `无法取得数据目录 ${dir} 的锁文件 ${path}：多个进程在同时争用。`, { details: { dir, lockFile: path } });
+  throw new ZipingError('store_locked', `无法取得数据目录 ${dir} 的锁文件 ${path}：多个进程在同时争用。`, {
+    details: { dir, lockFile: path },
+  });
 }
 
 /** Who holds the lock of `dir`, read without touching it (for `ziping doctor`); null when nobody. */

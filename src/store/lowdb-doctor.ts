@@ -48,7 +48,10 @@ export async function examineDataDir(dir: string): Promise<DoctorReport> {
     if (!name.endsWith('.json')) continue;
     const id = name.slice(0, -'.json'.length);
     if (!isFormId(id)) {
-      problems.push({ file: `forms/${name}`, reason: '文件名不是表单编号（16 位小写字母和数字），不是本服务写的表单文件' });
+      problems.push({
+        file: `forms/${name}`,
+        reason: '文件名不是表单编号（16 位小写字母和数字），不是本服务写的表单文件',
+      });
       continue;
     }
     forms += 1;

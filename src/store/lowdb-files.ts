@@ -51,7 +51,10 @@ export interface LoadedHead {
 
 /** `store_corrupt` naming `file` and what is wrong with it. */
 export function corrupt(file: string, problem: string, cause?: unknown): ZipingError {
-  return new ZipingError('store_corrupt', `数据文件有问题：${file}：${problem}。`, { details: { file, problem }, cause });
+  return new ZipingError('store_corrupt', `数据文件有问题：${file}：${problem}。`, {
+    details: { file, problem },
+    cause,
+  });
 }
 
 /** Parses one file's text; throws `store_corrupt` naming `file`. */
@@ -68,7 +71,10 @@ function checked<T>(file: string, schema: z.ZodType<T>, data: unknown): T {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issues = fieldIssuesOf(result.error);
-  const listed = issues.slice(0, 5).map((i) => `${i.path || '(根)'}: ${i.message}`).join('；');
+  const listed = issues
+    .slice(0, 5)
+    .map((i) => `${i.path || '(根)'}: ${i.message}`)
+    .join('；');
   throw corrupt(file, `内容不符合存储格式（${listed}${issues.length > 5 ? ` 等 ${issues.length} 处` : ''}）`);
 }
 
@@ -101,8 +107,14 @@ function checkLegacy(file: string, id: string, data: unknown): LoadedHead {
 /** The committed lines of a history log (`bytes` of `text`), checked to be versions 1…`version`. */
 export function parseHistory(file: string, text: Buffer, bytes: number, version: number): VersionLine[] {
   if (text.length < bytes) throw corrupt(file, `历史记录被截断（应有 ${bytes} 字节，只有 ${text.length} 字节）`);
-  const lines = text.subarray(0, bytes).toString('utf8').split('\n').filter((l) => l !== '');
-  const out = lines.map((line, i) => checked(`${file} 第 ${i + 1} 行`, VersionLineSchema, parseJson(file, line)) as VersionLine);
+  const lines = text
+    .subarray(0, bytes)
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l !== '');
+  const out = lines.map(
+    (line, i) => checked(`${file} 第 ${i + 1} 行`, VersionLineSchema, parseJson(file, line)) as VersionLine,
+  );
   if (out.length !== version || out.some((l, i) => l.version !== i + 1)) {
     throw corrupt(file, `历史记录应有第 1–${version} 版，实际有 ${out.length} 条`);
   }

@@ -180,7 +180,11 @@ export class LowdbFormRepository implements FormRepository {
       } else if (name.endsWith('.json') && isFormId(name.slice(0, -'.json'.length))) {
         ids.push(name.slice(0, -'.json'.length));
       } else if (name.endsWith('.json')) {
-        const entry = await quarantineFile(this.dir, path, '文件名不是表单编号（16 位小写字母和数字），不是本服务写的表单文件');
+        const entry = await quarantineFile(
+          this.dir,
+          path,
+          '文件名不是表单编号（16 位小写字母和数字），不是本服务写的表单文件',
+        );
         this.quarantined.push(entry);
         notify(entry);
       }
@@ -194,7 +198,12 @@ export class LowdbFormRepository implements FormRepository {
     const entry = await quarantineFile(this.dir, this.#file(id), problem);
     this.quarantined.push(entry);
     const history = this.#historyFile(id);
-    if (await stat(history).then(() => true, () => false)) {
+    if (
+      await stat(history).then(
+        () => true,
+        () => false,
+      )
+    ) {
       await quarantineFile(this.dir, history, `表单 ${id} 的历史记录，随其数据文件 ${entry.movedTo} 一起隔离`);
     }
     this.#index.delete(id);
@@ -263,10 +272,14 @@ export class LowdbFormRepository implements FormRepository {
     } catch (error) {
       const entry = await this.#quarantine(id, error);
       this.#scheduleIndex();
-      throw new ZipingError('store_corrupt', `自评表 ${id} 的数据文件无法读取，已移到 ${entry.movedTo}：${entry.reason}`, {
-        details: { id, movedTo: entry.movedTo },
-        cause: error,
-      });
+      throw new ZipingError(
+        'store_corrupt',
+        `自评表 ${id} 的数据文件无法读取，已移到 ${entry.movedTo}：${entry.reason}`,
+        {
+          details: { id, movedTo: entry.movedTo },
+          cause: error,
+        },
+      );
     }
     slot.db = db as Low<FormHead>;
     slot.loaded = loaded;
@@ -288,8 +301,14 @@ export class LowdbFormRepository implements FormRepository {
    * Commits `head` (with history line `line`, if the change saved a version): the line goes past the
    * committed end of the log, then the head is replaced. Format-1 histories are written out first.
    */
-  async #commit(id: string, slot: Slot, head: Omit<FormHead, 'historyBytes'>, line: VersionLine | null, fresh = false): Promise<FormHead> {
-    const pending = fresh ? [] : slot.loaded?.pendingLines ?? null;
+  async #commit(
+    id: string,
+    slot: Slot,
+    head: Omit<FormHead, 'historyBytes'>,
+    line: VersionLine | null,
+    fresh = false,
+  ): Promise<FormHead> {
+    const pending = fresh ? [] : (slot.loaded?.pendingLines ?? null);
     const toWrite = [...(pending ?? []), ...(line ? [line] : [])];
     let historyBytes = fresh || pending ? 0 : slot.loaded!.head.historyBytes;
     const next: FormHead = { ...head, historyBytes };
@@ -315,7 +334,7 @@ export class LowdbFormRepository implements FormRepository {
     const lines = pending ? toWrite : fresh ? toWrite : slot.lines && line ? [...slot.lines, line] : slot.lines;
     slot.db = db;
     slot.loaded = { head: deepFreeze(next), pendingLines: null };
-    slot.lines = lines ? Object.freeze(lines) as VersionLine[] : null;
+    slot.lines = lines ? (Object.freeze(lines) as VersionLine[]) : null;
     await this.#indexed(id, next.record);
     return next;
   }
@@ -358,7 +377,13 @@ export class LowdbFormRepository implements FormRepository {
 
   #step(id: string, slot: Slot, step: SaveStep, fresh = false): Promise<FormHead> {
     const chat = fresh ? {} : slot.loaded!.head.chat;
-    return this.#commit(id, slot, { format: 2, record: step.record, narratives: step.narratives, chat }, step.line, fresh);
+    return this.#commit(
+      id,
+      slot,
+      { format: 2, record: step.record, narratives: step.narratives, chat },
+      step.line,
+      fresh,
+    );
   }
 
   /** Stores a new form as version 1. */

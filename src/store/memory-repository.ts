@@ -46,7 +46,10 @@ export class MemoryFormRepository implements FormRepository {
 
   /** A page of summaries, newest update first. */
   async list(query: ListQuery = {}): Promise<FormPage> {
-    return pageOf([...this.#docs.values()].map((doc) => summaryOf(doc.record)), query);
+    return pageOf(
+      [...this.#docs.values()].map((doc) => summaryOf(doc.record)),
+      query,
+    );
   }
 
   /** Saves a new version if `expectedVersion` is current. */

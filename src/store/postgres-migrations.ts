@@ -57,14 +57,20 @@ const MIGRATION_LOCK_KEY = 720_130_411;
  * Applies the migrations `client`'s database lacks, creating `schema` first when given (an already
  * checked name); returns the versions applied now.
  */
-export async function migrate(client: PoolClient, schema?: string, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+export async function migrate(
+  client: PoolClient,
+  schema?: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number[]> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await client.query(`CREATE TABLE IF NOT EXISTS ziping_migrations (
       version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const done = new Set((await client.query<{ version: number }>('SELECT version FROM ziping_migrations')).rows.map((r) => r.version));
+    const done = new Set(
+      (await client.query<{ version: number }>('SELECT version FROM ziping_migrations')).rows.map((r) => r.version),
+    );
     const applied: number[] = [];
     for (const m of migrations) {
       if (done.has(m.version)) continue;

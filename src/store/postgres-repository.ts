@@ -17,7 +17,15 @@ import { migrate } from './postgres-migrations.js';
 import type { ChatMessage, FormRecord, FormSummary, NarrativeEntry, StoredVersion, VersionEntry } from './records.js';
 import type { FormPage, FormRepository, ListQuery, SaveInput, StoreHealth } from './repository.js';
 import { formNotFound, versionConflict } from './store-errors.js';
-import { entriesOf, firstSave, nextSave, versionFromLog, type Narratives, type SaveStep, type VersionLine } from './version-log.js';
+import {
+  entriesOf,
+  firstSave,
+  nextSave,
+  versionFromLog,
+  type Narratives,
+  type SaveStep,
+  type VersionLine,
+} from './version-log.js';
 
 export interface PostgresStoreOptions {
   /** `postgres://user:password@host:port/database` */
@@ -89,7 +97,11 @@ export class PostgresFormRepository implements FormRepository {
       }
     } catch (error) {
       await pool.end().catch(() => undefined);
-      throw new ZipingError('internal_error', `无法打开 PostgreSQL 数据库 ${description}：${(error as Error).message}`, { cause: error });
+      throw new ZipingError(
+        'internal_error',
+        `无法打开 PostgreSQL 数据库 ${description}：${(error as Error).message}`,
+        { cause: error },
+      );
     }
     return new PostgresFormRepository(pool, description);
   }
@@ -144,7 +156,9 @@ export class PostgresFormRepository implements FormRepository {
     if (query.department !== undefined) where.push(`department = ${param(query.department)}`);
     if (query.q) {
       const q = param(query.q.toLowerCase());
-      where.push(`(strpos(search_name, ${q}) > 0 OR strpos(search_department, ${q}) > 0 OR strpos(search_implementer, ${q}) > 0)`);
+      where.push(
+        `(strpos(search_name, ${q}) > 0 OR strpos(search_department, ${q}) > 0 OR strpos(search_implementer, ${q}) > 0)`,
+      );
     }
     if (after) {
       const at = param(after.updatedAt);
@@ -212,13 +226,23 @@ export class PostgresFormRepository implements FormRepository {
     if (rows.length === 0) throw formNotFound(id);
     const { record, lines } = rows[0]!;
     const later = lines ?? [];
-    return deepFreeze(versionFromLog(record, later.find((l) => l.version === version), later, version));
+    return deepFreeze(
+      versionFromLog(
+        record,
+        later.find((l) => l.version === version),
+        later,
+        version,
+      ),
+    );
   }
 
   /** Every narrative cell's history. */
   async narratives(id: string): Promise<Partial<Record<NarrativePath, NarrativeEntry[]>>> {
     if (!isFormId(id)) throw formNotFound(id);
-    const { rows } = await this.#query<{ narratives: Narratives }>('SELECT narratives FROM ziping_forms WHERE id = $1', [id]);
+    const { rows } = await this.#query<{ narratives: Narratives }>(
+      'SELECT narratives FROM ziping_forms WHERE id = $1',
+      [id],
+    );
     if (rows.length === 0) throw formNotFound(id);
     return deepFreeze(rows[0]!.narratives);
   }

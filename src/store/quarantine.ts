@@ -20,7 +20,12 @@ function stampOf(at: Date): string {
 }
 
 /** Moves `absPath` (inside `dataDir`) into the quarantine folder and writes its note. */
-export async function quarantineFile(dataDir: string, absPath: string, reason: string, at = new Date()): Promise<QuarantinedFile> {
+export async function quarantineFile(
+  dataDir: string,
+  absPath: string,
+  reason: string,
+  at = new Date(),
+): Promise<QuarantinedFile> {
   const folder = join(dataDir, QUARANTINE_DIR);
   await mkdir(folder, { recursive: true });
   let target = join(folder, `${stampOf(at)}-${basename(absPath)}`);
@@ -47,7 +52,8 @@ async function exists(path: string): Promise<boolean> {
 function noteOf(text: string): Partial<QuarantinedFile> {
   try {
     const value = JSON.parse(text) as Record<string, unknown>;
-    const pick = (key: string): string | undefined => (typeof value[key] === 'string' ? (value[key] as string) : undefined);
+    const pick = (key: string): string | undefined =>
+      typeof value[key] === 'string' ? (value[key] as string) : undefined;
     return { file: pick('file'), reason: pick('reason'), at: pick('at') };
   } catch {
     return {};

@@ -73,7 +73,10 @@ export const FormDocumentSchema = z.object({
 });
 
 /** The current state of a stored form. */
-export type FormRecord = Omit<z.infer<typeof FormRecordSchema>, 'form' | 'report'> & { form: Form; report: ScoreReport };
+export type FormRecord = Omit<z.infer<typeof FormRecordSchema>, 'form' | 'report'> & {
+  form: Form;
+  report: ScoreReport;
+};
 export type VersionEntry = z.infer<typeof VersionEntrySchema>;
 /** A saved version with the form as it was then. */
 export type StoredVersion = VersionEntry & { form: Form };

@@ -8,7 +8,14 @@
 import { z } from 'zod';
 import { newDocument, updatedDocument } from './form-document.js';
 import { applyPatch, diffJson, type PatchOp } from './form-patch.js';
-import { VersionEntrySchema, type FormDocument, type FormRecord, type NarrativeEntry, type StoredVersion, type VersionEntry } from './records.js';
+import {
+  VersionEntrySchema,
+  type FormDocument,
+  type FormRecord,
+  type NarrativeEntry,
+  type StoredVersion,
+  type VersionEntry,
+} from './records.js';
 import type { SaveInput } from './repository.js';
 import { versionNotFound } from './store-errors.js';
 
@@ -39,7 +46,12 @@ export function firstSave(id: string, input: SaveInput): SaveStep {
 }
 
 /** The save of `input` over `record` (throws `version_conflict` unless `expectedVersion` is current). */
-export function nextSave(record: FormRecord, narratives: Narratives, expectedVersion: number, input: SaveInput): SaveStep {
+export function nextSave(
+  record: FormRecord,
+  narratives: Narratives,
+  expectedVersion: number,
+  input: SaveInput,
+): SaveStep {
   const doc = updatedDocument({ format: 1, record, versions: [], narratives, chat: {} }, expectedVersion, input);
   const { form, ...entry } = doc.versions[doc.versions.length - 1]!;
   return { record: doc.record, narratives: doc.narratives, line: { ...entry, back: diffJson(form, record.form) } };
@@ -54,8 +66,14 @@ export function entriesOf(lines: readonly VersionLine[]): VersionEntry[] {
  * Version `version` with its form, from the current record and the lines of the versions after it
  * (`later`, any order; lines up to `version` are ignored) and the line of `version` itself.
  */
-export function versionFromLog(record: FormRecord, own: VersionLine | undefined, later: readonly VersionLine[], version: number): StoredVersion {
-  if (!own || own.version !== version || version > record.version) throw versionNotFound(record.id, version, record.version);
+export function versionFromLog(
+  record: FormRecord,
+  own: VersionLine | undefined,
+  later: readonly VersionLine[],
+  version: number,
+): StoredVersion {
+  if (!own || own.version !== version || version > record.version)
+    throw versionNotFound(record.id, version, record.version);
   const steps = later.filter((l) => l.version > version).sort((a, b) => b.version - a.version);
   let form = record.form;
   for (const line of steps) form = applyPatch(form, line.back ?? []);

@@ -33,7 +33,10 @@ export type FormView = InferResponseType<FormRoute['$get'], 200>;
 /** One row of the form list. */
 export type FormSummary = InferResponseType<typeof api.forms.$get, 200>['items'][number];
 export type VersionEntry = InferResponseType<FormRoute['history']['$get'], 200>['versions'][number];
-export type CellHistoryEntry = InferResponseType<FormRoute['narratives'][':path']['history']['$get'], 200>['entries'][number];
+export type CellHistoryEntry = InferResponseType<
+  FormRoute['narratives'][':path']['history']['$get'],
+  200
+>['entries'][number];
 
 /** The end of a streamed draft or revision. */
 export interface DraftDone {
@@ -108,7 +111,8 @@ export async function listForms(
   query: { q?: string; year?: string; department?: string; cursor?: string; limit?: number } = {},
 ): Promise<{ items: FormSummary[]; nextCursor: string | null }> {
   const params: Record<string, string> = {};
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params[key] = String(value);
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== '') params[key] = String(value);
   const response = await send(api.forms.$get({ query: params }, { headers: JSON_HEADERS }));
   if (response.status !== 200) throw await errorOf(response);
   return response.json();
@@ -116,7 +120,9 @@ export async function listForms(
 
 /** Reads one stored form. */
 export async function getForm(id: string): Promise<FormView> {
-  const response = await send(api.forms[':id'].$get({ param: { id: encodeURIComponent(id) }, header: {} }, { headers: JSON_HEADERS }));
+  const response = await send(
+    api.forms[':id'].$get({ param: { id: encodeURIComponent(id) }, header: {} }, { headers: JSON_HEADERS }),
+  );
   if (response.status !== 200) throw await errorOf(response);
   return response.json();
 }
@@ -131,7 +137,9 @@ export async function createForm(body: SaveBody): Promise<FormView> {
 /** Saves a new version if `version` is still the current one (else 409 version_conflict). */
 export async function updateForm(id: string, version: number, body: SaveBody): Promise<FormView> {
   const header = { 'If-Match': tag(version) };
-  const response = await send(api.forms[':id'].$put({ param: { id: encodeURIComponent(id) }, json: body, header }, { headers: JSON_HEADERS }));
+  const response = await send(
+    api.forms[':id'].$put({ param: { id: encodeURIComponent(id) }, json: body, header }, { headers: JSON_HEADERS }),
+  );
   if (response.status !== 200) throw await errorOf(response);
   return response.json();
 }
@@ -139,13 +147,17 @@ export async function updateForm(id: string, version: number, body: SaveBody): P
 /** Deletes a form and its history. */
 export async function deleteForm(id: string, version: number): Promise<void> {
   const header = { 'If-Match': tag(version) };
-  const response = await send(api.forms[':id'].$delete({ param: { id: encodeURIComponent(id) }, header }, { headers: JSON_HEADERS }));
+  const response = await send(
+    api.forms[':id'].$delete({ param: { id: encodeURIComponent(id) }, header }, { headers: JSON_HEADERS }),
+  );
   if (response.status !== 204) throw await errorOf(response);
 }
 
 /** Every saved version, oldest first. */
 export async function formHistory(id: string): Promise<VersionEntry[]> {
-  const response = await send(api.forms[':id'].history.$get({ param: { id: encodeURIComponent(id) } }, { headers: JSON_HEADERS }));
+  const response = await send(
+    api.forms[':id'].history.$get({ param: { id: encodeURIComponent(id) } }, { headers: JSON_HEADERS }),
+  );
   if (response.status !== 200) throw await errorOf(response);
   return (await response.json()).versions;
 }
@@ -161,7 +173,9 @@ export async function formVersion(id: string, version: number) {
 /** The saved texts of one narrative cell, oldest first. */
 export async function cellHistory(id: string, path: string): Promise<CellHistoryEntry[]> {
   const route = api.forms[':id'].narratives[':path'].history;
-  const response = await send(route.$get({ param: { id: encodeURIComponent(id), path: encodeURIComponent(path) } }, { headers: JSON_HEADERS }));
+  const response = await send(
+    route.$get({ param: { id: encodeURIComponent(id), path: encodeURIComponent(path) } }, { headers: JSON_HEADERS }),
+  );
   if (response.status !== 200) throw await errorOf(response);
   return (await response.json()).entries;
 }
@@ -187,7 +201,12 @@ function parseData(data: string): Record<string, unknown> {
  * cell, `{ total, items }` for a batch. Rejects with ApiError on an HTTP error or an `error`
  * event. A server that answers with plain JSON (no streaming) resolves with that JSON.
  */
-export async function streamPost(url: string, body: unknown, handlers: StreamHandlers, signal?: AbortSignal): Promise<unknown> {
+export async function streamPost(
+  url: string,
+  body: unknown,
+  handlers: StreamHandlers,
+  signal?: AbortSignal,
+): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -244,7 +263,13 @@ export type DraftSpec = { field: string } | { fields: string[] } | { all: true }
  * Streams drafts. A form with unsaved changes is sent whole (POST /api/draft), so the drafter
  * writes about the numbers on the screen; a saved form is drafted by id.
  */
-export function streamDrafts(formId: string, unsaved: FormInput | null, spec: DraftSpec, handlers: StreamHandlers, signal?: AbortSignal): Promise<unknown> {
+export function streamDrafts(
+  formId: string,
+  unsaved: FormInput | null,
+  spec: DraftSpec,
+  handlers: StreamHandlers,
+  signal?: AbortSignal,
+): Promise<unknown> {
   if (unsaved) return streamPost('/api/draft', { form: unsaved, ...spec }, handlers, signal);
   return streamPost(`/api/forms/${encodeURIComponent(formId)}/drafts`, spec, handlers, signal);
 }
@@ -253,7 +278,12 @@ export function streamDrafts(formId: string, unsaved: FormInput | null, spec: Dr
  * Streams a revision of one cell asked for in words (POST /api/forms/:id/chat). A form with unsaved
  * changes goes along, so the revision is checked against the numbers on the screen.
  */
-export async function streamRevision(formId: string, body: { field: string; message: string; currentText: string; form?: FormInput }, handlers: StreamHandlers, signal?: AbortSignal): Promise<DraftDone> {
+export async function streamRevision(
+  formId: string,
+  body: { field: string; message: string; currentText: string; form?: FormInput },
+  handlers: StreamHandlers,
+  signal?: AbortSignal,
+): Promise<DraftDone> {
   return (await streamPost(`/api/forms/${encodeURIComponent(formId)}/chat`, body, handlers, signal)) as DraftDone;
 }
 
@@ -267,10 +297,18 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** Imports a chosen file or pasted text: POST /api/import; nothing is stored. */
 export async function importForm(source: File | string): Promise<{ form: FormInput; report: ImportReport }> {
   const isText = typeof source === 'string';
-  const type = isText ? 'text/plain; charset=utf-8' : /\.xlsx$/i.test(source.name) ? XLSX_TYPE : 'application/octet-stream';
+  const type = isText
+    ? 'text/plain; charset=utf-8'
+    : /\.xlsx$/i.test(source.name)
+      ? XLSX_TYPE
+      : 'application/octet-stream';
   let response: Response;
   try {
-    response = await fetch('/api/import', { method: 'POST', headers: { accept: 'application/json', 'content-type': type }, body: source });
+    response = await fetch('/api/import', {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': type },
+      body: source,
+    });
   } catch {
     throw new ApiError(0, 'network_error', '无法连接服务，请检查服务是否在运行');
   }

@@ -43,7 +43,12 @@ async function showPrint(root: HTMLElement, id: string): Promise<void> {
       return { form: (await getForm(id)).form as FormInput, unsaved: false };
     })(),
   ]).catch((error: unknown) => {
-    root.replaceChildren(h('p', { class: 'error', text: `无法打开打印预览：${error instanceof ApiError ? error.message : String(error)}` }));
+    root.replaceChildren(
+      h('p', {
+        class: 'error',
+        text: `无法打开打印预览：${error instanceof ApiError ? error.message : String(error)}`,
+      }),
+    );
     return [null, null] as const;
   });
   if (!printModule || !source) return;
@@ -56,7 +61,12 @@ async function showPrint(root: HTMLElement, id: string): Promise<void> {
   const texts = [evaluation.form.goals?.actual ?? '', ...evaluation.form.indicators.map((r) => r.deviation ?? '')];
   const placeholders = texts.filter((t) => /〔待|【待|\[待/.test(t)).length;
   if (placeholders) warnings.push(`有 ${placeholders} 个单元格仍含待补充内容（〔待补充〕）。`);
-  renderPrintPage(root, { form: evaluation.form, report: evaluation.report, warnings, backHref: `#/forms/${encodeURIComponent(id)}` });
+  renderPrintPage(root, {
+    form: evaluation.form,
+    report: evaluation.report,
+    warnings,
+    backHref: `#/forms/${encodeURIComponent(id)}`,
+  });
   document.title = `打印预览 - ${evaluation.form.project.name}`;
 }
 

@@ -42,7 +42,10 @@ const zodNamespace: esbuild.Plugin = {
   setup(build) {
     build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
-      return { contents: source.replace(/import\s*\{\s*z\s*\}\s*from\s*['"]zod['"]/g, "import * as z from 'zod'"), loader: 'ts' };
+      return {
+        contents: source.replace(/import\s*\{\s*z\s*\}\s*from\s*['"]zod['"]/g, "import * as z from 'zod'"),
+        loader: 'ts',
+      };
     });
   },
 };
@@ -101,9 +104,14 @@ export async function buildWebAssetsWithReport(options: BuildOptions = {}): Prom
   visit(scriptKey);
   const sizeOf = (name: string) => outputs[name]?.bytes ?? 0;
   const firstLoadScriptBytes = [...firstLoad].reduce((sum, name) => sum + sizeOf(name), 0);
-  const totalScriptBytes = Object.keys(outputs).filter((name) => name.endsWith('.js')).reduce((sum, name) => sum + sizeOf(name), 0);
+  const totalScriptBytes = Object.keys(outputs)
+    .filter((name) => name.endsWith('.js'))
+    .reduce((sum, name) => sum + sizeOf(name), 0);
 
-  const preloads = [...firstLoad].filter((name) => name !== scriptKey).map((name) => `<link rel="modulepreload" href="${urlOf(name)}">`).join('\n');
+  const preloads = [...firstLoad]
+    .filter((name) => name !== scriptKey)
+    .map((name) => `<link rel="modulepreload" href="${urlOf(name)}">`)
+    .join('\n');
   const html = (await readFile(join(sourceDir, 'index.html'), 'utf8'))
     .replace('{{styles}}', urlOf(styleKey))
     .replace('{{script}}', urlOf(scriptKey))
@@ -111,8 +119,18 @@ export async function buildWebAssetsWithReport(options: BuildOptions = {}): Prom
   const encoder = new TextEncoder();
   assets.push(
     { path: '/', contentType: TYPES['.html']!, body: encoder.encode(html), immutable: false },
-    { path: '/assets/favicon.svg', contentType: TYPES['.svg']!, body: await readFile(join(sourceDir, 'favicon.svg')), immutable: false },
-    { path: '/assets/seed-baai-2022.json', contentType: TYPES['.json']!, body: await readFile(join(sourceDir, 'seed-baai-2022.json')), immutable: false },
+    {
+      path: '/assets/favicon.svg',
+      contentType: TYPES['.svg']!,
+      body: await readFile(join(sourceDir, 'favicon.svg')),
+      immutable: false,
+    },
+    {
+      path: '/assets/seed-baai-2022.json',
+      contentType: TYPES['.json']!,
+      body: await readFile(join(sourceDir, 'seed-baai-2022.json')),
+      immutable: false,
+    },
   );
   return { assets, firstLoadScriptBytes, totalScriptBytes };
 }
@@ -142,7 +160,13 @@ export async function writeWebAssets(assets: readonly WebAsset[], dir: string): 
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: no-referrer',
     '  X-Frame-Options: DENY',
-    ...assets.filter((a) => a.immutable).flatMap((a) => [a.path, '  Cache-Control: public, max-age=31536000, immutable', '  X-Content-Type-Options: nosniff']),
+    ...assets
+      .filter((a) => a.immutable)
+      .flatMap((a) => [
+        a.path,
+        '  Cache-Control: public, max-age=31536000, immutable',
+        '  X-Content-Type-Options: nosniff',
+      ]),
     '',
   ].join('\n');
   const headersFile = join(dir, '_headers');

@@ -22,7 +22,10 @@ export function openChat(model: FormModel, path: string, options: { onAccepted?:
   const inputId = uniqueId('chat-msg');
   const limitId = uniqueId('chat-limit');
   const message = h('textarea', { attrs: { id: inputId, rows: 2, placeholder: '例如：改得更简洁，突出改进措施' } });
-  const limit = h('input', { class: 'num short', attrs: { id: limitId, type: 'number', min: 10, max: 2000, value: 120 } });
+  const limit = h('input', {
+    class: 'num short',
+    attrs: { id: limitId, type: 'number', min: 10, max: 2000, value: 120 },
+  });
   const controls: (HTMLButtonElement | HTMLTextAreaElement | HTMLInputElement)[] = [];
   let busy: AbortController | null = null;
 
@@ -43,7 +46,12 @@ export function openChat(model: FormModel, path: string, options: { onAccepted?:
     const snapshot = model.snapshotOf(path);
     log.append(h('li', { class: 'turn user' }, h('span', { class: 'who', text: '我' }), h('p', { text })));
     const streaming = h('p', { class: 'streaming-text' });
-    const turn = h('li', { class: 'turn assistant', attrs: { 'aria-busy': 'true' } }, h('span', { class: 'who', text: '建议' }), streaming);
+    const turn = h(
+      'li',
+      { class: 'turn assistant', attrs: { 'aria-busy': 'true' } },
+      h('span', { class: 'who', text: '建议' }),
+      streaming,
+    );
     log.append(turn);
     turn.scrollIntoView({ block: 'nearest' });
     busy = new AbortController();
@@ -51,19 +59,26 @@ export function openChat(model: FormModel, path: string, options: { onAccepted?:
     let result: DraftDone | undefined;
     let sofar = '';
     try {
-      result = await streamRevision(model.id, { field: path, message: text, currentText: before, ...(model.isDirty() ? { form: model.form } : {}) }, {
-        onDelta: (delta) => {
-          sofar += delta;
-          streaming.textContent = sofar;
+      result = await streamRevision(
+        model.id,
+        { field: path, message: text, currentText: before, ...(model.isDirty() ? { form: model.form } : {}) },
+        {
+          onDelta: (delta) => {
+            sofar += delta;
+            streaming.textContent = sofar;
+          },
+          onReset: () => {
+            sofar = '';
+            streaming.textContent = '';
+          },
         },
-        onReset: () => {
-          sofar = '';
-          streaming.textContent = '';
-        },
-      }, busy.signal);
+        busy.signal,
+      );
     } catch (error) {
       turn.removeAttribute('aria-busy');
-      streaming.replaceWith(h('p', { class: 'error', text: `修改失败：${error instanceof ApiError ? error.message : String(error)}` }));
+      streaming.replaceWith(
+        h('p', { class: 'error', text: `修改失败：${error instanceof ApiError ? error.message : String(error)}` }),
+      );
       return;
     } finally {
       busy = null;
@@ -87,7 +102,12 @@ export function openChat(model: FormModel, path: string, options: { onAccepted?:
       status.textContent = accepted ? '已采纳（保存后生效）' : '已放弃';
       turn.classList.add(accepted ? 'accepted' : 'rejected');
       if (accepted) {
-        model.setNarrative(path, proposal, originOfDraft(result), sameSnapshot(snapshot, model.snapshotOf(path)) ? undefined : null);
+        model.setNarrative(
+          path,
+          proposal,
+          originOfDraft(result),
+          sameSnapshot(snapshot, model.snapshotOf(path)) ? undefined : null,
+        );
         showCurrent();
         options.onAccepted?.();
       }
@@ -97,30 +117,61 @@ export function openChat(model: FormModel, path: string, options: { onAccepted?:
     reject.addEventListener('click', () => decide(false));
     const parts: Node[] = [
       renderDiff(before, proposal, '与当前文本相比'),
-      h('p', { class: `proposal-meta${checks.length > checks.maxChars ? ' over' : ''}` }, `${checks.length}/${checks.maxChars}字`),
+      h(
+        'p',
+        { class: `proposal-meta${checks.length > checks.maxChars ? ' over' : ''}` },
+        `${checks.length}/${checks.maxChars}字`,
+      ),
     ];
-    if (unknown.length) parts.push(h('ul', { class: 'findings' }, unknown.map((t) => h('li', { text: t }))));
+    if (unknown.length)
+      parts.push(
+        h(
+          'ul',
+          { class: 'findings' },
+          unknown.map((t) => h('li', { text: t })),
+        ),
+      );
     if (result.notice) parts.push(h('p', { class: 'notice', text: result.notice }));
     parts.push(h('div', { class: 'proposal-actions' }, accept, reject, status));
     streaming.replaceWith(...parts);
     accept.focus();
   };
 
-  const quick = QUICK_ACTIONS.map((label) => h('button', { attrs: { type: 'button' }, text: label, on: { click: () => void send(label) } }));
-  const limitButton = h('button', { attrs: { type: 'button' }, text: '控制字数', on: { click: () => void send(`控制在${limit.value || 120}字内`) } });
+  const quick = QUICK_ACTIONS.map((label) =>
+    h('button', { attrs: { type: 'button' }, text: label, on: { click: () => void send(label) } }),
+  );
+  const limitButton = h('button', {
+    attrs: { type: 'button' },
+    text: '控制字数',
+    on: { click: () => void send(`控制在${limit.value || 120}字内`) },
+  });
   const sendButton = h('button', { class: 'primary', attrs: { type: 'submit' }, text: '发送' });
   controls.push(...quick, limitButton, sendButton, message, limit);
-  const formEl = h('form', { class: 'chat-form', on: {
-    submit: (event) => {
-      event.preventDefault();
-      const text = message.value;
-      message.value = '';
-      void send(text);
+  const formEl = h(
+    'form',
+    {
+      class: 'chat-form',
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          const text = message.value;
+          message.value = '';
+          void send(text);
+        },
+      },
     },
-  } },
-    h('div', { class: 'quick', attrs: { role: 'group', 'aria-label': '快捷修改' } },
+    h(
+      'div',
+      { class: 'quick', attrs: { role: 'group', 'aria-label': '快捷修改' } },
       quick,
-      h('span', { class: 'limit' }, h('label', { attrs: { for: limitId }, text: '控制在' }), limit, '字内', limitButton),
+      h(
+        'span',
+        { class: 'limit' },
+        h('label', { attrs: { for: limitId }, text: '控制在' }),
+        limit,
+        '字内',
+        limitButton,
+      ),
     ),
     h('label', { attrs: { for: inputId }, text: '修改要求' }),
     message,
@@ -140,7 +191,9 @@ export function openChat(model: FormModel, path: string, options: { onAccepted?:
     content: [
       h('h3', { text: '当前文本' }),
       current,
-      String(model.get(path) ?? '').trim() ? null : h('p', { class: 'notice', text: '这个单元格还没有文字：请先起草或输入，再通过对话修改。' }),
+      String(model.get(path) ?? '').trim()
+        ? null
+        : h('p', { class: 'notice', text: '这个单元格还没有文字：请先起草或输入，再通过对话修改。' }),
       log,
       formEl,
     ],

@@ -19,13 +19,22 @@ export interface DialogHandle {
 }
 
 /** Opens a modal with a title and content; resolves with the chosen action's value (undefined on Escape). */
-export function openDialog<T>(options: { title: string; content: Child; actions: DialogAction<T>[]; wide?: boolean; className?: string }): { handle: DialogHandle; result: Promise<T | undefined> } {
+export function openDialog<T>(options: {
+  title: string;
+  content: Child;
+  actions: DialogAction<T>[];
+  wide?: boolean;
+  className?: string;
+}): { handle: DialogHandle; result: Promise<T | undefined> } {
   const titleId = uniqueId('dlg-title');
   const opener = document.activeElement as HTMLElement | null;
   const body = h('div', { class: 'dialog-body' }, options.content);
   let resolve!: (value: T | undefined) => void;
   const result = new Promise<T | undefined>((r) => (resolve = r));
-  const dialog = h('dialog', { class: `dialog${options.wide ? ' wide' : ''}${options.className ? ` ${options.className}` : ''}`, attrs: { 'aria-labelledby': titleId } });
+  const dialog = h('dialog', {
+    class: `dialog${options.wide ? ' wide' : ''}${options.className ? ` ${options.className}` : ''}`,
+    attrs: { 'aria-labelledby': titleId },
+  });
   let chosen: T | undefined;
   const buttons = options.actions.map((action) =>
     h('button', {
@@ -40,7 +49,11 @@ export function openDialog<T>(options: { title: string; content: Child; actions:
       },
     }),
   );
-  dialog.append(h('h2', { attrs: { id: titleId }, text: options.title }), body, h('div', { class: 'dialog-actions' }, buttons));
+  dialog.append(
+    h('h2', { attrs: { id: titleId }, text: options.title }),
+    body,
+    h('div', { class: 'dialog-actions' }, buttons),
+  );
   dialog.addEventListener('close', () => {
     dialog.remove();
     resolve(chosen);
@@ -54,7 +67,12 @@ export function openDialog<T>(options: { title: string; content: Child; actions:
 }
 
 /** A yes/no question; resolves true when confirmed. */
-export async function confirmDialog(title: string, message: Child, confirmLabel = '确定', danger = false): Promise<boolean> {
+export async function confirmDialog(
+  title: string,
+  message: Child,
+  confirmLabel = '确定',
+  danger = false,
+): Promise<boolean> {
   const { result } = openDialog<boolean>({
     title,
     content: typeof message === 'string' ? h('p', { text: message }) : message,

@@ -23,7 +23,9 @@ export function renderDiff(before: string, after: string, label = '改动'): HTM
     return document.createTextNode(part.value);
   });
   const summary = added === 0 && removed === 0 ? '没有改动' : `删去 ${removed} 字，新增 ${added} 字`;
-  return h('figure', { class: 'diff' },
+  return h(
+    'figure',
+    { class: 'diff' },
     h('figcaption', {}, `${label}：${summary}`),
     h('div', { class: 'diff-text' }, nodes),
   );

@@ -16,8 +16,15 @@ export type MarkKind = 'unknown-number' | 'placeholder' | 'too-long' | 'first-pe
 
 /** The mark drawn for each finding that has a place in the text. */
 const MARK_OF: Partial<Record<CheckIssueCode, MarkKind>> = {
-  unknown_number: 'unknown-number', wrong_figure: 'unknown-number', unit_mismatch: 'unknown-number', swapped: 'unknown-number',
-  too_long: 'too-long', first_person: 'first-person', english: 'first-person', markdown: 'first-person', preamble: 'first-person',
+  unknown_number: 'unknown-number',
+  wrong_figure: 'unknown-number',
+  unit_mismatch: 'unknown-number',
+  swapped: 'unknown-number',
+  too_long: 'too-long',
+  first_person: 'first-person',
+  english: 'first-person',
+  markdown: 'first-person',
+  preamble: 'first-person',
   invented_cause: 'cause',
 };
 
@@ -61,13 +68,25 @@ export function withoutCell(form: Form, path: string): Form {
  * Checks the text of a cell against the form as it is now. `asProposal` checks a proposed
  * replacement the way the service does, with the cell's current text counting as a source.
  */
-export function checkCell(text: string, form: Form, report: ScoreReport, path: string, options: { maxChars?: number; asProposal?: boolean } = {}): CellChecks {
+export function checkCell(
+  text: string,
+  form: Form,
+  report: ScoreReport,
+  path: string,
+  options: { maxChars?: number; asProposal?: boolean } = {},
+): CellChecks {
   const maxChars = options.maxChars ?? defaultMaxChars(path);
   const marks: Mark[] = [];
   const notes: string[] = [];
   let checks: DraftChecks | null = null;
   try {
-    checks = checkDraft(text, { form: options.asProposal ? form : withoutCell(form, path), report, path: path as NarrativePath, maxChars, asWritten: !options.asProposal });
+    checks = checkDraft(text, {
+      form: options.asProposal ? form : withoutCell(form, path),
+      report,
+      path: path as NarrativePath,
+      maxChars,
+      asWritten: !options.asProposal,
+    });
   } catch {
     // A cell the scored form does not have yet (a row being added): count characters only.
   }
@@ -81,10 +100,22 @@ export function checkCell(text: string, form: Form, report: ScoreReport, path: s
       else if (!issue.span && issue.code !== 'empty') notes.push(issue.message);
     }
   }
-  return { checks, marks, length: checks?.length ?? charCount(text.replace(/\s/g, '')), maxChars: checks?.maxChars ?? maxChars, notes };
+  return {
+    checks,
+    marks,
+    length: checks?.length ?? charCount(text.replace(/\s/g, '')),
+    maxChars: checks?.maxChars ?? maxChars,
+    notes,
+  };
 }
 
-const PRIORITY: Record<MarkKind, number> = { 'unknown-number': 5, cause: 4, placeholder: 3, 'first-person': 2, 'too-long': 1 };
+const PRIORITY: Record<MarkKind, number> = {
+  'unknown-number': 5,
+  cause: 4,
+  placeholder: 3,
+  'first-person': 2,
+  'too-long': 1,
+};
 
 /** Splits text into runs, each with the most important mark covering it (marks may overlap). */
 export function markRuns(text: string, marks: readonly Mark[]): { text: string; mark: Mark | null }[] {

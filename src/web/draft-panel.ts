@@ -51,10 +51,17 @@ export class DraftController {
     private readonly model: FormModel,
     private readonly editor: () => FormEditor,
   ) {
-    this.progressEl = h('div', { class: 'draft-progress', attrs: { hidden: true, role: 'status', 'aria-live': 'polite' } },
+    this.progressEl = h(
+      'div',
+      { class: 'draft-progress', attrs: { hidden: true, role: 'status', 'aria-live': 'polite' } },
       this.progressText,
       this.progressBar,
-      h('button', { class: 'small', attrs: { type: 'button' }, text: '停止', on: { click: () => this.running?.abort() } }),
+      h('button', {
+        class: 'small',
+        attrs: { type: 'button' },
+        text: '停止',
+        on: { click: () => this.running?.abort() },
+      }),
     );
   }
 
@@ -111,7 +118,12 @@ export class DraftController {
       this.progressEl.hidden = false;
       this.progressBar.max = paths.length;
       this.progressBar.value = done;
-      setText(this.progressText, done < paths.length && current ? `正在起草（已完成 ${done}/${paths.length}）：${pathLabel(current)}` : `已完成 ${done}/${paths.length}`);
+      setText(
+        this.progressText,
+        done < paths.length && current
+          ? `正在起草（已完成 ${done}/${paths.length}）：${pathLabel(current)}`
+          : `已完成 ${done}/${paths.length}`,
+      );
     };
     const settle = (item: BatchItem) => {
       if (settled.has(item.path)) return;
@@ -128,33 +140,42 @@ export class DraftController {
     if (batch) showProgress(0);
     let finished = 0;
     try {
-      const result = await streamDrafts(this.model.id, this.model.isDirty() ? this.model.form : null, spec, {
-        onDelta: (text, path) => {
-          const target = path ?? paths[0];
-          if (!target || settled.has(target)) return;
-          current = target;
-          const sofar = (streamed.get(target) ?? '') + text;
-          streamed.set(target, sofar);
-          this.editor().narrative(target)?.showStreamedText(sofar);
+      const result = await streamDrafts(
+        this.model.id,
+        this.model.isDirty() ? this.model.form : null,
+        spec,
+        {
+          onDelta: (text, path) => {
+            const target = path ?? paths[0];
+            if (!target || settled.has(target)) return;
+            current = target;
+            const sofar = (streamed.get(target) ?? '') + text;
+            streamed.set(target, sofar);
+            this.editor().narrative(target)?.showStreamedText(sofar);
+          },
+          onReset: (path) => {
+            const target = path ?? paths[0];
+            if (target) streamed.set(target, '');
+          },
+          onProgress: ({ done, item }) => {
+            if (item) settle(item);
+            finished = done;
+            showProgress(done);
+          },
         },
-        onReset: (path) => {
-          const target = path ?? paths[0];
-          if (target) streamed.set(target, '');
-        },
-        onProgress: ({ done, item }) => {
-          if (item) settle(item);
-          finished = done;
-          showProgress(done);
-        },
-      }, controller.signal);
+        controller.signal,
+      );
       // One cell answers with its DraftResult; a batch with { total, items } (also the JSON answer).
-      const items = batch ? (result as { items?: BatchItem[] }).items ?? [] : [{ path: paths[0]!, ok: true, result: result as DraftDone }];
+      const items = batch
+        ? ((result as { items?: BatchItem[] }).items ?? [])
+        : [{ path: paths[0]!, ok: true, result: result as DraftDone }];
       for (const item of items) settle(item);
       finished = items.filter((i) => i.ok).length;
       if (failed.length > 0) toast(`有 ${failed.length} 处起草失败：${failed.join('；')}`, { kind: 'error' });
       else if (batch) toast(`已起草 ${finished} 处，请逐一核对后保存。`, { kind: 'success' });
     } catch (error) {
-      if ((error as Error).name === 'AbortError') toast(settled.size > 0 ? `已停止，已起草 ${settled.size} 处。` : '已停止起草。');
+      if ((error as Error).name === 'AbortError')
+        toast(settled.size > 0 ? `已停止，已起草 ${settled.size} 处。` : '已停止起草。');
       else toast(`起草失败：${error instanceof ApiError ? error.message : String(error)}`, { kind: 'error' });
     } finally {
       this.running = null;

@@ -75,12 +75,25 @@ export async function showEditor(root: HTMLElement, id: string, ctx: PageContext
   const others = unsavedCopies(id).filter((c) => c.tab !== tabId());
   if (own) {
     await adopt(own);
-    notices.append(h('p', { class: 'notice', text: `已恢复本窗口未保存的修改（${fmtTime(own.at)}）。${own.baseVersion !== view.version ? `这些修改基于第${own.baseVersion}版，服务器已有第${view.version}版，保存时将合并。` : ''}` }));
+    notices.append(
+      h('p', {
+        class: 'notice',
+        text: `已恢复本窗口未保存的修改（${fmtTime(own.at)}）。${own.baseVersion !== view.version ? `这些修改基于第${own.baseVersion}版，服务器已有第${view.version}版，保存时将合并。` : ''}`,
+      }),
+    );
   } else if (others.length > 0) {
     const copy = others[0]!;
-    const banner = h('div', { class: 'notice', attrs: { role: 'region', 'aria-label': '未保存的修改' } },
-      h('span', { text: `本浏览器中还有一份这张表未保存的修改（${fmtTime(copy.at)}，基于第${copy.baseVersion}版），可能来自另一个窗口。` }),
-      h('button', { attrs: { type: 'button' }, text: '恢复这些修改', on: { click: () => void adopt(copy).then(() => banner.remove()) } }),
+    const banner = h(
+      'div',
+      { class: 'notice', attrs: { role: 'region', 'aria-label': '未保存的修改' } },
+      h('span', {
+        text: `本浏览器中还有一份这张表未保存的修改（${fmtTime(copy.at)}，基于第${copy.baseVersion}版），可能来自另一个窗口。`,
+      }),
+      h('button', {
+        attrs: { type: 'button' },
+        text: '恢复这些修改',
+        on: { click: () => void adopt(copy).then(() => banner.remove()) },
+      }),
       h('button', { attrs: { type: 'button' }, text: '忽略', on: { click: () => banner.remove() } }),
     );
     notices.append(banner);
@@ -95,7 +108,11 @@ export async function showEditor(root: HTMLElement, id: string, ctx: PageContext
 
   const updateStatus = () => {
     const dirty = model.isDirty();
-    const text = saving ? '保存中…' : dirty ? `第${model.version}版 · 有未保存的修改（已暂存在本机）` : `第${model.version}版 · 已保存`;
+    const text = saving
+      ? '保存中…'
+      : dirty
+        ? `第${model.version}版 · 有未保存的修改（已暂存在本机）`
+        : `第${model.version}版 · 已保存`;
     setText(status, text);
     status.dataset.state = saving ? 'saving' : dirty ? 'dirty' : 'saved';
     document.title = `${dirty ? '● ' : ''}${model.form.project?.name || '自评表'} - 绩效自评助手`;
@@ -105,7 +122,8 @@ export async function showEditor(root: HTMLElement, id: string, ctx: PageContext
   const persist = () => {
     clearTimeout(persistTimer);
     persistTimer = setTimeout(() => {
-      if (model.isDirty()) saveUnsaved({ formId: id, baseVersion: model.version, form: model.form, origins: model.origins() });
+      if (model.isDirty())
+        saveUnsaved({ formId: id, baseVersion: model.version, form: model.form, origins: model.origins() });
       else clearUnsaved(id);
     }, 250);
   };
@@ -120,7 +138,10 @@ export async function showEditor(root: HTMLElement, id: string, ctx: PageContext
     }
     const { validation } = model.evaluation;
     if (validation.length > 0) {
-      toast(`还有 ${validation.length} 处填写错误，保存前请先改正：${pathLabel(validation[0]!.path)} ${validation[0]!.message}`, { kind: 'error' });
+      toast(
+        `还有 ${validation.length} 处填写错误，保存前请先改正：${pathLabel(validation[0]!.path)} ${validation[0]!.message}`,
+        { kind: 'error' },
+      );
       focusPath(validation[0]!.path);
       return;
     }
@@ -128,7 +149,11 @@ export async function showEditor(root: HTMLElement, id: string, ctx: PageContext
     updateStatus();
     const sent = clone(model.form);
     try {
-      const result = await updateForm(id, model.version, { form: sent, origins: model.origins(), author: ctx.author() });
+      const result = await updateForm(id, model.version, {
+        form: sent,
+        origins: model.origins(),
+        author: ctx.author(),
+      });
       saved = result.narratives ?? {};
       model.markSaved(result.version, result.form as FormInput, saved);
       drafts.clearUndo();
@@ -204,7 +229,8 @@ export async function showEditor(root: HTMLElement, id: string, ctx: PageContext
       const removed = model.removeRow(index);
       if (!removed) return;
       toast(`已删除指标“${name}”`, { action: { label: '撤销', run: () => model.restoreRow(index, removed) } });
-      if (model.form.indicators.length === 0) editor.main.querySelector<HTMLElement>('[data-action="add-row"]')?.focus();
+      if (model.form.indicators.length === 0)
+        editor.main.querySelector<HTMLElement>('[data-action="add-row"]')?.focus();
       else focusRowControl(Math.min(index, model.form.indicators.length - 1), 'remove');
     },
     move: (index: number, delta: number) => {
@@ -241,7 +267,8 @@ export async function showEditor(root: HTMLElement, id: string, ctx: PageContext
       openFormHistory(model, (form, version) => {
         model.replaceForm(form);
         toast(`已载入第${version}版的内容，保存后生效。`);
-      })),
+      }),
+    ),
     h('a', { class: 'button', attrs: { href: `#/forms/${encodeURIComponent(id)}/print` }, text: '打印预览' }),
     exportLink('导出 Excel', '下载官方版式的自评表（.xlsx）', exportUrl(id, 'xlsx')),
     exportLink('导出 Word', '下载自评表和自评报告（.docx）', exportUrl(id, 'docx')),
@@ -267,7 +294,8 @@ export async function showEditor(root: HTMLElement, id: string, ctx: PageContext
       unsubscribe();
       editor.destroy();
       clearTimeout(persistTimer);
-      if (model.isDirty()) saveUnsaved({ formId: id, baseVersion: model.version, form: model.form, origins: model.origins() });
+      if (model.isDirty())
+        saveUnsaved({ formId: id, baseVersion: model.version, form: model.form, origins: model.origins() });
     },
   };
 }

@@ -26,11 +26,20 @@ export interface FieldOptions {
 }
 
 /** A labelled input bound to `path`; returns the wrapper and the input. */
-export function boundField(model: FormModel, path: string, kind: Exclude<FieldKind, 'narrative'>, options: FieldOptions): { wrap: HTMLElement; input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement } {
+export function boundField(
+  model: FormModel,
+  path: string,
+  kind: Exclude<FieldKind, 'narrative'>,
+  options: FieldOptions,
+): { wrap: HTMLElement; input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement } {
   const id = inputIdFor(path);
   let input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
   if (kind === 'select') {
-    input = h('select', { attrs: { id } }, (options.options ?? []).map(([value, text]) => h('option', { attrs: { value }, text })));
+    input = h(
+      'select',
+      { attrs: { id } },
+      (options.options ?? []).map(([value, text]) => h('option', { attrs: { value }, text })),
+    );
   } else if (options.multiline) {
     input = h('textarea', { attrs: { id, rows: 3, placeholder: options.placeholder } });
   } else {
@@ -49,7 +58,9 @@ export function boundField(model: FormModel, path: string, kind: Exclude<FieldKi
   input.dataset.kind = kind;
   if (options.className) input.classList.add(...options.className.split(' '));
   input.addEventListener(kind === 'select' ? 'change' : 'input', () => writeField(model, input));
-  const label = options.hideLabel ? hiddenLabel(id, options.label) : h('label', { attrs: { for: id }, text: options.label });
+  const label = options.hideLabel
+    ? hiddenLabel(id, options.label)
+    : h('label', { attrs: { for: id }, text: options.label });
   const wrap = h('div', { class: `field field-${kind}` }, label, input);
   setFieldValue(model, input);
   return { wrap, input };
@@ -71,7 +82,10 @@ export function writeField(model: FormModel, input: HTMLInputElement | HTMLTextA
 }
 
 /** Puts the model's value into an input, leaving alone an input whose text already means that value. */
-export function setFieldValue(model: FormModel, input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): void {
+export function setFieldValue(
+  model: FormModel,
+  input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement,
+): void {
   const path = input.dataset.path!;
   const kind = input.dataset.kind as FieldKind;
   const value = model.get(path);
@@ -92,10 +106,12 @@ export function setFieldValue(model: FormModel, input: HTMLInputElement | HTMLTe
 
 /** Refreshes every bound input under `root` from the model. */
 export function refreshFields(model: FormModel, root: ParentNode): void {
-  root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('[data-path][data-kind]').forEach((input) => {
-    if (input.dataset.kind === 'narrative') return; // narrative cells refresh themselves
-    setFieldValue(model, input);
-  });
+  root
+    .querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('[data-path][data-kind]')
+    .forEach((input) => {
+      if (input.dataset.kind === 'narrative') return; // narrative cells refresh themselves
+      setFieldValue(model, input);
+    });
 }
 
 /**

@@ -26,7 +26,13 @@ function showCreateError(error: unknown): void {
       title: '无法导入这张表',
       content: [
         h('p', { text: error.message }),
-        h('ul', {}, error.issues.slice(0, 30).map((i) => h('li', { text: `${i.path ? `${pathLabel(i.path)}（${i.path}）：` : ''}${i.message}` }))),
+        h(
+          'ul',
+          {},
+          error.issues
+            .slice(0, 30)
+            .map((i) => h('li', { text: `${i.path ? `${pathLabel(i.path)}（${i.path}）：` : ''}${i.message}` })),
+        ),
       ],
       actions: [{ label: '知道了', value: undefined, primary: true }],
     }).result;
@@ -41,7 +47,10 @@ export function showFormList(root: HTMLElement, ctx: ListContext): void {
   const yearId = uniqueId('year');
   const deptId = uniqueId('dept');
   const search = h('input', { attrs: { id: searchId, type: 'search', placeholder: '项目名称、主管部门或实施单位' } });
-  const year = h('input', { class: 'year', attrs: { id: yearId, type: 'text', inputmode: 'numeric', placeholder: '全部', maxlength: 4 } });
+  const year = h('input', {
+    class: 'year',
+    attrs: { id: yearId, type: 'text', inputmode: 'numeric', placeholder: '全部', maxlength: 4 },
+  });
   const department = h('input', { attrs: { id: deptId, type: 'text', list: 'dl-departments', placeholder: '全部' } });
   const departments = h('datalist', { attrs: { id: 'dl-departments' } });
   const tbody = h('tbody');
@@ -52,9 +61,18 @@ export function showFormList(root: HTMLElement, ctx: ListContext): void {
   const knownDepartments = new Set<string>();
 
   const row = (item: FormSummary, unsaved: boolean) => {
-    const remove = h('button', { class: 'small danger', attrs: { type: 'button', 'aria-label': `删除“${item.projectName}”` }, text: '删除' });
+    const remove = h('button', {
+      class: 'small danger',
+      attrs: { type: 'button', 'aria-label': `删除“${item.projectName}”` },
+      text: '删除',
+    });
     remove.addEventListener('click', async () => {
-      const ok = await confirmDialog('删除自评表', `确定删除“${item.projectName}”（${item.year}年度）及其全部历史吗？此操作不能撤销。`, '删除', true);
+      const ok = await confirmDialog(
+        '删除自评表',
+        `确定删除“${item.projectName}”（${item.year}年度）及其全部历史吗？此操作不能撤销。`,
+        '删除',
+        true,
+      );
       if (!ok) return;
       try {
         await deleteForm(item.id, item.version);
@@ -62,11 +80,23 @@ export function showFormList(root: HTMLElement, ctx: ListContext): void {
         toast(`已删除“${item.projectName}”`, { kind: 'success' });
         void load(true);
       } catch (error) {
-        toast(error instanceof ApiError && error.code === 'version_conflict' ? '删除失败：这张表刚被别人修改过，请刷新后再试。' : `删除失败：${error instanceof ApiError ? error.message : String(error)}`, { kind: 'error' });
+        toast(
+          error instanceof ApiError && error.code === 'version_conflict'
+            ? '删除失败：这张表刚被别人修改过，请刷新后再试。'
+            : `删除失败：${error instanceof ApiError ? error.message : String(error)}`,
+          { kind: 'error' },
+        );
       }
     });
-    return h('tr', { dataset: { id: item.id } },
-      h('td', {}, h('a', { attrs: { href: `#/forms/${encodeURIComponent(item.id)}` }, text: item.projectName }), unsaved ? h('span', { class: 'badge', text: '有未保存的修改' }) : null),
+    return h(
+      'tr',
+      { dataset: { id: item.id } },
+      h(
+        'td',
+        {},
+        h('a', { attrs: { href: `#/forms/${encodeURIComponent(item.id)}` }, text: item.projectName }),
+        unsaved ? h('span', { class: 'badge', text: '有未保存的修改' }) : null,
+      ),
       h('td', { text: String(item.year) }),
       h('td', { text: item.department ?? '' }),
       h('td', { class: 'num', text: fmtScore(item.total) }),
@@ -82,7 +112,13 @@ export function showFormList(root: HTMLElement, ctx: ListContext): void {
     const seq = ++loadSeq;
     if (reset) cursor = null;
     try {
-      const page = await listForms({ q: search.value.trim(), year: /^\d{4}$/.test(year.value.trim()) ? year.value.trim() : undefined, department: department.value.trim(), cursor: cursor ?? undefined, limit: 50 });
+      const page = await listForms({
+        q: search.value.trim(),
+        year: /^\d{4}$/.test(year.value.trim()) ? year.value.trim() : undefined,
+        department: department.value.trim(),
+        cursor: cursor ?? undefined,
+        limit: 50,
+      });
       if (seq !== loadSeq) return;
       const unsaved = formsWithUnsaved();
       const rows = page.items.map((item) => row(item, unsaved.has(item.id)));
@@ -93,7 +129,10 @@ export function showFormList(root: HTMLElement, ctx: ListContext): void {
       cursor = page.nextCursor;
       more.hidden = !cursor;
       const count = tbody.children.length;
-      summary.textContent = count === 0 ? '没有符合条件的自评表。可以新建一张，或载入示例。' : `共显示 ${count} 张${cursor ? '（还有更多）' : ''}`;
+      summary.textContent =
+        count === 0
+          ? '没有符合条件的自评表。可以新建一张，或载入示例。'
+          : `共显示 ${count} 张${cursor ? '（还有更多）' : ''}`;
     } catch (error) {
       summary.textContent = `读取列表失败：${error instanceof ApiError ? error.message : String(error)}`;
     }
@@ -160,7 +199,13 @@ export function showFormList(root: HTMLElement, ctx: ListContext): void {
   };
   const importId = uniqueId('import');
   const importFile = h('input', {
-    class: 'vh', attrs: { id: importId, type: 'file', accept: '.xlsx,.txt,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'data-testid': 'import-file' },
+    class: 'vh',
+    attrs: {
+      id: importId,
+      type: 'file',
+      accept: '.xlsx,.txt,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'data-testid': 'import-file',
+    },
   });
   importFile.addEventListener('change', () => {
     const chosen = importFile.files?.[0];
@@ -168,17 +213,33 @@ export function showFormList(root: HTMLElement, ctx: ListContext): void {
     if (chosen) void importFrom(chosen);
   });
   const pasteText = async () => {
-    const area = h('textarea', { attrs: { rows: '16', 'aria-label': '粘贴自评表的文字', 'data-testid': 'import-text' } });
+    const area = h('textarea', {
+      attrs: { rows: '16', 'aria-label': '粘贴自评表的文字', 'data-testid': 'import-text' },
+    });
     const { result } = openDialog<string>({
-      title: '粘贴文本导入', wide: true,
-      content: h('div', {}, h('p', { text: '粘贴从 PDF、网页或表格复制的自评表文字（单元格之间可以是空格、Tab 或 |）。' }), area),
-      actions: [{ label: '导入', value: 'go', primary: true }, { label: '取消', value: 'cancel' }],
+      title: '粘贴文本导入',
+      wide: true,
+      content: h(
+        'div',
+        {},
+        h('p', { text: '粘贴从 PDF、网页或表格复制的自评表文字（单元格之间可以是空格、Tab 或 |）。' }),
+        area,
+      ),
+      actions: [
+        { label: '导入', value: 'go', primary: true },
+        { label: '取消', value: 'cancel' },
+      ],
     });
     if ((await result) === 'go' && area.value.trim() !== '') await importFrom(area.value);
   };
 
   ctx.actions.replaceChildren(
-    h('button', { class: 'primary', attrs: { type: 'button' }, text: '新建空白表', on: { click: () => review({ form: blankForm(), report: null, source: '空白表' }) } }),
+    h('button', {
+      class: 'primary',
+      attrs: { type: 'button' },
+      text: '新建空白表',
+      on: { click: () => review({ form: blankForm(), report: null, source: '空白表' }) },
+    }),
     h('label', { class: 'button', attrs: { for: importId }, text: '导入 .xlsx / 文本文件' }),
     importFile,
     h('button', { attrs: { type: 'button' }, text: '粘贴文本导入', on: { click: () => void pasteText() } }),
@@ -189,16 +250,41 @@ export function showFormList(root: HTMLElement, ctx: ListContext): void {
 
   root.replaceChildren(
     h('h1', { text: '自评表' }),
-    h('form', { class: 'filters', attrs: { role: 'search' }, on: { submit: (e) => { e.preventDefault(); void load(true); } } },
+    h(
+      'form',
+      {
+        class: 'filters',
+        attrs: { role: 'search' },
+        on: {
+          submit: (e) => {
+            e.preventDefault();
+            void load(true);
+          },
+        },
+      },
       h('div', { class: 'field' }, h('label', { attrs: { for: searchId }, text: '搜索' }), search),
       h('div', { class: 'field' }, h('label', { attrs: { for: yearId }, text: '年度' }), year),
       h('div', { class: 'field' }, h('label', { attrs: { for: deptId }, text: '主管部门' }), department, departments),
     ),
     summary,
-    h('div', { class: 'table-scroll' },
-      h('table', { class: 'form-list' },
+    h(
+      'div',
+      { class: 'table-scroll' },
+      h(
+        'table',
+        { class: 'form-list' },
         h('caption', { class: 'vh', text: '自评表列表' }),
-        h('thead', {}, h('tr', {}, ['项目名称', '年度', '主管部门', '核定总分', '自评总分', '等级', '问题', '更新时间', '操作'].map((t) => h('th', { attrs: { scope: 'col' }, text: t })))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ['项目名称', '年度', '主管部门', '核定总分', '自评总分', '等级', '问题', '更新时间', '操作'].map((t) =>
+              h('th', { attrs: { scope: 'col' }, text: t }),
+            ),
+          ),
+        ),
         tbody,
       ),
     ),

@@ -15,7 +15,12 @@ import {
   type NarrativePath,
   type ScoreReport,
 } from '../core/index.js';
-import { narrativeSnapshot, sameSnapshot, type NarrativeOrigin, type NarrativeSnapshot } from '../core/narratives/index.js';
+import {
+  narrativeSnapshot,
+  sameSnapshot,
+  type NarrativeOrigin,
+  type NarrativeSnapshot,
+} from '../core/narratives/index.js';
 import { clone, getAt, setAt } from './form-paths.js';
 import { pathLabel } from './format.js';
 import { isNarrativePath, narrativeRowIndex } from '../core/narratives/paths.js';
@@ -218,7 +223,9 @@ export class FormModel {
     const meta = this.metaOf(path);
     if (!meta) return;
     const text = String(this.get(path) ?? '');
-    meta.baseline = text.trim() ? narrativeSnapshot(this.evaluation.form, this.evaluation.report, path as NarrativePath) : undefined;
+    meta.baseline = text.trim()
+      ? narrativeSnapshot(this.evaluation.form, this.evaluation.report, path as NarrativePath)
+      : undefined;
   }
 
   /** The snapshot of the inputs of a narrative cell as they are now (sent along with a draft). */
@@ -259,7 +266,8 @@ export class FormModel {
     const [row] = this.form.indicators.splice(index, 1);
     const [meta] = this.rowMeta.splice(index, 1);
     if (!row) return undefined;
-    for (const key of [...this.unreadable.keys()]) if (key.startsWith(`indicators.${index}.`)) this.unreadable.delete(key);
+    for (const key of [...this.unreadable.keys()])
+      if (key.startsWith(`indicators.${index}.`)) this.unreadable.delete(key);
     this.shiftUnreadable(index + 1, -1);
     this.renumberBaselines();
     this.changed({ kind: 'rows' });

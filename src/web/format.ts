@@ -42,7 +42,14 @@ export function pathLabel(path: string): string {
     const row = `第${Number(parts[1]) + 1}行`;
     if (parts.length === 2) return row;
     const key = parts[2]!;
-    const name = key === 'name' ? '三级指标' : key === 'actual' ? '实际完成值' : key === 'score' ? '得分' : FIELD_LABELS[key] ?? key;
+    const name =
+      key === 'name'
+        ? '三级指标'
+        : key === 'actual'
+          ? '实际完成值'
+          : key === 'score'
+            ? '得分'
+            : (FIELD_LABELS[key] ?? key);
     return `${row} ${name}`;
   }
   // `funding.total.executed` reads 年度资金总额 全年执行数: the block's name adds nothing.

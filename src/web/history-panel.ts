@@ -20,11 +20,16 @@ function errorText(error: unknown): string {
 
 /** One changed field: its label and a diff (text) or before → after (numbers). */
 function changeItem(path: string, before: unknown, after: unknown): HTMLElement {
-  const show = (v: unknown) => (v === null || v === undefined || v === '' ? '（空）' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const show = (v: unknown) =>
+    v === null || v === undefined || v === '' ? '（空）' : typeof v === 'object' ? JSON.stringify(v) : String(v);
   const long = typeof before === 'string' && typeof after === 'string' && (before.length > 20 || after.length > 20);
-  return h('li', {},
+  return h(
+    'li',
+    {},
     h('strong', { text: pathLabel(path) }),
-    long ? renderDiff(before, after) : h('span', { class: 'change' }, ' ', h('del', { text: show(before) }), ' → ', h('ins', { text: show(after) })),
+    long
+      ? renderDiff(before, after)
+      : h('span', { class: 'change' }, ' ', h('del', { text: show(before) }), ' → ', h('ins', { text: show(after) })),
   );
 }
 
@@ -63,16 +68,20 @@ export function openFormHistory(model: FormModel, restore: (form: FormInput, ver
         h('h3', { text: `第${entry.version}版 · ${fmtTime(entry.at)} · ${entry.by}` }),
         h('p', { class: 'muted', text: entry.version > 1 ? '与上一版相比：' : '创建时的内容：' }),
         formDiffList(previous?.form ?? null, current.form),
-        h('p', {}, h('button', {
-          attrs: { type: 'button' },
-          text: `载入第${entry.version}版到编辑器`,
-          on: {
-            click: () => {
-              restore(current.form, entry.version);
-              handle.close();
+        h(
+          'p',
+          {},
+          h('button', {
+            attrs: { type: 'button' },
+            text: `载入第${entry.version}版到编辑器`,
+            on: {
+              click: () => {
+                restore(current.form, entry.version);
+                handle.close();
+              },
             },
-          },
-        })),
+          }),
+        ),
       );
     } catch (error) {
       detail.replaceChildren(h('p', { class: 'error', text: errorText(error) }));
@@ -81,24 +90,38 @@ export function openFormHistory(model: FormModel, restore: (form: FormInput, ver
 
   formHistory(model.id).then(
     (versions) => {
-      list.replaceChildren(...[...versions].reverse().map((entry) =>
-        h('li', {},
-          h('button', {
-            class: 'linklike',
-            attrs: { type: 'button' },
-            text: `第${entry.version}版`,
-            on: { click: () => void show(entry) },
-          }),
-          ` ${fmtTime(entry.at)} · ${entry.by} · ${entry.action === 'create' ? '创建' : `改动 ${entry.changes.length} 处`}`,
-          entry.changes.length ? h('span', { class: 'muted small-text', text: `（${entry.changes.slice(0, 4).map(pathLabel).join('、')}${entry.changes.length > 4 ? '…' : ''}）` }) : null,
-        )));
+      list.replaceChildren(
+        ...[...versions].reverse().map((entry) =>
+          h(
+            'li',
+            {},
+            h('button', {
+              class: 'linklike',
+              attrs: { type: 'button' },
+              text: `第${entry.version}版`,
+              on: { click: () => void show(entry) },
+            }),
+            ` ${fmtTime(entry.at)} · ${entry.by} · ${entry.action === 'create' ? '创建' : `改动 ${entry.changes.length} 处`}`,
+            entry.changes.length
+              ? h('span', {
+                  class: 'muted small-text',
+                  text: `（${entry.changes.slice(0, 4).map(pathLabel).join('、')}${entry.changes.length > 4 ? '…' : ''}）`,
+                })
+              : null,
+          ),
+        ),
+      );
     },
     (error: unknown) => list.replaceChildren(h('li', { class: 'error', text: errorText(error) })),
   );
 }
 
 /** Opens the saved texts of one cell; `restore` puts an old text back into the cell. */
-export function openCellHistory(model: FormModel, path: string, restore: (text: string, origin: NarrativeOrigin, stale: boolean) => void): void {
+export function openCellHistory(
+  model: FormModel,
+  path: string,
+  restore: (text: string, origin: NarrativeOrigin, stale: boolean) => void,
+): void {
   const body = h('div', { class: 'cell-history' }, h('p', { text: '正在读取…' }));
   const { handle } = openDialog<void>({
     title: `文本历史：${pathLabel(path)}`,
@@ -115,21 +138,29 @@ export function openCellHistory(model: FormModel, path: string, restore: (text: 
       const now = String(model.get(path) ?? '');
       const items = entries.map((entry, i) => {
         const previous = i > 0 ? entries[i - 1]!.text : '';
-        return h('li', { class: 'cell-version' },
-          h('h3', { text: `第${entry.version}版 · ${fmtTime(entry.at)} · ${entry.by} · ${originLabel(entry.origin)}${entry.stale ? ' · 数字已变' : ''}` }),
+        return h(
+          'li',
+          { class: 'cell-version' },
+          h('h3', {
+            text: `第${entry.version}版 · ${fmtTime(entry.at)} · ${entry.by} · ${originLabel(entry.origin)}${entry.stale ? ' · 数字已变' : ''}`,
+          }),
           renderDiff(previous, entry.text, i === 0 ? '首次保存' : '与前一次相比'),
           entry.text === now
             ? h('p', { class: 'muted', text: '与编辑器中的当前文本相同' })
-            : h('p', {}, h('button', {
-              attrs: { type: 'button' },
-              text: '恢复此文本',
-              on: {
-                click: () => {
-                  restore(entry.text, entry.origin, entry.stale === true);
-                  handle.close();
-                },
-              },
-            })),
+            : h(
+                'p',
+                {},
+                h('button', {
+                  attrs: { type: 'button' },
+                  text: '恢复此文本',
+                  on: {
+                    click: () => {
+                      restore(entry.text, entry.origin, entry.stale === true);
+                      handle.close();
+                    },
+                  },
+                }),
+              ),
         );
       });
       body.replaceChildren(h('ol', { class: 'cell-versions', attrs: { reversed: true } }, items.reverse()));

@@ -56,16 +56,40 @@ export class IndicatorTable {
     private readonly savedOrigin: (path: string) => NarrativeOrigin | undefined,
   ) {
     this.tbody = h('tbody');
-    const table = h('table', { class: 'indicators', attrs: { 'aria-describedby': 'indicators-help' } },
+    const table = h(
+      'table',
+      { class: 'indicators', attrs: { 'aria-describedby': 'indicators-help' } },
       h('caption', { class: 'vh', text: '绩效指标' }),
-      h('thead', {}, h('tr', {}, COLUMNS.map(([text, cls]) => h('th', { class: cls, attrs: { scope: 'col' }, text })))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          COLUMNS.map(([text, cls]) => h('th', { class: cls, attrs: { scope: 'col' }, text })),
+        ),
+      ),
       this.tbody,
     );
-    this.el = h('section', { class: 'block', attrs: { 'aria-labelledby': 'indicators-title' } },
+    this.el = h(
+      'section',
+      { class: 'block', attrs: { 'aria-labelledby': 'indicators-title' } },
       h('h2', { attrs: { id: 'indicators-title' }, text: '绩效指标' }),
-      h('p', { class: 'help', attrs: { id: 'indicators-help' }, text: '核定得分按所选规则口径随输入即时计算；“得分”填写自评得分。' }),
+      h('p', {
+        class: 'help',
+        attrs: { id: 'indicators-help' },
+        text: '核定得分按所选规则口径随输入即时计算；“得分”填写自评得分。',
+      }),
       h('div', { class: 'table-scroll' }, table),
-      h('p', {}, h('button', { attrs: { type: 'button', 'data-action': 'add-row' }, text: '＋ 添加指标行', on: { click: () => this.rowActions.insertBelow(this.model.form.indicators.length - 1) } })),
+      h(
+        'p',
+        {},
+        h('button', {
+          attrs: { type: 'button', 'data-action': 'add-row' },
+          text: '＋ 添加指标行',
+          on: { click: () => this.rowActions.insertBelow(this.model.form.indicators.length - 1) },
+        }),
+      ),
     );
     this.render();
   }
@@ -95,11 +119,17 @@ export class IndicatorTable {
     const cell = (cls: string, ...children: (Node | string)[]) => h('td', { class: cls }, ...children);
     const text = (key: string, label: string, extra: { multiline?: boolean } = {}) =>
       boundField(m, p(key), 'text', { label: `第${n}行 ${label}`, hideLabel: true, ...extra }).wrap;
-    const num = (key: string, label: string) => boundField(m, p(key), 'number', { label: `第${n}行 ${label}`, hideLabel: true, className: 'num' }).wrap;
+    const num = (key: string, label: string) =>
+      boundField(m, p(key), 'number', { label: `第${n}行 ${label}`, hideLabel: true, className: 'num' }).wrap;
     const grade = boundField(m, p('grade'), 'select', {
       label: `第${n}行 达成等级`,
       hideLabel: false,
-      options: [['', '等级…'], ['达成', '达成'], ['部分达成', '部分达成'], ['未达成', '未达成']],
+      options: [
+        ['', '等级…'],
+        ['达成', '达成'],
+        ['部分达成', '部分达成'],
+        ['未达成', '未达成'],
+      ],
     }).wrap;
     grade.classList.add('grade');
     const narrative = new NarrativeCell(m, deviationPath(i), this.narrativeActions, {
@@ -113,9 +143,16 @@ export class IndicatorTable {
     const explanation = h('span', { class: 'explanation' });
     const number = h('span', { class: 'row-no', text: `第${n}行` });
     const op = (label: string, action: string, title: string, run: () => void, disabled = false) =>
-      h('button', { class: 'icon', attrs: { type: 'button', 'aria-label': title, title, 'data-action': action, disabled }, text: label, on: { click: run } });
+      h('button', {
+        class: 'icon',
+        attrs: { type: 'button', 'aria-label': title, title, 'data-action': action, disabled },
+        text: label,
+        on: { click: run },
+      });
     const last = m.form.indicators.length - 1;
-    const main = h('tr', { class: 'row', dataset: { row: String(i) } },
+    const main = h(
+      'tr',
+      { class: 'row', dataset: { row: String(i) } },
       cell('c-l1', text('level1', '一级指标', { multiline: true })),
       cell('c-l2', text('level2', '二级指标', { multiline: true })),
       cell('c-name', text('name', '三级指标', { multiline: true })),
@@ -124,9 +161,20 @@ export class IndicatorTable {
       cell('c-num', num('weight', '分值')),
       cell('c-num', num('score', '得分'), grade),
       cell('c-dev', narrative.el),
-      h('td', { class: 'c-result', attrs: { 'aria-live': 'off' } }, h('span', { class: 'vh', text: `第${n}行 核定得分` }), final, rule, flags),
-      cell('c-ops', number,
-        h('span', { class: 'ops' },
+      h(
+        'td',
+        { class: 'c-result', attrs: { 'aria-live': 'off' } },
+        h('span', { class: 'vh', text: `第${n}行 核定得分` }),
+        final,
+        rule,
+        flags,
+      ),
+      cell(
+        'c-ops',
+        number,
+        h(
+          'span',
+          { class: 'ops' },
           op('↑', 'up', `上移第${n}行`, () => this.rowActions.move(i, -1), i === 0),
           op('↓', 'down', `下移第${n}行`, () => this.rowActions.move(i, 1), i === last),
           op('＋', 'insert', `在第${n}行下方插入一行`, () => this.rowActions.insertBelow(i)),
@@ -134,10 +182,23 @@ export class IndicatorTable {
         ),
       ),
     );
-    const notes = boundField(m, p('notes'), 'text', { label: `第${n}行 补充事实（供起草参考，不打印）`, multiline: true, placeholder: '例如：原因：设备到货延迟；措施：加强采购计划管理' }).wrap;
-    const detail = h('tr', { class: 'detail', dataset: { row: String(i) } },
-      h('td', { attrs: { colspan: COLUMNS.length } },
-        h('div', { class: 'detail-line' }, explanation, h('details', { class: 'notes' }, h('summary', { text: '补充事实' }), notes)),
+    const notes = boundField(m, p('notes'), 'text', {
+      label: `第${n}行 补充事实（供起草参考，不打印）`,
+      multiline: true,
+      placeholder: '例如：原因：设备到货延迟；措施：加强采购计划管理',
+    }).wrap;
+    const detail = h(
+      'tr',
+      { class: 'detail', dataset: { row: String(i) } },
+      h(
+        'td',
+        { attrs: { colspan: COLUMNS.length } },
+        h(
+          'div',
+          { class: 'detail-line' },
+          explanation,
+          h('details', { class: 'notes' }, h('summary', { text: '补充事实' }), notes),
+        ),
       ),
     );
     return { main, detail, number, final, rule, flags, explanation, gradeWrap: grade, narrative, flagKey: '' };
@@ -155,11 +216,18 @@ export class IndicatorTable {
       row.final.classList.toggle('differs', differs);
       setText(row.rule, result.ruleScore === null ? '规则：—' : `规则 ${fmtScore(result.ruleScore)}`);
       setText(row.explanation, result.explanation);
-      const flags = [...result.flags, ...(result.needsExplanation && !(indicator.deviation ?? '').trim() ? ['needs-explanation'] : [])];
+      const flags = [
+        ...result.flags,
+        ...(result.needsExplanation && !(indicator.deviation ?? '').trim() ? ['needs-explanation'] : []),
+      ];
       const key = flags.join(',');
       if (key !== row.flagKey) {
         row.flagKey = key;
-        row.flags.replaceChildren(...flags.map((f) => h('li', { class: `flag flag-${f}`, text: f === 'needs-explanation' ? '需说明偏差' : flagLabel(f) })));
+        row.flags.replaceChildren(
+          ...flags.map((f) =>
+            h('li', { class: `flag flag-${f}`, text: f === 'needs-explanation' ? '需说明偏差' : flagLabel(f) }),
+          ),
+        );
       }
       const showGrade = result.kind === 'qualitative' || Boolean(indicator.grade);
       if (row.gradeWrap.hidden === showGrade) row.gradeWrap.hidden = !showGrade;

@@ -52,7 +52,8 @@ function denormalize(form: FormInput): FormInput {
   if (funding) {
     for (const row of FUNDING_ROWS) {
       const value = funding[row] as Record<string, unknown> | null;
-      if (row !== 'total' && value && Object.values(value).every((v) => v === null || v === undefined)) funding[row] = null;
+      if (row !== 'total' && value && Object.values(value).every((v) => v === null || v === undefined))
+        funding[row] = null;
     }
   }
   return form;
@@ -69,7 +70,8 @@ export function mergeForms(baseForm: FormInput, mineForm: FormInput, theirsForm:
   const myChanges: string[] = [];
 
   // Rows added, removed or reordered on both sides cannot be matched cell by cell: the table is one unit.
-  const sameShape = base.indicators.length === mine.indicators.length && base.indicators.length === theirs.indicators.length;
+  const sameShape =
+    base.indicators.length === mine.indicators.length && base.indicators.length === theirs.indicators.length;
   const skip = (path: string) => !sameShape && (path === 'indicators' || path.startsWith('indicators.'));
   if (!sameShape) {
     const mineChanged = !same(mine.indicators, base.indicators);

@@ -23,11 +23,15 @@ export interface NarrativeActions {
  * whole form), so a cell out of view defers them until it scrolls into view.
  */
 const cells = new WeakMap<Element, NarrativeCell>();
-const visibility = typeof IntersectionObserver === 'undefined'
-  ? null
-  : new IntersectionObserver((entries) => {
-    for (const entry of entries) cells.get(entry.target)?.setVisible(entry.isIntersecting);
-  }, { rootMargin: '300px 0px' });
+const visibility =
+  typeof IntersectionObserver === 'undefined'
+    ? null
+    : new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) cells.get(entry.target)?.setVisible(entry.isIntersecting);
+        },
+        { rootMargin: '300px 0px' },
+      );
 
 /** Chinese description of where a text came from. */
 export function originLabel(origin: NarrativeOrigin | undefined | null): string {
@@ -74,11 +78,20 @@ export class NarrativeCell {
     this.count = h('span', { class: 'char-count' });
     this.origin = h('span', { class: 'origin-badge' });
     // Stale clears when the text is edited: the store records a text against today's numbers only when it changes.
-    this.stale = h('span', { class: 'stale-badge', attrs: { hidden: true, title: '这段文字写于数字修改之前，请核对并修改文字' } }, '数字已变，需复核');
+    this.stale = h(
+      'span',
+      { class: 'stale-badge', attrs: { hidden: true, title: '这段文字写于数字修改之前，请核对并修改文字' } },
+      '数字已变，需复核',
+    );
     this.findings = h('ul', { class: 'findings' });
     const what = pathLabel(path);
     const button = (text: string, title: string, run: () => void, cls = '') =>
-      h('button', { class: `small ${cls}`, attrs: { type: 'button', 'aria-label': `${title}：${what}`, title: `${title}：${what}` }, text, on: { click: run } });
+      h('button', {
+        class: `small ${cls}`,
+        attrs: { type: 'button', 'aria-label': `${title}：${what}`, title: `${title}：${what}` },
+        text,
+        on: { click: run },
+      });
     this.undoButton = button('撤销起草', '撤销起草，恢复原文', () => this.actions.undo(this.path), 'undo');
     this.undoButton.hidden = true;
     this.buttons = [
@@ -87,7 +100,9 @@ export class NarrativeCell {
       button('历史', '文本历史', () => this.actions.history(this.path), 'history'),
     ];
     const label = options.hideLabel ? hiddenLabel(id, what) : h('label', { attrs: { for: id }, text: options.label });
-    this.el = h('div', { class: 'narrative', dataset: { narrative: path } },
+    this.el = h(
+      'div',
+      { class: 'narrative', dataset: { narrative: path } },
       label,
       h('div', { class: 'narrative-box' }, this.backdrop, this.textarea),
       h('div', { class: 'narrative-meta' }, this.count, this.origin, this.stale),
@@ -126,7 +141,10 @@ export class NarrativeCell {
   showStreamedText(text: string): void {
     this.textarea.value = text;
     this.drawBackdrop(text, null);
-    setText(this.count, `${charCount(text.replace(/\s/g, ''))}/${this.checks?.maxChars ?? defaultMaxChars(this.path)}字 · 起草中…`);
+    setText(
+      this.count,
+      `${charCount(text.replace(/\s/g, ''))}/${this.checks?.maxChars ?? defaultMaxChars(this.path)}字 · 起草中…`,
+    );
   }
 
   /** Offers (or hides) the undo of the last draft. */
@@ -146,7 +164,15 @@ export class NarrativeCell {
         this.pending = false;
         const { form, report } = this.model.evaluation;
         // An empty cell has nothing to mark; skipping its checks keeps rechecks of big forms cheap.
-        this.checks = text.trim() ? checkCell(text, form, report, this.path) : { checks: null, marks: [], length: 0, maxChars: this.checks?.maxChars ?? defaultMaxChars(this.path), notes: [] };
+        this.checks = text.trim()
+          ? checkCell(text, form, report, this.path)
+          : {
+              checks: null,
+              marks: [],
+              length: 0,
+              maxChars: this.checks?.maxChars ?? defaultMaxChars(this.path),
+              notes: [],
+            };
         this.drawBackdrop(text, this.checks);
         this.drawFindings(this.checks);
       } else {
@@ -206,7 +232,9 @@ export class NarrativeCell {
 
   private drawBackdrop(text: string, checks: CellChecks | null): void {
     const runs = markRuns(text, checks?.marks ?? []);
-    const nodes = runs.map((run) => (run.mark ? h('mark', { class: run.mark.kind, text: run.text }) : document.createTextNode(run.text)));
+    const nodes = runs.map((run) =>
+      run.mark ? h('mark', { class: run.mark.kind, text: run.text }) : document.createTextNode(run.text),
+    );
     // A trailing newline needs a character after it, or the backdrop is one line shorter.
     this.backdrop.replaceChildren(...nodes, document.createTextNode(text.endsWith('\n') ? ' ' : ''));
   }
@@ -214,7 +242,8 @@ export class NarrativeCell {
   private drawFindings(checks: CellChecks): void {
     const items: string[] = [];
     for (const mark of checks.marks) if (mark.kind !== 'placeholder') items.push(mark.title);
-    if (checks.checks?.placeholders.length) items.push(`有${checks.checks.placeholders.length}处待补充：${checks.checks.placeholders.join('、')}`);
+    if (checks.checks?.placeholders.length)
+      items.push(`有${checks.checks.placeholders.length}处待补充：${checks.checks.placeholders.join('、')}`);
     items.push(...checks.notes);
     const unique = [...new Set(items)];
     this.findings.replaceChildren(...unique.map((text) => h('li', { text })));

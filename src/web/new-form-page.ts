@@ -27,9 +27,16 @@ export function setPending(form: PendingForm): void {
 
 function entryList(title: string, items: string[], testId: string): HTMLElement | null {
   if (items.length === 0) return null;
-  return h('details', { attrs: { open: '', 'data-testid': testId } },
+  return h(
+    'details',
+    { attrs: { open: '', 'data-testid': testId } },
     h('summary', { text: `${title}（${items.length}）` }),
-    h('ul', {}, items.map((text) => h('li', { text }))));
+    h(
+      'ul',
+      {},
+      items.map((text) => h('li', { text })),
+    ),
+  );
 }
 
 function inferredLine(e: ImportReport['inferred'][number]): string {
@@ -38,19 +45,34 @@ function inferredLine(e: ImportReport['inferred'][number]): string {
 
 /** The import report beside the form: what was inferred, left out and not read. */
 function reportPanel(report: ImportReport, source: string): HTMLElement {
-  return h('aside', { class: 'import-report notice', attrs: { 'data-testid': 'import-report', 'aria-label': '导入报告' } },
+  return h(
+    'aside',
+    { class: 'import-report notice', attrs: { 'data-testid': 'import-report', 'aria-label': '导入报告' } },
     h('h2', { text: '导入报告' }),
     h('p', { text: `来源：${source}，${reportSummary(report)}。` }),
-    entryList('未能读取', report.unread.map((u) => `${u.from} ${u.text}：${u.why}`), 'import-unread'),
+    entryList(
+      '未能读取',
+      report.unread.map((u) => `${u.from} ${u.text}：${u.why}`),
+      'import-unread',
+    ),
     entryList('推断（请核对）', report.inferred.map(inferredLine), 'import-inferred'),
-    entryList('略过', report.skipped.map((s) => `${s.from} ${s.text}：${s.why}`), 'import-skipped'),
-    entryList('读取', report.read.map((e) => `${e.path} ← ${e.from}`), 'import-read'),
+    entryList(
+      '略过',
+      report.skipped.map((s) => `${s.from} ${s.text}：${s.why}`),
+      'import-skipped',
+    ),
+    entryList(
+      '读取',
+      report.read.map((e) => `${e.path} ← ${e.from}`),
+      'import-read',
+    ),
   );
 }
 
 /** Shows the pending form, or returns to the list when there is none. */
 export function showNewForm(
-  root: HTMLElement, ctx: { actions: HTMLElement; author: () => string | undefined },
+  root: HTMLElement,
+  ctx: { actions: HTMLElement; author: () => string | undefined },
 ): { destroy(): void } | null {
   if (!pending) {
     location.hash = '#/';

@@ -6,9 +6,49 @@
  */
 const ALLOWED = new Set(['P', 'UL', 'OL', 'LI', 'STRONG', 'EM', 'BR']);
 /** Elements whose content is never text for the reader: dropped with everything inside. */
-const DROPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'NOSCRIPT', 'TEXTAREA', 'SELECT', 'TITLE', 'HEAD', 'LINK', 'META', 'FRAME', 'FRAMESET', 'AUDIO', 'VIDEO', 'CANVAS', 'IMG', 'INPUT', 'BUTTON', 'FORM']);
+const DROPPED = new Set([
+  'SCRIPT',
+  'STYLE',
+  'TEMPLATE',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'MATH',
+  'NOSCRIPT',
+  'TEXTAREA',
+  'SELECT',
+  'TITLE',
+  'HEAD',
+  'LINK',
+  'META',
+  'FRAME',
+  'FRAMESET',
+  'AUDIO',
+  'VIDEO',
+  'CANVAS',
+  'IMG',
+  'INPUT',
+  'BUTTON',
+  'FORM',
+]);
 /** Blocks that become paragraphs rather than run into the text around them. */
-const BLOCKS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'DIV', 'TABLE', 'TR', 'SECTION', 'ARTICLE', 'HR']);
+const BLOCKS = new Set([
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BLOCKQUOTE',
+  'PRE',
+  'DIV',
+  'TABLE',
+  'TR',
+  'SECTION',
+  'ARTICLE',
+  'HR',
+]);
 
 function copyInto(source: Node, target: Node, doc: Document): void {
   for (const child of Array.from(source.childNodes)) {

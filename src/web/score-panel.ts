@@ -15,7 +15,12 @@ const SEVERITY_TEXT: Record<string, string> = { error: '错误', warning: '提�
 /** Issues in display order: the form's own problems, then the report's (already most severe first). */
 export function allIssues(evaluation: Evaluation): ReportIssue[] {
   const { validation, report } = evaluation;
-  const fromSchema: ReportIssue[] = validation.map((v: FieldIssue) => ({ severity: 'error', path: v.path, code: v.code, message: v.message }));
+  const fromSchema: ReportIssue[] = validation.map((v: FieldIssue) => ({
+    severity: 'error',
+    path: v.path,
+    code: v.code,
+    message: v.message,
+  }));
   return [...fromSchema, ...report.issues];
 }
 
@@ -31,10 +36,19 @@ export class ScorePanel {
   private listKey = '';
 
   constructor(private readonly model: FormModel) {
-    this.el = h('aside', { class: 'score-panel', attrs: { 'aria-labelledby': 'score-title' } },
+    this.el = h(
+      'aside',
+      { class: 'score-panel', attrs: { 'aria-labelledby': 'score-title' } },
       h('h2', { attrs: { id: 'score-title' }, text: '评分' }),
-      h('dl', { class: 'totals' },
-        h('div', {}, h('dt', { text: '核定总分' }), h('dd', { attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } }, this.total)),
+      h(
+        'dl',
+        { class: 'totals' },
+        h(
+          'div',
+          {},
+          h('dt', { text: '核定总分' }),
+          h('dd', { attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } }, this.total),
+        ),
         h('div', {}, h('dt', { text: '自评总分' }), h('dd', {}, this.selfTotal)),
         h('div', {}, h('dt', { text: '等级' }), h('dd', {}, this.grade)),
       ),
@@ -66,10 +80,17 @@ export class ScorePanel {
     this.listKey = key;
     const errors = issues.filter((i) => i.severity === 'error').length;
     const warnings = issues.filter((i) => i.severity === 'warning').length;
-    setText(this.counts, issues.length === 0 ? '没有发现问题。' : `${errors} 个错误，${warnings} 个提醒，${issues.length - errors - warnings} 条说明`);
+    setText(
+      this.counts,
+      issues.length === 0
+        ? '没有发现问题。'
+        : `${errors} 个错误，${warnings} 个提醒，${issues.length - errors - warnings} 条说明`,
+    );
     this.list.replaceChildren(
       ...issues.map((issue) =>
-        h('li', { class: `issue ${issue.severity}` },
+        h(
+          'li',
+          { class: `issue ${issue.severity}` },
           h('span', { class: 'sev', text: SEVERITY_TEXT[issue.severity] ?? issue.severity }),
           h('a', {
             attrs: { href: `#${inputIdFor(issue.path)}`, 'data-issue-path': issue.path },

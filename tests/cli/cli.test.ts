@@ -54,13 +54,30 @@ describe('ziping score (the real command, as a user runs it)', () => {
 
   describe('bad input gets one clear line, never a stack trace', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ziping-cli-'));
-    const file = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p; };
+    const file = (name: string, text: string) => {
+      const p = join(dir, name);
+      writeFileSync(p, text);
+      return p;
+    };
 
     it.each([
       ['a file that is not there', () => join(dir, 'missing.json'), 64, /找不到文件/],
       ['a file that is not JSON', () => file('bad.json', '{ year: 2022'), 1, /不是有效的 JSON/],
       ['JSON that is not a form', () => file('array.json', '[1, 2]'), 1, /这不是一张自评表/],
-      ['a form with a bad field', () => file('neg.json', JSON.stringify({ year: 2022, project: { name: 'x' }, indicators: [{ level1: '产出指标', name: 'a', weight: -1 }] })), 1, /indicators\.0\.weight: 分值必须是非负数/],
+      [
+        'a form with a bad field',
+        () =>
+          file(
+            'neg.json',
+            JSON.stringify({
+              year: 2022,
+              project: { name: 'x' },
+              indicators: [{ level1: '产出指标', name: 'a', weight: -1 }],
+            }),
+          ),
+        1,
+        /indicators\.0\.weight: 分值必须是非负数/,
+      ],
       ['an unknown profile', () => SEED_PATH, 1, /未知的规则口径“nowhere”/],
     ])('%s', async (_what, path, exitCode, message) => {
       const args = ['score', path()];
@@ -96,7 +113,11 @@ describe('ziping draft (built-in drafter, no model configured)', () => {
     const { code, stdout } = await ziping('draft', SEED_PATH, '--field', 'indicators.5.deviation', '--json');
     expect(code).toBe(0);
     const [item] = JSON.parse(stdout);
-    expect(item).toMatchObject({ path: 'indicators.5.deviation', ok: true, result: { drafter: 'builtin', checks: { ok: true } } });
+    expect(item).toMatchObject({
+      path: 'indicators.5.deviation',
+      ok: true,
+      result: { drafter: 'builtin', checks: { ok: true } },
+    });
   });
 
   it('names the cells it accepts when --field is wrong', async () => {

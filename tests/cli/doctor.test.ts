@@ -70,7 +70,10 @@ describe('ziping doctor', () => {
       expect(stdout).toContain(`forms/${good.id}.json：内容不符合存储格式（record.form.year`);
 
       const json = JSON.parse((await doctor('--data', dir, '--json')).stdout);
-      expect(json.quarantined.map((q: { file: string }) => q.file).sort()).toEqual([`forms/${bad.id}.json`, `history/${bad.id}.jsonl`]);
+      expect(json.quarantined.map((q: { file: string }) => q.file).sort()).toEqual([
+        `forms/${bad.id}.json`,
+        `history/${bad.id}.jsonl`,
+      ]);
       const moved = json.quarantined.find((q: { file: string }) => q.file.startsWith('forms/')).movedTo;
       expect(await readFile(join(dir, moved), 'utf8')).toBe(truncated);
       // Read only: nothing moved, the lock untouched.

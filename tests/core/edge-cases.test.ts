@@ -22,13 +22,20 @@ describe('§9.2 actual missing', () => {
   it.each([[''], [null], ['—']])('actual %s scores 0 and is reported on the cell', (actual) => {
     const r = scoreOne({ target: '≥6个', actual });
     expect(r.score).toBe(0);
-    expect(r.issues).toContainEqual(expect.objectContaining({ severity: 'error', path: 'indicators.0.actual', code: 'actual-missing' }));
+    expect(r.issues).toContainEqual(
+      expect.objectContaining({ severity: 'error', path: 'indicators.0.actual', code: 'actual-missing' }),
+    );
   });
 });
 
 describe('§9.3 placeholder rows of the template', () => {
   it('ignores "指标2 / ……" rows without weight', () => {
-    const report = scoreForm(formWith([{ target: '≥1个', actual: '1个', weight: 90 }, { name: '指标2', target: null, actual: null, weight: null }]));
+    const report = scoreForm(
+      formWith([
+        { target: '≥1个', actual: '1个', weight: 90 },
+        { name: '指标2', target: null, actual: null, weight: null },
+      ]),
+    );
     expect(report.indicators[1]).toMatchObject({ kind: 'unscorable', score: 0, flags: ['template-row'] });
     expect(report.issues.filter((i) => i.path.startsWith('indicators.1'))).toEqual([]);
   });
@@ -68,7 +75,9 @@ describe('§9.6 units', () => {
   it('refuses 人 against 人次 with an error on the cell', () => {
     const r = scoreOne({ target: '≥100人', actual: '120人次' });
     expect(r.flags).toContain('unit-conflict');
-    expect(r.issues).toContainEqual(expect.objectContaining({ severity: 'error', path: 'indicators.0.actual', code: 'unit-conflict' }));
+    expect(r.issues).toContainEqual(
+      expect.objectContaining({ severity: 'error', path: 'indicators.0.actual', code: 'unit-conflict' }),
+    );
   });
 });
 
@@ -169,7 +178,11 @@ describe('§9.14 qualitative scales', () => {
     ['高中低', '高', '达成', 10],
     ['高中低', '中', '部分达成', 7],
   ])('target %s, actual %s → %s %d', (target, actual, grade, score) => {
-    expect(scoreOne({ level1: '效益指标', level2: '社会效益指标', target, actual })).toMatchObject({ kind: 'qualitative', grade, score });
+    expect(scoreOne({ level1: '效益指标', level2: '社会效益指标', target, actual })).toMatchObject({
+      kind: 'qualitative',
+      grade,
+      score,
+    });
   });
 
   it('lets a self score inside the band stand, and puts one outside it back to the rule', () => {
@@ -185,12 +198,16 @@ describe('§9.14 qualitative scales', () => {
   });
 
   it('uses the grade the user picked', () => {
-    expect(scoreOne({ target: '高中低', actual: '开展了大量工作', grade: '部分达成' })).toMatchObject({ grade: '部分达成', score: 7 });
+    expect(scoreOne({ target: '高中低', actual: '开展了大量工作', grade: '部分达成' })).toMatchObject({
+      grade: '部分达成',
+      score: 7,
+    });
   });
 });
 
 describe('§9.15–9.19 the budget block', () => {
-  const score = (funding: object, profile?: string) => scoreForm(formWith([{ target: '≥1个', actual: '1个', weight: 90 }], { funding } as never), { profile });
+  const score = (funding: object, profile?: string) =>
+    scoreForm(formWith([{ target: '≥1个', actual: '1个', weight: 90 }], { funding } as never), { profile });
 
   it('§9.15 全年预算数 0: no rate, an error, no division by zero', () => {
     const r = score({ total: { initial: 0, annual: 0, executed: 0 } });
@@ -211,13 +228,20 @@ describe('§9.15–9.19 the budget block', () => {
   });
 
   it('§9.18 a zero 年度资金总额 row with spent 其中 rows falls back to their sum (池州 forms/07)', () => {
-    const r = score({ total: { initial: 0, annual: 0, executed: 0, score: 0 }, appropriation: { initial: 90, annual: 89.974, executed: 89.974 } });
+    const r = score({
+      total: { initial: 0, annual: 0, executed: 0, score: 0 },
+      appropriation: { initial: 90, annual: 89.974, executed: 89.974 },
+    });
     expect(r.funding).toMatchObject({ rate: 1, ruleScore: 10 });
     expect(codes(r.issues)).toEqual(expect.arrayContaining(['funding-total-from-subrows', 'self-score-below-rule']));
   });
 
   it('§9.19 上年结转 counts in the total the form gives; mismatched sub-rows are flagged', () => {
-    const r = score({ total: { initial: 100, annual: 120, executed: 110 }, appropriation: { annual: 100, executed: 95 }, carryover: { annual: 10, executed: 10 } });
+    const r = score({
+      total: { initial: 100, annual: 120, executed: 110 },
+      appropriation: { annual: 100, executed: 95 },
+      carryover: { annual: 10, executed: 10 },
+    });
     expect(codes(r.issues)).toContain('funding-rows-mismatch');
   });
 
@@ -229,35 +253,45 @@ describe('§9.15–9.19 the budget block', () => {
 
 describe('§9.20–9.23 weights and totals', () => {
   it('§9.20 weights that do not add up to 100 or to the 一级 weight', () => {
-    const report = scoreForm(formWith([
-      { level1: '产出指标', target: '≥1个', actual: '1个', weight: 70 },
-      { level1: '效益指标', target: '≥1个', actual: '1个', weight: 20 },
-      { level1: '满意度指标', target: '≥90%', actual: '95%', weight: 10 },
-    ]));
+    const report = scoreForm(
+      formWith([
+        { level1: '产出指标', target: '≥1个', actual: '1个', weight: 70 },
+        { level1: '效益指标', target: '≥1个', actual: '1个', weight: 20 },
+        { level1: '满意度指标', target: '≥90%', actual: '95%', weight: 10 },
+      ]),
+    );
     expect(report.issues).toContainEqual(expect.objectContaining({ code: 'weights-not-100', severity: 'error' }));
-    expect(report.issues).toContainEqual(expect.objectContaining({ code: 'level1-weight-mismatch', path: 'indicators.0.weight' }));
+    expect(report.issues).toContainEqual(
+      expect.objectContaining({ code: 'level1-weight-mismatch', path: 'indicators.0.weight' }),
+    );
   });
 
   it('§9.21 sums in decimal: 0.1 + 0.2 rows add to 0.3', () => {
-    const report = scoreForm(formWith([
-      { target: '≥1个', actual: '1个', weight: 0.1 },
-      { target: '≥1个', actual: '1个', weight: 0.2 },
-    ]));
+    const report = scoreForm(
+      formWith([
+        { target: '≥1个', actual: '1个', weight: 0.1 },
+        { target: '≥1个', actual: '1个', weight: 0.2 },
+      ]),
+    );
     expect(report.total).toBe(10.3);
   });
 
   it('§9.22 a missing 满意度 block is reported', () => {
     const report = scoreForm(formWith([{ target: '≥1个', actual: '1个', weight: 90 }]));
-    expect(report.issues).toContainEqual(expect.objectContaining({ code: 'level1-missing', message: expect.stringContaining('满意度') }));
+    expect(report.issues).toContainEqual(
+      expect.objectContaining({ code: 'level1-missing', message: expect.stringContaining('满意度') }),
+    );
   });
 
   it('§9.23 成本指标 as its own 一级 counts with 产出', () => {
-    const report = scoreForm(formWith([
-      { level1: '产出指标', target: '≥1个', actual: '1个', weight: 40 },
-      { level1: '成本指标', level2: '经济成本指标', target: '≤10万元', actual: '9万元', weight: 10 },
-      { level1: '效益指标', target: '≥1个', actual: '1个', weight: 30 },
-      { level1: '满意度指标', target: '≥90%', actual: '95%', weight: 10 },
-    ]));
+    const report = scoreForm(
+      formWith([
+        { level1: '产出指标', target: '≥1个', actual: '1个', weight: 40 },
+        { level1: '成本指标', level2: '经济成本指标', target: '≤10万元', actual: '9万元', weight: 10 },
+        { level1: '效益指标', target: '≥1个', actual: '1个', weight: 30 },
+        { level1: '满意度指标', target: '≥90%', actual: '95%', weight: 10 },
+      ]),
+    );
     expect(report.issues.filter((i) => i.code.startsWith('level1') || i.code === 'weights-not-100')).toEqual([]);
   });
 });
@@ -275,21 +309,38 @@ describe('§9.25 a published score that differs from the rule', () => {
   });
 
   it('the printed 自评总分 must equal the sum of its rows', () => {
-    const report = scoreForm(formWith([{ target: '≥1个', actual: '1个', weight: 90, score: 90 }], { selfTotal: 95, funding: { total: { annual: 1, executed: 1, score: 10 } } }));
+    const report = scoreForm(
+      formWith([{ target: '≥1个', actual: '1个', weight: 90, score: 90 }], {
+        selfTotal: 95,
+        funding: { total: { annual: 1, executed: 1, score: 10 } },
+      }),
+    );
     expect(report.issues).toContainEqual(expect.objectContaining({ path: 'selfTotal', code: 'self-total-mismatch' }));
   });
 });
 
 describe('explanations', () => {
   it('a full-score row whose explanation says nothing ("0", "暂无") is pointed out', () => {
-    expect(codes(scoreOne({ target: '≥1个', actual: '1个', deviation: '0' }).issues)).toContain('explanation-empty-words');
+    expect(codes(scoreOne({ target: '≥1个', actual: '1个', deviation: '0' }).issues)).toContain(
+      'explanation-empty-words',
+    );
   });
 
   it('"暂无" does not count as an explanation on a row that needs one', () => {
-    expect(codes(scoreOne({ target: '≥10个', actual: '8个', deviation: '暂无' }).issues)).toContain('explanation-missing');
+    expect(codes(scoreOne({ target: '≥10个', actual: '8个', deviation: '暂无' }).issues)).toContain(
+      'explanation-missing',
+    );
   });
 
   it('a real explanation on a missed row satisfies the check', () => {
-    expect(codes(scoreOne({ target: '≥10个', actual: '8个', deviation: '受合同签订延迟影响，2个点位顺延至次年建设。下一步将加快采购进度。' }).issues)).not.toContain('explanation-missing');
+    expect(
+      codes(
+        scoreOne({
+          target: '≥10个',
+          actual: '8个',
+          deviation: '受合同签订延迟影响，2个点位顺延至次年建设。下一步将加快采购进度。',
+        }).issues,
+      ),
+    ).not.toContain('explanation-missing');
   });
 });

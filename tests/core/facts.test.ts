@@ -1,10 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildFacts, overAchievementRatio, parseForm, scoreForm, unitInName, type FormInput } from '../../src/core/index.js';
+import {
+  buildFacts,
+  overAchievementRatio,
+  parseForm,
+  scoreForm,
+  unitInName,
+  type FormInput,
+} from '../../src/core/index.js';
 import { narrativeUnitAt, unitNamed } from '../../src/core/parse/units.js';
 import { fixtureForm } from '../support/fixture-form.js';
 
-const seedInput = JSON.parse(readFileSync(new URL('../../../shared/seed/baai-2022.json', import.meta.url), 'utf8')) as FormInput;
+const seedInput = JSON.parse(
+  readFileSync(new URL('../../../shared/seed/baai-2022.json', import.meta.url), 'utf8'),
+) as FormInput;
 const factsOf = (input: FormInput) => {
   const form = parseForm(input);
   return buildFacts(form, scoreForm(form));
@@ -20,25 +29,61 @@ describe('buildFacts on the seed', () => {
     [5, 'le', '人', 10, 20, 2, 10, 'reverse-exceeded', 1.5, 3],
     [10, 'le', '万元', 20500, 20500, 1, 0, 'met', 10, 10],
     [14, 'ge', '%', 90, 100, 1.111111, 10, 'met', 10, 10],
-  ] as const)('row %i: %s %s, %d → %d', (i, direction, unit, target, actual, completion, deviation, outcome, score, weight) => {
-    const r = seed.rows[i]!;
-    expect([r.direction, r.unit?.label, r.target.amount?.value, r.actual.amount?.value]).toEqual([direction, unit, target, actual]);
-    expect([r.completion, r.deviation?.value, r.deviation?.unit?.label, r.outcome]).toEqual([completion, deviation, unit, outcome]);
-    expect([r.score, r.weight]).toEqual([score, weight]);
-  });
+  ] as const)(
+    'row %i: %s %s, %d → %d',
+    (i, direction, unit, target, actual, completion, deviation, outcome, score, weight) => {
+      const r = seed.rows[i]!;
+      expect([r.direction, r.unit?.label, r.target.amount?.value, r.actual.amount?.value]).toEqual([
+        direction,
+        unit,
+        target,
+        actual,
+      ]);
+      expect([r.completion, r.deviation?.value, r.deviation?.unit?.label, r.outcome]).toEqual([
+        completion,
+        deviation,
+        unit,
+        outcome,
+      ]);
+      expect([r.score, r.weight]).toEqual([score, weight]);
+    },
+  );
 
   it('gives the deviation rate, over-achievement and deduction of a row', () => {
     const [over, cap] = [seed.rows[4]!, seed.rows[5]!];
-    expect([over.deviationRate, over.overAchievement, over.deduction, over.needsText]).toEqual([0.48, 0.48, null, true]);
+    expect([over.deviationRate, over.overAchievement, over.deduction, over.needsText]).toEqual([
+      0.48,
+      0.48,
+      null,
+      true,
+    ]);
     // a breached ≤ cap is never an over-achievement, whatever actual/target gives
-    expect([cap.deviationRate, cap.overAchievement, cap.deduction, cap.selfScore, cap.ruleScore]).toEqual([1, null, 1.5, 3, 1.5]);
+    expect([cap.deviationRate, cap.overAchievement, cap.deduction, cap.selfScore, cap.ruleScore]).toEqual([
+      1,
+      null,
+      1.5,
+      3,
+      1.5,
+    ]);
   });
 
   it('reads deadlines and qualitative rows with their grade', () => {
     const late = seed.rows[7]!;
-    expect([late.direction, late.target.date?.month, late.actual.date?.year, late.outcome, late.grade]).toEqual(['deadline', 12, 2022, 'met', '达成']);
+    expect([late.direction, late.target.date?.month, late.actual.date?.year, late.outcome, late.grade]).toEqual([
+      'deadline',
+      12,
+      2022,
+      'met',
+      '达成',
+    ]);
     const q = seed.rows[12]!;
-    expect([q.direction, q.outcome, q.grade, q.deduction, q.needsText]).toEqual(['qualitative', 'qualitative-partial', '未达成', 5, true]);
+    expect([q.direction, q.outcome, q.grade, q.deduction, q.needsText]).toEqual([
+      'qualitative',
+      'qualitative-partial',
+      '未达成',
+      5,
+      true,
+    ]);
     expect(q.sources.existing).toMatch(/^22年智源研究院发布FlagAI/);
   });
 
@@ -65,7 +110,12 @@ describe('buildFacts on real forms', () => {
   ] as const)('%s row %i: %s, completion %d, deviation %d, %s', (id, row, unit, completion, deviation, outcome) => {
     const form = fixtureForm(id);
     const r = buildFacts(form, scoreForm(form)).rows[row]!;
-    expect([r.unit?.label ?? null, r.completion, r.deviation?.value, r.outcome]).toEqual([unit, completion, deviation, outcome]);
+    expect([r.unit?.label ?? null, r.completion, r.deviation?.value, r.outcome]).toEqual([
+      unit,
+      completion,
+      deviation,
+      outcome,
+    ]);
   });
 
   it('reads execution below 100% (fixture 09)', () => {
@@ -77,26 +127,44 @@ describe('buildFacts on real forms', () => {
 
 describe('the row unit printed in a name', () => {
   it.each([
-    ['带动贫困户(人)', '人'], ['完成率（%）', '%'], ['项目(工程)验收合格率', null], ['培训人次（万人次）', '万人次'], ['学生满意度', null],
+    ['带动贫困户(人)', '人'],
+    ['完成率（%）', '%'],
+    ['项目(工程)验收合格率', null],
+    ['培训人次（万人次）', '万人次'],
+    ['学生满意度', null],
   ])('%s → %s', (name, unit) => {
     expect(unitInName(name)?.label ?? null).toBe(unit);
   });
 
   it('is the unit of a bare target and of the deviation', () => {
     const input: FormInput = {
-      year: 2023, project: { name: '扶贫产业项目' }, funding: { total: { annual: 100, executed: 100 } },
+      year: 2023,
+      project: { name: '扶贫产业项目' },
+      funding: { total: { annual: 100, executed: 100 } },
       indicators: [{ level1: '产出指标', name: '带动贫困户(人)', target: '≥50', actual: '45', weight: 10, score: 9 }],
     };
     const r = factsOf(input).rows[0]!;
-    expect([r.unit?.label, r.target.amount?.unit?.label, r.deviation?.value, r.deviation?.unit?.label, r.outcome]).toEqual(['人', '人', 5, '人', 'missed']);
+    expect([
+      r.unit?.label,
+      r.target.amount?.unit?.label,
+      r.deviation?.value,
+      r.deviation?.unit?.label,
+      r.outcome,
+    ]).toEqual(['人', '人', 5, '人', 'missed']);
   });
 });
 
 describe('one unit table', () => {
   it.each([
-    ['20万元', '万元', 'money', 1e4], ['3.5亿元', '亿元', 'money', 1e8], ['2百万元', '百万元', 'money', 1e6],
-    ['1.2万平方米', '万平方米', 'area', 1e4], ['1.5万人次', '万人次', 'person-time', 1e4], ['3成', '成', 'percent', 10],
-    ['2倍', '倍', 'multiple', 1], ['10月', '月', 'month-of-year', 1], ['1.5分', '分', 'score', 1],
+    ['20万元', '万元', 'money', 1e4],
+    ['3.5亿元', '亿元', 'money', 1e8],
+    ['2百万元', '百万元', 'money', 1e6],
+    ['1.2万平方米', '万平方米', 'area', 1e4],
+    ['1.5万人次', '万人次', 'person-time', 1e4],
+    ['3成', '成', 'percent', 10],
+    ['2倍', '倍', 'multiple', 1],
+    ['10月', '月', 'month-of-year', 1],
+    ['1.5分', '分', 'score', 1],
   ])('%s reads as %s', (text, label, family, factor) => {
     const at = text.search(/[^\d.]/);
     const u = narrativeUnitAt(text, at)!.unit;
@@ -111,7 +179,13 @@ describe('one unit table', () => {
 });
 
 describe('overAchievementRatio', () => {
-  it.each([['mof-2020', 1.2], ['guangxi', 1.3], ['yitihua-manual', 1.3], ['no-such-profile', 1.2], [undefined, 1.2]])('%s → %d', (id, ratio) => {
+  it.each([
+    ['mof-2020', 1.2],
+    ['guangxi', 1.3],
+    ['yitihua-manual', 1.3],
+    ['no-such-profile', 1.2],
+    [undefined, 1.2],
+  ])('%s → %d', (id, ratio) => {
     expect(overAchievementRatio(id)).toBe(ratio);
   });
 });

@@ -6,7 +6,9 @@ describe('the profile registry', () => {
   it('lists mof-2020 first and every local variant with evidence', () => {
     const ids = listProfiles().map((p) => p.id);
     expect(ids[0]).toBe('mof-2020');
-    expect(ids).toEqual(expect.arrayContaining(['beijing', 'hubei', 'sichuan', 'guangxi', 'hebei-tianjin', 'shandong-jinan-2019']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['beijing', 'hubei', 'sichuan', 'guangxi', 'hebei-tianjin', 'shandong-jinan-2019']),
+    );
   });
 
   it('gives every setting that differs from its parent a source', () => {
@@ -51,14 +53,18 @@ describe('§6 where the sources disagree', () => {
   });
 
   it('3. execution denominator: 全年预算数 (most) vs 年初预算数 (济南历城 2019)', () => {
-    const form = formWith([{ target: '≥1个', actual: '1个', weight: 90 }], { funding: { total: { initial: 50, annual: 40, executed: 40 } } });
+    const form = formWith([{ target: '≥1个', actual: '1个', weight: 90 }], {
+      funding: { total: { initial: 50, annual: 40, executed: 40 } },
+    });
     expect(scoreForm(form).funding).toMatchObject({ rate: 1, score: 10 });
     expect(scoreForm(form, { profile: 'shandong-jinan-2019' }).funding).toMatchObject({ rate: 0.8, score: 8 });
   });
 
   it('4. execution weight: 10 (mof) vs 20 (hubei) vs what the form prints (裕安 9)', () => {
     const rows = [{ target: '≥1个', actual: '1个', weight: 80 }];
-    expect(scoreForm(formWith(rows, { funding: { total: { annual: 10, executed: 9 } } }), { profile: 'hubei' }).funding).toMatchObject({ weight: 20, score: 18 });
+    expect(
+      scoreForm(formWith(rows, { funding: { total: { annual: 10, executed: 9 } } }), { profile: 'hubei' }).funding,
+    ).toMatchObject({ weight: 20, score: 18 });
     const yuan = scoreForm(formWith(rows, { funding: { weight: 9, total: { annual: 29, executed: 27.8 } } }));
     expect(yuan.funding).toMatchObject({ weight: 9, score: 8.63 });
     expect(codes(yuan.issues)).toContain('funding-weight-differs');
@@ -82,7 +88,10 @@ describe('§6 where the sources disagree', () => {
     expect(scoreOne(row).flags).toContain('over-achievement');
     expect(scoreOne(row, { profile: 'guangxi' })).toMatchObject({ score: 10, needsExplanation: false });
     expect(scoreOne({ target: '≥10个', actual: '13个' }, { profile: 'guangxi' }).needsExplanation).toBe(true);
-    expect(scoreOne({ target: '≥10个', actual: '13个' }, { profile: 'yitihua-manual' })).toMatchObject({ ruleScore: 8, score: 8 });
+    expect(scoreOne({ target: '≥10个', actual: '13个' }, { profile: 'yitihua-manual' })).toMatchObject({
+      ruleScore: 8,
+      score: 8,
+    });
   });
 
   it('7. "=" rows: scored as positive (mof, pmkpi) vs left to a person when unequal (hebei-tianjin)', () => {
@@ -96,33 +105,51 @@ describe('§6 where the sources disagree', () => {
 
   it('8. when a reason is required: any loss (mof), execution below 90% (sichuan), from 130% over (guangxi)', () => {
     expect(scoreOne({ target: '≥10个', actual: '9个' }).needsExplanation).toBe(true);
-    const form = formWith([{ target: '≥1个', actual: '1个', weight: 90 }], { funding: { total: { annual: 100, executed: 85 } } });
+    const form = formWith([{ target: '≥1个', actual: '1个', weight: 90 }], {
+      funding: { total: { annual: 100, executed: 85 } },
+    });
     expect(codes(scoreForm(form).issues)).not.toContain('exec-reason-missing');
     const sc = scoreForm(form, { profile: 'sichuan' });
     expect(sc.funding.needsExplanation).toBe(true);
     expect(sc.issues).toContainEqual(expect.objectContaining({ path: 'funding.reason', code: 'exec-reason-missing' }));
-    const explained = formWith([{ target: '≥1个', actual: '1个', weight: 90 }], { funding: { total: { annual: 100, executed: 85 }, reason: '受政府采购流程影响，部分设备款于次年支付。' } });
+    const explained = formWith([{ target: '≥1个', actual: '1个', weight: 90 }], {
+      funding: { total: { annual: 100, executed: 85 }, reason: '受政府采购流程影响，部分设备款于次年支付。' },
+    });
     expect(codes(scoreForm(explained, { profile: 'sichuan' }).issues)).not.toContain('exec-reason-missing');
   });
 
   it('9. rounding: half-up to 2 decimals (mof) vs integers rounded down (yunnan: 临翔 97.80% → 9)', () => {
-    const form = formWith([{ target: '≥1个', actual: '1个', weight: 90 }], { funding: { total: { annual: 32.4, executed: 31.69 } } });
+    const form = formWith([{ target: '≥1个', actual: '1个', weight: 90 }], {
+      funding: { total: { annual: 32.4, executed: 31.69 } },
+    });
     expect(scoreForm(form).funding.score).toBe(9.78);
     expect(scoreForm(form, { profile: 'yunnan' }).funding.score).toBe(9);
     expect(scoreOne({ target: '=100%', actual: '98%' }, { profile: 'yunnan' }).score).toBe(9);
   });
 
   it.each([
-    [90, '优'], [89.99, '良'], [89.5, '良'], [80, '良'], [79.99, '中'], [60, '中'], [59.99, '差'],
+    [90, '优'],
+    [89.99, '良'],
+    [89.5, '良'],
+    [80, '良'],
+    [79.99, '中'],
+    [60, '中'],
+    [59.99, '差'],
   ])('10. grade bands are half-open: %d → %s', (total, grade) => {
-    const form = formWith([{ target: '≥1个', actual: '1个', weight: 90, score: null }], { funding: { total: { annual: 100, executed: 100 } } });
+    const form = formWith([{ target: '≥1个', actual: '1个', weight: 90, score: null }], {
+      funding: { total: { annual: 100, executed: 100 } },
+    });
     // scale the single row so that the total lands on the wanted value
     form.indicators[0]!.actual = `${((total - 10) / 90).toFixed(6)}个`;
     expect(scoreForm(form).grade).toBe(grade);
   });
 
   it('11. 成本指标 as a 二级 under 产出 and as its own 一级 both score as reverse rows', () => {
-    expect(scoreOne({ level1: '产出指标', level2: '成本指标', target: '≤90万元', actual: '89.974万元' })).toMatchObject({ kind: 'reverse', score: 10 });
-    expect(scoreOne({ level1: '成本指标', level2: '经济成本指标', target: '≤90万元', actual: '95万元' })).toMatchObject({ kind: 'reverse', score: 9.47 });
+    expect(scoreOne({ level1: '产出指标', level2: '成本指标', target: '≤90万元', actual: '89.974万元' })).toMatchObject(
+      { kind: 'reverse', score: 10 },
+    );
+    expect(scoreOne({ level1: '成本指标', level2: '经济成本指标', target: '≤90万元', actual: '95万元' })).toMatchObject(
+      { kind: 'reverse', score: 9.47 },
+    );
   });
 });

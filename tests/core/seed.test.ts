@@ -20,10 +20,21 @@ describe('the seed form (北京智源人工智能研究院建设 2022) under mof
   });
 
   it('marks 支持智源学者 (≤10人, actual 20人, self 3) down to 1.50 with an error', () => {
-    expect(row('支持智源学者')).toMatchObject({ kind: 'reverse', ruleScore: 1.5, selfScore: 3, score: 1.5, needsExplanation: true });
-    expect(row('支持智源学者').explanation).toBe('反向指标，指标值≤10人，实际20人，超过指标值，得分 = 3.00 × 10/20 = 1.50');
+    expect(row('支持智源学者')).toMatchObject({
+      kind: 'reverse',
+      ruleScore: 1.5,
+      selfScore: 3,
+      score: 1.5,
+      needsExplanation: true,
+    });
+    expect(row('支持智源学者').explanation).toBe(
+      '反向指标，指标值≤10人，实际20人，超过指标值，得分 = 3.00 × 10/20 = 1.50',
+    );
     expect(report.issues).toContainEqual({
-      severity: 'error', path: 'indicators.5.score', code: 'self-score-above-rule', message: '自评得分3分高于规则得分1.50分，且未说明理由',
+      severity: 'error',
+      path: 'indicators.5.score',
+      code: 'self-score-above-rule',
+      message: '自评得分3分高于规则得分1.50分，且未说明理由',
     });
   });
 
@@ -38,7 +49,13 @@ describe('the seed form (北京智源人工智能研究院建设 2022) under mof
   ])('demands an explanation for %s (exceeded by 20%% or more, none given)', (name, index, completion) => {
     expect(row(name)).toMatchObject({ score: row(name).weight, needsExplanation: true, completion });
     expect(row(name).flags).toContain('over-achievement');
-    expect(report.issues).toContainEqual(expect.objectContaining({ severity: 'error', path: `indicators.${index}.deviation`, code: 'explanation-missing' }));
+    expect(report.issues).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        path: `indicators.${index}.deviation`,
+        code: 'explanation-missing',
+      }),
+    );
   });
 
   it('reads 健康管理等垂直领域应用创新 "1项" out of its long actual and raises no over-achievement flag', () => {
@@ -54,7 +71,12 @@ describe('the seed form (北京智源人工智能研究院建设 2022) under mof
   });
 
   it('puts the "高中低" rows in the band their self score falls in', () => {
-    expect(row('研究院对学术和产业的促进作用')).toMatchObject({ kind: 'qualitative', grade: '未达成', selfScore: 5, score: 5 });
+    expect(row('研究院对学术和产业的促进作用')).toMatchObject({
+      kind: 'qualitative',
+      grade: '未达成',
+      selfScore: 5,
+      score: 5,
+    });
   });
 
   it('lists errors before warnings and infos', () => {

@@ -42,7 +42,11 @@ describe('signs in 年度指标值', () => {
 
   it('reads a number without a sign by the profile and says it assumed it', () => {
     expect(parseTarget('1次', ctx)).toMatchObject({ kind: 'number', sign: 'ge', signAssumed: true });
-    expect(parseTarget('1次', { ...ctx, unsignedAs: 'eq' })).toMatchObject({ kind: 'number', sign: 'eq', signAssumed: true });
+    expect(parseTarget('1次', { ...ctx, unsignedAs: 'eq' })).toMatchObject({
+      kind: 'number',
+      sign: 'eq',
+      signAssumed: true,
+    });
   });
 });
 
@@ -58,7 +62,11 @@ describe('deadlines, ranges, scales and placeholders', () => {
   });
 
   it('reads "6个月" as a duration, not a month of the year', () => {
-    expect(parseTarget('≤6个月', ctx)).toMatchObject({ kind: 'number', sign: 'le', quantity: { value: 6, unit: { label: '个月' } } });
+    expect(parseTarget('≤6个月', ctx)).toMatchObject({
+      kind: 'number',
+      sign: 'le',
+      quantity: { value: 6, unit: { label: '个月' } },
+    });
   });
 
   it.each([

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZipingError } from '../../src/core/errors.js';
 import type { NarrativePath } from '../../src/core/index.js';
 import {
-  cellsNeedingText, createBuiltinDrafter, createModelDrafter, draftMany, isFillerText, readDataBlock, type BatchProgress, type DraftRequest,
+  cellsNeedingText,
+  createBuiltinDrafter,
+  createModelDrafter,
+  draftMany,
+  isFillerText,
+  readDataBlock,
+  type BatchProgress,
+  type DraftRequest,
 } from '../../src/drafting/index.js';
 import { startOpenAIServer, type OpenAIServer, type RecordedRequest } from '../support/openai-server.js';
 import { outcomes, repoPrompts, seed } from './helpers.js';
@@ -20,11 +27,25 @@ describe('cellsNeedingText', () => {
   it('lists goals.actual and each row that needs an explanation, for the outcomes form', () => {
     const { form, report } = outcomes();
     expect(cellsNeedingText(form, report)).toEqual([
-      'goals.actual', 'indicators.0.deviation', 'indicators.1.deviation', 'indicators.2.deviation', 'indicators.3.deviation', 'indicators.4.deviation',
+      'goals.actual',
+      'indicators.0.deviation',
+      'indicators.1.deviation',
+      'indicators.2.deviation',
+      'indicators.3.deviation',
+      'indicators.4.deviation',
     ]);
   });
 
-  it.each([['', true], ['无', true], ['暂无', true], ['/', true], ['—', true], ['0', true], ['无。', true], ['合同签订延迟', false]])('treats %j as filler: %s', (text, filler) => {
+  it.each([
+    ['', true],
+    ['无', true],
+    ['暂无', true],
+    ['/', true],
+    ['—', true],
+    ['0', true],
+    ['无。', true],
+    ['合同签订延迟', false],
+  ])('treats %j as filler: %s', (text, filler) => {
     expect(isFillerText(text)).toBe(filler);
   });
 });
@@ -41,7 +62,9 @@ describe('draftMany', () => {
       // a model that writes each cell's clean text after 50 ms, and fails on row 5
       defaultReply: (request) => {
         const path = cellOf(request);
-        return path === 'indicators.5.deviation' ? { status: 400, errorMessage: 'bad request' } : { text: texts.get(path), delayMs: 50 };
+        return path === 'indicators.5.deviation'
+          ? { status: 400, errorMessage: 'bad request' }
+          : { text: texts.get(path), delayMs: 50 };
       },
     });
   });
@@ -49,7 +72,11 @@ describe('draftMany', () => {
 
   it('drafts every cell of the seed with the built-in drafter, in order', async () => {
     const progress: BatchProgress[] = [];
-    const items = await draftMany(builtin, cells.map((path) => ({ form, report, path })), { onProgress: (p) => progress.push(p) });
+    const items = await draftMany(
+      builtin,
+      cells.map((path) => ({ form, report, path })),
+      { onProgress: (p) => progress.push(p) },
+    );
     expect(items.map((i) => i.path)).toEqual(cells);
     expect(items.every((i) => i.ok && i.result.checks.ok)).toBe(true);
     expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4]);
@@ -59,7 +86,11 @@ describe('draftMany', () => {
   it('keeps at most `concurrency` model calls in flight; a failed cell does not stop the others', async () => {
     server.reset();
     const model = createModelDrafter({ prompts, model: 'loop', baseURL: server.baseURL, maxRetries: 0 });
-    const requests: DraftRequest[] = Array.from({ length: 12 }, (_, i) => ({ form, report, path: cells[i % cells.length]! }));
+    const requests: DraftRequest[] = Array.from({ length: 12 }, (_, i) => ({
+      form,
+      report,
+      path: cells[i % cells.length]!,
+    }));
     const items = await draftMany(model, requests, { concurrency: 3 });
     expect(server.stats.maxInFlight).toBe(3);
     expect(items).toHaveLength(12);
@@ -78,6 +109,8 @@ describe('draftMany', () => {
   it('stops starting cells when aborted', async () => {
     const controller = new AbortController();
     controller.abort(new Error('stopped'));
-    await expect(draftMany(builtin, [{ form, report, path: 'goals.actual' }], { signal: controller.signal })).rejects.toThrow('stopped');
+    await expect(
+      draftMany(builtin, [{ form, report, path: 'goals.actual' }], { signal: controller.signal }),
+    ).rejects.toThrow('stopped');
   });
 });

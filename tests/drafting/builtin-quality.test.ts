@@ -93,7 +93,11 @@ describe.each(forms)('built-in drafts of %s', (_name, load) => {
       const own = humanText(form.indicators[Number(path.split('.')[1])]!.deviation);
       if (!own || FIX_TEXT.test(result.text)) continue;
       for (const part of humanParts(own)) {
-        expect({ path, part: part.text, kept: partKept(part, result.text) }).toEqual({ path, part: part.text, kept: true });
+        expect({ path, part: part.text, kept: partKept(part, result.text) }).toEqual({
+          path,
+          part: part.text,
+          kept: true,
+        });
       }
     }
   });
@@ -116,9 +120,30 @@ function variant(change: (input: FormInput) => void): Form {
 
 describe('built-in drafts of special cases', () => {
   it.each([
-    ['a 部门整体 form speaks of the unit’s whole spending', (i: FormInput) => { i.formType = 'department'; }, /^本单位2022年度部门整体支出全年预算/, /本项目/],
-    ['execution above 100% is explained (or a placeholder asks why)', (i: FormInput) => { i.funding!.total!.executed = 21000; }, /全年执行数超过全年预算数，原因：〔待补充：超预算执行的原因/, /本项目总分/],
-    ['a total above 100 is never written', (i: FormInput) => { i.selfTotal = 110; }, /预算执行率100%。/, /总分/],
+    [
+      'a 部门整体 form speaks of the unit’s whole spending',
+      (i: FormInput) => {
+        i.formType = 'department';
+      },
+      /^本单位2022年度部门整体支出全年预算/,
+      /本项目/,
+    ],
+    [
+      'execution above 100% is explained (or a placeholder asks why)',
+      (i: FormInput) => {
+        i.funding!.total!.executed = 21000;
+      },
+      /全年执行数超过全年预算数，原因：〔待补充：超预算执行的原因/,
+      /本项目总分/,
+    ],
+    [
+      'a total above 100 is never written',
+      (i: FormInput) => {
+        i.selfTotal = 110;
+      },
+      /预算执行率100%。/,
+      /总分/,
+    ],
   ] as const)('%s', async (_name, change, present, absent) => {
     const form = variant(change);
     const r = await drafter.draft({ form, report: scoreForm(form), path: 'goals.actual' });
@@ -129,19 +154,26 @@ describe('built-in drafts of special cases', () => {
   it.each([
     ['≥**人', '25人', 'target'],
     ['≥20人', '5=50%', 'actual'],
-  ] as const)('flags the garbage cell %s / %s as a cell to fix, never drafts it as fact', async (target, actual, field) => {
-    const form = variant((i) => {
-      i.indicators[5]!.target = target;
-      i.indicators[5]!.actual = actual;
-    });
-    const report = scoreForm(form);
-    const row = await drafter.draft({ form, report, path: 'indicators.5.deviation' });
-    expect(row.text).toMatch(FIX_TEXT);
-    expect(row.notice).toMatch(new RegExp(`第6行${field === 'target' ? '年度指标值' : '实际完成值'}“${field === 'target' ? '≥\\*\\*人' : '5=50%'}”`));
-    const goals = await drafter.draft({ form, report, path: 'goals.actual' });
-    expect(goals.text).not.toContain(field === 'target' ? '**' : '5=50%');
-    expect(goals.text).toContain('〔待核实：支持智源学者');
-  });
+  ] as const)(
+    'flags the garbage cell %s / %s as a cell to fix, never drafts it as fact',
+    async (target, actual, field) => {
+      const form = variant((i) => {
+        i.indicators[5]!.target = target;
+        i.indicators[5]!.actual = actual;
+      });
+      const report = scoreForm(form);
+      const row = await drafter.draft({ form, report, path: 'indicators.5.deviation' });
+      expect(row.text).toMatch(FIX_TEXT);
+      expect(row.notice).toMatch(
+        new RegExp(
+          `第6行${field === 'target' ? '年度指标值' : '实际完成值'}“${field === 'target' ? '≥\\*\\*人' : '5=50%'}”`,
+        ),
+      );
+      const goals = await drafter.draft({ form, report, path: 'goals.actual' });
+      expect(goals.text).not.toContain(field === 'target' ? '**' : '5=50%');
+      expect(goals.text).toContain('〔待核实：支持智源学者');
+    },
+  );
 
   it('carries the unit printed in the name onto bare figures (带动贫困户(人) style)', async () => {
     const form = variant((i) => {
@@ -168,21 +200,29 @@ describe('built-in drafts of special cases', () => {
   it('explains low execution with the person’s own words where a money row gives them (廊坊)', async () => {
     const form = fixtureForm('09');
     const r = await drafter.draft({ form, report: scoreForm(form), path: 'goals.actual' });
-    expect(r.text).toContain('预算执行率86.2%。资金未全部执行，主要原因：已完工，剩余3%尾款未付，且最高限价低于预算金额。');
+    expect(r.text).toContain(
+      '预算执行率86.2%。资金未全部执行，主要原因：已完工，剩余3%尾款未付，且最高限价低于预算金额。',
+    );
     const row = await drafter.draft({ form, report: scoreForm(form), path: 'indicators.0.deviation' });
-    expect(row.text).toBe('该指标年度指标值为43.2，实际完成37.24，完成率86.2%，偏差率13.8%。偏差原因：已完工，剩余3%尾款未付，且最高限价低于预算金额。改进措施：提高预算准确度。');
+    expect(row.text).toBe(
+      '该指标年度指标值为43.2，实际完成37.24，完成率86.2%，偏差率13.8%。偏差原因：已完工，剩余3%尾款未付，且最高限价低于预算金额。改进措施：提高预算准确度。',
+    );
   });
 
   it('cleans names and values and carries the target’s unit onto a bare actual (01, 07, 12)', async () => {
-    const texts = await Promise.all(['01', '07', '12'].map(async (id) => {
-      const form = fixtureForm(id);
-      return (await drafter.draft({ form, report: scoreForm(form), path: 'goals.actual' })).text;
-    }));
+    const texts = await Promise.all(
+      ['01', '07', '12'].map(async (id) => {
+        const form = fixtureForm(id);
+        return (await drafter.draft({ form, report: scoreForm(form), path: 'goals.actual' })).text;
+      }),
+    );
     expect(texts[0]).toContain('学生受资助人数735人次（指标值≥735人次）');
     expect(texts[0]).toContain('政策知晓率98%（指标值100%）');
     expect(texts[1]).toContain('委托业务报告合格率100%（指标值≥100%）');
     // 14 rows fell short: the count, then the six furthest from their targets with figures
-    expect(texts[2]).toContain('共14项指标未达到年度指标值，其中早孕建册数69人（指标值120人）、0-36月龄中医药规范管理数770人（指标值1228人）');
+    expect(texts[2]).toContain(
+      '共14项指标未达到年度指标值，其中早孕建册数69人（指标值120人）、0-36月龄中医药规范管理数770人（指标值1228人）',
+    );
     expect(texts[2]).toContain('发放健康教育资料14种（指标值不少于12种）');
   });
 });

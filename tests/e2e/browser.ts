@@ -29,7 +29,10 @@ export function browserTestsEnabled(): boolean {
 export interface LaunchedBrowser {
   browser: Browser;
   /** A fresh context (own storage) at 1280×800 with Chinese locale. */
-  newContext(options?: { viewport?: { width: number; height: number }; deviceScaleFactor?: number }): Promise<BrowserContext>;
+  newContext(options?: {
+    viewport?: { width: number; height: number };
+    deviceScaleFactor?: number;
+  }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -39,7 +42,9 @@ export interface LaunchedBrowser {
  */
 export async function launchChromium(): Promise<LaunchedBrowser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH; ZIPING_SKIP_BROWSER=1 skips the browser tests)`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH; ZIPING_SKIP_BROWSER=1 skips the browser tests)`,
+    );
   }
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   return {

@@ -139,7 +139,9 @@ describe.skipIf(!browserTestsEnabled())('web page in Chromium', () => {
     const cell = page.locator('#f-indicators-6-deviation');
     expect(await cell.inputValue()).toBe('');
     await page.getByRole('button', { name: '起草：第7行 偏差原因分析及改进措施' }).click();
-    await expect.poll(() => page.locator('[data-narrative="indicators.6.deviation"]').getAttribute('aria-busy')).toBe('false');
+    await expect
+      .poll(() => page.locator('[data-narrative="indicators.6.deviation"]').getAttribute('aria-busy'))
+      .toBe('false');
     const text = await cell.inputValue();
     expect(text.length).toBeGreaterThan(10);
     expect(text).toContain('4项');
@@ -147,8 +149,12 @@ describe.skipIf(!browserTestsEnabled())('web page in Chromium', () => {
     expect(await meta.textContent()).toMatch(/\d+\/200字/);
     expect(await meta.locator('.origin-badge').textContent()).toBe('内置起草');
     // The built-in drafter leaves the cause to the user as a placeholder, which stands out.
-    expect(await page.locator('[data-narrative="indicators.6.deviation"] mark.placeholder').first().textContent()).toMatch(/^〔待补充/);
-    expect(await page.getByRole('button', { name: '撤销起草，恢复原文：第7行 偏差原因分析及改进措施' }).isVisible()).toBe(true);
+    expect(
+      await page.locator('[data-narrative="indicators.6.deviation"] mark.placeholder').first().textContent(),
+    ).toMatch(/^〔待补充/);
+    expect(
+      await page.getByRole('button', { name: '撤销起草，恢复原文：第7行 偏差原因分析及改进措施' }).isVisible(),
+    ).toBe(true);
   });
 
   it('revises the cell by chat and applies the accepted diff', async () => {
@@ -163,7 +169,11 @@ describe.skipIf(!browserTestsEnabled())('web page in Chromium', () => {
     expect(await dialog.locator('figure.diff figcaption').textContent()).toContain('与当前文本相比');
     // The proposal is the current text minus what the diff deletes plus what it inserts.
     const proposal = await dialog.locator('figure.diff .diff-text').evaluate((el) =>
-      [...el.childNodes].filter((n) => n.nodeName !== 'DEL').map((n) => n.textContent).join(''));
+      [...el.childNodes]
+        .filter((n) => n.nodeName !== 'DEL')
+        .map((n) => n.textContent)
+        .join(''),
+    );
     await accept.click();
     expect(await dialog.locator('.proposal-status').last().textContent()).toContain('已采纳');
     expect(await cell.inputValue()).toBe(proposal);
@@ -203,7 +213,11 @@ describe.skipIf(!browserTestsEnabled())('web page in Chromium', () => {
     await page.keyboard.press('Control+s');
     await waitForSaved(page, 4);
     const stored = await api(server.url, 'GET', `/api/forms/${formId}/narratives/indicators.1.deviation/history`);
-    expect(stored.entries.map((e: { version: number; text: string }) => e.text)).toEqual([original, expect.stringContaining('数据集超额完成'), original]);
+    expect(stored.entries.map((e: { version: number; text: string }) => e.text)).toEqual([
+      original,
+      expect.stringContaining('数据集超额完成'),
+      original,
+    ]);
 
     await page.getByRole('button', { name: '历史', exact: true }).click();
     const history = page.getByRole('dialog', { name: '表单历史' });
@@ -268,7 +282,9 @@ describe.skipIf(!browserTestsEnabled())('web page in Chromium', () => {
 
   it('keeps unsaved changes across a reload', async () => {
     await page.locator('#f-goals-expected').fill('重新加载后仍在的预期目标');
-    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ziping:unsaved:')).length)).toBe(1);
+    await expect
+      .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ziping:unsaved:')).length))
+      .toBe(1);
     await page.reload();
     await expect.poll(() => page.locator('#f-goals-expected').inputValue()).toBe('重新加载后仍在的预期目标');
     expect(await page.locator('.notices').textContent()).toContain('已恢复本窗口未保存的修改');
@@ -283,7 +299,8 @@ describe.skipIf(!browserTestsEnabled())('web page in Chromium', () => {
       dialogs += 1;
       void d.dismiss();
     });
-    const hostile = '**偏差原因**：设备到货延迟。\n\n- 加强采购计划\n- 按月调度\n\n<img src=x onerror="window.__xss=1;alert(1)"><script>window.__xss=2</script>';
+    const hostile =
+      '**偏差原因**：设备到货延迟。\n\n- 加强采购计划\n- 按月调度\n\n<img src=x onerror="window.__xss=1;alert(1)"><script>window.__xss=2</script>';
     await page.locator('#f-indicators-1-deviation').fill(hostile);
     // In the editor the text is only a textarea value: nothing rendered.
     expect(await page.locator('main img').count()).toBe(0);
@@ -294,7 +311,16 @@ describe.skipIf(!browserTestsEnabled())('web page in Chromium', () => {
     expect(await sheet.locator('h1').textContent()).toBe('项目支出绩效自评表');
     expect(await sheet.locator('.sheet-year').textContent()).toBe('（2022年度）');
     const headers = await sheet.locator('.indicators-print thead th').allTextContents();
-    expect(headers).toEqual(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施']);
+    expect(headers).toEqual([
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      '实际完成值',
+      '分值',
+      '得分',
+      '偏差原因分析及改进措施',
+    ]);
     expect(await sheet.locator('.indicators-print tbody tr:not(.sum-row)').count()).toBe(15);
     expect(await sheet.locator('.indicators-print tr.sum-row').textContent()).toMatch(/^总分100\d+\.\d{2}$/);
     const cell = sheet.locator('td[data-path="indicators.1.deviation"]');
@@ -325,7 +351,8 @@ describe.skipIf(!browserTestsEnabled())('web page in Chromium', () => {
       [...document.querySelectorAll('input, textarea, select')]
         .filter((el) => (el as HTMLInputElement).type !== 'hidden' && (el as HTMLInputElement).type !== 'file')
         .filter((el) => ((el as HTMLInputElement).labels?.length ?? 0) === 0 && !el.getAttribute('aria-label'))
-        .map((el) => el.id || el.outerHTML.slice(0, 60)));
+        .map((el) => el.id || el.outerHTML.slice(0, 60)),
+    );
     expect(unlabeled).toEqual([]);
 
     await page.locator('#f-project-name').focus();
@@ -339,7 +366,9 @@ describe.skipIf(!browserTestsEnabled())('web page in Chromium', () => {
     const small = await zoomed.newPage();
     await small.goto(`${server.pageUrl}#/forms/${encodeURIComponent(formId)}`);
     await small.locator('#f-indicators-0-actual').waitFor();
-    const overflow = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await small.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await small.locator('label[for="f-indicators-0-actual"]').isVisible()).toBe(true);
     await small.locator('#f-indicators-0-actual').fill('6个');

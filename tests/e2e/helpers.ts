@@ -22,5 +22,7 @@ export async function rowFinal(page: Page, index: number): Promise<string | null
 
 /** Waits until the status says version `version` is saved. */
 export async function waitForSaved(page: Page, version: number): Promise<void> {
-  await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 10_000 }).toBe(`第${version}版 · 已保存`);
+  await expect
+    .poll(() => page.getByTestId('save-status').textContent(), { timeout: 10_000 })
+    .toBe(`第${version}版 · 已保存`);
 }

@@ -72,15 +72,23 @@ describe.skipIf(!browserTestsEnabled())('import in Chromium', () => {
   it('an .xlsx file: the report lists what was inferred; a refused file says why', async () => {
     await page.goto(`${server.pageUrl}#/`);
     const file = join(tmpdir(), `ziping-import-${process.pid}.xlsx`);
-    writeFileSync(file, await buildWorkbook([{ name: '自评表', rows: [
-      ['项目支出绩效自评表（2023年度）'],
-      ['项目名称', '培训项目'],
-      ['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
-      ['年度资金总额', 100, 100, 90, 10, '90%', 9],
-      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
-      ['产出指标', '数量指标', '培训人次', '≥100人次', '120人次', 80, 80],
-      ['满意度指标', '服务对象满意度指标', '满意度', '≥90%', 0.95, 10, 10],
-    ] }]));
+    writeFileSync(
+      file,
+      await buildWorkbook([
+        {
+          name: '自评表',
+          rows: [
+            ['项目支出绩效自评表（2023年度）'],
+            ['项目名称', '培训项目'],
+            ['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+            ['年度资金总额', 100, 100, 90, 10, '90%', 9],
+            ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+            ['产出指标', '数量指标', '培训人次', '≥100人次', '120人次', 80, 80],
+            ['满意度指标', '服务对象满意度指标', '满意度', '≥90%', 0.95, 10, 10],
+          ],
+        },
+      ]),
+    );
     await page.getByTestId('import-file').setInputFiles(file);
     await page.waitForURL(/#\/new$/);
     await expect.poll(() => page.locator('#f-project-name').inputValue()).toBe('培训项目');

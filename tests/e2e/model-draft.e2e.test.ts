@@ -7,7 +7,12 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOpenAIServer, type OpenAIServer, type RecordedRequest, type ScriptedReply } from '../support/openai-server.js';
+import {
+  startOpenAIServer,
+  type OpenAIServer,
+  type RecordedRequest,
+  type ScriptedReply,
+} from '../support/openai-server.js';
 import { seedInput } from '../support/seed-forms.js';
 import { browserTestsEnabled, launchChromium, watchPageErrors, type LaunchedBrowser } from './browser.js';
 import { api, waitForSaved } from './helpers.js';
@@ -18,11 +23,15 @@ const MODEL = 'loopback-model';
 /** Answers that pass the drafting checks for the seed's rows 5–7 (numbers all from the form). */
 // Causes the form does not give are placeholders: a model's own cause fails the checks (issue #13)
 const DRAFTS: Record<string, string> = {
-  智算平台运行保障: '该指标年度指标值为≥200台，实际完成296台，偏差率48%。偏差原因：〔待补充：超额原因〕。改进措施：今后将结合往年完成情况科学设定指标值。',
-  支持智源学者: '该指标为反向指标，年度指标值为≤10人，实际为20人，超出上限10人，偏差率100%。偏差原因：〔待补充：超出上限的原因〕。改进措施：后续将加强过程控制。',
-  超大规模智能模型科研攻关: '该指标年度指标值为≥3项，实际完成4项，完成率133.33%，超出指标值33.33%。偏差原因：〔待补充：超额原因〕。改进措施：今后将结合往年完成情况科学设定指标值。',
+  智算平台运行保障:
+    '该指标年度指标值为≥200台，实际完成296台，偏差率48%。偏差原因：〔待补充：超额原因〕。改进措施：今后将结合往年完成情况科学设定指标值。',
+  支持智源学者:
+    '该指标为反向指标，年度指标值为≤10人，实际为20人，超出上限10人，偏差率100%。偏差原因：〔待补充：超出上限的原因〕。改进措施：后续将加强过程控制。',
+  超大规模智能模型科研攻关:
+    '该指标年度指标值为≥3项，实际完成4项，完成率133.33%，超出指标值33.33%。偏差原因：〔待补充：超额原因〕。改进措施：今后将结合往年完成情况科学设定指标值。',
 };
-const REVISION = '该指标年度指标值为≥3项，实际完成4项，偏差率33.33%。偏差原因：〔待补充：超额原因〕。今后将科学设定指标值。';
+const REVISION =
+  '该指标年度指标值为≥3项，实际完成4项，偏差率33.33%。偏差原因：〔待补充：超额原因〕。今后将科学设定指标值。';
 const REVISE_REQUEST = '请改得更简洁一些';
 
 function replyFor(request: RecordedRequest): ScriptedReply {
@@ -33,7 +42,12 @@ function replyFor(request: RecordedRequest): ScriptedReply {
   const row = Object.keys(DRAFTS).find((name) => all.includes(name));
   // 支持智源学者 is answered at once and 智算平台运行保障 after a pause, so a batch of the two shows
   // 1/2 done for a while (a batch asks without streaming, so the pause is before the answer).
-  return { text: row ? DRAFTS[row]! : '好的。', delayMs: row === '智算平台运行保障' ? 700 : 0, chunkDelayMs: 25, chunkSize: 4 };
+  return {
+    text: row ? DRAFTS[row]! : '好的。',
+    delayMs: row === '智算平台运行保障' ? 700 : 0,
+    chunkDelayMs: 25,
+    chunkSize: 4,
+  };
 }
 
 describe.skipIf(!browserTestsEnabled())('web page drafting with a model (loopback)', () => {
@@ -48,7 +62,12 @@ describe.skipIf(!browserTestsEnabled())('web page drafting with a model (loopbac
   beforeAll(async () => {
     model = await startOpenAIServer({ defaultReply: replyFor });
     server = await startTestServer({
-      env: { OPENAI_BASE_URL: model.baseURL, OPENAI_API_KEY: 'test-key', ZIPING_MODEL: MODEL, ZIPING_MODEL_RETRIES: '0' },
+      env: {
+        OPENAI_BASE_URL: model.baseURL,
+        OPENAI_API_KEY: 'test-key',
+        ZIPING_MODEL: MODEL,
+        ZIPING_MODEL_RETRIES: '0',
+      },
     });
     browser = await launchChromium();
     context = await browser.newContext();
@@ -80,7 +99,9 @@ describe.skipIf(!browserTestsEnabled())('web page drafting with a model (loopbac
     expect(await cell.inputValue()).toBe(DRAFTS.超大规模智能模型科研攻关);
     expect(await box.locator('.origin-badge').textContent()).toBe(`模型起草 · ${MODEL}`);
     expect(await box.locator('mark.unknown-number').count()).toBe(0);
-    const request = model.requests.find((r) => r.body?.stream && JSON.stringify(r.body.messages).includes('超大规模智能模型科研攻关'));
+    const request = model.requests.find(
+      (r) => r.body?.stream && JSON.stringify(r.body.messages).includes('超大规模智能模型科研攻关'),
+    );
     expect(request?.body?.model).toBe(MODEL);
   });
 
@@ -93,10 +114,17 @@ describe.skipIf(!browserTestsEnabled())('web page drafting with a model (loopbac
       new MutationObserver(() => {
         const bar = el.closest('.draft-progress') as HTMLElement;
         if (!bar.hidden) seen.push(el.textContent ?? '');
-      }).observe(el.closest('.draft-progress')!, { subtree: true, childList: true, characterData: true, attributes: true });
+      }).observe(el.closest('.draft-progress')!, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+      });
     });
     await page.getByRole('button', { name: '起草全部' }).click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen.length)).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen.length))
+      .toBeGreaterThan(0);
     await expect.poll(() => page.locator('.draft-progress').isVisible(), { timeout: 15_000 }).toBe(false);
     const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
     expect(seen).toContainEqual(expect.stringMatching(/^正在起草（已完成 0\/2）：第[56]行 偏差原因分析及改进措施$/));
@@ -134,7 +162,9 @@ describe.skipIf(!browserTestsEnabled())('web page drafting with a model (loopbac
     expect(stored.form.indicators[6].deviation).toBe(REVISION);
     expect(stored.narratives['indicators.6.deviation'].origin).toMatchObject({ kind: 'model', model: MODEL });
     expect(stored.narratives['indicators.4.deviation'].origin).toMatchObject({ kind: 'model', model: MODEL });
-    expect(stored.report.issues.filter((i: { path: string; code: string }) => i.code === 'explanation-missing')).toEqual([]);
+    expect(
+      stored.report.issues.filter((i: { path: string; code: string }) => i.code === 'explanation-missing'),
+    ).toEqual([]);
   });
 
   it('ran without page errors', () => {

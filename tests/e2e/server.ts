@@ -41,7 +41,9 @@ export async function startTestServer(options: Partial<NodeServerOptions> = {}):
   // the page is reached at /index.html through the routes mounted above.
   const root = await fetch(`${server.url}/`);
   await root.arrayBuffer();
-  const pageUrl = (root.headers.get('content-type') ?? '').startsWith('text/html') ? `${server.url}/` : `${server.url}/index.html`;
+  const pageUrl = (root.headers.get('content-type') ?? '').startsWith('text/html')
+    ? `${server.url}/`
+    : `${server.url}/index.html`;
   return {
     server,
     url: server.url,

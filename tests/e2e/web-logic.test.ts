@@ -109,7 +109,9 @@ describe('markRuns', () => {
     input.indicators[0]!.deviation = text;
     const { form, report } = evaluate(input);
     const own = checkCell(text, form, report, 'indicators.0.deviation');
-    expect(own.marks.filter((m) => m.kind === 'unknown-number').map((m) => text.slice(m.start, m.end))).toEqual(['999台']);
+    expect(own.marks.filter((m) => m.kind === 'unknown-number').map((m) => text.slice(m.start, m.end))).toEqual([
+      '999台',
+    ]);
     const proposal = checkCell('另有999台设备未到货。', form, report, 'indicators.0.deviation', { asProposal: true });
     expect(proposal.marks.filter((m) => m.kind === 'unknown-number')).toEqual([]);
   });
@@ -156,25 +158,53 @@ describe('FormModel', () => {
   });
 
   it('treats saved texts the server calls stale as stale', () => {
-    const model = new FormModel('x', 1, seedInput(), { 'indicators.1.deviation': { origin: { kind: 'human' }, stale: true } });
+    const model = new FormModel('x', 1, seedInput(), {
+      'indicators.1.deviation': { origin: { kind: 'human' }, stale: true },
+    });
     expect(model.isStale('indicators.1.deviation')).toBe(true);
     expect(model.isStale('goals.actual')).toBe(false);
   });
 
   it('lists the cells that need a text and records draft origins', () => {
     const model = new FormModel('x', 1, seedInput());
-    expect(cellsNeedingText(model)).toEqual(['indicators.4.deviation', 'indicators.5.deviation', 'indicators.6.deviation']);
-    expect(originOfDraft({ path: 'goals.actual', text: 't', drafter: 'model', model: 'qwen', promptId: 'p', promptVersion: '2' }))
-      .toEqual({ kind: 'model', drafter: 'model', model: 'qwen', promptId: 'p', promptVersion: '2' });
-    expect(originOfDraft({ path: 'goals.actual', text: 't', drafter: 'builtin', promptId: 'p' })).toEqual({ kind: 'builtin', drafter: 'builtin', promptId: 'p' });
+    expect(cellsNeedingText(model)).toEqual([
+      'indicators.4.deviation',
+      'indicators.5.deviation',
+      'indicators.6.deviation',
+    ]);
+    expect(
+      originOfDraft({
+        path: 'goals.actual',
+        text: 't',
+        drafter: 'model',
+        model: 'qwen',
+        promptId: 'p',
+        promptVersion: '2',
+      }),
+    ).toEqual({ kind: 'model', drafter: 'model', model: 'qwen', promptId: 'p', promptVersion: '2' });
+    expect(originOfDraft({ path: 'goals.actual', text: 't', drafter: 'builtin', promptId: 'p' })).toEqual({
+      kind: 'builtin',
+      drafter: 'builtin',
+      promptId: 'p',
+    });
   });
 });
 
 describe('webRoutes', () => {
   const encoder = new TextEncoder();
   const app = webRoutes([
-    { path: '/', contentType: 'text/html; charset=utf-8', body: encoder.encode('<!doctype html><title>t</title>'), immutable: false },
-    { path: '/assets/app-ABC.js', contentType: 'text/javascript; charset=utf-8', body: encoder.encode('export {}'), immutable: true },
+    {
+      path: '/',
+      contentType: 'text/html; charset=utf-8',
+      body: encoder.encode('<!doctype html><title>t</title>'),
+      immutable: false,
+    },
+    {
+      path: '/assets/app-ABC.js',
+      contentType: 'text/javascript; charset=utf-8',
+      body: encoder.encode('export {}'),
+      immutable: true,
+    },
   ]);
 
   it('serves the page with the CSP and revalidation, and hashed assets for a year', async () => {

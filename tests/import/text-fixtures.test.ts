@@ -14,23 +14,56 @@ const JUSTIFIED: Record<string, Known> = {
   seed: [[/^indicators\.11\.actual$/, 'the .txt lost the opening “ of “悟道3.0”; the transcription restores it']],
   '01': [],
   '02': [[/^project\.department$/, '主管部门 is blank in the source; the transcription copies the 实施单位']],
-  '05': [[/^indicators\.(length|7\..*)$/, 'the page stops inside the last row (受益农户满意度, no values): reported as unread, not imported']],
-  '06': [[/^indicators\.8\.deviation$/, 'the page stops at “可” (the start of 可持续影响指标), which stands where a 偏差 cell would']],
+  '05': [
+    [
+      /^indicators\.(length|7\..*)$/,
+      'the page stops inside the last row (受益农户满意度, no values): reported as unread, not imported',
+    ],
+  ],
+  '06': [
+    [
+      /^indicators\.8\.deviation$/,
+      'the page stops at “可” (the start of 可持续影响指标), which stands where a 偏差 cell would',
+    ],
+  ],
   '07': [
-    [/^funding\.total\.(initial|annual|executed)$/, 'the 年度资金总额 row prints 0 0 0; the transcription moves the 其中 row up, the scorer falls back to it (§9.18)'],
+    [
+      /^funding\.total\.(initial|annual|executed)$/,
+      'the 年度资金总额 row prints 0 0 0; the transcription moves the 其中 row up, the scorer falls back to it (§9.18)',
+    ],
     [/^indicators\.(length|9\..*)$/, 'the text stops inside the last row (“公众满”): reported as unread'],
   ],
-  '09': [[/^indicators\.[568]\.(actual|score|deviation)$/, 'a 偏差 cell holding “0” after 分值 and 得分 cannot be told from a score in flowing text']],
+  '09': [
+    [
+      /^indicators\.[568]\.(actual|score|deviation)$/,
+      'a 偏差 cell holding “0” after 分值 and 得分 cannot be told from a score in flowing text',
+    ],
+  ],
   '10': [
     [/^project\.name$/, 'the 项目名称 cell reads “…支出绩效自评表”; the transcription drops the suffix'],
-    [/^indicators\.[012]\.target$/, 'the sign is kept as written (﹦, which the scorer reads as =); the transcription writes ='],
-    [/^indicators\.4\.(actual|weight|score)$/, 'the page stops before the last 得分; its 95 and 10 are read as 分值/得分'],
+    [
+      /^indicators\.[012]\.target$/,
+      'the sign is kept as written (﹦, which the scorer reads as =); the transcription writes =',
+    ],
+    [
+      /^indicators\.4\.(actual|weight|score)$/,
+      'the page stops before the last 得分; its 95 and 10 are read as 分值/得分',
+    ],
   ],
   '12': [
-    [/^project\.implementer$|^funding\.|^goals\./, 'the xlsx-to-text extraction scrambled the header, funding and goals cells'],
-    [/^indicators\.[0-4]\./, 'rows 1–5 are interleaved in the source; the transcription pairs them by hand (alignmentUncertain)'],
+    [
+      /^project\.implementer$|^funding\.|^goals\./,
+      'the xlsx-to-text extraction scrambled the header, funding and goals cells',
+    ],
+    [
+      /^indicators\.[0-4]\./,
+      'rows 1–5 are interleaved in the source; the transcription pairs them by hand (alignmentUncertain)',
+    ],
     [/^indicators\.2[34]\./, 'rows 24–25 are interleaved too (“报告 数” split, 指标25 named before 指标24’s values)'],
-    [/^indicators\.\d+\.level[12]$/, 'no 一级/二级 label is printed before the rows; the transcription assumes 产出/数量'],
+    [
+      /^indicators\.\d+\.level[12]$/,
+      'no 一级/二级 label is printed before the rows; the transcription assumes 产出/数量',
+    ],
   ],
   '14': [
     [/^project\.name$/, 'the transcription adds the purpose in brackets: 商品和服务支出(历城区文化馆免费开放)'],
@@ -50,7 +83,11 @@ describe('import text: the seed and every fixture against their transcriptions',
     const known = JUSTIFIED[id]!;
     const unexplained = Object.keys(diff).filter((path) => !known.some(([pattern]) => pattern.test(path)));
     expect(unexplained.map((path) => [path, diff[path]])).toEqual([]);
-    for (const [pattern, why] of known) expect(Object.keys(diff).some((path) => pattern.test(path)), why).toBe(true);
+    for (const [pattern, why] of known)
+      expect(
+        Object.keys(diff).some((path) => pattern.test(path)),
+        why,
+      ).toBe(true);
     expect(report.source).toBe('text');
   });
 
@@ -63,13 +100,19 @@ describe('import text: the seed and every fixture against their transcriptions',
     const { form, report } = importText(rawText('seed'));
     expect(form.indicators).toHaveLength(15);
     expect(report.read).toContainEqual({ path: 'indicators.5.target', from: '第112行', value: '≤10人' });
-    expect(report.read.find((e) => e.path === 'funding.total.executed')).toEqual({ path: 'funding.total.executed', from: '第15行', value: 20500 });
+    expect(report.read.find((e) => e.path === 'funding.total.executed')).toEqual({
+      path: 'funding.total.executed',
+      from: '第15行',
+      value: 20500,
+    });
     expect(report.unread).toEqual([]);
   });
 
   it('a truncated fixture says what it could not place', () => {
     const { report } = importText(rawText('05'));
-    expect(report.unread).toEqual([{ from: '第27行', text: '受益农户满意度', why: '表格末尾的文字没有分值/得分，未能放入任何指标' }]);
+    expect(report.unread).toEqual([
+      { from: '第27行', text: '受益农户满意度', why: '表格末尾的文字没有分值/得分，未能放入任何指标' },
+    ]);
   });
 
   it('01 joins 指标性质/指标值/度量单位 and says so', () => {
@@ -81,7 +124,13 @@ describe('import text: the seed and every fixture against their transcriptions',
 
   it('02 fills the lost 一级指标 from its 二级指标 and reports it', () => {
     const { form, report } = importText(rawText('02'));
-    expect(form.indicators.map((i) => i.level1)).toEqual([...Array(5).fill('产出指标'), '效益指标', '效益指标', '效益指标', '满意度指标']);
+    expect(form.indicators.map((i) => i.level1)).toEqual([
+      ...Array(5).fill('产出指标'),
+      '效益指标',
+      '效益指标',
+      '效益指标',
+      '满意度指标',
+    ]);
     expect(report.inferred.filter((e) => /按二级指标/.test(e.why)).length).toBeGreaterThan(0);
     expect(report.skipped.some((s) => /模板占位行/.test(s.why))).toBe(true);
   });
@@ -107,7 +156,9 @@ describe('import text: cells separated by tabs (copied from a spreadsheet)', () 
     expect(form.project).toMatchObject({ name: '农村饮水安全', department: '县水利局' });
     expect(form.funding?.total).toEqual({ initial: 1200, annual: 1200, executed: 1080.5, score: 9 });
     expect(form.goals).toEqual({ expected: '保障饮水安全', actual: '已保障饮水安全' });
-    expect(form.indicators.map((i) => [i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score, i.deviation])).toEqual([
+    expect(
+      form.indicators.map((i) => [i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score, i.deviation]),
+    ).toEqual([
       ['产出指标', '数量指标', '新建水厂', '≥2座', '2座', 20, 20, null],
       ['产出指标', '质量指标', '水质达标率', '≥95%', '93%', 20, 19, '管网老化，明年改造。'],
     ]);

@@ -15,11 +15,19 @@ function norm(value: unknown): string | number | null {
   return String(value).replace(/\s+/g, '');
 }
 
-interface Row { level1?: unknown; level2?: unknown; name?: unknown; target?: unknown; actual?: unknown; weight?: unknown }
+interface Row {
+  level1?: unknown;
+  level2?: unknown;
+  name?: unknown;
+  target?: unknown;
+  actual?: unknown;
+  weight?: unknown;
+}
 
 function rows(out: Flat, list: Row[], score: (row: never) => unknown, deviation: (row: never) => unknown): void {
   list.forEach((row, i) => {
-    for (const key of ['level1', 'level2', 'name', 'target', 'actual', 'weight'] as const) out[`indicators.${i}.${key}`] = norm(row[key]);
+    for (const key of ['level1', 'level2', 'name', 'target', 'actual', 'weight'] as const)
+      out[`indicators.${i}.${key}`] = norm(row[key]);
     out[`indicators.${i}.score`] = norm(score(row as never));
     out[`indicators.${i}.deviation`] = norm(deviation(row as never));
   });
@@ -29,14 +37,27 @@ function rows(out: Flat, list: Row[], score: (row: never) => unknown, deviation:
 export function flattenForm(form: Form): Flat {
   const total = form.funding?.total;
   const out: Flat = {
-    year: form.year, 'project.name': norm(form.project.name), 'project.department': norm(form.project.department),
-    'project.implementer': norm(form.project.implementer), 'funding.unit': form.funding?.unit ?? null,
-    'funding.weight': form.funding?.weight ?? null, 'funding.total.initial': total?.initial ?? null,
-    'funding.total.annual': total?.annual ?? null, 'funding.total.executed': total?.executed ?? null,
-    'funding.total.score': total?.score ?? null, 'goals.expected': norm(form.goals?.expected),
-    'goals.actual': norm(form.goals?.actual), selfTotal: form.selfTotal ?? null, 'indicators.length': form.indicators.length,
+    year: form.year,
+    'project.name': norm(form.project.name),
+    'project.department': norm(form.project.department),
+    'project.implementer': norm(form.project.implementer),
+    'funding.unit': form.funding?.unit ?? null,
+    'funding.weight': form.funding?.weight ?? null,
+    'funding.total.initial': total?.initial ?? null,
+    'funding.total.annual': total?.annual ?? null,
+    'funding.total.executed': total?.executed ?? null,
+    'funding.total.score': total?.score ?? null,
+    'goals.expected': norm(form.goals?.expected),
+    'goals.actual': norm(form.goals?.actual),
+    selfTotal: form.selfTotal ?? null,
+    'indicators.length': form.indicators.length,
   };
-  rows(out, form.indicators, (r: { score?: unknown }) => r.score, (r: { deviation?: unknown }) => r.deviation);
+  rows(
+    out,
+    form.indicators,
+    (r: { score?: unknown }) => r.score,
+    (r: { deviation?: unknown }) => r.deviation,
+  );
   return out;
 }
 
@@ -44,14 +65,27 @@ export function flattenForm(form: Form): Flat {
 export function flattenFixture(id: string): Flat {
   const f = JSON.parse(readFileSync(new URL(`fixtures/forms/${id}.json`, SHARED), 'utf8'));
   const out: Flat = {
-    year: f.year, 'project.name': norm(f.project), 'project.department': norm(f.department),
-    'project.implementer': norm(f.implementingUnit), 'funding.unit': f.currencyUnit, 'funding.weight': f.funding.weight,
-    'funding.total.initial': f.funding.initialBudget, 'funding.total.annual': f.funding.annualBudget,
-    'funding.total.executed': f.funding.executed, 'funding.total.score': f.funding.publishedScore,
-    'goals.expected': norm(f.overallGoal.expected), 'goals.actual': norm(f.overallGoal.actual),
-    selfTotal: f.publishedTotal ?? null, 'indicators.length': f.indicators.length,
+    year: f.year,
+    'project.name': norm(f.project),
+    'project.department': norm(f.department),
+    'project.implementer': norm(f.implementingUnit),
+    'funding.unit': f.currencyUnit,
+    'funding.weight': f.funding.weight,
+    'funding.total.initial': f.funding.initialBudget,
+    'funding.total.annual': f.funding.annualBudget,
+    'funding.total.executed': f.funding.executed,
+    'funding.total.score': f.funding.publishedScore,
+    'goals.expected': norm(f.overallGoal.expected),
+    'goals.actual': norm(f.overallGoal.actual),
+    selfTotal: f.publishedTotal ?? null,
+    'indicators.length': f.indicators.length,
   };
-  rows(out, f.indicators, (r: { publishedScore?: unknown }) => r.publishedScore, (r: { deviationNote?: unknown }) => r.deviationNote);
+  rows(
+    out,
+    f.indicators,
+    (r: { publishedScore?: unknown }) => r.publishedScore,
+    (r: { deviationNote?: unknown }) => r.deviationNote,
+  );
   return out;
 }
 
@@ -64,7 +98,8 @@ export function flattenSeed(): Flat {
 export function differences(actual: Flat, expected: Flat): Record<string, { imported: unknown; transcribed: unknown }> {
   const out: Record<string, { imported: unknown; transcribed: unknown }> = {};
   for (const key of new Set([...Object.keys(actual), ...Object.keys(expected)])) {
-    if ((actual[key] ?? null) !== (expected[key] ?? null)) out[key] = { imported: actual[key] ?? null, transcribed: expected[key] ?? null };
+    if ((actual[key] ?? null) !== (expected[key] ?? null))
+      out[key] = { imported: actual[key] ?? null, transcribed: expected[key] ?? null };
   }
   return out;
 }

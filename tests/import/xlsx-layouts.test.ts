@@ -18,13 +18,33 @@ function standardRows(title: string, nameLabel: string): CellInput[][] {
     ['主管部门', '北京市科学技术委员会', W, W, '实施单位', '北京市科学技术委员会本级事业', W, W, W],
     ['项目负责人', '李顺超', W, W, '联系电话', '55577789', W, W, W],
     ['项目资金（万元）', W, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分', W],
-    [W, '年度资金总额', '20,500.00', '４７５３.６６万元', { formula: 'D8', result: 4753.66 }, '１０', { percent: 1 }, 10, W],
+    [
+      W,
+      '年度资金总额',
+      '20,500.00',
+      '４７５３.６６万元',
+      { formula: 'D8', result: 4753.66 },
+      '１０',
+      { percent: 1 },
+      10,
+      W,
+    ],
     [W, '其中：当年财政拨款', 20500, 4753.66, 4753.66, '—', W, '—', W],
     [W, '上年结转资金', W, W, W, '—', W, '—', W],
     [W, W, W, W, W, W, W, W, W],
     ['年度总体目标', '预期目标', W, W, W, '实际完成情况', W, W, W],
     [W, '开展大模型研发。', W, W, W, '发布多模态大模型。', W, W, W],
-    ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+    [
+      '绩效指标',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      '实际完成值',
+      '分值',
+      '得分',
+      '偏差原因分析及改进措施',
+    ],
     [W, '产出指标(50分)', '数量指标', '智源创新中心', '≥6个', '6个', 5, 5, W],
     [W, W, W, '高质量人工智能数据集', '≥2个', '11个', '5', '4', '预设值相对保守。'],
     [W, W, W, '指标2：', W, W, W, W, W],
@@ -38,8 +58,22 @@ function standardRows(title: string, nameLabel: string): CellInput[][] {
   ];
 }
 
-const standardMerges = ['A1:I1', 'A2:I2', 'B3:I3', 'A6:B6', 'A7:A9', 'A11:A12', 'B11:E11', 'F11:I11', 'B12:E12', 'F12:I12',
-  'A13:A21', 'B14:B20', 'C14:C17', 'A22:F22'];
+const standardMerges = [
+  'A1:I1',
+  'A2:I2',
+  'B3:I3',
+  'A6:B6',
+  'A7:A9',
+  'A11:A12',
+  'B11:E11',
+  'F11:I11',
+  'B12:E12',
+  'F12:I12',
+  'A13:A21',
+  'B14:B20',
+  'C14:C17',
+  'A22:F22',
+];
 
 describe('import .xlsx: standard MOF layout', () => {
   it('finds the form on its sheet by labels and reads every field', async () => {
@@ -53,8 +87,11 @@ describe('import .xlsx: standard MOF layout', () => {
     expect(form.year).toBe(2022);
     expect(form.formType).toBe('project');
     expect(form.project).toEqual({
-      name: '北京智源人工智能研究院建设', department: '北京市科学技术委员会', implementer: '北京市科学技术委员会本级事业',
-      manager: '李顺超', phone: '55577789',
+      name: '北京智源人工智能研究院建设',
+      department: '北京市科学技术委员会',
+      implementer: '北京市科学技术委员会本级事业',
+      manager: '李顺超',
+      phone: '55577789',
     });
     expect(form.funding?.unit).toBe('万元');
     expect(form.funding?.weight).toBe(10);
@@ -62,7 +99,9 @@ describe('import .xlsx: standard MOF layout', () => {
     expect(form.funding?.appropriation).toEqual({ initial: 20500, annual: 4753.66, executed: 4753.66 });
     expect(form.funding?.carryover).toEqual({ initial: null, annual: null, executed: null });
     expect(form.goals).toEqual({ expected: '开展大模型研发。', actual: '发布多模态大模型。' });
-    expect(form.indicators.map((i) => [i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score, i.deviation])).toEqual([
+    expect(
+      form.indicators.map((i) => [i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score, i.deviation]),
+    ).toEqual([
       ['产出指标', '数量指标', '智源创新中心', '≥6个', '6个', 5, 5, null],
       ['产出指标', '数量指标', '高质量人工智能数据集', '≥2个', '11个', 5, 4, '预设值相对保守。'],
       ['产出指标', '质量指标', '支持智源学者', '≤10人', '20人', 3, 3, null],
@@ -78,9 +117,13 @@ describe('import .xlsx: standard MOF layout', () => {
   });
 
   it('reads the 部门整体 version (unit name instead of 项目名称)', async () => {
-    const bytes = await buildWorkbook([{
-      name: 'Sheet1', rows: standardRows('部门整体支出绩效自评表', '部门名称'), merges: standardMerges,
-    }]);
+    const bytes = await buildWorkbook([
+      {
+        name: 'Sheet1',
+        rows: standardRows('部门整体支出绩效自评表', '部门名称'),
+        merges: standardMerges,
+      },
+    ]);
     const { form, report } = await importFile(bytes);
     expect(form.formType).toBe('department');
     expect(form.project.name).toBe('北京智源人工智能研究院建设');
@@ -174,6 +217,8 @@ describe('import .xlsx: 20-point budget layout without 分值', () => {
     expect(form.funding?.weight).toBe(20);
     expect(form.funding?.total).toEqual({ initial: null, annual: 100, executed: 95, score: 19 });
     expect(report.inferred.map((e) => e.path)).toContain('funding.total');
-    expect(form.indicators).toEqual([expect.objectContaining({ name: '退捕渔船', target: '≥50艘', actual: '52艘', weight: null, score: null })]);
+    expect(form.indicators).toEqual([
+      expect.objectContaining({ name: '退捕渔船', target: '≥50艘', actual: '52艘', weight: null, score: null }),
+    ]);
   });
 });

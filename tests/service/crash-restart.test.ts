@@ -28,7 +28,12 @@ async function start(args: string[]): Promise<ServerProcess> {
 }
 
 async function post(url: string, body: unknown, init: RequestInit = {}): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), ...init });
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    ...init,
+  });
 }
 
 describe('the server process', () => {
@@ -75,7 +80,10 @@ describe('the server process', () => {
         form.project.name = `更新到第${version + 1}版`;
         let response: Response;
         try {
-          response = await post(`${first.url}/api/forms/${baseId}`, form, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': `"${version}"` } });
+          response = await post(`${first.url}/api/forms/${baseId}`, form, {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json', 'if-match': `"${version}"` },
+          });
           if (response.status !== 200) throw new Error(`unexpected ${response.status}`);
           await response.json();
         } catch (error) {
@@ -97,17 +105,24 @@ describe('the server process', () => {
       expect(response.status, id).toBe(200);
       expect(((await response.json()) as { form: { project: { name: string } } }).form.project.name).toBe(name);
     }
-    const updated = (await (await fetch(`${second.url}/api/forms/${baseId}`)).json()) as { version: number; form: { project: { name: string } } };
+    const updated = (await (await fetch(`${second.url}/api/forms/${baseId}`)).json()) as {
+      version: number;
+      form: { project: { name: string } };
+    };
     // The update in flight at the kill may or may not have landed; none acknowledged is missing.
     expect([lastAckedVersion, lastAckedVersion + 1]).toContain(updated.version);
     expect(updated.form.project.name).toBe(`更新到第${updated.version}版`);
-    const history = (await (await fetch(`${second.url}/api/forms/${baseId}/history`)).json()) as { versions: { version: number }[] };
+    const history = (await (await fetch(`${second.url}/api/forms/${baseId}/history`)).json()) as {
+      versions: { version: number }[];
+    };
     expect(history.versions.map((v) => v.version)).toEqual(Array.from({ length: updated.version }, (_, i) => i + 1));
 
     let listed = 0;
     let cursor = '';
     do {
-      const page = (await (await fetch(`${second.url}/api/forms?limit=100${cursor ? `&cursor=${cursor}` : ''}`)).json()) as { items: unknown[]; nextCursor: string | null };
+      const page = (await (
+        await fetch(`${second.url}/api/forms?limit=100${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json()) as { items: unknown[]; nextCursor: string | null };
       listed += page.items.length;
       cursor = page.nextCursor ?? '';
     } while (cursor);
@@ -156,7 +171,9 @@ describe('the server process', () => {
     await expect(stat(file)).rejects.toThrow();
     expect((await fetch(`${served.url}/api/forms/${good.id}`)).status).toBe(200);
     expect((await fetch(`${served.url}/api/forms/${created.id}`)).status).toBe(404);
-    expect(((await (await fetch(`${served.url}/api/forms`)).json()) as { items: { id: string }[] }).items.map((i) => i.id)).toEqual([good.id]);
+    expect(
+      ((await (await fetch(`${served.url}/api/forms`)).json()) as { items: { id: string }[] }).items.map((i) => i.id),
+    ).toEqual([good.id]);
     served.child.kill('SIGTERM');
     expect(await served.exited).toBe(0);
     await expect(stat(join(dir, '.lock'))).rejects.toThrow();

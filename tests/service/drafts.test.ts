@@ -6,7 +6,8 @@ import { seedForm } from '../support/seed.js';
 
 const SSE = { accept: 'text/event-stream' };
 // A deviation text for 支持智源学者 whose every number comes from the form
-const GOOD_REVERSE = '该指标为反向指标，年度指标值为≤10人，实际为20人，超出上限10人，偏差率100%。偏差原因：〔待补充：超出上限的原因〕。改进措施：后续将加强过程控制，科学合理设定指标上限。';
+const GOOD_REVERSE =
+  '该指标为反向指标，年度指标值为≤10人，实际为20人，超出上限10人，偏差率100%。偏差原因：〔待补充：超出上限的原因〕。改进措施：后续将加强过程控制，科学合理设定指标上限。';
 
 async function createSeed(server: TestServer): Promise<{ id: string; version: number }> {
   const res = await server.send('/api/forms', seedForm());
@@ -16,15 +17,23 @@ async function createSeed(server: TestServer): Promise<{ id: string; version: nu
 
 describe('drafting with the built-in drafter (no model configured)', () => {
   let server: TestServer;
-  beforeAll(async () => { server = await startTestServer(); });
-  afterAll(async () => { await server.stop(); });
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it('drafts one deviation cell as JSON, with its checks, and stores nothing', async () => {
     const { id } = await createSeed(server);
     const res = await server.send(`/api/forms/${id}/drafts`, { field: 'indicators.5.deviation' });
     expect(res.status).toBe(200);
     const draft = await jsonOf(res);
-    expect(draft).toMatchObject({ path: 'indicators.5.deviation', drafter: 'builtin', promptId: 'deviation-reverse-exceeded' });
+    expect(draft).toMatchObject({
+      path: 'indicators.5.deviation',
+      drafter: 'builtin',
+      promptId: 'deviation-reverse-exceeded',
+    });
     expect(draft.text).toContain('≤10人');
     expect(draft.text).toContain('20人');
     expect(draft.checks.ok).toBe(true);
@@ -40,7 +49,12 @@ describe('drafting with the built-in drafter (no model configured)', () => {
     const events = await readSse(await server.send(`/api/forms/${id}/drafts`, { all: true }, { headers: SSE }));
     const progress = events.filter((e) => e.event === 'progress');
     const done = events.find((e) => e.event === 'done')!;
-    expect(done.data.items.map((i: { path: string }) => i.path)).toEqual(['goals.actual', 'indicators.4.deviation', 'indicators.5.deviation', 'indicators.6.deviation']);
+    expect(done.data.items.map((i: { path: string }) => i.path)).toEqual([
+      'goals.actual',
+      'indicators.4.deviation',
+      'indicators.5.deviation',
+      'indicators.6.deviation',
+    ]);
     expect(progress.map((e) => e.data.done)).toEqual([1, 2, 3, 4]);
     expect(progress.every((e) => e.data.total === 4)).toBe(true);
     for (const item of done.data.items) expect(item.result.checks.ok).toBe(true);
@@ -70,7 +84,13 @@ describe('drafting with the built-in drafter (no model configured)', () => {
 
   it('revises by chat, keeps the conversation per cell, and the next message builds on it', async () => {
     const { id } = await createSeed(server);
-    const first = await jsonOf(await server.send(`/api/forms/${id}/chat`, { field: 'indicators.5.deviation', message: '控制在75字以内', currentText: GOOD_REVERSE }));
+    const first = await jsonOf(
+      await server.send(`/api/forms/${id}/chat`, {
+        field: 'indicators.5.deviation',
+        message: '控制在75字以内',
+        currentText: GOOD_REVERSE,
+      }),
+    );
     // wording shortened, the cause placeholder and the measure kept
     expect(first.checks.length).toBeLessThanOrEqual(75);
     expect(first.text).toContain('措施：后续加强过程控制，科学合理设定指标上限');
@@ -79,10 +99,20 @@ describe('drafting with the built-in drafter (no model configured)', () => {
     expect(chat.messages.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant']);
     expect(chat.messages[1].content).toBe(first.text);
     expect(chat.messages[1].origin).toMatchObject({ kind: 'builtin', promptId: expect.any(String) });
-    const second = await jsonOf(await server.send(`/api/forms/${id}/chat`, { field: 'indicators.5.deviation', message: '更正式', currentText: first.text }));
+    const second = await jsonOf(
+      await server.send(`/api/forms/${id}/chat`, {
+        field: 'indicators.5.deviation',
+        message: '更正式',
+        currentText: first.text,
+      }),
+    );
     expect(second.history).toHaveLength(4);
-    expect((await server.request(`/api/forms/${id}/chat?field=indicators.5.deviation`, { method: 'DELETE' })).status).toBe(204);
-    expect((await jsonOf(await server.request(`/api/forms/${id}/chat?field=indicators.5.deviation`))).messages).toEqual([]);
+    expect(
+      (await server.request(`/api/forms/${id}/chat?field=indicators.5.deviation`, { method: 'DELETE' })).status,
+    ).toBe(204);
+    expect((await jsonOf(await server.request(`/api/forms/${id}/chat?field=indicators.5.deviation`))).messages).toEqual(
+      [],
+    );
   });
 
   it('refuses to revise an empty cell', async () => {
@@ -97,12 +127,30 @@ describe('drafting with the built-in drafter (no model configured)', () => {
     const draft = await jsonOf(await server.send(`/api/forms/${id}/drafts`, { field: 'indicators.5.deviation' }));
     const form = seedForm();
     form.indicators[5]!.deviation = draft.text;
-    const saved = await server.send(`/api/forms/${id}`, { form, origins: { 'indicators.5.deviation': { kind: draft.drafter, promptId: draft.promptId, promptVersion: draft.promptVersion } } }, { method: 'PUT', headers: { 'if-match': '1' } });
+    const saved = await server.send(
+      `/api/forms/${id}`,
+      {
+        form,
+        origins: {
+          'indicators.5.deviation': {
+            kind: draft.drafter,
+            promptId: draft.promptId,
+            promptVersion: draft.promptVersion,
+          },
+        },
+      },
+      { method: 'PUT', headers: { 'if-match': '1' } },
+    );
     expect(saved.status).toBe(200);
     let view = await jsonOf(await server.request(`/api/forms/${id}`));
-    expect(view.narratives['indicators.5.deviation']).toMatchObject({ origin: { kind: 'builtin', promptId: 'deviation-reverse-exceeded' }, stale: false });
+    expect(view.narratives['indicators.5.deviation']).toMatchObject({
+      origin: { kind: 'builtin', promptId: 'deviation-reverse-exceeded' },
+      stale: false,
+    });
     form.indicators[5]!.actual = '15人';
-    expect((await server.send(`/api/forms/${id}`, form, { method: 'PUT', headers: { 'if-match': '2' } })).status).toBe(200);
+    expect((await server.send(`/api/forms/${id}`, form, { method: 'PUT', headers: { 'if-match': '2' } })).status).toBe(
+      200,
+    );
     view = await jsonOf(await server.request(`/api/forms/${id}`));
     expect(view.narratives['indicators.5.deviation'].stale).toBe(true);
   });
@@ -114,22 +162,40 @@ describe('drafting through an OpenAI-compatible model on loopback', () => {
   beforeAll(async () => {
     model = await startOpenAIServer();
     server = await startTestServer({
-      env: { ZIPING_MODEL: 'test-model', OPENAI_BASE_URL: model.baseURL, OPENAI_API_KEY: 'sk-test', ZIPING_MODEL_RETRIES: '1', ZIPING_MODEL_TIMEOUT_MS: '5000', ZIPING_MODEL_FALLBACK: 'error' },
+      env: {
+        ZIPING_MODEL: 'test-model',
+        OPENAI_BASE_URL: model.baseURL,
+        OPENAI_API_KEY: 'sk-test',
+        ZIPING_MODEL_RETRIES: '1',
+        ZIPING_MODEL_TIMEOUT_MS: '5000',
+        ZIPING_MODEL_FALLBACK: 'error',
+      },
     });
   });
-  afterAll(async () => { await server.stop(); await model.close(); });
+  afterAll(async () => {
+    await server.stop();
+    await model.close();
+  });
   beforeEach(() => model.reset());
 
   it('streams the model text as deltas, then the checked result with model and prompt', async () => {
     const { id } = await createSeed(server);
     model.enqueue({ text: GOOD_REVERSE, chunkSize: 5 });
-    const events = await readSse(await server.send(`/api/forms/${id}/drafts`, { field: 'indicators.5.deviation' }, { headers: SSE }));
+    const events = await readSse(
+      await server.send(`/api/forms/${id}/drafts`, { field: 'indicators.5.deviation' }, { headers: SSE }),
+    );
     const deltas = events.filter((e) => e.event === 'delta');
     expect(deltas.length).toBeGreaterThan(3);
     expect(deltas.map((e) => e.data.text).join('')).toBe(GOOD_REVERSE);
     const done = events.at(-1)!;
     expect(done.event).toBe('done');
-    expect(done.data).toMatchObject({ text: GOOD_REVERSE, drafter: 'model', model: 'test-model', promptId: 'deviation-reverse-exceeded', checks: { ok: true } });
+    expect(done.data).toMatchObject({
+      text: GOOD_REVERSE,
+      drafter: 'model',
+      model: 'test-model',
+      promptId: 'deviation-reverse-exceeded',
+      checks: { ok: true },
+    });
     expect(model.requests[0]!.body).toMatchObject({ model: 'test-model', stream: true });
   });
 
@@ -144,7 +210,9 @@ describe('drafting through an OpenAI-compatible model on loopback', () => {
   it('reports a model that keeps failing as a clear error event, with no text', async () => {
     const { id } = await createSeed(server);
     model.setDefault({ status: 500, errorMessage: 'upstream down' });
-    const events = await readSse(await server.send(`/api/forms/${id}/drafts`, { field: 'indicators.5.deviation' }, { headers: SSE }));
+    const events = await readSse(
+      await server.send(`/api/forms/${id}/drafts`, { field: 'indicators.5.deviation' }, { headers: SSE }),
+    );
     const last = events.at(-1)!;
     expect(last.event).toBe('error');
     expect(last.data.code).toBe('model_error');
@@ -163,8 +231,18 @@ describe('drafting through an OpenAI-compatible model on loopback', () => {
   it('sends the earlier exchange of the cell with the next chat message', async () => {
     const { id } = await createSeed(server);
     model.enqueue({ text: GOOD_REVERSE }, { text: GOOD_REVERSE.replace('后续将', '下一步将') });
-    await server.send(`/api/forms/${id}/chat`, { field: 'indicators.5.deviation', message: '语气更正式', currentText: GOOD_REVERSE });
-    const second = await jsonOf(await server.send(`/api/forms/${id}/chat`, { field: 'indicators.5.deviation', message: '换一种说法', currentText: GOOD_REVERSE }));
+    await server.send(`/api/forms/${id}/chat`, {
+      field: 'indicators.5.deviation',
+      message: '语气更正式',
+      currentText: GOOD_REVERSE,
+    });
+    const second = await jsonOf(
+      await server.send(`/api/forms/${id}/chat`, {
+        field: 'indicators.5.deviation',
+        message: '换一种说法',
+        currentText: GOOD_REVERSE,
+      }),
+    );
     expect(second.text).toContain('下一步将');
     const sent = JSON.stringify(model.requests.at(-1)!.body!.messages);
     expect(sent).toContain('语气更正式');
@@ -176,14 +254,27 @@ describe('drafting details', () => {
   let server: TestServer;
   beforeAll(async () => {
     model = await startOpenAIServer();
-    server = await startTestServer({ env: { ZIPING_MODEL: 'test-model', OPENAI_BASE_URL: model.baseURL, OPENAI_API_KEY: 'sk-test', ZIPING_MODEL_RETRIES: '0', ZIPING_MODEL_FALLBACK: 'error' } });
+    server = await startTestServer({
+      env: {
+        ZIPING_MODEL: 'test-model',
+        OPENAI_BASE_URL: model.baseURL,
+        OPENAI_API_KEY: 'sk-test',
+        ZIPING_MODEL_RETRIES: '0',
+        ZIPING_MODEL_FALLBACK: 'error',
+      },
+    });
   });
-  afterAll(async () => { await server.stop(); await model.close(); });
+  afterAll(async () => {
+    await server.stop();
+    await model.close();
+  });
 
   it('streams each cell of a batch as it is written, tagged with its path', async () => {
     const { id } = await createSeed(server);
     model.setDefault({ text: GOOD_REVERSE, chunkSize: 8 });
-    const events = await readSse(await server.send(`/api/forms/${id}/drafts`, { fields: ['indicators.5.deviation'] }, { headers: SSE }));
+    const events = await readSse(
+      await server.send(`/api/forms/${id}/drafts`, { fields: ['indicators.5.deviation'] }, { headers: SSE }),
+    );
     const deltas = events.filter((e) => e.event === 'delta');
     expect(deltas.length).toBeGreaterThan(2);
     expect(deltas.every((e) => e.data.path === 'indicators.5.deviation')).toBe(true);
@@ -196,7 +287,14 @@ describe('drafting details', () => {
     onScreen.indicators[5]!.actual = '12人';
     const revised = GOOD_REVERSE.replace('20人', '12人').replace('超出上限10人，偏差率100%', '超出上限2人，偏差率20%');
     model.enqueue({ text: revised });
-    const result = await jsonOf(await server.send(`/api/forms/${id}/chat`, { field: 'indicators.5.deviation', message: '按新数字改写', currentText: GOOD_REVERSE, form: onScreen }));
+    const result = await jsonOf(
+      await server.send(`/api/forms/${id}/chat`, {
+        field: 'indicators.5.deviation',
+        message: '按新数字改写',
+        currentText: GOOD_REVERSE,
+        form: onScreen,
+      }),
+    );
     expect(result.text).toBe(revised);
     // 12人 is only right for the numbers on the screen: the stored form says 20人
     expect(result.checks.ok).toBe(true);

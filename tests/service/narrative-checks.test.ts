@@ -4,7 +4,8 @@ import { jsonOf, startTestServer, type TestServer } from '../support/server.js';
 import { seedForm } from '../support/seed.js';
 
 // 支持智源学者 ≤10人 → 20人: reverse cap breached, deviation rate 100%
-const GOOD = '该指标为反向指标，年度指标值为≤10人，实际为20人，超出上限10人，偏差率100%。偏差原因：〔待补充：超出上限的原因〕。改进措施：后续将科学合理设定指标上限。';
+const GOOD =
+  '该指标为反向指标，年度指标值为≤10人，实际为20人，超出上限10人，偏差率100%。偏差原因：〔待补充：超出上限的原因〕。改进措施：后续将科学合理设定指标上限。';
 const FIELD = 'indicators.5.deviation';
 
 describe('model drafts through the HTTP routes are held to the row’s facts', () => {
@@ -14,21 +15,45 @@ describe('model drafts through the HTTP routes are held to the row’s facts', (
   beforeAll(async () => {
     model = await startOpenAIServer();
     server = await startTestServer({
-      env: { ZIPING_MODEL: 'test-model', OPENAI_BASE_URL: model.baseURL, OPENAI_API_KEY: 'sk-test', ZIPING_MODEL_RETRIES: '0', ZIPING_MODEL_FALLBACK: 'error' },
+      env: {
+        ZIPING_MODEL: 'test-model',
+        OPENAI_BASE_URL: model.baseURL,
+        OPENAI_API_KEY: 'sk-test',
+        ZIPING_MODEL_RETRIES: '0',
+        ZIPING_MODEL_FALLBACK: 'error',
+      },
     });
     id = (await jsonOf(await server.send('/api/forms', seedForm()))).id;
   });
-  afterAll(async () => { await server.stop(); await model.close(); });
+  afterAll(async () => {
+    await server.stop();
+    await model.close();
+  });
   beforeEach(() => model.reset());
 
   it.each([
-    ['an invented count in numerals', GOOD.replace('超出上限10人', '新增青年学者二十五人'), 'unknown_number', '二十五人'],
+    [
+      'an invented count in numerals',
+      GOOD.replace('超出上限10人', '新增青年学者二十五人'),
+      'unknown_number',
+      '二十五人',
+    ],
     ['a wrong deviation rate', GOOD.replace('偏差率100%', '偏差率50%'), 'wrong_figure', '50%'],
     ['completion 100% on a capped row', GOOD.replace('偏差率100%', '完成率100%'), 'wrong_figure', '100%'],
     ['20人 as 20万元', GOOD.replace('实际为20人', '实际为20万元'), 'unit_mismatch', '20万元'],
     ['a score as 1.5万人次', `${GOOD}累计服务1.5万人次。`, 'unit_mismatch', '1.5万人次'],
-    ['target and actual swapped', GOOD.replace('年度指标值为≤10人，实际为20人', '年度指标值为≤20人，实际为10人'), 'swapped', '20人'],
-    ['an invented cause', GOOD.replace('偏差原因：〔待补充：超出上限的原因〕', '因疫情影响，学者名额增加'), 'invented_cause', '因疫情影响，学者名额增加'],
+    [
+      'target and actual swapped',
+      GOOD.replace('年度指标值为≤10人，实际为20人', '年度指标值为≤20人，实际为10人'),
+      'swapped',
+      '20人',
+    ],
+    [
+      'an invented cause',
+      GOOD.replace('偏差原因：〔待补充：超出上限的原因〕', '因疫情影响，学者名额增加'),
+      'invented_cause',
+      '因疫情影响，学者名额增加',
+    ],
     ['first person', GOOD.replace('后续将', '我们后续将'), 'first_person', '我们'],
   ])('flags %s after the repair also fails', async (_, bad, code, written) => {
     model.enqueue({ text: bad }, { text: bad });
@@ -41,7 +66,10 @@ describe('model drafts through the HTTP routes are held to the row’s facts', (
 
   it.each([
     ['digits', GOOD],
-    ['Chinese numerals', '该指标年度指标值为不超过十人，实际为二十人，超出上限十人，偏差率百分之百。偏差原因：〔待补充：超出上限的原因〕。后续将科学设定指标值。'],
+    [
+      'Chinese numerals',
+      '该指标年度指标值为不超过十人，实际为二十人，超出上限十人，偏差率百分之百。偏差原因：〔待补充：超出上限的原因〕。后续将科学设定指标值。',
+    ],
   ])('passes a correct draft in %s at once', async (_, good) => {
     model.enqueue({ text: good });
     const draft = await jsonOf(await server.send(`/api/forms/${id}/drafts`, { field: FIELD }));
@@ -52,7 +80,13 @@ describe('model drafts through the HTTP routes are held to the row’s facts', (
   it('takes a cause the user typed in the chat as a source', async () => {
     const revised = GOOD.replace('〔待补充：超出上限的原因〕', '年度内新增青年学者8名');
     model.enqueue({ text: revised });
-    const draft = await jsonOf(await server.send(`/api/forms/${id}/chat`, { field: FIELD, message: '补充原因：年度内新增青年学者8名', currentText: GOOD }));
+    const draft = await jsonOf(
+      await server.send(`/api/forms/${id}/chat`, {
+        field: FIELD,
+        message: '补充原因：年度内新增青年学者8名',
+        currentText: GOOD,
+      }),
+    );
     expect(draft.text).toBe(revised);
     expect(draft.checks.issues.map((i: { code: string }) => i.code)).toEqual([]);
   });
@@ -60,8 +94,12 @@ describe('model drafts through the HTTP routes are held to the row’s facts', (
 
 describe('POST /api/check and the score report', () => {
   let server: TestServer;
-  beforeAll(async () => { server = await startTestServer(); });
-  afterAll(async () => { await server.stop(); });
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it('checks every narrative cell as written and lists findings with path and span', async () => {
     const form = seedForm();
@@ -79,7 +117,13 @@ describe('POST /api/check and the score report', () => {
   });
 
   it('checks one proposed text for one field', async () => {
-    const result = await jsonOf(await server.send('/api/check', { form: seedForm(), field: FIELD, text: GOOD.replace('实际为20人', '实际为20万元') }));
+    const result = await jsonOf(
+      await server.send('/api/check', {
+        form: seedForm(),
+        field: FIELD,
+        text: GOOD.replace('实际为20人', '实际为20万元'),
+      }),
+    );
     expect(result.cells).toHaveLength(1);
     expect(result.findings.map((f: { code: string }) => f.code)).toContain('unit_mismatch');
   });

@@ -47,10 +47,22 @@ describe('startNodeServer', () => {
 
   it('refuses a bad port, and a port in use, with a clear message and no lock left behind', async () => {
     const dir = await tempDir();
-    await expect(startNodeServer({ env: { PORT: 'eighty', ZIPING_DATA: dir }, handleSignals: false, log: () => undefined })).rejects.toThrow('端口号无效');
-    const first = await startNodeServer({ port: 0, dataDir: join(dir, 'a'), handleSignals: false, log: () => undefined });
+    await expect(
+      startNodeServer({ env: { PORT: 'eighty', ZIPING_DATA: dir }, handleSignals: false, log: () => undefined }),
+    ).rejects.toThrow('端口号无效');
+    const first = await startNodeServer({
+      port: 0,
+      dataDir: join(dir, 'a'),
+      handleSignals: false,
+      log: () => undefined,
+    });
     try {
-      const error = await startNodeServer({ port: first.port, dataDir: join(dir, 'b'), handleSignals: false, log: () => undefined }).catch((e: unknown) => e);
+      const error = await startNodeServer({
+        port: first.port,
+        dataDir: join(dir, 'b'),
+        handleSignals: false,
+        log: () => undefined,
+      }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ZipingError);
       expect((error as ZipingError).message).toContain(`端口 ${first.port} 已被占用`);
       await expect(stat(join(dir, 'b', '.lock'))).rejects.toThrow();

@@ -44,7 +44,9 @@ describe('/api/openapi.json', () => {
   it('names every error code the app can answer, and each route documents its error shape', async () => {
     const doc = (await apiDocument()) as Record<string, any>;
     const codes: string[] = doc.components.schemas.Error.properties.error.properties.code.enum;
-    expect(codes).toEqual(expect.arrayContaining(['invalid_form', 'model_error', 'model_timeout', 'model_rate_limited']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['invalid_form', 'model_error', 'model_timeout', 'model_rate_limited']),
+    );
     for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
       for (const [method, operation] of Object.entries(item)) {
         for (const [status, response] of Object.entries(operation.responses as Record<string, any>)) {

@@ -13,7 +13,8 @@ describe('runtime-neutral code', () => {
   it('createApp and the memory store import nothing from node:*, lowdb or process', async () => {
     const result = await build({
       stdin: {
-        contents: "export { createApp } from './src/app/create-app.ts'; export { MemoryFormRepository } from './src/store/memory-repository.ts';",
+        contents:
+          "export { createApp } from './src/app/create-app.ts'; export { MemoryFormRepository } from './src/store/memory-repository.ts';",
         resolveDir: root,
         loader: 'ts',
       },
@@ -55,9 +56,17 @@ describe('runtime-neutral code', () => {
     });
     const inputs = Object.keys(result.metafile.inputs);
     const ownFiles = inputs.filter((path) => path.startsWith('src/'));
-    expect(ownFiles).toEqual(expect.arrayContaining(['src/entry/worker.ts', 'src/store/d1-repository.ts', 'src/app/create-app.ts']));
-    expect(inputs.filter((path) => path.startsWith('node:') || /lowdb|steno|node-server|[\\/]pg[\\/]|esbuild|tsx/.test(path))).toEqual([]);
-    expect(ownFiles.filter((path) => /lowdb|lock-file|load-prompts-node|web\/build|entry\/node|cli\//.test(path))).toEqual([]);
+    expect(ownFiles).toEqual(
+      expect.arrayContaining(['src/entry/worker.ts', 'src/store/d1-repository.ts', 'src/app/create-app.ts']),
+    );
+    expect(
+      inputs.filter(
+        (path) => path.startsWith('node:') || /lowdb|steno|node-server|[\\/]pg[\\/]|esbuild|tsx/.test(path),
+      ),
+    ).toEqual([]);
+    expect(
+      ownFiles.filter((path) => /lowdb|lock-file|load-prompts-node|web\/build|entry\/node|cli\//.test(path)),
+    ).toEqual([]);
     // Our own code only (comments dropped): the openai SDK reads `globalThis.process?.env` behind a guard
     const codeOf = (path: string) => transformSync(readFileSync(`${root}${path}`, 'utf8'), { loader: 'ts' }).code;
     const usingProcess = ownFiles.filter((path) => /\bprocess\.(env|kill|on|exit|pid|argv|cwd)\b/.test(codeOf(path)));

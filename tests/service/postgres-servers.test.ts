@@ -52,23 +52,36 @@ describeWithPostgres('two Node servers on one PostgreSQL database', () => {
   });
 
   it('serve one set of forms; a stale save on the other server is a 409', async () => {
-    const created = await fetch(`${a.url}/api/forms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(seedInput()) });
+    const created = await fetch(`${a.url}/api/forms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(seedInput()),
+    });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    expect(((await (await fetch(`${b.url}/api/forms?limit=100`)).json()) as { items: { id: string }[] }).items.map((i) => i.id)).toContain(id);
+    expect(
+      ((await (await fetch(`${b.url}/api/forms?limit=100`)).json()) as { items: { id: string }[] }).items.map(
+        (i) => i.id,
+      ),
+    ).toContain(id);
 
     expect((await put(b, id, 1, '在乙服务器上保存')).status).toBe(200);
     const stale = await put(a, id, 1, '甲服务器上的旧版本');
     expect(stale.status).toBe(409);
     const body = (await stale.json()) as { error: { code: string; details?: { currentVersion?: number } } };
     expect(body.error.code).toBe('version_conflict');
-    const current = (await (await fetch(`${a.url}/api/forms/${id}`)).json()) as { version: number; form: { project: { name: string } } };
+    const current = (await (await fetch(`${a.url}/api/forms/${id}`)).json()) as {
+      version: number;
+      form: { project: { name: string } };
+    };
     expect(current.version).toBe(2);
     expect(current.form.project.name).toBe('在乙服务器上保存');
 
     const race = await Promise.all([put(a, id, 2, '甲'), put(b, id, 2, '乙')]);
     expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
-    const history = (await (await fetch(`${b.url}/api/forms/${id}/history`)).json()) as { versions: { version: number }[] };
+    const history = (await (await fetch(`${b.url}/api/forms/${id}/history`)).json()) as {
+      versions: { version: number }[];
+    };
     expect(history.versions.map((v) => v.version)).toEqual([1, 2, 3]);
   });
 });

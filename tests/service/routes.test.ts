@@ -57,14 +57,29 @@ describe('meta routes', () => {
       '/api/profiles',
       '/api/score',
     ]);
-    expect(Object.keys(doc.paths['/api/forms/{id}'].put.responses).sort()).toEqual(['200', '400', '404', '409', '413', '415', '422', '428', '500']);
+    expect(Object.keys(doc.paths['/api/forms/{id}'].put.responses).sort()).toEqual([
+      '200',
+      '400',
+      '404',
+      '409',
+      '413',
+      '415',
+      '422',
+      '428',
+      '500',
+    ]);
     expect(doc.info.description).toContain('1048576 字节');
     expect(doc.components.schemas.Error.properties.error.required).toEqual(['code', 'message']);
     expect(doc.components.schemas.Form.required).toEqual(['year', 'project', 'indicators']);
   });
 
   it('answers unknown routes and methods with 404 JSON, never HTML', async () => {
-    for (const [method, path] of [['GET', '/api/nothing'], ['GET', '/favicon.ico'], ['PATCH', '/api/forms'], ['POST', '/api/profiles']] as const) {
+    for (const [method, path] of [
+      ['GET', '/api/nothing'],
+      ['GET', '/favicon.ico'],
+      ['PATCH', '/api/forms'],
+      ['POST', '/api/profiles'],
+    ] as const) {
       const response = await server.request(path, { method });
       expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
@@ -111,8 +126,16 @@ describe('POST /api/score', () => {
     expect(response.status).toBe(422);
     const body = await jsonOf(response);
     expectErrorShape(body, 'invalid_form');
-    const byPath = Object.fromEntries(body.error.issues.map((i: { path: string; message: string }) => [i.path, i.message]));
-    expect(Object.keys(byPath).sort()).toEqual(['indicators.0.weight', 'indicators.3.score', 'indicators.6.name', 'project.name', 'year']);
+    const byPath = Object.fromEntries(
+      body.error.issues.map((i: { path: string; message: string }) => [i.path, i.message]),
+    );
+    expect(Object.keys(byPath).sort()).toEqual([
+      'indicators.0.weight',
+      'indicators.3.score',
+      'indicators.6.name',
+      'project.name',
+      'year',
+    ]);
     expect(byPath['indicators.0.weight']).toContain('分值');
     expect(byPath['indicators.3.score']).toContain('得分');
     expect(body.error.issues.every((i: Record<string, unknown>) => typeof i.code === 'string')).toBe(true);
@@ -134,7 +157,9 @@ describe('GET /api/profiles', () => {
 
 describe('/api/forms', () => {
   it('creates a form: 201 with id, version, form, report, ETag and Location', async () => {
-    const response = await server.send('/api/forms', seedInput(), { headers: { 'x-ziping-user': encodeURIComponent('王五') } });
+    const response = await server.send('/api/forms', seedInput(), {
+      headers: { 'x-ziping-user': encodeURIComponent('王五') },
+    });
     expect(response.status).toBe(201);
     const body = await jsonOf(response);
     expect(body.version).toBe(1);
@@ -142,7 +167,12 @@ describe('/api/forms', () => {
     expect(response.headers.get('location')).toBe(`/api/forms/${body.id}`);
     expect(body.form.project.name).toBe('北京智源人工智能研究院建设');
     expect(body.report.total).toBe(87.5);
-    expect(body.narratives['goals.actual']).toMatchObject({ origin: { kind: 'human' }, by: '王五', version: 1, stale: false });
+    expect(body.narratives['goals.actual']).toMatchObject({
+      origin: { kind: 'human' },
+      by: '王五',
+      version: 1,
+      stale: false,
+    });
     const history = await jsonOf(await server.request(`/api/forms/${body.id}/history`));
     expect(history.versions[0].by).toBe('王五');
   });
@@ -167,7 +197,10 @@ describe('/api/forms', () => {
     expect(extra.status).toBe(400);
     expectErrorShape(await jsonOf(extra), 'invalid_request');
 
-    const badOrigin = await server.send('/api/forms', { form: seedInput(), origins: { 'project.name': { kind: 'human' } } });
+    const badOrigin = await server.send('/api/forms', {
+      form: seedInput(),
+      origins: { 'project.name': { kind: 'human' } },
+    });
     expect(badOrigin.status).toBe(400);
     expect((await jsonOf(badOrigin)).error.issues[0].path).toBe('origins.project.name');
   });
@@ -178,19 +211,35 @@ describe('/api/forms', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('etag')).toBe('"1"');
     const body = await jsonOf(response);
-    expect(Object.keys(body).sort()).toEqual(['createdAt', 'form', 'id', 'narratives', 'report', 'updatedAt', 'version']);
+    expect(Object.keys(body).sort()).toEqual([
+      'createdAt',
+      'form',
+      'id',
+      'narratives',
+      'report',
+      'updatedAt',
+      'version',
+    ]);
     expect(body).toEqual(created);
     const notModified = await server.request(`/api/forms/${created.id}`, { headers: { 'if-none-match': '"1"' } });
     expect(notModified.status).toBe(304);
   });
 
   it('gives 404 JSON for an unknown id', async () => {
-    for (const path of ['/api/forms/0000000000000000', '/api/forms/no-such-id', '/api/forms/0000000000000000/history', '/api/forms/0000000000000000/versions/1']) {
+    for (const path of [
+      '/api/forms/0000000000000000',
+      '/api/forms/no-such-id',
+      '/api/forms/0000000000000000/history',
+      '/api/forms/0000000000000000/versions/1',
+    ]) {
       const response = await server.request(path);
       expect(response.status).toBe(404);
       expectErrorShape(await jsonOf(response), 'not_found');
     }
-    const put = await server.send('/api/forms/0000000000000000', seedInput(), { method: 'PUT', headers: { 'if-match': '"1"' } });
+    const put = await server.send('/api/forms/0000000000000000', seedInput(), {
+      method: 'PUT',
+      headers: { 'if-match': '"1"' },
+    });
     expect(put.status).toBe(404);
   });
 
@@ -274,18 +323,45 @@ describe('/api/forms', () => {
     }
     const page1 = await jsonOf(await server.request(`/api/forms?q=${encodeURIComponent(tag)}&limit=2`));
     expect(page1.items.map((s: { projectName: string }) => s.projectName)).toEqual([`${tag}-4`, `${tag}-3`]);
-    expect(Object.keys(page1.items[0]).sort()).toEqual(
-      ['department', 'grade', 'id', 'implementer', 'openIssues', 'projectName', 'selfTotal', 'total', 'updatedAt', 'version', 'year'],
+    expect(Object.keys(page1.items[0]).sort()).toEqual([
+      'department',
+      'grade',
+      'id',
+      'implementer',
+      'openIssues',
+      'projectName',
+      'selfTotal',
+      'total',
+      'updatedAt',
+      'version',
+      'year',
+    ]);
+    expect(page1.items[1]).toMatchObject({
+      id: made[3]!.id,
+      year: 2023,
+      total: 87.5,
+      selfTotal: 89,
+      grade: '良',
+      openIssues: 4,
+    });
+    const page2 = await jsonOf(
+      await server.request(`/api/forms?q=${encodeURIComponent(tag)}&limit=2&cursor=${page1.nextCursor}`),
     );
-    expect(page1.items[1]).toMatchObject({ id: made[3]!.id, year: 2023, total: 87.5, selfTotal: 89, grade: '良', openIssues: 4 });
-    const page2 = await jsonOf(await server.request(`/api/forms?q=${encodeURIComponent(tag)}&limit=2&cursor=${page1.nextCursor}`));
-    const page3 = await jsonOf(await server.request(`/api/forms?q=${encodeURIComponent(tag)}&limit=2&cursor=${page2.nextCursor}`));
-    expect([...page2.items, ...page3.items].map((s: { projectName: string }) => s.projectName)).toEqual([`${tag}-2`, `${tag}-1`, `${tag}-0`]);
+    const page3 = await jsonOf(
+      await server.request(`/api/forms?q=${encodeURIComponent(tag)}&limit=2&cursor=${page2.nextCursor}`),
+    );
+    expect([...page2.items, ...page3.items].map((s: { projectName: string }) => s.projectName)).toEqual([
+      `${tag}-2`,
+      `${tag}-1`,
+      `${tag}-0`,
+    ]);
     expect(page3.nextCursor).toBeNull();
 
     const in2021 = await jsonOf(await server.request(`/api/forms?year=2021&q=${encodeURIComponent(tag)}`));
     expect(in2021.items.map((s: { projectName: string }) => s.projectName)).toEqual([`${tag}-1`, `${tag}-0`]);
-    const byDepartment = await jsonOf(await server.request(`/api/forms?department=${encodeURIComponent('北京市教育委员会')}`));
+    const byDepartment = await jsonOf(
+      await server.request(`/api/forms?department=${encodeURIComponent('北京市教育委员会')}`),
+    );
     expect(byDepartment.items.map((s: { id: string }) => s.id)).toEqual([made[4]!.id]);
 
     for (const query of ['limit=0', 'limit=101', 'limit=ten', 'year=22', 'cursor=%%%']) {
@@ -333,9 +409,19 @@ describe('history and narrative cells', () => {
     drafted.indicators[5]!.deviation = '学者人数超过上限，系年中新增引进计划所致。';
     const origin = { kind: 'model', drafter: 'openai', model: 'qwen-plus', promptId: 'deviation', promptVersion: 2 };
     const saved = await jsonOf(
-      await server.send(url, { form: drafted, origins: { 'indicators.5.deviation': origin } }, { method: 'PUT', headers: { 'if-match': '"1"' } }),
+      await server.send(
+        url,
+        { form: drafted, origins: { 'indicators.5.deviation': origin } },
+        { method: 'PUT', headers: { 'if-match': '"1"' } },
+      ),
     );
-    expect(saved.narratives['indicators.5.deviation']).toEqual({ origin, at: saved.updatedAt, by: '匿名', version: 2, stale: false });
+    expect(saved.narratives['indicators.5.deviation']).toEqual({
+      origin,
+      at: saved.updatedAt,
+      by: '匿名',
+      version: 2,
+      stale: false,
+    });
 
     const moved = structuredClone(drafted);
     moved.indicators[5]!.actual = '25人';
@@ -345,14 +431,27 @@ describe('history and narrative cells', () => {
     expect((await jsonOf(await server.request(url))).narratives['indicators.5.deviation'].stale).toBe(true);
 
     const cell = await jsonOf(await server.request(`${url}/narratives/indicators.5.deviation/history`));
-    expect(cell).toMatchObject({ id: created.id, path: 'indicators.5.deviation', version: 3, current: { text: drafted.indicators[5]!.deviation } });
+    expect(cell).toMatchObject({
+      id: created.id,
+      path: 'indicators.5.deviation',
+      version: 3,
+      current: { text: drafted.indicators[5]!.deviation },
+    });
     expect(cell.entries).toHaveLength(1);
     expect(cell.entries[0]).toMatchObject({
       version: 2,
       text: drafted.indicators[5]!.deviation,
       origin,
       stale: true,
-      snapshot: { kind: 'deviation', index: 5, target: '≤10人', actual: '20人', weight: 3, selfScore: 3, ruleScore: 1.5 },
+      snapshot: {
+        kind: 'deviation',
+        index: 5,
+        target: '≤10人',
+        actual: '20人',
+        weight: 3,
+        selfScore: 3,
+        ruleScore: 1.5,
+      },
     });
     const empty = await jsonOf(await server.request(`${url}/narratives/indicators.0.deviation/history`));
     expect(empty.entries).toEqual([]);

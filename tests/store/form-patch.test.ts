@@ -37,7 +37,10 @@ describe('diffJson / applyPatch', () => {
     edited.indicators[3]!.actual = '2次';
     edited.indicators.splice(10);
     const patch = diffJson(form, edited);
-    expect(patch).toEqual([{ p: ['indicators', 3, 'actual'], v: '2次' }, { p: ['indicators'], n: 10 }]);
+    expect(patch).toEqual([
+      { p: ['indicators', 3, 'actual'], v: '2次' },
+      { p: ['indicators'], n: 10 },
+    ]);
     expect(applyPatch(form, patch)).toEqual(edited);
     expect(applyPatch(edited, diffJson(edited, form))).toEqual(form);
   });

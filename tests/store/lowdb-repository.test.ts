@@ -45,7 +45,14 @@ describe('lowdb store on disk', () => {
     const created = await first.create(saveInputFor(seedForm(), { by: '张三' }));
     const edited = seedForm({ name: '重启之后' });
     edited.indicators[5]!.deviation = '学者人数超出上限的原因……';
-    await first.update(created.id, 1, saveInputFor(edited, { by: '李四', origins: { 'indicators.5.deviation': { kind: 'builtin', drafter: 'template' } } }));
+    await first.update(
+      created.id,
+      1,
+      saveInputFor(edited, {
+        by: '李四',
+        origins: { 'indicators.5.deviation': { kind: 'builtin', drafter: 'template' } },
+      }),
+    );
     await first.appendChat(created.id, 'indicators.5.deviation', [{ role: 'user', content: '再具体些' }]);
     await first.close();
 
@@ -54,10 +61,16 @@ describe('lowdb store on disk', () => {
     expect(onDisk.format).toBe(2);
     expect(onDisk.record.version).toBe(2);
     expect(onDisk.versions).toBeUndefined();
-    const log = (await readFile(join(dir, 'history', `${created.id}.jsonl`), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const log = (await readFile(join(dir, 'history', `${created.id}.jsonl`), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(log.map((l: { version: number }) => l.version)).toEqual([1, 2]);
     // Version 2's line holds only the way back to version 1: the two changed cells, not a whole form.
-    expect(log[1].back.map((op: { p: unknown[] }) => op.p.join('.'))).toEqual(['project.name', 'indicators.5.deviation']);
+    expect(log[1].back.map((op: { p: unknown[] }) => op.p.join('.'))).toEqual([
+      'project.name',
+      'indicators.5.deviation',
+    ]);
     expect(log[1].back[0].v).toBe('北京智源人工智能研究院建设');
     await expect(stat(join(dir, '.lock'))).rejects.toThrow();
 
@@ -65,9 +78,15 @@ describe('lowdb store on disk', () => {
     const record = await second.get(created.id);
     expect(record.version).toBe(2);
     expect(record.form.project.name).toBe('重启之后');
-    expect((await second.history(created.id)).map((h) => [h.version, h.by])).toEqual([[1, '张三'], [2, '李四']]);
+    expect((await second.history(created.id)).map((h) => [h.version, h.by])).toEqual([
+      [1, '张三'],
+      [2, '李四'],
+    ]);
     expect((await second.getVersion(created.id, 1)).form).toEqual(seedForm());
-    expect((await second.narratives(created.id))['indicators.5.deviation']![0]!.origin).toEqual({ kind: 'builtin', drafter: 'template' });
+    expect((await second.narratives(created.id))['indicators.5.deviation']![0]!.origin).toEqual({
+      kind: 'builtin',
+      drafter: 'template',
+    });
     expect(await second.getChat(created.id, 'indicators.5.deviation')).toEqual([{ role: 'user', content: '再具体些' }]);
     expect((await second.list()).items.map((s) => s.id)).toEqual([created.id]);
     await expectZipingError(second.update(created.id, 1, saveInputFor(seedForm())), 'version_conflict');
@@ -83,7 +102,10 @@ describe('lowdb store on disk', () => {
 
   it('takes over the lock of a process that is gone', async () => {
     const gone = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid!;
-    await writeFile(join(dir, '.lock'), JSON.stringify({ pid: gone, host: '', token: 'old', since: '2024-01-01T00:00:00Z' }));
+    await writeFile(
+      join(dir, '.lock'),
+      JSON.stringify({ pid: gone, host: '', token: 'old', since: '2024-01-01T00:00:00Z' }),
+    );
     const store = await openStore();
     expect(JSON.parse(await readFile(join(dir, '.lock'), 'utf8')).pid).toBe(process.pid);
     await store.close();
@@ -91,10 +113,13 @@ describe('lowdb store on disk', () => {
   });
 
   /** Three good forms and, beside them, `bad` written by `write`; returns the good ids and the bad path. */
-  async function storeWithBadFile(write: (goodFile: string, goodText: string) => Promise<string>): Promise<{ good: string[]; bad: string; bytes: Buffer }> {
+  async function storeWithBadFile(
+    write: (goodFile: string, goodText: string) => Promise<string>,
+  ): Promise<{ good: string[]; bad: string; bytes: Buffer }> {
     const store = await openStore();
     const good: string[] = [];
-    for (const name of ['甲项目', '乙项目', '丙项目']) good.push((await store.create(saveInputFor(seedForm({ name })))).id);
+    for (const name of ['甲项目', '乙项目', '丙项目'])
+      good.push((await store.create(saveInputFor(seedForm({ name })))).id);
     const victim = await store.create(saveInputFor(seedForm({ name: '坏文件' })));
     await store.close();
     open.splice(0);
@@ -107,46 +132,69 @@ describe('lowdb store on disk', () => {
   const badFiles: [string, (file: string, text: string) => Promise<string>, string][] = [
     ['a truncated file', async (file, text) => (await writeFile(file, text.slice(0, 300)), file), '不是有效的 JSON'],
     ['an empty file', async (file) => (await writeFile(file, ''), file), '文件是空的'],
-    ['a hand edit that breaks a form rule', async (file, text) => (await writeFile(file, text.replace('"weight": 5,', '"weight": -5,')), file), 'record.form.indicators.0.weight'],
-    ['JSON of the wrong shape', async (file) => (await writeFile(file, '{"format":2,"hello":"world"}'), file), '内容不符合存储格式'],
-    ['a record under another id', async (file, text) => {
-      const moved = join(dir, 'forms', '0123456789abcdef.json');
-      await writeFile(moved, text);
-      await writeFile(file, text);
-      return moved;
-    }, '不一致'],
-    ['a stray JSON file', async (file) => {
-      const stray = join(dir, 'forms', 'notes (copy).json');
-      await writeFile(stray, '{"todo":"备份"}');
-      await writeFile(file, await readFile(file));
-      return stray;
-    }, '文件名不是表单编号'],
+    [
+      'a hand edit that breaks a form rule',
+      async (file, text) => (await writeFile(file, text.replace('"weight": 5,', '"weight": -5,')), file),
+      'record.form.indicators.0.weight',
+    ],
+    [
+      'JSON of the wrong shape',
+      async (file) => (await writeFile(file, '{"format":2,"hello":"world"}'), file),
+      '内容不符合存储格式',
+    ],
+    [
+      'a record under another id',
+      async (file, text) => {
+        const moved = join(dir, 'forms', '0123456789abcdef.json');
+        await writeFile(moved, text);
+        await writeFile(file, text);
+        return moved;
+      },
+      '不一致',
+    ],
+    [
+      'a stray JSON file',
+      async (file) => {
+        const stray = join(dir, 'forms', 'notes (copy).json');
+        await writeFile(stray, '{"todo":"备份"}');
+        await writeFile(file, await readFile(file));
+        return stray;
+      },
+      '文件名不是表单编号',
+    ],
   ];
 
-  it.each(badFiles)('quarantines %s byte for byte, serves every other form and lists it in health', async (_name, write, reason) => {
-    const { good, bad, bytes } = await storeWithBadFile(write);
-    const seen: string[] = [];
-    const store = await LowdbFormRepository.open(dir, { onQuarantine: (q) => seen.push(q.file) });
-    open.push(store);
+  it.each(badFiles)(
+    'quarantines %s byte for byte, serves every other form and lists it in health',
+    async (_name, write, reason) => {
+      const { good, bad, bytes } = await storeWithBadFile(write);
+      const seen: string[] = [];
+      const store = await LowdbFormRepository.open(dir, { onQuarantine: (q) => seen.push(q.file) });
+      open.push(store);
 
-    const badName = bad.slice(join(dir, 'forms').length + 1);
-    expect(seen).toEqual([`forms/${badName}`]);
-    await expect(stat(bad)).rejects.toThrow();
-    const health = await store.health();
-    expect(health.kind).toBe('lowdb');
-    expect(health.ok).toBe(true);
-    const entry = health.quarantined.find((q) => q.file.startsWith('forms/'));
-    // A form's history log goes with its head, named as such
-    expect(health.quarantined.filter((q) => q !== entry).every((q) => q.file.startsWith('history/') && q.reason.includes(entry!.movedTo))).toBe(true);
-    expect(entry!.file).toBe(`forms/${badName}`);
-    expect(entry!.movedTo).toMatch(new RegExp(`^quarantine/\\d{4}-\\d{2}-\\d{2}T[\\d-]{8}\\.\\d{3}Z-`));
-    expect(entry!.reason).toContain(reason);
-    expect(await readFile(join(dir, entry!.movedTo))).toEqual(bytes);
+      const badName = bad.slice(join(dir, 'forms').length + 1);
+      expect(seen).toEqual([`forms/${badName}`]);
+      await expect(stat(bad)).rejects.toThrow();
+      const health = await store.health();
+      expect(health.kind).toBe('lowdb');
+      expect(health.ok).toBe(true);
+      const entry = health.quarantined.find((q) => q.file.startsWith('forms/'));
+      // A form's history log goes with its head, named as such
+      expect(
+        health.quarantined
+          .filter((q) => q !== entry)
+          .every((q) => q.file.startsWith('history/') && q.reason.includes(entry!.movedTo)),
+      ).toBe(true);
+      expect(entry!.file).toBe(`forms/${badName}`);
+      expect(entry!.movedTo).toMatch(new RegExp(`^quarantine/\\d{4}-\\d{2}-\\d{2}T[\\d-]{8}\\.\\d{3}Z-`));
+      expect(entry!.reason).toContain(reason);
+      expect(await readFile(join(dir, entry!.movedTo))).toEqual(bytes);
 
-    for (const id of good) expect((await store.get(id)).version).toBe(1);
-    const listed = (await store.list()).items.map((s) => s.projectName).sort();
-    expect(listed).toEqual(['丙项目', '乙项目', '甲项目']);
-  });
+      for (const id of good) expect((await store.get(id)).version).toBe(1);
+      const listed = (await store.list()).items.map((s) => s.projectName).sort();
+      expect(listed).toEqual(['丙项目', '乙项目', '甲项目']);
+    },
+  );
 
   it('checks an indexed file only when it is first read, and quarantines it then', async () => {
     const store = await openStore();
@@ -170,7 +218,10 @@ describe('lowdb store on disk', () => {
     expect((await reopened.list()).items.map((s) => s.projectName).sort()).toEqual(['后来坏掉', '好项目']);
     const error = await expectZipingError(reopened.get(spoiled.id), 'store_corrupt');
     expect(error.message).toContain('quarantine/');
-    expect((await reopened.health()).quarantined.map((q) => q.file).sort()).toEqual([`forms/${spoiled.id}.json`, `history/${spoiled.id}.jsonl`]);
+    expect((await reopened.health()).quarantined.map((q) => q.file).sort()).toEqual([
+      `forms/${spoiled.id}.json`,
+      `history/${spoiled.id}.jsonl`,
+    ]);
     await expectZipingError(reopened.get(spoiled.id), 'not_found');
     expect((await reopened.list()).items.map((s) => s.projectName)).toEqual(['好项目']);
     expect((await reopened.get(kept.id)).form.project.name).toBe('好项目');
@@ -219,13 +270,16 @@ describe('lowdb store on disk', () => {
       saved.push(next);
     }
     const formBytes = Buffer.byteLength(JSON.stringify(big));
-    const onDisk = (await stat(join(dir, 'forms', `${created.id}.json`))).size + (await stat(join(dir, 'history', `${created.id}.jsonl`))).size;
+    const onDisk =
+      (await stat(join(dir, 'forms', `${created.id}.json`))).size +
+      (await stat(join(dir, 'history', `${created.id}.jsonl`))).size;
     // A copy per version would be 60 × the form; head (one form, pretty-printed) plus the log stays near 2×.
     expect(onDisk).toBeLessThan(3 * formBytes);
     await store.close();
     open.splice(0);
     const reopened = await openStore();
-    for (const v of [1, 2, 20, 21, 41, 59, 60]) expect((await reopened.getVersion(created.id, v)).form, `version ${v}`).toEqual(saved[v - 1]);
+    for (const v of [1, 2, 20, 21, 41, 59, 60])
+      expect((await reopened.getVersion(created.id, v)).form, `version ${v}`).toEqual(saved[v - 1]);
   });
 
   it('loads a format-1 file (a copy per version) and moves its history to a log on the next save', async () => {
@@ -257,7 +311,12 @@ describe('lowdb store on disk', () => {
     const reopened = await openStore();
     expect((await reopened.history(created.id)).map((h) => h.version)).toEqual([1]);
     await reopened.update(created.id, 1, saveInputFor(seedForm({ name: '崩溃之后' })));
-    expect((await readFile(log, 'utf8')).trim().split('\n').map((l) => JSON.parse(l).version)).toEqual([1, 2]);
+    expect(
+      (await readFile(log, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).version),
+    ).toEqual([1, 2]);
   });
 
   it('removes the temp file of a write cut short and keeps the last complete one', async () => {
@@ -276,10 +335,12 @@ describe('lowdb store on disk', () => {
     const ids: string[] = [];
     for (let i = 0; i < 6; i += 1) ids.push((await store.create(saveInputFor(seedForm({ name: `缓存项目${i}` })))).id);
     for (const [i, id] of ids.entries()) expect((await store.get(id)).form.project.name).toBe(`缓存项目${i}`);
-    const results = await Promise.allSettled(ids.flatMap((id) => [
-      store.update(id, 1, saveInputFor(seedForm({ name: `${id}-甲` }))),
-      store.update(id, 1, saveInputFor(seedForm({ name: `${id}-乙` }))),
-    ]));
+    const results = await Promise.allSettled(
+      ids.flatMap((id) => [
+        store.update(id, 1, saveInputFor(seedForm({ name: `${id}-甲` }))),
+        store.update(id, 1, saveInputFor(seedForm({ name: `${id}-乙` }))),
+      ]),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(6);
     await store.close();
 

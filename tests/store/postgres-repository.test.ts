@@ -59,7 +59,10 @@ describeWithPostgres('PostgreSQL store', () => {
     const created = await a.create(saveInputFor(seedForm({ name: '共享' })));
     expect((await b.get(created.id)).form.project.name).toBe('共享');
     await b.update(created.id, 1, saveInputFor(seedForm({ name: '乙先保存' })));
-    const error = await expectZipingError(a.update(created.id, 1, saveInputFor(seedForm({ name: '甲后保存' }))), 'version_conflict');
+    const error = await expectZipingError(
+      a.update(created.id, 1, saveInputFor(seedForm({ name: '甲后保存' }))),
+      'version_conflict',
+    );
     expect(error.details).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
 
     // Both at once on version 2: exactly one wins, whichever server it reached.
@@ -81,7 +84,10 @@ describeWithPostgres('PostgreSQL store', () => {
     const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await client.connect();
     try {
-      const { rows } = await client.query(`SELECT version, length(line::text) AS size FROM ${schema}.ziping_versions WHERE form_id = $1 ORDER BY version`, [created.id]);
+      const { rows } = await client.query(
+        `SELECT version, length(line::text) AS size FROM ${schema}.ziping_versions WHERE form_id = $1 ORDER BY version`,
+        [created.id],
+      );
       const formSize = JSON.stringify(seedForm()).length;
       expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6]);
       for (const row of rows) expect(row.size).toBeLessThan(formSize / 5);
@@ -95,7 +101,10 @@ describeWithPostgres('PostgreSQL store', () => {
   it('refuses to start with a clear error naming the database but not the password', async () => {
     const url = new URL(TEST_DATABASE_URL);
     url.password = 'wrong-password-xyz';
-    const error = await expectZipingError(PostgresFormRepository.open({ connectionString: url.toString() }), 'internal_error');
+    const error = await expectZipingError(
+      PostgresFormRepository.open({ connectionString: url.toString() }),
+      'internal_error',
+    );
     expect(error.message).toContain(`${url.host}${url.pathname}`);
     expect(error.message).not.toContain('wrong-password-xyz');
   });

@@ -76,7 +76,13 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
       const history = await store.history(created.id);
       expect(history).toEqual([
         { version: 1, at: T0.toISOString(), by: '张三', action: 'create', changes: [] },
-        { version: 2, at: minutes(5).toISOString(), by: '李四', action: 'update', changes: ['project.name', 'indicators.3.actual'] },
+        {
+          version: 2,
+          at: minutes(5).toISOString(),
+          by: '李四',
+          action: 'update',
+          changes: ['project.name', 'indicators.3.actual'],
+        },
       ]);
       const first = await store.getVersion(created.id, 1);
       expect(first.form.project.name).toBe('北京智源人工智能研究院建设');
@@ -87,7 +93,10 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
     it('refuses a save or delete against a stale version and names the current one', async () => {
       const created = await store.create(saveInputFor(seedForm()));
       await store.update(created.id, 1, saveInputFor(seedForm({ name: '第二版' })));
-      const error = await expectZipingError(store.update(created.id, 1, saveInputFor(seedForm({ name: '迟到的一版' }))), 'version_conflict');
+      const error = await expectZipingError(
+        store.update(created.id, 1, saveInputFor(seedForm({ name: '迟到的一版' }))),
+        'version_conflict',
+      );
       expect(error.details).toMatchObject({ currentVersion: 2, expectedVersion: 1 });
       await expectZipingError(store.delete(created.id, 1), 'version_conflict');
       expect((await store.get(created.id)).form.project.name).toBe('第二版');
@@ -107,7 +116,9 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
       expect((lost[0]!.reason as ZipingError).details).toMatchObject({ currentVersion: 2 });
       const current = await store.get(created.id);
       expect(current.version).toBe(2);
-      expect(current.form.project.name).toBe((won[0] as PromiseFulfilledResult<{ form: { project: { name: string } } }>).value.form.project.name);
+      expect(current.form.project.name).toBe(
+        (won[0] as PromiseFulfilledResult<{ form: { project: { name: string } } }>).value.form.project.name,
+      );
       expect(await store.history(created.id)).toHaveLength(2);
     });
 
@@ -136,8 +147,12 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
 
     it('lists summaries newest first, filtered by year, department and text, page by page', async () => {
       const a = await store.create(saveInputFor(seedForm({ name: '甲项目', year: 2022 }), { at: minutes(1) }));
-      const b = await store.create(saveInputFor(seedForm({ name: '乙项目', year: 2023, department: '北京市财政局' }), { at: minutes(2) }));
-      const c = await store.create(saveInputFor(seedForm({ name: '丙项目', year: 2023, implementer: '海淀区科技园' }), { at: minutes(3) }));
+      const b = await store.create(
+        saveInputFor(seedForm({ name: '乙项目', year: 2023, department: '北京市财政局' }), { at: minutes(2) }),
+      );
+      const c = await store.create(
+        saveInputFor(seedForm({ name: '丙项目', year: 2023, implementer: '海淀区科技园' }), { at: minutes(3) }),
+      );
 
       const all = await store.list();
       expect(all.items.map((s) => s.id)).toEqual([c.id, b.id, a.id]);
@@ -183,14 +198,29 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
       const created = await store.create(saveInputFor(seedForm(), { at: T0, by: '张三' }));
       const initial = await store.narratives(created.id);
       // The seed has 实际完成情况 and three 偏差原因 texts (rows 1, 12, 13); empty cells have no history.
-      expect(Object.keys(initial).sort()).toEqual(['goals.actual', 'indicators.1.deviation', 'indicators.12.deviation', 'indicators.13.deviation']);
+      expect(Object.keys(initial).sort()).toEqual([
+        'goals.actual',
+        'indicators.1.deviation',
+        'indicators.12.deviation',
+        'indicators.13.deviation',
+      ]);
       expect(initial['goals.actual']![0]).toMatchObject({ version: 1, by: '张三', origin: { kind: 'human' } });
 
       const drafted = seedForm();
       drafted.indicators[4]!.deviation = '智算平台实际运行296台，超出目标，原因是……';
       drafted.indicators[1]!.deviation = '人工改写的说明';
-      const origin = { kind: 'model' as const, drafter: 'openai', model: 'qwen-plus', promptId: 'deviation', promptVersion: '3' };
-      await store.update(created.id, 1, saveInputFor(drafted, { at: minutes(1), by: '李四', origins: { 'indicators.4.deviation': origin } }));
+      const origin = {
+        kind: 'model' as const,
+        drafter: 'openai',
+        model: 'qwen-plus',
+        promptId: 'deviation',
+        promptVersion: '3',
+      };
+      await store.update(
+        created.id,
+        1,
+        saveInputFor(drafted, { at: minutes(1), by: '李四', origins: { 'indicators.4.deviation': origin } }),
+      );
       const after = await store.narratives(created.id);
       expect(after['indicators.4.deviation']).toEqual([
         {
@@ -199,7 +229,13 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
           by: '李四',
           text: '智算平台实际运行296台，超出目标，原因是……',
           origin,
-          snapshot: expect.objectContaining({ kind: 'deviation', index: 4, target: '≥200台', actual: '296台', weight: 2 }),
+          snapshot: expect.objectContaining({
+            kind: 'deviation',
+            index: 4,
+            target: '≥200台',
+            actual: '296台',
+            weight: 2,
+          }),
         },
       ]);
       expect(after['indicators.1.deviation']!.map((e) => [e.version, e.origin.kind, e.text])).toEqual([
@@ -240,7 +276,10 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
       ]);
       expect(await store.getChat(created.id, 'goals.actual')).toEqual([]);
       expect((await store.get(created.id)).version).toBe(1);
-      await expectZipingError(store.appendChat(created.id, 'indicators.5.deviation', [{ role: 'robot', content: 1 }] as never), 'invalid_request');
+      await expectZipingError(
+        store.appendChat(created.id, 'indicators.5.deviation', [{ role: 'robot', content: 1 }] as never),
+        'invalid_request',
+      );
       await expectZipingError(store.getChat(created.id, 'project.name' as never), 'invalid_request');
       await store.clearChat(created.id, 'indicators.5.deviation');
       expect(await store.getChat(created.id, 'indicators.5.deviation')).toEqual([]);

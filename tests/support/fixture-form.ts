@@ -26,7 +26,13 @@ export interface Fixture {
   implementingUnit: string | null;
   year: number;
   currencyUnit: string;
-  funding: { initialBudget: number | null; annualBudget: number | null; executed: number | null; weight: number | null; publishedScore: number | null };
+  funding: {
+    initialBudget: number | null;
+    annualBudget: number | null;
+    executed: number | null;
+    weight: number | null;
+    publishedScore: number | null;
+  };
   overallGoal: { expected: string | null; actual: string | null };
   indicators: FixtureRow[];
   publishedTotal: number | null;
@@ -35,7 +41,10 @@ export interface Fixture {
 
 /** Every fixture id (01, 02, …) on disk. */
 export function fixtureIds(): string[] {
-  return readdirSync(DIR).filter((f) => /^\d+\.json$/.test(f)).map((f) => f.replace('.json', '')).sort();
+  return readdirSync(DIR)
+    .filter((f) => /^\d+\.json$/.test(f))
+    .map((f) => f.replace('.json', ''))
+    .sort();
 }
 
 /** The transcription as published. */
@@ -53,7 +62,12 @@ export function fixtureForm(id: string): Form {
     funding: {
       unit: f.currencyUnit === '元' ? '元' : '万元',
       weight: f.funding.weight,
-      total: { initial: f.funding.initialBudget, annual: f.funding.annualBudget, executed: f.funding.executed, score: f.funding.publishedScore },
+      total: {
+        initial: f.funding.initialBudget,
+        annual: f.funding.annualBudget,
+        executed: f.funding.executed,
+        score: f.funding.publishedScore,
+      },
     },
     goals: { expected: f.overallGoal.expected, actual: f.overallGoal.actual },
     indicators: f.indicators.map((r) => ({

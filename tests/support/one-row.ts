@@ -1,5 +1,13 @@
 /** Builds a minimal valid form around rows, to score one 指标 at a time. */
-import { parseForm, scoreForm, type Form, type FormInput, type IndicatorResult, type ReportIssue, type ScoreReport } from '../../src/core/index.js';
+import {
+  parseForm,
+  scoreForm,
+  type Form,
+  type FormInput,
+  type IndicatorResult,
+  type ReportIssue,
+  type ScoreReport,
+} from '../../src/core/index.js';
 
 type RowInput = FormInput['indicators'][number];
 
@@ -15,8 +23,13 @@ export function formWith(rows: Partial<RowInput>[], extra: Partial<FormInput> = 
 }
 
 /** Scores one row and returns its result and the issues on its cells. */
-export function scoreOne(row: Partial<RowInput>, options: { profile?: string; year?: number } = {}): IndicatorResult & { issues: ReportIssue[] } {
-  const report: ScoreReport = scoreForm(formWith([row], options.year ? { year: options.year } : {}), { profile: options.profile });
+export function scoreOne(
+  row: Partial<RowInput>,
+  options: { profile?: string; year?: number } = {},
+): IndicatorResult & { issues: ReportIssue[] } {
+  const report: ScoreReport = scoreForm(formWith([row], options.year ? { year: options.year } : {}), {
+    profile: options.profile,
+  });
   return { ...report.indicators[0]!, issues: report.issues.filter((i) => i.path.startsWith('indicators.0.')) };
 }
 

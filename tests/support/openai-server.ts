@@ -136,7 +136,13 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     } catch {
       body = null;
     }
-    const recorded: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, rawBody };
+    const recorded: RecordedRequest = {
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: req.headers,
+      body,
+      rawBody,
+    };
     requests.push(recorded);
 
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
@@ -156,9 +162,15 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
 
     if (reply.status && reply.status >= 400) {
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-      res.end(JSON.stringify({
-        error: { message: reply.errorMessage ?? `scripted ${reply.status}`, type: 'server_error', code: String(reply.status) },
-      }));
+      res.end(
+        JSON.stringify({
+          error: {
+            message: reply.errorMessage ?? `scripted ${reply.status}`,
+            type: 'server_error',
+            code: String(reply.status),
+          },
+        }),
+      );
       return;
     }
 
@@ -171,20 +183,38 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
 
     if (!body.stream) {
       res.writeHead(200, { 'content-type': 'application/json', ...reply.headers });
-      res.end(JSON.stringify({
-        id, object: 'chat.completion', created, model,
-        choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: finishReason, logprobs: null }],
-        usage: { prompt_tokens: 10, completion_tokens: text.length, total_tokens: 10 + text.length },
-      }));
+      res.end(
+        JSON.stringify({
+          id,
+          object: 'chat.completion',
+          created,
+          model,
+          choices: [
+            { index: 0, message: { role: 'assistant', content: text }, finish_reason: finishReason, logprobs: null },
+          ],
+          usage: { prompt_tokens: 10, completion_tokens: text.length, total_tokens: 10 + text.length },
+        }),
+      );
       return;
     }
 
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', ...reply.headers });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+      ...reply.headers,
+    });
     res.flushHeaders();
     // resolves once the chunk is handed to the socket, so a cut after N chunks really delivers N
     const send = (delta: Record<string, unknown>, finish: string | null) =>
       new Promise<void>((resolve) => {
-        const chunk = { id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] };
+        const chunk = {
+          id,
+          object: 'chat.completion.chunk',
+          created,
+          model,
+          choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+        };
         res.write(`data: ${JSON.stringify(chunk)}\n\n`, () => resolve());
       });
     await send({ role: 'assistant', content: '' }, null);
@@ -199,7 +229,8 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     if (reply.repeatTo) {
       // Large answers in large chunks: splitting 10 MB into code points would cost more than the test
       const size = reply.chunkSize ?? 65536;
-      for (let i = 0; i < text.length && !res.destroyed; i += size) await send({ content: text.slice(i, i + size) }, null);
+      for (let i = 0; i < text.length && !res.destroyed; i += size)
+        await send({ content: text.slice(i, i + size) }, null);
       if (res.destroyed) return;
       await send({}, finishReason);
       res.write('data: [DONE]\n\n');

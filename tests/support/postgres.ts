@@ -16,11 +16,15 @@ export function describeWithPostgres(name: string, body: () => void): void {
   } else if (IN_CI) {
     describe(name, () => {
       it('needs ZIPING_TEST_DATABASE_URL in CI', () => {
-        throw new Error('ZIPING_TEST_DATABASE_URL is not set: .ci/run must export it (scripts/ci-postgres.sh prints it)');
+        throw new Error(
+          'ZIPING_TEST_DATABASE_URL is not set: .ci/run must export it (scripts/ci-postgres.sh prints it)',
+        );
       });
     });
   } else {
-    console.warn(`[skip] ${name}: set ZIPING_TEST_DATABASE_URL (scripts/ci-postgres.sh prints one) to run the PostgreSQL tests`);
+    console.warn(
+      `[skip] ${name}: set ZIPING_TEST_DATABASE_URL (scripts/ci-postgres.sh prints one) to run the PostgreSQL tests`,
+    );
     describe.skip(name, body);
   }
 }

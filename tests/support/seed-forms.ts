@@ -13,7 +13,9 @@ export function seedInput(): FormInput {
 }
 
 /** The validated seed form, optionally renamed and moved to another year or department. */
-export function seedForm(changes: { name?: string; year?: number; department?: string; implementer?: string } = {}): Form {
+export function seedForm(
+  changes: { name?: string; year?: number; department?: string; implementer?: string } = {},
+): Form {
   const input = seedInput();
   if (changes.name !== undefined) input.project.name = changes.name;
   if (changes.year !== undefined) input.year = changes.year;
@@ -24,5 +26,11 @@ export function seedForm(changes: { name?: string; year?: number; department?: s
 
 /** A SaveInput for `form`, scored, saved by `by` at `at`. */
 export function saveInputFor(form: Form, options: Partial<Omit<SaveInput, 'form' | 'report'>> = {}): SaveInput {
-  return { form, report: scoreForm(form), by: options.by ?? '测试员', at: options.at ?? new Date(), origins: options.origins };
+  return {
+    form,
+    report: scoreForm(form),
+    by: options.by ?? '测试员',
+    at: options.at ?? new Date(),
+    origins: options.origins,
+  };
 }

@@ -18,7 +18,9 @@ export interface TestServer extends RunningServer {
 }
 
 /** Starts a server on a loopback port; `dataDir` reuses an existing store (restart tests). */
-export async function startTestServer(options: { dataDir?: string; bodyLimitBytes?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { dataDir?: string; bodyLimitBytes?: number; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   const ownDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await makeTempDir('ziping-service-'));
   const schema = ownDir && process.env.ZIPING_TEST_STORE === 'postgres' ? freshSchemaName() : undefined;
@@ -43,7 +45,12 @@ export async function startTestServer(options: { dataDir?: string; bodyLimitByte
     send(path, body, init = {}) {
       const headers = new Headers(init.headers);
       if (!headers.has('content-type')) headers.set('content-type', 'application/json');
-      return request(path, { method: 'POST', ...init, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+      return request(path, {
+        method: 'POST',
+        ...init,
+        headers,
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
     },
     async stop(stopOptions = {}) {
       await server.close();

@@ -4,7 +4,10 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  checkCellAsWritten, checkFormNarratives, findingsOf, type CellCheck,
+  checkCellAsWritten,
+  checkFormNarratives,
+  findingsOf,
+  type CellCheck,
 } from '../../core/checks/narrative/index.js';
 import { factsOf } from '../../core/facts/form-facts.js';
 import { scoreForm, ZipingError, type Form, type ScoreReport } from '../../core/index.js';
@@ -19,9 +22,14 @@ const FindingSchema = z
   .object({
     path: z.string().openapi({ description: '`goals.actual` 或 `indicators.N.deviation`' }),
     code: z.string(),
-    severity: z.enum(['error', 'warning']).openapi({ description: 'error：与表中数据不符或留有待补充；warning：无法核实或表述问题' }),
+    severity: z
+      .enum(['error', 'warning'])
+      .openapi({ description: 'error：与表中数据不符或留有待补充；warning：无法核实或表述问题' }),
     message: z.string(),
-    span: z.tuple([z.number().int(), z.number().int()]).optional().openapi({ description: '在该单元格文字中的位置（UTF-16，含头不含尾）' }),
+    span: z
+      .tuple([z.number().int(), z.number().int()])
+      .optional()
+      .openapi({ description: '在该单元格文字中的位置（UTF-16，含头不含尾）' }),
     excerpt: z.string().optional(),
   })
   .openapi('NarrativeFinding');
@@ -38,9 +46,12 @@ const checkRoute = createRoute({
   method: 'post',
   path: '/check',
   summary: '核查叙述单元格（不保存）',
-  description: '提交一张自评表（或 `{ form, field?, text? }`），按表中数据核查每个叙述单元格；给出 `field` 与 `text` 时只核查这段文字。',
+  description:
+    '提交一张自评表（或 `{ form, field?, text? }`），按表中数据核查每个叙述单元格；给出 `field` 与 `text` 时只核查这段文字。',
   request: {
-    query: z.object({ profile: z.string().min(1).max(100).optional().openapi({ description: '评分口径编号，覆盖表单的 profile' }) }),
+    query: z.object({
+      profile: z.string().min(1).max(100).optional().openapi({ description: '评分口径编号，覆盖表单的 profile' }),
+    }),
     body: {
       required: true,
       content: {
@@ -48,7 +59,11 @@ const checkRoute = createRoute({
           schema: formBody(
             z.strictObject({
               form: FormSchema,
-              field: z.string().max(40).optional().openapi({ description: '只核查这个单元格：`goals.actual` 或 `indicators.N.deviation`' }),
+              field: z
+                .string()
+                .max(40)
+                .optional()
+                .openapi({ description: '只核查这个单元格：`goals.actual` 或 `indicators.N.deviation`' }),
               text: z.string().max(MAX_READ).optional().openapi({ description: '代替该单元格现有文字来核查的文字' }),
             }),
             'CheckRequest',
@@ -64,11 +79,18 @@ const checkRoute = createRoute({
 /** The one cell asked for, with `text` in place of what the form holds. */
 function oneCell(form: Form, report: ScoreReport, field: string, text: string | undefined): CellCheck {
   if (!isNarrativePath(field) || !hasNarrativeCell(form, field)) {
-    throw new ZipingError('invalid_request', `field 应为表中的叙述单元格（goals.actual 或 indicators.N.deviation），而不是“${field}”`, {
-      issues: [{ path: 'field', code: 'unknown_cell', message: `表中没有单元格 ${field}` }],
-    });
+    throw new ZipingError(
+      'invalid_request',
+      `field 应为表中的叙述单元格（goals.actual 或 indicators.N.deviation），而不是“${field}”`,
+      {
+        issues: [{ path: 'field', code: 'unknown_cell', message: `表中没有单元格 ${field}` }],
+      },
+    );
   }
-  const written = text ?? (field === 'goals.actual' ? form.goals?.actual : form.indicators[Number(field.split('.')[1])]?.deviation) ?? '';
+  const written =
+    text ??
+    (field === 'goals.actual' ? form.goals?.actual : form.indicators[Number(field.split('.')[1])]?.deviation) ??
+    '';
   return checkCellAsWritten(factsOf(form, report), field, written);
 }
 

@@ -7,8 +7,21 @@
  * A draft is a proposal: nothing stored changes until the user saves the text (PUT /api/forms/:id).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { overAchievementRatio, scoreForm, ZipingError, type Form, type NarrativePath, type ScoreReport } from '../../core/index.js';
-import { MAX_CHARS_RANGE, MAX_CHAT_MESSAGE_CHARS, MAX_CHAT_TURNS_PER_CELL, MAX_LONG_CELL_CHARS, MAX_ROWS } from '../../core/limits.js';
+import {
+  overAchievementRatio,
+  scoreForm,
+  ZipingError,
+  type Form,
+  type NarrativePath,
+  type ScoreReport,
+} from '../../core/index.js';
+import {
+  MAX_CHARS_RANGE,
+  MAX_CHAT_MESSAGE_CHARS,
+  MAX_CHAT_TURNS_PER_CELL,
+  MAX_LONG_CELL_CHARS,
+  MAX_ROWS,
+} from '../../core/limits.js';
 import { hasNarrativeCell, narrativeTextAt } from '../../core/narratives/index.js';
 import { cellsNeedingText, draftMany } from '../../drafting/batch.js';
 import type { DraftEvent, DraftRequest } from '../../drafting/types.js';
@@ -18,12 +31,22 @@ import { createRouter } from '../router.js';
 import { errors, Form as FormRef, IdParams, jsonBody, jsonResponse, NarrativePathSchema } from '../schemas.js';
 import { ChatHistorySchema, DraftAnswer, DraftResultSchema, SSE_EVENTS } from '../draft-schemas.js';
 
-const MaxChars = z.number().int().min(MAX_CHARS_RANGE.min).max(MAX_CHARS_RANGE.max).optional().openapi({ description: '字数上限' });
+const MaxChars = z
+  .number()
+  .int()
+  .min(MAX_CHARS_RANGE.min)
+  .max(MAX_CHARS_RANGE.max)
+  .optional()
+  .openapi({ description: '字数上限' });
 
 const DraftBodySchema = z
   .object({
     field: NarrativePathSchema.optional(),
-    fields: z.array(NarrativePathSchema).min(1).max(MAX_ROWS + 1).optional(),
+    fields: z
+      .array(NarrativePathSchema)
+      .min(1)
+      .max(MAX_ROWS + 1)
+      .optional(),
     all: z.boolean().optional().openapi({ description: '起草所有需要文字的单元格' }),
     maxChars: MaxChars,
   })
@@ -37,7 +60,11 @@ const ChatBodySchema = z
     /** The form as the user sees it now (unsaved numbers); default the stored one. */
     form: FormRef.optional().openapi({ description: '页面上当前的表（未保存的数字）；缺省为已保存的表' }),
     message: z.string().trim().min(1).max(MAX_CHAT_MESSAGE_CHARS),
-    currentText: z.string().max(MAX_LONG_CELL_CHARS).optional().openapi({ description: '当前文字；缺省为已保存的文字' }),
+    currentText: z
+      .string()
+      .max(MAX_LONG_CELL_CHARS)
+      .optional()
+      .openapi({ description: '当前文字；缺省为已保存的文字' }),
     maxChars: MaxChars,
   })
   .openapi('ChatRequest');
@@ -122,7 +149,7 @@ function cellsOf(body: DraftBody, form: Form, report: ScoreReport): NarrativePat
       issues: [{ path: 'field', code: 'required', message: '需要 field、fields 或 all: true 之一' }],
     });
   }
-  const paths = body.all ? cellsNeedingText(form, report) : body.fields ?? [body.field as NarrativePath];
+  const paths = body.all ? cellsNeedingText(form, report) : (body.fields ?? [body.field as NarrativePath]);
   const missing = paths.filter((p) => !hasNarrativeCell(form, p));
   if (missing.length > 0) {
     throw new ZipingError('invalid_request', `表中没有这些单元格：${missing.join('、')}`, {
@@ -133,21 +160,34 @@ function cellsOf(body: DraftBody, form: Form, report: ScoreReport): NarrativePat
 }
 
 function requestFor(form: Form, report: ScoreReport, path: NarrativePath, maxChars?: number): DraftRequest {
-  return { form, report, path, ...(maxChars ? { maxChars } : {}), overAchievementRatio: overAchievementRatio(report.profile) };
+  return {
+    form,
+    report,
+    path,
+    ...(maxChars ? { maxChars } : {}),
+    overAchievementRatio: overAchievementRatio(report.profile),
+  };
 }
 
 /** Forwards a drafter's stream events for one cell. */
 const sinkFor = (emit: EmitEvent | null, path: NarrativePath) =>
-  emit ? (event: DraftEvent) => void emit(event.type, event.type === 'delta' ? { path, text: event.text } : { path, reason: event.reason }) : undefined;
+  emit
+    ? (event: DraftEvent) =>
+        void emit(event.type, event.type === 'delta' ? { path, text: event.text } : { path, reason: event.reason })
+    : undefined;
 
 /** The chat history the drafter continues from: the user's and the assistant's turns. */
 async function chatTurns(deps: ResolvedDeps, id: string, path: NarrativePath) {
   const chat = await deps.store.getChat(id, path);
   // A bounded conversation per cell (limits.ts): every turn is sent to the model again
   if (chat.filter((m) => m.role === 'user').length >= MAX_CHAT_TURNS_PER_CELL) {
-    throw new ZipingError('chat_too_long', `该单元格的对话已达上限${MAX_CHAT_TURNS_PER_CELL}轮：请先清空对话（DELETE /api/forms/${id}/chat?field=${path}）再继续`, {
-      issues: [{ path: 'field', code: 'chat_too_long', message: `对话最多${MAX_CHAT_TURNS_PER_CELL}轮` }],
-    });
+    throw new ZipingError(
+      'chat_too_long',
+      `该单元格的对话已达上限${MAX_CHAT_TURNS_PER_CELL}轮：请先清空对话（DELETE /api/forms/${id}/chat?field=${path}）再继续`,
+      {
+        issues: [{ path: 'field', code: 'chat_too_long', message: `对话最多${MAX_CHAT_TURNS_PER_CELL}轮` }],
+      },
+    );
   }
   return chat
     .filter((m) => m.role === 'user' || m.role === 'assistant')
@@ -173,21 +213,34 @@ export function draftRoutes(deps: ResolvedDeps) {
   const draftCells = (form: Form, report: ScoreReport, body: DraftBody) => {
     const paths = cellsOf(body, form, report);
     return async (emit: EmitEvent | null, signal: AbortSignal) => {
-      if (body.field) return drafter.draft(requestFor(form, report, paths[0]!, body.maxChars), sinkFor(emit, paths[0]!), signal);
-      const items = await draftMany(drafter, paths.map((p) => requestFor(form, report, p, body.maxChars)), {
-        concurrency: deps.config.draftConcurrency,
-        signal,
-        sinkFor: (path) => sinkFor(emit, path),
-        onProgress: ({ done, total, item }) => void emit?.('progress', {
-          done, total, path: item.path, ok: item.ok,
-          ...(item.ok ? { result: item.result } : { error: { code: item.error.code, message: item.error.message } }),
-        }),
-      });
+      if (body.field)
+        return drafter.draft(requestFor(form, report, paths[0]!, body.maxChars), sinkFor(emit, paths[0]!), signal);
+      const items = await draftMany(
+        drafter,
+        paths.map((p) => requestFor(form, report, p, body.maxChars)),
+        {
+          concurrency: deps.config.draftConcurrency,
+          signal,
+          sinkFor: (path) => sinkFor(emit, path),
+          onProgress: ({ done, total, item }) =>
+            void emit?.('progress', {
+              done,
+              total,
+              path: item.path,
+              ok: item.ok,
+              ...(item.ok
+                ? { result: item.result }
+                : { error: { code: item.error.code, message: item.error.message } }),
+            }),
+        },
+      );
       return {
         total: items.length,
-        items: items.map((item) => (item.ok
-          ? { path: item.path, ok: true, result: item.result }
-          : { path: item.path, ok: false, error: { code: item.error.code, message: item.error.message } })),
+        items: items.map((item) =>
+          item.ok
+            ? { path: item.path, ok: true, result: item.result }
+            : { path: item.path, ok: false, error: { code: item.error.code, message: item.error.message } },
+        ),
       };
     };
   };
@@ -213,22 +266,31 @@ export function draftRoutes(deps: ResolvedDeps) {
       const report = body.form === undefined ? record.report : scoreForm(form, { profile: record.report.profile });
       const currentText = textToRevise(form, path, body.currentText);
       const history = await chatTurns(deps, id, path);
-      return answerDraft(c, async (emit, signal) => {
-        const request = { ...requestFor(form, report, path, body.maxChars), currentText, message: body.message, history };
-        const result = await drafter.revise(request, sinkFor(emit, path), signal);
-        const at = deps.clock().toISOString();
-        const origin = {
-          kind: result.drafter,
-          ...(result.model ? { model: result.model } : {}),
-          promptId: result.promptId,
-          promptVersion: result.promptVersion,
-        };
-        const chat = await deps.store.appendChat(id, path, [
-          { role: 'user', content: body.message, at },
-          { role: 'assistant', content: result.text, at, origin },
-        ]);
-        return { ...result, history: chat };
-      }, deps.logError);
+      return answerDraft(
+        c,
+        async (emit, signal) => {
+          const request = {
+            ...requestFor(form, report, path, body.maxChars),
+            currentText,
+            message: body.message,
+            history,
+          };
+          const result = await drafter.revise(request, sinkFor(emit, path), signal);
+          const at = deps.clock().toISOString();
+          const origin = {
+            kind: result.drafter,
+            ...(result.model ? { model: result.model } : {}),
+            promptId: result.promptId,
+            promptVersion: result.promptVersion,
+          };
+          const chat = await deps.store.appendChat(id, path, [
+            { role: 'user', content: body.message, at },
+            { role: 'assistant', content: result.text, at, origin },
+          ]);
+          return { ...result, history: chat };
+        },
+        deps.logError,
+      );
     })
     .openapi(getChatRoute, async (c) => {
       const { id } = c.req.valid('param');

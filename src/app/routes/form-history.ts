@@ -42,7 +42,9 @@ const historyRoute = createRoute({
   },
 });
 
-const VersionViewSchema = VersionEntry.extend({ id: z.string(), form: Form, report: ScoreReport }).openapi('VersionView');
+const VersionViewSchema = VersionEntry.extend({ id: z.string(), form: Form, report: ScoreReport }).openapi(
+  'VersionView',
+);
 
 const versionRoute = createRoute({
   method: 'get',
@@ -61,10 +63,7 @@ const NarrativeHistorySchema = z
     id: z.string(),
     path: z.string(),
     version: z.number().int().openapi({ description: '表单当前版本' }),
-    current: z
-      .object({ text: z.string() })
-      .nullable()
-      .openapi({ description: '当前文字；表中已无此单元格时为 null' }),
+    current: z.object({ text: z.string() }).nullable().openapi({ description: '当前文字；表中已无此单元格时为 null' }),
     entries: z.array(NarrativeEntry.extend({ stale: z.boolean() })),
   })
   .openapi('NarrativeHistory');

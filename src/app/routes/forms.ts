@@ -28,13 +28,22 @@ const optionalQuery = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 const ListQuerySchema = z.object({
-  year: optionalQuery(z.string().regex(/^\d{4}$/, '年度应为四位数字').transform(Number)).openapi({
+  year: optionalQuery(
+    z
+      .string()
+      .regex(/^\d{4}$/, '年度应为四位数字')
+      .transform(Number),
+  ).openapi({
     description: '年度（四位数字）',
   }),
   department: optionalQuery(z.string().max(200)).openapi({ description: '主管部门（完全一致）' }),
   q: optionalQuery(z.string().max(200)).openapi({ description: '在项目名称、主管部门、实施单位中查找的文字' }),
   limit: optionalQuery(
-    z.string().regex(/^\d{1,3}$/).transform(Number).pipe(z.number().int().min(1).max(100)),
+    z
+      .string()
+      .regex(/^\d{1,3}$/)
+      .transform(Number)
+      .pipe(z.number().int().min(1).max(100)),
   ).openapi({ description: '每页条数，1–100，默认 20' }),
   cursor: optionalQuery(z.string().max(1000)).openapi({ description: '上一页的 nextCursor（不透明）' }),
 });

@@ -18,16 +18,18 @@ export const IMPORT_CONTENT_TYPES = [XLSX, 'application/octet-stream', 'text/pla
 const binary = z.string().openapi({ format: 'binary' });
 /** A multipart file part, as the form validator hands it over. */
 const isFile = (v: unknown): v is File => typeof v === 'object' && v !== null && 'arrayBuffer' in v;
-const filePart = z.custom<File>(isFile, { message: 'file 应为文件' })
-  .openapi({ type: 'string', format: 'binary' });
-const ImportReport = ImportReportSchema.clone().openapi('ImportReport', { description: '导入报告：读取、推断、略过、未能读取' });
+const filePart = z.custom<File>(isFile, { message: 'file 应为文件' }).openapi({ type: 'string', format: 'binary' });
+const ImportReport = ImportReportSchema.clone().openapi('ImportReport', {
+  description: '导入报告：读取、推断、略过、未能读取',
+});
 const ImportResult = z.object({ form: Form, report: ImportReport }).openapi('ImportResult');
 
 const importRoute = createRoute({
   method: 'post',
   path: '/import',
   summary: '导入 .xlsx 或文本（不保存）',
-  description: '请求体为文件本身（.xlsx 或文本，按内容识别），或 multipart/form-data 的 `file` / `text` 字段。返回表单与导入报告，不保存任何内容。',
+  description:
+    '请求体为文件本身（.xlsx 或文本，按内容识别），或 multipart/form-data 的 `file` / `text` 字段。返回表单与导入报告，不保存任何内容。',
   request: {
     body: {
       required: true,
@@ -54,7 +56,10 @@ export function importRoutes(_deps: ResolvedDeps) {
   return createRouter().openapi(importRoute, async (c) => {
     const type = mediaType(c.req.header('content-type'));
     if (!(IMPORT_CONTENT_TYPES as readonly string[]).includes(type)) {
-      throw new ZipingError('unsupported_media_type', `不支持的内容类型“${type || '（无）'}”：请上传 .xlsx、文本或 multipart/form-data`);
+      throw new ZipingError(
+        'unsupported_media_type',
+        `不支持的内容类型“${type || '（无）'}”：请上传 .xlsx、文本或 multipart/form-data`,
+      );
     }
     if (type !== 'multipart/form-data') return c.json(await importFile(new Uint8Array(await c.req.arrayBuffer())), 200);
     const { file, text } = c.req.valid('form') as { file?: File; text?: string };

@@ -12,7 +12,9 @@ const RuleProfile = z
     banner: z.string().optional().openapi({ description: '使用此口径时在报告旁提示的文字' }),
     extends: z.string().optional(),
     verified: z.boolean(),
-    settings: z.record(z.string(), z.unknown()).openapi({ description: '规则设置（执行率、数量指标、超额、定性分档、取整、等级……）' }),
+    settings: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: '规则设置（执行率、数量指标、超额、定性分档、取整、等级……）' }),
     sources: z.record(z.string(), z.unknown()).openapi({ description: '每项设置的依据：`{ tag, ref }`' }),
   })
   .openapi('RuleProfile');
@@ -23,7 +25,10 @@ const profilesRoute = createRoute({
   summary: '评分口径',
   description: '全部评分口径（规则配置）及每项设置的依据。',
   responses: {
-    200: jsonResponse(z.object({ defaultProfile: z.string(), profiles: z.array(RuleProfile) }), '口径列表，默认口径在前'),
+    200: jsonResponse(
+      z.object({ defaultProfile: z.string(), profiles: z.array(RuleProfile) }),
+      '口径列表，默认口径在前',
+    ),
   },
 });
 

@@ -9,20 +9,42 @@ import { findQuantities } from '../parse/quantity.js';
 import type { Form } from '../schema/form.js';
 import type { FundingResult, ReportIssue } from '../schema/report.js';
 
-const GENERIC_GOAL = /^(?:已?完成(?:了)?(?:年度)?(?:目标|任务|绩效目标)?|基本完成(?:年度)?目标|已?达成(?:年度)?目标|按计划完成|达到预期(?:目标)?)[。.]?$/;
+const GENERIC_GOAL =
+  /^(?:已?完成(?:了)?(?:年度)?(?:目标|任务|绩效目标)?|基本完成(?:年度)?目标|已?达成(?:年度)?目标|按计划完成|达到预期(?:目标)?)[。.]?$/;
 
 /** Issues about the 年度总体目标 block. */
 export function checkGoals(form: Form): ReportIssue[] {
   const expected = form.goals?.expected?.trim() ?? '';
   const actual = form.goals?.actual?.trim() ?? '';
   if (isFillerText(actual)) {
-    return [{ severity: 'warning', path: 'goals.actual', code: 'goals-actual-missing', message: '实际完成情况未填写：应逐项对照预期目标写明完成情况、资金执行数和执行率' }];
+    return [
+      {
+        severity: 'warning',
+        path: 'goals.actual',
+        code: 'goals-actual-missing',
+        message: '实际完成情况未填写：应逐项对照预期目标写明完成情况、资金执行数和执行率',
+      },
+    ];
   }
   if (GENERIC_GOAL.test(actual) || actual.length < 15) {
-    return [{ severity: 'warning', path: 'goals.actual', code: 'goals-actual-thin', message: `实际完成情况“${actual}”过于笼统：应逐项写明完成的数量、资金执行数和执行率` }];
+    return [
+      {
+        severity: 'warning',
+        path: 'goals.actual',
+        code: 'goals-actual-thin',
+        message: `实际完成情况“${actual}”过于笼统：应逐项写明完成的数量、资金执行数和执行率`,
+      },
+    ];
   }
   if (expected !== '' && actual === expected) {
-    return [{ severity: 'warning', path: 'goals.actual', code: 'goals-actual-copied', message: '实际完成情况与预期目标完全相同，应写实际完成的情况' }];
+    return [
+      {
+        severity: 'warning',
+        path: 'goals.actual',
+        code: 'goals-actual-copied',
+        message: '实际完成情况与预期目标完全相同，应写实际完成的情况',
+      },
+    ];
   }
   return [];
 }
@@ -36,7 +58,12 @@ function moneyIn(text: string | null | undefined, fundingUnit: '万元' | '元')
   if (q.unit?.label === '万') return fundingUnit === '万元' ? q.value : q.value * 1e4;
   if (q.unit && q.unit.family !== 'money') return null;
   if (!q.unit) return q.value;
-  return Number(dec(q.value).times(q.unit.factor).div(fundingUnit === '万元' ? 1e4 : 1).toString());
+  return Number(
+    dec(q.value)
+      .times(q.unit.factor)
+      .div(fundingUnit === '万元' ? 1e4 : 1)
+      .toString(),
+  );
 }
 
 const near = (a: number, b: number): boolean => b !== 0 && Math.abs(a - b) / Math.abs(b) <= 0.005;
@@ -45,7 +72,9 @@ const near = (a: number, b: number): boolean => b !== 0 && Math.abs(a - b) / Mat
 export function checkBudgetEchoes(form: Form, funding: FundingResult): ReportIssue[] {
   const issues: ReportIssue[] = [];
   const unit = form.funding?.unit ?? '万元';
-  const budgets = [form.funding?.total?.annual, form.funding?.total?.initial].filter((v): v is number => typeof v === 'number' && v > 0);
+  const budgets = [form.funding?.total?.annual, form.funding?.total?.initial].filter(
+    (v): v is number => typeof v === 'number' && v > 0,
+  );
   form.indicators.forEach((row, index) => {
     const isCost = /成本/.test(`${row.level1}${row.level2 ?? ''}`);
     const target = moneyIn(row.target, unit);
@@ -61,7 +90,12 @@ export function checkBudgetEchoes(form: Form, funding: FundingResult): ReportIss
     const actual = moneyIn(row.actual, unit);
     // 池州 forms/07: "项目总成本 ≤90万元" reported as "90" although 89.974 was spent
     if (isCost && actual != null && funding.executed != null && !dec(actual).eq(funding.executed)) {
-      issues.push({ severity: 'warning', path: `indicators.${index}.actual`, code: 'cost-differs-from-executed', message: `成本指标实际完成值${row.actual}与全年执行数${funding.executed}${unit}不一致` });
+      issues.push({
+        severity: 'warning',
+        path: `indicators.${index}.actual`,
+        code: 'cost-differs-from-executed',
+        message: `成本指标实际完成值${row.actual}与全年执行数${funding.executed}${unit}不一致`,
+      });
     }
   });
   return issues;
@@ -71,7 +105,14 @@ export function checkBudgetEchoes(form: Form, funding: FundingResult): ReportIss
 export function checkGenericActuals(form: Form): ReportIssue[] {
   return form.indicators.flatMap((row, index) =>
     /^(?:达成预期指标|达到预期指标|达成年度指标|已完成|完成)$/.test(row.actual?.trim() ?? '')
-      ? [{ severity: 'info' as const, path: `indicators.${index}.actual`, code: 'actual-generic-phrase', message: `实际完成值“${row.actual!.trim()}”是套话，建议写明实际达到的程度或事实` }]
+      ? [
+          {
+            severity: 'info' as const,
+            path: `indicators.${index}.actual`,
+            code: 'actual-generic-phrase',
+            message: `实际完成值“${row.actual!.trim()}”是套话，建议写明实际达到的程度或事实`,
+          },
+        ]
       : [],
   );
 }
@@ -79,6 +120,15 @@ export function checkGenericActuals(form: Form): ReportIssue[] {
 /** Warning for a row without a 三级指标 name. */
 export function checkNames(form: Form): ReportIssue[] {
   return form.indicators.flatMap((row, index) =>
-    row.name.trim() === '' ? [{ severity: 'warning' as const, path: `indicators.${index}.name`, code: 'name-missing', message: '三级指标名称未填写' }] : [],
+    row.name.trim() === ''
+      ? [
+          {
+            severity: 'warning' as const,
+            path: `indicators.${index}.name`,
+            code: 'name-missing',
+            message: '三级指标名称未填写',
+          },
+        ]
+      : [],
   );
 }

@@ -7,15 +7,26 @@ import { isFillerText } from '../parse/placeholder.js';
 import type { Form, FundingRow } from '../schema/form.js';
 import type { FundingResult, ReportIssue } from '../schema/report.js';
 
-const FIELDS: [keyof FundingRow, string][] = [['initial', '年初预算数'], ['annual', '全年预算数'], ['executed', '全年执行数']];
-const ROWS = [['total', '年度资金总额'], ['appropriation', '当年财政拨款'], ['carryover', '上年结转资金'], ['other', '其他资金']] as const;
+const FIELDS: [keyof FundingRow, string][] = [
+  ['initial', '年初预算数'],
+  ['annual', '全年预算数'],
+  ['executed', '全年执行数'],
+];
+const ROWS = [
+  ['total', '年度资金总额'],
+  ['appropriation', '当年财政拨款'],
+  ['carryover', '上年结转资金'],
+  ['other', '其他资金'],
+] as const;
 
 /** Issues about the funding rows (not about the score, which funding-score reports). */
 export function checkFunding(form: Form, result: FundingResult): ReportIssue[] {
   const funding = form.funding;
   if (!funding) return [{ severity: 'error', path: 'funding', code: 'funding-missing', message: '缺少项目资金情况' }];
   const issues: ReportIssue[] = [];
-  const subRows = (['appropriation', 'carryover', 'other'] as const).map((k) => funding[k]).filter((r): r is FundingRow => r != null);
+  const subRows = (['appropriation', 'carryover', 'other'] as const)
+    .map((k) => funding[k])
+    .filter((r): r is FundingRow => r != null);
 
   for (const [field, name] of FIELDS) {
     const total = funding.total?.[field];
@@ -23,7 +34,12 @@ export function checkFunding(form: Form, result: FundingResult): ReportIssue[] {
     if (parts.length === 0 || total == null || total === 0) continue;
     const partsSum = parts.reduce((a, v) => a.plus(v), dec(0));
     if (!partsSum.minus(total).abs().lte('0.005')) {
-      issues.push({ severity: 'warning', path: `funding.total.${field}`, code: 'funding-rows-mismatch', message: `年度资金总额的${name}${total}不等于“其中”各行合计${partsSum.toString()}` });
+      issues.push({
+        severity: 'warning',
+        path: `funding.total.${field}`,
+        code: 'funding-rows-mismatch',
+        message: `年度资金总额的${name}${total}不等于“其中”各行合计${partsSum.toString()}`,
+      });
     }
   }
 
@@ -31,12 +47,22 @@ export function checkFunding(form: Form, result: FundingResult): ReportIssue[] {
     const row = funding[key];
     if (!row) continue;
     if (row.executed != null && row.annual != null && row.executed > row.annual) {
-      issues.push({ severity: 'warning', path: `funding.${key}.executed`, code: 'executed-above-budget', message: `${name}全年执行数${row.executed}超过全年预算数${row.annual}` });
+      issues.push({
+        severity: 'warning',
+        path: `funding.${key}.executed`,
+        code: 'executed-above-budget',
+        message: `${name}全年执行数${row.executed}超过全年预算数${row.annual}`,
+      });
     }
   }
 
   if (result.needsExplanation && isFillerText(funding.reason)) {
-    issues.push({ severity: 'error', path: 'funding.reason', code: 'exec-reason-missing', message: `预算执行率${((result.rate ?? 0) * 100).toFixed(2)}%低于本口径要求，须说明原因` });
+    issues.push({
+      severity: 'error',
+      path: 'funding.reason',
+      code: 'exec-reason-missing',
+      message: `预算执行率${((result.rate ?? 0) * 100).toFixed(2)}%低于本口径要求，须说明原因`,
+    });
   }
   return issues;
 }

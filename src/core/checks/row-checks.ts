@@ -17,7 +17,14 @@ export function checkExplanation(row: Indicator, result: IndicatorResult): Repor
     return [{ severity: 'error', path, code: 'explanation-missing', message: why }];
   }
   if (!result.needsExplanation && text.trim() !== '' && isFillerText(text)) {
-    return [{ severity: 'info', path, code: 'explanation-empty-words', message: `满分指标的偏差说明“${text.trim()}”没有内容，可留空` }];
+    return [
+      {
+        severity: 'info',
+        path,
+        code: 'explanation-empty-words',
+        message: `满分指标的偏差说明“${text.trim()}”没有内容，可留空`,
+      },
+    ];
   }
   return [];
 }

@@ -24,10 +24,20 @@ export function checkWeights(form: Form, fundingWeight: number, profile: RulePro
   if (rows.length === 0) return issues;
   const total = sum([fundingWeight, ...rows.map((r) => r.weight!)]);
   if (total !== 100) {
-    issues.push({ severity: 'error', path: 'indicators', code: 'weights-not-100', message: `分值合计${total}分（预算执行率${fundingWeight}分 + 指标${sum(rows.map((r) => r.weight!))}分），应为100分` });
+    issues.push({
+      severity: 'error',
+      path: 'indicators',
+      code: 'weights-not-100',
+      message: `分值合计${total}分（预算执行率${fundingWeight}分 + 指标${sum(rows.map((r) => r.weight!))}分），应为100分`,
+    });
   }
   if (fundingWeight !== profile.settings.weights.exec) {
-    issues.push({ severity: 'warning', path: 'funding.weight', code: 'funding-weight-differs', message: `预算执行率分值为${fundingWeight}分，本口径为${profile.settings.weights.exec}分` });
+    issues.push({
+      severity: 'warning',
+      path: 'funding.weight',
+      code: 'funding-weight-differs',
+      message: `预算执行率分值为${fundingWeight}分，本口径为${profile.settings.weights.exec}分`,
+    });
   }
   if (!profile.settings.validateWeightSums) return issues;
   for (const key of ['output', 'benefit', 'satisfaction'] as const) {
@@ -35,10 +45,20 @@ export function checkWeights(form: Form, fundingWeight: number, profile: RulePro
     const expected = profile.settings.weights[key];
     const actual = sum(block.map((r) => r.weight!));
     if (block.length === 0 && expected > 0) {
-      issues.push({ severity: 'warning', path: 'indicators', code: 'level1-missing', message: `缺少${LEVEL1_NAME[key]}（本口径${expected}分）` });
+      issues.push({
+        severity: 'warning',
+        path: 'indicators',
+        code: 'level1-missing',
+        message: `缺少${LEVEL1_NAME[key]}（本口径${expected}分）`,
+      });
     } else if (block.length > 0 && actual !== expected) {
       const first = form.indicators.indexOf(block[0]!);
-      issues.push({ severity: 'warning', path: `indicators.${first}.weight`, code: 'level1-weight-mismatch', message: `${LEVEL1_NAME[key]}分值合计${actual}分，本口径为${expected}分` });
+      issues.push({
+        severity: 'warning',
+        path: `indicators.${first}.weight`,
+        code: 'level1-weight-mismatch',
+        message: `${LEVEL1_NAME[key]}分值合计${actual}分，本口径为${expected}分`,
+      });
     }
   }
   return issues;

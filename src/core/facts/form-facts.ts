@@ -10,21 +10,33 @@ import type { IndicatorResult, ScoreReport } from '../schema/report.js';
 import { indicatorFacts } from './indicator-facts.js';
 import type { FormFacts, FundingFacts, FundingLine } from './types.js';
 
-const LINES = [['total', '年度资金总额'], ['appropriation', '当年财政拨款'], ['carryover', '上年结转资金'], ['other', '其他资金']] as const;
+const LINES = [
+  ['total', '年度资金总额'],
+  ['appropriation', '当年财政拨款'],
+  ['carryover', '上年结转资金'],
+  ['other', '其他资金'],
+] as const;
 
 function fundingFacts(form: Form, report: ScoreReport): FundingFacts {
   const f = form.funding;
   const lines: FundingLine[] = [];
   for (const [key, label] of LINES) {
     const r = f?.[key];
-    if (r) lines.push({ key, label, initial: r.initial ?? null, annual: r.annual ?? null, executed: r.executed ?? null });
+    if (r)
+      lines.push({ key, label, initial: r.initial ?? null, annual: r.annual ?? null, executed: r.executed ?? null });
   }
   const fr = report.funding;
   return {
     unit: unitAt(f?.unit ?? '万元')!.unit,
-    budget: fr.budget ?? null, executed: fr.executed ?? null, rate: fr.rate,
-    score: fr.score, weight: fr.weight, selfScore: fr.selfScore, ruleScore: fr.ruleScore,
-    lines, reason: f?.reason ?? '',
+    budget: fr.budget ?? null,
+    executed: fr.executed ?? null,
+    rate: fr.rate,
+    score: fr.score,
+    weight: fr.weight,
+    selfScore: fr.selfScore,
+    ruleScore: fr.ruleScore,
+    lines,
+    reason: f?.reason ?? '',
   };
 }
 
@@ -55,7 +67,9 @@ export function buildFacts(form: Form, report: ScoreReport, options: FactsOption
     grade: report.grade,
     selfTotal: form.selfTotal ?? report.selfTotal,
     funding: fundingFacts(form, report),
-    rows: form.indicators.map((row, index) => indicatorFacts({ row, index, result: resultAt(report, index), profile, year: form.year })),
+    rows: form.indicators.map((row, index) =>
+      indicatorFacts({ row, index, result: resultAt(report, index), profile, year: form.year }),
+    ),
     goals: { expected: form.goals?.expected ?? '', existing: form.goals?.actual ?? '', notes: form.goals?.notes ?? '' },
   };
 }

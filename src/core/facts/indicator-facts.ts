@@ -19,11 +19,22 @@ const amountOf = (q: Quantity, fallback: Unit | null): Amount => ({ value: q.val
 
 function directionOf(target: ParsedTarget): Direction {
   switch (target.kind) {
-    case 'number': return target.sign === 'ge' || target.sign === 'gt' ? 'ge' : target.sign === 'le' || target.sign === 'lt' ? 'le' : 'eq';
-    case 'range': return 'range';
-    case 'deadline': return 'deadline';
-    case 'level': case 'scale-list': case 'text': return 'qualitative';
-    default: return 'unknown';
+    case 'number':
+      return target.sign === 'ge' || target.sign === 'gt'
+        ? 'ge'
+        : target.sign === 'le' || target.sign === 'lt'
+          ? 'le'
+          : 'eq';
+    case 'range':
+      return 'range';
+    case 'deadline':
+      return 'deadline';
+    case 'level':
+    case 'scale-list':
+    case 'text':
+      return 'qualitative';
+    default:
+      return 'unknown';
   }
 }
 
@@ -62,7 +73,12 @@ function deviationOf(target: CellReading, actual: CellReading, unit: Unit | null
   return { value: Number(dec(b).minus(a).abs().round(6).toString()), unit };
 }
 
-function completionOf(result: IndicatorResult | null, target: CellReading, actual: CellReading, unit: Unit | null): number | null {
+function completionOf(
+  result: IndicatorResult | null,
+  target: CellReading,
+  actual: CellReading,
+  unit: Unit | null,
+): number | null {
   if (result?.completion != null) return result.completion;
   if (!target.amount || !actual.amount) return null;
   const a = valueIn(target.amount, unit);
@@ -79,9 +95,18 @@ export interface RowInput {
 
 /** The facts of row `index`. */
 export function indicatorFacts({ row, index, result, profile, year }: RowInput): IndicatorFacts {
-  const parsedTarget = parseTarget(row.target, { year, level2: row.level2, unsignedAs: profile.settings.quant.unsignedAs });
+  const parsedTarget = parseTarget(row.target, {
+    year,
+    level2: row.level2,
+    unsignedAs: profile.settings.quant.unsignedAs,
+  });
   const parsedActual = parseActual(row.actual, parsedTarget, year);
-  const targetUnit = parsedTarget.kind === 'number' ? parsedTarget.quantity.unit : parsedTarget.kind === 'range' ? parsedTarget.low.unit : null;
+  const targetUnit =
+    parsedTarget.kind === 'number'
+      ? parsedTarget.quantity.unit
+      : parsedTarget.kind === 'range'
+        ? parsedTarget.low.unit
+        : null;
   const actualUnit = parsedActual.kind === 'number' ? parsedActual.quantity.unit : null;
   const unit = targetUnit ?? unitInName(row.name) ?? actualUnit;
   const target = targetReading(row.target ?? '', parsedTarget, unit);
@@ -90,19 +115,27 @@ export function indicatorFacts({ row, index, result, profile, year }: RowInput):
   const numeric = direction === 'ge' || direction === 'le' || direction === 'eq' || direction === 'range';
   const completion = numeric ? completionOf(result, target, actual, unit) : null;
   const weight = result?.weight ?? row.weight ?? null;
-  const score = result ? result.score : row.score ?? null;
+  const score = result ? result.score : (row.score ?? null);
   const qualitativeRow = result?.kind === 'qualitative' || result?.kind === 'deadline';
   const grade = result?.grade ?? row.grade ?? (qualitativeRow ? gradeOfShare(score, weight) : null);
   const above = completion !== null && completion > 1 && (direction === 'ge' || direction === 'eq');
   return {
-    index, path: `indicators.${index}.deviation`,
-    level1: row.level1, level2: row.level2 ?? '', name: row.name,
-    kind: result?.kind ?? null, direction, target, actual, unit,
+    index,
+    path: `indicators.${index}.deviation`,
+    level1: row.level1,
+    level2: row.level2 ?? '',
+    name: row.name,
+    kind: result?.kind ?? null,
+    direction,
+    target,
+    actual,
+    unit,
     completion,
     deviationRate: completion === null ? null : Number(dec(completion).minus(1).abs().round(6).toString()),
     deviation: numeric ? deviationOf(target, actual, unit) : null,
     overAchievement: above ? Number(dec(completion).minus(1).round(6).toString()) : null,
-    score, weight,
+    score,
+    weight,
     selfScore: result?.selfScore ?? row.score ?? null,
     ruleScore: result?.ruleScore ?? null,
     deduction: weight !== null && score !== null && score < weight ? Number(dec(weight).minus(score).toString()) : null,

@@ -15,7 +15,8 @@ export function outcomeKind(result: IndicatorResult | null, direction: Direction
   const flags = result.flags;
   const short = result.weight !== null && result.score < result.weight - EPS;
   if (flags.includes('late')) return 'late';
-  if (result.kind === 'qualitative' && (grade === '部分达成' || grade === '未达成' || short)) return 'qualitative-partial';
+  if (result.kind === 'qualitative' && (grade === '部分达成' || grade === '未达成' || short))
+    return 'qualitative-partial';
   if (flags.includes('target-exceeded')) return direction === 'le' ? 'reverse-exceeded' : 'above-target';
   if (flags.includes('over-achievement')) return 'over-achieved';
   if (flags.includes('target-missed')) return 'missed';

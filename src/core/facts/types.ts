@@ -22,8 +22,15 @@ export type Direction = 'ge' | 'le' | 'eq' | 'range' | 'deadline' | 'qualitative
  * row short of 达成; a deadline missed; points lost for another reason; not scorable.
  */
 export type OutcomeKind =
-  | 'met' | 'missed' | 'over-achieved' | 'reverse-exceeded' | 'above-target'
-  | 'qualitative-partial' | 'late' | 'lost-points' | 'unscorable';
+  | 'met'
+  | 'missed'
+  | 'over-achieved'
+  | 'reverse-exceeded'
+  | 'above-target'
+  | 'qualitative-partial'
+  | 'late'
+  | 'lost-points'
+  | 'unscorable';
 
 /** One cell as written and what was read from it. */
 export interface CellReading {

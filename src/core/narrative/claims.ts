@@ -3,8 +3,20 @@
  * `实际为20人`, `年度指标值为≤10人`, `偏差率100%`, `超出上限10人`, `得1.5分`, `执行率100%` (issue #13).
  */
 export type Claim =
-  | 'target' | 'actual' | 'deviation-rate' | 'completion-rate' | 'excess' | 'shortfall'
-  | 'score' | 'deduction' | 'weight' | 'total' | 'execution-rate' | 'budget' | 'executed' | 'none';
+  | 'target'
+  | 'actual'
+  | 'deviation-rate'
+  | 'completion-rate'
+  | 'excess'
+  | 'shortfall'
+  | 'score'
+  | 'deduction'
+  | 'weight'
+  | 'total'
+  | 'execution-rate'
+  | 'budget'
+  | 'executed'
+  | 'none';
 
 /** How far back a keyword may stand from its number, in characters (one clause). */
 export const CLAIM_WINDOW = 14;
@@ -16,8 +28,14 @@ const KEYWORDS: [RegExp, Claim][] = [
   [/完成率|完成比例|达成率|完成比率/g, 'completion-rate'],
   [/执行率|支出进度|执行进度|支付进度/g, 'execution-rate'],
   [new RegExp(`超出${TARGET_NOUN}?|超过${TARGET_NOUN}|高出${TARGET_NOUN}?|多出|超额|溢出`, 'g'), 'excess'],
-  [new RegExp(`低于${TARGET_NOUN}?|少于${TARGET_NOUN}|未达到?${TARGET_NOUN}?|差距|缺口|减少|相差|差`, 'g'), 'shortfall'],
-  [/年度指标值|指标值|目标值|计划数|上限|下限|计划|预期|设定为|不超过|不低于|不少于|不高于|不多于|不大于|控制在|[≤≥≦≧⩽⩾]/g, 'target'],
+  [
+    new RegExp(`低于${TARGET_NOUN}?|少于${TARGET_NOUN}|未达到?${TARGET_NOUN}?|差距|缺口|减少|相差|差`, 'g'),
+    'shortfall',
+  ],
+  [
+    /年度指标值|指标值|目标值|计划数|上限|下限|计划|预期|设定为|不超过|不低于|不少于|不高于|不多于|不大于|控制在|[≤≥≦≧⩽⩾]/g,
+    'target',
+  ],
   [/实际完成值|实际完成|实际为|实际|完成了|累计完成|共完成|达到了?|共计|累计/g, 'actual'],
   [/自评总分|总分|总得分|综合得分/g, 'total'],
   [/扣减|扣除|扣/g, 'deduction'],

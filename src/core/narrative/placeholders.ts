@@ -2,7 +2,8 @@
  * Placeholders a draft leaves for a person: 〔待补充：偏差原因〕 (prompts README; issue #13).
  * The one home of the pattern: drafters, checks and the page import it.
  */
-export const PLACEHOLDER = /〔(?:待补|待核|待确认|待填)[^〔〕]{0,200}〕|【(?:待补|待核|待确认|待填)[^【】]{0,200}】|\[(?:待补|待核|待确认|待填)[^[\]]{0,200}\]/g;
+export const PLACEHOLDER =
+  /〔(?:待补|待核|待确认|待填)[^〔〕]{0,200}〕|【(?:待补|待核|待确认|待填)[^【】]{0,200}】|\[(?:待补|待核|待确认|待填)[^[\]]{0,200}\]/g;
 
 /** True when the text has a placeholder. */
 export function hasPlaceholder(text: string): boolean {

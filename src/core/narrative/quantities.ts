@@ -41,20 +41,30 @@ const MULTIPLE = unitNamed('倍')!;
 const CALENDAR_YEAR: Unit = { ...unitNamed('年度')!, label: '年' };
 const DAY_OF_MONTH = unitNamed('号')!;
 const WORDS: Record<string, { value: number; unit: Unit; approx: Approx | null }> = {
-  过半: { value: 50, unit: PERCENT, approx: 'over' }, 大半: { value: 50, unit: PERCENT, approx: 'over' },
-  半数: { value: 50, unit: PERCENT, approx: null }, 一半: { value: 50, unit: PERCENT, approx: null },
-  翻番: { value: 2, unit: MULTIPLE, approx: null }, 翻一番: { value: 2, unit: MULTIPLE, approx: null },
+  过半: { value: 50, unit: PERCENT, approx: 'over' },
+  大半: { value: 50, unit: PERCENT, approx: 'over' },
+  半数: { value: 50, unit: PERCENT, approx: null },
+  一半: { value: 50, unit: PERCENT, approx: null },
+  翻番: { value: 2, unit: MULTIPLE, approx: null },
+  翻一番: { value: 2, unit: MULTIPLE, approx: null },
 };
 /** Count words after a lone 一 are idiom (一批, 一次性, 一项重要), not a figure. */
 const IDIOM_ONE = new Set(['count', 'person', 'organisation', 'household', 'person-time']);
 const SCORE_CONTEXT = /(?:得|扣|减|计|为|评|共|满|合计|扣减)$/;
-const FEN_WORD = /^分(?:钟|之|析|配|布|类|别|批|期|摊|解|享|为|工|散|开|成|数|项|值|管|级|段|支|局|院|会|行|离|担|流|子|区|队|组|量)/;
+const FEN_WORD =
+  /^分(?:钟|之|析|配|布|类|别|批|期|摊|解|享|为|工|散|开|成|数|项|值|管|级|段|支|局|院|会|行|离|担|流|子|区|队|组|量)/;
 
 function toAscii(text: string): string {
   return text.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
-interface Raw { value: number; decimals: number; numeral: NarrativeQuantity['numeral']; unit: Unit | null; approx: Approx | null }
+interface Raw {
+  value: number;
+  decimals: number;
+  numeral: NarrativeQuantity['numeral'];
+  unit: Unit | null;
+  approx: Approx | null;
+}
 
 function numberOf(m: RegExpMatchArray): Raw | null {
   if (m[1] !== undefined) {
@@ -64,7 +74,13 @@ function numberOf(m: RegExpMatchArray): Raw | null {
   if (m[2] !== undefined) return { ...WORDS[m[2]]!, decimals: 0, numeral: 'word' };
   if (m[3] !== undefined) {
     const digits = m[3].replace(/,/g, '');
-    return { value: Number(digits), decimals: digits.split('.')[1]?.length ?? 0, numeral: 'arabic', unit: null, approx: null };
+    return {
+      value: Number(digits),
+      decimals: digits.split('.')[1]?.length ?? 0,
+      numeral: 'arabic',
+      unit: null,
+      approx: null,
+    };
   }
   const v = parseChineseNumeral(m[4]!);
   return v === null ? null : { value: v, decimals: 0, numeral: 'chinese', unit: null, approx: null };
@@ -74,7 +90,12 @@ function numberOf(m: RegExpMatchArray): Raw | null {
 function notAFigure(text: string, start: number, end: number): boolean {
   const before = text[start - 1] ?? '';
   const after = text[end] ?? '';
-  if (before === '第' || /[A-Za-z]/.test(before) || /^[A-Za-z]/.test(after) && !/^(?:km|kW|MW|P\b)/.test(text.slice(end, end + 2))) return true;
+  if (
+    before === '第' ||
+    /[A-Za-z]/.test(before) ||
+    (/^[A-Za-z]/.test(after) && !/^(?:km|kW|MW|P\b)/.test(text.slice(end, end + 2)))
+  )
+    return true;
   const markerAfter = /^[、.)）]/.test(after) && !/\d/.test(text[end + 1] ?? '');
   const atLineStart = before === '' || /[\n\s（(。；;：:]/.test(before);
   return (markerAfter && atLineStart) || ((before === '（' || before === '(') && /^[)）]/.test(after));
@@ -111,13 +132,15 @@ function settle(text: string, start: number, raw: Raw): boolean {
     raw.value *= 1e4;
     raw.unit = null;
   }
-  if (u?.label === '年' && Number.isInteger(raw.value) && raw.value >= 1900 && raw.value <= 2100) raw.unit = CALENDAR_YEAR;
+  if (u?.label === '年' && Number.isInteger(raw.value) && raw.value >= 1900 && raw.value <= 2100)
+    raw.unit = CALENDAR_YEAR;
   if ((u?.label === '日' || u?.label === '号') && text[start - 1] === '月') raw.unit = DAY_OF_MONTH;
   if (raw.numeral !== 'chinese') return true;
   if (!raw.unit) return false;
   if (raw.value === 1 && (IDIOM_ONE.has(raw.unit.family) || raw.unit.family.startsWith('count:'))) return false;
   // 十分重要, 万分感谢, 百分百: adverbs unless a score word stands before (得十分 is a score)
-  if (raw.unit.family === 'score' && /^[十百万]分/.test(text.slice(start, start + 2))) return SCORE_CONTEXT.test(text.slice(Math.max(0, start - 2), start));
+  if (raw.unit.family === 'score' && /^[十百万]分/.test(text.slice(start, start + 2)))
+    return SCORE_CONTEXT.test(text.slice(Math.max(0, start - 2), start));
   return true;
 }
 
@@ -155,8 +178,15 @@ export function readQuantities(input: string, options: { claims?: boolean } = {}
     const said = withClaims ? claimBefore(before) : 'none';
     const claim = raw.unit?.family === 'score' && said === 'none' ? 'score' : said;
     out.push({
-      text: input.slice(from, end), span: [from, end], value: raw.value, decimals: raw.decimals, unit: raw.unit,
-      approx: raw.approx, claim, bound: withClaims ? boundBefore(before) : null, numeral: raw.numeral,
+      text: input.slice(from, end),
+      span: [from, end],
+      value: raw.value,
+      decimals: raw.decimals,
+      unit: raw.unit,
+      approx: raw.approx,
+      claim,
+      bound: withClaims ? boundBefore(before) : null,
+      numeral: raw.numeral,
     });
   }
   return out;

@@ -38,5 +38,10 @@ export function formatDate(d: MonthDate): string {
 
 /** True when a target reads as a deadline rather than a quantity. */
 export function looksLikeDeadline(text: string): boolean {
-  return DATE.test(text) && /前|之前|以前|底|完成|[≤≦<＜]|截止|截至|^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?\s*$|时间|期限/.test(text);
+  return (
+    DATE.test(text) &&
+    /前|之前|以前|底|完成|[≤≦<＜]|截止|截至|^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?\s*$|时间|期限/.test(
+      text,
+    )
+  );
 }

@@ -18,7 +18,8 @@ export function isBlank(text: string | null | undefined): boolean {
 
 // One mark per step, never `[marks]+` inside the outer `+`: that nested quantifier took 13 s on 30 dashes
 // followed by a word (issue #8). Every word below starts one way, so each character matches one way.
-const FILLER = /^(?:[—–\-－/／*＊0０]|无|暂无|没有|无偏差|无偏差原因|无偏差说明|不存在偏差|不涉及|已完成|完成|见上|同上|略)+$/;
+const FILLER =
+  /^(?:[—–\-－/／*＊0０]|无|暂无|没有|无偏差|无偏差原因|无偏差说明|不存在偏差|不涉及|已完成|完成|见上|同上|略)+$/;
 
 /** True for a narrative that says nothing: "无", "暂无", "0", "—" (临翔, 廊坊, dyrmt "暂无/暂无"). */
 export function isFillerText(text: string | null | undefined): boolean {

@@ -58,7 +58,7 @@ export function parseTarget(raw: string | null | undefined, ctx: ParseContext): 
     const after = text.slice(first.end);
     // "每亩300": a per-unit standard is an equality (scoring-rules.md §9.9)
     const perUnit = /^每/.test(text);
-    const sign = perUnit ? 'eq' : signBefore(before) ?? signAfter(after);
+    const sign = perUnit ? 'eq' : (signBefore(before) ?? signAfter(after));
     return {
       kind: 'number',
       sign: sign ?? ctx.unsignedAs,

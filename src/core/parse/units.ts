@@ -13,27 +13,110 @@ export interface Unit {
 
 const BASE: [string, string, number][] = [
   // money: 元 is the base (普陀 writes 元, most forms 万元, some 亿元)
-  ['元', 'money', 1], ['千元', 'money', 1e3], ['万元', 'money', 1e4], ['百万元', 'money', 1e6], ['亿元', 'money', 1e8],
+  ['元', 'money', 1],
+  ['千元', 'money', 1e3],
+  ['万元', 'money', 1e4],
+  ['百万元', 'money', 1e6],
+  ['亿元', 'money', 1e8],
   // percent: "百分比" in 池州 forms/07 ("≥100百分比")
-  ['%', 'percent', 1], ['％', 'percent', 1], ['百分比', 'percent', 1], ['百分点', 'percent', 1], ['‰', 'percent', 0.1],
-  ['亩', 'mu', 1], ['万亩', 'mu', 1e4],
-  ['平方米', 'area', 1], ['㎡', 'area', 1], ['万平方米', 'area', 1e4], ['公顷', 'area', 1e4], ['平方公里', 'area', 1e6],
-  ['米', 'length', 1], ['厘米', 'length', 0.01], ['毫米', 'length', 0.001], ['公里', 'length', 1e3], ['千米', 'length', 1e3],
+  ['%', 'percent', 1],
+  ['％', 'percent', 1],
+  ['百分比', 'percent', 1],
+  ['百分点', 'percent', 1],
+  ['‰', 'percent', 0.1],
+  ['亩', 'mu', 1],
+  ['万亩', 'mu', 1e4],
+  ['平方米', 'area', 1],
+  ['㎡', 'area', 1],
+  ['万平方米', 'area', 1e4],
+  ['公顷', 'area', 1e4],
+  ['平方公里', 'area', 1e6],
+  ['米', 'length', 1],
+  ['厘米', 'length', 0.01],
+  ['毫米', 'length', 0.001],
+  ['公里', 'length', 1e3],
+  ['千米', 'length', 1e3],
   // a bare 万 (济南历城 "45万") is read as 万 of whatever the row counts
   ['万', 'wan', 1],
-  ['吨', 'mass', 1], ['万吨', 'mass', 1e4], ['公斤', 'mass', 1e-3], ['千克', 'mass', 1e-3],
-  ['天', 'days', 1], ['日', 'days', 1], ['个工作日', 'days', 1], ['工作日', 'days', 1],
-  ['个月', 'months', 1], ['年', 'years', 1], ['小时', 'hours', 1], ['分钟', 'hours', 1 / 60],
+  ['吨', 'mass', 1],
+  ['万吨', 'mass', 1e4],
+  ['公斤', 'mass', 1e-3],
+  ['千克', 'mass', 1e-3],
+  ['天', 'days', 1],
+  ['日', 'days', 1],
+  ['个工作日', 'days', 1],
+  ['工作日', 'days', 1],
+  ['个月', 'months', 1],
+  ['年', 'years', 1],
+  ['小时', 'hours', 1],
+  ['分钟', 'hours', 1 / 60],
   // people: 人, 名 and 位 count the same thing; 人次 counts visits and is a different family
-  ['人', 'person', 1], ['名', 'person', 1], ['位', 'person', 1], ['人次', 'person-time', 1],
-  ['户', 'household', 1], ['家', 'organisation', 1], ['所', 'organisation', 1],
+  ['人', 'person', 1],
+  ['名', 'person', 1],
+  ['位', 'person', 1],
+  ['人次', 'person-time', 1],
+  ['户', 'household', 1],
+  ['家', 'organisation', 1],
+  ['所', 'organisation', 1],
 ];
 
 /** Count words: each is its own family ("个" and "项" do not compare). */
 const COUNT_WORDS = [
-  '个', '次', '场', '篇', '份', '件', '台', '套', '项', '种', '批', '期', '册', '本', '部', '张', '辆', '座', '处', '条',
-  '株', '头', '只', '间', '栋', '块', '门', '课', '节', '堂', '届', '支', '队', '组', '村', '镇', '校', '首', '集', '例',
-  '篇次', '场次', '床', '宗', '起', '片', '班', '单', '针', '剂', '册次', '万字', 'km', 'kW', 'MW',
+  '个',
+  '次',
+  '场',
+  '篇',
+  '份',
+  '件',
+  '台',
+  '套',
+  '项',
+  '种',
+  '批',
+  '期',
+  '册',
+  '本',
+  '部',
+  '张',
+  '辆',
+  '座',
+  '处',
+  '条',
+  '株',
+  '头',
+  '只',
+  '间',
+  '栋',
+  '块',
+  '门',
+  '课',
+  '节',
+  '堂',
+  '届',
+  '支',
+  '队',
+  '组',
+  '村',
+  '镇',
+  '校',
+  '首',
+  '集',
+  '例',
+  '篇次',
+  '场次',
+  '床',
+  '宗',
+  '起',
+  '片',
+  '班',
+  '单',
+  '针',
+  '剂',
+  '册次',
+  '万字',
+  'km',
+  'kW',
+  'MW',
 ];
 
 const TABLE = new Map<string, Unit>();
@@ -42,8 +125,10 @@ for (const word of COUNT_WORDS) TABLE.set(word, { label: word, family: `count:${
 // 万/亿 prefixes on counted things: "1.2万亩" is in BASE, "12万人次", "3万册" come from here
 for (const unit of [...TABLE.values()]) {
   if (unit.family === 'money' || unit.family === 'percent' || unit.label.startsWith('万')) continue;
-  if (!TABLE.has(`万${unit.label}`)) TABLE.set(`万${unit.label}`, { label: `万${unit.label}`, family: unit.family, factor: unit.factor * 1e4 });
-  if (!TABLE.has(`亿${unit.label}`)) TABLE.set(`亿${unit.label}`, { label: `亿${unit.label}`, family: unit.family, factor: unit.factor * 1e8 });
+  if (!TABLE.has(`万${unit.label}`))
+    TABLE.set(`万${unit.label}`, { label: `万${unit.label}`, family: unit.family, factor: unit.factor * 1e4 });
+  if (!TABLE.has(`亿${unit.label}`))
+    TABLE.set(`亿${unit.label}`, { label: `亿${unit.label}`, family: unit.family, factor: unit.factor * 1e8 });
 }
 
 /** Labels by their first character, longest first: a lookup tries a handful, not all of them. */
@@ -69,8 +154,15 @@ export function unitAt(text: string): { unit: Unit; length: number } | null {
  * never in a 指标值 cell, so the scorer's table above stays as it was.
  */
 const NARRATIVE_ONLY: [string, string, number][] = [
-  ['年度', 'calendar-year', 1], ['季度', 'quarter', 1], ['月', 'month-of-year', 1], ['号', 'day-of-month', 1],
-  ['周', 'weeks', 1], ['倍', 'multiple', 1], ['成', 'percent', 10], ['分', 'score', 1], ['P', 'compute', 1],
+  ['年度', 'calendar-year', 1],
+  ['季度', 'quarter', 1],
+  ['月', 'month-of-year', 1],
+  ['号', 'day-of-month', 1],
+  ['周', 'weeks', 1],
+  ['倍', 'multiple', 1],
+  ['成', 'percent', 10],
+  ['分', 'score', 1],
+  ['P', 'compute', 1],
 ];
 const NARRATIVE_TABLE = new Map<string, Unit>(TABLE);
 for (const [label, family, factor] of NARRATIVE_ONLY) {

@@ -9,6 +9,9 @@ export const beijing: ProfileDefinition = {
   verified: false,
   settings: {},
   sources: {
-    weights: { tag: 'unverified', ref: '《北京市项目支出绩效评价管理办法》仅见标题（scoring-rules.md §1、§5），各项设置沿用 mof-2020' },
+    weights: {
+      tag: 'unverified',
+      ref: '《北京市项目支出绩效评价管理办法》仅见标题（scoring-rules.md §1、§5），各项设置沿用 mof-2020',
+    },
   },
 };

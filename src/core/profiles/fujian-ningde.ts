@@ -11,6 +11,9 @@ export const fujianNingde: ProfileDefinition = {
     exec: { mode: { kind: 'threshold', fullAt: 0.95 } },
   },
   sources: {
-    'exec.mode': { tag: 'V', ref: '宁德评价报告“预算执行率…资金使用率大于95%的得满分” <https://0477ly.com/newsdetail/news661681.html>' },
+    'exec.mode': {
+      tag: 'V',
+      ref: '宁德评价报告“预算执行率…资金使用率大于95%的得满分” <https://0477ly.com/newsdetail/news661681.html>',
+    },
   },
 };

@@ -11,8 +11,14 @@ export const hebeiTianjin: ProfileDefinition = {
     overAchievement: { flagRatio: 1.2, penalty: 'manual' },
   },
   sources: {
-    'quant.reverse': { tag: 'C', ref: 'pmkpi 反向指标 SQL：actual<2*indexval 时 (1-(actual-indexval)/indexval)*weight，≥2倍得0 (id 54848695388)' },
-    'quant.equal': { tag: 'C', ref: 'pmkpi 天津“计算符号为等于的指标，实际完成值如果不等于指标值，实际得分需要标为红色并且可修改”(id 54504033813)' },
+    'quant.reverse': {
+      tag: 'C',
+      ref: 'pmkpi 反向指标 SQL：actual<2*indexval 时 (1-(actual-indexval)/indexval)*weight，≥2倍得0 (id 54848695388)',
+    },
+    'quant.equal': {
+      tag: 'C',
+      ref: 'pmkpi 天津“计算符号为等于的指标，实际完成值如果不等于指标值，实际得分需要标为红色并且可修改”(id 54504033813)',
+    },
     'quant.reverseExceededManual': { tag: 'C', ref: 'pmkpi _isHebei 分支：反向指标实际值超过指标值时人工核定' },
     overAchievement: { tag: 'C', ref: 'pmkpi scorepercentage 1.2：超出 20% 得分标红可编辑' },
   },

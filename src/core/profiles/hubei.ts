@@ -13,7 +13,10 @@ export const hubei: ProfileDefinition = {
     qual: { bands: { achieved: 0.8, partial: 0.5 }, points: { achieved: 1, partial: 0.65, notAchieved: 0.25 } },
   },
   sources: {
-    weights: { tag: 'V-form', ref: '湖北“预算执行情况(万元)(20分)…得分(20分*执行率)”，每个年度绩效目标 40 分 <https://1wenmi.com/doc/330418.html>' },
+    weights: {
+      tag: 'V-form',
+      ref: '湖北“预算执行情况(万元)(20分)…得分(20分*执行率)”，每个年度绩效目标 40 分 <https://1wenmi.com/doc/330418.html>',
+    },
     validateWeightSums: { tag: 'V-form', ref: '湖北按年度绩效目标分块计分，一级指标不设统一权重' },
     'exec.denominator': { tag: 'V-form', ref: '湖北“预算数为调整后财政资金总额(包括上年结余结转)”' },
     'quant.reverse': { tag: 'V-form', ref: '湖北“反向指标(即目标值为≤X,得分=权重*A/B),得分不得突破权重总额”' },

@@ -18,7 +18,16 @@ import type { ProfileDefinition, RuleProfile, RuleSettings } from './types.js';
 export const DEFAULT_PROFILE_ID = 'mof-2020';
 
 const DEFINITIONS: ProfileDefinition[] = [
-  mof2020, beijing, hubei, sichuan, guangxi, hebeiTianjin, shandongJinan2019, yunnan, fujianNingde, yitihuaManual,
+  mof2020,
+  beijing,
+  hubei,
+  sichuan,
+  guangxi,
+  hebeiTianjin,
+  shandongJinan2019,
+  yunnan,
+  fujianNingde,
+  yitihuaManual,
 ];
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -39,7 +48,14 @@ function merge<T>(base: T, over: unknown): T {
 
 function resolve(def: ProfileDefinition, seen: string[] = []): RuleProfile {
   if (!def.extends) {
-    return { id: def.id, name: def.name, banner: def.banner, verified: def.verified ?? false, settings: def.settings as RuleSettings, sources: def.sources };
+    return {
+      id: def.id,
+      name: def.name,
+      banner: def.banner,
+      verified: def.verified ?? false,
+      settings: def.settings as RuleSettings,
+      sources: def.sources,
+    };
   }
   if (seen.includes(def.id)) throw new Error(`profile cycle: ${[...seen, def.id].join(' → ')}`);
   const parentDef = DEFINITIONS.find((d) => d.id === def.extends);
@@ -68,7 +84,9 @@ export function getProfile(id: string = DEFAULT_PROFILE_ID): RuleProfile {
   const profile = PROFILES.get(id);
   if (!profile) {
     throw new ZipingError('unknown_profile', `未知的规则口径“${id}”，可选：${[...PROFILES.keys()].join('、')}`, {
-      issues: [{ path: 'profile', code: 'unknown_profile', message: `规则口径只能是 ${[...PROFILES.keys()].join(' / ')}` }],
+      issues: [
+        { path: 'profile', code: 'unknown_profile', message: `规则口径只能是 ${[...PROFILES.keys()].join(' / ')}` },
+      ],
     });
   }
   return profile;

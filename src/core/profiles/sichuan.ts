@@ -13,7 +13,10 @@ export const sichuan: ProfileDefinition = {
     exec: { reasonBelowRate: 0.9 },
   },
   sources: {
-    weights: { tag: 'V-form', ref: '四川“预算执行情况(10分)”“绩效指标(90分)” <https://www.scqs.gov.cn/info/13206/211004.htm>' },
+    weights: {
+      tag: 'V-form',
+      ref: '四川“预算执行情况(10分)”“绩效指标(90分)” <https://www.scqs.gov.cn/info/13206/211004.htm>',
+    },
     validateWeightSums: { tag: 'V-form', ref: '四川表只规定 10+90，一级指标分值由单位确定' },
     'exec.denominator': { tag: 'V-form', ref: '四川“预算执行率=预算执行数/调整后预算数”' },
     'exec.reasonBelowRate': { tag: 'V-form', ref: '四川“预算执行率未达到90%的需说明原因(100字以内)”' },

@@ -59,12 +59,27 @@ export interface RuleSettings {
 }
 
 export type SettingKey =
-  | 'weights' | 'validateWeightSums'
-  | 'exec.denominator' | 'exec.mode' | 'exec.weight' | 'exec.reasonBelowRate' | 'exec.totalCapByRate'
-  | 'quant.positive' | 'quant.reverse' | 'quant.equal' | 'quant.reverseExceededManual' | 'quant.unsignedAs'
-  | 'quant.zeroTarget' | 'quant.negativeActual'
-  | 'overAchievement' | 'qual.bands' | 'qual.points' | 'time.late' | 'reasonRequired'
-  | 'rounding' | 'grades';
+  | 'weights'
+  | 'validateWeightSums'
+  | 'exec.denominator'
+  | 'exec.mode'
+  | 'exec.weight'
+  | 'exec.reasonBelowRate'
+  | 'exec.totalCapByRate'
+  | 'quant.positive'
+  | 'quant.reverse'
+  | 'quant.equal'
+  | 'quant.reverseExceededManual'
+  | 'quant.unsignedAs'
+  | 'quant.zeroTarget'
+  | 'quant.negativeActual'
+  | 'overAchievement'
+  | 'qual.bands'
+  | 'qual.points'
+  | 'time.late'
+  | 'reasonRequired'
+  | 'rounding'
+  | 'grades';
 
 export interface RuleProfile {
   id: string;

@@ -22,7 +22,13 @@ export const yitihuaManual: ProfileDefinition = {
     },
   },
   sources: {
-    overAchievement: { tag: 'V', ref: '“完成值超过年初设置指标值30%及以上的指标,定义为指标偏离并减2分” <https://desk33.com/d-565511.html>（经 landscape.md）' },
-    'exec.totalCapByRate': { tag: 'V', ref: '执行率 70–80% 总分≤89；60–70% ≤79；<60% ≤69；<50% ≤59 <https://desk33.com/d-565511.html>' },
+    overAchievement: {
+      tag: 'V',
+      ref: '“完成值超过年初设置指标值30%及以上的指标,定义为指标偏离并减2分” <https://desk33.com/d-565511.html>（经 landscape.md）',
+    },
+    'exec.totalCapByRate': {
+      tag: 'V',
+      ref: '执行率 70–80% 总分≤89；60–70% ≤79；<60% ≤69；<50% ≤59 <https://desk33.com/d-565511.html>',
+    },
   },
 };

@@ -10,6 +10,9 @@ export const yunnan: ProfileDefinition = {
     rounding: { decimals: 0, mode: 'floor' },
   },
   sources: {
-    rounding: { tag: 'V-form', ref: '临翔 forms/05：执行率97.80% 得9分；永德 forms/01：政策知晓率98%（=100%）得9分，均为取整' },
+    rounding: {
+      tag: 'V-form',
+      ref: '临翔 forms/05：执行率97.80% 得9分；永德 forms/01：政策知晓率98%（=100%）得9分，均为取整',
+    },
   },
 };

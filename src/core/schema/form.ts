@@ -4,7 +4,13 @@
  */
 import { z } from 'zod';
 import {
-  MAX_AMOUNT, MAX_CELL_CHARS, MAX_DECIMALS, MAX_LONG_CELL_CHARS, MAX_NUMBER_DIGITS, MAX_ROWS, MAX_SELF_TOTAL,
+  MAX_AMOUNT,
+  MAX_CELL_CHARS,
+  MAX_DECIMALS,
+  MAX_LONG_CELL_CHARS,
+  MAX_NUMBER_DIGITS,
+  MAX_ROWS,
+  MAX_SELF_TOTAL,
   MAX_WEIGHT,
 } from '../limits.js';
 
@@ -25,16 +31,20 @@ const numberText = text
   .optional();
 /** A finite number within [0, max] with at most MAX_DECIMALS places (财预〔2020〕10号 amounts and 分值). */
 const bounded = (max: number) =>
-  z.number().min(0).max(max).refine(fewDecimals, { params: { code: LIMIT_CODES.decimals, limit: MAX_DECIMALS } });
+  z
+    .number()
+    .min(0)
+    .max(max)
+    .refine(fewDecimals, { params: { code: LIMIT_CODES.decimals, limit: MAX_DECIMALS } });
 /** An amount cell: a JSON number, or empty (`null` / absent); never negative (issue #8: −500 points). */
 const amount = bounded(MAX_AMOUNT).nullable().optional();
 const points = bounded(MAX_WEIGHT).nullable().optional();
 
 export const FundingRowSchema = z.object({
-  initial: amount,   // 年初预算数
-  annual: amount,    // 全年预算数
-  executed: amount,  // 全年执行数
-  score: amount,     // 自评得分 (only the 年度资金总额 row has one)
+  initial: amount, // 年初预算数
+  annual: amount, // 全年预算数
+  executed: amount, // 全年执行数
+  score: amount, // 自评得分 (only the 年度资金总额 row has one)
 });
 
 export const FundingSchema = z.object({
@@ -52,16 +62,16 @@ export const FundingSchema = z.object({
 export const GradeSchema = z.enum(['达成', '部分达成', '未达成']);
 
 export const IndicatorSchema = z.object({
-  level1: text,                      // 一级指标
+  level1: text, // 一级指标
   level2: text.nullable().optional(), // 二级指标
-  name: text,                        // 三级指标 (real forms leave it empty: a check reports it)
-  target: numberText,                // 年度指标值, as written
-  actual: numberText,                // 实际完成值, as written
-  weight: points,                    // 分值
-  score: points,                     // 得分 as self-assessed
+  name: text, // 三级指标 (real forms leave it empty: a check reports it)
+  target: numberText, // 年度指标值, as written
+  actual: numberText, // 实际完成值, as written
+  weight: points, // 分值
+  score: points, // 得分 as self-assessed
   grade: GradeSchema.nullable().optional(),
-  deviation: optionalText,           // 偏差原因分析及改进措施
-  notes: optionalText,               // facts for the drafter; never printed
+  deviation: optionalText, // 偏差原因分析及改进措施
+  notes: optionalText, // facts for the drafter; never printed
 });
 
 export const ProjectSchema = z.object({

@@ -13,7 +13,13 @@ export const ReportIssueSchema = z.object({
 });
 
 export const IndicatorKindSchema = z.enum([
-  'positive', 'reverse', 'equal', 'range', 'deadline', 'qualitative', 'unscorable',
+  'positive',
+  'reverse',
+  'equal',
+  'range',
+  'deadline',
+  'qualitative',
+  'unscorable',
 ]);
 
 export const IndicatorResultSchema = z.object({

@@ -40,7 +40,8 @@ function describeIssue(issue: z.core.$ZodIssue): FieldIssue {
     }
     case 'too_small': {
       if (issue.origin === 'string') return { path, code: 'required', message: `${label}不能为空` };
-      if (issue.origin === 'array') return { path, code: 'too_small', message: `${label}至少需要${String(issue.minimum)}项` };
+      if (issue.origin === 'array')
+        return { path, code: 'too_small', message: `${label}至少需要${String(issue.minimum)}项` };
       if (Number(issue.minimum) === 0) return { path, code: 'too_small', message: `${label}必须是非负数` };
       return { path, code: 'too_small', message: `${label}不能小于${String(issue.minimum)}` };
     }
@@ -71,12 +72,20 @@ export function fieldIssuesOf(error: z.ZodError | readonly z.core.$ZodIssue[]): 
 }
 
 /** The error for input that failed a schema: `自评表有2处错误：year: …`, every field in `issues`. */
-export function invalidInput(code: 'invalid_form' | 'invalid_request', what: string, issues: FieldIssue[]): ZipingError {
+export function invalidInput(
+  code: 'invalid_form' | 'invalid_request',
+  what: string,
+  issues: FieldIssue[],
+): ZipingError {
   const first = issues[0]!;
   const more = issues.length > 1 ? ' 等' : '';
-  return new ZipingError(code, `${what}有${issues.length}处错误：${first.path ? `${first.path}: ` : ''}${first.message}${more}`, {
-    issues,
-  });
+  return new ZipingError(
+    code,
+    `${what}有${issues.length}处错误：${first.path ? `${first.path}: ` : ''}${first.message}${more}`,
+    {
+      issues,
+    },
+  );
 }
 
 /** The error for a form that is not a JSON object at all. */

@@ -32,7 +32,9 @@ export function finalScore(
     return {
       score: ruleScore ?? weight,
       flags: ['self-score-above-weight'],
-      issues: [{ severity: 'error', path, code: 'score-above-weight', message: `自评得分${self}分超过分值${weight}分` }],
+      issues: [
+        { severity: 'error', path, code: 'score-above-weight', message: `自评得分${self}分超过分值${weight}分` },
+      ],
     };
   }
   if (ruleScore == null) {
@@ -40,7 +42,14 @@ export function finalScore(
     return {
       score: self,
       flags: ['rule-not-applicable'],
-      issues: [{ severity: 'warning', path, code: 'self-score-unchecked', message: `无法按规则计分，暂采用自评得分${self}分，请人工核定` }],
+      issues: [
+        {
+          severity: 'warning',
+          path,
+          code: 'self-score-unchecked',
+          message: `无法按规则计分，暂采用自评得分${self}分，请人工核定`,
+        },
+      ],
     };
   }
   if (sameAt2(self, ruleScore)) return { score: self, flags, issues: [] };
@@ -49,35 +58,51 @@ export function finalScore(
     return {
       score: self,
       flags,
-      issues: [{ severity: 'info', path, code: 'manual-review', message: `本口径要求人工核定，采用自评得分${self}分（规则参考${fixed(ruleScore)}分）` }],
+      issues: [
+        {
+          severity: 'info',
+          path,
+          code: 'manual-review',
+          message: `本口径要求人工核定，采用自评得分${self}分（规则参考${fixed(ruleScore)}分）`,
+        },
+      ],
     };
   }
   const explained = !isFillerText(deviation);
   // 财预〔2020〕10号 [M]: a target set too low is marked down 适度, with the reason written
-  if (self < ruleScore && rule.flags.includes('over-achievement') && explained && profile.settings.overAchievement.penalty === 'manual') {
+  if (
+    self < ruleScore &&
+    rule.flags.includes('over-achievement') &&
+    explained &&
+    profile.settings.overAchievement.penalty === 'manual'
+  ) {
     return { score: self, flags: ['marked-down-for-low-target'], issues: [] };
   }
   if (self > ruleScore) {
     return {
       score: ruleScore,
       flags: ['self-score-above-rule'],
-      issues: [{
-        severity: 'error',
-        path,
-        code: 'self-score-above-rule',
-        message: `自评得分${self}分高于规则得分${fixed(ruleScore)}分${explained ? '' : '，且未说明理由'}`,
-      }],
+      issues: [
+        {
+          severity: 'error',
+          path,
+          code: 'self-score-above-rule',
+          message: `自评得分${self}分高于规则得分${fixed(ruleScore)}分${explained ? '' : '，且未说明理由'}`,
+        },
+      ],
     };
   }
   return {
     score: ruleScore,
     flags: ['self-score-below-rule'],
-    issues: [{
-      severity: 'warning',
-      path,
-      code: 'self-score-below-rule',
-      message: `自评得分${self}分低于规则得分${fixed(ruleScore)}分，${rule.flags.includes('over-achievement') ? '超额完成时调减分值须在偏差原因中说明指标值设定偏低' : '未见规则依据'}，按规则得分计`,
-    }],
+    issues: [
+      {
+        severity: 'warning',
+        path,
+        code: 'self-score-below-rule',
+        message: `自评得分${self}分低于规则得分${fixed(ruleScore)}分，${rule.flags.includes('over-achievement') ? '超额完成时调减分值须在偏差原因中说明指标值设定偏低' : '未见规则依据'}，按规则得分计`,
+      },
+    ],
   };
 }
 

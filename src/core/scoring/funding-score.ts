@@ -31,7 +31,12 @@ export function scoreFunding(form: Form, profile: RuleProfile): { result: Fundin
   // 济南历城 forms/14 prints no 全年预算数 column: the 年初预算数 is the only budget there is
   if (budget == null && denominatorField === 'annual' && total?.initial) {
     budget = total.initial;
-    issues.push({ severity: 'warning', path: 'funding.total.annual', code: 'funding-annual-missing', message: `全年预算数未填写，按年初预算数${budget}计算执行率` });
+    issues.push({
+      severity: 'warning',
+      path: 'funding.total.annual',
+      code: 'funding-annual-missing',
+      message: `全年预算数未填写，按年初预算数${budget}计算执行率`,
+    });
   }
   // 池州 forms/07: the 年度资金总额 row reads 0 while 其中 rows carry the money (§9.18)
   if (!budget) {
@@ -39,19 +44,43 @@ export function scoreFunding(form: Form, profile: RuleProfile): { result: Fundin
     if (fromRows) {
       budget = fromRows;
       executed = subRowSum(form, 'executed') ?? executed;
-      issues.push({ severity: 'warning', path: `funding.total.${denominatorField}`, code: 'funding-total-from-subrows', message: `年度资金总额的${denominatorName}为空或为0，按“其中”各行合计${budget}计算执行率` });
+      issues.push({
+        severity: 'warning',
+        path: `funding.total.${denominatorField}`,
+        code: 'funding-total-from-subrows',
+        message: `年度资金总额的${denominatorName}为空或为0，按“其中”各行合计${budget}计算执行率`,
+      });
     }
   }
 
   if (!budget) {
-    issues.push({ severity: 'error', path: `funding.total.${denominatorField}`, code: 'funding-budget-missing', message: `${denominatorName}为空或为0，无法计算预算执行率` });
+    issues.push({
+      severity: 'error',
+      path: `funding.total.${denominatorField}`,
+      code: 'funding-budget-missing',
+      message: `${denominatorName}为空或为0，无法计算预算执行率`,
+    });
     return {
-      result: { rate: null, ruleScore: null, selfScore, score: selfScore ?? 0, weight, budget, executed, explanation: `${denominatorName}缺失，无法计算预算执行率` },
+      result: {
+        rate: null,
+        ruleScore: null,
+        selfScore,
+        score: selfScore ?? 0,
+        weight,
+        budget,
+        executed,
+        explanation: `${denominatorName}缺失，无法计算预算执行率`,
+      },
       issues,
     };
   }
   if (executed == null) {
-    issues.push({ severity: 'error', path: 'funding.total.executed', code: 'funding-executed-missing', message: '全年执行数未填写' });
+    issues.push({
+      severity: 'error',
+      path: 'funding.total.executed',
+      code: 'funding-executed-missing',
+      message: '全年执行数未填写',
+    });
     executed = 0;
   }
 

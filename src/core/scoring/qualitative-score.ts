@@ -38,7 +38,8 @@ export function inBand(score: number, band: Band): boolean {
 
 /** The deterministic point the profile gives inside a grade's band. */
 export function pointOf(grade: Grade, weight: number, qual: RuleSettings['qual']): Big {
-  const share = grade === '达成' ? qual.points.achieved : grade === '部分达成' ? qual.points.partial : qual.points.notAchieved;
+  const share =
+    grade === '达成' ? qual.points.achieved : grade === '部分达成' ? qual.points.partial : qual.points.notAchieved;
   return dec(weight).times(share);
 }
 

@@ -50,7 +50,11 @@ export function scoreQuantitative({ sign, target, actual, weight, settings }: Qu
   // Target 0 (pmkpi selfindexequalzero [C]): "=0"/"≤0" full when B ≤ 0; "≥0" is always met
   if (A.eq(0)) {
     if (kind === 'positive') {
-      return outcome(kind, { ruleScore: w, explanation: `${head}，指标值为0恒能达到，得满分${fixed(w)}`, flags: [...flags, 'ill-set-target'] });
+      return outcome(kind, {
+        ruleScore: w,
+        explanation: `${head}，指标值为0恒能达到，得满分${fixed(w)}`,
+        flags: [...flags, 'ill-set-target'],
+      });
     }
     const met = B.lte(0);
     return outcome(kind, {
@@ -72,7 +76,12 @@ export function scoreQuantitative({ sign, target, actual, weight, settings }: Qu
       if (penalty === 'zero' || typeof penalty === 'object') {
         const score = penalty === 'zero' ? dec(0) : w.minus(penalty.fixed).lt(0) ? dec(0) : w.minus(penalty.fixed);
         const what = penalty === 'zero' ? '按本口径不计分' : `按本口径扣${penalty.fixed}分`;
-        return outcome(kind, { ruleScore: score, explanation: `${name}，超出指标值${over * 100 - 100}%以上，${what}，得${fixed(score)}分`, completion, flags });
+        return outcome(kind, {
+          ruleScore: score,
+          explanation: `${name}，超出指标值${over * 100 - 100}%以上，${what}，得${fixed(score)}分`,
+          completion,
+          flags,
+        });
       }
     }
     if (B.gte(A)) {
@@ -89,7 +98,13 @@ export function scoreQuantitative({ sign, target, actual, weight, settings }: Qu
 
   if (kind === 'equal') {
     if (over !== null && B.gte(A.times(over))) flags.push('over-achievement');
-    if (B.eq(A)) return outcome(kind, { ruleScore: w, explanation: `${head}，与指标值相等，得满分${fixed(w)}`, completion, flags });
+    if (B.eq(A))
+      return outcome(kind, {
+        ruleScore: w,
+        explanation: `${head}，与指标值相等，得满分${fixed(w)}`,
+        completion,
+        flags,
+      });
     if (settings.quant.equal === 'symmetric') {
       const share = dec(1).minus(B.minus(A).abs().div(A));
       const score = share.lt(0) ? dec(0) : w.times(share);
@@ -149,11 +164,22 @@ export function scoreRange(low: Quantity, high: Quantity, actual: Quantity, weig
   const B = inUnit(actual, unit);
   const w = dec(weight);
   const head = `${KIND_NAME.range}，指标值${n(L)}–${n(H)}${label}，实际${n(B)}${label}`;
-  if (B.gte(L) && B.lte(H)) return outcome('range', { ruleScore: w, explanation: `${head}，在区间内，得满分${fixed(w)}`, completion: 1 });
+  if (B.gte(L) && B.lte(H))
+    return outcome('range', { ruleScore: w, explanation: `${head}，在区间内，得满分${fixed(w)}`, completion: 1 });
   if (B.lt(L)) {
     const score = L.eq(0) ? dec(0) : w.times(B.lt(0) ? 0 : B).div(L);
-    return outcome('range', { ruleScore: score, explanation: `${head}，低于下限，得分 = ${fixed(w)} × ${n(B)}/${n(L)} = ${fixed(score)}`, completion: Number(B.div(L).round(6)), flags: ['target-missed'] });
+    return outcome('range', {
+      ruleScore: score,
+      explanation: `${head}，低于下限，得分 = ${fixed(w)} × ${n(B)}/${n(L)} = ${fixed(score)}`,
+      completion: Number(B.div(L).round(6)),
+      flags: ['target-missed'],
+    });
   }
   const score = w.times(H).div(B);
-  return outcome('range', { ruleScore: score, explanation: `${head}，高于上限，得分 = ${fixed(w)} × ${n(H)}/${n(B)} = ${fixed(score)}`, completion: Number(B.div(H).round(6)), flags: ['target-exceeded'] });
+  return outcome('range', {
+    ruleScore: score,
+    explanation: `${head}，高于上限，得分 = ${fixed(w)} × ${n(H)}/${n(B)} = ${fixed(score)}`,
+    completion: Number(B.div(H).round(6)),
+    flags: ['target-exceeded'],
+  });
 }

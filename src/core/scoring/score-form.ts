@@ -31,7 +31,12 @@ function isTemplateRow(row: Indicator): boolean {
   return row.weight == null && row.score == null && isBlank(row.target) && isBlank(row.actual);
 }
 
-function scoreRow(row: Indicator, index: number, form: Form, profile: RuleProfile): { result: IndicatorResult; issues: ReportIssue[] } {
+function scoreRow(
+  row: Indicator,
+  index: number,
+  form: Form,
+  profile: RuleProfile,
+): { result: IndicatorResult; issues: ReportIssue[] } {
   const rule = scoreIndicatorRule(row, index, profile, form.year);
   const ruleScore = rule.ruleScore === null ? null : roundScore(rule.ruleScore, profile, row.weight);
   const self = row.score ?? null;
@@ -39,10 +44,10 @@ function scoreRow(row: Indicator, index: number, form: Form, profile: RuleProfil
   const weight = row.weight ?? null;
   const flags = [...new Set([...rule.flags, ...final.flags])];
   const reasons = profile.settings.reasonRequired;
-  const needsExplanation = weight != null && (
-    (reasons.onScoreLoss && final.score < weight - 0.005) ||
-    (reasons.onOverRatio && flags.includes('over-achievement'))
-  );
+  const needsExplanation =
+    weight != null &&
+    ((reasons.onScoreLoss && final.score < weight - 0.005) ||
+      (reasons.onOverRatio && flags.includes('over-achievement')));
   const result: IndicatorResult = {
     index,
     name: row.name,
@@ -71,7 +76,12 @@ function pathOrder(path: string): number {
 
 /** Sorts issues by severity, then by cell; each key is computed once, not on every comparison. */
 function sortIssues(issues: ReportIssue[]): void {
-  const keyed = issues.map((issue, i) => ({ issue, severity: SEVERITY_ORDER[issue.severity], cell: pathOrder(issue.path), i }));
+  const keyed = issues.map((issue, i) => ({
+    issue,
+    severity: SEVERITY_ORDER[issue.severity],
+    cell: pathOrder(issue.path),
+    i,
+  }));
   keyed.sort((a, b) => a.severity - b.severity || a.cell - b.cell || a.i - b.i);
   for (let i = 0; i < keyed.length; i += 1) issues[i] = keyed[i]!.issue;
 }
@@ -85,7 +95,18 @@ export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
 
   form.indicators.forEach((row, index) => {
     if (isTemplateRow(row)) {
-      indicators.push({ index, name: row.name, kind: 'unscorable', ruleScore: null, selfScore: null, score: 0, weight: null, needsExplanation: false, flags: ['template-row'], explanation: '模板空行，不计分' });
+      indicators.push({
+        index,
+        name: row.name,
+        kind: 'unscorable',
+        ruleScore: null,
+        selfScore: null,
+        score: 0,
+        weight: null,
+        needsExplanation: false,
+        flags: ['template-row'],
+        explanation: '模板空行，不计分',
+      });
       return;
     }
     const scored = scoreRow(row, index, form, profile);
@@ -109,10 +130,16 @@ export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
   const rate = funding.result.rate;
   const cap = rate == null ? undefined : caps.find((c) => rate < c.below);
   if (cap && total > cap.maxTotal) {
-    issues.push({ severity: 'warning', path: 'funding.total.executed', code: 'total-capped-by-rate', message: `预算执行率低于${cap.below * 100}%，总分不超过${cap.maxTotal}分（原${total}分）` });
+    issues.push({
+      severity: 'warning',
+      path: 'funding.total.executed',
+      code: 'total-capped-by-rate',
+      message: `预算执行率低于${cap.below * 100}%，总分不超过${cap.maxTotal}分（原${total}分）`,
+    });
     total = cap.maxTotal;
   }
-  if (profile.banner) issues.push({ severity: 'info', path: 'profile', code: 'profile-unverified', message: profile.banner });
+  if (profile.banner)
+    issues.push({ severity: 'info', path: 'profile', code: 'profile-unverified', message: profile.banner });
 
   const grade = profile.settings.grades.find((g) => total >= g.min)?.label ?? profile.settings.grades.at(-1)!.label;
 

@@ -9,7 +9,16 @@ import { printedScores, type Form, type FundingRow, type ScoreReport } from '../
 
 /** What a cell holds, which decides its number format and alignment. */
 export type CellKind =
-  'title' | 'subtitle' | 'label' | 'level' | 'text' | 'narrative' | 'amount' | 'rate' | 'weight' | 'score';
+  | 'title'
+  | 'subtitle'
+  | 'label'
+  | 'level'
+  | 'text'
+  | 'narrative'
+  | 'amount'
+  | 'rate'
+  | 'weight'
+  | 'score';
 
 export interface SheetCell {
   row: number;
@@ -112,13 +121,7 @@ function fundingBlock(g: Grid, form: Form, report: ScoreReport): void {
       isTotal ? { path: 'funding.weight' } : {},
     );
     g.put(8, 1, 'rate', isTotal ? report.funding.rate : subRowRate(row));
-    g.put(
-      9,
-      3,
-      'score',
-      isTotal ? printed.funding : row ? '-' : '',
-      isTotal ? { path: 'funding.total.score' } : {},
-    );
+    g.put(9, 3, 'score', isTotal ? printed.funding : row ? '-' : '', isTotal ? { path: 'funding.total.score' } : {});
     g.row++;
   }
 }

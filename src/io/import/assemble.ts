@@ -27,14 +27,18 @@ export function assembleForm(parts: ReadParts, report: ReportBuilder, fallbackYe
       issues: report.unread.map((u) => ({ path: u.from, code: 'unread', message: u.why })),
     });
   }
-  if (header.year === null) report.infer('year', fallbackYear, `表中未找到“XXXX年度”，按 ${fallbackYear} 年填入，请核对`);
+  if (header.year === null)
+    report.infer('year', fallbackYear, `表中未找到“XXXX年度”，按 ${fallbackYear} 年填入，请核对`);
   if (!header.name) report.infer('project.name', UNKNOWN_NAME, '表中未找到项目名称，请填写');
   const input: FormInput = {
     formType: header.formType,
     year: header.year ?? fallbackYear,
     project: {
       name: header.name || UNKNOWN_NAME,
-      department: header.department, implementer: header.implementer, manager: header.manager, phone: header.phone,
+      department: header.department,
+      implementer: header.implementer,
+      manager: header.manager,
+      phone: header.phone,
     },
     ...(parts.funding ? { funding: parts.funding } : {}),
     ...(parts.goals ? { goals: parts.goals } : {}),

@@ -97,7 +97,8 @@ function readRow(row: GridCell[], key: RowKey, header: FundingHeader, unit: Mone
 function noteRate(row: GridCell[], header: FundingHeader, report: ReportBuilder): void {
   const col = header.columns.get('rate');
   const cell = col === undefined ? undefined : row[col];
-  if (cell && cell.text.trim() !== '') report.skip(cell.ref, cell.text.trim(), '执行率由评分按全年执行数/全年预算数重新计算，不导入');
+  if (cell && cell.text.trim() !== '')
+    report.skip(cell.ref, cell.text.trim(), '执行率由评分按全年执行数/全年预算数重新计算，不导入');
 }
 
 function readAmount(cell: GridCell | undefined, path: string, unit: MoneyUnit, report: ReportBuilder): number | null {
@@ -147,14 +148,23 @@ function weightFromTitle(grid: Grid, headerRow: number, report: ReportBuilder): 
 
 /** Hubei-style blocks have no 年度资金总额 label: the first row of numbers under the header is the total. */
 function readUnlabelledTotal(
-  grid: Grid, header: FundingHeader, unit: MoneyUnit, toRow: number, report: ReportBuilder, funding: Funding,
+  grid: Grid,
+  header: FundingHeader,
+  unit: MoneyUnit,
+  toRow: number,
+  report: ReportBuilder,
+  funding: Funding,
 ): GridCell[] | undefined {
   for (let r = header.row + 1; r < toRow; r++) {
     const row = grid.rows[r]!;
     if (isEmptyRow(row)) continue;
     const col = header.columns.get('executed')!;
     if (!row[col] || numberOf(row[col]!) === null) return undefined;
-    report.infer('funding.total', null, `资金表没有“年度资金总额”行，第一行数字（${row[col]!.ref} 所在行）按资金总额读取`);
+    report.infer(
+      'funding.total',
+      null,
+      `资金表没有“年度资金总额”行，第一行数字（${row[col]!.ref} 所在行）按资金总额读取`,
+    );
     funding.total = readRow(row, 'total', header, unit, report);
     return row;
   }

@@ -34,7 +34,13 @@ export function valueRightOf(row: GridCell[], col: number): GridCell | null {
 /** Reads the header fields, recording each in the report. */
 export function readHeader(grid: Grid, report: ReportBuilder, stopRow: number): HeaderFields {
   const fields: HeaderFields = {
-    year: null, formType: 'project', name: null, department: null, implementer: null, manager: null, phone: null,
+    year: null,
+    formType: 'project',
+    name: null,
+    department: null,
+    implementer: null,
+    manager: null,
+    phone: null,
   };
   readTitle(grid, report, stopRow, fields);
   for (const key of ['name', 'department', 'implementer', 'manager', 'phone'] as const) {

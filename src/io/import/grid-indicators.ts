@@ -9,7 +9,13 @@ import { labelKey } from './cell-text.js';
 import { numberOf } from './grid-funding.js';
 import { isEmptyRow, rowText, type Grid, type GridCell } from './grid.js';
 import {
-  BLOCK_TOTAL, FOOTER, INDICATOR_COLUMNS, LEVEL1, SUB_ROW, TOTAL_LABEL, type IndicatorColumn,
+  BLOCK_TOTAL,
+  FOOTER,
+  INDICATOR_COLUMNS,
+  LEVEL1,
+  SUB_ROW,
+  TOTAL_LABEL,
+  type IndicatorColumn,
 } from './labels.js';
 import type { ReportBuilder } from './report.js';
 import { joinTarget, percentActual } from './target-cells.js';
@@ -160,7 +166,11 @@ function levels(row: GridCell[], columns: Columns, state: RowState, report: Repo
 }
 
 function readRow(
-  row: GridCell[], columns: Columns, state: RowState, report: ReportBuilder, index: number,
+  row: GridCell[],
+  columns: Columns,
+  state: RowState,
+  report: ReportBuilder,
+  index: number,
 ): Indicator | null {
   levels(row, columns, state, report);
   const ref = row[0]?.ref ?? '';
@@ -201,7 +211,12 @@ interface RowValues {
 }
 
 function buildIndicator(
-  row: GridCell[], columns: Columns, state: RowState, report: ReportBuilder, index: number, v: RowValues,
+  row: GridCell[],
+  columns: Columns,
+  state: RowState,
+  report: ReportBuilder,
+  index: number,
+  v: RowValues,
 ): Indicator {
   const path = `indicators.${index}`;
   const nameCell = cellOf(row, columns, 'name');
@@ -215,7 +230,13 @@ function buildIndicator(
   if (deviationCell && deviation) report.took(`${path}.deviation`, deviationCell.ref, deviation);
   if (state.level1 === '') report.miss(row[0]?.ref ?? '', rowText(row), `${path}.level1 一级指标未找到`);
   return {
-    level1: state.level1, level2: state.level2, name: v.name, target: v.target, actual,
-    weight: v.weight, score: v.score, deviation,
+    level1: state.level1,
+    level2: state.level2,
+    name: v.name,
+    target: v.target,
+    actual,
+    weight: v.weight,
+    score: v.score,
+    deviation,
   };
 }

@@ -37,7 +37,10 @@ export function isEmptyRow(row: GridCell[] | undefined): boolean {
 
 /** The first cell, scanning rows from `fromRow`, whose label matches `pattern`. */
 export function findLabel(
-  grid: Grid, pattern: RegExp, fromRow = 0, toRow = grid.rows.length,
+  grid: Grid,
+  pattern: RegExp,
+  fromRow = 0,
+  toRow = grid.rows.length,
 ): { row: number; col: number } | null {
   for (let r = fromRow; r < Math.min(toRow, grid.rows.length); r++) {
     const row = grid.rows[r]!;

@@ -47,7 +47,10 @@ export async function importWorkbook(bytes: Uint8Array, options: ImportOptions =
     const form = formFromGrid(grid, report, defaultYear(options));
     return { form, report: report.build('xlsx', sheet.name) };
   }
-  throw new ZipingError('import_unreadable', '工作簿中没有找到自评表：没有一张工作表含“一级指标/二级指标/三级指标”表头');
+  throw new ZipingError(
+    'import_unreadable',
+    '工作簿中没有找到自评表：没有一张工作表含“一级指标/二级指标/三级指标”表头',
+  );
 }
 
 /** Imports pasted text: a table with tabs (copied from a spreadsheet) or flowing text. */
@@ -76,7 +79,11 @@ function tabGrid(lines: string[]): Grid | null {
   const tabbed = lines.filter((l) => l.includes('\t')).length;
   if (tabbed < 5 || tabbed < lines.filter((l) => l.trim() !== '').length / 2) return null;
   const rows: GridCell[][] = lines.map((line, r) =>
-    line.replace(/\r$/, '').split('\t').slice(0, IMPORT_LIMITS.maxColumns)
-      .map((text, c) => ({ text: text.replace(/^"|"$/g, ''), ref: `第${r + 1}行第${c + 1}格` })));
+    line
+      .replace(/\r$/, '')
+      .split('\t')
+      .slice(0, IMPORT_LIMITS.maxColumns)
+      .map((text, c) => ({ text: text.replace(/^"|"$/g, ''), ref: `第${r + 1}行第${c + 1}格` })),
+  );
   return { sheet: null, rows };
 }

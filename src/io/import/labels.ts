@@ -14,7 +14,8 @@ export const HEADER_LABELS = {
 } as const;
 
 /** Any header label: a value cell must not be one. */
-export const ANY_HEADER_LABEL = /^(?:项目名称|部门名称|单位名称|主管部门|实施单位|项目实施单位|项目负责人|联系电话|项目资金|资金情况)/;
+export const ANY_HEADER_LABEL =
+  /^(?:项目名称|部门名称|单位名称|主管部门|实施单位|项目实施单位|项目负责人|联系电话|项目资金|资金情况)/;
 
 /** Funding column headers, most specific first (A/B variants, Sichuan 调整后预算数, Hubei 预算数(A)). */
 export type FundingColumn = 'initial' | 'annual' | 'executed' | 'weight' | 'rate' | 'score';
@@ -58,12 +59,23 @@ export const INDICATOR_COLUMNS: [key: IndicatorColumn, pattern: RegExp][] = [
   ['method', /^得分计算方法$/],
 ];
 export type IndicatorColumn =
-  | 'level1' | 'level2' | 'name' | 'sign' | 'unit' | 'value' | 'target' | 'actual' | 'weight' | 'score' | 'deviation'
+  | 'level1'
+  | 'level2'
+  | 'name'
+  | 'sign'
+  | 'unit'
+  | 'value'
+  | 'target'
+  | 'actual'
+  | 'weight'
+  | 'score'
+  | 'deviation'
   | 'method';
 
 /** Lines that end the table: 总分, notes, who filled it and when. */
 export const TOTAL_LABEL = /^(?:总分|合计得分|综合得分|自评总分)$/;
-export const FOOTER = /^(?:注[:：.、\d]|说明[:：]|填报人|填表人|填报日期|填表日期|日期[:：]|联系人|审核人|单位负责人|财务负责人|其他需要说明)/;
+export const FOOTER =
+  /^(?:注[:：.、\d]|说明[:：]|填报人|填表人|填报日期|填表日期|日期[:：]|联系人|审核人|单位负责人|财务负责人|其他需要说明)/;
 
 /** Rows inside the table that are not indicators: block totals. */
 export const BLOCK_TOTAL = /^(?:小计|合计)/;
@@ -71,8 +83,10 @@ export const BLOCK_TOTAL = /^(?:小计|合计)/;
 /** Level-1 labels and the weight some forms print in them: 产出指标(50分). */
 export const LEVEL1 = /^(产出指标|效益指标|满意度指标|成本指标)(?:\((\d{1,3})分\))?$/;
 /** Level-2 labels seen on real forms. */
-export const LEVEL2 = new RegExp('^(?:数量指标|质量指标|时效指标|成本指标|经济成本指标|社会成本指标|生态环境成本指标'
-  + '|经济效益指标?|社会效益指标?|生态效益指标?|可持续影响指标?|服务对象满意度指标等?|满意度指标)$');
+export const LEVEL2 = new RegExp(
+  '^(?:数量指标|质量指标|时效指标|成本指标|经济成本指标|社会成本指标|生态环境成本指标' +
+    '|经济效益指标?|社会效益指标?|生态效益指标?|可持续影响指标?|服务对象满意度指标等?|满意度指标)$',
+);
 
 /** 其中 sub-rows under an indicator (衔接资金 layout). */
 export const SUB_ROW = /^其中[:：]?/;

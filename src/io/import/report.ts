@@ -29,12 +29,12 @@ export const SourceNoteSchema = z.object({
 });
 
 export const ImportLayoutSchema = z.enum([
-  'standard',        // MOF 10号 附件1 layout (and the A/B variant)
-  'department',      // 部门整体支出绩效自评表
-  'split-target',    // system exports: 指标性质 / 指标值 / 度量单位
-  'xianjie',         // 衔接资金 绩效目标自评表: 分值 before 年度指标值
-  'budget-20',       // 预算执行 20 分, no per-indicator 分值
-  'flowing-text',    // pasted text without cell separators
+  'standard', // MOF 10号 附件1 layout (and the A/B variant)
+  'department', // 部门整体支出绩效自评表
+  'split-target', // system exports: 指标性质 / 指标值 / 度量单位
+  'xianjie', // 衔接资金 绩效目标自评表: 分值 before 年度指标值
+  'budget-20', // 预算执行 20 分, no per-indicator 分值
+  'flowing-text', // pasted text without cell separators
 ]);
 
 export const ImportReportSchema = z.object({
@@ -83,8 +83,13 @@ export class ReportBuilder {
   /** The finished report. */
   build(source: 'xlsx' | 'text', sheet: string | null): ImportReport {
     return ImportReportSchema.parse({
-      source, sheet, layouts: [...this.layouts], read: this.read, inferred: this.inferred,
-      skipped: this.skipped, unread: this.unread,
+      source,
+      sheet,
+      layouts: [...this.layouts],
+      read: this.read,
+      inferred: this.inferred,
+      skipped: this.skipped,
+      unread: this.unread,
     });
   }
 }
@@ -92,8 +97,12 @@ export class ReportBuilder {
 /** One line on a report, for the CLI summary and the page: source, layouts and the four counts. */
 export function reportSummary(report: ImportReport): string {
   const where = report.source === 'xlsx' ? `工作表“${report.sheet ?? ''}”` : '文本';
-  const counts = [`读取 ${report.read.length} 项`, `推断 ${report.inferred.length} 项`,
-    `略过 ${report.skipped.length} 处`, `未能读取 ${report.unread.length} 处`];
+  const counts = [
+    `读取 ${report.read.length} 项`,
+    `推断 ${report.inferred.length} 项`,
+    `略过 ${report.skipped.length} 处`,
+    `未能读取 ${report.unread.length} 处`,
+  ];
   return `${where}，版式：${report.layouts.join('、')}；${counts.join('，')}`;
 }
 

@@ -51,7 +51,8 @@ export function sniffFile(bytes: Uint8Array): FileKind {
 export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  if (bytes.includes(0)) throw new ZipingError('unsupported_file_type', '无法识别的文件类型：请上传 .xlsx 工作簿或文本');
+  if (bytes.includes(0))
+    throw new ZipingError('unsupported_file_type', '无法识别的文件类型：请上传 .xlsx 工作簿或文本');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {

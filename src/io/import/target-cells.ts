@@ -11,7 +11,10 @@ import type { ReportBuilder } from './report.js';
 
 /** `004 >=` → `>=`: the code before a system export's operator is dropped. */
 export function operatorOf(text: string): string {
-  return text.trim().replace(/^\d{1,4}\s{0,4}(?=[^\d\s])/, '').trim();
+  return text
+    .trim()
+    .replace(/^\d{1,4}\s{0,4}(?=[^\d\s])/, '')
+    .trim();
 }
 
 function cell(row: GridCell[], columns: Columns, key: 'sign' | 'value' | 'unit' | 'target'): GridCell | undefined {
@@ -35,8 +38,12 @@ export function joinTarget(row: GridCell[], columns: Columns, path: string, repo
   const unit = unitCell && !isPlaceholder(unitCell.text) ? unitCell.text.trim() : '';
   if (value === '' && sign === '') return null;
   const joined = `${sign}${value}${unit}`;
-  const refs = [signCell, valueCell, unitCell].filter((c): c is GridCell => !!c).map((c) => c.ref).join('+');
-  const coded = signCell && sign !== signCell.text.trim() ? `，指标性质“${signCell.text.trim()}”去掉代码取“${sign}”` : '';
+  const refs = [signCell, valueCell, unitCell]
+    .filter((c): c is GridCell => !!c)
+    .map((c) => c.ref)
+    .join('+');
+  const coded =
+    signCell && sign !== signCell.text.trim() ? `，指标性质“${signCell.text.trim()}”去掉代码取“${sign}”` : '';
   report.infer(path, joined, `由指标性质/指标值/度量单位三列（${refs}）合成${coded}`);
   return joined;
 }

@@ -8,7 +8,15 @@ import { assembleForm } from './assemble.js';
 import { cellNumber, labelKey } from './cell-text.js';
 import type { HeaderFields } from './grid-header.js';
 import {
-  ANY_HEADER_LABEL, FOOTER, FUNDING_TITLE, GOAL_ACTUAL, GOAL_EXPECTED, HEADER_LABELS, LEVEL1, LEVEL2, TOTAL_LABEL,
+  ANY_HEADER_LABEL,
+  FOOTER,
+  FUNDING_TITLE,
+  GOAL_ACTUAL,
+  GOAL_EXPECTED,
+  HEADER_LABELS,
+  LEVEL1,
+  LEVEL2,
+  TOTAL_LABEL,
 } from './labels.js';
 import type { ReportBuilder } from './report.js';
 import { readTextFunding } from './text-funding.js';
@@ -24,8 +32,13 @@ const TABLE_END = /^(?:总分|其他需要说明事项|自评总分)$/;
 
 function header(tokens: Token[], text: string, report: ReportBuilder): HeaderFields {
   const fields: HeaderFields = {
-    year: null, formType: /部门整体(?:支出)?绩效自评/.test(text) ? 'department' : 'project',
-    name: null, department: null, implementer: null, manager: null, phone: null,
+    year: null,
+    formType: /部门整体(?:支出)?绩效自评/.test(text) ? 'department' : 'project',
+    name: null,
+    department: null,
+    implementer: null,
+    manager: null,
+    phone: null,
   };
   const year = YEAR.exec(text);
   if (year) {
@@ -49,8 +62,12 @@ function header(tokens: Token[], text: string, report: ReportBuilder): HeaderFie
 
 /** Splits the goals tokens into 预期目标 and 实际完成情况. */
 function goals(tokens: Token[], report: ReportBuilder): FormInput['goals'] {
-  const body = tokens.filter((t) => !isLabel(t.text) && !FUNDING_TITLE.test(labelKey(t.text))
-    && !/^(?:年度|总体|目标|年|度|总|体|标|指标|绩效|年度绩效指标完成情况)$/.test(t.text));
+  const body = tokens.filter(
+    (t) =>
+      !isLabel(t.text) &&
+      !FUNDING_TITLE.test(labelKey(t.text)) &&
+      !/^(?:年度|总体|目标|年|度|总|体|标|指标|绩效|年度绩效指标完成情况)$/.test(t.text),
+  );
   if (body.length === 0) return undefined;
   const heading = body.findIndex((t) => /完成情况[:：]$/.test(t.text) && t.before !== 'space');
   let expected: Token[];
@@ -96,15 +113,20 @@ export function formFromText(source: string, report: ReportBuilder, fallbackYear
   const fundingTokens = fundingAt >= 0 ? tokens.slice(Math.max(0, fundingAt - 3), nextAfter(fundingAt)) : [];
   const funding = fundingAt >= 0 ? readTextFunding(fundingTokens, report) : undefined;
   if (!funding) report.miss('项目资金', '', '未找到项目资金表头（年初预算数/全年预算数/全年执行数）');
-  const goalTokens = goalsAt < 0 ? []
-    : tokens.slice(goalsAt, nextAfter(goalsAt)).filter((t) => !GOAL_ACTUAL.test(labelKey(t.text)));
+  const goalTokens =
+    goalsAt < 0 ? [] : tokens.slice(goalsAt, nextAfter(goalsAt)).filter((t) => !GOAL_ACTUAL.test(labelKey(t.text)));
   const table = tableAt >= 0 ? tableTokens(tokens.slice(tableAt, end)) : [];
   if (tableAt < 0) report.miss('绩效指标', '', '未找到指标表头（一级指标/二级指标/三级指标）');
   const indicators = readTextRows(table, report);
   const tail = tokens.slice(end);
   const footerAt = tail.findIndex((t, k) => k > 0 && FOOTER.test(labelKey(t.text)));
   const totalTokens = footerAt > 0 ? tail.slice(0, footerAt) : tail;
-  if (footerAt > 0) report.skip(lineRef(tail[footerAt]), joinTokens(tail.slice(footerAt)), '表尾（注、填报人、日期等），不属于表单内容');
+  if (footerAt > 0)
+    report.skip(
+      lineRef(tail[footerAt]),
+      joinTokens(tail.slice(footerAt)),
+      '表尾（注、填报人、日期等），不属于表单内容',
+    );
   const totalAt = totalTokens.findIndex((t) => TOTAL_LABEL.test(labelKey(t.text)));
   const total = totalAt >= 0 ? selfTotal(totalTokens.slice(totalAt + 1, totalAt + 4), report) : null;
   const parts = { header: fields, funding, goals: goals(goalTokens, report), indicators, selfTotal: total };
@@ -113,7 +135,11 @@ export function formFromText(source: string, report: ReportBuilder, fallbackYear
 
 /** The table's tokens without its header labels (everything before the first level label). */
 function tableTokens(tokens: Token[]): Token[] {
-  const first = tokens.findIndex((t) => LEVEL1.test(labelKey(t.text)) || LEVEL2.test(labelKey(t.text))
-    || /^\(\d{1,3}分\)$|^指标\d{1,3}[:：]/.test(labelKey(t.text)));
+  const first = tokens.findIndex(
+    (t) =>
+      LEVEL1.test(labelKey(t.text)) ||
+      LEVEL2.test(labelKey(t.text)) ||
+      /^\(\d{1,3}分\)$|^指标\d{1,3}[:：]/.test(labelKey(t.text)),
+  );
   return first >= 0 ? tokens.slice(first) : tokens.filter((t) => !isLabel(t.text));
 }

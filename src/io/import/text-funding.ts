@@ -75,7 +75,10 @@ export function placeValues(values: string[], columns: Column[]): (Column | null
 }
 
 function placeRow(key: RowKey, values: Token[], columns: Column[], unit: '万元' | '元', report: ReportBuilder) {
-  const placed = placeValues(values.map((t) => t.text), columns);
+  const placed = placeValues(
+    values.map((t) => t.text),
+    columns,
+  );
   const row: Record<string, number | null> = { initial: null, annual: null, executed: null };
   const short = values.length !== columns.length;
   placed.forEach((column, i) => {
@@ -87,7 +90,12 @@ function placeRow(key: RowKey, values: Token[], columns: Column[], unit: '万元
     const value = column === 'score' ? n.value : amountIn(n, unit).value;
     row[column] = value;
     const path = `funding.${key}.${column}`;
-    if (short) report.infer(path, value, `${lineRef(token)}该行只有${values.length}个值（表头${columns.length}列），按执行率的位置对齐`);
+    if (short)
+      report.infer(
+        path,
+        value,
+        `${lineRef(token)}该行只有${values.length}个值（表头${columns.length}列），按执行率的位置对齐`,
+      );
     else report.took(path, lineRef(token), value);
   });
   if (short && key === 'total') {
@@ -99,7 +107,10 @@ function placeRow(key: RowKey, values: Token[], columns: Column[], unit: '万元
 }
 
 function readWeight(values: Token[], columns: Column[], funding: Funding, report: ReportBuilder): void {
-  const placed = placeValues(values.map((t) => t.text), columns);
+  const placed = placeValues(
+    values.map((t) => t.text),
+    columns,
+  );
   const at = placed.indexOf('weight');
   const n = at >= 0 ? cellNumber(values[at]!.text) : null;
   if (!n) return;

@@ -57,10 +57,16 @@ function segments(tokens: Token[]): { segments: Segment[]; leftover: Token[] } {
   let start = 0;
   let i = 0;
   while (i < tokens.length) {
-    if (!SCORE.test(tokens[i]!.text)) { i++; continue; }
+    if (!SCORE.test(tokens[i]!.text)) {
+      i++;
+      continue;
+    }
     let end = i;
     while (end + 1 < tokens.length && SCORE.test(tokens[end + 1]!.text)) end++;
-    if (end === i) { i++; continue; }
+    if (end === i) {
+      i++;
+      continue;
+    }
     const body = tokens.slice(start, end - 1);
     const seg: Segment = { body, weight: tokens[end - 1]!, score: tokens[end]!, after: [] };
     let next = end + 1;
@@ -76,7 +82,10 @@ function segments(tokens: Token[]): { segments: Segment[]; leftover: Token[] } {
   return { segments: found, leftover: tokens.slice(start) };
 }
 
-interface Levels { level1: string; level2: string | null }
+interface Levels {
+  level1: string;
+  level2: string | null;
+}
 
 /** Takes the level labels off the front of a row body. */
 function takeLevels(body: Token[], levels: Levels, report: ReportBuilder, path: string): Token[] {
@@ -85,7 +94,11 @@ function takeLevels(body: Token[], levels: Levels, report: ReportBuilder, path: 
     const key = labelKey(body[i]!.text);
     // 成本指标 is a 二级 under 产出指标 in 10号 and its own 一级 in 101号 (scoring-rules.md §6.11)
     const l1 = /^成本指标$/.test(key) && levels.level1 === '产出指标' ? null : LEVEL1.exec(key);
-    if (l1) { levels.level1 = l1[1]!; levels.level2 = null; continue; }
+    if (l1) {
+      levels.level1 = l1[1]!;
+      levels.level2 = null;
+      continue;
+    }
     if (LEVEL2.test(key)) {
       levels.level2 = key.replace(/等$/, '').replace(/效益$/, '效益指标').replace(/影响$/, '影响指标');
       continue;
@@ -195,7 +208,13 @@ function buildRow(seg: Segment, body: Token[], levels: Levels, path: string, rep
   report.took(`${path}.score`, lineRef(seg.score), Number(seg.score.text));
   if (deviation) report.took(`${path}.deviation`, lineRef(after[0]), deviation);
   return {
-    level1: levels.level1, level2: levels.level2, name, target: parts.target, actual,
-    weight: Number(seg.weight.text), score: Number(seg.score.text), deviation,
+    level1: levels.level1,
+    level2: levels.level2,
+    name,
+    target: parts.target,
+    actual,
+    weight: Number(seg.weight.text),
+    score: Number(seg.score.text),
+    deviation,
   };
 }

@@ -28,7 +28,11 @@ function dateText(d: Date): string {
 }
 
 /** The text and number a cell value shows. */
-interface Shown { text: string; number?: number; formulaWithoutResult?: boolean }
+interface Shown {
+  text: string;
+  number?: number;
+  formulaWithoutResult?: boolean;
+}
 
 function shown(value: Value, numFmt: string | undefined): Shown {
   if (value === null || value === undefined) return { text: '' };
@@ -74,7 +78,8 @@ function gridCell(sheetName: string, cell: Cell, report: ReportBuilder): GridCel
     report.miss(ref, formula, '公式没有保存计算结果：请在 Excel 中打开并保存后再导入');
   }
   return {
-    text: view.text, ref,
+    text: view.text,
+    ref,
     ...(view.number !== undefined ? { number: view.number } : {}),
     ...(master !== cell ? { mergedCopy: true } : {}),
   };

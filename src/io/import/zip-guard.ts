@@ -17,7 +17,10 @@ export interface ZipScan {
 
 type Limits = Pick<typeof IMPORT_LIMITS, 'maxZipEntries' | 'maxInflatedBytes' | 'maxRows'>;
 
-const LT = 0x3c; const COLON = 0x3a; const SPACE = 0x20; const GT = 0x3e;
+const LT = 0x3c;
+const COLON = 0x3a;
+const SPACE = 0x20;
+const GT = 0x3e;
 const ROW = [0x72, 0x6f, 0x77]; // "row"
 
 /** Counts `<row ` / `<row>` (and `<x:row `) in a chunk; `tail` carries the last bytes across chunks. */
@@ -47,7 +50,9 @@ export function scanZip(bytes: Uint8Array, limits: Limits = IMPORT_LIMITS): ZipS
     if (failure) return file.terminate();
     scan.entries.push(file.name);
     if (scan.entries.length > limits.maxZipEntries) {
-      failure = tooLarge(`工作簿内文件过多（超过 ${limits.maxZipEntries} 个），不是正常的自评表`, { limit: limits.maxZipEntries });
+      failure = tooLarge(`工作簿内文件过多（超过 ${limits.maxZipEntries} 个），不是正常的自评表`, {
+        limit: limits.maxZipEntries,
+      });
       return file.terminate();
     }
     const isSheet = /^xl\/worksheets\/[^/]{1,200}\.xml$/.test(file.name);
@@ -70,7 +75,9 @@ export function scanZip(bytes: Uint8Array, limits: Limits = IMPORT_LIMITS): ZipS
       const rows = (scan.rows.get(file.name) ?? 0) + counted.count;
       scan.rows.set(file.name, rows);
       if (rows > limits.maxRows) {
-        failure = tooLarge(`工作表 ${file.name} 超过 ${limits.maxRows} 行，自评表不会这么长，已拒绝`, { limit: limits.maxRows });
+        failure = tooLarge(`工作表 ${file.name} 超过 ${limits.maxRows} 行，自评表不会这么长，已拒绝`, {
+          limit: limits.maxRows,
+        });
         file.terminate();
       }
     };
@@ -80,7 +87,8 @@ export function scanZip(bytes: Uint8Array, limits: Limits = IMPORT_LIMITS): ZipS
   try {
     unzip.push(bytes, true);
   } catch (error) {
-    if (!failure) failure = new ZipingError('import_unreadable', `工作簿已损坏，无法解压（${(error as Error).message}）`);
+    if (!failure)
+      failure = new ZipingError('import_unreadable', `工作簿已损坏，无法解压（${(error as Error).message}）`);
   }
   if (failure) throw failure;
   return scan;

@@ -8,14 +8,16 @@ import { PLACEHOLDER } from '../../narrative/placeholders.js';
 import type { CheckIssue } from './types.js';
 
 /** Where a cause starts. 因此/因而/因素 are not causes; the clause runs to 。；or a line end. */
-export const CAUSE_MARKER = /由于|因为|(?<!原)因(?![此而素地材])|受到?(?=[^，。；\n]{0,20}(?:影响|支持|限制|制约))|得益于|鉴于|原因(?:主要)?(?:是|为|在于|有|[:：])|主要是|系(?=[^，。；\n]{0,4}(?:原因|所致))/g;
+export const CAUSE_MARKER =
+  /由于|因为|(?<!原)因(?![此而素地材])|受到?(?=[^，。；\n]{0,20}(?:影响|支持|限制|制约))|得益于|鉴于|原因(?:主要)?(?:是|为|在于|有|[:：])|主要是|系(?=[^，。；\n]{0,4}(?:原因|所致))/g;
 
 const SENTENCE_END = /[。；;！!\n]/;
 
 // Words any deviation text uses to restate its row; they prove nothing about where a cause comes from.
-const NEUTRAL = '年度指标值实际完成值完成情况完成率偏差率偏差原因分析改进措施超出上限下限指标值目标值超额完成未完成未达到达到低于高于'
-  + '反向指标正向指标定性指标达成部分达成未达成得分分值扣分本项目本单位我单位项目实施年度绩效目标设定预期影响导致造成主要'
-  + '原因由于因为情况工作相关方面存在问题一定程度较多较少实际数量计划';
+const NEUTRAL =
+  '年度指标值实际完成值完成情况完成率偏差率偏差原因分析改进措施超出上限下限指标值目标值超额完成未完成未达到达到低于高于' +
+  '反向指标正向指标定性指标达成部分达成未达成得分分值扣分本项目本单位我单位项目实施年度绩效目标设定预期影响导致造成主要' +
+  '原因由于因为情况工作相关方面存在问题一定程度较多较少实际数量计划';
 
 function bigrams(text: string): Set<string> {
   const out = new Set<string>();
@@ -60,7 +62,8 @@ export function checkCauses(text: string, sources: readonly string[], rowWords: 
     const sourced = words.filter((w) => known.has(w)).length;
     if (sourced * 2 >= words.length) continue;
     issues.push({
-      code: 'invented_cause', span: cause.span,
+      code: 'invented_cause',
+      span: cause.span,
       message: `原因“${text.slice(...cause.span)}”不见于补充事实、单元格原文或对话：请改为〔待补充：偏差原因〕，由填报人据实填写`,
     });
   }

@@ -33,7 +33,15 @@ export interface NarrativeOptions {
   extra?: readonly Known[];
 }
 
-const EXPLAINED = new Set(['missed', 'over-achieved', 'reverse-exceeded', 'above-target', 'qualitative-partial', 'late', 'lost-points']);
+const EXPLAINED = new Set([
+  'missed',
+  'over-achieved',
+  'reverse-exceeded',
+  'above-target',
+  'qualitative-partial',
+  'late',
+  'lost-points',
+]);
 
 const LATIN = new WeakMap<FormFacts, Set<string>>();
 
@@ -41,8 +49,13 @@ const LATIN = new WeakMap<FormFacts, Set<string>>();
 function formLatin(f: FormFacts, chat: readonly string[]): ReadonlySet<string> {
   let words = LATIN.get(f);
   if (!words) {
-    words = latinWords([f.projectName, f.goals.expected, f.goals.existing, f.goals.notes,
-      ...f.rows.flatMap((r) => [r.name, r.target.text, r.actual.text, r.sources.notes, r.sources.existing])]);
+    words = latinWords([
+      f.projectName,
+      f.goals.expected,
+      f.goals.existing,
+      f.goals.notes,
+      ...f.rows.flatMap((r) => [r.name, r.target.text, r.actual.text, r.sources.notes, r.sources.existing]),
+    ]);
     LATIN.set(f, words);
   }
   return chat.length === 0 ? words : new Set([...words, ...latinWords(chat)]);
@@ -63,7 +76,13 @@ function deviationIssues(text: string, o: NarrativeOptions, row: number): CheckI
 function goalsIssues(text: string, o: NarrativeOptions): CheckIssue[] {
   if (o.asWritten) return [];
   const f = o.facts;
-  const sources = [f.goals.notes, f.goals.existing, f.funding.reason, ...(o.chat ?? []), ...f.rows.flatMap((r) => [r.sources.notes, r.sources.existing])];
+  const sources = [
+    f.goals.notes,
+    f.goals.existing,
+    f.funding.reason,
+    ...(o.chat ?? []),
+    ...f.rows.flatMap((r) => [r.sources.notes, r.sources.existing]),
+  ];
   return checkCauses(text, sources, f.rows.map((r) => r.name).join('|'));
 }
 
@@ -84,11 +103,27 @@ export function checkNarrative(text: string, o: NarrativeOptions): DraftChecks {
   issues.push(...checkRegister(text, formLatin(o.facts, chat)));
   const length = countChars(text);
   if (length > o.maxChars) {
-    issues.push({ code: 'too_long', message: `共${length}字，超过本单元格上限${o.maxChars}字`, span: [indexAfterChars(text, o.maxChars), text.length] });
+    issues.push({
+      code: 'too_long',
+      message: `共${length}字，超过本单元格上限${o.maxChars}字`,
+      span: [indexAfterChars(text, o.maxChars), text.length],
+    });
   }
   const placeholders = [...text.matchAll(PLACEHOLDER)];
   if (o.asWritten) {
-    for (const m of placeholders) issues.push({ code: 'placeholder_left', span: [m.index, m.index + m[0].length], message: `仍有待补充的内容“${m[0]}”，提交前应填写` });
+    for (const m of placeholders)
+      issues.push({
+        code: 'placeholder_left',
+        span: [m.index, m.index + m[0].length],
+        message: `仍有待补充的内容“${m[0]}”，提交前应填写`,
+      });
   }
-  return { ok: issues.length === 0, issues, numbers: figures.numbers, placeholders: placeholders.map((m) => m[0]), length, maxChars: o.maxChars };
+  return {
+    ok: issues.length === 0,
+    issues,
+    numbers: figures.numbers,
+    placeholders: placeholders.map((m) => m[0]),
+    length,
+    maxChars: o.maxChars,
+  };
 }

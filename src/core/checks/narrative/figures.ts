@@ -10,9 +10,19 @@ import { projectKnowns, rowFigureKnowns, type Known } from './knowns.js';
 import type { CheckIssue, NumberCheck } from './types.js';
 
 const CLAIM_LABEL: Record<string, string> = {
-  target: '年度指标值', actual: '实际完成值', 'deviation-rate': '偏差率', 'completion-rate': '完成率', excess: '超出量',
-  shortfall: '差额', score: '得分', deduction: '扣分', weight: '分值', total: '总分', 'execution-rate': '预算执行率',
-  budget: '预算数', executed: '执行数',
+  target: '年度指标值',
+  actual: '实际完成值',
+  'deviation-rate': '偏差率',
+  'completion-rate': '完成率',
+  excess: '超出量',
+  shortfall: '差额',
+  score: '得分',
+  deduction: '扣分',
+  weight: '分值',
+  total: '总分',
+  'execution-rate': '预算执行率',
+  budget: '预算数',
+  executed: '执行数',
 };
 
 /** Figures a claim is checked against, for the cell's row or (row null) every row. */
@@ -35,7 +45,10 @@ export function claimKnowns(f: FormFacts, row: number | null): Map<string, Known
 
 const show = (k: Known): string => `${Number(k.value.toFixed(4))}${k.unit?.label ?? ''}`;
 
-interface Verdict { source?: string; issue?: CheckIssue }
+interface Verdict {
+  source?: string;
+  issue?: CheckIssue;
+}
 
 function verdictOf(q: NarrativeQuantity, claims: Map<string, Known[]>, pool: readonly Known[]): Verdict {
   const span = q.span;
@@ -47,14 +60,32 @@ function verdictOf(q: NarrativeQuantity, claims: Map<string, Known[]>, pool: rea
     const other = q.claim === 'target' ? claims.get('actual') : q.claim === 'actual' ? claims.get('target') : undefined;
     const swapped = other?.find((k) => agrees(q, k));
     if (swapped) {
-      return { issue: { code: 'swapped', span, message: `“${q.text}”是${swapped.source.split('·').pop()}，文中却写作${CLAIM_LABEL[q.claim]}：年度指标值与实际完成值写反了` } };
+      return {
+        issue: {
+          code: 'swapped',
+          span,
+          message: `“${q.text}”是${swapped.source.split('·').pop()}，文中却写作${CLAIM_LABEL[q.claim]}：年度指标值与实际完成值写反了`,
+        },
+      };
     }
     const mismatch = candidates.find((k) => sameValueOtherUnit(q, k));
-    if (mismatch) return { issue: { code: 'unit_mismatch', span, message: `“${q.text}”单位不符：${mismatch.source}为${show(mismatch)}` } };
+    if (mismatch)
+      return {
+        issue: { code: 'unit_mismatch', span, message: `“${q.text}”单位不符：${mismatch.source}为${show(mismatch)}` },
+      };
     const comparable = candidates.filter((k) => !q.unit || !k.unit || k.unit.family === q.unit.family);
     if (comparable.length > 0) {
-      const want = comparable.map((k) => `${k.source}为${show(k)}`).slice(0, 3).join('，');
-      return { issue: { code: 'wrong_figure', span, message: `“${q.text}”与表中数据不符：${want}（按表计算，允许按所写位数四舍五入）` } };
+      const want = comparable
+        .map((k) => `${k.source}为${show(k)}`)
+        .slice(0, 3)
+        .join('，');
+      return {
+        issue: {
+          code: 'wrong_figure',
+          span,
+          message: `“${q.text}”与表中数据不符：${want}（按表计算，允许按所写位数四舍五入）`,
+        },
+      };
     }
   }
   if (fromText) return { source: fromText.source };
@@ -63,18 +94,42 @@ function verdictOf(q: NarrativeQuantity, claims: Map<string, Known[]>, pool: rea
   // only a figure of the table (a score, a weight, the row's own figures) makes a unit mismatch here
   const other = pool.find((k) => k.origin === 'fact' && sameValueOtherUnit(q, k));
   if (other) {
-    return { issue: { code: 'unit_mismatch', span, message: `“${q.text}”在表中找不到；${q.value}只作为${other.source}（${show(other)}）出现，单位或含义不同` } };
+    return {
+      issue: {
+        code: 'unit_mismatch',
+        span,
+        message: `“${q.text}”在表中找不到；${q.value}只作为${other.source}（${show(other)}）出现，单位或含义不同`,
+      },
+    };
   }
-  return { issue: { code: 'unknown_number', span, message: `数字“${q.text}”在表中、评分结果和补充事实中都找不到，请核实或删除` } };
+  return {
+    issue: {
+      code: 'unknown_number',
+      span,
+      message: `数字“${q.text}”在表中、评分结果和补充事实中都找不到，请核实或删除`,
+    },
+  };
 }
 
 /** The number checks and issues of the quantities read in a text. */
-export function checkFigures(quantities: readonly NarrativeQuantity[], claims: Map<string, Known[]>, pool: readonly Known[]): { numbers: NumberCheck[]; issues: CheckIssue[] } {
+export function checkFigures(
+  quantities: readonly NarrativeQuantity[],
+  claims: Map<string, Known[]>,
+  pool: readonly Known[],
+): { numbers: NumberCheck[]; issues: CheckIssue[] } {
   const numbers: NumberCheck[] = [];
   const issues: CheckIssue[] = [];
   for (const q of quantities) {
     const v = verdictOf(q, claims, pool);
-    numbers.push({ text: q.text, value: q.value, unit: q.unit?.label ?? null, span: q.span, found: !v.issue, claim: q.claim, ...(v.source ? { source: v.source } : {}) });
+    numbers.push({
+      text: q.text,
+      value: q.value,
+      unit: q.unit?.label ?? null,
+      span: q.span,
+      found: !v.issue,
+      claim: q.claim,
+      ...(v.source ? { source: v.source } : {}),
+    });
     if (v.issue) issues.push(v.issue);
   }
   return { numbers, issues };

@@ -32,15 +32,24 @@ const ERRORS = new Set<CheckIssueCode>([...CONTRADICTIONS, 'placeholder_left']);
 
 /** Checks one cell's text as written. */
 export function checkCellAsWritten(facts: FormFacts, path: NarrativePath, text: string): CellCheck {
-  return { path, text, checks: checkNarrative(text, { facts, path, maxChars: defaultMaxChars(path), asWritten: true }) };
+  return {
+    path,
+    text,
+    checks: checkNarrative(text, { facts, path, maxChars: defaultMaxChars(path), asWritten: true }),
+  };
 }
 
 /** The findings of checked cells, in cell order. */
 export function findingsOf(cells: readonly CellCheck[]): NarrativeFinding[] {
-  return cells.flatMap((cell) => cell.checks.issues.map((i) => ({
-    path: cell.path, code: i.code, severity: ERRORS.has(i.code) ? 'error' as const : 'warning' as const, message: i.message,
-    ...(i.span ? { span: i.span, excerpt: cell.text.slice(...i.span) } : {}),
-  })));
+  return cells.flatMap((cell) =>
+    cell.checks.issues.map((i) => ({
+      path: cell.path,
+      code: i.code,
+      severity: ERRORS.has(i.code) ? ('error' as const) : ('warning' as const),
+      message: i.message,
+      ...(i.span ? { span: i.span, excerpt: cell.text.slice(...i.span) } : {}),
+    })),
+  );
 }
 
 /** Every non-empty narrative cell of `form` as written (scored in `report`). */
@@ -56,7 +65,9 @@ export function checkFormNarratives(form: Form, report: ScoreReport): CellCheck[
 export function narrativeReportIssues(form: Form, report: ScoreReport): ReportIssue[] {
   return findingsOf(checkFormNarratives(form, report))
     .filter((f) => f.severity === 'error')
-    .map((f) => f.code === 'placeholder_left'
-      ? { severity: 'warning' as const, path: f.path, code: 'narrative-placeholder', message: f.message }
-      : { severity: 'warning' as const, path: f.path, code: 'narrative-contradicts-table', message: f.message });
+    .map((f) =>
+      f.code === 'placeholder_left'
+        ? { severity: 'warning' as const, path: f.path, code: 'narrative-placeholder', message: f.message }
+        : { severity: 'warning' as const, path: f.path, code: 'narrative-contradicts-table', message: f.message },
+    );
 }

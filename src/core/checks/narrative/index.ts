@@ -4,4 +4,11 @@ export { checkNarrative, type NarrativeOptions } from './check-narrative.js';
 export { stripWrapper } from './register.js';
 export { causeStatements } from './causes.js';
 export type { Known } from './knowns.js';
-export { checkFormNarratives, checkCellAsWritten, findingsOf, narrativeReportIssues, type CellCheck, type NarrativeFinding } from './form-narratives.js';
+export {
+  checkFormNarratives,
+  checkCellAsWritten,
+  findingsOf,
+  narrativeReportIssues,
+  type CellCheck,
+  type NarrativeFinding,
+} from './form-narratives.js';

@@ -30,7 +30,12 @@ function add(out: Known[], value: number | null | undefined, unit: Unit | null, 
 }
 
 /** Numbers written in `text`; scores in notes are left out (a score comes from the scorer). */
-export function textKnowns(out: Known[], text: string, source: string, opts: { noScores?: boolean; cell?: boolean } = {}): void {
+export function textKnowns(
+  out: Known[],
+  text: string,
+  source: string,
+  opts: { noScores?: boolean; cell?: boolean } = {},
+): void {
   if (!text) return;
   for (const q of readQuantities(text, { claims: false })) {
     if (opts.noScores && q.unit?.family === 'score') continue;
@@ -42,13 +47,21 @@ export function textKnowns(out: Known[], text: string, source: string, opts: { n
 export function rowFigureKnowns(r: IndicatorFacts, at: string): Record<string, Known[]> {
   // a bare 万 on a cell (济南历城 "45万") is a multiplier, as the reader reads it in prose
   const k = (value: number | null | undefined, unit: Unit | null, what: string): Known[] =>
-    value === null || value === undefined ? [] : unit?.family === 'wan'
-      ? [{ value: value * 1e4, unit: null, source: `${at}·${what}`, origin: 'fact' }]
-      : [{ value, unit, source: `${at}·${what}`, origin: 'fact' }];
+    value === null || value === undefined
+      ? []
+      : unit?.family === 'wan'
+        ? [{ value: value * 1e4, unit: null, source: `${at}·${what}`, origin: 'fact' }]
+        : [{ value, unit, source: `${at}·${what}`, origin: 'fact' }];
   const c = r.completion;
-  const target = [...k(r.target.amount?.value, r.target.amount?.unit ?? null, '年度指标值'),
-    ...k(r.target.low?.value, r.target.low?.unit ?? null, '年度指标值下限'), ...k(r.target.high?.value, r.target.high?.unit ?? null, '年度指标值上限')];
-  const deviation = [...k(r.deviation?.value, r.deviation?.unit ?? null, '偏差量'), ...k(r.deviationRate === null ? null : r.deviationRate * 100, PERCENT, '偏差率')];
+  const target = [
+    ...k(r.target.amount?.value, r.target.amount?.unit ?? null, '年度指标值'),
+    ...k(r.target.low?.value, r.target.low?.unit ?? null, '年度指标值下限'),
+    ...k(r.target.high?.value, r.target.high?.unit ?? null, '年度指标值上限'),
+  ];
+  const deviation = [
+    ...k(r.deviation?.value, r.deviation?.unit ?? null, '偏差量'),
+    ...k(r.deviationRate === null ? null : r.deviationRate * 100, PERCENT, '偏差率'),
+  ];
   return {
     target,
     actual: k(r.actual.amount?.value, r.actual.amount?.unit ?? null, '实际完成值'),
@@ -152,9 +165,15 @@ export function countKnowns(f: FormFacts): Known[] {
   const scored = f.rows.filter((r) => r.outcome !== 'unscorable');
   const groups = new Map<string, IndicatorFacts[]>();
   for (const r of scored) groups.set(r.level1.trim(), [...(groups.get(r.level1.trim()) ?? []), r]);
-  const counts: [number, string][] = [[scored.length, '指标项数'], [scored.filter((r) => r.needsText).length, '需说明偏差的指标项数']];
+  const counts: [number, string][] = [
+    [scored.length, '指标项数'],
+    [scored.filter((r) => r.needsText).length, '需说明偏差的指标项数'],
+  ];
   for (const [name, rows] of groups) {
-    counts.push([rows.length, `${name}项数`], [rows.filter((r) => !r.needsText || r.outcome === 'over-achieved').length, `${name}达到指标值的项数`]);
+    counts.push(
+      [rows.length, `${name}项数`],
+      [rows.filter((r) => !r.needsText || r.outcome === 'over-achieved').length, `${name}达到指标值的项数`],
+    );
   }
   for (const [n, source] of counts) for (const label of ['项', '个', '条']) add(out, n, unitNamed(label), source);
   return out;

@@ -12,8 +12,21 @@
  * as written (reviewer checks only).
  */
 export const CHECK_ISSUE_CODES = [
-  'empty', 'too_long', 'first_person', 'unknown_number', 'wrong_figure', 'unit_mismatch', 'swapped',
-  'missing_fact', 'missing_cause', 'missing_measure', 'invented_cause', 'english', 'markdown', 'preamble', 'placeholder_left',
+  'empty',
+  'too_long',
+  'first_person',
+  'unknown_number',
+  'wrong_figure',
+  'unit_mismatch',
+  'swapped',
+  'missing_fact',
+  'missing_cause',
+  'missing_measure',
+  'invented_cause',
+  'english',
+  'markdown',
+  'preamble',
+  'placeholder_left',
 ] as const;
 
 export type CheckIssueCode = (typeof CHECK_ISSUE_CODES)[number];

@@ -75,7 +75,10 @@ export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContextLike): Promise<Response> {
     let app = apps.get(env);
     try {
-      if (!app) apps.set(env, (app = workerApp(env)));
+      if (!app) {
+        app = workerApp(env);
+        apps.set(env, app);
+      }
     } catch (error) {
       // A malformed var (ZIPING_MODEL_TIMEOUT_MS=abc…): the same JSON error shape, naming the var
       if (!(error instanceof ZipingError)) throw error;

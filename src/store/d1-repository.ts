@@ -314,7 +314,10 @@ export class D1FormRepository implements FormRepository {
       this.#db.prepare('SELECT path, entry FROM narrative_entries WHERE form_id = ? ORDER BY seq').bind(id),
     );
     const byPath: Record<string, NarrativeEntry[]> = {};
-    for (const row of rows) (byPath[row.path] ??= []).push(JSON.parse(row.entry) as NarrativeEntry);
+    for (const row of rows) {
+      byPath[row.path] ??= [];
+      byPath[row.path]!.push(JSON.parse(row.entry) as NarrativeEntry);
+    }
     return deepFreeze(byPath) as Partial<Record<NarrativePath, NarrativeEntry[]>>;
   }
 

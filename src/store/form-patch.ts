@@ -47,8 +47,14 @@ function diffRecords(
 }
 
 function diffInto(before: unknown, after: unknown, path: PatchKey[], out: PatchOp[]): void {
-  if (Array.isArray(before) && Array.isArray(after)) return diffArrays(before, after, path, out);
-  if (isRecord(before) && isRecord(after)) return diffRecords(before, after, path, out);
+  if (Array.isArray(before) && Array.isArray(after)) {
+    diffArrays(before, after, path, out);
+    return;
+  }
+  if (isRecord(before) && isRecord(after)) {
+    diffRecords(before, after, path, out);
+    return;
+  }
   if (before !== after) out.push({ p: path, v: after });
 }
 

@@ -173,8 +173,8 @@ describe('formula injection', () => {
       const style = Number(new RegExp(`<c r="${a}" s="(\\d+)"`).exec(file.xml)![1]);
       expect(cellXfs[style], a).toContain('quotePrefix="1"');
     }
-    expect(new RegExp(`<c r="D15" s="(\\d+)"`).exec(file.xml)).not.toBeNull();
-    const plain = Number(new RegExp(`<c r="D15" s="(\\d+)"`).exec(file.xml)![1]);
+    expect(/<c r="D15" s="(\d+)"/.exec(file.xml)).not.toBeNull();
+    const plain = Number(/<c r="D15" s="(\d+)"/.exec(file.xml)![1]);
     expect(cellXfs[plain]).not.toContain('quotePrefix'); // 高质量人工智能数据集: ordinary text is untouched
     for (const a of ['C3', 'C12', 'G12', 'D14', 'E14', 'F14', 'J14'])
       expect(file.cells.get(a), a).toEqual({ type: 's', value: text, formula: null });

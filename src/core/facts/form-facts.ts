@@ -51,7 +51,7 @@ export interface FactsOptions {
 
 /** The facts of `form` as scored in `report` (`scoreForm(form)`). Pure; never throws for a scored form. */
 export function buildFacts(form: Form, report: ScoreReport, options: FactsOptions = {}): FormFacts {
-  let profile;
+  let profile: ReturnType<typeof getProfile>;
   try {
     profile = getProfile(report.profile);
   } catch {

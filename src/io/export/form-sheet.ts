@@ -102,7 +102,8 @@ function fundingBlock(g: Grid, form: Form, report: ScoreReport): void {
   const unit = form.funding?.unit ?? '万元';
   g.put(0, 2, 'label', `项目资金（${unit}）`, { rowSpan: 5 });
   g.put(2, 2, 'label', '');
-  ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率'].forEach((t, i) => g.put(4 + i, 1, 'label', t));
+  const heads = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率'];
+  for (const [i, t] of heads.entries()) g.put(4 + i, 1, 'label', t);
   g.put(9, 3, 'label', '得分');
   g.row++;
   for (const [key, label] of FUNDING_ROWS) {

@@ -21,6 +21,7 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
 export const DOCX_PARTS: readonly DocxParts[] = ['both', 'table', 'report'];
 
 /** Characters a file name may not hold on Windows, macOS or Linux, and controls. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this removes
 const UNSAFE_NAME = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
 const MAX_NAME_CHARS = 80;
 

@@ -23,7 +23,8 @@ function sharedStrings(xml: string): string[] {
 /** Indices of the shared strings that start like a formula (XML-escaped text starts the same). */
 function formulaLike(xml: string | undefined): Set<number> {
   const found = new Set<number>();
-  if (xml) sharedStrings(xml).forEach((s, i) => FORMULA_START.test(s) && found.add(i));
+  if (!xml) return found;
+  for (const [i, s] of sharedStrings(xml).entries()) if (FORMULA_START.test(s)) found.add(i);
   return found;
 }
 

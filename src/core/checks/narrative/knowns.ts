@@ -155,7 +155,7 @@ export function cellKnowns(f: FormFacts, scope: CellScope): Known[] {
     for (const r of f.rows) textKnowns(out, r.sources.existing, `第${r.index + 1}行·偏差原因（表中原文）`);
   }
   if (scope.row === null) out.push(...countKnowns(f));
-  scope.chat.forEach((t) => textKnowns(out, t, '对话中用户提供', { noScores: true }));
+  for (const t of scope.chat) textKnowns(out, t, '对话中用户提供', { noScores: true });
   return out;
 }
 

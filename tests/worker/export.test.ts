@@ -1,7 +1,7 @@
 /** Export in workerd: the Worker stores the seed in D1 and answers .xlsx and .docx with their cells. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { workerApp } from '../../src/entry/worker.js';
-import seed from '../support/baai-2022.seed.json';
+import seed from '../support/baai-2022.seed.json' with { type: 'json' };
 import { readDocxXml, readSheetXml } from '../support/ooxml.js';
 import { freshD1, resetD1 } from './d1.js';
 

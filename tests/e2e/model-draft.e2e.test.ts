@@ -39,7 +39,8 @@ function replyFor(request: RecordedRequest): ScriptedReply {
   const all = messages.map((m) => m.content).join('\n');
   // A revision ends with the user's request, introduced by 修改要求 (src/drafting/messages.ts).
   if (messages.at(-1)?.content.includes('修改要求：')) return { text: REVISION, chunkDelayMs: 15, chunkSize: 6 };
-  const row = Object.keys(DRAFTS).find((name) => all.includes(name));
+  // The row asked about is the one named as its 三级指标 (the goals and other cells may name other rows too)
+  const row = Object.keys(DRAFTS).find((name) => all.includes(`"三级指标": "${name}"`));
   // 支持智源学者 is answered at once and 智算平台运行保障 after a pause, so a batch of the two shows
   // 1/2 done for a while (a batch asks without streaming, so the pause is before the answer).
   return {

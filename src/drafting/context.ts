@@ -5,7 +5,8 @@
  */
 import { ZipingError } from '../core/errors.js';
 import { factsOf as formFactsOf } from '../core/facts/form-facts.js';
-import type { FormFacts } from '../core/facts/types.js';
+import { gradeOfShare } from '../core/facts/outcome-kind.js';
+import type { FormFacts, OutcomeKind } from '../core/facts/types.js';
 import { overAchievementRatio } from '../core/profiles/over-ratio.js';
 import type { Form, Indicator, NarrativePath } from '../core/schema/form.js';
 import type { IndicatorResult, ScoreReport } from '../core/schema/report.js';
@@ -130,37 +131,30 @@ function resultOf(report: ScoreReport, index: number): IndicatorResult | null {
   return report.indicators.find((r) => r.index === index) ?? report.indicators[index] ?? null;
 }
 
-/**
- * The outcome a row's text is conditioned on: late beats everything; a qualitative row short of
- * 达成 is qualitative-partial; then a breached reverse cap, over-achievement, a missed target.
- */
-export function outcomeOf(result: IndicatorResult | null, indicator: Indicator): Outcome {
-  if (!result) return 'generic';
-  const flags = result.flags;
-  if (flags.includes('late')) return 'late';
-  const grade = result.grade ?? indicator.grade ?? null;
-  const weight = result.weight ?? indicator.weight ?? null;
-  if (
-    result.kind === 'qualitative' &&
-    (grade === '部分达成' || grade === '未达成' || (weight !== null && result.score < weight - 0.005))
-  ) {
-    return 'qualitative-partial';
-  }
-  if (flags.includes('target-exceeded')) return 'reverse-exceeded';
-  if (flags.includes('over-achievement')) return 'over-achievement';
-  if (flags.includes('target-missed')) return 'missed';
-  return 'generic';
+/** The prompt template each outcome of core's facts (core/facts/outcome-kind.ts) is drafted with. */
+const TEMPLATE_OUTCOME: Record<OutcomeKind, Outcome> = {
+  late: 'late',
+  'qualitative-partial': 'qualitative-partial',
+  'reverse-exceeded': 'reverse-exceeded',
+  'above-target': 'reverse-exceeded',
+  'over-achieved': 'over-achievement',
+  missed: 'missed',
+  met: 'generic',
+  'lost-points': 'generic',
+  unscorable: 'generic',
+};
+
+/** The template outcome of row `index`, read from the form's facts (built once per report in core). */
+export function outcomeOf(form: Form, report: ScoreReport, index: number): Outcome {
+  const row = formFactsOf(form, report).rows[index];
+  return row ? TEMPLATE_OUTCOME[row.outcome] : 'generic';
 }
 
 /** Grade of a qualitative row: the report's, the form's, or the mof-2020 band of score/weight. */
 function gradeOf(result: IndicatorResult | null, indicator: Indicator): RowFacts['grade'] {
   const given = result?.grade ?? indicator.grade ?? null;
   if (given) return given;
-  const weight = result?.weight ?? indicator.weight ?? null;
-  const score = result?.score ?? indicator.score ?? null;
-  if (weight === null || score === null || weight <= 0) return null;
-  const share = score / weight;
-  return share >= 0.8 - 1e-9 ? '达成' : share >= 0.6 - 1e-9 ? '部分达成' : '未达成';
+  return gradeOfShare(result?.score ?? indicator.score ?? null, result?.weight ?? indicator.weight ?? null);
 }
 
 const DATE_KINDS = new Set(['年', '月', '日', '号', '年度', '季度']);
@@ -168,7 +162,7 @@ const DATE_KINDS = new Set(['年', '月', '日', '号', '年度', '季度']);
 export function rowFacts(form: Form, report: ScoreReport, index: number): RowFacts {
   const indicator = form.indicators[index]!;
   const result = resultOf(report, index);
-  const outcome = outcomeOf(result, indicator);
+  const outcome = outcomeOf(form, report, index);
   const weight = result?.weight ?? indicator.weight ?? null;
   const needsText = result ? result.needsExplanation || (weight !== null && result.score < weight - 0.005) : false;
   const target = firstQuantity(indicator.target);

@@ -89,7 +89,8 @@ async function route(): Promise<void> {
     await showPrint(root, decodeURIComponent(printMatch[1]!));
   } else if (editorMatch) {
     document.body.dataset.page = 'editor';
-    const shown = await showEditor(root, decodeURIComponent(editorMatch[1]!), { actions, author });
+    const isCurrent = () => seq === routeSeq;
+    const shown = await showEditor(root, decodeURIComponent(editorMatch[1]!), { actions, author, isCurrent });
     if (seq !== routeSeq) shown?.destroy();
     else page = shown;
   } else {

@@ -24,6 +24,8 @@ export interface PageContext {
   actions: HTMLElement;
   /** Who saves (the 署名 box). */
   author(): string | undefined;
+  /** False once the user has navigated elsewhere: a slow load must not draw over the next page. */
+  isCurrent?(): boolean;
 }
 
 export interface EditorPage {
@@ -42,6 +44,7 @@ export async function showEditor(root: HTMLElement, id: string, ctx: PageContext
   try {
     view = await getForm(id);
   } catch (error) {
+    if (ctx.isCurrent && !ctx.isCurrent()) return null;
     root.replaceChildren(
       h('h1', { text: error instanceof ApiError && error.status === 404 ? '找不到这张自评表' : '读取失败' }),
       h('p', { text: error instanceof ApiError ? error.message : String(error) }),
@@ -49,6 +52,7 @@ export async function showEditor(root: HTMLElement, id: string, ctx: PageContext
     );
     return null;
   }
+  if (ctx.isCurrent && !ctx.isCurrent()) return null;
 
   const model = new FormModel(id, view.version, view.form as FormInput, view.narratives ?? {});
   let saved: NarrativeStates = view.narratives ?? {};

@@ -70,7 +70,9 @@ describe.skipIf(!browserTestsEnabled())('import in Chromium', () => {
   });
 
   it('an .xlsx file: the report lists what was inferred; a refused file says why', async () => {
+    // A fresh load of the list: the editor opened by the last save may still be loading (see app.ts route())
     await page.goto(`${server.pageUrl}#/`);
+    await page.reload();
     const file = join(tmpdir(), `ziping-import-${process.pid}.xlsx`);
     writeFileSync(
       file,

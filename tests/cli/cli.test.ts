@@ -1,26 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { ziping } from '../support/cli.js';
 import { SEED_PATH } from '../support/seed.js';
-
-const run = promisify(execFile);
-const BIN = new URL('../../bin/ziping.js', import.meta.url).pathname;
-
-/** Runs the real `ziping` command; never throws, returns the exit code and output. */
-async function ziping(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    // A clean environment: the developer's own ZIPING_MODEL must not turn these into model calls
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { encoding: 'utf8', env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('ziping score (the real command, as a user runs it)', () => {
   it('prints the seed table with the total, the grade and the issues', async () => {

@@ -1,25 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readDocxXml, readSheetXml } from '../support/ooxml.js';
+import { ziping } from '../support/cli.js';
 import { SEED_PATH } from '../support/seed.js';
-
-const run = promisify(execFile);
-const BIN = new URL('../../bin/ziping.js', import.meta.url).pathname;
-
-async function ziping(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { encoding: 'utf8', env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('ziping export (the real command)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ziping-export-'));

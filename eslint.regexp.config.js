@@ -4,8 +4,6 @@ import tsParser from '@typescript-eslint/parser';
 import regexp from 'eslint-plugin-regexp';
 
 export default [
-  // src/store belongs to the stores work of issue #8 (its list-forms cursor regex is reported there)
-  { ignores: ['src/store/**'] },
   {
     files: ['src/**/*.ts'],
     languageOptions: { parser: tsParser },

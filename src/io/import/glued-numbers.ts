@@ -16,7 +16,7 @@ const MAX_RUN = 40;
 /** More raw cuts than this: too ambiguous to settle by the rules. */
 const MAX_CUTS = 5000;
 
-function valueOf(text: string, role: NumberRole): number | null {
+function roleValue(text: string, role: NumberRole): number | null {
   if (role === 'rate') return RATE.test(text) ? Number(text.slice(0, -1)) / 100 : null;
   if (!PLAIN.test(text)) return null;
   const n = Number(text);
@@ -33,7 +33,7 @@ function cuts(text: string, roles: readonly NumberRole[], limit: number): number
       return;
     }
     for (let end = at + 1; end <= text.length; end++) {
-      const v = valueOf(text.slice(at, end), roles[k]!);
+      const v = roleValue(text.slice(at, end), roles[k]!);
       if (v === null) continue;
       acc.push(v);
       walk(end, k + 1, acc);

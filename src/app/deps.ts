@@ -3,6 +3,7 @@
  * itself never reaches for a file system, an environment variable or a global clock.
  */
 import { createBuiltinDrafter } from '../drafting/builtin.js';
+import type { TextModel } from '../drafting/text-model.js';
 import type { Drafter } from '../drafting/types.js';
 import type { FormRepository } from '../store/repository.js';
 import type { WebAsset } from './routes/web.js';
@@ -29,6 +30,8 @@ export interface AppDeps {
   store: FormRepository;
   /** Writes and revises narrative cells; default the built-in drafter with the bundled templates. */
   drafter?: Drafter;
+  /** A configured model for import help and 自评报告 prose (null or absent: built-in only). */
+  textModel?: TextModel | null;
   /** The web page's files, served at `/` (built by the entry: esbuild on Node, prebuilt on Workers). */
   webAssets?: readonly WebAsset[];
   /** The time of a save (injected so tests can freeze it). */
@@ -42,6 +45,7 @@ export interface AppDeps {
 export interface ResolvedDeps {
   store: FormRepository;
   drafter: Drafter;
+  textModel: TextModel | null;
   webAssets: readonly WebAsset[] | null;
   clock: () => Date;
   config: AppConfig;
@@ -53,6 +57,7 @@ export function resolveDeps(deps: AppDeps): ResolvedDeps {
   return {
     store: deps.store,
     drafter: deps.drafter ?? createBuiltinDrafter(),
+    textModel: deps.textModel ?? null,
     webAssets: deps.webAssets ?? null,
     clock: deps.clock ?? (() => new Date()),
     config: {

@@ -11,6 +11,7 @@ import { createApp } from '../app/create-app.js';
 import { ZipingError } from '../core/errors.js';
 import { bundledPrompts } from '../drafting/bundled.js';
 import { createDrafterFromEnv } from '../drafting/env.js';
+import { textModelFromEnv } from '../drafting/text-model.js';
 import { D1FormRepository } from '../store/d1-repository.js';
 import type { D1Database } from '../store/d1-types.js';
 
@@ -53,6 +54,7 @@ export function workerApp(env: WorkerEnv): Hono {
   return createApp({
     store: new D1FormRepository(env.DB),
     drafter: createDrafterFromEnv(vars, { prompts: bundledPrompts() }),
+    textModel: textModelFromEnv(vars),
     clock: () => new Date(),
     config: { allowedHosts: allowedHostsOf(vars) },
   });

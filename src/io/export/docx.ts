@@ -135,11 +135,17 @@ function reportSection(prose: ReportProse): ISectionOptions {
 }
 
 /** The scored form as .docx bytes: the 自评表, the 自评报告, or both (table first). */
-export async function formToDocx(form: Form, report: ScoreReport, parts: DocxParts = 'both'): Promise<Uint8Array> {
+export async function formToDocx(
+  form: Form,
+  report: ScoreReport,
+  parts: DocxParts = 'both',
+  written?: ReportProse,
+): Promise<Uint8Array> {
   const sections: ISectionOptions[] = [];
   const sheet = parts !== 'report' ? buildFormSheet(form, report) : null;
   if (sheet) sections.push(tableSection(sheet));
-  const prose = buildReportProse(form, report);
+  // The prose as checked by writeReportProse (model or built-in); built in here when not given
+  const prose = written ?? buildReportProse(form, report);
   if (parts !== 'table') sections.push(reportSection(prose));
   const doc = new Document({ creator: 'Ziping 绩效自评助手', title: prose.title, sections });
   const bytes = new Uint8Array(await Packer.toArrayBuffer(doc));

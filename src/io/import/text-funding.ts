@@ -93,7 +93,7 @@ function gluedValues(key: RowKey, token: Token, columns: Column[], funding: Fund
   report.infer(
     `funding.${key}`,
     texts.join(' | '),
-    `${lineRef(token)}数字粘连“${token.text}”，按表头列（${cols.map((c) => COLUMN_NAMES[c]).join('、')}）及执行率=执行数/预算数唯一拆分，请核对`,
+    `${lineRef(token)}数字粘连“${token.text}”，按表头列（${cols.map((c) => COLUMN_NAMES[c]).join('、')}）${cols.includes('rate') ? '及执行率=执行数/预算数' : '（各数不超过年度资金总额）'}唯一拆分，请核对`,
   );
   return texts.map((text) => ({ ...token, text, before: 'cell' as const }));
 }

@@ -47,10 +47,7 @@ function summary({ form, report }: ImportResult): string {
   if (report.inferred.length > 0) {
     lines.push('推断：', ...report.inferred.map((e) => `  ${e.path} = ${String(e.value)}：${e.why}`));
   }
-  if (report.assist)
-    lines.push(
-      `模型 ${report.assist.model}：读出 ${report.assist.placed} 行，拒绝 ${report.assist.rejected} 行${report.assist.message ? `（${report.assist.message}）` : ''}`,
-    );
+  if (report.assist?.message) lines.push(`模型：${report.assist.message}`);
   if (report.unread.length > 0)
     lines.push('未能读取：', ...report.unread.map((e) => `  ${e.from} ${e.text}：${e.why}`));
   return lines.join('\n');

@@ -73,3 +73,17 @@ describe('glued numbers and rows', () => {
     expect(splitGluedRows('完成数10≥1012910', ['name', 'weight', 'target', 'actual', 'score'])).toBeNull();
   });
 });
+
+describe('glued text: limits', () => {
+  it('a table of 2,000 glued rows that never cut cleanly ends, each left unread, nothing guessed', () => {
+    const row = `产出指标数量指标${'甲乙丙丁'.repeat(10)}1${'1'.repeat(60)}≥1${'0'.repeat(30)}米1010`;
+    const text =
+      '项目名称测试项目主管部门某局实施单位某局项目资金(万元)全年预算数全年执行数分值执行率得分' +
+      '年度资金总额:202010100.00%10绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因' +
+      row.repeat(2000);
+    const { form, report } = importText(text);
+    expect(form.indicators).toEqual([]);
+    expect(report.unread.length).toBeGreaterThan(0);
+    expect(report.inferred.some((e) => e.path === 'indicators')).toBe(false);
+  });
+});

@@ -30,9 +30,10 @@ const SCORE = /^(?:0|[1-9]\d{0,2})(?:\.\d{1,2})?$/;
 // A name holds no sign, % or …, and neither starts nor ends with a digit (its neighbours are numbers)
 const NAME = /^[^\d.%≥≧≤≦<>=＜＞…][^%≥≧≤≦<>=＜＞…]{0,58}[^\d.%≥≧≤≦<>=＜＞…]$|^[^\d.%≥≧≤≦<>=＜＞…]$/;
 const LIMITS: Record<RowColumn, number> = { name: 60, target: 20, actual: 20, weight: 6, score: 6 };
-/** Longest run read, and most ways of cutting it looked at: past these the run is left unread. */
+/** Longest run read, and most ways of cutting looked at (per run, and per table): past these runs are left unread. */
 const MAX_RUN = 3000;
 const MAX_STEPS = 200_000;
+const MAX_TABLE_STEPS = 1_000_000;
 
 /** A target or actual cell: a number with its sign and unit, or a level word. */
 function isValue(text: string): boolean {
@@ -76,9 +77,11 @@ function rowsAt(run: string, at: number, order: readonly RowColumn[], budget: { 
     const column = order[k]!;
     const last = Math.min(run.length, pos + LIMITS[column]);
     for (let end = pos + 1; end <= last; end++) {
+      if (--budget.steps < 0) return;
       const text = run.slice(pos, end);
       if (!fitsColumn(text, column)) continue;
       cells[column] = text;
+      if ((column === 'target' || column === 'actual') && !sameUnit(cells)) continue;
       walk(end, k + 1, cells);
     }
     delete cells[column];
@@ -104,9 +107,12 @@ interface Reading {
  * is not a name. Where a doubled level word (`显著提升显著提升`) cuts several ways, the cut into two
  * equal words is kept.
  */
-export function splitGluedRows(run: string, order: readonly RowColumn[]): GluedRow[] | null {
+export function splitGluedRows(
+  run: string,
+  order: readonly RowColumn[],
+  budget: { steps: number } = { steps: MAX_STEPS },
+): GluedRow[] | null {
   if (run.length > MAX_RUN || !order.includes('weight') || !order.includes('score')) return null;
-  const budget = { steps: MAX_STEPS };
   const memo = new Map<number, Reading | null>();
   const readFrom = (at: number): Reading | null => {
     if (at === run.length) return { rows: [], ways: 1 };
@@ -170,10 +176,13 @@ function withoutEllipses(text: string): string {
  */
 export function unglueRows(tokens: Token[], order: readonly RowColumn[], report: ReportBuilder): Token[] {
   if (order.length !== 5) return tokens;
+  const table = { steps: MAX_TABLE_STEPS };
   return tokens.flatMap((token) => {
     const run = withoutEllipses(token.text);
     if (!/\d/.test(run) || isLabel(run)) return [token];
-    const rows = splitGluedRows(run, order);
+    const budget = { steps: Math.min(MAX_STEPS, table.steps) };
+    const rows = budget.steps > 0 ? splitGluedRows(run, order, budget) : null;
+    table.steps -= Math.min(MAX_STEPS, table.steps) - Math.max(0, budget.steps);
     if (!rows) return [token];
     return rows.flatMap((row) => {
       report.infer(

@@ -109,7 +109,7 @@ export class ReportBuilder {
   }
 }
 
-/** One line on a report, for the CLI summary and the page: source, layouts and the four counts. */
+/** One line on a report, for the CLI summary and the page: source, layouts, the four counts, the model's help. */
 export function reportSummary(report: ImportReport): string {
   const where = report.source === 'xlsx' ? `工作表“${report.sheet ?? ''}”` : '文本';
   const counts = [
@@ -118,7 +118,10 @@ export function reportSummary(report: ImportReport): string {
     `略过 ${report.skipped.length} 处`,
     `未能读取 ${report.unread.length} 处`,
   ];
-  return `${where}，版式：${report.layouts.join('、')}；${counts.join('，')}`;
+  const assist = report.assist
+    ? `；模型 ${report.assist.model} 读出 ${report.assist.placed} 行，拒绝 ${report.assist.rejected} 行`
+    : '';
+  return `${where}，版式：${report.layouts.join('、')}；${counts.join('，')}${assist}`;
 }
 
 /** Report notes quote at most 200 characters of the source. */

@@ -116,21 +116,33 @@ function selfTotal(tokens: Token[], report: ReportBuilder, glued: boolean): numb
   return cellNumber(last.text)!.value;
 }
 
+/** The text's tokens, labels joined; text whose cells ran together has its labels cut out too. */
+function textTokens(text: string, report: ReportBuilder): { tokens: Token[]; glued: boolean } {
+  const tokens = joinBrokenLabels(tokenize(text));
+  if (!hasGluedCells(tokens)) return { tokens, glued: false };
+  const why = '文本丢失了单元格边界（各格连成一串），按表单标签和各列规则拆分；拆分处均列在推断中，请核对';
+  report.infer('*', null, why);
+  return { tokens: joinBrokenLabels(splitGluedLabels(tokens)), glued: true };
+}
+
+/** 总分 from the tokens after the table; 注/填报人/日期 lines are skipped and reported. */
+function tailTotal(tail: Token[], report: ReportBuilder, glued: boolean): number | null {
+  const footerAt = tail.findIndex((t, k) => k > 0 && FOOTER.test(labelKey(t.text)));
+  const totalTokens = footerAt > 0 ? tail.slice(0, footerAt) : tail;
+  if (footerAt > 0) {
+    const footer = joinTokens(tail.slice(footerAt));
+    report.skip(lineRef(tail[footerAt]), footer, '表尾（注、填报人、日期等），不属于表单内容');
+  }
+  const totalAt = totalTokens.findIndex((t) => TOTAL_LABEL.test(labelKey(t.text)));
+  return totalAt >= 0 ? selfTotal(totalTokens.slice(totalAt + 1, totalAt + 4), report, glued) : null;
+}
+
 /** Reads the form from flowing text. */
 export function formFromText(source: string, report: ReportBuilder, fallbackYear: number): Form {
   report.layouts.add('flowing-text');
   const text = isTraditional(source) ? toSimplified(source) : source;
   if (text !== source) report.infer('*', null, '文本为繁体字（转载页面），已按简体读取');
-  let tokens = joinBrokenLabels(tokenize(text));
-  const glued = hasGluedCells(tokens);
-  if (glued) {
-    tokens = joinBrokenLabels(splitGluedLabels(tokens));
-    report.infer(
-      '*',
-      null,
-      '文本丢失了单元格边界（各格连成一串），按表单标签和各列规则拆分；拆分处均列在推断中，请核对',
-    );
-  }
+  const { tokens, glued } = textTokens(text, report);
   const fundingAt = findToken(tokens, FUNDING_START);
   const tableAt = findToken(tokens, TABLE_START, Math.max(0, fundingAt));
   const goalsAt = findToken(tokens, GOAL_EXPECTED, 0, tableAt >= 0 ? tableAt : tokens.length);
@@ -148,17 +160,7 @@ export function formFromText(source: string, report: ReportBuilder, fallbackYear
   const table = glued ? unglueRows(tableRun, rowOrder(headerColumns(tokens.slice(tableAt, end))), report) : tableRun;
   if (tableAt < 0) report.miss('绩效指标', '', '未找到指标表头（一级指标/二级指标/三级指标）');
   const indicators = readTextRows(table, report);
-  const tail = tokens.slice(end);
-  const footerAt = tail.findIndex((t, k) => k > 0 && FOOTER.test(labelKey(t.text)));
-  const totalTokens = footerAt > 0 ? tail.slice(0, footerAt) : tail;
-  if (footerAt > 0)
-    report.skip(
-      lineRef(tail[footerAt]),
-      joinTokens(tail.slice(footerAt)),
-      '表尾（注、填报人、日期等），不属于表单内容',
-    );
-  const totalAt = totalTokens.findIndex((t) => TOTAL_LABEL.test(labelKey(t.text)));
-  const total = totalAt >= 0 ? selfTotal(totalTokens.slice(totalAt + 1, totalAt + 4), report, glued) : null;
+  const total = tailTotal(tokens.slice(end), report, glued);
   const goalParts = glued ? gluedGoals(goalTokens, report) : goals(goalTokens, report);
   const parts = { header: fields, funding, goals: goalParts, indicators, selfTotal: total };
   return assembleForm(parts, report, fallbackYear);

@@ -37,12 +37,13 @@ export function sectionText(section: ProseSection): string {
  * from the scorer, and here the built-in prose states the scorer's own: 满分, 得分, 自评总分).
  */
 function builtinKnowns(builtin: ProseSection): Known[] {
-  return readQuantities(sectionText(builtin), { claims: false }).map((q) => ({
-    value: q.value,
-    unit: q.unit,
-    source: '内置报告文字',
-    origin: 'text' as const,
-  }));
+  // Once per value and unit: a long form repeats its figures, and each known is compared with each figure
+  const seen = new Map<string, Known>();
+  for (const q of readQuantities(sectionText(builtin), { claims: false })) {
+    const key = `${q.value}|${q.unit?.label ?? ''}`;
+    if (!seen.has(key)) seen.set(key, { value: q.value, unit: q.unit, source: '内置报告文字', origin: 'text' });
+  }
+  return [...seen.values()];
 }
 
 /**

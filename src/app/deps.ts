@@ -4,7 +4,10 @@
  */
 import { createBuiltinDrafter } from '../drafting/builtin.js';
 import type { Drafter } from '../drafting/types.js';
+import { type AuditLog, MemoryAuditLog } from '../store/audit-log.js';
+import { MemoryQuotaCounters, type QuotaCounters } from '../store/quota-counters.js';
 import type { FormRepository } from '../store/repository.js';
+import { DEFAULT_QUOTAS, type QuotaSettings } from './quota-settings.js';
 import type { WebAsset } from './routes/web.js';
 import { LOOPBACK_HOSTS } from './allowed-host.js';
 import { DEFAULT_TYPES_BY_PATH } from './content-type.js';
@@ -20,6 +23,8 @@ export interface AppConfig {
   allowedOrigins: readonly string[];
   /** Media types of writes by exact path, beyond JSON; default DEFAULT_TYPES_BY_PATH (`/api/import`). */
   contentTypesByPath: Readonly<Record<string, readonly string[]>>;
+  /** Rate limits of drafting and chat and the daily model-token budget (issue #12); default DEFAULT_QUOTAS. */
+  quotas: QuotaSettings;
 }
 
 /** The default body limit: 1 MiB, about a hundred times the largest real form seen. */
@@ -33,7 +38,11 @@ export interface AppDeps {
   webAssets?: readonly WebAsset[];
   /** The time of a save (injected so tests can freeze it). */
   clock?: () => Date;
-  config?: Partial<AppConfig>;
+  /** The audit log (issue #12); default in memory (lost at exit: entries pass one from the store). */
+  audit?: AuditLog;
+  /** Counters of the quotas; default in memory (one process). D1 and PostgreSQL share them between servers. */
+  quotaCounters?: QuotaCounters;
+  config?: Omit<Partial<AppConfig>, 'quotas'> & { quotas?: Partial<QuotaSettings> };
   /** Where unexpected errors are reported (default console.error); clients only see a generic message. */
   logError?: (message: string, error: unknown) => void;
 }
@@ -44,6 +53,8 @@ export interface ResolvedDeps {
   drafter: Drafter;
   webAssets: readonly WebAsset[] | null;
   clock: () => Date;
+  audit: AuditLog;
+  quotaCounters: QuotaCounters;
   config: AppConfig;
   logError: (message: string, error: unknown) => void;
 }
@@ -55,12 +66,15 @@ export function resolveDeps(deps: AppDeps): ResolvedDeps {
     drafter: deps.drafter ?? createBuiltinDrafter(),
     webAssets: deps.webAssets ?? null,
     clock: deps.clock ?? (() => new Date()),
+    audit: deps.audit ?? new MemoryAuditLog(),
+    quotaCounters: deps.quotaCounters ?? new MemoryQuotaCounters(),
     config: {
       bodyLimitBytes: deps.config?.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
       draftConcurrency: deps.config?.draftConcurrency ?? 4,
       allowedHosts: deps.config?.allowedHosts ?? LOOPBACK_HOSTS,
       allowedOrigins: deps.config?.allowedOrigins ?? [],
       contentTypesByPath: { ...DEFAULT_TYPES_BY_PATH, ...deps.config?.contentTypesByPath },
+      quotas: { ...DEFAULT_QUOTAS, ...deps.config?.quotas },
     },
     logError: deps.logError ?? ((message, error) => console.error(message, error)),
   };

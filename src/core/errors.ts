@@ -40,7 +40,12 @@ export type ErrorCode =
   | 'legacy_xls'
   | 'encrypted_workbook'
   | 'import_limit_exceeded'
-  | 'import_unreadable';
+  | 'import_unreadable'
+  // accounts (issue #12): sign-in, rights, CSRF
+  | 'unauthorized'
+  | 'forbidden'
+  | 'csrf_rejected'
+  | 'user_exists';
 
 export class ZipingError extends Error {
   readonly code: ErrorCode;

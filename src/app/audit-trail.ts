@@ -31,10 +31,11 @@ export function auditTrail(parts: AuditParts): MiddlewareHandler<AppEnv> {
     await next();
     const action = matchedPolicy(c)?.audit;
     const actor = c.get('actor');
-    if (!action || !actor) return;
+    const who = actor ? auditActor(actor) : null;
+    if (!action || !who) return;
     const entry: NewAuditEntry = {
       at: parts.clock().toISOString(),
-      ...auditActor(actor),
+      ...who,
       action,
       formId: formIdOf(c.req.path, c.res.headers.get('location')),
       formUnit: c.get('formUnit') ?? null,

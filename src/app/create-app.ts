@@ -3,7 +3,7 @@
  * Node and on Workers alike: no `node:*`, no `process`, no lowdb. Each feature is a router in
  * `routes/<feature>.ts` (made with `createRouter()`, see router.ts) mounted here.
  */
-import { LOCAL_ACTOR } from '../core/access/actor.js';
+import { accessControl } from './access/access-control.js';
 import { allowedHosts } from './allowed-host.js';
 import { auditTrail } from './audit-trail.js';
 import { quotas } from './quotas.js';
@@ -37,17 +37,8 @@ export function createApp(appDeps: AppDeps) {
   app.use('*', allowedHosts(deps.config.allowedHosts));
   // The audit log sees every answer, refusals by the access layer included (issue #12)
   app.use('/api/*', auditTrail(deps));
-  // Who is asking, before any route (issue #12); without accounts, the local actor (unless an
-  // outer app composing this one has already decided)
-  app.use('*', async (c, next) => {
-    c.set('actor', c.get('actor') ?? LOCAL_ACTOR);
-    await next();
-  });
-  // Drafting and chat: rates per user and unit, the unit's daily model tokens (issue #12)
-  app.use(
-    '/api/*',
-    quotas({ counters: deps.quotaCounters, settings: deps.config.quotas, clock: deps.clock }, deps.drafter),
-  );
+  // Who is asking and may they, before any route (issue #12); without accounts, the local actor
+  app.use('*', accessControl({ ...deps, authRequired: deps.config.authRequired }));
   app.use('/api/*', async (c, next) => {
     // Set before the response exists: adding a header afterwards makes the Node adapter rebuild it.
     c.header('X-Content-Type-Options', 'nosniff');
@@ -59,6 +50,11 @@ export function createApp(appDeps: AppDeps) {
   app.use(
     '/api/*',
     contentTypes({ byPath: { '/api/import': IMPORT_CONTENT_TYPES, ...deps.config.contentTypesByPath } }),
+  );
+  // Drafting and chat, once the request is otherwise acceptable: rates per user and unit, the unit's daily model tokens (issue #12)
+  app.use(
+    '/api/*',
+    quotas({ counters: deps.quotaCounters, settings: deps.config.quotas, clock: deps.clock }, deps.drafter),
   );
 
   let document: ReturnType<typeof app.getOpenAPI31Document> | null = null;

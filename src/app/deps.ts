@@ -6,8 +6,10 @@ import { createBuiltinDrafter } from '../drafting/builtin.js';
 import type { Drafter } from '../drafting/types.js';
 import { type AuditLog, MemoryAuditLog } from '../store/audit-log.js';
 import { MemoryQuotaCounters, type QuotaCounters } from '../store/quota-counters.js';
-import type { FormRepository } from '../store/repository.js';
 import { DEFAULT_QUOTAS, type QuotaSettings } from './quota-settings.js';
+import type { AccountRepository } from '../store/accounts.js';
+import type { FormRepository } from '../store/repository.js';
+import type { FormGuard } from './access/form-guard.js';
 import type { WebAsset } from './routes/web.js';
 import { LOOPBACK_HOSTS } from './allowed-host.js';
 import { DEFAULT_TYPES_BY_PATH } from './content-type.js';
@@ -25,6 +27,10 @@ export interface AppConfig {
   contentTypesByPath: Readonly<Record<string, readonly string[]>>;
   /** Rate limits of drafting and chat and the daily model-token budget (issue #12); default DEFAULT_QUOTAS. */
   quotas: QuotaSettings;
+  /** Sign-in required (issue #12: HOST not loopback, or ZIPING_AUTH=on); default false, everyone local. */
+  authRequired: boolean;
+  /** How long a page session lasts, in hours (default 12). */
+  sessionHours: number;
 }
 
 /** The default body limit: 1 MiB, about a hundred times the largest real form seen. */
@@ -32,6 +38,10 @@ export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface AppDeps {
   store: FormRepository;
+  /** Users, tokens and sessions (issue #12), in the same store as the forms; needed when auth is required. */
+  accounts?: AccountRepository;
+  /** Checks of a form's state run by the access check (e.g. review: a submitted form is read-only). */
+  formGuards?: readonly FormGuard[];
   /** Writes and revises narrative cells; default the built-in drafter with the bundled templates. */
   drafter?: Drafter;
   /** The web page's files, served at `/` (built by the entry: esbuild on Node, prebuilt on Workers). */
@@ -50,6 +60,8 @@ export interface AppDeps {
 /** AppDeps with every default filled in. */
 export interface ResolvedDeps {
   store: FormRepository;
+  accounts: AccountRepository | null;
+  formGuards: readonly FormGuard[];
   drafter: Drafter;
   webAssets: readonly WebAsset[] | null;
   clock: () => Date;
@@ -63,6 +75,8 @@ export interface ResolvedDeps {
 export function resolveDeps(deps: AppDeps): ResolvedDeps {
   return {
     store: deps.store,
+    accounts: deps.accounts ?? null,
+    formGuards: deps.formGuards ?? [],
     drafter: deps.drafter ?? createBuiltinDrafter(),
     webAssets: deps.webAssets ?? null,
     clock: deps.clock ?? (() => new Date()),
@@ -75,6 +89,8 @@ export function resolveDeps(deps: AppDeps): ResolvedDeps {
       allowedOrigins: deps.config?.allowedOrigins ?? [],
       contentTypesByPath: { ...DEFAULT_TYPES_BY_PATH, ...deps.config?.contentTypesByPath },
       quotas: { ...DEFAULT_QUOTAS, ...deps.config?.quotas },
+      authRequired: deps.config?.authRequired ?? false,
+      sessionHours: deps.config?.sessionHours ?? 12,
     },
     logError: deps.logError ?? ((message, error) => console.error(message, error)),
   };

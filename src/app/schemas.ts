@@ -57,6 +57,8 @@ export const ErrorSchema = z
   .openapi('Error', { description: '所有错误的形状；409 另含 currentVersion、expectedVersion，413 含 limitBytes' });
 
 const ERROR_TEXT = {
+  401: '未登录，或令牌/会话无效、已吊销（unauthorized）',
+  403: '无权执行此操作（forbidden）、写请求缺少 CSRF 令牌（csrf_rejected）或来自其他网站（cross_site_request）',
   400: 'JSON 无法解析（invalid_json）或参数不对（invalid_request），issues 逐项列出',
   404: '没有这张表、这一版或这个接口（not_found）',
   409: '版本冲突（version_conflict）：表单已被更新，error.currentVersion 为当前版本；对话已达上限（chat_too_long）',
@@ -198,6 +200,7 @@ export const FormSummarySchema = z
     openIssues: z.number().int().openapi({ description: '报告中 error 与 warning 级问题数' }),
     version: z.number().int(),
     updatedAt: isoTime,
+    unit: z.string().optional().openapi({ description: '所属单位路径（启用账号后保存的表才有）' }),
   })
   .openapi('FormSummary');
 

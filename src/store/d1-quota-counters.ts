@@ -17,7 +17,7 @@ export class D1QuotaCounters implements QuotaCounters {
     // A first addition above the limit is refused before the insert (the upsert's WHERE guards updates only)
     if (limit !== undefined && amount > limit) return null;
     const row = await this.#db
-      .prepare(addCounterSql('max', '?'))
+      .prepare(addCounterSql('quota_counters', 'max', '?'))
       .bind(key, window, amount, limit ?? NO_LIMIT)
       .first<{ count: number }>();
     return row ? Number(row.count) : null;

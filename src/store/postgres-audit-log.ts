@@ -1,5 +1,5 @@
 /**
- * The audit log and quota counters in PostgreSQL (tables ziping_audit and quota_counters, migration 4),
+ * The audit log and quota counters in PostgreSQL (tables ziping_audit_log and ziping_quota_counters, migration 4),
  * on the form store's connection pool: every server pointed at the database shares them.
  */
 import type pg from 'pg';
@@ -21,7 +21,7 @@ export class PostgresAuditLog implements AuditLog {
 
   async append(entry: NewAuditEntry): Promise<AuditEntry> {
     const { rows } = await this.#db.query<{ seq: string }>(
-      `INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING seq`,
+      `INSERT INTO ziping_audit_log (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING seq`,
       auditValues(entry),
     );
     return { ...entry, seq: Number(rows[0]!.seq) };
@@ -29,7 +29,7 @@ export class PostgresAuditLog implements AuditLog {
 
   async list(query: AuditQuery): Promise<AuditPage> {
     const { sql, values } = auditWhere(query, '$');
-    const { rows } = await this.#db.query(`SELECT seq, ${AUDIT_COLUMNS} FROM audit_log ${sql}`, values);
+    const { rows } = await this.#db.query(`SELECT seq, ${AUDIT_COLUMNS} FROM ziping_audit_log ${sql}`, values);
     return auditPageOf(rows, query.limit);
   }
 
@@ -46,7 +46,7 @@ export class PostgresQuotaCounters implements QuotaCounters {
 
   async add(key: string, window: number, amount: number, limit?: number): Promise<number | null> {
     if (limit !== undefined && amount > limit) return null;
-    const { rows } = await this.#db.query<{ count: string }>(addCounterSql('GREATEST', '$'), [
+    const { rows } = await this.#db.query<{ count: string }>(addCounterSql('ziping_quota_counters', 'GREATEST', '$'), [
       key,
       window,
       amount,
@@ -57,7 +57,7 @@ export class PostgresQuotaCounters implements QuotaCounters {
 
   async peek(key: string, window: number): Promise<number> {
     const { rows } = await this.#db.query<{ count: string }>(
-      'SELECT count FROM quota_counters WHERE key = $1 AND window_id >= $2',
+      'SELECT count FROM ziping_quota_counters WHERE key = $1 AND window_id >= $2',
       [key, window],
     );
     return rows.length > 0 ? Number(rows[0]!.count) : 0;

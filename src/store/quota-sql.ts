@@ -4,14 +4,17 @@
 export const NO_LIMIT = Number.MAX_SAFE_INTEGER;
 
 // A counter that meets a newer window starts from zero; an older window (a server whose clock lags) adds to the newer
-const NEXT_COUNT =
-  'CASE WHEN quota_counters.window_id >= excluded.window_id THEN quota_counters.count + excluded.count ELSE excluded.count END';
+const nextCount = (t: string) =>
+  `CASE WHEN ${t}.window_id >= excluded.window_id THEN ${t}.count + excluded.count ELSE excluded.count END`;
 
-/** The upsert for SQLite; PostgreSQL's differs only in GREATEST for max. */
-export function addCounterSql(max: 'max' | 'GREATEST', mark: '?' | '$'): string {
-  return `INSERT INTO quota_counters (key, window_id, count) VALUES (${mark}1, ${mark}2, ${mark}3)
-    ON CONFLICT (key) DO UPDATE SET count = ${NEXT_COUNT},
-      window_id = ${max}(quota_counters.window_id, excluded.window_id)
-    WHERE ${NEXT_COUNT} <= ${mark}4
+/**
+ * The upsert into `table` (`quota_counters` in D1, `ziping_quota_counters` in PostgreSQL); PostgreSQL's
+ * also differs in GREATEST for max and `$` for numbered parameters.
+ */
+export function addCounterSql(table: string, max: 'max' | 'GREATEST', mark: '?' | '$'): string {
+  return `INSERT INTO ${table} (key, window_id, count) VALUES (${mark}1, ${mark}2, ${mark}3)
+    ON CONFLICT (key) DO UPDATE SET count = ${nextCount(table)},
+      window_id = ${max}(${table}.window_id, excluded.window_id)
+    WHERE ${nextCount(table)} <= ${mark}4
     RETURNING count`;
 }

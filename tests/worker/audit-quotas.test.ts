@@ -11,7 +11,7 @@ import { D1FormRepository } from '../../src/store/d1-repository.js';
 import type { D1Database } from '../../src/store/d1-types.js';
 import { describeAuditContract } from '../store/audit-contract.js';
 import { seedForm } from '../support/seed-forms.js';
-import { teamApp, type TestUser } from '../support/team-app.js';
+import { createTeam, type Team, teamApp, type TestUser } from '../support/team-app.js';
 import { freshD1, resetD1 } from './d1.js';
 
 describeAuditContract('D1 (workerd)', async () => {
@@ -20,16 +20,19 @@ describeAuditContract('D1 (workerd)', async () => {
 });
 
 /** An app on `db` as one Worker isolate builds it, with the clock at `clock.now`. */
-function workerTeam(db: D1Database, clock: { now: Date }) {
-  const app = teamApp({
-    store: new D1FormRepository(db),
-    audit: new D1AuditLog(db),
-    quotaCounters: new D1QuotaCounters(db),
-    clock: () => clock.now,
-    config: { quotas: { ratePerUser: 2, ratePerUnit: 3, rateWindowSeconds: 60 } },
-  });
+async function workerTeam(db: D1Database, clock: { now: Date }, people?: Team) {
+  const team = await teamApp(
+    {
+      store: new D1FormRepository(db),
+      audit: new D1AuditLog(db),
+      quotaCounters: new D1QuotaCounters(db),
+      clock: () => clock.now,
+      config: { quotas: { ratePerUser: 2, ratePerUnit: 3, rateWindowSeconds: 60 } },
+    },
+    people,
+  );
   return (user: TestUser, path: string, body?: unknown) =>
-    app.request(`http://localhost${path}`, {
+    team.request(user, path, {
       method: body === undefined ? 'GET' : 'POST',
       headers: { 'x-test-user': user, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -41,7 +44,7 @@ describe('audit and quotas of the app on D1', () => {
 
   it('logs a create and a read with user and unit, shown to the reviewer above and not to another unit', async () => {
     const db = await freshD1();
-    const call = workerTeam(db, { now: new Date('2026-11-30T08:00:20.000Z') });
+    const call = await workerTeam(db, { now: new Date('2026-11-30T08:00:20.000Z') });
     const created = await call('zhang', '/api/forms', seedForm());
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
@@ -59,8 +62,11 @@ describe('audit and quotas of the app on D1', () => {
   it('counts drafts of one unit across two isolates on one database: 429 with Retry-After, then the next window', async () => {
     const db = await freshD1();
     const clock = { now: new Date('2026-11-30T08:00:20.000Z') };
-    const [first, second] = [workerTeam(db, clock), workerTeam(db, clock)];
-    const draft = (call: typeof first, user: TestUser) => call(user, '/api/draft', { form: seedForm(), field: 'goals.actual' });
+    // The users are the same in both isolates (their accounts live with the forms in a deployment)
+    const people = await createTeam();
+    const [first, second] = [await workerTeam(db, clock, people), await workerTeam(db, clock, people)];
+    const draft = (call: typeof first, user: TestUser) =>
+      call(user, '/api/draft', { form: seedForm(), field: 'goals.actual' });
     expect((await draft(first, 'zhang')).status).toBe(200);
     expect((await draft(second, 'zhang')).status).toBe(200);
     const userRefused = await draft(first, 'zhang');

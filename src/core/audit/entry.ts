@@ -56,8 +56,9 @@ export function auditScopeUnit(entry: Pick<AuditEntry, 'formUnit' | 'actorUnit'>
   return entry.formUnit ?? entry.actorUnit;
 }
 
-/** Who an entry names: the user's name, role and unit, or 本机 for the local actor. */
-export function auditActor(actor: Actor): Pick<AuditEntry, 'actorName' | 'actorRole' | 'actorUnit'> {
+/** Who an entry names: the user's name, role and unit, or 本机 for the local actor; null for nobody. */
+export function auditActor(actor: Actor): Pick<AuditEntry, 'actorName' | 'actorRole' | 'actorUnit'> | null {
+  if (actor.kind === 'anonymous') return null;
   return actor.kind === 'user'
     ? { actorName: actorName(actor, LOCAL_ACTOR_NAME), actorRole: actor.role, actorUnit: actor.unit }
     : { actorName: LOCAL_ACTOR_NAME, actorRole: null, actorUnit: null };

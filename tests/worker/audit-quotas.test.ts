@@ -56,7 +56,7 @@ describe('audit and quotas of the app on D1', () => {
     ]);
     const other = (await (await call('chen', '/api/audit?unit=某市财政局/某市教委')).json()) as { items: unknown[] };
     expect(other.items).toEqual([]);
-    expect((await call('zhang', '/api/audit')).status).toBe(404);
+    expect((await call('zhang', '/api/audit')).status).toBe(403);
   });
 
   it('counts drafts of one unit across two isolates on one database: 429 with Retry-After, then the next window', async () => {

@@ -62,13 +62,20 @@ export async function pageOf(
   return { items, nextCursor: null };
 }
 
-/** Entries kept in an array: tests and servers without a persistent store. */
+/** Entries kept in an array, the newest `maxEntries` (default 100,000): tests and apps built without a log. */
 export class MemoryAuditLog implements AuditLog {
   readonly #entries: AuditEntry[] = [];
+  readonly #maxEntries: number;
+  #seq = 0;
+
+  constructor(maxEntries = 100_000) {
+    this.#maxEntries = maxEntries;
+  }
 
   async append(entry: NewAuditEntry): Promise<AuditEntry> {
-    const stored = Object.freeze({ ...entry, seq: this.#entries.length + 1 });
+    const stored = Object.freeze({ ...entry, seq: ++this.#seq });
     this.#entries.push(stored);
+    if (this.#entries.length > this.#maxEntries) this.#entries.shift();
     return stored;
   }
 

@@ -14,6 +14,9 @@ import { bundledPrompts } from '../drafting/bundled.js';
 import { createDrafterFromEnv } from '../drafting/env.js';
 import { textModelFromEnv } from '../drafting/text-model.js';
 import { D1FormRepository } from '../store/d1-repository.js';
+import { D1AuditLog } from '../store/d1-audit-log.js';
+import { D1QuotaCounters } from '../store/d1-quota-counters.js';
+import { quotaSettingsFromEnv } from '../app/quota-settings.js';
 import type { D1Database } from '../store/d1-types.js';
 
 /** The bindings and vars of wrangler.toml. */
@@ -57,7 +60,9 @@ export function workerApp(env: WorkerEnv): Hono<AppEnv> {
     drafter: createDrafterFromEnv(vars, { prompts: bundledPrompts() }),
     textModel: textModelFromEnv(vars),
     clock: () => new Date(),
-    config: { allowedHosts: allowedHostsOf(vars) },
+    audit: new D1AuditLog(env.DB),
+    quotaCounters: new D1QuotaCounters(env.DB),
+    config: { allowedHosts: allowedHostsOf(vars), quotas: quotaSettingsFromEnv(vars) },
   });
 }
 

@@ -25,21 +25,37 @@ const CLAIM_LABEL: Record<string, string> = {
   executed: '执行数',
 };
 
+const PROJECT_CLAIMS = new WeakMap<FormFacts, ReadonlyMap<string, readonly Known[]>>();
+
+/** The project's figures a claim may name, in every cell (built once per form's facts). */
+function projectClaims(f: FormFacts): ReadonlyMap<string, readonly Known[]> {
+  const cached = PROJECT_CLAIMS.get(f);
+  if (cached) return cached;
+  const out = new Map<string, readonly Known[]>();
+  const p = projectKnowns(f);
+  for (const claim of ['budget', 'executed', 'execution-rate', 'total'] as const) out.set(claim, p[claim]!);
+  // "超出指标值20%以上即为超额完成": the profile's standard is also an excess a text may cite
+  const standard = p.other!.filter((k) => k.source === '超额完成认定标准');
+  out.set('excess', standard);
+  out.set('shortfall', standard);
+  out.set('score', [...p.total!, ...p.other!.filter((k) => k.unit?.family === 'score')]);
+  PROJECT_CLAIMS.set(f, out);
+  return out;
+}
+
 /** Figures a claim is checked against, for the cell's row or (row null) every row. */
 export function claimKnowns(f: FormFacts, row: number | null): Map<string, Known[]> {
   const out = new Map<string, Known[]>();
-  const push = (claim: string, list: Known[]) => out.set(claim, [...(out.get(claim) ?? []), ...list]);
+  const push = (claim: string, list: readonly Known[]) => {
+    const known = out.get(claim);
+    if (known) known.push(...list);
+    else out.set(claim, [...list]);
+  };
   for (const r of f.rows) {
     if (row !== null && r.index !== row) continue;
-    for (const [claim, list] of Object.entries(rowFigureKnowns(r, `第${r.index + 1}行`))) push(claim, list);
+    for (const [claim, list] of Object.entries(rowFigureKnowns(r))) push(claim, list);
   }
-  const p = projectKnowns(f);
-  for (const claim of ['budget', 'executed', 'execution-rate', 'total'] as const) push(claim, p[claim]!);
-  // "超出指标值20%以上即为超额完成": the profile's standard is also an excess a text may cite
-  const standard = p.other!.filter((k) => k.source === '超额完成认定标准');
-  push('excess', standard);
-  push('shortfall', standard);
-  if (row === null) push('score', [...p.total!, ...p.other!.filter((k) => k.unit?.family === 'score')]);
+  for (const [claim, list] of projectClaims(f)) if (claim !== 'score' || row === null) push(claim, list);
   return out;
 }
 

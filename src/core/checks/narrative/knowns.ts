@@ -101,7 +101,8 @@ function rowKnowns(out: Known[], r: IndicatorFacts, ownText: boolean): void {
   if (ownText) textKnowns(out, r.sources.existing, `第${r.index + 1}行·偏差原因（表中原文）`);
 }
 
-function readRow(out: Known[], r: IndicatorFacts): void {
+/** A row's own figures and dates (origin `fact`): what its texts lend is not read here. */
+function rowTableKnowns(out: Known[], r: IndicatorFacts): void {
   const at = `第${r.index + 1}行`;
   for (const list of Object.values(rowFigureKnowns(r))) out.push(...list);
   for (const date of [r.target.date, r.actual.date]) {
@@ -109,6 +110,11 @@ function readRow(out: Known[], r: IndicatorFacts): void {
     add(out, date.month, MONTH, `${at}·日期`);
     if (!date.yearAssumed) add(out, date.year, YEAR, `${at}·日期`);
   }
+}
+
+function readRow(out: Known[], r: IndicatorFacts): void {
+  const at = `第${r.index + 1}行`;
+  rowTableKnowns(out, r);
   textKnowns(out, r.name, `${at}·三级指标`, { cell: true });
   textKnowns(out, r.target.text, `${at}·年度指标值`, { cell: true });
   textKnowns(out, r.actual.text, `${at}·实际完成值`, { cell: true });
@@ -191,6 +197,18 @@ export function cellKnowns(f: FormFacts, scope: CellScope): Known[] {
   }
   if (scope.row === null) out.push(...countKnowns(f));
   for (const t of scope.chat) textKnowns(out, t, '对话中用户提供', { noScores: true });
+  return out;
+}
+
+/**
+ * The figures of `cellKnowns` that come from the table and the report (origin `fact`), in the
+ * same order, without reading any text: enough to tell whether a figure can contradict the table.
+ */
+export function cellTableKnowns(f: FormFacts, row: number | null): Known[] {
+  const out: Known[] = Object.values(projectKnowns(f)).flat();
+  const rows = row === null ? f.rows : f.rows.filter((r) => r.index === row);
+  for (const r of rows) rowTableKnowns(out, r);
+  if (row === null) out.push(...countKnowns(f));
   return out;
 }
 

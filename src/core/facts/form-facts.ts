@@ -86,13 +86,19 @@ export function buildFacts(form: Form, report: ScoreReport, options: FactsOption
   };
 }
 
-const CACHE = new WeakMap<ScoreReport, { form: Form; ratio: number | undefined; facts: FormFacts }>();
+const CACHE = new WeakMap<ScoreReport, { form: Form; ratio: number; facts: FormFacts }[]>();
 
-/** `buildFacts` once per scored form: later calls with the same form and report reuse the facts. */
+/**
+ * `buildFacts` once per scored form and over-achievement ratio: later calls with the same form,
+ * report and ratio reuse the facts. A ratio left out is the profile's, so it shares their entry.
+ */
 export function factsOf(form: Form, report: ScoreReport, options: FactsOptions = {}): FormFacts {
-  const hit = CACHE.get(report);
-  if (hit && hit.form === form && hit.ratio === options.overRatio) return hit.facts;
-  const facts = buildFacts(form, report, options);
-  CACHE.set(report, { form, ratio: options.overRatio, facts });
+  const ratio = options.overRatio ?? overAchievementRatio(report.profile);
+  const entries = CACHE.get(report) ?? [];
+  const hit = entries.find((e) => e.form === form && e.ratio === ratio);
+  if (hit) return hit.facts;
+  const facts = buildFacts(form, report, { ...options, overRatio: ratio });
+  // A few entries at most: the scorer's, and a drafter's or checker's with its own ratio
+  CACHE.set(report, [...entries.slice(-3), { form, ratio, facts }]);
   return facts;
 }

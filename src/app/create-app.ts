@@ -3,6 +3,7 @@
  * Node and on Workers alike: no `node:*`, no `process`, no lowdb. Each feature is a router in
  * `routes/<feature>.ts` (made with `createRouter()`, see router.ts) mounted here.
  */
+import { LOCAL_ACTOR } from '../core/access/actor.js';
 import { allowedHosts } from './allowed-host.js';
 import { limitBody } from './body-limit.js';
 import { apiDocumentConfig } from './api-document.js';
@@ -32,6 +33,11 @@ export function createApp(appDeps: AppDeps) {
 
   // Before anything answers, the page included: a rebinding name never reaches a route (issue #8)
   app.use('*', allowedHosts(deps.config.allowedHosts));
+  // Who is asking, before any route (issue #12); without accounts, the local actor
+  app.use('*', async (c, next) => {
+    c.set('actor', LOCAL_ACTOR);
+    await next();
+  });
   // nosniff on every answer; the write guards in one layer, skipped by reads (see api-guards.ts)
   app.use(
     '/api/*',

@@ -53,3 +53,6 @@ export const MIN_MODEL_OUTPUT_CHARS = 4000;
 
 /** Overall time for one model call (a draft or a chat turn, retries and repair included), in ms. */
 export const MODEL_DEADLINE_MS = 180_000;
+
+/** Unit paths (issue #12): `某市财政局/某市科委/智源研究院`; deeper trees than a 部门-区县-单位 chain are unknown. */
+export const UNIT_PATH_LIMITS = { maxChars: 400, maxDepth: 10, maxSegmentChars: 100 } as const;

@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
+import type { AppEnv } from '../app/app-env.js';
 import { isLoopbackHost, LOOPBACK_HOSTS } from '../app/allowed-host.js';
 import { createApp } from '../app/create-app.js';
 import { ZipingError } from '../core/errors.js';
@@ -42,7 +43,7 @@ export interface NodeServerOptions {
   /** Where the start and stop lines go (default console.log). */
   log?: (line: string) => void;
   /** Adds routes to the app before it is served (benchmarks add a bare route to compare with). */
-  extendApp?: (app: Hono) => void;
+  extendApp?: (app: Hono<AppEnv>) => void;
   /** Environment to read defaults from (default process.env); also OPENAI_* and ZIPING_MODEL for the drafter. */
   env?: Record<string, string | undefined>;
   /** The drafter; default from the environment (a model when ZIPING_MODEL is set, else built-in). */
@@ -123,7 +124,7 @@ function urlOf(host: string, port: number): string {
   return `http://${shown}:${port}`;
 }
 
-function listen(app: Hono, host: string, port: number): Promise<{ server: ServerType; port: number }> {
+function listen(app: Hono<AppEnv>, host: string, port: number): Promise<{ server: ServerType; port: number }> {
   return new Promise((resolvePromise, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
       server.off('error', onError);

@@ -6,6 +6,7 @@
  * the Worker runs, so the app here serves the API only.
  */
 import type { Hono } from 'hono';
+import type { AppEnv } from '../app/app-env.js';
 import { LOOPBACK_HOSTS } from '../app/allowed-host.js';
 import { createApp } from '../app/create-app.js';
 import { ZipingError } from '../core/errors.js';
@@ -48,7 +49,7 @@ function allowedHostsOf(vars: Record<string, string | undefined>): string[] {
 }
 
 /** Builds the app for one `env` (the same object for the life of an isolate, so it is built once). */
-export function workerApp(env: WorkerEnv): Hono {
+export function workerApp(env: WorkerEnv): Hono<AppEnv> {
   const vars = varsOf(env);
   return createApp({
     store: new D1FormRepository(env.DB),
@@ -69,7 +70,7 @@ function unbuffered(response: Response): Response {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-const apps = new WeakMap<object, Hono>();
+const apps = new WeakMap<object, Hono<AppEnv>>();
 
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContextLike): Promise<Response> {

@@ -23,6 +23,8 @@ import { IMPORT_CONTENT_TYPES, importRoutes } from './routes/import.js';
 import { metaRoutes } from './routes/meta.js';
 import { profilesRoutes } from './routes/profiles.js';
 import { scoreRoutes } from './routes/score.js';
+import { sessionRoutes } from './routes/session.js';
+import { usersRoutes } from './routes/users.js';
 import { webRoutes } from './routes/web.js';
 
 /** The Hono app serving the Ziping API under `/api` (and the page at `/` when given). */
@@ -67,7 +69,9 @@ export function createApp(appDeps: AppDeps) {
     .route('/api', exportRoutes(deps))
     .route('/api', checkRoutes(deps))
     .route('/api', importRoutes(deps))
-    .route('/api', healthRoutes(deps));
+    .route('/api', healthRoutes(deps))
+    .route('/api', sessionRoutes(deps))
+    .route('/api', usersRoutes(deps));
 
   app.onError(onAppError(deps.logError));
   app.notFound(onNotFound);

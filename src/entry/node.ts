@@ -19,6 +19,8 @@ import { createDrafterFromEnv, drafterConfigFromEnv } from '../drafting/env.js';
 import { loadPromptsFromDir } from '../drafting/load-prompts-node.js';
 import type { Drafter } from '../drafting/types.js';
 import type { FormRepository } from '../store/repository.js';
+import type { AccountRepository } from '../store/accounts.js';
+import { LowdbAccountRepository } from '../store/lowdb-accounts.js';
 import { LowdbFormRepository } from '../store/lowdb-repository.js';
 import type { WebAsset } from '../app/routes/web.js';
 import { readBuiltWebAssets } from '../web/built-assets.js';
@@ -54,6 +56,8 @@ export interface NodeServerOptions {
   webAssets?: readonly WebAsset[] | null;
   /** Names the Host header may carry (env ZIPING_ALLOWED_HOSTS, comma-separated; default loopback names and HOST). */
   allowedHosts?: readonly string[];
+  /** Require sign-in (env ZIPING_AUTH=on; always when HOST is not a loopback address). */
+  auth?: boolean;
 }
 
 export interface RunningServer {
@@ -106,6 +110,24 @@ export function exposureWarning(host: string): string | null {
   return (
     `警告 WARNING：服务监听在 ${host}，不只本机可以访问；本服务还没有账号和登录，能连到它的任何人都能查看、修改和删除所有自评表。` +
     `仅在可信的内网中这样做，并用 ZIPING_ALLOWED_HOSTS 列出访问时使用的主机名；否则请改回 HOST=127.0.0.1。`
+  );
+}
+
+/** Sign-in is required when asked (option, or ZIPING_AUTH=on) and always off loopback (issue #12). */
+export function authRequiredFor(host: string, option: boolean | undefined, fromEnv: string | undefined): boolean {
+  return option === true || fromEnv?.trim().toLowerCase() === 'on' || !isLoopbackHost(host);
+}
+
+/** The command that creates the first administrator, printed when a team server has none. */
+export const FIRST_ADMIN_COMMAND = 'npx ziping users add 管理员用户名 --unit 单位路径 --role 管理员 --password-stdin';
+
+/** Refuses to start a server that requires sign-in while no administrator exists (issue #12). */
+async function refuseWithoutAdmin(accounts: AccountRepository, store: FormRepository): Promise<void> {
+  if ((await accounts.countAdmins()) > 0) return;
+  await store.close();
+  throw new ZipingError(
+    'unauthorized',
+    `服务未启动：需要登录（HOST 不是本机地址，或 ZIPING_AUTH=on），但还没有管理员。请用同一数据目录（--data 或 ZIPING_DATA）先运行：\n  ${FIRST_ADMIN_COMMAND}\n它打印的最后一行是 API 令牌（只显示一次）；然后再启动服务。`,
   );
 }
 
@@ -165,11 +187,11 @@ async function openStore(
   dataDir: string,
   cacheSize: number | undefined,
   log: (line: string) => void,
-): Promise<{ store: FormRepository; database: string | null }> {
+): Promise<{ store: FormRepository; accounts: AccountRepository; database: string | null }> {
   if (databaseUrl) {
     const { PostgresFormRepository } = await import('../store/postgres-repository.js');
     const store = await PostgresFormRepository.open({ connectionString: databaseUrl, ...(schema ? { schema } : {}) });
-    return { store, database: store.description };
+    return { store, accounts: store.accounts(), database: store.description };
   }
   await mkdir(dataDir, { recursive: true });
   const store = await LowdbFormRepository.open(dataDir, {
@@ -179,7 +201,13 @@ async function openStore(
         `数据文件无法载入，已隔离 quarantined: ${q.file} → ${q.movedTo}（${q.reason}）。其余表单照常服务；运行 npx ziping doctor 查看说明。`,
       ),
   });
-  return { store, database: null };
+  const accounts = await LowdbAccountRepository.open(dataDir, (q) =>
+    log(`账号文件无法载入，已隔离 quarantined: ${q.file} → ${q.movedTo}（${q.reason}）。`),
+  ).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  return { store, accounts, database: null };
 }
 
 /** Opens the store and serves the Ziping app on Node; resolves once it is listening. */
@@ -199,7 +227,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   const webAssets = options.webAssets === undefined ? await defaultWebAssets() : options.webAssets;
 
   const databaseUrl = options.databaseUrl ?? (env.ZIPING_DATABASE_URL || undefined);
-  const { store, database } = await openStore(
+  const { store, accounts, database } = await openStore(
     databaseUrl,
     options.databaseSchema ?? (env.ZIPING_DATABASE_SCHEMA || undefined),
     dataDir,
@@ -207,12 +235,19 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     log,
   );
   const allowedHosts = options.allowedHosts ?? allowedHostsFor(host, env.ZIPING_ALLOWED_HOSTS);
+  const authRequired = authRequiredFor(host, options.auth, env.ZIPING_AUTH);
+  if (authRequired) await refuseWithoutAdmin(accounts, store);
   const app = createApp({
     store,
+    accounts,
     drafter,
     ...(webAssets ? { webAssets } : {}),
     clock: () => new Date(),
-    config: { allowedHosts, ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}) },
+    config: {
+      allowedHosts,
+      authRequired,
+      ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
+    },
   });
   options.extendApp?.(app);
 
@@ -242,6 +277,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     closing ??= (async () => {
       if (options.handleSignals !== false) for (const s of signals) process.off(s, onSignal);
       await closeServer(server);
+      await accounts.close();
       await store.close();
       settle();
     })();
@@ -253,7 +289,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     drafterConfig?.kind === 'model'
       ? `模型 ${drafterConfig.options.model} model`
       : `内置起草器 built-in${drafterConfig?.kind === 'builtin' ? '' : ` (${drafter.id})`}`;
-  const warning = exposureWarning(host);
+  const warning = authRequired ? null : exposureWarning(host);
   if (warning) log(warning);
   log(
     `绩效自评助手已启动 Ziping is listening on ${url}  ${database ? `数据库 database: ${database}` : `数据目录 data: ${dataDir}`}  起草 drafter: ${drafterText}  接口说明 API: ${url}/api/openapi.json`,

@@ -12,6 +12,7 @@ import { createApp } from '../app/create-app.js';
 import { ZipingError } from '../core/errors.js';
 import { bundledPrompts } from '../drafting/bundled.js';
 import { createDrafterFromEnv } from '../drafting/env.js';
+import { D1AccountRepository } from '../store/d1-accounts.js';
 import { D1FormRepository } from '../store/d1-repository.js';
 import type { D1Database } from '../store/d1-types.js';
 
@@ -53,9 +54,12 @@ export function workerApp(env: WorkerEnv): Hono<AppEnv> {
   const vars = varsOf(env);
   return createApp({
     store: new D1FormRepository(env.DB),
+    accounts: new D1AccountRepository(env.DB),
     drafter: createDrafterFromEnv(vars, { prompts: bundledPrompts() }),
     clock: () => new Date(),
-    config: { allowedHosts: allowedHostsOf(vars) },
+    // Sign-in (issue #12) with ZIPING_AUTH=on; create the first administrator with the admin API
+    // from a server that shares the database, or with `wrangler d1 execute` (README, security)
+    config: { allowedHosts: allowedHostsOf(vars), authRequired: vars.ZIPING_AUTH?.trim().toLowerCase() === 'on' },
   });
 }
 

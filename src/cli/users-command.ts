@@ -13,12 +13,16 @@ import { addUser, newToken, revokeUser } from '../app/access/user-admin.js';
 import { DEFAULT_DATA_DIR } from '../entry/node.js';
 import type { AccountRepository } from '../store/accounts.js';
 import { LowdbAccountRepository } from '../store/lowdb-accounts.js';
+import { MemoryAccountRepository } from '../store/memory-accounts.js';
+import { secretHash } from '../app/access/secrets.js';
 import { acquireStoreLock } from '../store/lock-file.js';
 import { parseArgs } from './args.js';
 
 export const USERS_USAGE = [
   'ziping users add NAME --unit PATH --role 填报人|审核人|管理员 [--password-stdin] [--data DIR]',
   '      新建用户，最后一行打印 API 令牌（只显示一次）',
+  'ziping users add NAME --unit PATH --role 管理员 --sql [--password-stdin]',
+  '      不写入数据，打印给 Cloudflare D1 执行的 SQL（wrangler d1 execute），最后一行是令牌',
   'ziping users revoke NAME [--data DIR]   吊销该用户的全部令牌并结束其登录',
   'ziping users token NAME [--data DIR]    为该用户新发一个令牌（最后一行）',
   'ziping users list [--data DIR]          列出用户',
@@ -76,12 +80,13 @@ export async function usersCommand(
   args: string[],
   out: (text: string) => void = (t) => console.log(t),
 ): Promise<number> {
-  const { positional, flags } = parseArgs(args, ['unit', 'role', 'data'], ['password-stdin', 'help']);
+  const { positional, flags } = parseArgs(args, ['unit', 'role', 'data'], ['password-stdin', 'help', 'sql']);
   const [action, name, ...extra] = positional;
   if (flags.has('help') || !action || extra.length > 0 || (action !== 'list' && !name)) {
     out(`用法：\n  ${USERS_USAGE}`);
     return flags.has('help') ? 0 : 64;
   }
+  if (flags.has('sql') && action === 'add') return printD1Sql(name ?? '', flags, out);
   const data = flags.get('data');
   const open = await openAccounts(typeof data === 'string' ? data : process.env.ZIPING_DATA || DEFAULT_DATA_DIR);
   try {
@@ -89,6 +94,32 @@ export async function usersCommand(
   } finally {
     await open.close();
   }
+}
+
+/** The new user's fields from the flags (the password from stdin when asked). */
+async function newUserInput(name: string, flags: Map<string, string | true>) {
+  const unit = flags.get('unit');
+  const password = flags.has('password-stdin') ? await readStdin() : undefined;
+  return { name, unit: typeof unit === 'string' ? unit : '', role: roleArg(flags.get('role')), password };
+}
+
+const sqlText = (value: string | null): string => (value === null ? 'NULL' : `'${value.replaceAll("'", "''")}'`);
+
+/**
+ * `users add … --sql`: the statements that create the user in a D1 database (the Worker has no
+ * command line), checked and hashed exactly as `add` does, with the token on the last line.
+ */
+async function printD1Sql(name: string, flags: Map<string, string | true>, out: (text: string) => void) {
+  const scratch = new MemoryAccountRepository();
+  const at = new Date();
+  const { token } = await addUser(scratch, await newUserInput(name, flags), at);
+  const user = (await scratch.userByName(name.trim()))!;
+  const values = [user.id, user.name, user.unit, user.role, user.passwordHash, user.createdAt].map(sqlText);
+  out(`INSERT INTO users (id, name, unit, role, password_hash, created_at) VALUES (${values.join(', ')});`);
+  const tokenValues = [await secretHash(token), user.id, at.toISOString()].map(sqlText);
+  out(`INSERT INTO api_tokens (hash, user_id, created_at) VALUES (${tokenValues.join(', ')});`);
+  out(token);
+  return 0;
 }
 
 async function runAction(
@@ -100,10 +131,7 @@ async function runAction(
 ): Promise<number> {
   const now = new Date();
   if (action === 'add') {
-    const unit = flags.get('unit');
-    const password = flags.has('password-stdin') ? await readStdin() : undefined;
-    const input = { name, unit: typeof unit === 'string' ? unit : '', role: roleArg(flags.get('role')), password };
-    const { user, token } = await addUser(accounts, input, now);
+    const { user, token } = await addUser(accounts, await newUserInput(name, flags), now);
     out(`已创建用户 ${user.name}（${ROLE_LABELS[user.role]}，${user.unit}）。API 令牌只显示这一次，请妥善保存：`);
     out(token);
     return 0;

@@ -22,6 +22,10 @@ import type { FormRepository } from '../store/repository.js';
 import type { AccountRepository } from '../store/accounts.js';
 import { LowdbAccountRepository } from '../store/lowdb-accounts.js';
 import { LowdbFormRepository } from '../store/lowdb-repository.js';
+import type { AuditLog } from '../store/audit-log.js';
+import { FileAuditLog } from '../store/audit-log-node.js';
+import { MemoryQuotaCounters, type QuotaCounters } from '../store/quota-counters.js';
+import { quotaSettingsFromEnv } from '../app/quota-settings.js';
 import type { WebAsset } from '../app/routes/web.js';
 import { readBuiltWebAssets } from '../build/built-assets.js';
 
@@ -122,9 +126,9 @@ export function authRequiredFor(host: string, option: boolean | undefined, fromE
 export const FIRST_ADMIN_COMMAND = 'npx ziping users add 管理员用户名 --unit 单位路径 --role 管理员 --password-stdin';
 
 /** Refuses to start a server that requires sign-in while no administrator exists (issue #12). */
-async function refuseWithoutAdmin(accounts: AccountRepository, store: FormRepository): Promise<void> {
+async function refuseWithoutAdmin(accounts: AccountRepository, closeAll: () => Promise<void>): Promise<void> {
   if ((await accounts.countAdmins()) > 0) return;
-  await store.close();
+  await closeAll();
   throw new ZipingError(
     'unauthorized',
     `服务未启动：需要登录（HOST 不是本机地址，或 ZIPING_AUTH=on），但还没有管理员。请用同一数据目录（--data 或 ZIPING_DATA）先运行：\n  ${FIRST_ADMIN_COMMAND}\n它打印的最后一行是 API 令牌（只显示一次）；然后再启动服务。`,
@@ -187,11 +191,13 @@ async function openStore(
   dataDir: string,
   cacheSize: number | undefined,
   log: (line: string) => void,
-): Promise<{ store: FormRepository; accounts: AccountRepository; database: string | null }> {
+): Promise<OpenedStore> {
   if (databaseUrl) {
     const { PostgresFormRepository } = await import('../store/postgres-repository.js');
+    const { PostgresAuditLog, PostgresQuotaCounters } = await import('../store/postgres-audit-log.js');
     const store = await PostgresFormRepository.open({ connectionString: databaseUrl, ...(schema ? { schema } : {}) });
-    return { store, accounts: store.accounts(), database: store.description };
+    const [audit, quotaCounters] = [new PostgresAuditLog(store.pool), new PostgresQuotaCounters(store.pool)];
+    return { store, accounts: store.accounts(), audit, quotaCounters, database: store.description };
   }
   await mkdir(dataDir, { recursive: true });
   const store = await LowdbFormRepository.open(dataDir, {
@@ -207,7 +213,18 @@ async function openStore(
     await store.close();
     throw error;
   });
-  return { store, accounts, database: null };
+  // The audit file beside the forms (the store's lock covers it); quotas count in this one process
+  const audit = await FileAuditLog.open(dataDir);
+  return { store, accounts, audit, quotaCounters: new MemoryQuotaCounters(), database: null };
+}
+
+/** The store with the accounts, audit log and quota counters that go with it (issue #12). */
+interface OpenedStore {
+  store: FormRepository;
+  accounts: AccountRepository;
+  audit: AuditLog;
+  quotaCounters: QuotaCounters;
+  database: string | null;
 }
 
 /** Opens the store and serves the Ziping app on Node; resolves once it is listening. */
@@ -227,7 +244,8 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   const webAssets = options.webAssets === undefined ? await defaultWebAssets() : options.webAssets;
 
   const databaseUrl = options.databaseUrl ?? (env.ZIPING_DATABASE_URL || undefined);
-  const { store, accounts, database } = await openStore(
+  const quotas = quotaSettingsFromEnv(env);
+  const { store, accounts, audit, quotaCounters, database } = await openStore(
     databaseUrl,
     options.databaseSchema ?? (env.ZIPING_DATABASE_SCHEMA || undefined),
     dataDir,
@@ -236,16 +254,24 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   );
   const allowedHosts = options.allowedHosts ?? allowedHostsFor(host, env.ZIPING_ALLOWED_HOSTS);
   const authRequired = authRequiredFor(host, options.auth, env.ZIPING_AUTH);
-  if (authRequired) await refuseWithoutAdmin(accounts, store);
+  if (authRequired) {
+    await refuseWithoutAdmin(accounts, async () => {
+      await audit.close();
+      await store.close();
+    });
+  }
   const app = createApp({
     store,
     accounts,
     drafter,
     ...(webAssets ? { webAssets } : {}),
     clock: () => new Date(),
+    audit,
+    quotaCounters,
     config: {
       allowedHosts,
       authRequired,
+      quotas,
       ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
     },
   });
@@ -255,6 +281,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   try {
     listening = await listen(app, host, requestedPort);
   } catch (error) {
+    await audit.close();
     await store.close();
     throw error;
   }
@@ -278,6 +305,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
       if (options.handleSignals !== false) for (const s of signals) process.off(s, onSignal);
       await closeServer(server);
       await accounts.close();
+      await audit.close();
       await store.close();
       settle();
     })();

@@ -14,6 +14,9 @@ import { bundledPrompts } from '../drafting/bundled.js';
 import { createDrafterFromEnv } from '../drafting/env.js';
 import { D1AccountRepository } from '../store/d1-accounts.js';
 import { D1FormRepository } from '../store/d1-repository.js';
+import { D1AuditLog } from '../store/d1-audit-log.js';
+import { D1QuotaCounters } from '../store/d1-quota-counters.js';
+import { quotaSettingsFromEnv } from '../app/quota-settings.js';
 import type { D1Database } from '../store/d1-types.js';
 
 /** The bindings and vars of wrangler.toml. */
@@ -57,9 +60,15 @@ export function workerApp(env: WorkerEnv): Hono<AppEnv> {
     accounts: new D1AccountRepository(env.DB),
     drafter: createDrafterFromEnv(vars, { prompts: bundledPrompts() }),
     clock: () => new Date(),
-    // Sign-in (issue #12) with ZIPING_AUTH=on; create the first administrator with the admin API
-    // from a server that shares the database, or with `wrangler d1 execute` (README, security)
-    config: { allowedHosts: allowedHostsOf(vars), authRequired: vars.ZIPING_AUTH?.trim().toLowerCase() === 'on' },
+    audit: new D1AuditLog(env.DB),
+    quotaCounters: new D1QuotaCounters(env.DB),
+    // Sign-in (issue #12) with ZIPING_AUTH=on; the first administrator is made with
+    // `ziping users add … --sql` and `wrangler d1 execute` (README, security)
+    config: {
+      allowedHosts: allowedHostsOf(vars),
+      quotas: quotaSettingsFromEnv(vars),
+      authRequired: vars.ZIPING_AUTH?.trim().toLowerCase() === 'on',
+    },
   });
 }
 

@@ -76,6 +76,11 @@ export class PostgresFormRepository implements FormRepository {
     this.description = description;
   }
 
+  /** The connection pool, shared with the audit log and quota counters (postgres-audit-log.ts). */
+  get pool(): pg.Pool {
+    return this.#pool;
+  }
+
   /** Connects, creates the schema if asked, applies missing migrations; throws a clear error if it cannot. */
   static async open(options: PostgresStoreOptions): Promise<PostgresFormRepository> {
     const schema = options.schema;

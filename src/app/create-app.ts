@@ -27,6 +27,8 @@ import { IMPORT_CONTENT_TYPES, importRoutes } from './routes/import.js';
 import { metaRoutes } from './routes/meta.js';
 import { profilesRoutes } from './routes/profiles.js';
 import { scoreRoutes } from './routes/score.js';
+import { sessionRoutes } from './routes/session.js';
+import { usersRoutes } from './routes/users.js';
 import { webRoutes } from './routes/web.js';
 
 /** The Hono app serving the Ziping API under `/api` (and the page at `/` when given). */
@@ -77,6 +79,8 @@ export function createApp(appDeps: AppDeps) {
     .route('/api', checkRoutes(deps))
     .route('/api', importRoutes(deps))
     .route('/api', healthRoutes(deps))
+    .route('/api', sessionRoutes(deps))
+    .route('/api', usersRoutes(deps))
     .route('/api', auditRoutes(deps));
 
   app.onError(onAppError(deps.logError));

@@ -26,6 +26,10 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; usage: string }> =
     run: async () => (await import('./doctor-command.js')).doctorCommand,
     usage: 'ziping doctor [--data DIR] [--json]   检查数据目录，列出并解释被隔离的文件',
   },
+  users: {
+    run: async () => (await import('./users-command.js')).usersCommand,
+    usage: 'ziping users add|revoke|token|list …   管理团队账号（ziping users --help 查看详情）',
+  },
   serve: {
     run: async () => (await import('./serve-command.js')).serveCommand,
     usage: 'ziping serve [--host H] [--port P] [--data DIR]   启动服务（默认 127.0.0.1:8787）',

@@ -20,6 +20,8 @@ import { loadPromptsFromDir } from '../drafting/load-prompts-node.js';
 import { textModelFromEnv, type TextModel } from '../drafting/text-model.js';
 import type { Drafter } from '../drafting/types.js';
 import type { FormRepository } from '../store/repository.js';
+import type { AccountRepository } from '../store/accounts.js';
+import { LowdbAccountRepository } from '../store/lowdb-accounts.js';
 import { LowdbFormRepository } from '../store/lowdb-repository.js';
 import type { AuditLog } from '../store/audit-log.js';
 import { FileAuditLog } from '../store/audit-log-node.js';
@@ -61,6 +63,8 @@ export interface NodeServerOptions {
   webAssets?: readonly WebAsset[] | null;
   /** Names the Host header may carry (env ZIPING_ALLOWED_HOSTS, comma-separated; default loopback names and HOST). */
   allowedHosts?: readonly string[];
+  /** Require sign-in (env ZIPING_AUTH=on; always when HOST is not a loopback address). */
+  auth?: boolean;
 }
 
 export interface RunningServer {
@@ -113,6 +117,24 @@ export function exposureWarning(host: string): string | null {
   return (
     `警告 WARNING：服务监听在 ${host}，不只本机可以访问；本服务还没有账号和登录，能连到它的任何人都能查看、修改和删除所有自评表。` +
     `仅在可信的内网中这样做，并用 ZIPING_ALLOWED_HOSTS 列出访问时使用的主机名；否则请改回 HOST=127.0.0.1。`
+  );
+}
+
+/** Sign-in is required when asked (option, or ZIPING_AUTH=on) and always off loopback (issue #12). */
+export function authRequiredFor(host: string, option: boolean | undefined, fromEnv: string | undefined): boolean {
+  return option === true || fromEnv?.trim().toLowerCase() === 'on' || !isLoopbackHost(host);
+}
+
+/** The command that creates the first administrator, printed when a team server has none. */
+export const FIRST_ADMIN_COMMAND = 'npx ziping users add 管理员用户名 --unit 单位路径 --role 管理员 --password-stdin';
+
+/** Refuses to start a server that requires sign-in while no administrator exists (issue #12). */
+async function refuseWithoutAdmin(accounts: AccountRepository, closeAll: () => Promise<void>): Promise<void> {
+  if ((await accounts.countAdmins()) > 0) return;
+  await closeAll();
+  throw new ZipingError(
+    'unauthorized',
+    `服务未启动：需要登录（HOST 不是本机地址，或 ZIPING_AUTH=on），但还没有管理员。请用同一数据目录（--data 或 ZIPING_DATA）先运行：\n  ${FIRST_ADMIN_COMMAND}\n它打印的最后一行是 API 令牌（只显示一次）；然后再启动服务。`,
   );
 }
 
@@ -178,7 +200,7 @@ async function openStore(
     const { PostgresAuditLog, PostgresQuotaCounters } = await import('../store/postgres-audit-log.js');
     const store = await PostgresFormRepository.open({ connectionString: databaseUrl, ...(schema ? { schema } : {}) });
     const [audit, quotaCounters] = [new PostgresAuditLog(store.pool), new PostgresQuotaCounters(store.pool)];
-    return { store, audit, quotaCounters, database: store.description };
+    return { store, accounts: store.accounts(), audit, quotaCounters, database: store.description };
   }
   await mkdir(dataDir, { recursive: true });
   const store = await LowdbFormRepository.open(dataDir, {
@@ -188,14 +210,21 @@ async function openStore(
         `数据文件无法载入，已隔离 quarantined: ${q.file} → ${q.movedTo}（${q.reason}）。其余表单照常服务；运行 npx ziping doctor 查看说明。`,
       ),
   });
+  const accounts = await LowdbAccountRepository.open(dataDir, (q) =>
+    log(`账号文件无法载入，已隔离 quarantined: ${q.file} → ${q.movedTo}（${q.reason}）。`),
+  ).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   // The audit file beside the forms (the store's lock covers it); quotas count in this one process
   const audit = await FileAuditLog.open(dataDir);
-  return { store, audit, quotaCounters: new MemoryQuotaCounters(), database: null };
+  return { store, accounts, audit, quotaCounters: new MemoryQuotaCounters(), database: null };
 }
 
-/** The store with the audit log and quota counters that go with it (issue #12). */
+/** The store with the accounts, audit log and quota counters that go with it (issue #12). */
 interface OpenedStore {
   store: FormRepository;
+  accounts: AccountRepository;
   audit: AuditLog;
   quotaCounters: QuotaCounters;
   database: string | null;
@@ -220,7 +249,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
 
   const databaseUrl = options.databaseUrl ?? (env.ZIPING_DATABASE_URL || undefined);
   const quotas = quotaSettingsFromEnv(env);
-  const { store, audit, quotaCounters, database } = await openStore(
+  const { store, accounts, audit, quotaCounters, database } = await openStore(
     databaseUrl,
     options.databaseSchema ?? (env.ZIPING_DATABASE_SCHEMA || undefined),
     dataDir,
@@ -228,8 +257,16 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     log,
   );
   const allowedHosts = options.allowedHosts ?? allowedHostsFor(host, env.ZIPING_ALLOWED_HOSTS);
+  const authRequired = authRequiredFor(host, options.auth, env.ZIPING_AUTH);
+  if (authRequired) {
+    await refuseWithoutAdmin(accounts, async () => {
+      await audit.close();
+      await store.close();
+    });
+  }
   const app = createApp({
     store,
+    accounts,
     drafter,
     textModel,
     ...(webAssets ? { webAssets } : {}),
@@ -238,6 +275,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     quotaCounters,
     config: {
       allowedHosts,
+      authRequired,
       quotas,
       ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
     },
@@ -271,6 +309,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     closing ??= (async () => {
       if (options.handleSignals !== false) for (const s of signals) process.off(s, onSignal);
       await closeServer(server);
+      await accounts.close();
       await audit.close();
       await store.close();
       settle();
@@ -283,7 +322,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     drafterConfig?.kind === 'model'
       ? `模型 ${drafterConfig.options.model} model`
       : `内置起草器 built-in${drafterConfig?.kind === 'builtin' ? '' : ` (${drafter.id})`}`;
-  const warning = exposureWarning(host);
+  const warning = authRequired ? null : exposureWarning(host);
   if (warning) log(warning);
   log(
     `绩效自评助手已启动 Ziping is listening on ${url}  ${database ? `数据库 database: ${database}` : `数据目录 data: ${dataDir}`}  起草 drafter: ${drafterText}  接口说明 API: ${url}/api/openapi.json`,

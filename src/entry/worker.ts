@@ -13,6 +13,7 @@ import { ZipingError } from '../core/errors.js';
 import { bundledPrompts } from '../drafting/bundled.js';
 import { createDrafterFromEnv } from '../drafting/env.js';
 import { textModelFromEnv } from '../drafting/text-model.js';
+import { D1AccountRepository } from '../store/d1-accounts.js';
 import { D1FormRepository } from '../store/d1-repository.js';
 import { D1AuditLog } from '../store/d1-audit-log.js';
 import { D1QuotaCounters } from '../store/d1-quota-counters.js';
@@ -57,12 +58,19 @@ export function workerApp(env: WorkerEnv): Hono<AppEnv> {
   const vars = varsOf(env);
   return createApp({
     store: new D1FormRepository(env.DB),
+    accounts: new D1AccountRepository(env.DB),
     drafter: createDrafterFromEnv(vars, { prompts: bundledPrompts() }),
     textModel: textModelFromEnv(vars),
     clock: () => new Date(),
     audit: new D1AuditLog(env.DB),
     quotaCounters: new D1QuotaCounters(env.DB),
-    config: { allowedHosts: allowedHostsOf(vars), quotas: quotaSettingsFromEnv(vars) },
+    // Sign-in (issue #12) with ZIPING_AUTH=on; the first administrator is made with
+    // `ziping users add … --sql` and `wrangler d1 execute` (README, security)
+    config: {
+      allowedHosts: allowedHostsOf(vars),
+      quotas: quotaSettingsFromEnv(vars),
+      authRequired: vars.ZIPING_AUTH?.trim().toLowerCase() === 'on',
+    },
   });
 }
 

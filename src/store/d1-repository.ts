@@ -213,7 +213,10 @@ export class D1FormRepository implements FormRepository {
       where.push(`(${hit('project_name')} OR ${hit('department')} OR ${hit('implementer')})`);
       values.push(query.q, query.q, query.q);
     }
-    const scope = scopeCondition(query.scope, 'unit', (value) => (values.push(value), '?'));
+    const scope = scopeCondition(query.scope, 'unit', (value) => {
+      values.push(value);
+      return '?';
+    });
     if (scope) where.push(scope);
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM forms ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY updated_at DESC, id ASC LIMIT ?`;

@@ -1,98 +1,91 @@
 /**
- * An AccountRepository in Maps: for tests and for the memory form store. Each method runs to
- * completion without awaiting, so its changes are atomic with respect to each other.
+ * An AccountRepository in memory (tests, the memory form store), and the base of the lowdb one:
+ * the document of accounts-document.ts in a variable; `commit` is where a subclass makes a change
+ * durable before it is seen. Each change is computed and committed without interleaving.
  */
-import { newFormId } from './ids.js';
+import type { AccountRepository, NewSession, NewUser, StoredUser } from './accounts.js';
 import {
-  userExists,
-  userNotFound,
-  type AccountRepository,
-  type NewSession,
-  type NewUser,
-  type StoredUser,
-} from './accounts.js';
-
-interface TokenRow {
-  userId: string;
-  revokedAt: string | null;
-}
+  EMPTY_ACCOUNTS,
+  userOfSession,
+  userOfToken,
+  usersByName,
+  withoutSession,
+  withPassword,
+  withSession,
+  withToken,
+  withUser,
+  withUserRevoked,
+  type AccountsDocument,
+} from './accounts-document.js';
 
 export class MemoryAccountRepository implements AccountRepository {
-  readonly #users = new Map<string, StoredUser>();
-  readonly #tokens = new Map<string, TokenRow>();
-  readonly #sessions = new Map<string, { userId: string; expiresAt: string }>();
+  #doc: AccountsDocument;
+  #queue: Promise<unknown> = Promise.resolve();
 
-  #byId(userId: string): StoredUser | null {
-    return [...this.#users.values()].find((u) => u.id === userId) ?? null;
+  constructor(doc: AccountsDocument = EMPTY_ACCOUNTS) {
+    this.#doc = doc;
   }
 
-  /** Creates a user; `user_exists` when the name is taken. */
-  async createUser(input: NewUser): Promise<StoredUser> {
-    if (this.#users.has(input.name)) throw userExists(input.name);
-    const user: StoredUser = Object.freeze({
-      id: newFormId(),
-      name: input.name,
-      unit: input.unit,
-      role: input.role,
-      createdAt: input.at.toISOString(),
-      passwordHash: input.passwordHash,
+  /** Makes `doc` durable (nothing to do in memory). */
+  protected async commit(_doc: AccountsDocument): Promise<void> {}
+
+  /** Applies `change` to the current document once earlier changes are committed. */
+  #change<T>(change: (doc: AccountsDocument) => [AccountsDocument, T]): Promise<T> {
+    const run = this.#queue.then(async () => {
+      const [next, result] = change(this.#doc);
+      await this.commit(next);
+      this.#doc = next;
+      return result;
     });
-    this.#users.set(user.name, user);
-    return user;
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async createUser(input: NewUser): Promise<StoredUser> {
+    return this.#change((doc) => withUser(doc, input));
   }
 
   async userByName(name: string): Promise<StoredUser | null> {
-    return this.#users.get(name) ?? null;
+    return this.#doc.users.find((u) => u.name === name) ?? null;
   }
 
   async listUsers(): Promise<StoredUser[]> {
-    return [...this.#users.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return usersByName(this.#doc);
   }
 
   async countAdmins(): Promise<number> {
-    return [...this.#users.values()].filter((u) => u.role === 'admin').length;
+    return this.#doc.users.filter((u) => u.role === 'admin').length;
   }
 
   async setPassword(userId: string, passwordHash: string): Promise<void> {
-    const user = this.#byId(userId);
-    if (!user) throw userNotFound(userId);
-    this.#users.set(user.name, Object.freeze({ ...user, passwordHash }));
+    return this.#change((doc) => [withPassword(doc, userId, passwordHash), undefined]);
   }
 
-  async addToken(userId: string, tokenHash: string, _at: Date): Promise<void> {
-    if (!this.#byId(userId)) throw userNotFound(userId);
-    this.#tokens.set(tokenHash, { userId, revokedAt: null });
+  async addToken(userId: string, tokenHash: string, at: Date): Promise<void> {
+    return this.#change((doc) => [withToken(doc, userId, tokenHash, at), undefined]);
   }
 
   async userByToken(tokenHash: string): Promise<StoredUser | null> {
-    const row = this.#tokens.get(tokenHash);
-    return row && row.revokedAt === null ? this.#byId(row.userId) : null;
+    return userOfToken(this.#doc, tokenHash);
   }
 
   async revokeUser(userId: string, at: Date): Promise<number> {
-    let revoked = 0;
-    for (const [hash, row] of this.#tokens) {
-      if (row.userId !== userId || row.revokedAt !== null) continue;
-      this.#tokens.set(hash, { ...row, revokedAt: at.toISOString() });
-      revoked += 1;
-    }
-    for (const [hash, session] of this.#sessions) if (session.userId === userId) this.#sessions.delete(hash);
-    return revoked;
+    return this.#change((doc) => withUserRevoked(doc, userId, at));
   }
 
   async addSession(session: NewSession): Promise<void> {
-    this.#sessions.set(session.hash, { userId: session.userId, expiresAt: session.expiresAt.toISOString() });
+    return this.#change((doc) => [withSession(doc, session), undefined]);
   }
 
   async userBySession(sessionHash: string, now: Date): Promise<StoredUser | null> {
-    const session = this.#sessions.get(sessionHash);
-    if (!session || session.expiresAt <= now.toISOString()) return null;
-    return this.#byId(session.userId);
+    return userOfSession(this.#doc, sessionHash, now);
   }
 
   async deleteSession(sessionHash: string): Promise<void> {
-    this.#sessions.delete(sessionHash);
+    return this.#change((doc) => [withoutSession(doc, sessionHash), undefined]);
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    await this.#queue;
+  }
 }

@@ -13,6 +13,7 @@ import type { NarrativePath } from '../core/schema/form.js';
 import { checkNarrativePath, deepFreeze, parseChatMessages } from './form-document.js';
 import { isFormId, newFormId } from './ids.js';
 import { cursorOf, pageLimitOf, summaryOf, encodeCursor } from './list-forms.js';
+import { PostgresAccountRepository } from './postgres-accounts.js';
 import { migrate } from './postgres-migrations.js';
 import { scopeCondition } from './unit-scope-sql.js';
 import type { ChatMessage, FormRecord, FormSummary, NarrativeEntry, StoredVersion, VersionEntry } from './records.js';
@@ -291,6 +292,11 @@ export class PostgresFormRepository implements FormRepository {
     if (!isFormId(id)) throw formNotFound(id);
     await this.#versionOf(id);
     await this.#query('DELETE FROM ziping_chat WHERE form_id = $1 AND path = $2', [id, path]);
+  }
+
+  /** The users, tokens and sessions in the same database, on the same connections (issue #12). */
+  accounts(): PostgresAccountRepository {
+    return new PostgresAccountRepository(this.#pool);
   }
 
   /** Whether the database answers (never its URL or password). */

@@ -8,6 +8,7 @@ import type { FieldIssue, FormInput } from '../core/index.js';
 import type { NarrativeOrigin } from '../core/narratives/index.js';
 import type { DraftChecks } from '../drafting/types.js';
 import type { ImportReport } from '../io/import/report.js';
+import { csrfHeaders } from './session-state.js';
 import { readSse } from './sse.js';
 
 /** A failed API call, with the API's error code, Chinese message and field issues. */
@@ -25,7 +26,7 @@ export class ApiError extends Error {
 }
 
 /** The typed client of the app's JSON routes: a route change that breaks the page breaks the type check. */
-const api = hc<AppType>('/').api;
+const api = hc<AppType>('/', { headers: csrfHeaders }).api;
 
 type FormRoute = (typeof api.forms)[':id'];
 /** A stored form as GET /api/forms/:id returns it (the app's FormViewSchema). */
@@ -105,6 +106,9 @@ async function send<R>(call: Promise<R>): Promise<R> {
 }
 
 const JSON_HEADERS = { accept: 'application/json' };
+
+/** For the account calls (account-api.ts): the typed client and its error handling. */
+export { api as typedApi, errorOf, send };
 
 /** Lists forms: GET /api/forms. */
 export async function listForms(
@@ -211,7 +215,7 @@ export async function streamPost(
   try {
     response = await fetch(url, {
       method: 'POST',
-      headers: { accept: 'text/event-stream', 'content-type': 'application/json' },
+      headers: { accept: 'text/event-stream', 'content-type': 'application/json', ...csrfHeaders() },
       body: JSON.stringify(body),
       signal,
     });
@@ -306,7 +310,7 @@ export async function importForm(source: File | string): Promise<{ form: FormInp
   try {
     response = await fetch('/api/import', {
       method: 'POST',
-      headers: { accept: 'application/json', 'content-type': type },
+      headers: { accept: 'application/json', 'content-type': type, ...csrfHeaders() },
       body: source,
     });
   } catch {

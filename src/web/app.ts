@@ -14,6 +14,8 @@ import { showFormList } from './form-list.js';
 import { showNewForm } from './new-form-page.js';
 import { ownCopy, pruneUnsaved } from './local-draft-store.js';
 import { allIssues } from './score-panel.js';
+import { mountAccountBox } from './account-box.js';
+import { session } from './session-state.js';
 
 config({ jitless: true });
 
@@ -29,8 +31,10 @@ let page: Pick<EditorPage, 'destroy'> | null = null;
 let routeSeq = 0;
 
 function author(): string | undefined {
-  const value = element<HTMLInputElement>('author').value.trim();
-  return value || undefined;
+  // Signed in, the server records the user's name; the 署名 box is gone (issue #12)
+  const value =
+    document.getElementById('author') instanceof HTMLInputElement ? element<HTMLInputElement>('author').value : '';
+  return value.trim() || undefined;
 }
 
 async function showPrint(root: HTMLElement, id: string): Promise<void> {
@@ -116,7 +120,9 @@ function start(): void {
     if (location.hash.startsWith('#/') || location.hash === '') void route();
   });
   window.addEventListener('pagehide', () => page?.destroy());
-  void route();
+  void mountAccountBox(element('account-box')).then(() => {
+    if (!session().auth || session().user) void route();
+  });
 }
 
 start();

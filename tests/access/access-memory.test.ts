@@ -1,4 +1,5 @@
 /** The access suite against the app in process, with the memory stores (issue #12). */
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app/create-app.js';
 import { addUser, revokeUser } from '../../src/app/access/user-admin.js';
 import { MemoryAccountRepository } from '../../src/store/memory-accounts.js';
@@ -15,3 +16,21 @@ accessSuite(async () => {
     revoke: async (name) => void (await revokeUser(accounts, name, new Date())),
   };
 }, seedInput);
+
+describe('routes missing from the access table', () => {
+  it('answers 404 for an /api route that has a handler but no policy, even locally', async () => {
+    for (const authRequired of [false, true]) {
+      const app = createApp({ store: new MemoryFormRepository(), config: { authRequired } });
+      app.get('/api/unlisted', (c) => c.text('reached'));
+      app.get('/elsewhere', (c) => c.text('reached'));
+      const unlisted = await app.request('http://localhost/api/unlisted');
+      expect([unlisted.status, (await unlisted.json()).error.code]).toEqual([404, 'not_found']);
+      expect(await (await app.request('http://localhost/elsewhere')).text()).toBe('reached');
+    }
+  });
+});
+
+it('fails closed when sign-in is required but no accounts store was given', async () => {
+  const app = createApp({ store: new MemoryFormRepository(), config: { authRequired: true } });
+  expect((await app.request('http://localhost/api/forms')).status).toBe(401);
+});

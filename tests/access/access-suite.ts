@@ -8,6 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ROUTE_POLICIES, type RoutePolicy } from '../../src/app/access/policy.js';
+import type { Actor } from '../../src/core/access/actor.js';
+import { can, type Right } from '../../src/core/access/rights.js';
 import type { Role } from '../../src/core/access/roles.js';
 
 export interface AccessTarget {
@@ -21,17 +23,22 @@ export interface AccessTarget {
 
 /** The units of the tests: a finance bureau with two units below it, and an unrelated one. */
 export const UNITS = {
-  bureau: '某市财政局',
-  own: '某市财政局/某市科委',
-  other: '某市财政局/某市教委',
-  elsewhere: '另一市财政局',
+  province: '某省财政厅',
+  bureau: '某省财政厅/某市财政局',
+  own: '某省财政厅/某市财政局/某市科委',
+  other: '某省财政厅/某市财政局/某市教委',
+  elsewhere: '某省财政厅/另一市财政局',
 } as const;
 
 const MISSING_ID = '0000000000000000';
 
 /** A request path for a route of the table, with its parameters filled in. */
 export function pathOf(route: string, formId: string): string {
-  const path = route.replace(':id', formId).replace(':version', '1').replace(':path', 'goals.actual');
+  const path = route
+    .replace(':id', formId)
+    .replace(':version', '1')
+    .replace(':path', 'goals.actual')
+    .replace(':name', 'owner');
   return path.endsWith('/chat') ? `${path}?field=goals.actual` : path;
 }
 
@@ -57,9 +64,9 @@ const apiRoutes = (filter: (policy: RoutePolicy) => boolean): string[] =>
 
 const notPublic = apiRoutes((p) => p.access.kind !== 'public');
 const formRoutes = apiRoutes((p) => p.access.kind === 'form');
-const formEditRoutes = apiRoutes((p) => p.access.kind === 'form' && p.access.right !== 'read');
+const formOtherRoutes = apiRoutes((p) => p.access.kind === 'form' && p.access.right !== 'read');
 const formReadRoutes = apiRoutes((p) => p.access.kind === 'form' && p.access.right === 'read');
-const ownUnitEditRoutes = apiRoutes((p) => p.access.kind === 'own-unit' && p.access.right === 'edit');
+const ownUnitRoutes = apiRoutes((p) => p.access.kind === 'own-unit');
 
 /** The access suite against the target `setup` gives; `formBody` is a valid form to store. */
 export function accessSuite(setup: () => Promise<AccessTarget>, formBody: () => unknown): void {
@@ -135,19 +142,34 @@ export function accessSuite(setup: () => Promise<AccessTarget>, formBody: () => 
       });
     }
 
-    for (const who of ['reviewer', 'admin'] as const) {
-      it(`lets a ${who} of the unit above read but answers 403 to every change`, async () => {
+    for (const [who, role] of [
+      ['reviewer', 'reviewer'],
+      ['admin', 'admin'],
+    ] as const) {
+      const actor: Actor = { kind: 'user', userId: '-', name: who, unit: UNITS.bureau, role };
+      it(`lets a ${who} of the unit above read but answers 403 to what the rights table denies`, async () => {
         for (const route of formReadRoutes) {
           const { status } = await call(target, route, formId, auth(tokens[who]!));
           expect([route, status]).toEqual([route, 200]);
         }
-        for (const route of formEditRoutes) {
+        for (const route of formOtherRoutes) {
+          const policy = ROUTE_POLICIES[route]!.access as { right: Right };
+          if (can(actor, policy.right, UNITS.own)) continue; // allowed writes would change the form
           const { status, text } = await call(target, route, formId, auth(tokens[who]!));
           expect([route, status, JSON.parse(text).error.code]).toEqual([route, 403, 'forbidden']);
         }
-        for (const route of ownUnitEditRoutes) {
-          const { status } = await call(target, route, formId, auth(tokens[who]!));
-          expect([route, status]).toEqual([route, 403]);
+      });
+    }
+
+    const roles = { owner: 'filler', otherFiller: 'filler', reviewer: 'reviewer', admin: 'admin' } as const;
+    for (const [who, role] of Object.entries(roles)) {
+      it(`answers 403 to the own-unit routes a ${who} has no right to`, async () => {
+        const actor: Actor = { kind: 'user', userId: '-', name: who, unit: UNITS.bureau, role };
+        for (const route of ownUnitRoutes) {
+          const policy = ROUTE_POLICIES[route]!.access as { right: Right };
+          if (can(actor, policy.right, UNITS.bureau)) continue;
+          const { status, text } = await call(target, route, formId, auth(tokens[who]!));
+          expect([route, status, JSON.parse(text).error.code]).toEqual([route, 403, 'forbidden']);
         }
       });
     }

@@ -57,6 +57,10 @@ describe('meta routes', () => {
       '/api/openapi.json',
       '/api/profiles',
       '/api/score',
+      '/api/session',
+      '/api/users',
+      '/api/users/{name}/revoke',
+      '/api/users/{name}/tokens',
     ]);
     expect(Object.keys(doc.paths['/api/forms/{id}'].put.responses).sort()).toEqual([
       '200',

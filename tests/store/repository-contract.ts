@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scoreForm, ZipingError } from '../../src/core/index.js';
 import { isStale } from '../../src/core/narratives/index.js';
+import type { UnitScope } from '../../src/core/access/rights.js';
 import type { FormRepository } from '../../src/store/repository.js';
 import { saveInputFor, seedForm } from '../support/seed-forms.js';
 
@@ -192,6 +193,38 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
 
       await expectZipingError(store.list({ cursor: 'not-a-cursor' }), 'invalid_request');
       expect((await store.list({ limit: 1000 })).items).toHaveLength(3);
+    });
+
+    it('keeps the unit a form was created in and lists by unit scope (issue #12)', async () => {
+      // 某市科 is a prefix of 某市科委 but not its parent; % and _ are plain characters in a unit
+      const units = ['某市财政局/某市科委', '某市财政局/某市科委/智源', '某市财政局/某市科', '某市%局/_委'];
+      const ids: Record<string, string> = {};
+      for (const [n, unit] of units.entries()) {
+        const created = await store.create({ ...saveInputFor(seedForm(), { at: minutes(n) }), unit });
+        expect(created.unit).toBe(unit);
+        ids[unit] = created.id;
+      }
+      const local = await store.create(saveInputFor(seedForm(), { at: minutes(9) }));
+      expect(local.unit).toBeUndefined();
+      const updated = await store.update(ids[units[0]!]!, 1, {
+        ...saveInputFor(seedForm(), { at: minutes(10) }),
+        unit: '别处',
+      });
+      expect(updated.unit).toBe(units[0]);
+      const listed = async (scope: UnitScope) => (await store.list({ scope })).items.map((i) => i.unit ?? null).sort();
+      expect(await listed({ kind: 'unit', unit: '某市财政局/某市科委', subtree: false })).toEqual([units[0]]);
+      expect(await listed({ kind: 'unit', unit: '某市财政局/某市科委', subtree: true })).toEqual(
+        [units[0], units[1]].sort(),
+      );
+      expect(await listed({ kind: 'unit', unit: '某市财政局', subtree: true })).toEqual(units.slice(0, 3).sort());
+      expect(await listed({ kind: 'unit', unit: '某市%局', subtree: true })).toEqual([units[3]]);
+      expect(await listed({ kind: 'unit', unit: '某市', subtree: true })).toEqual([]);
+      expect(await listed({ kind: 'none' })).toEqual([]);
+      expect((await listed({ kind: 'all' })).length).toBe(5);
+      expect((await store.list({ scope: { kind: 'unit', unit: units[1]!, subtree: false } })).items[0]).toMatchObject({
+        id: ids[units[1]!],
+        unit: units[1],
+      });
     });
 
     it('keeps each narrative cell’s history with the origin of every text', async () => {

@@ -17,7 +17,7 @@ import type { AccountRepository } from '../../store/accounts.js';
 import type { FormRepository } from '../../store/repository.js';
 import { formNotFound } from '../../store/store-errors.js';
 import type { AppEnv } from '../app-env.js';
-import { callerOf, unauthorized } from './credentials.js';
+import { callerOf, NOBODY, unauthorized } from './credentials.js';
 import type { FormGuard } from './form-guard.js';
 import { matchedRoute, routeParam, type MatchedRoute } from './matched-route.js';
 import { policyOf, type RouteAccess } from './policy.js';
@@ -96,10 +96,11 @@ export function accessControl(options: AccessOptions): MiddlewareHandler<AppEnv>
       if (route && c.req.path.startsWith('/api')) throw unlisted(c);
       return next();
     }
-    if (!options.authRequired || !options.accounts) {
+    if (!options.authRequired) {
       c.set('actor', LOCAL_ACTOR);
     } else {
-      const caller = await callerOf(c, options.accounts, options.clock());
+      // Sign-in required but no accounts store: nobody can sign in (fails closed)
+      const caller = options.accounts ? await callerOf(c, options.accounts, options.clock()) : NOBODY;
       if (caller.dead && policy.access.kind !== 'public') throw unauthorized();
       c.set('actor', caller.actor);
       if (caller.sessionId !== null) await checkCsrf(c, caller.sessionId);

@@ -23,7 +23,8 @@ export interface Caller {
   dead: boolean;
 }
 
-const NOBODY: Caller = { actor: ANONYMOUS_ACTOR, sessionId: null, dead: false };
+/** The caller without credentials. */
+export const NOBODY: Caller = { actor: ANONYMOUS_ACTOR, sessionId: null, dead: false };
 const DEAD: Caller = { actor: ANONYMOUS_ACTOR, sessionId: null, dead: true };
 
 /** 401 `unauthorized`, worded the same for every reason so it tells nothing about accounts. */

@@ -62,6 +62,14 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'DELETE /api/forms/:id/chat': form('edit', 'change'),
   'GET /api/forms/:id/export.xlsx': form('read', 'export'),
   'GET /api/forms/:id/export.docx': form('read', 'export'),
+  // accounts (issue #12): sign-in is public; the user routes need the admin right on the caller's unit
+  'GET /api/session': PUBLIC,
+  'POST /api/session': PUBLIC,
+  'DELETE /api/session': PUBLIC,
+  'GET /api/users': ownUnit('admin'),
+  'POST /api/users': ownUnit('admin', 'admin'),
+  'POST /api/users/:name/revoke': ownUnit('admin', 'admin'),
+  'POST /api/users/:name/tokens': ownUnit('admin', 'admin'),
   // The audit log: administrators and reviewers, each for their units (entries filtered by unit)
   'GET /api/audit': ownUnit('audit'),
 };

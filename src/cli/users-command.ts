@@ -1,0 +1,155 @@
+/**
+ * `ziping users add|revoke|token|list` (issue #12): manages the accounts of a data directory (or of
+ * ZIPING_DATABASE_URL). `add` prints the new API token once, as the last line, for scripts:
+ *   TOKEN="$(npx ziping users add 张三 --unit 某市财政局/某市科委 --role 填报人 | tail -n 1)"
+ * With the lowdb store the server must be stopped (both would write accounts.json; the folder's
+ * lock refuses the second); while it runs, administrators use the page or the API instead.
+ */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ROLE_LABELS, roleFromName } from '../core/access/roles.js';
+import { ZipingError } from '../core/errors.js';
+import { addUser, newToken, revokeUser } from '../app/access/user-admin.js';
+import { DEFAULT_DATA_DIR } from '../entry/node.js';
+import type { AccountRepository } from '../store/accounts.js';
+import { LowdbAccountRepository } from '../store/lowdb-accounts.js';
+import { MemoryAccountRepository } from '../store/memory-accounts.js';
+import { secretHash } from '../app/access/secrets.js';
+import { acquireStoreLock } from '../store/lock-file.js';
+import { parseArgs } from './args.js';
+
+export const USERS_USAGE = [
+  'ziping users add NAME --unit PATH --role 填报人|审核人|管理员 [--password-stdin] [--data DIR]',
+  '      新建用户，最后一行打印 API 令牌（只显示一次）',
+  'ziping users add NAME --unit PATH --role 管理员 --sql [--password-stdin]',
+  '      不写入数据，打印给 Cloudflare D1 执行的 SQL（wrangler d1 execute），最后一行是令牌',
+  'ziping users revoke NAME [--data DIR]   吊销该用户的全部令牌并结束其登录',
+  'ziping users token NAME [--data DIR]    为该用户新发一个令牌（最后一行）',
+  'ziping users list [--data DIR]          列出用户',
+].join('\n  ');
+
+interface OpenAccounts {
+  accounts: AccountRepository;
+  close(): Promise<void>;
+}
+
+/** The accounts of ZIPING_DATABASE_URL, else of the data directory (taking its lock). */
+async function openAccounts(dataDir: string): Promise<OpenAccounts> {
+  const url = process.env.ZIPING_DATABASE_URL;
+  if (url) {
+    const { PostgresFormRepository } = await import('../store/postgres-repository.js');
+    const schema = process.env.ZIPING_DATABASE_SCHEMA || undefined;
+    const store = await PostgresFormRepository.open({ connectionString: url, ...(schema ? { schema } : {}) });
+    return { accounts: store.accounts(), close: () => store.close() };
+  }
+  const dir = resolve(dataDir);
+  await mkdir(dir, { recursive: true });
+  const lock = await acquireStoreLock(dir);
+  const accounts = await LowdbAccountRepository.open(dir);
+  return {
+    accounts,
+    async close() {
+      await accounts.close();
+      await lock.release();
+    },
+  };
+}
+
+/** The whole of stdin, without the final line break (for --password-stdin). */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+function roleArg(value: string | true | undefined) {
+  const role = typeof value === 'string' ? roleFromName(value) : null;
+  if (!role) {
+    const names = Object.values(ROLE_LABELS).join('|');
+    throw new ZipingError('invalid_request', `--role 应为 ${names}`, {
+      issues: [{ path: 'role', code: 'invalid_role', message: `角色应为 ${names}` }],
+    });
+  }
+  return role;
+}
+
+/** Runs one `users` subcommand; resolves with the exit code. */
+export async function usersCommand(
+  args: string[],
+  out: (text: string) => void = (t) => console.log(t),
+): Promise<number> {
+  const { positional, flags } = parseArgs(args, ['unit', 'role', 'data'], ['password-stdin', 'help', 'sql']);
+  const [action, name, ...extra] = positional;
+  if (flags.has('help') || !action || extra.length > 0 || (action !== 'list' && !name)) {
+    out(`用法：\n  ${USERS_USAGE}`);
+    return flags.has('help') ? 0 : 64;
+  }
+  if (flags.has('sql') && action === 'add') return printD1Sql(name ?? '', flags, out);
+  const data = flags.get('data');
+  const open = await openAccounts(typeof data === 'string' ? data : process.env.ZIPING_DATA || DEFAULT_DATA_DIR);
+  try {
+    return await runAction(open.accounts, action, name ?? '', flags, out);
+  } finally {
+    await open.close();
+  }
+}
+
+/** The new user's fields from the flags (the password from stdin when asked). */
+async function newUserInput(name: string, flags: Map<string, string | true>) {
+  const unit = flags.get('unit');
+  const password = flags.has('password-stdin') ? await readStdin() : undefined;
+  return { name, unit: typeof unit === 'string' ? unit : '', role: roleArg(flags.get('role')), password };
+}
+
+const sqlText = (value: string | null): string => (value === null ? 'NULL' : `'${value.replaceAll("'", "''")}'`);
+
+/**
+ * `users add … --sql`: the statements that create the user in a D1 database (the Worker has no
+ * command line), checked and hashed exactly as `add` does, with the token on the last line.
+ */
+async function printD1Sql(name: string, flags: Map<string, string | true>, out: (text: string) => void) {
+  const scratch = new MemoryAccountRepository();
+  const at = new Date();
+  const { token } = await addUser(scratch, await newUserInput(name, flags), at);
+  const user = (await scratch.userByName(name.trim()))!;
+  const values = [user.id, user.name, user.unit, user.role, user.passwordHash, user.createdAt].map(sqlText);
+  out(`INSERT INTO users (id, name, unit, role, password_hash, created_at) VALUES (${values.join(', ')});`);
+  const tokenValues = [await secretHash(token), user.id, at.toISOString()].map(sqlText);
+  out(`INSERT INTO api_tokens (hash, user_id, created_at) VALUES (${tokenValues.join(', ')});`);
+  out(token);
+  return 0;
+}
+
+async function runAction(
+  accounts: AccountRepository,
+  action: string,
+  name: string,
+  flags: Map<string, string | true>,
+  out: (text: string) => void,
+): Promise<number> {
+  const now = new Date();
+  if (action === 'add') {
+    const { user, token } = await addUser(accounts, await newUserInput(name, flags), now);
+    out(`已创建用户 ${user.name}（${ROLE_LABELS[user.role]}，${user.unit}）。API 令牌只显示这一次，请妥善保存：`);
+    out(token);
+    return 0;
+  }
+  if (action === 'revoke') {
+    const count = await revokeUser(accounts, name, now);
+    out(`已吊销用户 ${name} 的 ${count} 个令牌，并结束其全部登录。`);
+    return 0;
+  }
+  if (action === 'token') {
+    const token = await newToken(accounts, name, now);
+    out(`已为用户 ${name} 新发令牌（只显示这一次）：`);
+    out(token);
+    return 0;
+  }
+  if (action === 'list') {
+    for (const u of await accounts.listUsers()) out(`${u.name}\t${ROLE_LABELS[u.role]}\t${u.unit}`);
+    return 0;
+  }
+  throw new ZipingError('invalid_request', `未知的 users 子命令“${action}”（应为 add、revoke、token 或 list）`);
+}

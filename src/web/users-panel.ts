@@ -1,0 +1,117 @@
+/**
+ * The administrators' users panel (issue #12): the users of their units, a form to add one (the
+ * new API token is shown once), and revocation of a user's tokens and sessions.
+ */
+import { ApiError } from './api-client.js';
+import { createUser, listUsers, revokeUser, type UserRow } from './account-api.js';
+import { confirmDialog, openDialog } from './dialogs.js';
+import { h, replaceChildren, uniqueId } from './dom.js';
+import { session } from './session-state.js';
+import { toast } from './toast.js';
+
+const ROLE_OPTIONS = ['填报人', '审核人', '管理员'];
+
+const message = (error: unknown): string => (error instanceof ApiError ? error.message : String(error));
+
+function input(label: string, attrs: Record<string, string | number | boolean>): [HTMLElement, HTMLInputElement] {
+  const id = uniqueId('user');
+  const el = h('input', { attrs: { id, ...attrs } });
+  return [h('label', { attrs: { for: id } }, label, el), el];
+}
+
+function userTable(users: UserRow[], refresh: () => void): HTMLElement {
+  const rows = users.map((u) =>
+    h(
+      'tr',
+      {},
+      h('td', { text: u.name }),
+      h('td', { text: u.roleLabel }),
+      h('td', { text: u.unit }),
+      h(
+        'td',
+        {},
+        h('button', { attrs: { type: 'button' }, text: '吊销令牌', on: { click: () => void revoke(u.name, refresh) } }),
+      ),
+    ),
+  );
+  const head = h('tr', {}, ...['用户名', '角色', '单位', ''].map((t) => h('th', { attrs: { scope: 'col' }, text: t })));
+  return h('table', { class: 'users-table' }, h('thead', {}, head), h('tbody', {}, rows));
+}
+
+async function revoke(name: string, refresh: () => void): Promise<void> {
+  if (!(await confirmDialog('吊销令牌', `吊销 ${name} 的全部 API 令牌并结束其登录？`, '吊销', true))) return;
+  try {
+    toast(`已吊销 ${name} 的 ${await revokeUser(name)} 个令牌`);
+    refresh();
+  } catch (error) {
+    toast(message(error), { kind: 'error' });
+  }
+}
+
+function addForm(shown: HTMLElement, refresh: () => void): HTMLElement {
+  const [nameRow, name] = input('用户名', { maxlength: 64, required: true });
+  const [unitRow, unit] = input('单位路径', { maxlength: 400, value: session().user?.unit ?? '' });
+  const [passRow, password] = input('初始密码（可不设）', {
+    type: 'password',
+    maxlength: 200,
+    autocomplete: 'new-password',
+  });
+  const roleId = uniqueId('role');
+  const role = h(
+    'select',
+    { attrs: { id: roleId } },
+    ROLE_OPTIONS.map((r) => h('option', { text: r })),
+  );
+  const submit = async () => {
+    try {
+      const pass = password.value;
+      const added = await createUser({
+        name: name.value.trim(),
+        unit: unit.value.trim(),
+        role: role.value,
+        ...(pass ? { password: pass } : {}),
+      });
+      replaceChildren(
+        shown,
+        `已创建 ${added.user.name}。API 令牌只显示这一次：`,
+        h('code', { class: 'new-token', text: added.token }),
+      );
+      refresh();
+    } catch (error) {
+      replaceChildren(shown, h('span', { class: 'error', text: message(error) }));
+    }
+  };
+  const add = h('button', {
+    class: 'primary',
+    attrs: { type: 'button' },
+    text: '新建用户',
+    on: { click: () => void submit() },
+  });
+  return h(
+    'div',
+    { class: 'user-add' },
+    nameRow,
+    unitRow,
+    h('label', { attrs: { for: roleId } }, '角色', role),
+    passRow,
+    add,
+  );
+}
+
+/** Opens the users panel. */
+export function openUsersPanel(): void {
+  const list = h('div', { class: 'users-list' }, h('p', { class: 'loading', text: '正在载入用户…' }));
+  const shown = h('p', { class: 'new-token-box', attrs: { role: 'status' } });
+  const refresh = () =>
+    void listUsers().then(
+      (users) => replaceChildren(list, userTable(users, refresh)),
+      (error: unknown) => replaceChildren(list, h('p', { class: 'error', text: message(error) })),
+    );
+  refresh();
+  openDialog({
+    title: '用户管理',
+    wide: true,
+    content: h('div', {}, list, addForm(shown, refresh), shown),
+    actions: [{ label: '关闭', value: true }],
+  });
+}

@@ -1,0 +1,105 @@
+/**
+ * Page sessions on a team server (issue #12): sign-in with a password sets an HttpOnly,
+ * SameSite=Strict cookie; writes with the cookie need the session's CSRF token; sign-out and
+ * revocation end the session; a wrong name and a wrong password get the same answer.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonOf } from '../support/server.js';
+import { seedInput } from '../support/seed-forms.js';
+import { startTeamServer, type TeamServer } from './team-server.js';
+
+let team: TeamServer;
+beforeAll(async () => {
+  team = await startTeamServer('某市财政局');
+  const admin = { authorization: `Bearer ${team.adminToken}` };
+  const created = await team.server.send(
+    '/api/users',
+    { name: '张三', unit: '某市财政局/某市科委', role: '填报人', password: 'zhang-password-1' },
+    { headers: admin },
+  );
+  expect(created.status).toBe(201);
+});
+afterAll(() => team.stop());
+
+const signIn = (name: string, password: string) => team.server.send('/api/session', { name, password });
+
+/** The session cookie pair (`ziping_session=…`) of a sign-in answer. */
+const cookieOf = (response: Response): string => (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+
+describe('sessions', () => {
+  it('says sign-in is needed and nobody is signed in', async () => {
+    const me = await jsonOf(await team.server.request('/api/session'));
+    expect(me).toEqual({ auth: true, user: null, csrfToken: null });
+  });
+
+  it('answers a wrong password and an unknown name alike', async () => {
+    const wrong = await signIn('张三', 'not-the-password');
+    const unknown = await signIn('李四', 'zhang-password-1');
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(await wrong.text()).toBe(await unknown.text());
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('signs in with an HttpOnly SameSite=Strict cookie and needs the CSRF token to write', async () => {
+    const response = await signIn('张三', 'zhang-password-1');
+    expect(response.status).toBe(200);
+    const setCookie = response.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^ziping_session=zps_[\w-]{43};/);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    const body = await jsonOf(response);
+    expect(body.user).toMatchObject({ name: '张三', unit: '某市财政局/某市科委', role: 'filler', roleLabel: '填报人' });
+    const cookie = cookieOf(response);
+
+    const me = await jsonOf(await team.server.request('/api/session', { headers: { cookie } }));
+    expect(me.user.name).toBe('张三');
+    expect(me.csrfToken).toBe(body.csrfToken);
+
+    const noCsrf = await team.server.send('/api/forms', seedInput(), { headers: { cookie } });
+    expect(noCsrf.status).toBe(403);
+    expect((await jsonOf(noCsrf)).error.code).toBe('csrf_rejected');
+    const wrongCsrf = await team.server.send('/api/forms', seedInput(), {
+      headers: { cookie, 'x-ziping-csrf': `${body.csrfToken.slice(0, -1)}x` },
+    });
+    expect(wrongCsrf.status).toBe(403);
+    const saved = await team.server.send('/api/forms', seedInput(), {
+      headers: { cookie, 'x-ziping-csrf': body.csrfToken, 'x-ziping-user': 'someone-else' },
+    });
+    expect(saved.status).toBe(201);
+    const id = (await jsonOf(saved)).id;
+    const history = await jsonOf(await team.server.request(`/api/forms/${id}/history`, { headers: { cookie } }));
+    // The signed-in user replaces the free-text 署名
+    expect(JSON.stringify(history)).toContain('"by":"张三"');
+    expect(JSON.stringify(history)).not.toContain('someone-else');
+
+    const out = await team.server.request('/api/session', {
+      method: 'DELETE',
+      headers: { cookie, 'x-ziping-csrf': body.csrfToken },
+    });
+    expect(out.status).toBe(204);
+    expect(out.headers.get('set-cookie')).toMatch(/ziping_session=;/);
+    expect((await team.server.request(`/api/forms/${id}`, { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('ends the sessions of a revoked user', async () => {
+    const cookie = cookieOf(await signIn('张三', 'zhang-password-1'));
+    expect((await team.server.request('/api/forms', { headers: { cookie } })).status).toBe(200);
+    const revoked = await team.server.send(
+      '/api/users/%E5%BC%A0%E4%B8%89/revoke',
+      {},
+      {
+        headers: { authorization: `Bearer ${team.adminToken}` },
+      },
+    );
+    expect(revoked.status).toBe(200);
+    expect((await team.server.request('/api/forms', { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('lists only the users an administrator manages, and never a password hash or token hash', async () => {
+    const list = await team.server.request('/api/users', { headers: { authorization: `Bearer ${team.adminToken}` } });
+    const text = await list.text();
+    expect(JSON.parse(text).items.map((u: { name: string }) => u.name)).toEqual(['root', '张三']);
+    expect(text).not.toMatch(/pbkdf2|passwordHash|hash/);
+  });
+});

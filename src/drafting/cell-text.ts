@@ -4,7 +4,7 @@
  * target's unit, and the cells that are not fit to quote (OCR fragments, `≥**人`, an actual that
  * copies the target's sign) named so the user fixes them. Pure.
  */
-import { unitInName } from '../core/index.js';
+import { unitInName } from '../core/facts/row-unit.js';
 import { isFillerText } from '../core/parse/placeholder.js';
 import type { Indicator } from '../core/schema/form.js';
 import type { IndicatorResult } from '../core/schema/report.js';

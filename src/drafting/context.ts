@@ -5,6 +5,7 @@
  */
 import { ZipingError } from '../core/errors.js';
 import { factsOf as formFactsOf } from '../core/facts/form-facts.js';
+import { needsText } from '../core/facts/needs-text.js';
 import { gradeOfShare } from '../core/facts/outcome-kind.js';
 import type { FormFacts, OutcomeKind } from '../core/facts/types.js';
 import { overAchievementRatio } from '../core/profiles/over-ratio.js';
@@ -164,7 +165,6 @@ export function rowFacts(form: Form, report: ScoreReport, index: number): RowFac
   const result = resultOf(report, index);
   const outcome = outcomeOf(form, report, index);
   const weight = result?.weight ?? indicator.weight ?? null;
-  const needsText = result ? result.needsExplanation || (weight !== null && result.score < weight - 0.005) : false;
   const target = firstQuantity(indicator.target);
   const actual = firstQuantity(indicator.actual);
   let completion: number | null = result?.completion ?? null;
@@ -190,7 +190,7 @@ export function rowFacts(form: Form, report: ScoreReport, index: number): RowFac
     indicator,
     result,
     outcome: finalOutcome,
-    needsText,
+    needsText: needsText(result, weight),
     target,
     actual,
     completion: numeric ? completion : null,

@@ -117,17 +117,6 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   generic: '得分低于分值',
 };
 
-const FLAG_LABELS: Record<string, string> = {
-  'target-missed': '未达到年度指标值',
-  'over-achievement': '超额完成较多，需说明原因',
-  'target-exceeded': '超出反向指标上限',
-  late: '未按期完成',
-  'manual-review': '需人工复核',
-  'self-score-above-rule': '自评得分高于规则得分',
-};
-
-export const flagLabel = (flag: string): string => FLAG_LABELS[flag] ?? flag;
-
 function resultOf(report: ScoreReport, index: number): IndicatorResult | null {
   return report.indicators.find((r) => r.index === index) ?? report.indicators[index] ?? null;
 }

@@ -8,7 +8,8 @@ import { h, setText } from './dom.js';
 import { boundField } from './fields.js';
 import type { FormModel } from './form-model.js';
 import { deviationPath } from './form-paths.js';
-import { flagLabel, fmtScore } from './format.js';
+import { flagLabel } from '../core/schema/flags.js';
+import { fmtScore } from './format.js';
 import { NarrativeCell, type NarrativeActions } from './narrative-cell.js';
 
 export interface RowActions {
@@ -216,18 +217,14 @@ export class IndicatorTable {
       row.final.classList.toggle('differs', differs);
       setText(row.rule, result.ruleScore === null ? '规则：—' : `规则 ${fmtScore(result.ruleScore)}`);
       setText(row.explanation, result.explanation);
-      const flags = [
-        ...result.flags,
-        ...(result.needsExplanation && !(indicator.deviation ?? '').trim() ? ['needs-explanation'] : []),
-      ];
-      const key = flags.join(',');
+      // The report's flags, and a chip of the page's own while a row that needs a text has none
+      const chips: [string, string][] = result.flags.map((f) => [f, flagLabel(f)]);
+      if (result.needsExplanation && !(indicator.deviation ?? '').trim())
+        chips.push(['needs-explanation', '需说明偏差']);
+      const key = chips.map(([name]) => name).join(',');
       if (key !== row.flagKey) {
         row.flagKey = key;
-        row.flags.replaceChildren(
-          ...flags.map((f) =>
-            h('li', { class: `flag flag-${f}`, text: f === 'needs-explanation' ? '需说明偏差' : flagLabel(f) }),
-          ),
-        );
+        row.flags.replaceChildren(...chips.map(([name, text]) => h('li', { class: `flag flag-${name}`, text })));
       }
       const showGrade = result.kind === 'qualitative' || Boolean(indicator.grade);
       if (row.gradeWrap.hidden === showGrade) row.gradeWrap.hidden = !showGrade;

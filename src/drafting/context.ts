@@ -26,6 +26,7 @@ import { parseNotes, type ParsedNotes } from './notes.js';
 import { DEFAULT_MAX_CHARS } from './prompts.js';
 import type { CellKind, DraftRequest, Outcome } from './types.js';
 import { isNarrativePath, narrativeRowIndex } from '../core/narratives/paths.js';
+import { rowLabel } from '../core/schema/row-number.js';
 
 /** A number a text may use, and where it comes from. */
 export interface AllowedNumber {
@@ -93,7 +94,7 @@ export function rowOfPath(path: string, form: Form): number | null {
   const row = narrativeRowIndex(path);
   if (row === null) return null;
   if (row >= form.indicators.length) {
-    throw new ZipingError('invalid_request', `表中没有第${row + 1}行指标（${path}），共${form.indicators.length}行`);
+    throw new ZipingError('invalid_request', `表中没有${rowLabel(row)}指标（${path}），共${form.indicators.length}行`);
   }
   return row;
 }
@@ -268,7 +269,7 @@ export function allowedNumbers(
 
   form.indicators.forEach((ind, i) => {
     if (!inScope(i)) return;
-    const at = `第${i + 1}行`;
+    const at = rowLabel(i);
     numbersIn(out, ind.name, `${at}·三级指标`);
     numbersIn(out, ind.target, `${at}·年度指标值`);
     numbersIn(out, ind.actual, `${at}·实际完成值`);
@@ -295,7 +296,7 @@ export function allowedNumbers(
 
   for (const rf of rows) {
     if (!inScope(rf.index)) continue;
-    const at = `第${rf.index + 1}行`;
+    const at = rowLabel(rf.index);
     const r = rf.result;
     if (r) {
       push(out, r.ruleScore, 'score', `${at}·规则得分`);

@@ -9,6 +9,7 @@ import { pathLabel } from './format.js';
 import type { RowActions } from './indicator-table.js';
 import type { NarrativeActions } from './narrative-cell.js';
 import { toast } from './toast.js';
+import { rowLabel } from '../core/schema/row-number.js';
 
 /** The actions of a narrative cell's buttons. */
 export function narrativeActions(model: FormModel, drafts: DraftController): NarrativeActions {
@@ -45,7 +46,7 @@ export function rowActions(model: FormModel, drafts: DraftController, main: () =
     },
     remove: (index) => {
       drafts.clearUndo();
-      const name = model.form.indicators[index]?.name || `第${index + 1}行`;
+      const name = model.form.indicators[index]?.name || rowLabel(index);
       const removed = model.removeRow(index);
       if (!removed) return;
       toast(`已删除指标“${name}”`, { action: { label: '撤销', run: () => model.restoreRow(index, removed) } });

@@ -1,5 +1,4 @@
 /** Number and text formatting for the page: scores with 2 decimals, amounts as typed, Chinese labels. */
-import { FIELD_LABELS } from '../core/schema/field-labels.js';
 
 /** A score as the form prints it: `87.50`; empty for null. */
 export function fmtScore(value: number | null | undefined): string {
@@ -31,31 +30,8 @@ export function parseNumberText(text: string): number | null | undefined {
   return Number(clean);
 }
 
-/** Chinese name of a field path for issue lists and histories: `第6行 得分`, `年度资金总额 全年执行数`. */
-export function pathLabel(path: string): string {
-  if (path === 'goals.actual') return '实际完成情况';
-  if (path === 'goals.expected') return '预期目标';
-  if (path === 'project.name') return '项目名称';
-  if (path === 'profile') return '规则口径';
-  const parts = path.split('.');
-  if (parts[0] === 'indicators' && parts[1] !== undefined) {
-    const row = `第${Number(parts[1]) + 1}行`;
-    if (parts.length === 2) return row;
-    const key = parts[2]!;
-    const name =
-      key === 'name'
-        ? '三级指标'
-        : key === 'actual'
-          ? '实际完成值'
-          : key === 'score'
-            ? '得分'
-            : (FIELD_LABELS[key] ?? key);
-    return `${row} ${name}`;
-  }
-  // `funding.total.executed` reads 年度资金总额 全年执行数: the block's name adds nothing.
-  const shown = parts.length > 1 && ['funding', 'project', 'goals'].includes(parts[0]!) ? parts.slice(1) : parts;
-  return shown.map((p) => FIELD_LABELS[p] ?? p).join(' ');
-}
+/** Chinese name of a field path (core's, shared with the CLI). */
+export { pathLabel } from '../core/schema/field-labels.js';
 
 /** Characters as a person counts them (code points, not UTF-16 units or bytes). */
 export function charCount(text: string): number {

@@ -8,6 +8,7 @@ import type { NarrativeQuantity } from '../../narrative/quantities.js';
 import { agrees, sameValueOtherUnit } from './matching.js';
 import { projectKnowns, rowFigureKnowns, type Known } from './knowns.js';
 import type { CheckIssue, NumberCheck } from './types.js';
+import { rowLabel } from '../../schema/row-number.js';
 
 const CLAIM_LABEL: Record<string, string> = {
   target: '年度指标值',
@@ -31,7 +32,7 @@ export function claimKnowns(f: FormFacts, row: number | null): Map<string, Known
   const push = (claim: string, list: Known[]) => out.set(claim, [...(out.get(claim) ?? []), ...list]);
   for (const r of f.rows) {
     if (row !== null && r.index !== row) continue;
-    for (const [claim, list] of Object.entries(rowFigureKnowns(r, `第${r.index + 1}行`))) push(claim, list);
+    for (const [claim, list] of Object.entries(rowFigureKnowns(r, rowLabel(r.index)))) push(claim, list);
   }
   const p = projectKnowns(f);
   for (const claim of ['budget', 'executed', 'execution-rate', 'total'] as const) push(claim, p[claim]!);

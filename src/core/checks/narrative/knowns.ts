@@ -6,6 +6,7 @@
 import type { FormFacts, IndicatorFacts } from '../../facts/types.js';
 import { readQuantities } from '../../narrative/quantities.js';
 import { unitNamed, type Unit } from '../../parse/units.js';
+import { rowLabel } from '../../schema/row-number.js';
 
 /**
  * A figure a text may use. `fact`: from the table or the report; `cell`: read in a cell of the
@@ -87,11 +88,11 @@ function rowKnowns(out: Known[], r: IndicatorFacts, ownText: boolean): void {
     ROW_KNOWNS.set(r, known);
   }
   out.push(...known);
-  if (ownText) textKnowns(out, r.sources.existing, `第${r.index + 1}行·偏差原因（表中原文）`);
+  if (ownText) textKnowns(out, r.sources.existing, `${rowLabel(r.index)}·偏差原因（表中原文）`);
 }
 
 function readRow(out: Known[], r: IndicatorFacts): void {
-  const at = `第${r.index + 1}行`;
+  const at = rowLabel(r.index);
   for (const list of Object.values(rowFigureKnowns(r, at))) out.push(...list);
   for (const date of [r.target.date, r.actual.date]) {
     if (!date) continue;
@@ -152,7 +153,7 @@ export function cellKnowns(f: FormFacts, scope: CellScope): Known[] {
     textKnowns(out, f.goals.expected, '预期目标', { cell: true });
     textKnowns(out, f.goals.notes, '补充事实（总体目标）', { noScores: true });
     if (scope.ownText) textKnowns(out, f.goals.existing, '实际完成情况（表中原文）');
-    for (const r of f.rows) textKnowns(out, r.sources.existing, `第${r.index + 1}行·偏差原因（表中原文）`);
+    for (const r of f.rows) textKnowns(out, r.sources.existing, `${rowLabel(r.index)}·偏差原因（表中原文）`);
   }
   if (scope.row === null) out.push(...countKnowns(f));
   for (const t of scope.chat) textKnowns(out, t, '对话中用户提供', { noScores: true });

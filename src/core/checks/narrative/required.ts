@@ -11,6 +11,7 @@ import { unitNamed } from '../../parse/units.js';
 import { agrees } from './matching.js';
 import { projectKnowns, rowFigureKnowns, type Known } from './knowns.js';
 import type { CheckIssue } from './types.js';
+import { rowLabel } from '../../schema/row-number.js';
 
 interface Required {
   label: string;
@@ -30,7 +31,7 @@ function cellDisplay(text: string, k: Known | undefined): string {
 }
 
 function forRow(r: IndicatorFacts): Required[] {
-  const figures = rowFigureKnowns(r, `第${r.index + 1}行`);
+  const figures = rowFigureKnowns(r, rowLabel(r.index));
   if (r.outcome === 'qualitative-partial') {
     const score = r.score === null ? '' : `${formatNumber(r.score)}分`;
     return [

@@ -4,7 +4,12 @@
  */
 import { createBuiltinDrafter } from '../drafting/builtin.js';
 import type { Drafter } from '../drafting/types.js';
+import { type AuditLog, MemoryAuditLog } from '../store/audit-log.js';
+import { MemoryQuotaCounters, type QuotaCounters } from '../store/quota-counters.js';
+import { DEFAULT_QUOTAS, type QuotaSettings } from './quota-settings.js';
+import type { AccountRepository } from '../store/accounts.js';
 import type { FormRepository } from '../store/repository.js';
+import type { FormGuard } from './access/form-guard.js';
 import type { WebAsset } from './routes/web.js';
 import { LOOPBACK_HOSTS } from './allowed-host.js';
 import { DEFAULT_TYPES_BY_PATH } from './content-type.js';
@@ -20,6 +25,12 @@ export interface AppConfig {
   allowedOrigins: readonly string[];
   /** Media types of writes by exact path, beyond JSON; default DEFAULT_TYPES_BY_PATH (`/api/import`). */
   contentTypesByPath: Readonly<Record<string, readonly string[]>>;
+  /** Rate limits of drafting and chat and the daily model-token budget (issue #12); default DEFAULT_QUOTAS. */
+  quotas: QuotaSettings;
+  /** Sign-in required (issue #12: HOST not loopback, or ZIPING_AUTH=on); default false, everyone local. */
+  authRequired: boolean;
+  /** How long a page session lasts, in hours (default 12). */
+  sessionHours: number;
 }
 
 /** The default body limit: 1 MiB, about a hundred times the largest real form seen. */
@@ -27,13 +38,21 @@ export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface AppDeps {
   store: FormRepository;
+  /** Users, tokens and sessions (issue #12), in the same store as the forms; needed when auth is required. */
+  accounts?: AccountRepository;
+  /** Checks of a form's state run by the access check (e.g. review: a submitted form is read-only). */
+  formGuards?: readonly FormGuard[];
   /** Writes and revises narrative cells; default the built-in drafter with the bundled templates. */
   drafter?: Drafter;
   /** The web page's files, served at `/` (built by the entry: esbuild on Node, prebuilt on Workers). */
   webAssets?: readonly WebAsset[];
   /** The time of a save (injected so tests can freeze it). */
   clock?: () => Date;
-  config?: Partial<AppConfig>;
+  /** The audit log (issue #12); default in memory (lost at exit: entries pass one from the store). */
+  audit?: AuditLog;
+  /** Counters of the quotas; default in memory (one process). D1 and PostgreSQL share them between servers. */
+  quotaCounters?: QuotaCounters;
+  config?: Omit<Partial<AppConfig>, 'quotas'> & { quotas?: Partial<QuotaSettings> };
   /** Where unexpected errors are reported (default console.error); clients only see a generic message. */
   logError?: (message: string, error: unknown) => void;
 }
@@ -41,9 +60,13 @@ export interface AppDeps {
 /** AppDeps with every default filled in. */
 export interface ResolvedDeps {
   store: FormRepository;
+  accounts: AccountRepository | null;
+  formGuards: readonly FormGuard[];
   drafter: Drafter;
   webAssets: readonly WebAsset[] | null;
   clock: () => Date;
+  audit: AuditLog;
+  quotaCounters: QuotaCounters;
   config: AppConfig;
   logError: (message: string, error: unknown) => void;
 }
@@ -52,15 +75,22 @@ export interface ResolvedDeps {
 export function resolveDeps(deps: AppDeps): ResolvedDeps {
   return {
     store: deps.store,
+    accounts: deps.accounts ?? null,
+    formGuards: deps.formGuards ?? [],
     drafter: deps.drafter ?? createBuiltinDrafter(),
     webAssets: deps.webAssets ?? null,
     clock: deps.clock ?? (() => new Date()),
+    audit: deps.audit ?? new MemoryAuditLog(),
+    quotaCounters: deps.quotaCounters ?? new MemoryQuotaCounters(),
     config: {
       bodyLimitBytes: deps.config?.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
       draftConcurrency: deps.config?.draftConcurrency ?? 4,
       allowedHosts: deps.config?.allowedHosts ?? LOOPBACK_HOSTS,
       allowedOrigins: deps.config?.allowedOrigins ?? [],
       contentTypesByPath: { ...DEFAULT_TYPES_BY_PATH, ...deps.config?.contentTypesByPath },
+      quotas: { ...DEFAULT_QUOTAS, ...deps.config?.quotas },
+      authRequired: deps.config?.authRequired ?? false,
+      sessionHours: deps.config?.sessionHours ?? 12,
     },
     logError: deps.logError ?? ((message, error) => console.error(message, error)),
   };

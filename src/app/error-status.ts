@@ -32,6 +32,12 @@ export const STATUS_OF_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   encrypted_workbook: 422,
   import_limit_exceeded: 413,
   import_unreadable: 422,
+  rate_limited: 429,
+  budget_exhausted: 429,
+  unauthorized: 401,
+  forbidden: 403,
+  csrf_rejected: 403,
+  user_exists: 409,
 };
 
 /** Every error code, for the API document. */

@@ -6,11 +6,11 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hook } from '@hono/zod-openapi';
-import type { BlankEnv } from 'hono/types';
+import type { AppEnv } from './app-env.js';
 import { validationError, type RequestPart } from './validation-error.js';
 
 /** Throws the ZipingError for a failed validation; `app.onError` answers it. */
-export const throwValidationError: Hook<unknown, BlankEnv, string, void> = (result) => {
+export const throwValidationError: Hook<unknown, AppEnv, string, void> = (result) => {
   if (!result.success) {
     const data = (result as { data?: unknown }).data;
     throw validationError(result.error, data, result.target as RequestPart);
@@ -18,6 +18,6 @@ export const throwValidationError: Hook<unknown, BlankEnv, string, void> = (resu
 };
 
 /** A new router (sub-app or the app itself) that reports bad requests in our error shape. */
-export function createRouter(): OpenAPIHono<BlankEnv> {
-  return new OpenAPIHono<BlankEnv>({ defaultHook: throwValidationError });
+export function createRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({ defaultHook: throwValidationError });
 }

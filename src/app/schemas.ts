@@ -57,6 +57,8 @@ export const ErrorSchema = z
   .openapi('Error', { description: '所有错误的形状；409 另含 currentVersion、expectedVersion，413 含 limitBytes' });
 
 const ERROR_TEXT = {
+  401: '未登录，或令牌/会话无效、已吊销（unauthorized）',
+  403: '无权执行此操作（forbidden）、写请求缺少 CSRF 令牌（csrf_rejected）或来自其他网站（cross_site_request）',
   400: 'JSON 无法解析（invalid_json）或参数不对（invalid_request），issues 逐项列出',
   404: '没有这张表、这一版或这个接口（not_found）',
   409: '版本冲突（version_conflict）：表单已被更新，error.currentVersion 为当前版本；对话已达上限（chat_too_long）',
@@ -64,6 +66,7 @@ const ERROR_TEXT = {
   415: '请求体不是 JSON（unsupported_media_type）',
   422: '表单不符合格式（invalid_form，issues 列出每个出错字段，路径相对于表单），评分口径不存在（unknown_profile），或评分结果含非有限数（non_finite_number）',
   428: '缺少 If-Match 请求头（precondition_required）',
+  429: '起草和对话过于频繁（rate_limited）或本单位今日模型用量已达上限（budget_exhausted）；Retry-After 为秒数，error.resetAt 为恢复时间',
   500: '服务内部错误（internal_error）',
   502: '模型服务出错（model_error）或输出超长被中止（model_output_too_long）',
   503: '模型服务限流（model_rate_limited）',
@@ -197,6 +200,7 @@ export const FormSummarySchema = z
     openIssues: z.number().int().openapi({ description: '报告中 error 与 warning 级问题数' }),
     version: z.number().int(),
     updatedAt: isoTime,
+    unit: z.string().optional().openapi({ description: '所属单位路径（启用账号后保存的表才有）' }),
   })
   .openapi('FormSummary');
 

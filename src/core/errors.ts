@@ -42,7 +42,15 @@ export type ErrorCode =
   | 'legacy_xls'
   | 'encrypted_workbook'
   | 'import_limit_exceeded'
-  | 'import_unreadable';
+  | 'import_unreadable'
+  // accounts (issue #12): sign-in, rights, CSRF
+  | 'unauthorized'
+  | 'forbidden'
+  | 'csrf_rejected'
+  | 'user_exists'
+  // quotas (issue 12): drafting and chat too often, or a unit's daily model tokens used up
+  | 'rate_limited'
+  | 'budget_exhausted';
 
 export class ZipingError extends Error {
   readonly code: ErrorCode;

@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
+import type { AppEnv } from '../app/app-env.js';
 import { isLoopbackHost, LOOPBACK_HOSTS } from '../app/allowed-host.js';
 import { createApp } from '../app/create-app.js';
 import { ZipingError } from '../core/errors.js';
@@ -19,6 +20,10 @@ import { loadPromptsFromDir } from '../drafting/load-prompts-node.js';
 import type { Drafter } from '../drafting/types.js';
 import type { FormRepository } from '../store/repository.js';
 import { LowdbFormRepository } from '../store/lowdb-repository.js';
+import type { AuditLog } from '../store/audit-log.js';
+import { FileAuditLog } from '../store/audit-log-node.js';
+import { MemoryQuotaCounters, type QuotaCounters } from '../store/quota-counters.js';
+import { quotaSettingsFromEnv } from '../app/quota-settings.js';
 import type { WebAsset } from '../app/routes/web.js';
 import { readBuiltWebAssets } from '../build/built-assets.js';
 
@@ -42,7 +47,7 @@ export interface NodeServerOptions {
   /** Where the start and stop lines go (default console.log). */
   log?: (line: string) => void;
   /** Adds routes to the app before it is served (benchmarks add a bare route to compare with). */
-  extendApp?: (app: Hono) => void;
+  extendApp?: (app: Hono<AppEnv>) => void;
   /** Environment to read defaults from (default process.env); also OPENAI_* and ZIPING_MODEL for the drafter. */
   env?: Record<string, string | undefined>;
   /** The drafter; default from the environment (a model when ZIPING_MODEL is set, else built-in). */
@@ -123,7 +128,7 @@ function urlOf(host: string, port: number): string {
   return `http://${shown}:${port}`;
 }
 
-function listen(app: Hono, host: string, port: number): Promise<{ server: ServerType; port: number }> {
+function listen(app: Hono<AppEnv>, host: string, port: number): Promise<{ server: ServerType; port: number }> {
   return new Promise((resolvePromise, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
       server.off('error', onError);
@@ -164,11 +169,13 @@ async function openStore(
   dataDir: string,
   cacheSize: number | undefined,
   log: (line: string) => void,
-): Promise<{ store: FormRepository; database: string | null }> {
+): Promise<OpenedStore> {
   if (databaseUrl) {
     const { PostgresFormRepository } = await import('../store/postgres-repository.js');
+    const { PostgresAuditLog, PostgresQuotaCounters } = await import('../store/postgres-audit-log.js');
     const store = await PostgresFormRepository.open({ connectionString: databaseUrl, ...(schema ? { schema } : {}) });
-    return { store, database: store.description };
+    const [audit, quotaCounters] = [new PostgresAuditLog(store.pool), new PostgresQuotaCounters(store.pool)];
+    return { store, audit, quotaCounters, database: store.description };
   }
   await mkdir(dataDir, { recursive: true });
   const store = await LowdbFormRepository.open(dataDir, {
@@ -178,7 +185,17 @@ async function openStore(
         `数据文件无法载入，已隔离 quarantined: ${q.file} → ${q.movedTo}（${q.reason}）。其余表单照常服务；运行 npx ziping doctor 查看说明。`,
       ),
   });
-  return { store, database: null };
+  // The audit file beside the forms (the store's lock covers it); quotas count in this one process
+  const audit = await FileAuditLog.open(dataDir);
+  return { store, audit, quotaCounters: new MemoryQuotaCounters(), database: null };
+}
+
+/** The store with the audit log and quota counters that go with it (issue #12). */
+interface OpenedStore {
+  store: FormRepository;
+  audit: AuditLog;
+  quotaCounters: QuotaCounters;
+  database: string | null;
 }
 
 /** Opens the store and serves the Ziping app on Node; resolves once it is listening. */
@@ -198,7 +215,8 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   const webAssets = options.webAssets === undefined ? await defaultWebAssets() : options.webAssets;
 
   const databaseUrl = options.databaseUrl ?? (env.ZIPING_DATABASE_URL || undefined);
-  const { store, database } = await openStore(
+  const quotas = quotaSettingsFromEnv(env);
+  const { store, audit, quotaCounters, database } = await openStore(
     databaseUrl,
     options.databaseSchema ?? (env.ZIPING_DATABASE_SCHEMA || undefined),
     dataDir,
@@ -211,7 +229,13 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     drafter,
     ...(webAssets ? { webAssets } : {}),
     clock: () => new Date(),
-    config: { allowedHosts, ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}) },
+    audit,
+    quotaCounters,
+    config: {
+      allowedHosts,
+      quotas,
+      ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
+    },
   });
   options.extendApp?.(app);
 
@@ -219,6 +243,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   try {
     listening = await listen(app, host, requestedPort);
   } catch (error) {
+    await audit.close();
     await store.close();
     throw error;
   }
@@ -241,6 +266,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     closing ??= (async () => {
       if (options.handleSignals !== false) for (const s of signals) process.off(s, onSignal);
       await closeServer(server);
+      await audit.close();
       await store.close();
       settle();
     })();

@@ -6,12 +6,16 @@
  * the Worker runs, so the app here serves the API only.
  */
 import type { Hono } from 'hono';
+import type { AppEnv } from '../app/app-env.js';
 import { LOOPBACK_HOSTS } from '../app/allowed-host.js';
 import { createApp } from '../app/create-app.js';
 import { ZipingError } from '../core/errors.js';
 import { bundledPrompts } from '../drafting/bundled.js';
 import { createDrafterFromEnv } from '../drafting/env.js';
 import { D1FormRepository } from '../store/d1-repository.js';
+import { D1AuditLog } from '../store/d1-audit-log.js';
+import { D1QuotaCounters } from '../store/d1-quota-counters.js';
+import { quotaSettingsFromEnv } from '../app/quota-settings.js';
 import type { D1Database } from '../store/d1-types.js';
 
 /** The bindings and vars of wrangler.toml. */
@@ -48,13 +52,15 @@ function allowedHostsOf(vars: Record<string, string | undefined>): string[] {
 }
 
 /** Builds the app for one `env` (the same object for the life of an isolate, so it is built once). */
-export function workerApp(env: WorkerEnv): Hono {
+export function workerApp(env: WorkerEnv): Hono<AppEnv> {
   const vars = varsOf(env);
   return createApp({
     store: new D1FormRepository(env.DB),
     drafter: createDrafterFromEnv(vars, { prompts: bundledPrompts() }),
     clock: () => new Date(),
-    config: { allowedHosts: allowedHostsOf(vars) },
+    audit: new D1AuditLog(env.DB),
+    quotaCounters: new D1QuotaCounters(env.DB),
+    config: { allowedHosts: allowedHostsOf(vars), quotas: quotaSettingsFromEnv(vars) },
   });
 }
 
@@ -69,7 +75,7 @@ function unbuffered(response: Response): Response {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-const apps = new WeakMap<object, Hono>();
+const apps = new WeakMap<object, Hono<AppEnv>>();
 
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContextLike): Promise<Response> {

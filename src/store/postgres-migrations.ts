@@ -48,6 +48,61 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS ziping_chat_cell ON ziping_chat (form_id, path, seq);
     `,
   },
+  {
+    version: 2,
+    name: 'accounts: form units, users, tokens, sessions',
+    // Issue #12: secrets are stored as SHA-256 hashes, passwords as PBKDF2 (src/app/access/secrets.ts)
+    sql: `
+      ALTER TABLE ziping_forms ADD COLUMN IF NOT EXISTS unit text;
+      CREATE INDEX IF NOT EXISTS ziping_forms_unit ON ziping_forms (unit, updated_at DESC, id);
+      CREATE TABLE IF NOT EXISTS ziping_users (
+        id text COLLATE "C" PRIMARY KEY,
+        name text COLLATE "C" NOT NULL UNIQUE,
+        unit text NOT NULL,
+        role text NOT NULL,
+        password_hash text,
+        created_at text NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS ziping_api_tokens (
+        hash text COLLATE "C" PRIMARY KEY,
+        user_id text COLLATE "C" NOT NULL REFERENCES ziping_users (id) ON DELETE CASCADE,
+        created_at text NOT NULL,
+        revoked_at text
+      );
+      CREATE TABLE IF NOT EXISTS ziping_sessions (
+        hash text COLLATE "C" PRIMARY KEY,
+        user_id text COLLATE "C" NOT NULL REFERENCES ziping_users (id) ON DELETE CASCADE,
+        created_at text NOT NULL,
+        expires_at text COLLATE "C" NOT NULL
+      );
+    `,
+  },
+  {
+    version: 4,
+    name: 'audit log and quota counters',
+    // As migrations/0004_audit_quotas.sql for D1; the app only INSERTs into and SELECTs from ziping_audit_log.
+    sql: `
+      CREATE TABLE IF NOT EXISTS ziping_audit_log (
+        seq bigserial PRIMARY KEY,
+        at text COLLATE "C" NOT NULL,
+        actor_name text NOT NULL,
+        actor_role text,
+        actor_unit text,
+        action text NOT NULL,
+        form_id text COLLATE "C",
+        form_unit text,
+        status integer NOT NULL,
+        scope_unit text COLLATE "C"
+      );
+      CREATE INDEX IF NOT EXISTS ziping_audit_log_by_form ON ziping_audit_log (form_id, seq);
+      CREATE INDEX IF NOT EXISTS ziping_audit_log_by_unit ON ziping_audit_log (scope_unit, seq);
+      CREATE TABLE IF NOT EXISTS ziping_quota_counters (
+        key text PRIMARY KEY,
+        window_id bigint NOT NULL,
+        count bigint NOT NULL
+      );
+    `,
+  },
 ];
 
 /** An arbitrary fixed key for pg_advisory_xact_lock, so only one server migrates at a time. */

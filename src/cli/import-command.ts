@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { ZipingError } from '../core/index.js';
 import { importFile, reportSummary, type ImportResult } from '../io/import/index.js';
 import { rowNumber } from '../core/schema/row-number.js';
+import { textModelFromEnv } from '../drafting/text-model.js';
 import { parseArgs } from './args.js';
 import { placeOf } from '../core/schema/field-labels.js';
 
@@ -29,7 +30,7 @@ export async function importCommand(argv: string[], out: (text: string) => void)
       code === 'ENOENT' ? `找不到文件：${file}` : `无法读取文件 ${file}（${code ?? '未知错误'}）`,
     );
   }
-  const result = await importFile(bytes);
+  const result = await importFile(bytes, { model: textModelFromEnv(process.env) });
   out(args.flags.has('json') ? JSON.stringify(result, null, 2) : summary(result));
   return 0;
 }
@@ -48,6 +49,7 @@ function summary({ form, report }: ImportResult): string {
   if (report.inferred.length > 0) {
     lines.push('推断：', ...report.inferred.map((e) => `  ${placeOf(e.path)} = ${String(e.value)}：${e.why}`));
   }
+  if (report.assist?.message) lines.push(`模型：${report.assist.message}`);
   if (report.unread.length > 0)
     lines.push('未能读取：', ...report.unread.map((e) => `  ${e.from} ${e.text}：${e.why}`));
   return lines.join('\n');

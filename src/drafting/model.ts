@@ -72,7 +72,7 @@ export interface ModelDrafterOptions {
 export const MAX_MODEL_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 /** A fetch whose response bodies error past `maxBytes`, so a 10 MB answer is never read whole. */
-function cappedFetch(inner: typeof fetch, maxBytes: number): typeof fetch {
+export function cappedFetch(inner: typeof fetch, maxBytes: number): typeof fetch {
   return async (input, init) => {
     const response = await inner(input, init);
     if (!response.body) return response;

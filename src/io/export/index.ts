@@ -5,10 +5,12 @@
  */
 import type { Form, ScoreReport } from '../../core/index.js';
 import { formToDocx, type DocxParts } from './docx.js';
+import type { ReportProse } from './report-prose.js';
 import { formToXlsx } from './xlsx.js';
 
 export { formToDocx, formToXlsx, type DocxParts };
 export { buildReportProse, type ReportProse } from './report-prose.js';
+export { proseHeader, writeReportProse, type ProseOutcome, type SectionOutcome } from './report-prose-model.js';
 
 export type ExportFormat = 'xlsx' | 'docx';
 
@@ -37,12 +39,13 @@ export function exportFileName(form: Form, format: ExportFormat, parts: DocxPart
   return `${form.year}年度${name}${what}.${format}`;
 }
 
-/** The file's bytes. */
+/** The file's bytes; `prose` is the report's checked prose (writeReportProse), built in when absent. */
 export async function exportForm(
   form: Form,
   report: ScoreReport,
   format: ExportFormat,
   parts: DocxParts = 'both',
+  prose?: ReportProse,
 ): Promise<Uint8Array> {
-  return format === 'xlsx' ? formToXlsx(form, report) : formToDocx(form, report, parts);
+  return format === 'xlsx' ? formToXlsx(form, report) : formToDocx(form, report, parts, prose);
 }

@@ -11,12 +11,11 @@ import { unitNamed } from '../../parse/units.js';
 import { agrees } from './matching.js';
 import { projectKnowns, rowFigureKnowns, type Known } from './knowns.js';
 import type { CheckIssue } from './types.js';
-import { rowLabel } from '../../schema/row-number.js';
 
 interface Required {
   label: string;
   display: string;
-  knowns: Known[];
+  knowns: readonly Known[];
   words: string[];
   /** A figure written as the target or the actual does not state this fact (≤10人 is not the 10人 over). */
   notAs?: readonly string[];
@@ -31,7 +30,7 @@ function cellDisplay(text: string, k: Known | undefined): string {
 }
 
 function forRow(r: IndicatorFacts): Required[] {
-  const figures = rowFigureKnowns(r, rowLabel(r.index));
+  const figures = rowFigureKnowns(r);
   if (r.outcome === 'qualitative-partial') {
     const score = r.score === null ? '' : `${formatNumber(r.score)}分`;
     return [

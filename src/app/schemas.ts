@@ -9,7 +9,7 @@ import type { FormInput } from '../core/schema/form.js';
 import { FormSchema } from '../core/schema/form.js';
 import { ScoreReportSchema } from '../core/schema/report.js';
 import { NarrativeOriginSchema } from '../core/narratives/origin.js';
-import { NarrativeSnapshotSchema } from '../core/narratives/snapshot.js';
+import { NarrativeSnapshotSchema } from '../core/narratives/snapshot-schema.js';
 import { isNarrativePath } from '../core/narratives/paths.js';
 import { NarrativeEntrySchema, VersionEntrySchema } from '../store/records.js';
 import { ERROR_CODES } from './error-status.js';

@@ -29,6 +29,8 @@ export interface BuildReport {
   firstLoadScriptBytes: number;
   /** Bytes of every script file, lazy chunks included. */
   totalScriptBytes: number;
+  /** The source files (and packages' files) bundled into that first-load script. */
+  firstLoadInputs: string[];
 }
 
 const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'web');
@@ -133,7 +135,8 @@ export async function buildWebAssetsWithReport(options: BuildOptions = {}): Prom
       immutable: false,
     },
   );
-  return { assets, firstLoadScriptBytes, totalScriptBytes };
+  const firstLoadInputs = [...new Set([...firstLoad].flatMap((name) => Object.keys(outputs[name]?.inputs ?? {})))];
+  return { assets, firstLoadScriptBytes, totalScriptBytes, firstLoadInputs };
 }
 
 /** Builds the page in memory: the files `webRoutes(assets)` serves. */

@@ -6,6 +6,7 @@ import { checkFormNarratives, findingsOf, type NarrativeFinding } from '../core/
 import { scoreForm } from '../core/index.js';
 import { parseArgs } from './args.js';
 import { readFormFile } from './read-form-file.js';
+import { placeOf } from '../core/schema/field-labels.js';
 
 export const CHECK_USAGE =
   'ziping check FILE [--json] [--profile ID] [--strict]   核查叙述单元格（--strict：有与表不符或待补充时退出码为 2）';
@@ -16,7 +17,7 @@ const MARK = { error: '✗', warning: '!' } as const;
 export function formatFindings(findings: readonly NarrativeFinding[], cells: number): string {
   if (findings.length === 0) return `已核查 ${cells} 个叙述单元格，未发现问题。`;
   const lines = findings.map((f) => {
-    const where = f.span ? `${f.path} [${f.span[0]}–${f.span[1]}]` : f.path;
+    const where = f.span ? `${placeOf(f.path)} [${f.span[0]}–${f.span[1]}]` : placeOf(f.path);
     return `${MARK[f.severity]} ${where} ${f.code}：${f.message}`;
   });
   const errors = findings.filter((f) => f.severity === 'error').length;

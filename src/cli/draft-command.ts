@@ -9,6 +9,7 @@ import { cellsNeedingText, createDrafterFromEnv, draftMany, type DraftResult } f
 import { loadPromptsFromDir } from '../drafting/load-prompts-node.js';
 import { parseArgs } from './args.js';
 import { readFormFile } from './read-form-file.js';
+import { placeOf } from '../core/schema/field-labels.js';
 
 export const DRAFT_USAGE =
   'ziping draft FILE [--field PATH | --all] [--json] [--profile ID] [--max-chars N]   起草实际完成情况和偏差原因分析';
@@ -16,7 +17,7 @@ export const DRAFT_USAGE =
 /** A drafted cell as a person reads it. */
 function describe(result: DraftResult): string {
   const lines = [
-    `【${result.path}】（${result.drafter === 'model' ? `模型 ${result.model}` : '内置起草器'}，${result.promptId}@${result.promptVersion}，${result.checks.length}/${result.checks.maxChars}字）`,
+    `【${placeOf(result.path)}】（${result.drafter === 'model' ? `模型 ${result.model}` : '内置起草器'}，${result.promptId}@${result.promptVersion}，${result.checks.length}/${result.checks.maxChars}字）`,
     result.text,
   ];
   if (result.checks.placeholders.length) lines.push(`  待补充：${result.checks.placeholders.join('；')}`);
@@ -74,7 +75,9 @@ export async function draftCommand(argv: string[], out: (text: string) => void):
       ),
     );
   } else {
-    out(items.map((i) => (i.ok ? describe(i.result) : `【${i.path}】起草失败：${i.error.message}`)).join('\n\n'));
+    out(
+      items.map((i) => (i.ok ? describe(i.result) : `【${placeOf(i.path)}】起草失败：${i.error.message}`)).join('\n\n'),
+    );
   }
   return items.every((i) => i.ok && i.result.checks.ok) ? 0 : 1;
 }

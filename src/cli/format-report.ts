@@ -1,7 +1,10 @@
 /**
- * The score report as a person reads it in a terminal: the rows, the total and the issues.
+ * The score report as a person reads it in a terminal: the rows, the total and the issues, rows
+ * numbered as on the printed form (row-number.ts).
  */
 import type { Form, ScoreReport } from '../core/index.js';
+import { placeOf } from '../core/schema/field-labels.js';
+import { rowNumber } from '../core/schema/row-number.js';
 import { renderTable } from './text-table.js';
 
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -21,7 +24,7 @@ export function formatReport(form: Form, report: ScoreReport): string {
   const rows = report.indicators.map((r) => {
     const row = form.indicators[r.index]!;
     return [
-      String(r.index + 1),
+      String(rowNumber(r.index)),
       row.name,
       row.target ?? '',
       row.actual ?? '',
@@ -40,7 +43,7 @@ export function formatReport(form: Form, report: ScoreReport): string {
     ),
   );
   out.push('');
-  for (const r of report.indicators) out.push(`${String(r.index + 1).padStart(2)}. ${r.explanation}`);
+  for (const r of report.indicators) out.push(`${String(rowNumber(r.index)).padStart(2)}. ${r.explanation}`);
   out.push('');
   out.push(
     `核定总分 ${report.total.toFixed(2)}  自评总分 ${report.selfTotal == null ? '—' : report.selfTotal.toFixed(2)}  等级 ${report.grade}`,
@@ -48,7 +51,8 @@ export function formatReport(form: Form, report: ScoreReport): string {
   if (report.issues.length > 0) {
     out.push('');
     out.push(`审核意见（${report.issues.length}条）：`);
-    for (const issue of report.issues) out.push(`  [${SEVERITY[issue.severity]}] ${issue.path}  ${issue.message}`);
+    for (const issue of report.issues)
+      out.push(`  [${SEVERITY[issue.severity]}] ${placeOf(issue.path)}  ${issue.message}`);
   }
   return out.join('\n');
 }

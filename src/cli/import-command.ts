@@ -5,8 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { ZipingError } from '../core/index.js';
 import { importFile, reportSummary, type ImportResult } from '../io/import/index.js';
+import { rowNumber } from '../core/schema/row-number.js';
 import { textModelFromEnv } from '../drafting/text-model.js';
 import { parseArgs } from './args.js';
+import { placeOf } from '../core/schema/field-labels.js';
 
 export const IMPORT_USAGE = 'ziping import FILE [--json]   导入 .xlsx 或文本（--json 输出 { form, report }）';
 
@@ -35,7 +37,7 @@ export async function importCommand(argv: string[], out: (text: string) => void)
 
 function rowLine(row: ImportResult['form']['indicators'][number], i: number): string {
   const values = `${row.target ?? '—'} → ${row.actual ?? '—'}  分值 ${row.weight ?? '—'} 得分 ${row.score ?? '—'}`;
-  return `  ${i + 1}. ${row.level1}/${row.level2 ?? '—'} ${row.name}  ${values}`;
+  return `  ${rowNumber(i)}. ${row.level1}/${row.level2 ?? '—'} ${row.name}  ${values}`;
 }
 
 function summary({ form, report }: ImportResult): string {
@@ -45,7 +47,7 @@ function summary({ form, report }: ImportResult): string {
     ...form.indicators.map(rowLine),
   ];
   if (report.inferred.length > 0) {
-    lines.push('推断：', ...report.inferred.map((e) => `  ${e.path} = ${String(e.value)}：${e.why}`));
+    lines.push('推断：', ...report.inferred.map((e) => `  ${placeOf(e.path)} = ${String(e.value)}：${e.why}`));
   }
   if (report.assist?.message) lines.push(`模型：${report.assist.message}`);
   if (report.unread.length > 0)

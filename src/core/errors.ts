@@ -3,6 +3,8 @@
  * stable `code` for programs, a Chinese `message` for people, and, for bad input, one entry per
  * failing field. Core has no HTTP: the status of each code lives in src/app/error-status.ts.
  */
+import { placeOf } from './schema/field-labels.js';
+
 export interface FieldIssue {
   /** Dotted path in the submitted document, e.g. `indicators.3.weight`. */
   path: string;
@@ -81,7 +83,7 @@ export class ZipingError extends Error {
   }
 }
 
-/** One line per field issue, for terminals: `indicators.3.weight: 分值必须是非负数`. */
+/** One line per field issue, for terminals: `第4行 分值（indicators.3.weight）：分值必须是非负数`. */
 export function formatFieldIssues(issues: readonly FieldIssue[]): string {
-  return issues.map((i) => `${i.path || '(根)'}: ${i.message}`).join('\n');
+  return issues.map((i) => `${i.path ? placeOf(i.path) : '(根)'}：${i.message}`).join('\n');
 }

@@ -3,10 +3,10 @@
  * bounded number of model calls in flight. Pure (no I/O of its own).
  */
 import { ZipingError } from '../core/errors.js';
+import { factsOf } from '../core/facts/form-facts.js';
 import { isFillerText } from '../core/parse/placeholder.js';
 import type { Form, NarrativePath } from '../core/schema/form.js';
 import type { ScoreReport } from '../core/schema/report.js';
-import { rowFacts } from './context.js';
 import type { Drafter, DraftRequest, DraftResult, DraftSink } from './types.js';
 
 /** Text that says nothing (the core's rule, shared with the reviewer checks). */
@@ -18,8 +18,9 @@ export { isFillerText };
  */
 export function cellsNeedingText(form: Form, report: ScoreReport): NarrativePath[] {
   const paths: NarrativePath[] = ['goals.actual'];
+  const rows = factsOf(form, report).rows;
   form.indicators.forEach((ind, i) => {
-    if (rowFacts(form, report, i).needsText && isFillerText(ind.deviation)) paths.push(`indicators.${i}.deviation`);
+    if (rows[i]?.needsText && isFillerText(ind.deviation)) paths.push(`indicators.${i}.deviation`);
   });
   return paths;
 }

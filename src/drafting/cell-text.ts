@@ -4,10 +4,11 @@
  * target's unit, and the cells that are not fit to quote (OCR fragments, `≥**人`, an actual that
  * copies the target's sign) named so the user fixes them. Pure.
  */
-import { unitInName } from '../core/index.js';
+import { unitInName } from '../core/facts/row-unit.js';
 import { isFillerText } from '../core/parse/placeholder.js';
 import type { Indicator } from '../core/schema/form.js';
 import type { IndicatorResult } from '../core/schema/report.js';
+import { rowLabel } from '../core/schema/row-number.js';
 
 /** Template marks before a name: ★, `指标1:`, `指标1`, `1.` (real forms 02, 06, 09, 12). */
 const NAME_MARK =
@@ -21,7 +22,7 @@ export function cleanName(name: string | null | undefined, index: number): strin
     if (!m || !m[0]) break;
     n = n.slice(m[0].length).trim();
   }
-  return n || `第${index + 1}行指标`;
+  return n || `${rowLabel(index)}指标`;
 }
 
 // ASCII and full-width operators as 公文 writes them (≥ ≤); `═100%` / `=100%` is the value itself
@@ -128,7 +129,7 @@ export function cellsToFix(ind: Indicator, result: IndicatorResult | null): Cell
 /** One line for the user: `第4行实际完成值“≥266米”照抄了指标值的比较符号…，请核实后重填`. */
 export function describeCellsToFix(index: number, cells: readonly CellToFix[]): string {
   const parts = cells.map((c) => `${c.label}${c.value ? `“${c.value}”` : ''}${c.reason}`);
-  return `第${index + 1}行${parts.join('，')}，请核实后重填`;
+  return `${rowLabel(index)}${parts.join('，')}，请核实后重填`;
 }
 
 /** `text` without closing 。；; marks (a loop: `/[。；;]+$/` is quadratic on a run of marks). */

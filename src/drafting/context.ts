@@ -5,6 +5,7 @@
  */
 import { ZipingError } from '../core/errors.js';
 import { factsOf as formFactsOf } from '../core/facts/form-facts.js';
+import { needsText } from '../core/facts/needs-text.js';
 import { gradeOfShare } from '../core/facts/outcome-kind.js';
 import type { FormFacts, OutcomeKind } from '../core/facts/types.js';
 import { overAchievementRatio } from '../core/profiles/over-ratio.js';
@@ -25,6 +26,7 @@ import { parseNotes, type ParsedNotes } from './notes.js';
 import { DEFAULT_MAX_CHARS } from './prompts.js';
 import type { CellKind, DraftRequest, Outcome } from './types.js';
 import { isNarrativePath, narrativeRowIndex } from '../core/narratives/paths.js';
+import { rowLabel } from '../core/schema/row-number.js';
 
 /** A number a text may use, and where it comes from. */
 export interface AllowedNumber {
@@ -92,7 +94,7 @@ export function rowOfPath(path: string, form: Form): number | null {
   const row = narrativeRowIndex(path);
   if (row === null) return null;
   if (row >= form.indicators.length) {
-    throw new ZipingError('invalid_request', `表中没有第${row + 1}行指标（${path}），共${form.indicators.length}行`);
+    throw new ZipingError('invalid_request', `表中没有${rowLabel(row)}指标（${path}），共${form.indicators.length}行`);
   }
   return row;
 }
@@ -115,17 +117,6 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   late: '未按期完成',
   generic: '得分低于分值',
 };
-
-const FLAG_LABELS: Record<string, string> = {
-  'target-missed': '未达到年度指标值',
-  'over-achievement': '超额完成较多，需说明原因',
-  'target-exceeded': '超出反向指标上限',
-  late: '未按期完成',
-  'manual-review': '需人工复核',
-  'self-score-above-rule': '自评得分高于规则得分',
-};
-
-export const flagLabel = (flag: string): string => FLAG_LABELS[flag] ?? flag;
 
 function resultOf(report: ScoreReport, index: number): IndicatorResult | null {
   return report.indicators.find((r) => r.index === index) ?? report.indicators[index] ?? null;
@@ -164,7 +155,6 @@ export function rowFacts(form: Form, report: ScoreReport, index: number): RowFac
   const result = resultOf(report, index);
   const outcome = outcomeOf(form, report, index);
   const weight = result?.weight ?? indicator.weight ?? null;
-  const needsText = result ? result.needsExplanation || (weight !== null && result.score < weight - 0.005) : false;
   const target = firstQuantity(indicator.target);
   const actual = firstQuantity(indicator.actual);
   let completion: number | null = result?.completion ?? null;
@@ -190,7 +180,7 @@ export function rowFacts(form: Form, report: ScoreReport, index: number): RowFac
     indicator,
     result,
     outcome: finalOutcome,
-    needsText,
+    needsText: needsText(result, weight),
     target,
     actual,
     completion: numeric ? completion : null,
@@ -279,7 +269,7 @@ export function allowedNumbers(
 
   form.indicators.forEach((ind, i) => {
     if (!inScope(i)) return;
-    const at = `第${i + 1}行`;
+    const at = rowLabel(i);
     numbersIn(out, ind.name, `${at}·三级指标`);
     numbersIn(out, ind.target, `${at}·年度指标值`);
     numbersIn(out, ind.actual, `${at}·实际完成值`);
@@ -306,7 +296,7 @@ export function allowedNumbers(
 
   for (const rf of rows) {
     if (!inScope(rf.index)) continue;
-    const at = `第${rf.index + 1}行`;
+    const at = rowLabel(rf.index);
     const r = rf.result;
     if (r) {
       push(out, r.ruleScore, 'score', `${at}·规则得分`);

@@ -7,7 +7,8 @@
 import type { Form } from '../core/schema/form.js';
 import type { ScoreReport } from '../core/schema/report.js';
 import { cellsToFix, humanText } from './cell-text.js';
-import { flagLabel, OUTCOME_LABELS, type CellFacts } from './context.js';
+import { flagLabel } from '../core/schema/flags.js';
+import { OUTCOME_LABELS, type CellFacts } from './context.js';
 import { formatPercent, formatScore } from './numbers.js';
 import { renderTemplate, type PromptSet, type PromptTemplate } from './prompts.js';
 import type { ChatMessage } from './types.js';

@@ -31,6 +31,7 @@ import {
 import type { PromptSet } from './prompts.js';
 import type { DraftChecks, Drafter, DraftRequest, DraftResult, DraftSink, ReviseRequest } from './types.js';
 import type { TemplateVars } from './variables.js';
+import { BadAnswer, modelError, OutputTooLong, seconds, StreamBroken, type ModelCalls } from './model-errors.js';
 import { UsageMeter } from './usage.js';
 import { prepare, templateVars } from './vars.js';
 
@@ -69,31 +70,6 @@ export interface ModelDrafterOptions {
 
 /** A response body larger than this is cut off: 16 MiB holds a long reasoning stream with its SSE framing. */
 export const MAX_MODEL_RESPONSE_BYTES = 16 * 1024 * 1024;
-
-/** A stream that broke or fell silent after it started: retried, then reported. */
-class StreamBroken extends Error {
-  constructor(
-    readonly reason: 'cut' | 'timeout',
-    readonly chunks: number,
-    options?: { cause?: unknown },
-  ) {
-    super(reason === 'cut' ? 'stream cut' : 'stream stalled', options);
-  }
-}
-
-/** A model answer that is complete but unusable (empty, cut by max_tokens, filtered): not retried. */
-class BadAnswer extends Error {}
-
-/** An answer over the output cap: the stream is aborted, nothing of it is used (issue #8). */
-class OutputTooLong extends BadAnswer {}
-
-/** `error` or the first of its causes that is an OutputTooLong (the SDK may wrap a body error). */
-function outputTooLong(error: unknown): OutputTooLong | null {
-  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (e instanceof OutputTooLong) return e;
-  }
-  return null;
-}
 
 /** A fetch whose response bodies error past `maxBytes`, so a 10 MB answer is never read whole. */
 export function cappedFetch(inner: typeof fetch, maxBytes: number): typeof fetch {
@@ -146,7 +122,6 @@ function isPassing(error: ZipingError): boolean {
   return error.code === 'model_rate_limited' || error.code === 'model_timeout' || error.details?.transient === true;
 }
 
-const seconds = (ms: number) => `${Math.round(ms / 100) / 10}秒`;
 const tooLongMessage = (cap: number) => `模型输出超过${cap}字，已中止；未保存任何部分文本`;
 
 export function createModelDrafter(options: ModelDrafterOptions): Drafter {
@@ -167,84 +142,8 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
   });
   const where = options.baseURL || 'https://api.openai.com/v1';
 
-  function toZipingError(error: unknown, streamRetries: number): ZipingError {
-    if (error instanceof ZipingError) return error;
-    const base = { drafter: 'model', model };
-    const tooLong = outputTooLong(error);
-    if (tooLong) return new ZipingError('model_output_too_long', tooLong.message, { details: base, cause: error });
-    if (error instanceof StreamBroken) {
-      const tried = streamRetries ? `，已重试${streamRetries}次` : '';
-      return error.reason === 'timeout'
-        ? new ZipingError(
-            'model_timeout',
-            `模型输出中途停顿超过${seconds(timeoutMs)}${tried}，仍未写完；未保存任何部分文本`,
-            { details: { ...base, retries: streamRetries }, cause: error },
-          )
-        : new ZipingError(
-            'model_error',
-            `模型输出在第${error.chunks}个片段后中断${tried}，仍未写完；未保存任何部分文本`,
-            { details: { ...base, retries: streamRetries, transient: true }, cause: error },
-          );
-    }
-    if (error instanceof BadAnswer) {
-      return new ZipingError('model_error', error.message, { details: base, cause: error });
-    }
-    const tried = maxRetries ? `，已重试${maxRetries}次` : '';
-    if (error instanceof OpenAI.APIConnectionTimeoutError) {
-      return new ZipingError('model_timeout', `模型服务在${seconds(timeoutMs)}内没有响应${tried}`, {
-        details: { ...base, retries: maxRetries },
-        cause: error,
-      });
-    }
-    if (error instanceof OpenAI.APIConnectionError) {
-      return new ZipingError('model_error', `无法连接模型服务 ${where}${tried}：${error.message}`, {
-        details: { ...base, retries: maxRetries, transient: true },
-        cause: error,
-      });
-    }
-    if (error instanceof OpenAI.APIError) {
-      const status = error.status;
-      const upstream = String(error.message ?? '').slice(0, 300);
-      const details = { ...base, status, upstream };
-      if (status === 429) {
-        return new ZipingError('model_rate_limited', `模型服务限流（HTTP 429）${tried}仍被拒绝，请稍后再试`, {
-          details: { ...details, retries: maxRetries },
-          cause: error,
-        });
-      }
-      if (status === 401 || status === 403) {
-        return new ZipingError('model_error', `模型服务拒绝了访问（HTTP ${status}），请检查 OPENAI_API_KEY`, {
-          details,
-          cause: error,
-        });
-      }
-      if (status === 404) {
-        return new ZipingError(
-          'model_error',
-          `模型服务找不到接口或模型“${model}”（HTTP 404），请检查 OPENAI_BASE_URL 和 ZIPING_MODEL`,
-          { details, cause: error },
-        );
-      }
-      if (status !== undefined && (status >= 500 || status === 408 || status === 409)) {
-        return new ZipingError('model_error', `模型服务出错（HTTP ${status}）${tried}仍失败，请稍后再试`, {
-          details: { ...details, retries: maxRetries, transient: true },
-          cause: error,
-        });
-      }
-      if (status === undefined) {
-        return new ZipingError('model_error', `模型服务在输出中报告错误：${upstream}`, {
-          details: { ...details, transient: true },
-          cause: error,
-        });
-      }
-      return new ZipingError('model_error', `模型服务拒绝了请求（HTTP ${status}）：${upstream}`, {
-        details,
-        cause: error,
-      });
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    return new ZipingError('model_error', `调用模型失败：${message}`, { details: base, cause: error });
-  }
+  const calls: ModelCalls = { model, where, timeoutMs, maxRetries };
+  const toZipingError = (error: unknown, streamRetries: number): ZipingError => modelError(error, streamRetries, calls);
 
   const params = () => ({
     ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),

@@ -26,6 +26,7 @@ import { renderTemplate, type PromptSet, type PromptTemplate } from './prompts.j
 import { normalizeText } from './text-tools.js';
 import type { DraftRequest } from './types.js';
 import type { TemplateVars } from './variables.js';
+import { rowNumber } from '../core/schema/row-number.js';
 
 export interface Prepared {
   facts: CellFacts;
@@ -136,7 +137,7 @@ export function templateVars(
   const r = rf.result;
   const weight = r?.weight ?? ind.weight ?? null;
   Object.assign(vars, {
-    rowNumber: String(rf.index + 1),
+    rowNumber: String(rowNumber(rf.index)),
     indicatorName: cleanName(ind.name, rf.index),
     indicatorShortName: shortName(cleanName(ind.name, rf.index)),
     overPenaltyRule: overPenaltyRule(report.profile, facts.overAchievementRatio),

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { FormSchema, type Form } from '../core/schema/form.js';
 import type { ScoreReport } from '../core/schema/report.js';
 import { NarrativeOriginSchema } from '../core/narratives/origin.js';
-import { NarrativeSnapshotSchema } from '../core/narratives/snapshot.js';
+import { NarrativeSnapshotSchema } from '../core/narratives/snapshot-schema.js';
 
 const isoTime = z.iso.datetime({ offset: true });
 const version = z.number().int().min(1);

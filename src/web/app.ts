@@ -1,23 +1,19 @@
 /**
  * The page's entry: a hash router over three pages (the list `#/`, the editor `#/forms/:id`, the
- * print view `#/forms/:id/print`), the 署名 box, and zod set to run without `new Function`, which
- * the page's Content-Security-Policy forbids.
+ * print view `#/forms/:id/print`), and the 署名 box. The schema check (zod) is loaded after the page
+ * starts (evaluation.ts).
  */
-import { config } from 'zod';
 import type { FormInput } from '../core/index.js';
 import { hasPlaceholder } from '../core/narrative/placeholders.js';
 import { ApiError, getForm } from './api-client.js';
 import { h } from './dom.js';
 import { currentModel, showEditor, type EditorPage } from './editor-page.js';
-import { evaluate } from './evaluation.js';
+import { evaluate, loadValidation } from './evaluation.js';
 import { showFormList } from './form-list.js';
-import { showNewForm } from './new-form-page.js';
 import { ownCopy, pruneUnsaved } from './local-draft-store.js';
 import { allIssues } from './score-panel.js';
 import { mountAccountBox } from './account-box.js';
 import { session } from './session-state.js';
-
-config({ jitless: true });
 
 const AUTHOR_KEY = 'ziping:author';
 
@@ -41,21 +37,24 @@ async function showPrint(root: HTMLElement, id: string): Promise<void> {
   root.replaceChildren(h('p', { class: 'loading', text: '正在准备打印预览…' }));
   const [printModule, source] = await Promise.all([
     import('./print-view.js'),
+    loadValidation(), // the warnings count the schema's errors too
     (async () => {
       if (currentModel?.id === id) return { form: currentModel.form, unsaved: currentModel.isDirty() };
       const own = ownCopy(id);
       if (own) return { form: own.form, unsaved: true };
       return { form: (await getForm(id)).form as FormInput, unsaved: false };
     })(),
-  ]).catch((error: unknown) => {
-    root.replaceChildren(
-      h('p', {
-        class: 'error',
-        text: `无法打开打印预览：${error instanceof ApiError ? error.message : String(error)}`,
-      }),
-    );
-    return [null, null] as const;
-  });
+  ])
+    .then(([module, , form]) => [module, form] as const)
+    .catch((error: unknown) => {
+      root.replaceChildren(
+        h('p', {
+          class: 'error',
+          text: `无法打开打印预览：${error instanceof ApiError ? error.message : String(error)}`,
+        }),
+      );
+      return [null, null] as const;
+    });
   if (!printModule || !source) return;
   const { renderPrintPage } = printModule;
   const evaluation = evaluate(source.form);
@@ -88,7 +87,9 @@ async function route(): Promise<void> {
   const printMatch = /^#\/forms\/([^/]+)\/print$/.exec(hash);
   if (hash === '#/new') {
     document.body.dataset.page = 'editor';
-    page = showNewForm(root, { actions, author });
+    // A page of its own chunk: the import report it shows is read with zod
+    const { showNewForm } = await import('./new-form-page.js');
+    if (seq === routeSeq) page = showNewForm(root, { actions, author });
   } else if (printMatch) {
     document.body.dataset.page = 'print';
     await showPrint(root, decodeURIComponent(printMatch[1]!));
@@ -107,6 +108,7 @@ async function route(): Promise<void> {
 }
 
 function start(): void {
+  void loadValidation(); // fetched while the first page loads its data
   pruneUnsaved();
   const authorInput = element<HTMLInputElement>('author');
   authorInput.value = localStorage.getItem(AUTHOR_KEY) ?? '';

@@ -1,5 +1,6 @@
 /** The empty form and row the page starts from (新建空白表, 插入一行). */
-import { DEFAULT_PROFILE_ID, type FormInput } from '../core/index.js';
+import type { FormInput } from '../core/index.js';
+import { DEFAULT_PROFILE_ID } from '../core/profiles/index.js';
 
 /** A new empty form: one project, this year, one empty indicator row. */
 export function blankForm(year = new Date().getFullYear()): FormInput {

@@ -3,7 +3,7 @@
  * shown as a diff against the current text, with its checks; nothing changes the cell until the
  * user accepts it.
  */
-import { sameSnapshot } from '../core/narratives/index.js';
+import { sameSnapshot } from '../core/narratives/snapshot.js';
 import { errorText } from './error-text.js';
 import { streamRevision, type DraftDone } from './api-client.js';
 import { openDialog } from './dialogs.js';

@@ -7,12 +7,12 @@
 import type { CheckIssueCode } from '../core/checks/narrative/types.js';
 import type { Form, NarrativePath, ScoreReport } from '../core/index.js';
 import { PLACEHOLDER } from '../core/narrative/placeholders.js';
+import { defaultMaxChars } from '../core/narratives/max-chars.js';
 import { checkDraft } from '../drafting/checks.js';
 import type { DraftChecks } from '../drafting/types.js';
 import { charCount } from './format.js';
+import type { CellChecks, Mark, MarkKind } from './text-marks.js';
 import { isNarrativePath, narrativeRowIndex } from '../core/narratives/paths.js';
-
-export type MarkKind = 'unknown-number' | 'placeholder' | 'too-long' | 'first-person' | 'cause';
 
 /** The mark drawn for each finding that has a place in the text. */
 const MARK_OF: Partial<Record<CheckIssueCode, MarkKind>> = {
@@ -27,27 +27,6 @@ const MARK_OF: Partial<Record<CheckIssueCode, MarkKind>> = {
   preamble: 'first-person',
   invented_cause: 'cause',
 };
-
-/** A stretch of text to highlight, in UTF-16 offsets. */
-export interface Mark {
-  kind: MarkKind;
-  start: number;
-  end: number;
-  title: string;
-}
-
-/** Checks for a cell, plus the marks to draw over its text. */
-export interface CellChecks {
-  checks: DraftChecks | null;
-  marks: Mark[];
-  length: number;
-  maxChars: number;
-  /** Problems without a place in the text (a missing fact), and errors running the checks. */
-  notes: string[];
-}
-
-export { defaultMaxChars } from '../core/narratives/max-chars.js';
-import { defaultMaxChars } from '../core/narratives/max-chars.js';
 
 /**
  * The form without the text of one cell. The drafting checks accept numbers from a cell's
@@ -107,33 +86,4 @@ export function checkCell(
     maxChars: checks?.maxChars ?? maxChars,
     notes,
   };
-}
-
-const PRIORITY: Record<MarkKind, number> = {
-  'unknown-number': 5,
-  cause: 4,
-  placeholder: 3,
-  'first-person': 2,
-  'too-long': 1,
-};
-
-/** Splits text into runs, each with the most important mark covering it (marks may overlap). */
-export function markRuns(text: string, marks: readonly Mark[]): { text: string; mark: Mark | null }[] {
-  if (marks.length === 0) return [{ text, mark: null }];
-  const cover: (Mark | null)[] = new Array<Mark | null>(text.length).fill(null);
-  for (const mark of marks) {
-    for (let i = Math.max(0, mark.start); i < Math.min(text.length, mark.end); i++) {
-      const current = cover[i];
-      if (!current || PRIORITY[mark.kind] > PRIORITY[current.kind]) cover[i] = mark;
-    }
-  }
-  const runs: { text: string; mark: Mark | null }[] = [];
-  let start = 0;
-  for (let i = 1; i <= text.length; i++) {
-    if (i === text.length || cover[i] !== cover[start]) {
-      runs.push({ text: text.slice(start, i), mark: cover[start] ?? null });
-      start = i;
-    }
-  }
-  return runs;
 }

@@ -3,7 +3,8 @@
  * cell that needs a text, with a progress display and a stop button. A draft replaces the cell's
  * text only when it is complete, and can be undone (AI text must never be a one-way door).
  */
-import { sameSnapshot, type NarrativeOrigin, type NarrativeSnapshot } from '../core/narratives/index.js';
+import type { NarrativeOrigin } from '../core/narratives/origin.js';
+import { sameSnapshot, type NarrativeSnapshot } from '../core/narratives/snapshot.js';
 import { cellsNeedingText as libraryCells, isFillerText } from '../drafting/batch.js';
 import { errorText } from './error-text.js';
 import { streamDrafts, type BatchItem, type DraftDone } from './api-client.js';

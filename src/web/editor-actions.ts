@@ -2,27 +2,29 @@
  * What the editor's buttons do to a narrative cell (draft, revise by chat, history, undo) and to an
  * indicator row (insert, remove with undo, move), with the keyboard focus kept where the user is.
  */
-import { openChat } from './chat-panel.js';
 import type { DraftController } from './draft-panel.js';
 import { focusPath } from './fields.js';
 import type { FormModel } from './form-model.js';
 import { pathLabel } from './format.js';
-import { openCellHistory } from './history-panel.js';
 import type { RowActions } from './indicator-table.js';
 import type { NarrativeActions } from './narrative-cell.js';
 import { toast } from './toast.js';
+import { rowLabel } from '../core/schema/row-number.js';
 
 /** The actions of a narrative cell's buttons. */
 export function narrativeActions(model: FormModel, drafts: DraftController): NarrativeActions {
   return {
     draft: (path) => void drafts.draftOne(path),
-    chat: (path) => openChat(model, path),
+    // The chat and the history (with their diff views) load when first opened
+    chat: (path) => void import('./chat-panel.js').then(({ openChat }) => openChat(model, path)),
     history: (path) =>
-      openCellHistory(model, path, (text, origin, stale) => {
-        model.setNarrative(path, text, origin, stale ? null : undefined);
-        toast(`已恢复${pathLabel(path)}的旧文本，保存后生效。`);
-        focusPath(path);
-      }),
+      void import('./history-panel.js').then(({ openCellHistory }) =>
+        openCellHistory(model, path, (text, origin, stale) => {
+          model.setNarrative(path, text, origin, stale ? null : undefined);
+          toast(`已恢复${pathLabel(path)}的旧文本，保存后生效。`);
+          focusPath(path);
+        }),
+      ),
     undo: (path) => drafts.undoDraft(path),
   };
 }
@@ -44,7 +46,7 @@ export function rowActions(model: FormModel, drafts: DraftController, main: () =
     },
     remove: (index) => {
       drafts.clearUndo();
-      const name = model.form.indicators[index]?.name || `第${index + 1}行`;
+      const name = model.form.indicators[index]?.name || rowLabel(index);
       const removed = model.removeRow(index);
       if (!removed) return;
       toast(`已删除指标“${name}”`, { action: { label: '撤销', run: () => model.restoreRow(index, removed) } });

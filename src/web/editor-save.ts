@@ -6,7 +6,6 @@
 import type { FormInput } from '../core/index.js';
 import type { NarrativeOrigin } from '../core/narratives/index.js';
 import { ApiError, formHistory, getForm, updateForm, type FormView } from './api-client.js';
-import { resolveConflict } from './conflict.js';
 import { h, setText } from './dom.js';
 import type { DraftController } from './draft-panel.js';
 import { focusPath } from './fields.js';
@@ -14,6 +13,7 @@ import type { FormModel, NarrativeStates } from './form-model.js';
 import { clone } from './form-paths.js';
 import { pathLabel } from './format.js';
 import { clearUnsaved } from './local-draft-store.js';
+import { loadValidation } from './evaluation.js';
 import { toast } from './toast.js';
 import { stashUnsaved } from './editor-unsaved.js';
 
@@ -78,6 +78,8 @@ export class EditorSaver {
   /** Saves the working copy as the next version; a conflict opens the merge dialog. */
   async save(): Promise<void> {
     // While the conflict dialog is open, Ctrl+S must not send the stale version again.
+    if (this.saving || this.resolving) return;
+    await loadValidation(); // a form is not saved unchecked
     if (this.saving || this.resolving || !this.readyToSave()) return;
     this.saving = true;
     this.updateStatus();
@@ -135,9 +137,10 @@ export class EditorSaver {
     const latest = await latestVersion(model.id);
     if (!latest) return;
     this.resolving = true;
-    const merged = await resolveConflict(model.base, model.form, latest.theirs, latest.by).finally(
-      () => (this.resolving = false),
-    );
+    // The merge dialog loads only when someone saved first
+    const merged = await import('./conflict.js')
+      .then(({ resolveConflict }) => resolveConflict(model.base, model.form, latest.theirs, latest.by))
+      .finally(() => (this.resolving = false));
     if (!merged) {
       toast('你的修改仍保留在本机，可稍后再保存。');
       return;

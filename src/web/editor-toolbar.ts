@@ -8,7 +8,6 @@ import { h } from './dom.js';
 import type { DraftController } from './draft-panel.js';
 import type { EditorSaver } from './editor-save.js';
 import type { FormModel } from './form-model.js';
-import { openFormHistory } from './history-panel.js';
 import { toast } from './toast.js';
 
 /** The app bar's contents for the editor of `model`. */
@@ -18,11 +17,17 @@ export function editorToolbar(model: FormModel, saver: EditorSaver, drafts: Draf
     saver.status,
     button('保存', '保存（Ctrl+S）', () => void saver.save(), 'primary'),
     button('起草全部', '为所有需要文字的单元格起草', () => void drafts.draftAll()),
-    button('历史', '表单的保存历史', () =>
-      openFormHistory(model, (form, version) => {
-        model.replaceForm(form);
-        toast(`已载入第${version}版的内容，保存后生效。`);
-      }),
+    // The history dialog loads when first opened
+    button(
+      '历史',
+      '表单的保存历史',
+      () =>
+        void import('./history-panel.js').then(({ openFormHistory }) =>
+          openFormHistory(model, (form, version) => {
+            model.replaceForm(form);
+            toast(`已载入第${version}版的内容，保存后生效。`);
+          }),
+        ),
     ),
     h('a', { class: 'button', attrs: { href: `#/forms/${encodeURIComponent(id)}/print` }, text: '打印预览' }),
     exportLink(model, saver, '导出 Excel', '下载官方版式的自评表（.xlsx）', exportUrl(id, 'xlsx')),

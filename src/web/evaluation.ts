@@ -1,18 +1,17 @@
 /**
  * Scoring the working copy in the page: the schema's problems and the score report of the form as
  * it stands, with no round trip. Never throws, so every keystroke can rescore.
+ *
+ * The schema check (form-validation.ts, with zod) is loaded as a chunk of its own after the page
+ * starts, so the editor's first load carries no zod; until it arrives a form is scored as it
+ * stands, and whatever must not miss a schema problem (saving, printing) awaits `loadValidation()`.
  */
-import {
-  DEFAULT_PROFILE_ID,
-  FormSchema,
-  ZipingError,
-  fieldIssuesOf,
-  scoreForm,
-  type FieldIssue,
-  type Form,
-  type FormInput,
-  type ScoreReport,
-} from '../core/index.js';
+import { ZipingError, type FieldIssue } from '../core/errors.js';
+import { DEFAULT_PROFILE_ID } from '../core/profiles/index.js';
+import type { Form, FormInput } from '../core/schema/form.js';
+import type { ScoreReport } from '../core/schema/report.js';
+import { scoreForm } from '../core/scoring/score-form.js';
+import type { validateForm } from './form-validation.js';
 import { pathLabel } from './format.js';
 
 /** The result of scoring the working copy. */
@@ -23,13 +22,29 @@ export interface Evaluation {
   validation: FieldIssue[];
 }
 
+let validate: typeof validateForm | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads the schema check once; settles when `evaluate` checks the schema too. */
+export function loadValidation(): Promise<void> {
+  loading ??= import('./form-validation.js').then((module) => {
+    validate = module.validateForm;
+  });
+  return loading;
+}
+
+/** True once the schema check is loaded. */
+export function validationLoaded(): boolean {
+  return validate !== undefined;
+}
+
 /** Scores a working copy; never throws (an unknown profile falls back to the default and is reported). */
 export function evaluate(input: FormInput, unreadable: ReadonlyMap<string, string> = new Map()): Evaluation {
-  const parsed = FormSchema.safeParse(input);
-  const validation: FieldIssue[] = parsed.success ? [] : fieldIssuesOf(parsed.error);
+  const checked = validate?.(input);
+  const validation: FieldIssue[] = checked ? [...checked.issues] : [];
   // The editor only ever produces the right types, so a form that fails the schema (an empty name,
   // a negative weight) can still be scored as it stands; the failures are listed as errors.
-  const form = parsed.success ? parsed.data : (withDefaults(input) as Form);
+  const form = checked?.form ?? (withDefaults(input) as Form);
   let report: ScoreReport;
   try {
     report = scoreForm(form);
@@ -44,7 +59,7 @@ export function evaluate(input: FormInput, unreadable: ReadonlyMap<string, strin
   return { form, report, validation };
 }
 
-/** The schema's defaults, for a form that fails the schema and is scored as it stands. */
+/** The schema's defaults, for a form scored as it stands. */
 function withDefaults(input: FormInput): FormInput {
   const form = { ...input, formType: input.formType ?? 'project' };
   if (form.funding) form.funding = { ...form.funding, unit: form.funding.unit ?? '万元' };

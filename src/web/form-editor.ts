@@ -3,7 +3,8 @@
  * block, 年度总体目标, the indicator table and 总分, with the score panel beside it. Every keystroke
  * rescores the form in the page and updates only the cells whose numbers changed.
  */
-import { listProfiles, type ReportIssue } from '../core/index.js';
+import type { ReportIssue } from '../core/index.js';
+import { listProfiles } from '../core/profiles/index.js';
 import type { NarrativeOrigin } from '../core/narratives/index.js';
 import { h, setText } from './dom.js';
 import { boundField, markFieldIssues, refreshFields, type FieldOptions } from './fields.js';

@@ -10,7 +10,7 @@ import { h, uniqueId } from './dom.js';
 import { blankForm } from './blank-form.js';
 import { fmtScore, fmtTime, pathLabel } from './format.js';
 import { clearUnsaved, formsWithUnsaved, unsavedCopies } from './local-draft-store.js';
-import { setPending, type PendingForm } from './new-form-page.js';
+import { setPending, type PendingForm } from './pending-form.js';
 import { toast } from './toast.js';
 
 export interface ListContext {

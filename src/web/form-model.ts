@@ -4,14 +4,10 @@
  * change rescores the whole form with the scoring core, in the page, with no round trip.
  */
 import type { FormInput, NarrativePath } from '../core/index.js';
-import {
-  narrativeSnapshot,
-  sameSnapshot,
-  type NarrativeOrigin,
-  type NarrativeSnapshot,
-} from '../core/narratives/index.js';
+import type { NarrativeOrigin } from '../core/narratives/origin.js';
+import { narrativeSnapshot, sameSnapshot, type NarrativeSnapshot } from '../core/narratives/snapshot.js';
 import { blankRow } from './blank-form.js';
-import { evaluate, type Evaluation } from './evaluation.js';
+import { evaluate, loadValidation, validationLoaded, type Evaluation } from './evaluation.js';
 import { clone, getAt, setAt } from './form-paths.js';
 import { NarrativeMetas, type CellMeta } from './narrative-metas.js';
 import { UnreadableCells } from './unreadable-cells.js';
@@ -19,7 +15,9 @@ import { UnreadableCells } from './unreadable-cells.js';
 /** What the server says about the saved narrative cells. */
 export type NarrativeStates = Record<string, { origin: NarrativeOrigin; stale: boolean; at?: string; by?: string }>;
 
-export type ChangeKind = 'value' | 'rows' | 'load' | 'narrative';
+/** What changed: a value typed, rows added/removed/moved, a whole form loaded, a narrative set, or the
+ * schema check arrived (evaluation.ts) and the form was checked again. */
+export type ChangeKind = 'value' | 'rows' | 'load' | 'narrative' | 'checked';
 export interface Change {
   kind: ChangeKind;
   path?: string;
@@ -53,6 +51,7 @@ export class FormModel {
     this.metas = new NarrativeMetas(form.indicators.length);
     this.evaluation = evaluate(this.form);
     this.applyServerNarratives(narratives);
+    if (!validationLoaded()) void loadValidation().then(() => this.changed({ kind: 'checked' }));
   }
 
   /** Listens to changes; returns a function that stops listening. */

@@ -8,8 +8,10 @@ import { h, setText } from './dom.js';
 import { boundField } from './fields.js';
 import type { FormModel } from './form-model.js';
 import { deviationPath } from './form-paths.js';
-import { flagLabel, fmtScore } from './format.js';
+import { flagLabel } from '../core/schema/flags.js';
+import { fmtScore } from './format.js';
 import { NarrativeCell, type NarrativeActions } from './narrative-cell.js';
+import { rowLabel } from '../core/schema/row-number.js';
 
 export interface RowActions {
   insertBelow(index: number): void;
@@ -115,14 +117,14 @@ export class IndicatorTable {
   private buildRow(i: number): RowView {
     const m = this.model;
     const p = (key: string) => `indicators.${i}.${key}`;
-    const n = i + 1;
+    const row = rowLabel(i);
     const cell = (cls: string, ...children: (Node | string)[]) => h('td', { class: cls }, ...children);
     const text = (key: string, label: string, extra: { multiline?: boolean } = {}) =>
-      boundField(m, p(key), 'text', { label: `第${n}行 ${label}`, hideLabel: true, ...extra }).wrap;
+      boundField(m, p(key), 'text', { label: `${row} ${label}`, hideLabel: true, ...extra }).wrap;
     const num = (key: string, label: string) =>
-      boundField(m, p(key), 'number', { label: `第${n}行 ${label}`, hideLabel: true, className: 'num' }).wrap;
+      boundField(m, p(key), 'number', { label: `${row} ${label}`, hideLabel: true, className: 'num' }).wrap;
     const grade = boundField(m, p('grade'), 'select', {
-      label: `第${n}行 达成等级`,
+      label: `${row} 达成等级`,
       hideLabel: false,
       options: [
         ['', '等级…'],
@@ -139,9 +141,9 @@ export class IndicatorTable {
     });
     const final = h('strong', { class: 'final' });
     const rule = h('span', { class: 'rule' });
-    const flags = h('ul', { class: 'flags', attrs: { 'aria-label': `第${n}行 提示` } });
+    const flags = h('ul', { class: 'flags', attrs: { 'aria-label': `${row} 提示` } });
     const explanation = h('span', { class: 'explanation' });
-    const number = h('span', { class: 'row-no', text: `第${n}行` });
+    const number = h('span', { class: 'row-no', text: row });
     const op = (label: string, action: string, title: string, run: () => void, disabled = false) =>
       h('button', {
         class: 'icon',
@@ -164,7 +166,7 @@ export class IndicatorTable {
       h(
         'td',
         { class: 'c-result', attrs: { 'aria-live': 'off' } },
-        h('span', { class: 'vh', text: `第${n}行 核定得分` }),
+        h('span', { class: 'vh', text: `${row} 核定得分` }),
         final,
         rule,
         flags,
@@ -175,15 +177,15 @@ export class IndicatorTable {
         h(
           'span',
           { class: 'ops' },
-          op('↑', 'up', `上移第${n}行`, () => this.rowActions.move(i, -1), i === 0),
-          op('↓', 'down', `下移第${n}行`, () => this.rowActions.move(i, 1), i === last),
-          op('＋', 'insert', `在第${n}行下方插入一行`, () => this.rowActions.insertBelow(i)),
-          op('✕', 'remove', `删除第${n}行`, () => this.rowActions.remove(i)),
+          op('↑', 'up', `上移${row}`, () => this.rowActions.move(i, -1), i === 0),
+          op('↓', 'down', `下移${row}`, () => this.rowActions.move(i, 1), i === last),
+          op('＋', 'insert', `在${row}下方插入一行`, () => this.rowActions.insertBelow(i)),
+          op('✕', 'remove', `删除${row}`, () => this.rowActions.remove(i)),
         ),
       ),
     );
     const notes = boundField(m, p('notes'), 'text', {
-      label: `第${n}行 补充事实（供起草参考，不打印）`,
+      label: `${row} 补充事实（供起草参考，不打印）`,
       multiline: true,
       placeholder: '例如：原因：设备到货延迟；措施：加强采购计划管理',
     }).wrap;
@@ -216,18 +218,14 @@ export class IndicatorTable {
       row.final.classList.toggle('differs', differs);
       setText(row.rule, result.ruleScore === null ? '规则：—' : `规则 ${fmtScore(result.ruleScore)}`);
       setText(row.explanation, result.explanation);
-      const flags = [
-        ...result.flags,
-        ...(result.needsExplanation && !(indicator.deviation ?? '').trim() ? ['needs-explanation'] : []),
-      ];
-      const key = flags.join(',');
+      // The report's flags, and a chip of the page's own while a row that needs a text has none
+      const chips: [string, string][] = result.flags.map((f) => [f, flagLabel(f)]);
+      if (result.needsExplanation && !(indicator.deviation ?? '').trim())
+        chips.push(['needs-explanation', '需说明偏差']);
+      const key = chips.map(([name]) => name).join(',');
       if (key !== row.flagKey) {
         row.flagKey = key;
-        row.flags.replaceChildren(
-          ...flags.map((f) =>
-            h('li', { class: `flag flag-${f}`, text: f === 'needs-explanation' ? '需说明偏差' : flagLabel(f) }),
-          ),
-        );
+        row.flags.replaceChildren(...chips.map(([name, text]) => h('li', { class: `flag flag-${name}`, text })));
       }
       const showGrade = result.kind === 'qualitative' || Boolean(indicator.grade);
       if (row.gradeWrap.hidden === showGrade) row.gradeWrap.hidden = !showGrade;

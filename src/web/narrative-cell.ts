@@ -5,7 +5,9 @@
  * moved after it was written, and the draft / revise / history buttons.
  */
 import type { NarrativeOrigin } from '../core/narratives/index.js';
-import { checkCell, defaultMaxChars, markRuns, type CellChecks } from './draft-checks.js';
+import { defaultMaxChars } from '../core/narratives/max-chars.js';
+import { loadChecker, loadedChecker } from './cell-checker.js';
+import { markRuns, type CellChecks } from './text-marks.js';
 import { h, hiddenLabel, setText } from './dom.js';
 import type { FormModel } from './form-model.js';
 import { inputIdFor } from './form-paths.js';
@@ -158,26 +160,31 @@ export class NarrativeCell {
     const text = String(this.model.get(this.path) ?? '');
     if (this.textarea.value !== text) this.textarea.value = text;
     if (force) this.lastChecked = null;
+    const checkCell = loadedChecker();
     if (text !== this.lastChecked) {
-      if (this.visible || !text.trim()) {
+      const empty = !text.trim();
+      if (empty || (this.visible && checkCell)) {
         this.lastChecked = text;
         this.pending = false;
         const { form, report } = this.model.evaluation;
         // An empty cell has nothing to mark; skipping its checks keeps rechecks of big forms cheap.
-        this.checks = text.trim()
-          ? checkCell(text, form, report, this.path)
-          : {
-              checks: null,
-              marks: [],
-              length: 0,
-              maxChars: this.checks?.maxChars ?? defaultMaxChars(this.path),
-              notes: [],
-            };
+        this.checks =
+          !empty && checkCell
+            ? checkCell(text, form, report, this.path)
+            : {
+                checks: null,
+                marks: [],
+                length: 0,
+                maxChars: this.checks?.maxChars ?? defaultMaxChars(this.path),
+                notes: [],
+              };
         this.drawBackdrop(text, this.checks);
         this.drawFindings(this.checks);
       } else {
-        // Off screen: the checks wait until the cell scrolls into view (see setVisible).
+        // Off screen: the checks wait until the cell scrolls into view (see setVisible); and
+        // until the checks have loaded.
         this.pending = true;
+        if (!checkCell) void loadChecker().then(() => this.visible && this.pending && this.recheck());
       }
     }
     const length = this.checks && this.lastChecked === text ? this.checks.length : charCount(text.replace(/\s/g, ''));

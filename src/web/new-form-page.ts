@@ -1,29 +1,15 @@
 /**
- * The page of a form that is not stored yet: a blank form (新建空白表) or an imported one shown
+ * The page of a form that is not stored yet (pending-form.ts): a blank form (新建空白表) or an imported one shown
  * with its import report beside it. It is scored live as it is edited; nothing is stored until
  * 保存, which creates the form and opens its editor.
  */
-import type { FormInput } from '../core/index.js';
 import { reportSummary, type ImportReport } from '../io/import/report.js';
 import { ApiError, createForm } from './api-client.js';
 import { h } from './dom.js';
 import { FormEditor } from './form-editor.js';
 import { FormModel } from './form-model.js';
+import { pendingForm, setPending } from './pending-form.js';
 import { toast } from './toast.js';
-
-export interface PendingForm {
-  form: FormInput;
-  report: ImportReport | null;
-  /** What the form came from, for the heading: a file name, 粘贴的文本, or 空白表. */
-  source: string;
-}
-
-let pending: PendingForm | null = null;
-
-/** Holds a form for the `#/new` page (kept in memory only: a reload returns to the list). */
-export function setPending(form: PendingForm): void {
-  pending = form;
-}
 
 function entryList(title: string, items: string[], testId: string): HTMLElement | null {
   if (items.length === 0) return null;
@@ -74,6 +60,7 @@ export function showNewForm(
   root: HTMLElement,
   ctx: { actions: HTMLElement; author: () => string | undefined },
 ): { destroy(): void } | null {
+  const pending = pendingForm();
   if (!pending) {
     location.hash = '#/';
     return null;
@@ -96,7 +83,7 @@ export function showNewForm(
     saving = true;
     try {
       const view = await createForm({ form: model.form, author: ctx.author() });
-      pending = null;
+      setPending(null);
       toast('已保存', { kind: 'success' });
       location.hash = `#/forms/${encodeURIComponent(view.id)}`;
     } catch (error) {
@@ -106,7 +93,7 @@ export function showNewForm(
     }
   };
   const discard = () => {
-    pending = null;
+    setPending(null);
     location.hash = '#/';
   };
   ctx.actions.replaceChildren(

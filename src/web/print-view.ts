@@ -4,7 +4,8 @@
  * Narrative cells are Markdown rendered by `marked` and sanitized; every other cell is text.
  * This module is loaded on demand, so `marked` is not part of the editor's first load.
  */
-import { printedScores, type Form, type ScoreReport } from '../core/index.js';
+import type { Form, ScoreReport } from '../core/index.js';
+import { printedScores } from '../core/scoring/printed-scores.js';
 import { h, type Child } from './dom.js';
 import { fmtPercent, fmtScore } from './format.js';
 import { renderNarrative } from './markdown.js';

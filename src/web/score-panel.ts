@@ -3,7 +3,7 @@
  * raise, each a link that puts the cursor in its cell.
  */
 import type { FieldIssue, ReportIssue } from '../core/index.js';
-import { getProfile } from '../core/index.js';
+import { getProfile } from '../core/profiles/index.js';
 import { h, setText } from './dom.js';
 import { focusPath } from './fields.js';
 import type { Evaluation } from './evaluation.js';

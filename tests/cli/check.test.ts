@@ -39,7 +39,7 @@ describe('ziping check (the real command)', () => {
     const span = `[${at}–${at + excerpt.length}]`;
     const plain = await ziping('check', file);
     expect(plain.code).toBe(0);
-    expect(plain.stdout).toContain(`✗ indicators.5.deviation ${span} ${code}：`);
+    expect(plain.stdout).toContain(`✗ 第6行 偏差原因分析及改进措施（indicators.5.deviation） ${span} ${code}：`);
     expect((await ziping('check', file, '--strict')).code).toBe(2);
   });
 

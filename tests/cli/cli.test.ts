@@ -12,7 +12,9 @@ describe('ziping score (the real command, as a user runs it)', () => {
     expect(stdout).toContain('北京智源人工智能研究院建设（2022年度）');
     expect(stdout).toMatch(/支持智源学者\s+≤10人\s+20人\s+3\s+3\s+1\.5\s+1\.5\s+需说明/);
     expect(stdout).toContain('核定总分 87.50  自评总分 89.00  等级 良');
-    expect(stdout).toContain('[错误] indicators.5.score  自评得分3分高于规则得分1.50分，且未说明理由');
+    // Row 6 of the table is 第6行 in the issue too; the path after it counts from 0 (form-format.md)
+    expect(stdout).toMatch(/\n\s*6\s+支持智源学者/);
+    expect(stdout).toContain('[错误] 第6行 得分（indicators.5.score）  自评得分3分高于规则得分1.50分，且未说明理由');
   });
 
   it('--json prints the score report of form-format.md §2', async () => {
@@ -59,7 +61,7 @@ describe('ziping score (the real command, as a user runs it)', () => {
             }),
           ),
         1,
-        /indicators\.0\.weight: 分值必须是非负数/,
+        /第1行 分值（indicators\.0\.weight）：分值必须是非负数/,
       ],
       ['an unknown profile', () => SEED_PATH, 1, /未知的规则口径“nowhere”/],
     ])('%s', async (_what, path, exitCode, message) => {
@@ -86,9 +88,10 @@ describe('ziping draft (built-in drafter, no model configured)', () => {
   it('drafts every cell the seed needs, with placeholders where it gives no cause', async () => {
     const { code, stdout } = await ziping('draft', SEED_PATH);
     expect(code).toBe(0);
-    expect(stdout).toContain('【goals.actual】（内置起草器');
+    expect(stdout).toContain('【实际完成情况（goals.actual）】（内置起草器');
     expect(stdout).toContain('预算执行率100%');
-    for (const row of [4, 5, 6]) expect(stdout).toContain(`【indicators.${row}.deviation】`);
+    for (const row of [4, 5, 6])
+      expect(stdout).toContain(`【第${row + 1}行 偏差原因分析及改进措施（indicators.${row}.deviation）】`);
     expect(stdout).toContain('〔待补充：超出上限的原因〕');
   });
 

@@ -181,6 +181,17 @@ describe.skipIf(!browserTestsEnabled())('web page in Chromium', () => {
     await dialog.getByRole('button', { name: '关闭' }).click();
   });
 
+  it('refuses to save a form the schema rejects, naming the field (the schema check loads on demand under the CSP)', async () => {
+    const name = page.locator('#f-project-name');
+    const before = await name.inputValue();
+    await name.fill('');
+    await page.evaluate(() => document.getElementById('toasts')?.replaceChildren());
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.locator('#toasts').textContent()).toMatch(/还有 1 处填写错误.*项目名称.*不能为空/);
+    expect((await api(server.url, 'GET', `/api/forms/${formId}`)).version).toBe(1);
+    await name.fill(before);
+  });
+
   it('saves with Ctrl+S and the API returns the new version', async () => {
     await page.locator('#f-project-manager').focus();
     await page.keyboard.press('Control+s');

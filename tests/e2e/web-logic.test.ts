@@ -3,17 +3,21 @@
  * three-way merge behind conflict resolution, the highlight runs of a checked text, number
  * reading, the editor model's rescoring, stale marks and row moves, and the page's HTTP headers.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SseParser } from '../../src/web/sse.js';
 import { mergeForms, resolveMerge } from '../../src/web/merge.js';
-import { markRuns, checkCell } from '../../src/web/draft-checks.js';
+import { checkCell } from '../../src/web/draft-checks.js';
+import { markRuns } from '../../src/web/text-marks.js';
 import { parseNumberText, pathLabel, charCount } from '../../src/web/format.js';
 import { FormModel } from '../../src/web/form-model.js';
-import { evaluate } from '../../src/web/evaluation.js';
+import { evaluate, loadValidation } from '../../src/web/evaluation.js';
 import { isNarrativePath } from '../../src/core/narratives/paths.js';
 import { cellsNeedingText, originOfDraft } from '../../src/web/draft-panel.js';
 import { seedInput } from '../support/seed-forms.js';
 import { CONTENT_SECURITY_POLICY, webRoutes } from '../../src/app/routes/web.js';
+
+// The page loads its schema check after it starts; these tests check forms with it, as the page does once loaded
+beforeAll(() => loadValidation());
 
 describe('SseParser', () => {
   it('reads events split across chunks, CRLF lines, comments and multi-line data', () => {

@@ -5,6 +5,7 @@
 import { build, transformSync } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { buildWebAssetsWithReport } from '../../src/build/web-assets.js';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -92,5 +93,25 @@ describe('runtime-neutral code', () => {
       [],
     );
     expect(inputs.filter((path) => /^src\/(build|entry|store|cli)\//.test(path))).toEqual([]);
+  });
+
+  it("the editor's first-load script has no zod: the schema check, the drafting checks, chat, history, import and print load on demand", async () => {
+    const build = await buildWebAssetsWithReport();
+    const ownFiles = build.firstLoadInputs.filter((path) => path.startsWith('src/'));
+    expect(ownFiles).toEqual(
+      expect.arrayContaining(['src/web/app.ts', 'src/web/editor-page.ts', 'src/core/scoring/score-form.ts']),
+    );
+    expect(build.firstLoadInputs.filter((path) => /node_modules[\\/](zod|marked|diff)[\\/]/.test(path))).toEqual([]);
+    const lazy = [
+      'form-validation',
+      'draft-checks',
+      'chat-panel',
+      'history-panel',
+      'conflict',
+      'new-form-page',
+      'print-view',
+    ];
+    expect(ownFiles.filter((path) => lazy.some((name) => path === `src/web/${name}.ts`))).toEqual([]);
+    expect(ownFiles.filter((path) => /^src\/(core\/schema\/form|io\/)/.test(path))).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import type { RuleProfile } from '../profiles/types.js';
 import { inUnit } from '../scoring/quantitative-score.js';
 import type { Indicator } from '../schema/form.js';
 import type { IndicatorResult } from '../schema/report.js';
+import { needsText } from './needs-text.js';
 import { gradeOfShare, outcomeKind } from './outcome-kind.js';
 import { unitInName } from './row-unit.js';
 import type { Amount, CellReading, Direction, IndicatorFacts } from './types.js';
@@ -141,7 +142,7 @@ export function indicatorFacts({ row, index, result, profile, year, cells }: Row
     deduction: weight !== null && score !== null && score < weight ? Number(dec(weight).minus(score).toString()) : null,
     grade,
     outcome: outcomeKind(result, direction, grade),
-    needsText: result ? result.needsExplanation || (weight !== null && result.score < weight - 0.005) : false,
+    needsText: needsText(result, weight),
     flags: result?.flags ?? [],
     sources: { notes: row.notes ?? '', existing: row.deviation ?? '' },
   };

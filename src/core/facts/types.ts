@@ -5,6 +5,7 @@
 import type { MonthDate } from '../parse/deadline.js';
 import type { Unit } from '../parse/units.js';
 import type { Grade, NarrativePath } from '../schema/form.js';
+import type { Flag } from '../schema/flags.js';
 import type { IndicatorKind } from '../schema/report.js';
 
 /** A number with its unit (null when none was written or could be inferred). */
@@ -75,7 +76,7 @@ export interface IndicatorFacts {
   outcome: OutcomeKind;
   /** The profile asks for an explanation in this row's deviation cell. */
   needsText: boolean;
-  flags: string[];
+  flags: Flag[];
   /** Texts that may speak for causes and figures: the user's notes, the cell as a person wrote it. */
   sources: { notes: string; existing: string };
 }

@@ -2,3 +2,4 @@
 export * from './paths.js';
 export * from './origin.js';
 export * from './snapshot.js';
+export * from './snapshot-schema.js';

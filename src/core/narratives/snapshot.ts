@@ -3,54 +3,16 @@
  * 实际完成情况 text sums up the funding and every row's result; when those inputs or their scores
  * change after the text was saved, the text may no longer be true and is marked stale.
  */
-import { z } from 'zod';
 import type { Form, NarrativePath } from '../schema/form.js';
 import type { ScoreReport } from '../schema/report.js';
 import { narrativeRowIndex } from './paths.js';
+import type { FundingRowSnapshot, NarrativeSnapshot } from './snapshot-schema.js';
 
-const cell = z.string().nullable();
-const amount = z.number().nullable();
-
-export const DeviationSnapshotSchema = z.object({
-  kind: z.literal('deviation'),
-  index: z.number().int(),
-  target: cell,
-  actual: cell,
-  weight: amount,
-  /** The row's 得分 as self-assessed on the form. */
-  selfScore: amount,
-  ruleScore: amount,
-  /** The final score in the report. */
-  score: amount,
-  flags: z.array(z.string()),
-});
-
-const FundingRowSnapshotSchema = z.object({ initial: amount, annual: amount, executed: amount }).nullable();
-
-export const GoalsSnapshotSchema = z.object({
-  kind: z.literal('goals'),
-  unit: z.string(),
-  funding: z.object({
-    total: FundingRowSnapshotSchema,
-    appropriation: FundingRowSnapshotSchema,
-    carryover: FundingRowSnapshotSchema,
-    other: FundingRowSnapshotSchema,
-  }),
-  /** 核定总分 of the report. */
-  total: z.number(),
-  /** 实际完成值 of every row, in order. */
-  actuals: z.array(cell),
-});
-
-export const NarrativeSnapshotSchema = z.discriminatedUnion('kind', [DeviationSnapshotSchema, GoalsSnapshotSchema]);
-
-export type DeviationSnapshot = z.infer<typeof DeviationSnapshotSchema>;
-export type GoalsSnapshot = z.infer<typeof GoalsSnapshotSchema>;
-export type NarrativeSnapshot = z.infer<typeof NarrativeSnapshotSchema>;
+export type { DeviationSnapshot, GoalsSnapshot, NarrativeSnapshot } from './snapshot-schema.js';
 
 type FundingRowLike = { initial?: number | null; annual?: number | null; executed?: number | null } | null | undefined;
 
-function fundingRow(row: FundingRowLike): z.infer<typeof FundingRowSnapshotSchema> {
+function fundingRow(row: FundingRowLike): FundingRowSnapshot {
   if (!row) return null;
   return { initial: row.initial ?? null, annual: row.annual ?? null, executed: row.executed ?? null };
 }

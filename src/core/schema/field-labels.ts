@@ -1,3 +1,5 @@
+import { rowLabel } from './row-number.js';
+
 /** Chinese labels of the form's fields, keyed by the last segment of a field path. */
 export const FIELD_LABELS: Record<string, string> = {
   form: '自评表',
@@ -41,7 +43,41 @@ export function labelForPath(path: readonly (string | number)[]): string {
   const parent = String(path[path.length - 2] ?? '');
   if (parent === 'goals' && key === 'actual') return '实际完成情况';
   if (parent === 'project' && key === 'name') return '项目名称';
-  if (parent === 'indicators' || /^\d+$/.test(key)) return `第${Number(key) + 1}行`;
+  if (parent === 'indicators' || /^\d+$/.test(key)) return rowLabel(Number(key));
   if (path.length >= 3 && path[0] === 'indicators' && key === 'name') return '三级指标';
   return FIELD_LABELS[key] ?? key;
+}
+
+/** A path's name in an indicator row, where the bare field name would be ambiguous. */
+const ROW_FIELD_LABELS: Record<string, string> = { name: '三级指标', actual: '实际完成值', score: '得分' };
+/** Blocks whose name adds nothing before a field: `funding.total.executed` reads 年度资金总额 全年执行数. */
+const SILENT_BLOCKS = new Set(['funding', 'project', 'goals']);
+
+/**
+ * Chinese name of a dotted path for issue lists, histories and the CLI: `indicators.5.score` is
+ * `第6行 得分` (row-number.ts), `funding.total.executed` is `年度资金总额 全年执行数`.
+ */
+export function pathLabel(path: string): string {
+  if (path === 'goals.actual') return '实际完成情况';
+  if (path === 'goals.expected') return '预期目标';
+  if (path === 'project.name') return '项目名称';
+  if (path === 'profile') return '规则口径';
+  const parts = path.split('.');
+  if (parts[0] === 'indicators' && parts[1] !== undefined) {
+    const row = rowLabel(Number(parts[1]));
+    if (parts.length === 2) return row;
+    const key = parts[2]!;
+    return `${row} ${ROW_FIELD_LABELS[key] ?? FIELD_LABELS[key] ?? key}`;
+  }
+  const shown = parts.length > 1 && SILENT_BLOCKS.has(parts[0]!) ? parts.slice(1) : parts;
+  return shown.map((p) => FIELD_LABELS[p] ?? p).join(' ');
+}
+
+/**
+ * Where a finding is, for terminals: its name, rows numbered as printed, then the path the commands
+ * and --json use (`第6行 得分（indicators.5.score）`), so row 6 is never called 5.
+ */
+export function placeOf(path: string): string {
+  const label = pathLabel(path);
+  return label === path ? path : `${label}（${path}）`;
 }

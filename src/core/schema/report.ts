@@ -2,6 +2,10 @@
  * The score report: the public output contract of `shared/domain/form-format.md` §2.
  */
 import { z } from 'zod';
+import { FLAGS } from './flags.js';
+
+/** A row flag (flags.ts holds the list and the labels). */
+export const FlagSchema = z.enum(FLAGS);
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 
@@ -31,7 +35,7 @@ export const IndicatorResultSchema = z.object({
   score: z.number(),
   weight: z.number().nullable(),
   needsExplanation: z.boolean(),
-  flags: z.array(z.string()),
+  flags: z.array(FlagSchema),
   explanation: z.string(),
   /** actual / target for numeric rows (1 = exactly met), when both could be read. */
   completion: z.number().nullable().optional(),

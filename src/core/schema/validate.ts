@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { ZipingError, type FieldIssue } from '../errors.js';
-import { labelForPath } from './field-labels.js';
+import { labelForPath, placeOf } from './field-labels.js';
 import { FormSchema, LIMIT_CODES, type Form } from './form.js';
 
 const TYPE_NAMES: Record<string, string> = {
@@ -71,7 +71,7 @@ export function fieldIssuesOf(error: z.ZodError | readonly z.core.$ZodIssue[]): 
   return ('issues' in error ? error.issues : error).map(describeIssue);
 }
 
-/** The error for input that failed a schema: `自评表有2处错误：year: …`, every field in `issues`. */
+/** The error for input that failed a schema: `自评表有2处错误：第3行 得分（indicators.2.score）：…`, every field in `issues`. */
 export function invalidInput(
   code: 'invalid_form' | 'invalid_request',
   what: string,
@@ -81,7 +81,7 @@ export function invalidInput(
   const more = issues.length > 1 ? ' 等' : '';
   return new ZipingError(
     code,
-    `${what}有${issues.length}处错误：${first.path ? `${first.path}: ` : ''}${first.message}${more}`,
+    `${what}有${issues.length}处错误：${first.path ? `${placeOf(first.path)}：` : ''}${first.message}${more}`,
     {
       issues,
     },

@@ -5,13 +5,14 @@
 import { dec, fixed, roundTo, sameAt2, type Big } from '../decimal.js';
 import { isFillerText } from '../parse/placeholder.js';
 import type { RuleProfile } from '../profiles/types.js';
+import type { Flag } from '../schema/flags.js';
 import type { ReportIssue } from '../schema/report.js';
 import { inBand } from './qualitative-score.js';
 import type { RowOutcome } from './row-outcome.js';
 
 export interface FinalScore {
   score: number;
-  flags: string[];
+  flags: Flag[];
   issues: ReportIssue[];
 }
 
@@ -26,7 +27,7 @@ export function finalScore(
   profile: RuleProfile,
 ): FinalScore {
   const path = `indicators.${index}.score`;
-  const flags: string[] = [];
+  const flags: Flag[] = [];
   if (self == null) return { score: ruleScore ?? 0, flags, issues: [] };
   if (weight != null && dec(self).gt(weight)) {
     return {

@@ -67,7 +67,7 @@ function qualitative(
     ruleScore: point,
     grade,
     band,
-    flags: [...(base.flags ?? []), ...(grade === '达成' ? [] : ['target-missed'])],
+    flags: [...(base.flags ?? []), ...(grade === '达成' ? [] : (['target-missed'] as const))],
     explanation: `${prefix}，${why}评为“${grade}”（区间${describeBand(band)}），规则取${fixed(point)}分`,
   });
 }

@@ -4,6 +4,7 @@
  */
 import { dec, fixed, type Big } from '../decimal.js';
 import type { RuleSettings } from '../profiles/types.js';
+import type { Flag } from '../schema/flags.js';
 import type { Quantity } from '../parse/quantity.js';
 import { SIGN_TEXT, type Sign } from '../parse/sign.js';
 import type { Unit } from '../parse/units.js';
@@ -37,7 +38,7 @@ export function scoreQuantitative({ sign, target, actual, weight, settings }: Qu
   const A = inUnit(target, unit);
   let B = inUnit(actual, unit);
   const w = dec(weight);
-  const flags: string[] = [];
+  const flags: Flag[] = [];
   const kind = sign === 'ge' || sign === 'gt' ? 'positive' : sign === 'le' || sign === 'lt' ? 'reverse' : 'equal';
   const head = `${KIND_NAME[kind]}，指标值${SIGN_TEXT[sign]}${n(A)}${label}，实际${n(B)}${label}`;
 

@@ -3,6 +3,7 @@
  * row scorer (quantitative, deadline, qualitative).
  */
 import type { Big } from '../decimal.js';
+import type { Flag } from '../schema/flags.js';
 import type { Grade } from '../schema/form.js';
 import type { IndicatorKind, ReportIssue } from '../schema/report.js';
 
@@ -14,7 +15,7 @@ export interface RowOutcome {
   explanation: string;
   /** actual / target where both are numbers. */
   completion: number | null;
-  flags: string[];
+  flags: Flag[];
   grade: Grade | null;
   /** Inclusive-exclusive range a self score may take (qualitative bands). */
   band: { min: Big; max: Big; maxInclusive: boolean } | null;

@@ -6,6 +6,7 @@
 import type { FormFacts, IndicatorFacts } from '../../facts/types.js';
 import { readQuantities } from '../../narrative/quantities.js';
 import { unitNamed, type Unit } from '../../parse/units.js';
+import { rowLabel } from '../../schema/row-number.js';
 
 /**
  * A figure a text may use. `fact`: from the table or the report; `cell`: read in a cell of the
@@ -49,7 +50,7 @@ const ROW_FIGURES = new WeakMap<IndicatorFacts, Readonly<Record<string, readonly
 export function rowFigureKnowns(r: IndicatorFacts): Readonly<Record<string, readonly Known[]>> {
   let figures = ROW_FIGURES.get(r);
   if (!figures) {
-    figures = buildRowFigures(r, `第${r.index + 1}行`);
+    figures = buildRowFigures(r, rowLabel(r.index));
     ROW_FIGURES.set(r, figures);
   }
   return figures;
@@ -98,12 +99,12 @@ function rowKnowns(out: Known[], r: IndicatorFacts, ownText: boolean): void {
     ROW_KNOWNS.set(r, known);
   }
   out.push(...known);
-  if (ownText) textKnowns(out, r.sources.existing, `第${r.index + 1}行·偏差原因（表中原文）`);
+  if (ownText) textKnowns(out, r.sources.existing, `${rowLabel(r.index)}·偏差原因（表中原文）`);
 }
 
 /** A row's own figures and dates (origin `fact`): what its texts lend is not read here. */
 function rowTableKnowns(out: Known[], r: IndicatorFacts): void {
-  const at = `第${r.index + 1}行`;
+  const at = rowLabel(r.index);
   for (const list of Object.values(rowFigureKnowns(r))) out.push(...list);
   for (const date of [r.target.date, r.actual.date]) {
     if (!date) continue;
@@ -113,7 +114,7 @@ function rowTableKnowns(out: Known[], r: IndicatorFacts): void {
 }
 
 function readRow(out: Known[], r: IndicatorFacts): void {
-  const at = `第${r.index + 1}行`;
+  const at = rowLabel(r.index);
   rowTableKnowns(out, r);
   textKnowns(out, r.name, `${at}·三级指标`, { cell: true });
   textKnowns(out, r.target.text, `${at}·年度指标值`, { cell: true });
@@ -193,7 +194,7 @@ export function cellKnowns(f: FormFacts, scope: CellScope): Known[] {
     textKnowns(out, f.goals.expected, '预期目标', { cell: true });
     textKnowns(out, f.goals.notes, '补充事实（总体目标）', { noScores: true });
     if (scope.ownText) textKnowns(out, f.goals.existing, '实际完成情况（表中原文）');
-    for (const r of f.rows) textKnowns(out, r.sources.existing, `第${r.index + 1}行·偏差原因（表中原文）`);
+    for (const r of f.rows) textKnowns(out, r.sources.existing, `${rowLabel(r.index)}·偏差原因（表中原文）`);
   }
   if (scope.row === null) out.push(...countKnowns(f));
   for (const t of scope.chat) textKnowns(out, t, '对话中用户提供', { noScores: true });

@@ -22,6 +22,8 @@ import { healthRoutes } from './routes/health.js';
 import { IMPORT_CONTENT_TYPES, importRoutes } from './routes/import.js';
 import { metaRoutes } from './routes/meta.js';
 import { profilesRoutes } from './routes/profiles.js';
+import { reviewRoutes } from './routes/reviews.js';
+import { refuseLockedForms } from './review/form-lock.js';
 import { scoreRoutes } from './routes/score.js';
 import { webRoutes } from './routes/web.js';
 
@@ -50,6 +52,9 @@ export function createApp(appDeps: AppDeps) {
     contentTypes({ byPath: { '/api/import': IMPORT_CONTENT_TYPES, ...deps.config.contentTypesByPath } }),
   );
 
+  // A submitted or accepted form is read-only for its unit (issue #12): one check for every edit route
+  app.use('/api/forms/*', refuseLockedForms(deps.reviews));
+
   let document: ReturnType<typeof app.getOpenAPI31Document> | null = null;
   const apiDocument = () => {
     if (document) return document;
@@ -66,6 +71,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/api', profilesRoutes(deps))
     .route('/api', formsRoutes(deps))
     .route('/api', formHistoryRoutes(deps))
+    .route('/api', reviewRoutes(deps))
     .route('/api', draftRoutes(deps))
     .route('/api', exportRoutes(deps))
     .route('/api', checkRoutes(deps))

@@ -5,6 +5,8 @@
 import { createBuiltinDrafter } from '../drafting/builtin.js';
 import type { Drafter } from '../drafting/types.js';
 import type { FormRepository } from '../store/repository.js';
+import { MemoryReviewRepository } from '../store/memory-reviews.js';
+import type { ReviewRepository } from '../store/review-repository.js';
 import type { WebAsset } from './routes/web.js';
 import { LOOPBACK_HOSTS } from './allowed-host.js';
 import { DEFAULT_TYPES_BY_PATH } from './content-type.js';
@@ -27,6 +29,8 @@ export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface AppDeps {
   store: FormRepository;
+  /** Review status and marks beside each form (issue #12); default in memory (tests), entries pass the store's own. */
+  reviews?: ReviewRepository;
   /** Writes and revises narrative cells; default the built-in drafter with the bundled templates. */
   drafter?: Drafter;
   /** The web page's files, served at `/` (built by the entry: esbuild on Node, prebuilt on Workers). */
@@ -41,6 +45,7 @@ export interface AppDeps {
 /** AppDeps with every default filled in. */
 export interface ResolvedDeps {
   store: FormRepository;
+  reviews: ReviewRepository;
   drafter: Drafter;
   webAssets: readonly WebAsset[] | null;
   clock: () => Date;
@@ -52,6 +57,7 @@ export interface ResolvedDeps {
 export function resolveDeps(deps: AppDeps): ResolvedDeps {
   return {
     store: deps.store,
+    reviews: deps.reviews ?? new MemoryReviewRepository(),
     drafter: deps.drafter ?? createBuiltinDrafter(),
     webAssets: deps.webAssets ?? null,
     clock: deps.clock ?? (() => new Date()),

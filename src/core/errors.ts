@@ -40,7 +40,11 @@ export type ErrorCode =
   | 'legacy_xls'
   | 'encrypted_workbook'
   | 'import_limit_exceeded'
-  | 'import_unreadable';
+  | 'import_unreadable'
+  // review (issue 12): a move the workflow does not have; a change to a submitted or accepted form
+  | 'invalid_transition'
+  | 'form_locked'
+  | 'forbidden';
 
 export class ZipingError extends Error {
   readonly code: ErrorCode;

@@ -56,3 +56,9 @@ export const MODEL_DEADLINE_MS = 180_000;
 
 /** Unit paths (issue #12): `某市财政局/某市科委/智源研究院`; deeper trees than a 部门-区县-单位 chain are unknown. */
 export const UNIT_PATH_LIMITS = { maxChars: 400, maxDepth: 10, maxSegmentChars: 100 } as const;
+
+/**
+ * The review of a form (issue #12): 审核意见 per row and for the form, the reasons of a return, and
+ * how many transitions a review keeps (the newest; a form goes back and forth a few times at most).
+ */
+export const REVIEW_LIMITS = { maxCommentChars: 2000, maxReasons: 20, maxReasonChars: 1000, maxTransitions: 200 } as const;

@@ -20,6 +20,8 @@ import { loadPromptsFromDir } from '../drafting/load-prompts-node.js';
 import type { Drafter } from '../drafting/types.js';
 import type { FormRepository } from '../store/repository.js';
 import { LowdbFormRepository } from '../store/lowdb-repository.js';
+import { LowdbReviewRepository } from '../store/lowdb-reviews.js';
+import type { ReviewRepository } from '../store/review-repository.js';
 import type { WebAsset } from '../app/routes/web.js';
 import { readBuiltWebAssets } from '../web/built-assets.js';
 
@@ -165,11 +167,12 @@ async function openStore(
   dataDir: string,
   cacheSize: number | undefined,
   log: (line: string) => void,
-): Promise<{ store: FormRepository; database: string | null }> {
+): Promise<{ store: FormRepository; reviews: ReviewRepository; database: string | null }> {
   if (databaseUrl) {
     const { PostgresFormRepository } = await import('../store/postgres-repository.js');
+    const { PostgresReviewRepository } = await import('../store/postgres-reviews.js');
     const store = await PostgresFormRepository.open({ connectionString: databaseUrl, ...(schema ? { schema } : {}) });
-    return { store, database: store.description };
+    return { store, reviews: new PostgresReviewRepository(store.pool), database: store.description };
   }
   await mkdir(dataDir, { recursive: true });
   const store = await LowdbFormRepository.open(dataDir, {
@@ -179,7 +182,8 @@ async function openStore(
         `数据文件无法载入，已隔离 quarantined: ${q.file} → ${q.movedTo}（${q.reason}）。其余表单照常服务；运行 npx ziping doctor 查看说明。`,
       ),
   });
-  return { store, database: null };
+  // Reviews live beside the forms, in the same data folder (issue #12)
+  return { store, reviews: await LowdbReviewRepository.open(dataDir), database: null };
 }
 
 /** Opens the store and serves the Ziping app on Node; resolves once it is listening. */
@@ -199,7 +203,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   const webAssets = options.webAssets === undefined ? await defaultWebAssets() : options.webAssets;
 
   const databaseUrl = options.databaseUrl ?? (env.ZIPING_DATABASE_URL || undefined);
-  const { store, database } = await openStore(
+  const { store, reviews, database } = await openStore(
     databaseUrl,
     options.databaseSchema ?? (env.ZIPING_DATABASE_SCHEMA || undefined),
     dataDir,
@@ -209,6 +213,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   const allowedHosts = options.allowedHosts ?? allowedHostsFor(host, env.ZIPING_ALLOWED_HOSTS);
   const app = createApp({
     store,
+    reviews,
     drafter,
     ...(webAssets ? { webAssets } : {}),
     clock: () => new Date(),
@@ -220,6 +225,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   try {
     listening = await listen(app, host, requestedPort);
   } catch (error) {
+    await reviews.close();
     await store.close();
     throw error;
   }
@@ -242,6 +248,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     closing ??= (async () => {
       if (options.handleSignals !== false) for (const s of signals) process.off(s, onSignal);
       await closeServer(server);
+      await reviews.close();
       await store.close();
       settle();
     })();

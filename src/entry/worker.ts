@@ -14,6 +14,7 @@ import { bundledPrompts } from '../drafting/bundled.js';
 import { createDrafterFromEnv } from '../drafting/env.js';
 import { D1FormRepository } from '../store/d1-repository.js';
 import type { D1Database } from '../store/d1-types.js';
+import { D1ReviewRepository } from '../store/d1-reviews.js';
 
 /** The bindings and vars of wrangler.toml. */
 export interface WorkerEnv {
@@ -53,6 +54,7 @@ export function workerApp(env: WorkerEnv): Hono<AppEnv> {
   const vars = varsOf(env);
   return createApp({
     store: new D1FormRepository(env.DB),
+    reviews: new D1ReviewRepository(env.DB),
     drafter: createDrafterFromEnv(vars, { prompts: bundledPrompts() }),
     clock: () => new Date(),
     config: { allowedHosts: allowedHostsOf(vars) },

@@ -48,6 +48,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS ziping_chat_cell ON ziping_chat (form_id, path, seq);
     `,
   },
+  {
+    version: 3,
+    name: 'reviews',
+    // One row per reviewed form (issue #12, postgres-reviews.ts); status and revision copied out of
+    // the record so lists read statuses without parsing and a save checks the revision in SQL.
+    sql: `
+      CREATE TABLE IF NOT EXISTS ziping_reviews (
+        form_id text COLLATE "C" PRIMARY KEY,
+        status text NOT NULL,
+        revision integer NOT NULL CHECK (revision >= 1),
+        record json NOT NULL
+      );
+    `,
+  },
 ];
 
 /** An arbitrary fixed key for pg_advisory_xact_lock, so only one server migrates at a time. */

@@ -106,6 +106,11 @@ export class PostgresFormRepository implements FormRepository {
     return new PostgresFormRepository(pool, description);
   }
 
+  /** The connection pool, shared by the other tables of the same database (reviews, issue #12). */
+  get pool(): pg.Pool {
+    return this.#pool;
+  }
+
   async #query<R extends pg.QueryResultRow>(sql: string, values: unknown[]): Promise<pg.QueryResult<R>> {
     return this.#pool.query<R>(sql, values);
   }

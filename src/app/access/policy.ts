@@ -73,6 +73,12 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'DELETE /api/forms/:id/chat': form('edit', 'change'),
   'GET /api/forms/:id/export.xlsx': form('read', 'export'),
   'GET /api/forms/:id/export.docx': form('read', 'export'),
+  // review (issue #12): the unit submits; reviewers return, accept and mark; everyone who reads sees it
+  'GET /api/forms/:id/review': form('read'),
+  'POST /api/forms/:id/submit': form('submit', 'submit'),
+  'POST /api/forms/:id/return': form('review', 'return'),
+  'POST /api/forms/:id/accept': form('review', 'accept'),
+  'PUT /api/forms/:id/review': form('review', 'review'),
 };
 
 /** The policy of a route, or null when the route is not in the table. */

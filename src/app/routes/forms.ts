@@ -126,7 +126,7 @@ const matchesVersion = (header: string | undefined, version: number): boolean =>
 
 /** The form routes, to be mounted under `/api`. */
 export function formsRoutes(deps: ResolvedDeps) {
-  const { store, clock } = deps;
+  const { store, reviews, clock } = deps;
   const views = createViewCache();
   /** The view of `record` as JSON bytes with its ETag (built once per version). */
   const viewResponse = async <S extends 200 | 201>(c: Context, record: FormRecord, status: S) => {
@@ -150,7 +150,12 @@ export function formsRoutes(deps: ResolvedDeps) {
       c.header('Location', `/api/forms/${record.id}`);
       return viewResponse(c, record, 201);
     })
-    .openapi(listFormsRoute, async (c) => c.json(await store.list(c.req.valid('query')), 200))
+    .openapi(listFormsRoute, async (c) => {
+      const page = await store.list(c.req.valid('query'));
+      // Each summary with its review status (issue #12), read for the page in one call
+      const statuses = await reviews.statuses(page.items.map((s) => s.id));
+      return c.json({ ...page, items: page.items.map((s) => ({ ...s, reviewStatus: statuses[s.id]! })) }, 200);
+    })
     .openapi(getFormRoute, async (c) => {
       const { id } = c.req.valid('param');
       const record = await store.get(id);
@@ -170,6 +175,7 @@ export function formsRoutes(deps: ResolvedDeps) {
       const expected = requiredIfMatch(c.req.valid('header')['If-Match']);
       const { id } = c.req.valid('param');
       await store.delete(id, expected);
+      await reviews.remove(id);
       views.forget(id);
       return c.body(null, 204);
     });

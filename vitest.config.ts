@@ -10,7 +10,11 @@ const postgresHttp = process.env.ZIPING_TEST_DATABASE_URL
         extends: true as const,
         test: {
           name: 'postgres-http',
-          include: ['tests/service/routes.test.ts', 'tests/service/drafts.test.ts'],
+          include: [
+            'tests/service/routes.test.ts',
+            'tests/service/drafts.test.ts',
+            'tests/service/review-workflow.test.ts',
+          ],
           env: { ZIPING_TEST_STORE: 'postgres' },
         },
       },

@@ -61,4 +61,9 @@ export const UNIT_PATH_LIMITS = { maxChars: 400, maxDepth: 10, maxSegmentChars: 
  * The review of a form (issue #12): 审核意见 per row and for the form, the reasons of a return, and
  * how many transitions a review keeps (the newest; a form goes back and forth a few times at most).
  */
-export const REVIEW_LIMITS = { maxCommentChars: 2000, maxReasons: 20, maxReasonChars: 1000, maxTransitions: 200 } as const;
+export const REVIEW_LIMITS = {
+  maxCommentChars: 2000,
+  maxReasons: 20,
+  maxReasonChars: 1000,
+  maxTransitions: 200,
+} as const;

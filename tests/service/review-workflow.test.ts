@@ -4,6 +4,7 @@
  * moves the table does not have, and the unit's edits refused while the form is submitted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSheetXml } from '../support/ooxml.js';
 import { seedInput } from '../support/seed-forms.js';
 import { jsonOf, startTestServer, type TestServer } from '../support/server.js';
 
@@ -124,6 +125,13 @@ describe('review workflow through the API', () => {
     ]);
     expect((await listed(id)).reviewStatus).toBe('accepted');
     expect(await reviewOf(id)).toEqual(accepted);
+
+    // The exports carry the review: a 审核意见 sheet with the reviewer's marks
+    const xlsx = new Uint8Array(await (await server.request(`/api/forms/${id}/export.xlsx`)).arrayBuffer());
+    const sheet = readSheetXml(xlsx, 2);
+    expect(sheet.cells.get('A1')?.value).toBe('审核意见');
+    expect(sheet.cells.get('G10')?.value).toBe(2);
+    expect(sheet.cells.get('H10')?.value).toBe('学者人数超出上限，偏差原因不充分');
   });
 
   it('refuses a return without reasons, naming the field', async () => {

@@ -56,7 +56,8 @@ async function sendExport(c: Context, deps: ResolvedDeps, id: string, format: Ex
   const record = await deps.store.get(id);
   // Scored now, like POST /api/score and old versions: every total in the file is this report's
   const report = scoreForm(record.form);
-  const bytes = await exportForm(record.form, report, format, parts);
+  // The review beside the form (issue #12): its columns appear once the form has been submitted
+  const bytes = await exportForm(record.form, report, format, parts, await deps.reviews.get(id));
   const name = exportFileName(record.form, format, parts);
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
     'Content-Type': EXPORT_CONTENT_TYPES[format],

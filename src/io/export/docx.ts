@@ -24,7 +24,9 @@ import {
   type ISectionOptions,
 } from 'docx';
 import type { Form, ScoreReport } from '../../core/index.js';
+import type { ReviewRecord } from '../../core/review/record.js';
 import { buildFormSheet, type FormSheet, type SheetCell } from './form-sheet.js';
+import { buildReviewSheet, hasReview } from './review-sheet.js';
 import { cellText } from './cell-text.js';
 import { buildReportProse, type ReportProse } from './report-prose.js';
 import { xmlSafe } from './xml-safe.js';
@@ -82,8 +84,8 @@ function tableRows(sheet: FormSheet, widths: number[], firstRow: number): TableR
   });
 }
 
-function tableSection(form: Form, report: ScoreReport): ISectionOptions {
-  const sheet = buildFormSheet(form, report);
+/** A grid (the 自评表 or the 审核意见) as a landscape section: its two heading rows, then the table. */
+function tableSection(sheet: FormSheet): ISectionOptions {
   const usable = A4.height - 2 * TABLE_MARGIN;
   const units = sheet.widths.reduce((a, w) => a + w, 0);
   const widths = sheet.widths.map((w) => Math.floor((w / units) * usable));
@@ -171,10 +173,19 @@ function reportSection(prose: ReportProse): ISectionOptions {
   };
 }
 
-/** The scored form as .docx bytes: the 自评表, the 自评报告, or both (table first). */
-export async function formToDocx(form: Form, report: ScoreReport, parts: DocxParts = 'both'): Promise<Uint8Array> {
+/**
+ * The scored form as .docx bytes: the 自评表, the 自评报告, or both (table first); a reviewed form's
+ * 审核意见 follows the 自评表.
+ */
+export async function formToDocx(
+  form: Form,
+  report: ScoreReport,
+  parts: DocxParts = 'both',
+  review?: ReviewRecord | null,
+): Promise<Uint8Array> {
   const sections: ISectionOptions[] = [];
-  if (parts !== 'report') sections.push(tableSection(form, report));
+  if (parts !== 'report') sections.push(tableSection(buildFormSheet(form, report)));
+  if (parts !== 'report' && hasReview(review)) sections.push(tableSection(buildReviewSheet(form, report, review)));
   const prose = buildReportProse(form, report);
   if (parts !== 'table') sections.push(reportSection(prose));
   const doc = new Document({ creator: 'Ziping 绩效自评助手', title: prose.title, sections });

@@ -3,7 +3,7 @@
  * Node and on Workers alike: no `node:*`, no `process`, no lowdb. Each feature is a router in
  * `routes/<feature>.ts` (made with `createRouter()`, see router.ts) mounted here.
  */
-import { LOCAL_ACTOR } from '../core/access/actor.js';
+import { accessControl } from './access/access-control.js';
 import { allowedHosts } from './allowed-host.js';
 import { limitBody } from './body-limit.js';
 import { apiDocumentConfig } from './api-document.js';
@@ -23,7 +23,6 @@ import { IMPORT_CONTENT_TYPES, importRoutes } from './routes/import.js';
 import { metaRoutes } from './routes/meta.js';
 import { profilesRoutes } from './routes/profiles.js';
 import { reviewRoutes } from './routes/reviews.js';
-import { refuseLockedForms } from './review/form-lock.js';
 import { scoreRoutes } from './routes/score.js';
 import { webRoutes } from './routes/web.js';
 
@@ -34,11 +33,8 @@ export function createApp(appDeps: AppDeps) {
 
   // Before anything answers, the page included: a rebinding name never reaches a route (issue #8)
   app.use('*', allowedHosts(deps.config.allowedHosts));
-  // Who is asking, before any route (issue #12); without accounts, the local actor
-  app.use('*', async (c, next) => {
-    c.set('actor', LOCAL_ACTOR);
-    await next();
-  });
+  // Who is asking and may they, before any route (issue #12); without accounts, the local actor
+  app.use('*', accessControl({ ...deps, authRequired: deps.config.authRequired }));
   app.use('/api/*', async (c, next) => {
     // Set before the response exists: adding a header afterwards makes the Node adapter rebuild it.
     c.header('X-Content-Type-Options', 'nosniff');
@@ -51,9 +47,6 @@ export function createApp(appDeps: AppDeps) {
     '/api/*',
     contentTypes({ byPath: { '/api/import': IMPORT_CONTENT_TYPES, ...deps.config.contentTypesByPath } }),
   );
-
-  // A submitted or accepted form is read-only for its unit (issue #12): one check for every edit route
-  app.use('/api/forms/*', refuseLockedForms(deps.reviews));
 
   let document: ReturnType<typeof app.getOpenAPI31Document> | null = null;
   const apiDocument = () => {

@@ -4,9 +4,12 @@
  */
 import { createBuiltinDrafter } from '../drafting/builtin.js';
 import type { Drafter } from '../drafting/types.js';
+import type { AccountRepository } from '../store/accounts.js';
 import type { FormRepository } from '../store/repository.js';
 import { MemoryReviewRepository } from '../store/memory-reviews.js';
 import type { ReviewRepository } from '../store/review-repository.js';
+import type { FormGuard } from './access/form-guard.js';
+import { formLockGuard } from './review/form-lock.js';
 import type { WebAsset } from './routes/web.js';
 import { LOOPBACK_HOSTS } from './allowed-host.js';
 import { DEFAULT_TYPES_BY_PATH } from './content-type.js';
@@ -22,6 +25,10 @@ export interface AppConfig {
   allowedOrigins: readonly string[];
   /** Media types of writes by exact path, beyond JSON; default DEFAULT_TYPES_BY_PATH (`/api/import`). */
   contentTypesByPath: Readonly<Record<string, readonly string[]>>;
+  /** Sign-in required (issue #12: HOST not loopback, or ZIPING_AUTH=on); default false, everyone local. */
+  authRequired: boolean;
+  /** How long a page session lasts, in hours (default 12). */
+  sessionHours: number;
 }
 
 /** The default body limit: 1 MiB, about a hundred times the largest real form seen. */
@@ -31,6 +38,10 @@ export interface AppDeps {
   store: FormRepository;
   /** Review status and marks beside each form (issue #12); default in memory (tests), entries pass the store's own. */
   reviews?: ReviewRepository;
+  /** Users, tokens and sessions (issue #12), in the same store as the forms; needed when auth is required. */
+  accounts?: AccountRepository;
+  /** Checks of a form's state run by the access check (e.g. review: a submitted form is read-only). */
+  formGuards?: readonly FormGuard[];
   /** Writes and revises narrative cells; default the built-in drafter with the bundled templates. */
   drafter?: Drafter;
   /** The web page's files, served at `/` (built by the entry: esbuild on Node, prebuilt on Workers). */
@@ -46,6 +57,8 @@ export interface AppDeps {
 export interface ResolvedDeps {
   store: FormRepository;
   reviews: ReviewRepository;
+  accounts: AccountRepository | null;
+  formGuards: readonly FormGuard[];
   drafter: Drafter;
   webAssets: readonly WebAsset[] | null;
   clock: () => Date;
@@ -55,9 +68,13 @@ export interface ResolvedDeps {
 
 /** Fills in the defaults of `deps`. */
 export function resolveDeps(deps: AppDeps): ResolvedDeps {
+  const reviews = deps.reviews ?? new MemoryReviewRepository();
   return {
     store: deps.store,
-    reviews: deps.reviews ?? new MemoryReviewRepository(),
+    reviews,
+    accounts: deps.accounts ?? null,
+    // The review lock is always on (issue #12): a submitted or accepted form is read-only for its unit
+    formGuards: [...(deps.formGuards ?? []), formLockGuard(reviews)],
     drafter: deps.drafter ?? createBuiltinDrafter(),
     webAssets: deps.webAssets ?? null,
     clock: deps.clock ?? (() => new Date()),
@@ -67,6 +84,8 @@ export function resolveDeps(deps: AppDeps): ResolvedDeps {
       allowedHosts: deps.config?.allowedHosts ?? LOOPBACK_HOSTS,
       allowedOrigins: deps.config?.allowedOrigins ?? [],
       contentTypesByPath: { ...DEFAULT_TYPES_BY_PATH, ...deps.config?.contentTypesByPath },
+      authRequired: deps.config?.authRequired ?? false,
+      sessionHours: deps.config?.sessionHours ?? 12,
     },
     logError: deps.logError ?? ((message, error) => console.error(message, error)),
   };

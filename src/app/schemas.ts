@@ -58,10 +58,11 @@ export const ErrorSchema = z
   .openapi('Error', { description: '所有错误的形状；409 另含 currentVersion、expectedVersion，413 含 limitBytes' });
 
 const ERROR_TEXT = {
+  401: '未登录，或令牌/会话无效、已吊销（unauthorized）',
+  403: '无权执行此操作（forbidden）、写请求缺少 CSRF 令牌（csrf_rejected）或来自其他网站（cross_site_request）',
   400: 'JSON 无法解析（invalid_json）或参数不对（invalid_request），issues 逐项列出',
   404: '没有这张表、这一版或这个接口（not_found）',
   409: '版本冲突（version_conflict）：表单已被更新，error.currentVersion 为当前版本；对话已达上限（chat_too_long）；审核流程中没有这一步（invalid_transition）',
-  403: '没有这项权限（forbidden）',
   413: '请求体过大（payload_too_large）',
   415: '请求体不是 JSON（unsupported_media_type）',
   422: '表单不符合格式（invalid_form，issues 列出每个出错字段，路径相对于表单），评分口径不存在（unknown_profile），或评分结果含非有限数（non_finite_number）',
@@ -203,6 +204,7 @@ export const FormSummarySchema = z
     reviewStatus: ReviewStatusSchema.clone().openapi({
       description: '审核状态：draft 草稿、submitted 已提交、returned 已退回、accepted 已通过',
     }),
+    unit: z.string().optional().openapi({ description: '所属单位路径（启用账号后保存的表才有）' }),
   })
   .openapi('FormSummary');
 

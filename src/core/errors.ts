@@ -44,7 +44,12 @@ export type ErrorCode =
   // review (issue 12): a move the workflow does not have; a change to a submitted or accepted form
   | 'invalid_transition'
   | 'form_locked'
-  | 'forbidden';
+
+  // accounts (issue #12): sign-in, rights, CSRF
+  | 'unauthorized'
+  | 'forbidden'
+  | 'csrf_rejected'
+  | 'user_exists';
 
 export class ZipingError extends Error {
   readonly code: ErrorCode;

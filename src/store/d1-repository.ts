@@ -26,6 +26,7 @@ import type {
 } from './records.js';
 import type { FormPage, FormRepository, ListQuery, SaveInput } from './repository.js';
 import { formNotFound, versionConflict, versionNotFound } from './store-errors.js';
+import { scopeCondition } from './unit-scope-sql.js';
 
 interface FormRow {
   id: string;
@@ -34,6 +35,7 @@ interface FormRow {
   report: string;
   created_at: string;
   updated_at: string;
+  unit: string | null;
 }
 
 interface SummaryRow {
@@ -48,6 +50,7 @@ interface SummaryRow {
   open_issues: number;
   version: number;
   updated_at: string;
+  unit: string | null;
 }
 
 interface VersionRow {
@@ -60,12 +63,13 @@ interface VersionRow {
 }
 
 const SUMMARY_COLUMNS =
-  'id, project_name, year, department, implementer, total, self_total, grade, open_issues, version, updated_at';
+  'id, project_name, year, department, implementer, total, self_total, grade, open_issues, version, updated_at, unit';
 
 function recordOf(row: FormRow): FormRecord {
   return deepFreeze({
     id: row.id,
     version: row.version,
+    ...(row.unit ? { unit: row.unit } : {}),
     form: JSON.parse(row.form),
     report: JSON.parse(row.report) as ScoreReport,
     createdAt: row.created_at,
@@ -86,6 +90,7 @@ function summaryFromRow(row: SummaryRow): FormSummary {
     openIssues: row.open_issues,
     version: row.version,
     updatedAt: row.updated_at,
+    ...(row.unit ? { unit: row.unit } : {}),
   };
 }
 
@@ -114,7 +119,7 @@ export class D1FormRepository implements FormRepository {
   async #row(id: string): Promise<FormRow> {
     const row = isFormId(id)
       ? await this.#db
-          .prepare('SELECT id, version, form, report, created_at, updated_at FROM forms WHERE id = ?')
+          .prepare('SELECT id, version, form, report, created_at, updated_at, unit FROM forms WHERE id = ?')
           .bind(id)
           .first<FormRow>()
       : null;
@@ -167,8 +172,8 @@ export class D1FormRepository implements FormRepository {
     const insert = this.#db
       .prepare(
         `INSERT INTO forms (id, version, form, report, created_at, updated_at, save_token,
-           project_name, year, department, implementer, total, self_total, grade, open_issues)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           project_name, year, department, implementer, total, self_total, grade, open_issues, unit)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .bind(
         record.id,
@@ -179,6 +184,7 @@ export class D1FormRepository implements FormRepository {
         record.updatedAt,
         token,
         ...summaryValues(record),
+        record.unit ?? null,
       );
     await this.#db.batch([insert, ...this.#historyInserts(doc, token)]);
     return record;
@@ -207,6 +213,8 @@ export class D1FormRepository implements FormRepository {
       where.push(`(${hit('project_name')} OR ${hit('department')} OR ${hit('implementer')})`);
       values.push(query.q, query.q, query.q);
     }
+    const scope = scopeCondition(query.scope, 'unit', (value) => (values.push(value), '?'));
+    if (scope) where.push(scope);
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM forms ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY updated_at DESC, id ASC LIMIT ?`;
     const { results } = await this.#db

@@ -95,7 +95,15 @@ export function newDocument(id: string, input: SaveInput): FormDocument {
   const at = input.at.toISOString();
   const form = structuredClone(input.form);
   const report = structuredClone(input.report);
-  const record: FormRecord = { id, version: 1, form, report, createdAt: at, updatedAt: at };
+  const record: FormRecord = {
+    id,
+    version: 1,
+    ...(input.unit ? { unit: input.unit } : {}),
+    form,
+    report,
+    createdAt: at,
+    updatedAt: at,
+  };
   return deepFreeze({
     format: 1,
     record,

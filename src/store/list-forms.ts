@@ -3,6 +3,7 @@
  * page the same way. Order is updatedAt descending, then id ascending; a cursor names the last
  * row of a page, so rows saved meanwhile never shift the next page.
  */
+import { inScope } from '../core/access/rights.js';
 import { ZipingError } from '../core/errors.js';
 import type { FormRecord, FormSummary } from './records.js';
 import type { FormPage, ListQuery } from './repository.js';
@@ -25,6 +26,7 @@ export function summaryOf(record: FormRecord): FormSummary {
     openIssues: report.issues.filter((issue) => issue.severity === 'error' || issue.severity === 'warning').length,
     version: record.version,
     updatedAt: record.updatedAt,
+    ...(record.unit ? { unit: record.unit } : {}),
   };
 }
 
@@ -71,6 +73,7 @@ export function compareRows(a: CursorPosition, b: CursorPosition): number {
 }
 
 function matches(row: FormSummary, query: ListQuery): boolean {
+  if (query.scope && !inScope(query.scope, row.unit ?? null)) return false;
   if (query.year !== undefined && row.year !== query.year) return false;
   if (query.department !== undefined && row.department !== query.department) return false;
   if (query.q) {

@@ -133,7 +133,8 @@ export interface IndexEntry {
   summary: FormSummary;
 }
 
-const SUMMARY_FIELDS: Record<keyof FormSummary, 'string' | 'number' | 'string?' | 'number?'> = {
+type FieldKind = 'string' | 'number' | 'string?' | 'number?' | 'string|absent';
+const SUMMARY_FIELDS: Record<keyof FormSummary, FieldKind> = {
   id: 'string',
   projectName: 'string',
   year: 'number',
@@ -145,6 +146,7 @@ const SUMMARY_FIELDS: Record<keyof FormSummary, 'string' | 'number' | 'string?' 
   openIssues: 'number',
   version: 'number',
   updatedAt: 'string',
+  unit: 'string|absent',
 };
 
 /** A plain check, not zod: the index holds 10,000 entries and is read at every start. */
@@ -155,6 +157,7 @@ function isIndexEntry(id: string, value: unknown): value is IndexEntry {
   if (!summary || typeof summary !== 'object' || summary.id !== id) return false;
   return Object.entries(SUMMARY_FIELDS).every(([key, kind]) => {
     const field = summary[key];
+    if (kind === 'string|absent') return field === undefined || typeof field === 'string';
     return kind.endsWith('?') ? field === null || typeof field === kind.slice(0, -1) : typeof field === kind;
   });
 }

@@ -49,6 +49,35 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 2,
+    name: 'accounts: form units, users, tokens, sessions',
+    // Issue #12: secrets are stored as SHA-256 hashes, passwords as PBKDF2 (src/app/access/secrets.ts)
+    sql: `
+      ALTER TABLE ziping_forms ADD COLUMN IF NOT EXISTS unit text;
+      CREATE INDEX IF NOT EXISTS ziping_forms_unit ON ziping_forms (unit, updated_at DESC, id);
+      CREATE TABLE IF NOT EXISTS ziping_users (
+        id text COLLATE "C" PRIMARY KEY,
+        name text COLLATE "C" NOT NULL UNIQUE,
+        unit text NOT NULL,
+        role text NOT NULL,
+        password_hash text,
+        created_at text NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS ziping_api_tokens (
+        hash text COLLATE "C" PRIMARY KEY,
+        user_id text COLLATE "C" NOT NULL REFERENCES ziping_users (id) ON DELETE CASCADE,
+        created_at text NOT NULL,
+        revoked_at text
+      );
+      CREATE TABLE IF NOT EXISTS ziping_sessions (
+        hash text COLLATE "C" PRIMARY KEY,
+        user_id text COLLATE "C" NOT NULL REFERENCES ziping_users (id) ON DELETE CASCADE,
+        created_at text NOT NULL,
+        expires_at text COLLATE "C" NOT NULL
+      );
+    `,
+  },
+  {
     version: 3,
     name: 'reviews',
     // One row per reviewed form (issue #12, postgres-reviews.ts); status and revision copied out of

@@ -14,6 +14,7 @@ import { checkNarrativePath, deepFreeze, parseChatMessages } from './form-docume
 import { isFormId, newFormId } from './ids.js';
 import { cursorOf, pageLimitOf, summaryOf, encodeCursor } from './list-forms.js';
 import { migrate } from './postgres-migrations.js';
+import { scopeCondition } from './unit-scope-sql.js';
 import type { ChatMessage, FormRecord, FormSummary, NarrativeEntry, StoredVersion, VersionEntry } from './records.js';
 import type { FormPage, FormRepository, ListQuery, SaveInput, StoreHealth } from './repository.js';
 import { formNotFound, versionConflict } from './store-errors.js';
@@ -134,10 +135,10 @@ export class PostgresFormRepository implements FormRepository {
     await this.#query(
       `WITH f AS (
          INSERT INTO ziping_forms (id, version, record, narratives, summary, updated_at, year, department,
-           search_name, search_department, search_implementer)
-         VALUES ($1, $2, $3::json, $4::json, $5::json, $6, $7, $8, $9, $10, $11) RETURNING id)
+           search_name, search_department, search_implementer, unit)
+         VALUES ($1, $2, $3::json, $4::json, $5::json, $6, $7, $8, $9, $10, $11, $13) RETURNING id)
        INSERT INTO ziping_versions (form_id, version, line) SELECT id, $2, $12::json FROM f`,
-      [id, 1, ...formColumns(step.record, step.narratives), JSON.stringify(step.line)],
+      [id, 1, ...formColumns(step.record, step.narratives), JSON.stringify(step.line), step.record.unit ?? null],
     );
     return step.record;
   }
@@ -169,6 +170,8 @@ export class PostgresFormRepository implements FormRepository {
       const at = param(after.updatedAt);
       where.push(`(updated_at < ${at} OR (updated_at = ${at} AND id > ${param(after.id)}))`);
     }
+    const scope = scopeCondition(query.scope, 'unit', param);
+    if (scope) where.push(scope);
     const { rows } = await this.#query<{ summary: FormSummary }>(
       `SELECT summary FROM ziping_forms ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY updated_at DESC, id ASC LIMIT ${param(limit + 1)}`,

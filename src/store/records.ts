@@ -27,6 +27,8 @@ const StoredReportSchema = z.looseObject({
 export const FormRecordSchema = z.object({
   id: z.string().min(1),
   version,
+  /** The unit the form belongs to (issue #12), set at creation; absent for forms saved without accounts. */
+  unit: z.string().min(1).optional(),
   form: FormSchema,
   report: StoredReportSchema,
   createdAt: isoTime,
@@ -105,4 +107,6 @@ export interface FormSummary {
   openIssues: number;
   version: number;
   updatedAt: string;
+  /** The form's unit (issue #12); absent for forms saved without accounts. */
+  unit?: string;
 }

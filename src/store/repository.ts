@@ -8,6 +8,7 @@
  */
 import type { Form, NarrativePath } from '../core/schema/form.js';
 import type { ScoreReport } from '../core/schema/report.js';
+import type { UnitScope } from '../core/access/rights.js';
 import type { NarrativeOrigin } from '../core/narratives/origin.js';
 import type { ChatMessage, FormRecord, FormSummary, NarrativeEntry, StoredVersion, VersionEntry } from './records.js';
 
@@ -21,6 +22,8 @@ export interface SaveInput {
   /** Who saved (shown in the history). */
   by: string;
   at: Date;
+  /** The unit a new form belongs to (its creator's; issue #12); ignored by updates, which keep the form's. */
+  unit?: string;
   /** Origins of narrative texts changed by this save; a changed text without one is human. */
   origins?: Partial<Record<NarrativePath, NarrativeOrigin>>;
 }
@@ -35,6 +38,8 @@ export interface ListQuery {
   limit?: number;
   /** `nextCursor` of the previous page. */
   cursor?: string;
+  /** Only forms of these units (issue #12: what the caller may read); default every form. */
+  scope?: UnitScope;
 }
 
 export interface FormPage {

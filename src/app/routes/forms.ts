@@ -4,6 +4,8 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { actorName, type Actor } from '../../core/access/actor.js';
+import { scopeOf } from '../../core/access/rights.js';
 import { scoreForm } from '../../core/index.js';
 import type { FormRecord, SaveInput } from '../../store/repository.js';
 import type { ResolvedDeps } from '../deps.js';
@@ -134,24 +136,28 @@ export function formsRoutes(deps: ResolvedDeps) {
     return jsonText<FormViewJson, S>(c, json, status, { etag: etagOf(record.version) });
   };
 
-  /** The save input of a checked body: the form scored, who saved it and when. */
-  const saveInput = (body: z.output<typeof SaveBody>, user: string | undefined): SaveInput => ({
+  /** The save input of a checked body: the form scored, who saved it (a signed-in user by name) and when. */
+  const saveInput = (body: z.output<typeof SaveBody>, user: string | undefined, actor: Actor): SaveInput => ({
     form: body.form,
     report: scoreForm(body.form),
-    by: authorOf(user, body.author),
+    by: actorName(actor, authorOf(user, body.author)),
     at: clock(),
     origins: originsOf(body.origins),
+    // A new form belongs to its creator's unit (issue #12); updates keep the form's
+    ...(actor.kind === 'user' ? { unit: actor.unit } : {}),
   });
 
   return createRouter()
     .openapi(createFormRoute, async (c) => {
-      const input = saveInput(c.req.valid('json'), c.req.valid('header')['X-Ziping-User']);
+      const input = saveInput(c.req.valid('json'), c.req.valid('header')['X-Ziping-User'], c.get('actor'));
       const record = await store.create(input);
       c.header('Location', `/api/forms/${record.id}`);
       return viewResponse(c, record, 201);
     })
     .openapi(listFormsRoute, async (c) => {
-      const page = await store.list(c.req.valid('query'));
+      // Only the forms the caller may read (issue #12); the local actor's scope is every form
+      const scope = scopeOf(c.get('actor'), 'read');
+      const page = await store.list({ ...c.req.valid('query'), scope });
       // Each summary with its review status (issue #12), read for the page in one call
       const statuses = await reviews.statuses(page.items.map((s) => s.id));
       return c.json({ ...page, items: page.items.map((s) => ({ ...s, reviewStatus: statuses[s.id]! })) }, 200);
@@ -168,7 +174,8 @@ export function formsRoutes(deps: ResolvedDeps) {
       const { id } = c.req.valid('param');
       const headers = c.req.valid('header');
       const expected = requiredIfMatch(headers['If-Match']);
-      const record = await store.update(id, expected, saveInput(c.req.valid('json'), headers['X-Ziping-User']));
+      const input = saveInput(c.req.valid('json'), headers['X-Ziping-User'], c.get('actor'));
+      const record = await store.update(id, expected, input);
       return viewResponse(c, record, 200);
     })
     .openapi(deleteFormRoute, async (c) => {

@@ -6,6 +6,8 @@ import type { Role } from './roles.js';
 
 export type Actor =
   | { kind: 'local' }
+  /** Nobody signed in on a server with accounts: may use public routes only. */
+  | { kind: 'anonymous' }
   | {
       kind: 'user';
       userId: string;
@@ -18,6 +20,9 @@ export type Actor =
 
 /** The actor of a server without accounts. */
 export const LOCAL_ACTOR: Actor = Object.freeze({ kind: 'local' });
+
+/** The caller of a server with accounts who has not signed in. */
+export const ANONYMOUS_ACTOR: Actor = Object.freeze({ kind: 'anonymous' });
 
 /** The name written to history and the audit log for this actor (`fallback` for the local one). */
 export function actorName(actor: Actor, fallback: string): string {

@@ -3,3 +3,4 @@ export * from './actor.js';
 export * from './rights.js';
 export * from './roles.js';
 export * from './unit-path.js';
+export * from './user.js';

@@ -32,8 +32,28 @@ const REACH: Readonly<Record<Role, Readonly<Record<Right, Reach>>>> = {
 /** True when `actor` may use `right` on something belonging to `unit`. */
 export function can(actor: Actor, right: Right, unit: string): boolean {
   if (actor.kind === 'local') return true;
+  if (actor.kind === 'anonymous') return false;
   const reach = REACH[actor.role][right];
   if (reach === 'own') return unit === actor.unit;
   if (reach === 'subtree') return isWithinUnit(unit, actor.unit);
   return false;
+}
+
+/** The units whose things an actor may use a right on: every unit, none, or one unit (and those below it). */
+export type UnitScope = { kind: 'all' } | { kind: 'none' } | { kind: 'unit'; unit: string; subtree: boolean };
+
+/** Where `actor`'s `right` reaches, for filtering lists the way `can` decides one item. */
+export function scopeOf(actor: Actor, right: Right): UnitScope {
+  if (actor.kind === 'local') return { kind: 'all' };
+  if (actor.kind === 'anonymous') return { kind: 'none' };
+  const reach = REACH[actor.role][right];
+  if (reach === 'none') return { kind: 'none' };
+  return { kind: 'unit', unit: actor.unit, subtree: reach === 'subtree' };
+}
+
+/** True when `unit` (null: a form saved before accounts, which no user's scope reaches) is in `scope`. */
+export function inScope(scope: UnitScope, unit: string | null): boolean {
+  if (scope.kind !== 'unit') return scope.kind === 'all';
+  if (unit === null) return false;
+  return scope.subtree ? isWithinUnit(unit, scope.unit) : unit === scope.unit;
 }

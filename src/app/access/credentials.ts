@@ -1,0 +1,58 @@
+/**
+ * Who sent a request, from its credentials (issue #12): an API token in `Authorization: Bearer …`,
+ * or the session cookie the sign-in route set. Credentials that are present but unknown, revoked or
+ * expired are refused with 401 rather than treated as nobody, so a client learns its token is dead.
+ */
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { ANONYMOUS_ACTOR, type Actor } from '../../core/access/actor.js';
+import { ZipingError } from '../../core/errors.js';
+import type { AccountRepository, StoredUser } from '../../store/accounts.js';
+import { secretHash } from './secrets.js';
+
+/** The session cookie's name. */
+export const SESSION_COOKIE = 'ziping_session';
+/** Longest credential looked at (a token is 47 characters); longer ones are refused unread. */
+const MAX_CREDENTIAL_CHARS = 200;
+
+export interface Caller {
+  actor: Actor;
+  /** The session id when the caller came with the session cookie (writes then need the CSRF token). */
+  sessionId: string | null;
+  /** True when credentials were sent but name no live account (401 except on public routes). */
+  dead: boolean;
+}
+
+const NOBODY: Caller = { actor: ANONYMOUS_ACTOR, sessionId: null, dead: false };
+const DEAD: Caller = { actor: ANONYMOUS_ACTOR, sessionId: null, dead: true };
+
+/** 401 `unauthorized`, worded the same for every reason so it tells nothing about accounts. */
+export function unauthorized(): ZipingError {
+  return new ZipingError('unauthorized', '请先登录，或使用有效的 API 令牌（Authorization: Bearer …）');
+}
+
+/** The actor of a stored user. */
+export function actorOf(user: StoredUser): Actor {
+  return { kind: 'user', userId: user.id, name: user.name, unit: user.unit, role: user.role };
+}
+
+/** The token of an `Authorization` header; '' for a header that is not a well-formed Bearer token. */
+function bearerOf(header: string): string {
+  const match = /^Bearer ([\w-]{1,200})$/i.exec(header.trim());
+  return match ? match[1]! : '';
+}
+
+/** The caller of `c`'s request: a token's owner, a session's user, nobody, or dead credentials. */
+export async function callerOf(c: Context, accounts: AccountRepository, now: Date): Promise<Caller> {
+  const header = c.req.header('authorization');
+  if (header !== undefined) {
+    const token = bearerOf(header);
+    const user = token ? await accounts.userByToken(await secretHash(token)) : null;
+    return user ? { actor: actorOf(user), sessionId: null, dead: false } : DEAD;
+  }
+  const sessionId = getCookie(c, SESSION_COOKIE);
+  if (sessionId === undefined) return NOBODY;
+  if (sessionId.length > MAX_CREDENTIAL_CHARS) return DEAD;
+  const user = await accounts.userBySession(await secretHash(sessionId), now);
+  return user ? { actor: actorOf(user), sessionId, dead: false } : DEAD;
+}

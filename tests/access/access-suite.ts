@@ -1,0 +1,161 @@
+/**
+ * The access tests of issue #12, written once and run against every way the app is served (in
+ * process with the memory store, the Node server with lowdb or PostgreSQL, the Worker with D1).
+ * Every route of the access table is tried as nobody, with a forged token, a forged cookie, a
+ * revoked token, as a user of another unit, as a reader and as an administrator; each refusal is a
+ * 401, 403 or 404 whose body is the same as for a form that does not exist, so it tells nothing.
+ * No node:* imports here: the Worker tests run this file in workerd.
+ */
+import { describe, expect, it } from 'vitest';
+import { ROUTE_POLICIES, type RoutePolicy } from '../../src/app/access/policy.js';
+import type { Role } from '../../src/core/access/roles.js';
+
+export interface AccessTarget {
+  /** A request to the app, path relative to its root. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** Creates a user and returns a new API token for them. */
+  addUser(name: string, unit: string, role: Role): Promise<string>;
+  /** Revokes a user's tokens and sessions. */
+  revoke(name: string): Promise<void>;
+}
+
+/** The units of the tests: a finance bureau with two units below it, and an unrelated one. */
+export const UNITS = {
+  bureau: '某市财政局',
+  own: '某市财政局/某市科委',
+  other: '某市财政局/某市教委',
+  elsewhere: '另一市财政局',
+} as const;
+
+const MISSING_ID = '0000000000000000';
+
+/** A request path for a route of the table, with its parameters filled in. */
+export function pathOf(route: string, formId: string): string {
+  const path = route.replace(':id', formId).replace(':version', '1').replace(':path', 'goals.actual');
+  return path.endsWith('/chat') ? `${path}?field=goals.actual` : path;
+}
+
+const auth = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
+
+/** Sends one request of `route` with `headers`; writes carry a small JSON body (refused before it is read). */
+async function call(target: AccessTarget, route: string, formId: string, headers: Record<string, string>) {
+  const [method, path] = route.split(' ') as [string, string];
+  const write = method !== 'GET' && method !== 'HEAD';
+  const init: RequestInit = {
+    method,
+    headers: { ...headers, ...(write ? { 'content-type': 'application/json', 'if-match': '"1"' } : {}) },
+    ...(write ? { body: '{}' } : {}),
+  };
+  const response = await target.fetch(pathOf(path, formId), init);
+  return { status: response.status, text: await response.text() };
+}
+
+const apiRoutes = (filter: (policy: RoutePolicy) => boolean): string[] =>
+  Object.entries(ROUTE_POLICIES)
+    .filter(([route, policy]) => route.includes(' /api/') && filter(policy))
+    .map(([route]) => route);
+
+const notPublic = apiRoutes((p) => p.access.kind !== 'public');
+const formRoutes = apiRoutes((p) => p.access.kind === 'form');
+const formEditRoutes = apiRoutes((p) => p.access.kind === 'form' && p.access.right !== 'read');
+const formReadRoutes = apiRoutes((p) => p.access.kind === 'form' && p.access.right === 'read');
+const ownUnitEditRoutes = apiRoutes((p) => p.access.kind === 'own-unit' && p.access.right === 'edit');
+
+/** The access suite against the target `setup` gives; `formBody` is a valid form to store. */
+export function accessSuite(setup: () => Promise<AccessTarget>, formBody: () => unknown): void {
+  let target: AccessTarget;
+  let formId: string;
+  const tokens: Record<string, string> = {};
+  let unauthorizedBody = '';
+  let missingBody = '';
+
+  /** The 404 of a missing form, with the id replaced, for comparing with refusals. */
+  const asMissing = (text: string): string => text.replaceAll(formId, MISSING_ID);
+
+  describe('access (issue #12)', () => {
+    it('sets up users of three units and a form of one of them', async () => {
+      target = await setup();
+      tokens.owner = await target.addUser('owner', UNITS.own, 'filler');
+      tokens.otherFiller = await target.addUser('other-filler', UNITS.other, 'filler');
+      tokens.reviewer = await target.addUser('reviewer', UNITS.bureau, 'reviewer');
+      tokens.farReviewer = await target.addUser('far-reviewer', UNITS.elsewhere, 'reviewer');
+      tokens.admin = await target.addUser('admin', UNITS.bureau, 'admin');
+      tokens.revoked = await target.addUser('gone', UNITS.own, 'filler');
+      await target.revoke('gone');
+      const created = await target.fetch('/api/forms', {
+        method: 'POST',
+        headers: { ...auth(tokens.owner!), 'content-type': 'application/json' },
+        body: JSON.stringify(formBody()),
+      });
+      expect(created.status).toBe(201);
+      formId = ((await created.json()) as { id: string }).id;
+      unauthorizedBody = (await call(target, 'GET /api/forms/:id', formId, {})).text;
+      missingBody = (await call(target, 'GET /api/forms/:id', MISSING_ID, auth(tokens.owner!))).text;
+      expect(JSON.parse(unauthorizedBody).error.code).toBe('unauthorized');
+      expect(JSON.parse(missingBody).error.code).toBe('not_found');
+    });
+
+    it('lets the owner read the form and records the unit and the signed-in name', async () => {
+      const response = await target.fetch(`/api/forms/${formId}/history`, { headers: auth(tokens.owner!) });
+      expect(response.status).toBe(200);
+      const history = (await response.json()) as { versions?: { by: string }[] } | { by: string }[];
+      expect(JSON.stringify(history)).toContain('"by":"owner"');
+      const list = (await (await target.fetch('/api/forms', { headers: auth(tokens.owner!) })).json()) as {
+        items: { id: string; unit?: string }[];
+      };
+      expect(list.items.map((i) => [i.id, i.unit])).toEqual([[formId, UNITS.own]]);
+    });
+
+    const anonymous: [string, () => Record<string, string>][] = [
+      ['nobody', () => ({})],
+      ['a forged token', () => auth(`zpt_${'A'.repeat(43)}`)],
+      ['a malformed Authorization header', () => ({ authorization: 'Basic b3duZXI6cGFzcw==' })],
+      ['a forged session cookie', () => ({ cookie: `ziping_session=zps_${'B'.repeat(43)}` })],
+      ['a revoked token', () => auth(tokens.revoked!)],
+    ];
+    for (const [who, headers] of anonymous) {
+      it(`answers every non-public route with the same 401 for ${who}`, async () => {
+        for (const route of notPublic) {
+          const { status, text } = await call(target, route, formId, headers());
+          expect([route, status, text]).toEqual([route, 401, unauthorizedBody]);
+        }
+      });
+    }
+
+    for (const who of ['otherFiller', 'farReviewer'] as const) {
+      it(`answers every form route of another unit (${who}) with the 404 of a missing form`, async () => {
+        for (const route of formRoutes) {
+          const { status, text } = await call(target, route, formId, auth(tokens[who]!));
+          expect([route, status, asMissing(text)]).toEqual([route, 404, missingBody]);
+        }
+      });
+      it(`does not list another unit's form (${who})`, async () => {
+        const list = await (await target.fetch('/api/forms', { headers: auth(tokens[who]!) })).json();
+        expect(list).toEqual({ items: [], nextCursor: null });
+      });
+    }
+
+    for (const who of ['reviewer', 'admin'] as const) {
+      it(`lets a ${who} of the unit above read but answers 403 to every change`, async () => {
+        for (const route of formReadRoutes) {
+          const { status } = await call(target, route, formId, auth(tokens[who]!));
+          expect([route, status]).toEqual([route, 200]);
+        }
+        for (const route of formEditRoutes) {
+          const { status, text } = await call(target, route, formId, auth(tokens[who]!));
+          expect([route, status, JSON.parse(text).error.code]).toEqual([route, 403, 'forbidden']);
+        }
+        for (const route of ownUnitEditRoutes) {
+          const { status } = await call(target, route, formId, auth(tokens[who]!));
+          expect([route, status]).toEqual([route, 403]);
+        }
+      });
+    }
+
+    it('still serves the form to its owner after all of that (nothing changed)', async () => {
+      const response = await target.fetch(`/api/forms/${formId}`, { headers: auth(tokens.owner!) });
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { version: number }).version).toBe(1);
+    });
+  });
+}

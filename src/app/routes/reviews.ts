@@ -15,7 +15,6 @@ import {
   applyTransition,
   ReasonSchema,
   ReviewMarksInputSchema,
-  TRANSITIONS,
   type ReviewAction,
 } from '../../core/review/index.js';
 import type { FormRecord } from '../../store/repository.js';

@@ -12,9 +12,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { FormInput } from '../src/core/index.js';
-import { buildWebAssetsWithReport } from '../src/web/build.js';
+import { buildWebAssetsWithReport } from '../src/build/web-assets.js';
 import { checkCell } from '../src/web/draft-checks.js';
-import { evaluate } from '../src/web/form-model.js';
+import { evaluate } from '../src/web/evaluation.js';
 import { CHROMIUM_PATH, launchChromium } from '../tests/e2e/browser.js';
 import { startTestServer } from '../tests/e2e/server.js';
 import { report, timePerCall } from './measure.js';

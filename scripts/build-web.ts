@@ -5,7 +5,7 @@
  */
 import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { buildWebAssetsWithReport, writeWebAssets } from '../src/web/build.js';
+import { buildWebAssetsWithReport, writeWebAssets } from '../src/build/web-assets.js';
 
 const outDir = resolve(process.argv[2] ?? 'dist/web');
 const build = await buildWebAssetsWithReport();

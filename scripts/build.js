@@ -39,7 +39,7 @@ async function compileServer() {
 
 async function writePage() {
   const { buildWebAssetsWithReport, writeWebAssets } = await import(
-    pathToFileURL(join(root, 'dist/server/web/build.js')).href
+    pathToFileURL(join(root, 'dist/server/build/web-assets.js')).href
   );
   const out = join(root, 'dist', 'web');
   rmSync(out, { recursive: true, force: true });

@@ -23,7 +23,7 @@ import { LowdbFormRepository } from '../store/lowdb-repository.js';
 import { LowdbReviewRepository } from '../store/lowdb-reviews.js';
 import type { ReviewRepository } from '../store/review-repository.js';
 import type { WebAsset } from '../app/routes/web.js';
-import { readBuiltWebAssets } from '../web/built-assets.js';
+import { readBuiltWebAssets } from '../build/built-assets.js';
 
 export interface NodeServerOptions {
   /** Interface to listen on (env HOST, default 127.0.0.1). */
@@ -86,7 +86,7 @@ async function defaultWebAssets(): Promise<WebAsset[]> {
   if (fileURLToPath(import.meta.url).endsWith('.js')) {
     return readBuiltWebAssets(resolve(dirname(fileURLToPath(import.meta.url)), '../../web'));
   }
-  const { buildWebAssets } = await import('../web/build.js');
+  const { buildWebAssets } = await import('../build/web-assets.js');
   return buildWebAssets();
 }
 

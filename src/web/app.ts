@@ -9,7 +9,7 @@ import { hasPlaceholder } from '../core/narrative/placeholders.js';
 import { ApiError, getForm } from './api-client.js';
 import { h } from './dom.js';
 import { currentModel, showEditor, type EditorPage } from './editor-page.js';
-import { evaluate } from './form-model.js';
+import { evaluate } from './evaluation.js';
 import { showFormList } from './form-list.js';
 import { showNewForm } from './new-form-page.js';
 import { ownCopy, pruneUnsaved } from './local-draft-store.js';

@@ -8,7 +8,8 @@ import { cellsNeedingText as libraryCells, isFillerText } from '../drafting/batc
 import { ApiError, streamDrafts, type BatchItem, type DraftDone } from './api-client.js';
 import { h, setText } from './dom.js';
 import type { FormEditor } from './form-editor.js';
-import type { CellMeta, FormModel } from './form-model.js';
+import type { FormModel } from './form-model.js';
+import type { CellMeta } from './narrative-metas.js';
 import { pathLabel } from './format.js';
 import { toast } from './toast.js';
 

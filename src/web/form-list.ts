@@ -7,7 +7,7 @@ import type { FormInput } from '../core/index.js';
 import { ApiError, createForm, deleteForm, importForm, listForms, type FormSummary } from './api-client.js';
 import { confirmDialog, openDialog } from './dialogs.js';
 import { h, uniqueId } from './dom.js';
-import { blankForm } from './form-model.js';
+import { blankForm } from './blank-form.js';
 import { fmtScore, fmtTime, pathLabel } from './format.js';
 import { clearUnsaved, formsWithUnsaved, unsavedCopies } from './local-draft-store.js';
 import { setPending, type PendingForm } from './new-form-page.js';

@@ -6,7 +6,8 @@ import type { FieldIssue, ReportIssue } from '../core/index.js';
 import { getProfile } from '../core/index.js';
 import { h, setText } from './dom.js';
 import { focusPath } from './fields.js';
-import type { Evaluation, FormModel } from './form-model.js';
+import type { Evaluation } from './evaluation.js';
+import type { FormModel } from './form-model.js';
 import { inputIdFor } from './form-paths.js';
 import { fmtScore, pathLabel } from './format.js';
 

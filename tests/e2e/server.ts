@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startNodeServer, type NodeServerOptions, type RunningServer } from '../../src/entry/node.js';
 import { webRoutes } from '../../src/app/routes/web.js';
-import { buildWebAssets } from '../../src/web/build.js';
+import { buildWebAssets } from '../../src/build/web-assets.js';
 
 export interface TestServer {
   server: RunningServer;

@@ -8,7 +8,9 @@ import { SseParser } from '../../src/web/sse.js';
 import { mergeForms, resolveMerge } from '../../src/web/merge.js';
 import { markRuns, checkCell } from '../../src/web/draft-checks.js';
 import { parseNumberText, pathLabel, charCount } from '../../src/web/format.js';
-import { FormModel, evaluate, isNarrative } from '../../src/web/form-model.js';
+import { FormModel } from '../../src/web/form-model.js';
+import { evaluate } from '../../src/web/evaluation.js';
+import { isNarrativePath } from '../../src/core/narratives/paths.js';
 import { cellsNeedingText, originOfDraft } from '../../src/web/draft-panel.js';
 import { seedInput } from '../support/seed-forms.js';
 import { CONTENT_SECURITY_POLICY, webRoutes } from '../../src/app/routes/web.js';
@@ -239,7 +241,7 @@ describe('narrative paths on the page', () => {
     ['indicators.3.target', false],
     ['goals.expected', false],
   ])('agrees with core on %s (%s)', (path, expected) => {
-    expect(isNarrative(path)).toBe(expected);
+    expect(isNarrativePath(path)).toBe(expected);
     const model = new FormModel('x', 1, seedInput());
     if (!expected) expect(model.metaOf(path)).toBeUndefined();
     if (path === 'indicators.0.deviation') expect(model.metaOf(path)).toBeDefined();

@@ -65,11 +65,32 @@ describe('runtime-neutral code', () => {
       ),
     ).toEqual([]);
     expect(
-      ownFiles.filter((path) => /lowdb|lock-file|load-prompts-node|web\/build|entry\/node|cli\//.test(path)),
+      ownFiles.filter((path) => /lowdb|lock-file|load-prompts-node|src\/build\/|entry\/node|cli\//.test(path)),
     ).toEqual([]);
     // Our own code only (comments dropped): the openai SDK reads `globalThis.process?.env` behind a guard
     const codeOf = (path: string) => transformSync(readFileSync(`${root}${path}`, 'utf8'), { loader: 'ts' }).code;
     const usingProcess = ownFiles.filter((path) => /\bprocess\.(env|kill|on|exit|pid|argv|cwd)\b/.test(codeOf(path)));
     expect(usingProcess).toEqual([]);
+  });
+
+  it('the page (src/web/app.ts) bundles for the browser with nothing from Node, the build, the store or the entries', async () => {
+    const result = await build({
+      entryPoints: [`${root}src/web/app.ts`],
+      absWorkingDir: root,
+      bundle: true,
+      splitting: true,
+      outdir: '/out',
+      write: false,
+      platform: 'browser',
+      format: 'esm',
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs).toContain('src/web/app.ts');
+    expect(inputs.filter((path) => path.startsWith('node:') || /lowdb|esbuild|[\\/]pg[\\/]|openai/.test(path))).toEqual(
+      [],
+    );
+    expect(inputs.filter((path) => /^src\/(build|entry|store|cli)\//.test(path))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Node only: the page as `npm run build` wrote it (dist/web, by writeWebAssets in build.ts), read
+ * Node only: the page as `npm run build` wrote it (dist/web, by writeWebAssets in web-assets.ts), read
  * back into the files `webRoutes` serves. The compiled server uses this instead of building the
  * page at each start; the manifest keeps each file's URL, content type and caching.
  */

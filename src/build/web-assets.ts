@@ -1,5 +1,6 @@
 /**
- * Builds the web page in memory with esbuild (Node only): the editor script split into an entry
+ * Node only, never bundled into the page: builds the web page (the browser sources in src/web) in
+ * memory with esbuild: the editor script split into an entry
  * and on-demand chunks (the print view and `marked` load only when printing), the stylesheet,
  * index.html pointing at content-hashed names, the favicon and the seed example.
  * `writeWebAssets` writes the same files to a folder: Static Assets on Workers, and the compiled
@@ -18,7 +19,7 @@ export type { WebAsset };
 export interface BuildOptions {
   /** Minify (default true). */
   minify?: boolean;
-  /** Where the page's sources are (default this file's folder; the compiled build passes `src/web`). */
+  /** Where the page's sources are (default `src/web`; the compiled build passes it, as dist/ has no sources). */
   sourceDir?: string;
 }
 
@@ -30,7 +31,7 @@ export interface BuildReport {
   totalScriptBytes: number;
 }
 
-const WEB_DIR = dirname(fileURLToPath(import.meta.url));
+const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'web');
 
 /**
  * The scoring core writes `import { z } from 'zod'`; bundled that way, esbuild keeps all of zod

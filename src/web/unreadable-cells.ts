@@ -1,0 +1,38 @@
+/**
+ * Number cells whose text is not a number (path → the text typed): kept aside so the form stays
+ * well typed, and renumbered when rows are inserted, removed or moved.
+ */
+
+/** `indicators.<row>.<rest>` split into row and rest; null for other paths. */
+function rowPath(path: string): { row: number; rest: string } | null {
+  const match = /^indicators\.(\d+)\.(.*)$/.exec(path);
+  return match ? { row: Number(match[1]), rest: match[2]! } : null;
+}
+
+/** The unreadable number cells of one working copy. */
+export class UnreadableCells extends Map<string, string> {
+  /** Forgets the cells of row `index` (the row is removed). */
+  dropRow(index: number): void {
+    for (const key of [...this.keys()]) if (key.startsWith(`indicators.${index}.`)) this.delete(key);
+  }
+
+  /** Renumbers rows `from` and after by `by` (+1 a row was inserted before them, −1 one was removed). */
+  shiftRows(from: number, by: number): void {
+    this.renumber((row) => (row >= from ? row + by : row));
+  }
+
+  /** Swaps the cells of rows `a` and `b` (a row moved). */
+  swapRows(a: number, b: number): void {
+    this.renumber((row) => (row === a ? b : row === b ? a : row));
+  }
+
+  private renumber(rowOf: (row: number) => number): void {
+    const moved = new Map<string, string>();
+    for (const [key, text] of this) {
+      const at = rowPath(key);
+      moved.set(at ? `indicators.${rowOf(at.row)}.${at.rest}` : key, text);
+    }
+    this.clear();
+    for (const [key, text] of moved) this.set(key, text);
+  }
+}

@@ -55,41 +55,41 @@ describe.skipIf(!browserTestsEnabled())('review workflow in Chromium', () => {
     await expect.poll(status).toBe('已提交');
     expect(await page.locator('.review-lock').textContent()).toContain('不能修改');
     expect(await projectName().isDisabled()).toBe(true);
-    expect(await page.locator('tr.row[data-row="6"] textarea').first().isDisabled()).toBe(true);
+    expect(await page.locator('tr.row[data-row="5"] textarea').first().isDisabled()).toBe(true);
     expect(await page.locator('th.review-col').allTextContents()).toEqual(['审核得分', '审核意见']);
     expect(await page.locator('tr.row input.review-score').count()).toBe(seedInput().indicators.length);
     expect((await review()).status).toBe('submitted');
   });
 
   it('saves 审核得分 and 审核意见 per row and for the form, leaving the form untouched', async () => {
-    await page.getByLabel('第7行 审核得分').fill('2');
-    await page.getByLabel('第7行 审核意见').fill('学者人数超出上限，偏差原因不充分');
+    await page.getByLabel('第6行 审核得分').fill('2');
+    await page.getByLabel('第6行 审核意见').fill('学者人数超出上限，偏差原因不充分');
     await page.getByLabel('整表审核得分').fill('86');
     await page.getByLabel('整表审核意见').fill('总体完成较好');
     await page.locator('[data-review="marks"]').click();
     await expect
       .poll(async () => (await review()).rows)
-      .toEqual([{ index: 6, score: 2, comment: '学者人数超出上限，偏差原因不充分' }]);
+      .toEqual([{ index: 5, score: 2, comment: '学者人数超出上限，偏差原因不充分' }]);
     expect((await review()).overall).toEqual({ score: 86, comment: '总体完成较好' });
     expect((await api(server.url, 'GET', `/api/forms/${formId}`)).version).toBe(1);
     // The marks stay in the columns after the save
-    expect(await page.getByLabel('第7行 审核得分').inputValue()).toBe('2');
+    expect(await page.getByLabel('第6行 审核得分').inputValue()).toBe('2');
   });
 
   it('refuses a return without reasons, then returns with them: the form opens again', async () => {
     await page.locator('[data-review="return"]').click();
     expect(await page.locator('.review-actions .field-error').textContent()).toBe('退回时必须写明理由');
     expect((await review()).status).toBe('submitted');
-    await page.getByLabel('退回理由').fill('第7行偏差原因未说明超出原因\n补充资金执行说明');
+    await page.getByLabel('退回理由').fill('第6行偏差原因未说明超出原因\n补充资金执行说明');
     await page.locator('[data-review="return"]').click();
     await expect.poll(status).toBe('已退回');
     expect(await page.locator('.review-reasons li').allTextContents()).toEqual([
-      '第7行偏差原因未说明超出原因',
+      '第6行偏差原因未说明超出原因',
       '补充资金执行说明',
     ]);
     expect(await projectName().isEnabled()).toBe(true);
     // The unit sees the reviewer's comments beside the row, as text
-    expect(await page.locator('tr.row[data-row="6"] td.review-col').allTextContents()).toEqual([
+    expect(await page.locator('tr.row[data-row="5"] td.review-col').allTextContents()).toEqual([
       '2',
       '学者人数超出上限，偏差原因不充分',
     ]);

@@ -15,7 +15,7 @@ const form = seedForm();
 const report = scoreForm(form);
 const at = new Date('2024-04-01T08:00:00.000Z');
 
-/** Submitted, marked on row 7 (支持智源学者) and the form, returned with two reasons. */
+/** Submitted, marked on row 6 (支持智源学者) and the form, returned with two reasons. */
 function returnedReview(): ReviewRecord {
   const submitted = applyTransition(emptyReview('a1b2c3d4e5f6g7h8'), {
     action: 'submit',
@@ -26,7 +26,7 @@ function returnedReview(): ReviewRecord {
   const marked = applyMarks(
     submitted,
     {
-      rows: [{ index: 6, score: 1.5, comment: '学者人数超出上限，偏差原因不充分' }],
+      rows: [{ index: 5, score: 1.5, comment: '学者人数超出上限，偏差原因不充分' }],
       overall: { score: 86, comment: '总体较好' },
     },
     form,
@@ -37,7 +37,7 @@ function returnedReview(): ReviewRecord {
     by: '李审核',
     at,
     formVersion: 3,
-    reasons: ['第7行偏差原因未说明超出原因', '补充资金执行说明'],
+    reasons: ['第6行偏差原因未说明超出原因', '补充资金执行说明'],
   });
 }
 
@@ -59,11 +59,11 @@ describe('export of a reviewed form', () => {
       '审核得分',
       '审核意见',
     ]);
-    // Row 7 (index 6) is on sheet row 3 + 6
-    expect([at(9, 0), at(9, 4), at(9, 5), at(9, 6), at(9, 7)]).toEqual([
-      `7. ${form.indicators[6]!.name}`,
-      form.indicators[6]!.weight,
-      printed.rows[6],
+    // Row 6 (index 5) is on sheet row 3 + 5
+    expect([at(8, 0), at(8, 4), at(8, 5), at(8, 6), at(8, 7)]).toEqual([
+      `6. ${form.indicators[5]!.name}`,
+      form.indicators[5]!.weight,
+      printed.rows[5],
       1.5,
       '学者人数超出上限，偏差原因不充分',
     ]);
@@ -74,7 +74,7 @@ describe('export of a reviewed form', () => {
     expect(at(total + 1, 0)).toBe('审核流转记录');
     expect(at(total + 3, 0)).toBe('2024-04-01 16:00 李审核');
     expect(at(total + 3, 4)).toBe('退回（已退回，第 3 版）');
-    expect(at(total + 3, 7)).toBe('第7行偏差原因未说明超出原因\n补充资金执行说明');
+    expect(at(total + 3, 7)).toBe('第6行偏差原因未说明超出原因\n补充资金执行说明');
   });
 
   it('adds a 审核意见 table after the 自评表 in the .docx', async () => {
@@ -82,13 +82,13 @@ describe('export of a reviewed form', () => {
     expect(doc.tables).toHaveLength(2);
     const table = doc.tables[1]!;
     expect(table[0]).toEqual(['绩效指标', '分值', '自评得分', '审核得分', '审核意见']);
-    expect(table[7]![0]).toBe(`7. ${form.indicators[6]!.name}`);
-    expect(table[7]!.slice(3)).toEqual(['1.50', '学者人数超出上限，偏差原因不充分']);
+    expect(table[6]![0]).toBe(`6. ${form.indicators[5]!.name}`);
+    expect(table[6]!.slice(3)).toEqual(['1.50', '学者人数超出上限，偏差原因不充分']);
     expect(doc.paragraphs.some((p) => p.includes('状态：已退回'))).toBe(true);
     expect(table.at(-1)).toEqual([
       '2024-04-01 16:00 李审核',
       '退回（已退回，第 3 版）',
-      '第7行偏差原因未说明超出原因\n补充资金执行说明',
+      '第6行偏差原因未说明超出原因\n补充资金执行说明',
     ]);
   });
 

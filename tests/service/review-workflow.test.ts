@@ -71,10 +71,10 @@ describe('review workflow through the API', () => {
     ]);
     expect((await listed(id)).reviewStatus).toBe('submitted');
 
-    // The reviewer marks row 2 (分值 5) and row 6 (分值 3) and the whole form
+    // The reviewer marks row 2 (分值 5) and row 6, 支持智源学者 (分值 3), and the whole form
     const [markStatus, marked] = await mark(id, {
       rows: [
-        { index: 6, score: 2, comment: '学者人数超出上限，偏差原因不充分' },
+        { index: 5, score: 2, comment: '学者人数超出上限，偏差原因不充分' },
         { index: 1, score: 5, comment: '' },
       ],
       overall: { score: 86, comment: '总体完成较好' },
@@ -82,7 +82,7 @@ describe('review workflow through the API', () => {
     expect(markStatus).toBe(200);
     expect(marked.rows).toEqual([
       { index: 1, score: 5, comment: '' },
-      { index: 6, score: 2, comment: '学者人数超出上限，偏差原因不充分' },
+      { index: 5, score: 2, comment: '学者人数超出上限，偏差原因不充分' },
     ]);
     expect(marked.overall).toEqual({ score: 86, comment: '总体完成较好' });
     // The form itself is untouched: same version, same self scores
@@ -93,7 +93,7 @@ describe('review workflow through the API', () => {
     const [returnStatus, returned] = await act(
       id,
       'return',
-      { reasons: ['第7行偏差原因未说明超出原因', ' '] },
+      { reasons: ['第6行偏差原因未说明超出原因', ' '] },
       '李审核',
     );
     expect(returnStatus).toBe(200);
@@ -101,12 +101,12 @@ describe('review workflow through the API', () => {
     expect(returned.transitions.at(-1)).toMatchObject({
       action: 'return',
       by: '李审核',
-      reasons: ['第7行偏差原因未说明超出原因'],
+      reasons: ['第6行偏差原因未说明超出原因'],
     });
 
     // Returned: the unit may edit again, then resubmits the new version
     const edited = structuredClone(form.form);
-    edited.indicators[6].deviation = '学者人数超出上限，系年中增设青年学者计划所致，已调整下年指标值。';
+    edited.indicators[5].deviation = '学者人数超出上限，系年中增设青年学者计划所致，已调整下年指标值。';
     const put = await server.send(`/api/forms/${id}`, edited, { method: 'PUT', headers: { 'If-Match': '"1"' } });
     expect(put.status).toBe(200);
     const [resubmitStatus, resubmitted] = await act(id, 'submit', { version: 2 });
@@ -130,8 +130,8 @@ describe('review workflow through the API', () => {
     const xlsx = new Uint8Array(await (await server.request(`/api/forms/${id}/export.xlsx`)).arrayBuffer());
     const sheet = readSheetXml(xlsx, 2);
     expect(sheet.cells.get('A1')?.value).toBe('审核意见');
-    expect(sheet.cells.get('G10')?.value).toBe(2);
-    expect(sheet.cells.get('H10')?.value).toBe('学者人数超出上限，偏差原因不充分');
+    expect(sheet.cells.get('G9')?.value).toBe(2);
+    expect(sheet.cells.get('H9')?.value).toBe('学者人数超出上限，偏差原因不充分');
   });
 
   it('refuses a return without reasons, naming the field', async () => {
@@ -172,7 +172,7 @@ describe('review workflow through the API', () => {
     expect(draftError.error.code).toBe('invalid_transition');
     await act(id, 'submit');
     const bad: [Json, string, string][] = [
-      [{ rows: [{ index: 1, score: 6 }] }, 'rows.0.score', '超过该指标分值 5'],
+      [{ rows: [{ index: 5, score: 3.5 }] }, 'rows.0.score', '超过该指标分值 3'],
       [{ rows: [{ index: 999, score: 1 }] }, 'rows.0.index', '第 1000 行指标不存在'],
       [
         {

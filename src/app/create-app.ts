@@ -5,6 +5,9 @@
  */
 import { accessControl } from './access/access-control.js';
 import { allowedHosts } from './allowed-host.js';
+import { auditTrail } from './audit-trail.js';
+import { quotas } from './quotas.js';
+import { auditRoutes } from './routes/audit.js';
 import { limitBody } from './body-limit.js';
 import { apiDocumentConfig } from './api-document.js';
 import { contentTypes } from './content-type.js';
@@ -33,6 +36,8 @@ export function createApp(appDeps: AppDeps) {
 
   // Before anything answers, the page included: a rebinding name never reaches a route (issue #8)
   app.use('*', allowedHosts(deps.config.allowedHosts));
+  // The audit log sees every answer, refusals by the access layer included (issue #12)
+  app.use('/api/*', auditTrail(deps));
   // Who is asking and may they, before any route (issue #12); without accounts, the local actor
   app.use('*', accessControl({ ...deps, authRequired: deps.config.authRequired }));
   app.use('/api/*', async (c, next) => {
@@ -46,6 +51,11 @@ export function createApp(appDeps: AppDeps) {
   app.use(
     '/api/*',
     contentTypes({ byPath: { '/api/import': IMPORT_CONTENT_TYPES, ...deps.config.contentTypesByPath } }),
+  );
+  // Drafting and chat, once the request is otherwise acceptable: rates per user and unit, the unit's daily model tokens (issue #12)
+  app.use(
+    '/api/*',
+    quotas({ counters: deps.quotaCounters, settings: deps.config.quotas, clock: deps.clock }, deps.drafter),
   );
 
   let document: ReturnType<typeof app.getOpenAPI31Document> | null = null;
@@ -69,7 +79,8 @@ export function createApp(appDeps: AppDeps) {
     .route('/api', exportRoutes(deps))
     .route('/api', checkRoutes(deps))
     .route('/api', importRoutes(deps))
-    .route('/api', healthRoutes(deps));
+    .route('/api', healthRoutes(deps))
+    .route('/api', auditRoutes(deps));
 
   app.onError(onAppError(deps.logError));
   app.notFound(onNotFound);

@@ -4,6 +4,9 @@
  */
 import { createBuiltinDrafter } from '../drafting/builtin.js';
 import type { Drafter } from '../drafting/types.js';
+import { type AuditLog, MemoryAuditLog } from '../store/audit-log.js';
+import { MemoryQuotaCounters, type QuotaCounters } from '../store/quota-counters.js';
+import { DEFAULT_QUOTAS, type QuotaSettings } from './quota-settings.js';
 import type { AccountRepository } from '../store/accounts.js';
 import type { FormRepository } from '../store/repository.js';
 import { MemoryReviewRepository } from '../store/memory-reviews.js';
@@ -25,6 +28,8 @@ export interface AppConfig {
   allowedOrigins: readonly string[];
   /** Media types of writes by exact path, beyond JSON; default DEFAULT_TYPES_BY_PATH (`/api/import`). */
   contentTypesByPath: Readonly<Record<string, readonly string[]>>;
+  /** Rate limits of drafting and chat and the daily model-token budget (issue #12); default DEFAULT_QUOTAS. */
+  quotas: QuotaSettings;
   /** Sign-in required (issue #12: HOST not loopback, or ZIPING_AUTH=on); default false, everyone local. */
   authRequired: boolean;
   /** How long a page session lasts, in hours (default 12). */
@@ -48,7 +53,11 @@ export interface AppDeps {
   webAssets?: readonly WebAsset[];
   /** The time of a save (injected so tests can freeze it). */
   clock?: () => Date;
-  config?: Partial<AppConfig>;
+  /** The audit log (issue #12); default in memory (lost at exit: entries pass one from the store). */
+  audit?: AuditLog;
+  /** Counters of the quotas; default in memory (one process). D1 and PostgreSQL share them between servers. */
+  quotaCounters?: QuotaCounters;
+  config?: Omit<Partial<AppConfig>, 'quotas'> & { quotas?: Partial<QuotaSettings> };
   /** Where unexpected errors are reported (default console.error); clients only see a generic message. */
   logError?: (message: string, error: unknown) => void;
 }
@@ -62,6 +71,8 @@ export interface ResolvedDeps {
   drafter: Drafter;
   webAssets: readonly WebAsset[] | null;
   clock: () => Date;
+  audit: AuditLog;
+  quotaCounters: QuotaCounters;
   config: AppConfig;
   logError: (message: string, error: unknown) => void;
 }
@@ -78,12 +89,15 @@ export function resolveDeps(deps: AppDeps): ResolvedDeps {
     drafter: deps.drafter ?? createBuiltinDrafter(),
     webAssets: deps.webAssets ?? null,
     clock: deps.clock ?? (() => new Date()),
+    audit: deps.audit ?? new MemoryAuditLog(),
+    quotaCounters: deps.quotaCounters ?? new MemoryQuotaCounters(),
     config: {
       bodyLimitBytes: deps.config?.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
       draftConcurrency: deps.config?.draftConcurrency ?? 4,
       allowedHosts: deps.config?.allowedHosts ?? LOOPBACK_HOSTS,
       allowedOrigins: deps.config?.allowedOrigins ?? [],
       contentTypesByPath: { ...DEFAULT_TYPES_BY_PATH, ...deps.config?.contentTypesByPath },
+      quotas: { ...DEFAULT_QUOTAS, ...deps.config?.quotas },
       authRequired: deps.config?.authRequired ?? false,
       sessionHours: deps.config?.sessionHours ?? 12,
     },

@@ -62,6 +62,15 @@ export const DraftResultSchema = z
       .array(z.object({ role: z.enum(['user', 'assistant']), content: z.string() }).passthrough())
       .optional()
       .openapi({ description: '对话修改时：该单元格的完整对话' }),
+    usage: z
+      .object({
+        promptTokens: z.number(),
+        completionTokens: z.number(),
+        totalTokens: z.number(),
+        estimated: z.boolean(),
+      })
+      .optional()
+      .openapi({ description: '模型用量（tokens，计入本单位每日额度）；estimated 为按字数估算' }),
   })
   .openapi('DraftResult');
 

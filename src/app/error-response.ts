@@ -7,8 +7,10 @@ import { HTTPException } from 'hono/http-exception';
 import { ZipingError, type ErrorCode } from '../core/errors.js';
 import { STATUS_OF_CODE } from './error-status.js';
 
-/** The JSON response for a ZipingError. */
+/** The JSON response for a ZipingError; `details.retryAfterSeconds` becomes `Retry-After` (429, quotas). */
 export function errorResponse(c: Context, error: ZipingError): Response {
+  const retryAfter = error.details?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
   return c.json(error.toJSON(), STATUS_OF_CODE[error.code]);
 }
 

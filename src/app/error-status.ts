@@ -35,6 +35,8 @@ export const STATUS_OF_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_transition: 409,
   // 423, not 409: clients treat 409 as a stale version to merge; a locked form waits for the reviewer
   form_locked: 423,
+  rate_limited: 429,
+  budget_exhausted: 429,
   unauthorized: 401,
   forbidden: 403,
   csrf_rejected: 403,

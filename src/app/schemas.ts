@@ -68,6 +68,7 @@ const ERROR_TEXT = {
   422: '表单不符合格式（invalid_form，issues 列出每个出错字段，路径相对于表单），评分口径不存在（unknown_profile），或评分结果含非有限数（non_finite_number）',
   423: '表单已提交审核或已通过，填报单位暂不能修改（form_locked）',
   428: '缺少 If-Match 请求头（precondition_required）',
+  429: '起草和对话过于频繁（rate_limited）或本单位今日模型用量已达上限（budget_exhausted）；Retry-After 为秒数，error.resetAt 为恢复时间',
   500: '服务内部错误（internal_error）',
   502: '模型服务出错（model_error）或输出超长被中止（model_output_too_long）',
   503: '模型服务限流（model_rate_limited）',

@@ -49,7 +49,10 @@ export type ErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'csrf_rejected'
-  | 'user_exists';
+  | 'user_exists'
+  // quotas (issue 12): drafting and chat too often, or a unit's daily model tokens used up
+  | 'rate_limited'
+  | 'budget_exhausted';
 
 export class ZipingError extends Error {
   readonly code: ErrorCode;

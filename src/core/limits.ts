@@ -67,3 +67,35 @@ export const REVIEW_LIMITS = {
   maxReasonChars: 1000,
   maxTransitions: 200,
 } as const;
+
+/**
+ * Drafting and chat requests (routes whose audit action is `draft`) per fixed window (issue #12):
+ * per user and per unit. A draft of a whole form is one request. Overridden by ZIPING_RATE_PER_USER,
+ * ZIPING_RATE_PER_UNIT and ZIPING_RATE_WINDOW_SECONDS.
+ */
+export const RATE_LIMIT_DEFAULTS = { perUser: 30, perUnit: 120, windowSeconds: 60 } as const;
+
+/**
+ * Model tokens a unit may use per day (issue #12), prompt and answer together; 0 turns the budget off.
+ * A model draft of one cell is 2,000–6,000 tokens, so 1,000,000 is a few hundred drafts a day.
+ * Overridden by ZIPING_TOKEN_BUDGET_PER_UNIT.
+ */
+export const TOKEN_BUDGET_DEFAULTS = { perUnitPerDay: 1_000_000 } as const;
+
+/** The budget day starts at 00:00 Beijing time (UTC+8), when a Chinese office starts its day. */
+export const BUDGET_DAY_UTC_OFFSET_MINUTES = 480;
+
+/**
+ * Characters per model token when the model does not report its usage: Chinese text is about one
+ * token per 1–1.5 characters in the tokenizers of GPT-4o, Qwen and DeepSeek; 1 overestimates, on purpose.
+ */
+export const CHARS_PER_TOKEN_ESTIMATE = 1;
+
+/** Audit log pages (GET /api/audit): at most 200 entries, 50 by default. */
+export const AUDIT_PAGE_LIMITS = { max: 200, default: 50 } as const;
+
+/**
+ * The audit file of the Node store (data/audit.log): rotated to audit.log.1 … at 4 MiB, keeping
+ * 5 older files (about 20 MiB, some 100,000 entries); older entries are dropped with the oldest file.
+ */
+export const AUDIT_FILE_LIMITS = { rotateBytes: 4 * 1024 * 1024, keepFiles: 5 } as const;

@@ -31,6 +31,7 @@ import {
 import type { PromptSet } from './prompts.js';
 import type { DraftChecks, Drafter, DraftRequest, DraftResult, DraftSink, ReviseRequest } from './types.js';
 import type { TemplateVars } from './variables.js';
+import { UsageMeter } from './usage.js';
 import { prepare, templateVars } from './vars.js';
 
 export interface ModelDrafterOptions {
@@ -267,7 +268,12 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
     return { controller, release: () => signal?.removeEventListener('abort', abort) };
   }
 
-  async function completeOnce(messages: WireMessage[], signal: AbortSignal | undefined, cap: number): Promise<string> {
+  async function completeOnce(
+    messages: WireMessage[],
+    signal: AbortSignal | undefined,
+    cap: number,
+    meter?: UsageMeter,
+  ): Promise<string> {
     const { controller, release } = linked(signal);
     try {
       const res = await client.chat.completions.create(
@@ -277,7 +283,9 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
       const choice = res.choices[0];
       const content = choice?.message?.content ?? '';
       if (content.length > cap) throw new OutputTooLong(tooLongMessage(cap));
-      return finish(content, choice?.finish_reason);
+      const text = finish(content, choice?.finish_reason);
+      meter?.record(res.usage, messages, content);
+      return text;
     } finally {
       release();
     }
@@ -289,6 +297,7 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
     signal: AbortSignal | undefined,
     onEmit: () => void,
     cap: number,
+    meter?: UsageMeter,
   ): Promise<string> {
     const { controller, release } = linked(signal);
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -312,8 +321,10 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
       const filter = new ThinkFilter();
       let text = '';
       let reason: string | null = null;
+      let usage: OpenAI.CompletionUsage | null | undefined;
       for await (const chunk of stream) {
         arm();
+        usage = chunk.usage ?? usage;
         const choice = chunk.choices[0];
         const delta = choice?.delta?.content;
         if (delta) {
@@ -340,7 +351,9 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
         onEmit();
         sink({ type: 'delta', text: tail });
       }
-      return finish(text, reason);
+      const answer = finish(text, reason);
+      meter?.record(usage, messages, text);
+      return answer;
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (stalled) throw new StreamBroken('timeout', chunks, { cause: error });
@@ -359,10 +372,11 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
     sink: DraftSink | undefined,
     signal: AbortSignal | undefined,
     cap: number,
+    meter?: UsageMeter,
   ): Promise<string> {
     if (!sink) {
       try {
-        return await completeOnce(messages, signal, cap);
+        return await completeOnce(messages, signal, cap, meter);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         throw toZipingError(error, 0);
@@ -379,6 +393,7 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
             emitted = true;
           },
           cap,
+          meter,
         );
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
@@ -414,6 +429,8 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
     };
     history?: DraftResult['history'];
     message?: string;
+    /** Tokens of this job's calls (the unit's budget, issue #12). */
+    meter: UsageMeter;
   }
 
   /** `run` within the overall deadline: a model that keeps talking is cut off and nothing is kept. */
@@ -424,7 +441,8 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
   ): Promise<DraftResult> {
     const bounded = withDeadline(signal, deadlineMs);
     try {
-      return await run(job, sink, bounded.signal);
+      const result = await run(job, sink, bounded.signal);
+      return job.meter.usage ? { ...result, usage: job.meter.usage } : result;
     } finally {
       bounded.done();
     }
@@ -443,7 +461,7 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
       job.message !== undefined ? { history: appendExchange(job.history, job.message, text) } : {};
     let first: string;
     try {
-      first = await complete(job.messages, sink, signal, cap);
+      first = await complete(job.messages, sink, signal, cap, job.meter);
     } catch (error) {
       if (signal?.aborted || !(error instanceof ZipingError) || !options.builtinFallback || !isPassing(error))
         throw error;
@@ -473,6 +491,7 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
         sink,
         signal,
         cap,
+        job.meter,
       );
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
@@ -515,7 +534,7 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
     req: ReviseRequest,
     result: DraftResult,
     messages: WireMessage[],
-    job: { facts: CellFacts; vars: TemplateVars },
+    job: { facts: CellFacts; vars: TemplateVars; meter: UsageMeter },
     sink: DraftSink | undefined,
     signal: AbortSignal | undefined,
   ): Promise<DraftResult> {
@@ -532,6 +551,7 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
         sink,
         bounded.signal,
         cap,
+        job.meter,
       );
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
@@ -542,6 +562,7 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
       const checks = checkWithFacts(second, job.facts);
       return {
         ...result,
+        ...(job.meter.usage ? { usage: job.meter.usage } : {}),
         text: second,
         checks,
         repaired: true,
@@ -558,6 +579,7 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
     sink?.({ type: 'delta', text: r.text });
     return {
       ...result,
+      ...(job.meter.usage ? { usage: job.meter.usage } : {}),
       text: r.text,
       checks: checkWithFacts(r.text, job.facts),
       drafter: 'builtin',
@@ -604,6 +626,7 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
             const b = builtinText(req, prompts);
             return { text: b.text, checks: checkWithFacts(b.text, b.facts), drafter: 'builtin', notice: b.notice };
           },
+          meter: new UsageMeter(),
         },
         sink,
         signal,
@@ -625,6 +648,7 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
         req.message,
         req.history ?? [],
       );
+      const meter = new UsageMeter();
       const result = await runBounded(
         {
           req,
@@ -644,11 +668,12 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
             );
             return { text: r.text, checks: checkWithFacts(r.text, facts), drafter: 'builtin', notice: r.notice };
           },
+          meter,
         },
         sink,
         signal,
       );
-      return keepHumanParts(req, result, messages, { facts, vars }, sink, signal);
+      return keepHumanParts(req, result, messages, { facts, vars, meter }, sink, signal);
     },
   };
 }

@@ -72,6 +72,16 @@ export interface DraftResult {
   fallback?: { code: string; message: string };
   /** Revisions: the cell's chat including this exchange, to store and pass back next time. */
   history?: ChatMessage[];
+  /** Model tokens this result cost, all calls (repair included): as the model reported, else estimated. */
+  usage?: ModelUsage;
+}
+
+/** Tokens of model calls; `estimated` when the model did not report them (counted from characters). */
+export interface ModelUsage {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  estimated: boolean;
 }
 
 /**

@@ -22,6 +22,10 @@ import type { FormRepository } from '../store/repository.js';
 import { LowdbFormRepository } from '../store/lowdb-repository.js';
 import { LowdbReviewRepository } from '../store/lowdb-reviews.js';
 import type { ReviewRepository } from '../store/review-repository.js';
+import type { AuditLog } from '../store/audit-log.js';
+import { FileAuditLog } from '../store/audit-log-node.js';
+import { MemoryQuotaCounters, type QuotaCounters } from '../store/quota-counters.js';
+import { quotaSettingsFromEnv } from '../app/quota-settings.js';
 import type { WebAsset } from '../app/routes/web.js';
 import { readBuiltWebAssets } from '../build/built-assets.js';
 
@@ -167,12 +171,15 @@ async function openStore(
   dataDir: string,
   cacheSize: number | undefined,
   log: (line: string) => void,
-): Promise<{ store: FormRepository; reviews: ReviewRepository; database: string | null }> {
+): Promise<OpenedStore> {
   if (databaseUrl) {
     const { PostgresFormRepository } = await import('../store/postgres-repository.js');
+    const { PostgresAuditLog, PostgresQuotaCounters } = await import('../store/postgres-audit-log.js');
     const { PostgresReviewRepository } = await import('../store/postgres-reviews.js');
     const store = await PostgresFormRepository.open({ connectionString: databaseUrl, ...(schema ? { schema } : {}) });
-    return { store, reviews: new PostgresReviewRepository(store.pool), database: store.description };
+    const [audit, quotaCounters] = [new PostgresAuditLog(store.pool), new PostgresQuotaCounters(store.pool)];
+    const reviews = new PostgresReviewRepository(store.pool);
+    return { store, reviews, audit, quotaCounters, database: store.description };
   }
   await mkdir(dataDir, { recursive: true });
   const store = await LowdbFormRepository.open(dataDir, {
@@ -182,8 +189,19 @@ async function openStore(
         `数据文件无法载入，已隔离 quarantined: ${q.file} → ${q.movedTo}（${q.reason}）。其余表单照常服务；运行 npx ziping doctor 查看说明。`,
       ),
   });
-  // Reviews live beside the forms, in the same data folder (issue #12)
-  return { store, reviews: await LowdbReviewRepository.open(dataDir), database: null };
+  // The audit file and the reviews beside the forms (the store's lock covers them); quotas count in this one process
+  const audit = await FileAuditLog.open(dataDir);
+  const reviews = await LowdbReviewRepository.open(dataDir);
+  return { store, reviews, audit, quotaCounters: new MemoryQuotaCounters(), database: null };
+}
+
+/** The store with the reviews, audit log and quota counters that go with it (issue #12). */
+interface OpenedStore {
+  store: FormRepository;
+  reviews: ReviewRepository;
+  audit: AuditLog;
+  quotaCounters: QuotaCounters;
+  database: string | null;
 }
 
 /** Opens the store and serves the Ziping app on Node; resolves once it is listening. */
@@ -203,7 +221,8 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   const webAssets = options.webAssets === undefined ? await defaultWebAssets() : options.webAssets;
 
   const databaseUrl = options.databaseUrl ?? (env.ZIPING_DATABASE_URL || undefined);
-  const { store, reviews, database } = await openStore(
+  const quotas = quotaSettingsFromEnv(env);
+  const { store, reviews, audit, quotaCounters, database } = await openStore(
     databaseUrl,
     options.databaseSchema ?? (env.ZIPING_DATABASE_SCHEMA || undefined),
     dataDir,
@@ -217,7 +236,13 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     drafter,
     ...(webAssets ? { webAssets } : {}),
     clock: () => new Date(),
-    config: { allowedHosts, ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}) },
+    audit,
+    quotaCounters,
+    config: {
+      allowedHosts,
+      quotas,
+      ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
+    },
   });
   options.extendApp?.(app);
 
@@ -226,6 +251,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     listening = await listen(app, host, requestedPort);
   } catch (error) {
     await reviews.close();
+    await audit.close();
     await store.close();
     throw error;
   }
@@ -249,6 +275,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
       if (options.handleSignals !== false) for (const s of signals) process.off(s, onSignal);
       await closeServer(server);
       await reviews.close();
+      await audit.close();
       await store.close();
       settle();
     })();

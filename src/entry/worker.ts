@@ -13,6 +13,9 @@ import { ZipingError } from '../core/errors.js';
 import { bundledPrompts } from '../drafting/bundled.js';
 import { createDrafterFromEnv } from '../drafting/env.js';
 import { D1FormRepository } from '../store/d1-repository.js';
+import { D1AuditLog } from '../store/d1-audit-log.js';
+import { D1QuotaCounters } from '../store/d1-quota-counters.js';
+import { quotaSettingsFromEnv } from '../app/quota-settings.js';
 import type { D1Database } from '../store/d1-types.js';
 import { D1ReviewRepository } from '../store/d1-reviews.js';
 
@@ -57,7 +60,9 @@ export function workerApp(env: WorkerEnv): Hono<AppEnv> {
     reviews: new D1ReviewRepository(env.DB),
     drafter: createDrafterFromEnv(vars, { prompts: bundledPrompts() }),
     clock: () => new Date(),
-    config: { allowedHosts: allowedHostsOf(vars) },
+    audit: new D1AuditLog(env.DB),
+    quotaCounters: new D1QuotaCounters(env.DB),
+    config: { allowedHosts: allowedHostsOf(vars), quotas: quotaSettingsFromEnv(vars) },
   });
 }
 

@@ -91,6 +91,32 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'audit log and quota counters',
+    // As migrations/0004_audit_quotas.sql for D1; the app only INSERTs into and SELECTs from ziping_audit_log.
+    sql: `
+      CREATE TABLE IF NOT EXISTS ziping_audit_log (
+        seq bigserial PRIMARY KEY,
+        at text COLLATE "C" NOT NULL,
+        actor_name text NOT NULL,
+        actor_role text,
+        actor_unit text,
+        action text NOT NULL,
+        form_id text COLLATE "C",
+        form_unit text,
+        status integer NOT NULL,
+        scope_unit text COLLATE "C"
+      );
+      CREATE INDEX IF NOT EXISTS ziping_audit_log_by_form ON ziping_audit_log (form_id, seq);
+      CREATE INDEX IF NOT EXISTS ziping_audit_log_by_unit ON ziping_audit_log (scope_unit, seq);
+      CREATE TABLE IF NOT EXISTS ziping_quota_counters (
+        key text PRIMARY KEY,
+        window_id bigint NOT NULL,
+        count bigint NOT NULL
+      );
+    `,
+  },
 ];
 
 /** An arbitrary fixed key for pg_advisory_xact_lock, so only one server migrates at a time. */

@@ -75,6 +75,11 @@ export class PostgresFormRepository implements FormRepository {
     this.description = description;
   }
 
+  /** The connection pool, shared with the audit log, quota counters and reviews (issue #12). */
+  get pool(): pg.Pool {
+    return this.#pool;
+  }
+
   /** Connects, creates the schema if asked, applies missing migrations; throws a clear error if it cannot. */
   static async open(options: PostgresStoreOptions): Promise<PostgresFormRepository> {
     const schema = options.schema;
@@ -105,11 +110,6 @@ export class PostgresFormRepository implements FormRepository {
       );
     }
     return new PostgresFormRepository(pool, description);
-  }
-
-  /** The connection pool, shared by the other tables of the same database (reviews, issue #12). */
-  get pool(): pg.Pool {
-    return this.#pool;
   }
 
   async #query<R extends pg.QueryResultRow>(sql: string, values: unknown[]): Promise<pg.QueryResult<R>> {

@@ -4,7 +4,8 @@
  * user accepts it.
  */
 import { sameSnapshot } from '../core/narratives/index.js';
-import { ApiError, streamRevision, type DraftDone } from './api-client.js';
+import { errorText } from './error-text.js';
+import { streamRevision, type DraftDone } from './api-client.js';
 import { openDialog } from './dialogs.js';
 import { renderDiff } from './diff-view.js';
 import { checkCell } from './draft-checks.js';
@@ -76,9 +77,7 @@ export function openChat(model: FormModel, path: string, options: { onAccepted?:
       );
     } catch (error) {
       turn.removeAttribute('aria-busy');
-      streaming.replaceWith(
-        h('p', { class: 'error', text: `修改失败：${error instanceof ApiError ? error.message : String(error)}` }),
-      );
+      streaming.replaceWith(h('p', { class: 'error', text: `修改失败：${errorText(error)}` }));
       return;
     } finally {
       busy = null;

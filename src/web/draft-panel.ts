@@ -5,7 +5,8 @@
  */
 import { sameSnapshot, type NarrativeOrigin, type NarrativeSnapshot } from '../core/narratives/index.js';
 import { cellsNeedingText as libraryCells, isFillerText } from '../drafting/batch.js';
-import { ApiError, streamDrafts, type BatchItem, type DraftDone } from './api-client.js';
+import { errorText } from './error-text.js';
+import { streamDrafts, type BatchItem, type DraftDone } from './api-client.js';
 import { h, setText } from './dom.js';
 import type { FormEditor } from './form-editor.js';
 import type { FormModel } from './form-model.js';
@@ -177,7 +178,7 @@ export class DraftController {
     } catch (error) {
       if ((error as Error).name === 'AbortError')
         toast(settled.size > 0 ? `已停止，已起草 ${settled.size} 处。` : '已停止起草。');
-      else toast(`起草失败：${error instanceof ApiError ? error.message : String(error)}`, { kind: 'error' });
+      else toast(`起草失败：${errorText(error)}`, { kind: 'error' });
     } finally {
       this.running = null;
       for (const path of paths) {

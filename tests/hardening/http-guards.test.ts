@@ -34,7 +34,8 @@ const body = () => JSON.stringify(seedInput());
 const count = async () => ((await jsonOf(await server.request('/api/forms'))).items as unknown[]).length;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // 50 chat turns in a row (below): no rate limit here; the quotas have their own tests
+  server = await startTestServer({ env: { ZIPING_RATE_PER_USER: '0', ZIPING_RATE_PER_UNIT: '0' } });
 });
 afterAll(() => server.stop());
 

@@ -40,6 +40,7 @@ describe('meta routes', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api',
+      '/api/audit',
       '/api/check',
       '/api/draft',
       '/api/forms',

@@ -67,6 +67,8 @@ async function checkForm(
     const record = await options.store.get(id);
     const unit = record.unit ?? '';
     if (!can(actor, 'read', unit)) throw formNotFound(id);
+    // The audit log records the form's unit (audit-trail.ts)
+    if (record.unit !== undefined) c.set('formUnit', record.unit);
     if (!can(actor, access.right, unit)) throw forbidden('你的角色无权对这张表执行此操作');
   }
   for (const guard of options.formGuards) {

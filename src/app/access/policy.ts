@@ -16,20 +16,9 @@ export type RouteAccess =
   /** A right on the caller's own unit (creating a form, importing, drafting a form not yet saved). */
   | { kind: 'own-unit'; right: Right };
 
-/** What the audit log calls an access (issue #12: who read, changed, drafted, exported… what). */
-export type AuditAction =
-  | 'read'
-  | 'create'
-  | 'change'
-  | 'delete'
-  | 'draft'
-  | 'export'
-  | 'import'
-  | 'submit'
-  | 'return'
-  | 'accept'
-  | 'review'
-  | 'admin';
+/** What the audit log calls an access (issue #12): one list, in core/audit/entry.ts. */
+export type { AuditAction } from '../../core/audit/entry.js';
+import type { AuditAction } from '../../core/audit/entry.js';
 
 export interface RoutePolicy {
   access: RouteAccess;
@@ -79,6 +68,8 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/forms/:id/return': form('review', 'return'),
   'POST /api/forms/:id/accept': form('review', 'accept'),
   'PUT /api/forms/:id/review': form('review', 'review'),
+  // The audit log: administrators and reviewers, each for their units (entries filtered by unit)
+  'GET /api/audit': ownUnit('audit'),
 };
 
 /** The policy of a route, or null when the route is not in the table. */

@@ -24,7 +24,9 @@ import {
 } from '../../core/limits.js';
 import { hasNarrativeCell, narrativeTextAt } from '../../core/narratives/index.js';
 import { cellsNeedingText, draftMany } from '../../drafting/batch.js';
-import type { DraftEvent, DraftRequest } from '../../drafting/types.js';
+import type { Context } from 'hono';
+import type { DraftEvent, Drafter, DraftRequest } from '../../drafting/types.js';
+import type { AppEnv } from '../app-env.js';
 import type { ResolvedDeps } from '../deps.js';
 import { answerDraft, type EmitEvent } from '../draft-stream.js';
 import { createRouter } from '../router.js';
@@ -73,7 +75,7 @@ const FieldQuerySchema = z.object({ field: NarrativePathSchema });
 
 type DraftBody = z.output<typeof DraftBodySchema>;
 
-const MODEL_ERRORS = errors(400, 404, 413, 415, 422, 500, 502, 503, 504);
+const MODEL_ERRORS = errors(400, 404, 413, 415, 422, 429, 500, 502, 503, 504);
 
 const storedDraftRoute = createRoute({
   method: 'post',
@@ -208,9 +210,10 @@ function textToRevise(form: Form, path: NarrativePath, sent: string | undefined)
 
 /** The drafting routes, to be mounted under `/api`. */
 export function draftRoutes(deps: ResolvedDeps) {
-  const { drafter } = deps;
+  // The quota middleware hands each drafting request a metered drafter (quotas.ts)
+  const drafterOf = (c: Context<AppEnv>): Drafter => c.get('drafter') ?? deps.drafter;
 
-  const draftCells = (form: Form, report: ScoreReport, body: DraftBody) => {
+  const draftCells = (drafter: Drafter, form: Form, report: ScoreReport, body: DraftBody) => {
     const paths = cellsOf(body, form, report);
     return async (emit: EmitEvent | null, signal: AbortSignal) => {
       if (body.field)
@@ -248,13 +251,13 @@ export function draftRoutes(deps: ResolvedDeps) {
   return createRouter()
     .openapi(storedDraftRoute, async (c) => {
       const record = await deps.store.get(c.req.valid('param').id);
-      return answerDraft(c, draftCells(record.form, record.report, c.req.valid('json')), deps.logError);
+      return answerDraft(c, draftCells(drafterOf(c), record.form, record.report, c.req.valid('json')), deps.logError);
     })
     .openapi(formDraftRoute, async (c) => {
       const body = c.req.valid('json');
       const { profile } = c.req.valid('query');
       const report = scoreForm(body.form, profile ? { profile } : {});
-      return answerDraft(c, draftCells(body.form, report, body), deps.logError);
+      return answerDraft(c, draftCells(drafterOf(c), body.form, report, body), deps.logError);
     })
     .openapi(chatRoute, async (c) => {
       const { id } = c.req.valid('param');
@@ -275,7 +278,7 @@ export function draftRoutes(deps: ResolvedDeps) {
             message: body.message,
             history,
           };
-          const result = await drafter.revise(request, sinkFor(emit, path), signal);
+          const result = await drafterOf(c).revise(request, sinkFor(emit, path), signal);
           const at = deps.clock().toISOString();
           const origin = {
             kind: result.drafter,

@@ -3,6 +3,7 @@
  * in the same run. Run on an otherwise idle machine for steadier figures.
  */
 import { printDraftingBench } from './drafting.js';
+import { runExportBench } from './export.js';
 import { runHttpBench } from './http.js';
 import { runNarrativeBench } from './narratives.js';
 import { runScoringBench } from './scoring.js';
@@ -21,6 +22,7 @@ const sections: [string, () => Promise<void>][] = [
     },
   ],
   ['web', runWebBench],
+  ['export', runExportBench],
   ['worker', runWorkerBench],
 ];
 

@@ -13,6 +13,7 @@ import { apiDocumentConfig } from './api-document.js';
 import { contentTypes } from './content-type.js';
 import { resolveDeps, type AppDeps } from './deps.js';
 import { sameOrigin } from './same-origin.js';
+import { apiGuards } from './api-guards.js';
 import { onAppError, onNotFound } from './error-response.js';
 import { createRouter } from './router.js';
 import { registerEnvelopes } from './schemas.js';
@@ -40,17 +41,15 @@ export function createApp(appDeps: AppDeps) {
   app.use('/api/*', auditTrail(deps));
   // Who is asking and may they, before any route (issue #12); without accounts, the local actor
   app.use('*', accessControl({ ...deps, authRequired: deps.config.authRequired }));
-  app.use('/api/*', async (c, next) => {
-    // Set before the response exists: adding a header afterwards makes the Node adapter rebuild it.
-    c.header('X-Content-Type-Options', 'nosniff');
-    await next();
-  });
-  app.use('/api/*', limitBody(deps.config.bodyLimitBytes));
-  app.use('/api/*', sameOrigin({ allowedOrigins: deps.config.allowedOrigins }));
-  // POST /api/import takes files (.xlsx, text, multipart); every other write JSON only
+  // nosniff on every answer; the write guards in one layer, skipped by reads (see api-guards.ts)
   app.use(
     '/api/*',
-    contentTypes({ byPath: { '/api/import': IMPORT_CONTENT_TYPES, ...deps.config.contentTypesByPath } }),
+    apiGuards(
+      limitBody(deps.config.bodyLimitBytes),
+      sameOrigin({ allowedOrigins: deps.config.allowedOrigins }),
+      // POST /api/import takes files (.xlsx, text, multipart); every other write JSON only
+      contentTypes({ byPath: { '/api/import': IMPORT_CONTENT_TYPES, ...deps.config.contentTypesByPath } }),
+    ),
   );
   // Drafting and chat, once the request is otherwise acceptable: rates per user and unit, the unit's daily model tokens (issue #12)
   app.use(

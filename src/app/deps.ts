@@ -3,6 +3,7 @@
  * itself never reaches for a file system, an environment variable or a global clock.
  */
 import { createBuiltinDrafter } from '../drafting/builtin.js';
+import type { TextModel } from '../drafting/text-model.js';
 import type { Drafter } from '../drafting/types.js';
 import { type AuditLog, MemoryAuditLog } from '../store/audit-log.js';
 import { MemoryQuotaCounters, type QuotaCounters } from '../store/quota-counters.js';
@@ -49,6 +50,8 @@ export interface AppDeps {
   formGuards?: readonly FormGuard[];
   /** Writes and revises narrative cells; default the built-in drafter with the bundled templates. */
   drafter?: Drafter;
+  /** A configured model for import help and 自评报告 prose (null or absent: built-in only). */
+  textModel?: TextModel | null;
   /** The web page's files, served at `/` (built by the entry: esbuild on Node, prebuilt on Workers). */
   webAssets?: readonly WebAsset[];
   /** The time of a save (injected so tests can freeze it). */
@@ -69,6 +72,7 @@ export interface ResolvedDeps {
   accounts: AccountRepository | null;
   formGuards: readonly FormGuard[];
   drafter: Drafter;
+  textModel: TextModel | null;
   webAssets: readonly WebAsset[] | null;
   clock: () => Date;
   audit: AuditLog;
@@ -87,6 +91,7 @@ export function resolveDeps(deps: AppDeps): ResolvedDeps {
     // The review lock is always on (issue #12): a submitted or accepted form is read-only for its unit
     formGuards: [...(deps.formGuards ?? []), formLockGuard(reviews)],
     drafter: deps.drafter ?? createBuiltinDrafter(),
+    textModel: deps.textModel ?? null,
     webAssets: deps.webAssets ?? null,
     clock: deps.clock ?? (() => new Date()),
     audit: deps.audit ?? new MemoryAuditLog(),

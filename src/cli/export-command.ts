@@ -4,7 +4,15 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { scoreForm, ZipingError } from '../core/index.js';
-import { DOCX_PARTS, exportForm, type DocxParts, type ExportFormat } from '../io/export/index.js';
+import { textModelFromEnv } from '../drafting/text-model.js';
+import {
+  DOCX_PARTS,
+  exportForm,
+  writeReportProse,
+  type DocxParts,
+  type ExportFormat,
+  type ProseOutcome,
+} from '../io/export/index.js';
 import { parseArgs } from './args.js';
 import { readFormFile } from './read-form-file.js';
 
@@ -17,6 +25,14 @@ function partsOf(value: string | true | undefined): DocxParts {
     'invalid_request',
     '参数 --parts 应为 both（自评表和自评报告）、table（仅自评表）或 report（仅自评报告）',
   );
+}
+
+/** What the report's prose says of itself: a model's sections that fell back, checks that found something. */
+function proseLines(outcome: ProseOutcome): string[] {
+  return outcome.sections.flatMap((s) => [
+    ...(s.fallback ? [`自评报告“${s.heading}”改用内置文字：${s.fallback}`] : []),
+    ...s.issues.map((i) => `自评报告“${s.heading}”核查：${i.message}`),
+  ]);
 }
 
 /** Runs the export command; returns the exit code. */
@@ -35,8 +51,12 @@ export async function exportCommand(argv: string[], out: (text: string) => void)
   const form = await readFormFile(file);
   const profile = args.flags.get('profile');
   const report = scoreForm(form, { profile: typeof profile === 'string' ? profile : undefined });
+  const outcome =
+    targets.some(([f]) => f === 'docx') && parts !== 'table'
+      ? await writeReportProse(form, report, textModelFromEnv(process.env))
+      : null;
   for (const [format, path] of targets) {
-    const bytes = await exportForm(form, report, format, parts);
+    const bytes = await exportForm(form, report, format, parts, outcome?.prose);
     try {
       await writeFile(path, bytes);
     } catch (error) {
@@ -47,5 +67,6 @@ export async function exportCommand(argv: string[], out: (text: string) => void)
     }
     out(`已导出 ${path}（${bytes.byteLength} 字节）`);
   }
+  for (const line of outcome ? proseLines(outcome) : []) out(line);
   return 0;
 }

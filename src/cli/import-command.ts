@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { ZipingError } from '../core/index.js';
 import { importFile, reportSummary, type ImportResult } from '../io/import/index.js';
+import { textModelFromEnv } from '../drafting/text-model.js';
 import { parseArgs } from './args.js';
 
 export const IMPORT_USAGE = 'ziping import FILE [--json]   导入 .xlsx 或文本（--json 输出 { form, report }）';
@@ -27,7 +28,7 @@ export async function importCommand(argv: string[], out: (text: string) => void)
       code === 'ENOENT' ? `找不到文件：${file}` : `无法读取文件 ${file}（${code ?? '未知错误'}）`,
     );
   }
-  const result = await importFile(bytes);
+  const result = await importFile(bytes, { model: textModelFromEnv(process.env) });
   out(args.flags.has('json') ? JSON.stringify(result, null, 2) : summary(result));
   return 0;
 }
@@ -46,6 +47,7 @@ function summary({ form, report }: ImportResult): string {
   if (report.inferred.length > 0) {
     lines.push('推断：', ...report.inferred.map((e) => `  ${e.path} = ${String(e.value)}：${e.why}`));
   }
+  if (report.assist?.message) lines.push(`模型：${report.assist.message}`);
   if (report.unread.length > 0)
     lines.push('未能读取：', ...report.unread.map((e) => `  ${e.from} ${e.text}：${e.why}`));
   return lines.join('\n');

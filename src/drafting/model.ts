@@ -96,7 +96,7 @@ function outputTooLong(error: unknown): OutputTooLong | null {
 }
 
 /** A fetch whose response bodies error past `maxBytes`, so a 10 MB answer is never read whole. */
-function cappedFetch(inner: typeof fetch, maxBytes: number): typeof fetch {
+export function cappedFetch(inner: typeof fetch, maxBytes: number): typeof fetch {
   return async (input, init) => {
     const response = await inner(input, init);
     if (!response.body) return response;

@@ -17,6 +17,7 @@ import { createApp } from '../app/create-app.js';
 import { ZipingError } from '../core/errors.js';
 import { createDrafterFromEnv, drafterConfigFromEnv } from '../drafting/env.js';
 import { loadPromptsFromDir } from '../drafting/load-prompts-node.js';
+import { textModelFromEnv, type TextModel } from '../drafting/text-model.js';
 import type { Drafter } from '../drafting/types.js';
 import type { FormRepository } from '../store/repository.js';
 import { LowdbFormRepository } from '../store/lowdb-repository.js';
@@ -54,6 +55,8 @@ export interface NodeServerOptions {
   env?: Record<string, string | undefined>;
   /** The drafter; default from the environment (a model when ZIPING_MODEL is set, else built-in). */
   drafter?: Drafter;
+  /** The model for import help and 自评报告 prose; default from the environment (null: none). */
+  textModel?: TextModel | null;
   /** Where the prompt templates are read from (env ZIPING_PROMPTS, default `prompts/` of this repository). */
   promptsDir?: string;
   /** The web page's files; default dist/web when compiled, else built with esbuild at start. `null` serves no page. */
@@ -217,6 +220,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   const drafter =
     options.drafter ?? createDrafterFromEnv(env, { prompts: loadPromptsFromDir(promptsDir || undefined) });
   const drafterConfig = options.drafter ? null : drafterConfigFromEnv(env);
+  const textModel = options.textModel !== undefined ? options.textModel : textModelFromEnv(env);
 
   const webAssets = options.webAssets === undefined ? await defaultWebAssets() : options.webAssets;
 
@@ -234,6 +238,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     store,
     reviews,
     drafter,
+    textModel,
     ...(webAssets ? { webAssets } : {}),
     clock: () => new Date(),
     audit,

@@ -12,6 +12,7 @@ import { createApp } from '../app/create-app.js';
 import { ZipingError } from '../core/errors.js';
 import { bundledPrompts } from '../drafting/bundled.js';
 import { createDrafterFromEnv } from '../drafting/env.js';
+import { textModelFromEnv } from '../drafting/text-model.js';
 import { D1FormRepository } from '../store/d1-repository.js';
 import { D1AuditLog } from '../store/d1-audit-log.js';
 import { D1QuotaCounters } from '../store/d1-quota-counters.js';
@@ -59,6 +60,7 @@ export function workerApp(env: WorkerEnv): Hono<AppEnv> {
     store: new D1FormRepository(env.DB),
     reviews: new D1ReviewRepository(env.DB),
     drafter: createDrafterFromEnv(vars, { prompts: bundledPrompts() }),
+    textModel: textModelFromEnv(vars),
     clock: () => new Date(),
     audit: new D1AuditLog(env.DB),
     quotaCounters: new D1QuotaCounters(env.DB),

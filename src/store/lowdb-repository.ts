@@ -397,6 +397,13 @@ export class LowdbFormRepository implements FormRepository {
   /** The current record. */
   async get(id: string): Promise<FormRecord> {
     if (!isFormId(id)) throw formNotFound(id);
+    // A loaded head with nothing queued on it is the committed one: no need to join the queue
+    const slot = this.#slots.get(id);
+    if (slot?.loaded && slot.pending === 0 && !this.#closed && this.#summaries.has(id)) {
+      this.#slots.delete(id);
+      this.#slots.set(id, slot);
+      return slot.loaded.head.record;
+    }
     return this.#run(id, async (slot) => (await this.#load(id, slot)).record);
   }
 

@@ -78,7 +78,7 @@ describe('export of a reviewed form', () => {
   });
 
   it('adds a 审核意见 table after the 自评表 in the .docx', async () => {
-    const doc = readDocxXml(await formToDocx(form, report, 'table', review));
+    const doc = readDocxXml(await formToDocx(form, report, 'table', undefined, review));
     expect(doc.tables).toHaveLength(2);
     const table = doc.tables[1]!;
     expect(table[0]).toEqual(['绩效指标', '分值', '自评得分', '审核得分', '审核意见']);
@@ -95,7 +95,7 @@ describe('export of a reviewed form', () => {
   it('exports a form never submitted exactly as before: one sheet, one table', async () => {
     for (const none of [undefined, null, emptyReview('a1b2c3d4e5f6g7h8')]) {
       expect(zipParts(await formToXlsx(form, report, none))['xl/worksheets/sheet2.xml']).toBeUndefined();
-      expect(readDocxXml(await formToDocx(form, report, 'table', none)).tables).toHaveLength(1);
+      expect(readDocxXml(await formToDocx(form, report, 'table', undefined, none)).tables).toHaveLength(1);
     }
   });
 });

@@ -230,6 +230,48 @@ describe('/api/forms', () => {
     expect(notModified.status).toBe(304);
   });
 
+  it('serves each version its own bytes: a save changes the view and its ETag, a delete forgets it', async () => {
+    const created = await createForm('缓存测试');
+    const url = `/api/forms/${created.id}`;
+    const first = await server.request(url);
+    expect(first.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await jsonOf(first)).form.project.name).toBe('缓存测试');
+    const changed = seedInput();
+    changed.project.name = '缓存测试改';
+    const put = await server.send(url, changed, { method: 'PUT', headers: { 'if-match': '"1"' } });
+    expect(put.status).toBe(200);
+    const second = await server.request(url);
+    expect(second.headers.get('etag')).toBe('"2"');
+    const view = await jsonOf(second);
+    expect(view.version).toBe(2);
+    expect(view.form.project.name).toBe('缓存测试改');
+    // the old version's tag no longer matches; the new one does, alone or in a list
+    expect((await server.request(url, { headers: { 'if-none-match': '"1"' } })).status).toBe(200);
+    expect((await server.request(url, { headers: { 'if-none-match': '"1", "2"' } })).status).toBe(304);
+    const removed = await server.request(url, { method: 'DELETE', headers: { 'if-match': '"2"' } });
+    expect(removed.status).toBe(204);
+    expect((await server.request(url)).status).toBe(404);
+    expect((await server.request(url, { headers: { 'if-none-match': '"2"' } })).status).toBe(404);
+  });
+
+  it('still guards writes (content type, origin, body limit) while reads skip those guards', async () => {
+    const created = await createForm('守卫测试');
+    const plain = await server.request('/api/forms', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify(seedInput()),
+    });
+    expect(plain.status).toBe(415);
+    expect(plain.headers.get('x-content-type-options')).toBe('nosniff');
+    const crossSite = await server.send('/api/forms', seedInput(), { headers: { origin: 'https://evil.example' } });
+    expect(crossSite.status).toBe(403);
+    // a read from another site, with a content type a write would be refused for, is answered
+    const read = await server.request(`/api/forms/${created.id}`, {
+      headers: { origin: 'https://evil.example', 'content-type': 'text/plain' },
+    });
+    expect(read.status).toBe(200);
+  });
+
   it('gives 404 JSON for an unknown id', async () => {
     for (const path of [
       '/api/forms/0000000000000000',

@@ -10,6 +10,8 @@ import {
   EXPORT_CONTENT_TYPES,
   exportFileName,
   exportForm,
+  proseHeader,
+  writeReportProse,
   type DocxParts,
   type ExportFormat,
 } from '../../io/export/index.js';
@@ -29,6 +31,14 @@ const fileResponse = (format: ExportFormat, description: string) => ({
   description,
   headers: z.object({
     'Content-Disposition': z.string().openapi({ description: 'attachment；中文文件名见 filename*（RFC 5987）' }),
+    ...(format === 'docx'
+      ? {
+          'X-Ziping-Report-Prose': z.string().optional().openapi({
+            description:
+              '自评报告正文由谁写、核查结果：`builtin; findings=N`，或 `model=名称; fallback=3,4; findings=N`（未通过核查而改用内置文字的节）',
+          }),
+        }
+      : {}),
   }),
   content: { [EXPORT_CONTENT_TYPES[format]]: { schema: z.string().openapi({ format: 'binary' }) } },
 });
@@ -56,10 +66,17 @@ async function sendExport(c: Context, deps: ResolvedDeps, id: string, format: Ex
   const record = await deps.store.get(id);
   // Scored now, like POST /api/score and old versions: every total in the file is this report's
   const report = scoreForm(record.form);
+  // The 自评报告's prose: a configured model's sections where they pass the draft checks, else built in
+  const outcome =
+    format === 'docx' && parts !== 'table'
+      ? await writeReportProse(record.form, report, deps.textModel, c.req.raw.signal)
+      : null;
   // The review beside the form (issue #12): its columns appear once the form has been submitted
-  const bytes = await exportForm(record.form, report, format, parts, await deps.reviews.get(id));
+  const review = await deps.reviews.get(id);
+  const bytes = await exportForm(record.form, report, format, parts, outcome?.prose, review);
   const name = exportFileName(record.form, format, parts);
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+    ...(outcome ? { 'X-Ziping-Report-Prose': proseHeader(outcome) } : {}),
     'Content-Type': EXPORT_CONTENT_TYPES[format],
     'Content-Disposition': attachmentDisposition(name, `ziping-${id}.${format}`),
     'Cache-Control': 'private, no-cache',

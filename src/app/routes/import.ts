@@ -5,7 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { ZipingError } from '../../core/errors.js';
-import { ImportReportSchema, importFile, importText } from '../../io/import/index.js';
+import { ImportReportSchema, importFile, importTextAssisted } from '../../io/import/index.js';
 import type { ResolvedDeps } from '../deps.js';
 import { createRouter } from '../router.js';
 import { errors, Form, jsonResponse } from '../schemas.js';
@@ -52,8 +52,10 @@ function mediaType(header: string | undefined): string {
 }
 
 /** The import route, to be mounted under `/api`. */
-export function importRoutes(_deps: ResolvedDeps) {
+export function importRoutes(deps: ResolvedDeps) {
   return createRouter().openapi(importRoute, async (c) => {
+    // A configured model may read what the parser could not place (text only; see model-assist.ts)
+    const options = { model: deps.textModel, signal: c.req.raw.signal };
     const type = mediaType(c.req.header('content-type'));
     if (!(IMPORT_CONTENT_TYPES as readonly string[]).includes(type)) {
       throw new ZipingError(
@@ -61,10 +63,11 @@ export function importRoutes(_deps: ResolvedDeps) {
         `不支持的内容类型“${type || '（无）'}”：请上传 .xlsx、文本或 multipart/form-data`,
       );
     }
-    if (type !== 'multipart/form-data') return c.json(await importFile(new Uint8Array(await c.req.arrayBuffer())), 200);
+    if (type !== 'multipart/form-data')
+      return c.json(await importFile(new Uint8Array(await c.req.arrayBuffer()), options), 200);
     const { file, text } = c.req.valid('form') as { file?: File; text?: string };
-    if (file) return c.json(await importFile(new Uint8Array(await file.arrayBuffer())), 200);
-    if (typeof text === 'string') return c.json(importText(text), 200);
+    if (file) return c.json(await importFile(new Uint8Array(await file.arrayBuffer()), options), 200);
+    if (typeof text === 'string') return c.json(await importTextAssisted(text, options), 200);
     throw new ZipingError('invalid_request', '表单数据中缺少 file（文件）或 text（粘贴的文字）字段', {
       issues: [{ path: 'file', code: 'required', message: '请选择文件或粘贴文字' }],
     });

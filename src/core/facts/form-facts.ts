@@ -4,6 +4,7 @@
  */
 import { getProfile } from '../profiles/index.js';
 import { overAchievementRatio } from '../profiles/over-ratio.js';
+import type { RowCells } from '../parse/row-cells.js';
 import { unitAt } from '../parse/units.js';
 import type { Form } from '../schema/form.js';
 import type { IndicatorResult, ScoreReport } from '../schema/report.js';
@@ -41,12 +42,16 @@ function fundingFacts(form: Form, report: ScoreReport): FundingFacts {
 }
 
 function resultAt(report: ScoreReport, index: number): IndicatorResult | null {
-  return report.indicators.find((r) => r.index === index) ?? null;
+  // Rows are reported in order, so row `index` is normally at `index`
+  const at = report.indicators[index];
+  return at?.index === index ? at : (report.indicators.find((r) => r.index === index) ?? null);
 }
 
 export interface FactsOptions {
   /** Overrides the profile's over-achievement ratio. */
   overRatio?: number;
+  /** Each row's cells as the scorer read them (`scoreForm` passes them, so no cell is parsed twice). */
+  cells?: readonly (RowCells | undefined)[];
 }
 
 /** The facts of `form` as scored in `report` (`scoreForm(form)`). Pure; never throws for a scored form. */
@@ -68,19 +73,32 @@ export function buildFacts(form: Form, report: ScoreReport, options: FactsOption
     selfTotal: form.selfTotal ?? report.selfTotal,
     funding: fundingFacts(form, report),
     rows: form.indicators.map((row, index) =>
-      indicatorFacts({ row, index, result: resultAt(report, index), profile, year: form.year }),
+      indicatorFacts({
+        row,
+        index,
+        result: resultAt(report, index),
+        profile,
+        year: form.year,
+        cells: options.cells?.[index],
+      }),
     ),
     goals: { expected: form.goals?.expected ?? '', existing: form.goals?.actual ?? '', notes: form.goals?.notes ?? '' },
   };
 }
 
-const CACHE = new WeakMap<ScoreReport, { form: Form; ratio: number | undefined; facts: FormFacts }>();
+const CACHE = new WeakMap<ScoreReport, { form: Form; ratio: number; facts: FormFacts }[]>();
 
-/** `buildFacts` once per scored form: later calls with the same form and report reuse the facts. */
+/**
+ * `buildFacts` once per scored form and over-achievement ratio: later calls with the same form,
+ * report and ratio reuse the facts. A ratio left out is the profile's, so it shares their entry.
+ */
 export function factsOf(form: Form, report: ScoreReport, options: FactsOptions = {}): FormFacts {
-  const hit = CACHE.get(report);
-  if (hit && hit.form === form && hit.ratio === options.overRatio) return hit.facts;
-  const facts = buildFacts(form, report, options);
-  CACHE.set(report, { form, ratio: options.overRatio, facts });
+  const ratio = options.overRatio ?? overAchievementRatio(report.profile);
+  const entries = CACHE.get(report) ?? [];
+  const hit = entries.find((e) => e.form === form && e.ratio === ratio);
+  if (hit) return hit.facts;
+  const facts = buildFacts(form, report, { ...options, overRatio: ratio });
+  // A few entries at most: the scorer's, and a drafter's or checker's with its own ratio
+  CACHE.set(report, [...entries.slice(-3), { form, ratio, facts }]);
   return facts;
 }

@@ -3,9 +3,10 @@
  * completion, deviation, scores and outcome (issue #13). Pure.
  */
 import { dec } from '../decimal.js';
-import { parseActual, type ParsedActual } from '../parse/actual-parser.js';
+import type { ParsedActual } from '../parse/actual-parser.js';
 import type { Quantity } from '../parse/quantity.js';
-import { parseTarget, type ParsedTarget } from '../parse/target-parser.js';
+import { readRowCells, type RowCells } from '../parse/row-cells.js';
+import type { ParsedTarget } from '../parse/target-parser.js';
 import type { Unit } from '../parse/units.js';
 import type { RuleProfile } from '../profiles/types.js';
 import { inUnit } from '../scoring/quantitative-score.js';
@@ -91,16 +92,15 @@ export interface RowInput {
   result: IndicatorResult | null;
   profile: RuleProfile;
   year: number;
+  /** The row's cells as the scorer read them (read here when absent). */
+  cells?: RowCells;
 }
 
 /** The facts of row `index`. */
-export function indicatorFacts({ row, index, result, profile, year }: RowInput): IndicatorFacts {
-  const parsedTarget = parseTarget(row.target, {
-    year,
-    level2: row.level2,
-    unsignedAs: profile.settings.quant.unsignedAs,
-  });
-  const parsedActual = parseActual(row.actual, parsedTarget, year);
+export function indicatorFacts({ row, index, result, profile, year, cells }: RowInput): IndicatorFacts {
+  const read = cells ?? readRowCells(row, year, profile.settings.quant.unsignedAs);
+  const parsedTarget = read.target;
+  const parsedActual = read.actual;
   const targetUnit =
     parsedTarget.kind === 'number'
       ? parsedTarget.quantity.unit

@@ -20,10 +20,23 @@ export function firstNonFinite(value: unknown, path = ''): string | null {
   return null;
 }
 
+/** True when every number in `value` is finite (the check of every scoring: no paths built). */
+function allFinite(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!allFinite(item)) return false;
+    return true;
+  }
+  for (const key in value)
+    if (Object.hasOwn(value, key) && !allFinite((value as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
 /** Returns `report` unchanged, or throws `non_finite_number` naming the first bad number. */
 export function assertFiniteReport(report: ScoreReport): ScoreReport {
-  const path = firstNonFinite(report);
-  if (path === null) return report;
+  if (allFinite(report)) return report;
+  const path = firstNonFinite(report) ?? '(根)';
   const message = `评分结果中的 ${path} 不是有限数，请检查分值与金额；未保存任何内容`;
   throw new ZipingError('non_finite_number', message, {
     issues: [{ path, code: 'non_finite_number', message: `${path} 不是有限数` }],

@@ -3,11 +3,11 @@
  * quantitative, deadline or qualitative scorer. Whatever cannot be read is reported on its cell.
  */
 import { dec, fixed } from '../decimal.js';
-import { parseActual } from '../parse/actual-parser.js';
 import { dateKey, formatDate } from '../parse/deadline.js';
 import { isBlank } from '../parse/placeholder.js';
 import { compareLevels } from '../parse/qualitative.js';
-import { parseTarget, type ParsedTarget } from '../parse/target-parser.js';
+import type { RowCells } from '../parse/row-cells.js';
+import type { ParsedTarget } from '../parse/target-parser.js';
 import type { RuleProfile } from '../profiles/types.js';
 import type { Grade, Indicator } from '../schema/form.js';
 import type { ReportIssue } from '../schema/report.js';
@@ -72,17 +72,20 @@ function qualitative(
   });
 }
 
-/** The rule outcome for row `index`; issue paths are filled in for that row. */
-export function scoreIndicatorRule(row: Indicator, index: number, profile: RuleProfile, year: number): RowOutcome {
-  const result = ruleFor(row, profile, year);
-  result.issues = result.issues.map((i) => ({ ...i, path: i.path.replace('{i}', String(index)) }));
+/**
+ * The rule outcome for row `index` from its cells as read (`readRowCells`); issue paths are filled
+ * in for that row.
+ */
+export function scoreIndicatorRule(row: Indicator, index: number, profile: RuleProfile, cells: RowCells): RowOutcome {
+  const result = ruleFor(row, profile, cells);
+  const at = String(index);
+  for (const i of result.issues) i.path = i.path.replace('{i}', at);
   return result;
 }
 
-function ruleFor(row: Indicator, profile: RuleProfile, year: number): RowOutcome {
+function ruleFor(row: Indicator, profile: RuleProfile, { target, actual }: RowCells): RowOutcome {
   const settings = profile.settings;
   const weight = row.weight;
-  const target = parseTarget(row.target, { year, level2: row.level2, unsignedAs: settings.quant.unsignedAs });
 
   if (weight == null) {
     return outcome('unscorable', {
@@ -129,7 +132,6 @@ function ruleFor(row: Indicator, profile: RuleProfile, year: number): RowOutcome
       },
     );
   }
-  const actual = parseActual(row.actual, target, year);
 
   switch (target.kind) {
     case 'empty':

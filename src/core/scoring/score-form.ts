@@ -10,6 +10,8 @@ import { checkSelfTotal, selfScoreSum } from '../checks/total-checks.js';
 import { checkWeights } from '../checks/weight-checks.js';
 import { sum } from '../decimal.js';
 import { isBlank } from '../parse/placeholder.js';
+import { factsOf } from '../facts/form-facts.js';
+import { readRowCells, type RowCells } from '../parse/row-cells.js';
 import { getProfile } from '../profiles/index.js';
 import type { RuleProfile } from '../profiles/types.js';
 import type { Form, Indicator } from '../schema/form.js';
@@ -34,10 +36,10 @@ function isTemplateRow(row: Indicator): boolean {
 function scoreRow(
   row: Indicator,
   index: number,
-  form: Form,
+  cells: RowCells,
   profile: RuleProfile,
 ): { result: IndicatorResult; issues: ReportIssue[] } {
-  const rule = scoreIndicatorRule(row, index, profile, form.year);
+  const rule = scoreIndicatorRule(row, index, profile, cells);
   const ruleScore = rule.ruleScore === null ? null : roundScore(rule.ruleScore, profile, row.weight);
   const self = row.score ?? null;
   const final = finalScore(index, rule, ruleScore, self, row.weight ?? null, row.deviation, profile);
@@ -92,6 +94,8 @@ export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
   const funding = scoreFunding(form, profile);
   const issues: ReportIssue[] = [...funding.issues, ...checkFunding(form, funding.result)];
   const indicators: IndicatorResult[] = [];
+  // Each row's cells are read once, for its score and for its facts
+  const cells: (RowCells | undefined)[] = [];
 
   form.indicators.forEach((row, index) => {
     if (isTemplateRow(row)) {
@@ -109,7 +113,8 @@ export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
       });
       return;
     }
-    const scored = scoreRow(row, index, form, profile);
+    cells[index] = readRowCells(row, form.year, profile.settings.quant.unsignedAs);
+    const scored = scoreRow(row, index, cells[index], profile);
     indicators.push(scored.result);
     issues.push(...scored.issues);
   });
@@ -152,6 +157,9 @@ export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
     indicators,
     issues,
   };
+  // The facts of the form are built once here, from the cells already read, and shared by the
+  // narrative checks below and any later check of this report (factsOf keeps them)
+  factsOf(form, report, { cells });
   // A narrative is checked against the scored figures, so its issues come last (issue #13)
   report.issues.push(...narrativeReportIssues(form, report));
   sortIssues(report.issues);

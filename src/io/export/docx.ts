@@ -12,24 +12,24 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextDirection,
   TextRun,
-  VerticalAlignTable,
-  VerticalMergeType,
-  WidthType,
   type ISectionOptions,
 } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Form, ScoreReport } from '../../core/index.js';
 import type { ReviewRecord } from '../../core/review/record.js';
-import { buildFormSheet, type FormSheet, type SheetCell } from './form-sheet.js';
+import { buildFormSheet, type FormSheet } from './form-sheet.js';
+import { tableXml } from './docx-table-xml.js';
 import { buildReviewSheet, hasReview } from './review-sheet.js';
 import { cellText } from './cell-text.js';
 import { buildReportProse, type ReportProse } from './report-prose.js';
 import { xmlSafe } from './xml-safe.js';
+
+/** Column widths in twips, filling the landscape page between its margins. */
+function tableWidths(sheet: FormSheet): number[] {
+  const units = sheet.widths.reduce((a, w) => a + w, 0);
+  return sheet.widths.map((w) => Math.floor((w / units) * TABLE_WIDTH));
+}
 
 /** Which parts the document holds. */
 export type DocxParts = 'both' | 'table' | 'report';
@@ -37,6 +37,10 @@ export type DocxParts = 'both' | 'table' | 'report';
 const MM = 56.7; // twips per millimetre
 const A4 = { width: Math.round(210 * MM), height: Math.round(297 * MM) };
 const TABLE_MARGIN = Math.round(15 * MM);
+const TABLE_WIDTH = A4.height - 2 * TABLE_MARGIN;
+const DOCUMENT = 'word/document.xml';
+const TABLE_MARK = 'ZIPING-TABLE';
+const MARK_XML = `<w:p><w:r><w:t xml:space="preserve">${TABLE_MARK}</w:t></w:r></w:p>`;
 const SONG = { eastAsia: '宋体', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
 const FANG = { eastAsia: '仿宋_GB2312', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
 const HEI = { eastAsia: '黑体', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
@@ -49,46 +53,8 @@ function runs(text: string, options: { font: typeof SONG; size: number; bold?: b
     .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0, ...options }));
 }
 
-/** The Word cell of one grid cell (or the continuation of a vertical merge). */
-function tableCell(cell: SheetCell, widths: number[], continued: boolean): TableCell {
-  const width = widths.slice(cell.col, cell.col + cell.colSpan).reduce((a, w) => a + w, 0);
-  const left = cell.kind === 'text' || cell.kind === 'narrative';
-  const text = continued ? '' : cellText(cell);
-  return new TableCell({
-    columnSpan: cell.colSpan,
-    width: { size: width, type: WidthType.DXA },
-    verticalMerge: cell.rowSpan > 1 ? (continued ? VerticalMergeType.CONTINUE : VerticalMergeType.RESTART) : undefined,
-    verticalAlign: cell.kind === 'narrative' ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER,
-    textDirection: cell.col === 0 && cell.colSpan === 1 ? TextDirection.TOP_TO_BOTTOM_RIGHT_TO_LEFT : undefined,
-    margins: { left: 60, right: 60, top: 30, bottom: 30 },
-    children: [
-      new Paragraph({
-        alignment: left ? AlignmentType.LEFT : cell.kind === 'amount' ? AlignmentType.RIGHT : AlignmentType.CENTER,
-        children: runs(text, { font: SONG, size: 20, bold: cell.kind === 'label' }),
-      }),
-    ],
-  });
-}
-
-/** Table rows from the grid: a cell starting in the row, or the continuation of one above. */
-function tableRows(sheet: FormSheet, widths: number[], firstRow: number): TableRow[] {
-  // Each grid row's cells, those starting there and those continuing from above, in one pass
-  const byRow: SheetCell[][] = Array.from({ length: sheet.rowCount }, () => []);
-  for (const cell of sheet.cells) {
-    for (let r = cell.row; r < cell.row + cell.rowSpan; r++) byRow[r]!.push(cell);
-  }
-  return byRow.slice(firstRow).map((cells, i) => {
-    const r = firstRow + i;
-    const children = cells.sort((a, b) => a.col - b.col).map((c) => tableCell(c, widths, c.row !== r));
-    return new TableRow({ children, cantSplit: false, tableHeader: r === sheet.headerRow });
-  });
-}
-
 /** A grid (the 自评表 or the 审核意见) as a landscape section: its two heading rows, then the table. */
 function tableSection(sheet: FormSheet): ISectionOptions {
-  const usable = A4.height - 2 * TABLE_MARGIN;
-  const units = sheet.widths.reduce((a, w) => a + w, 0);
-  const widths = sheet.widths.map((w) => Math.floor((w / units) * usable));
   const heading = (row: number, size: number) =>
     sheet.cells
       .filter((c) => c.row === row)
@@ -110,12 +76,10 @@ function tableSection(sheet: FormSheet): ISectionOptions {
     children: [
       ...heading(0, 36),
       ...heading(1, 24),
-      new Table({
-        layout: TableLayoutType.FIXED,
-        width: { size: usable, type: WidthType.DXA },
-        columnWidths: widths,
-        rows: tableRows(sheet, widths, 2),
-      }),
+      // The table itself is written by tableXml and spliced in here (see spliceTable)
+      new Paragraph({ children: [new TextRun(TABLE_MARK)] }),
+      // Word ends a section after a table with a paragraph; it carries the section break
+      new Paragraph({}),
     ],
   };
 }
@@ -181,13 +145,31 @@ export async function formToDocx(
   form: Form,
   report: ScoreReport,
   parts: DocxParts = 'both',
+  written?: ReportProse,
   review?: ReviewRecord | null,
 ): Promise<Uint8Array> {
   const sections: ISectionOptions[] = [];
-  if (parts !== 'report') sections.push(tableSection(buildFormSheet(form, report)));
-  if (parts !== 'report' && hasReview(review)) sections.push(tableSection(buildReviewSheet(form, report, review)));
-  const prose = buildReportProse(form, report);
+  const sheet = parts !== 'report' ? buildFormSheet(form, report) : null;
+  if (sheet) sections.push(tableSection(sheet));
+  if (sheet && hasReview(review)) sections.push(tableSection(buildReviewSheet(form, report, review)));
+  // The prose as checked by writeReportProse (model or built-in); built in here when not given
+  const prose = written ?? buildReportProse(form, report);
   if (parts !== 'table') sections.push(reportSection(prose));
   const doc = new Document({ creator: 'Ziping 绩效自评助手', title: prose.title, sections });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
+  const bytes = new Uint8Array(await Packer.toArrayBuffer(doc));
+  return sheet ? spliceTable(bytes, tableXml(sheet, tableWidths(sheet), 2, TABLE_WIDTH)) : bytes;
+}
+
+/**
+ * The package with the marker paragraph replaced by the table. Every other paragraph of the
+ * document has properties (alignment, fonts), and form text is escaped, so only the marker
+ * paragraph reads exactly MARK_XML; the table section comes first, so it is the first match.
+ */
+function spliceTable(bytes: Uint8Array, table: string): Uint8Array {
+  const files = unzipSync(bytes);
+  const xml = strFromU8(files[DOCUMENT]!);
+  const at = xml.indexOf(MARK_XML);
+  if (at < 0) throw new Error('docx export: the table marker is missing from document.xml');
+  files[DOCUMENT] = strToU8(xml.slice(0, at) + table + xml.slice(at + MARK_XML.length));
+  return zipSync(files);
 }

@@ -3,6 +3,8 @@
  * Pure: no file system, no Node built-ins, so the same code runs in Workers (issue 10, 11).
  */
 import { ZipingError } from '../../core/errors.js';
+import type { TextModel } from '../../drafting/text-model.js';
+import { assistTextImport } from './model-assist.js';
 import type { Form } from '../../core/schema/form.js';
 import { formFromGrid, looksLikeForm } from './grid-form.js';
 import type { Grid, GridCell } from './grid.js';
@@ -21,6 +23,10 @@ export interface ImportResult {
 export interface ImportOptions {
   /** The year used when the form states none (reported as inferred). */
   fallbackYear?: number;
+  /** A configured model, asked about text the built-in parser could not place (text imports only). */
+  model?: TextModel | null;
+  /** Cancels the model's help (a closed request). */
+  signal?: AbortSignal;
 }
 
 function defaultYear(options: ImportOptions): number {
@@ -29,8 +35,15 @@ function defaultYear(options: ImportOptions): number {
 
 /** Imports an uploaded file: an .xlsx workbook or a text file. */
 export async function importFile(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
-  if (sniffFile(bytes) === 'text') return importText(decodeText(bytes), options);
+  if (sniffFile(bytes) === 'text') return importTextAssisted(decodeText(bytes), options);
   return importWorkbook(bytes, options);
+}
+
+/** Imports pasted text; with `options.model`, the model is asked about what the parser left unread. */
+export async function importTextAssisted(text: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const { result, fragments } = readText(text, options);
+  if (!options.model || fragments.length === 0) return result;
+  return assistTextImport(result, fragments, options.model, options.signal);
 }
 
 /** Imports an .xlsx workbook: limits checked on the zip first, then the form's sheet found by its labels. */
@@ -55,6 +68,11 @@ export async function importWorkbook(bytes: Uint8Array, options: ImportOptions =
 
 /** Imports pasted text: a table with tabs (copied from a spreadsheet) or flowing text. */
 export function importText(text: string, options: ImportOptions = {}): ImportResult {
+  return readText(text, options).result;
+}
+
+/** The built-in reading of pasted text, and the texts it could not place, in full. */
+function readText(text: string, options: ImportOptions): { result: ImportResult; fragments: string[] } {
   if (text.length > IMPORT_LIMITS.maxTextChars) {
     throw new ZipingError('import_limit_exceeded', `文本超过 ${IMPORT_LIMITS.maxTextChars} 个字符的导入上限`, {
       details: { limit: IMPORT_LIMITS.maxTextChars },
@@ -71,7 +89,7 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   const grid = tabGrid(lines);
   const year = defaultYear(options);
   const form = grid && looksLikeForm(grid) ? formFromGrid(grid, report, year) : formFromText(text, report, year);
-  return { form, report: report.build('text', null) };
+  return { result: { form, report: report.build('text', null) }, fragments: report.unreadFull };
 }
 
 /** Text copied from a spreadsheet: tab-separated cells, one row per line. */

@@ -37,6 +37,15 @@ export const ImportLayoutSchema = z.enum([
   'flowing-text', // pasted text without cell separators
 ]);
 
+/** What a configured model did for an import (text only): rows it placed, rows refused, or why it could not help. */
+export const ImportAssistSchema = z.object({
+  model: z.string(),
+  placed: z.number().int(),
+  rejected: z.number().int(),
+  /** Why the model's answer (or some of it) was not used; null when all of it was. */
+  message: z.string().nullable(),
+});
+
 export const ImportReportSchema = z.object({
   source: z.enum(['xlsx', 'text']),
   /** The sheet the form was found on (xlsx only). */
@@ -46,6 +55,8 @@ export const ImportReportSchema = z.object({
   inferred: z.array(InferredEntrySchema),
   skipped: z.array(SourceNoteSchema),
   unread: z.array(SourceNoteSchema),
+  /** Present when a model was asked about the text the parser could not place. */
+  assist: ImportAssistSchema.optional(),
 });
 
 export type ReadEntry = z.infer<typeof ReadEntrySchema>;
@@ -53,6 +64,7 @@ export type InferredEntry = z.input<typeof InferredEntrySchema>;
 export type SourceNote = z.infer<typeof SourceNoteSchema>;
 export type ImportLayout = z.infer<typeof ImportLayoutSchema>;
 export type ImportReport = z.infer<typeof ImportReportSchema>;
+export type ImportAssist = z.infer<typeof ImportAssistSchema>;
 
 /** Collects report entries while a parser works. */
 export class ReportBuilder {
@@ -60,6 +72,8 @@ export class ReportBuilder {
   readonly inferred: InferredEntry[] = [];
   readonly skipped: SourceNote[] = [];
   readonly unread: SourceNote[] = [];
+  /** The unread texts in full (`unread` quotes at most 200 characters): what a model may be asked about. */
+  readonly unreadFull: string[] = [];
   readonly layouts = new Set<ImportLayout>();
 
   /** Records a value read from `from`. */
@@ -78,6 +92,7 @@ export class ReportBuilder {
 
   miss(from: string, text: string, why: string): void {
     this.unread.push({ from, text: clip(text), why });
+    this.unreadFull.push(text);
   }
 
   /** The finished report. */
@@ -94,7 +109,7 @@ export class ReportBuilder {
   }
 }
 
-/** One line on a report, for the CLI summary and the page: source, layouts and the four counts. */
+/** One line on a report, for the CLI summary and the page: source, layouts, the four counts, the model's help. */
 export function reportSummary(report: ImportReport): string {
   const where = report.source === 'xlsx' ? `工作表“${report.sheet ?? ''}”` : '文本';
   const counts = [
@@ -103,7 +118,10 @@ export function reportSummary(report: ImportReport): string {
     `略过 ${report.skipped.length} 处`,
     `未能读取 ${report.unread.length} 处`,
   ];
-  return `${where}，版式：${report.layouts.join('、')}；${counts.join('，')}`;
+  const assist = report.assist
+    ? `；模型 ${report.assist.model} 读出 ${report.assist.placed} 行，拒绝 ${report.assist.rejected} 行`
+    : '';
+  return `${where}，版式：${report.layouts.join('、')}；${counts.join('，')}${assist}`;
 }
 
 /** Report notes quote at most 200 characters of the source. */

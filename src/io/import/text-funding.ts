@@ -5,7 +5,8 @@
  */
 import type { FormInput } from '../../core/schema/form.js';
 import { isPlaceholder } from '../../core/parse/placeholder.js';
-import { amountIn, cellNumber, labelKey } from './cell-text.js';
+import { amountIn, cellNumber, formatNumber, labelKey } from './cell-text.js';
+import { splitGluedNumbers, type NumberRole } from './glued-numbers.js';
 import { FUNDING_COLUMNS, FUNDING_ROWS } from './labels.js';
 import type { ReportBuilder } from './report.js';
 import { isLabel } from './text-labels.js';
@@ -31,7 +32,7 @@ function isValue(text: string): boolean {
 }
 
 /** Reads the funding block from its tokens. */
-export function readTextFunding(tokens: Token[], report: ReportBuilder): Funding | undefined {
+export function readTextFunding(tokens: Token[], report: ReportBuilder, glued = false): Funding | undefined {
   const columns: Column[] = [];
   for (const t of tokens) {
     const c = columnOf(t.text);
@@ -46,14 +47,55 @@ export function readTextFunding(tokens: Token[], report: ReportBuilder): Funding
   tokens.forEach((t, i) => {
     const key = rowOf(t.text);
     if (!key || funding[key]) return;
-    const values: Token[] = [];
+    let values: Token[] = [];
     for (let j = i + 1; j < tokens.length && isValue(tokens[j]!.text) && !isLabel(tokens[j]!.text); j++) {
       values.push(tokens[j]!);
     }
+    // In text whose cells ran together, one value token may hold the whole row (`2020` = 20 | 20)
+    const run = values.length === 0 ? tokens[i + 1] : glued && values.length === 1 ? values[0] : undefined;
+    const split = run ? gluedValues(key, run, columns, funding, report) : [];
+    if (split.length > 0) values = split;
     funding[key] = placeRow(key, values, columns, unit, report);
     if (key === 'total') readWeight(values, columns, funding, report);
   });
   return funding;
+}
+
+const COLUMN_NAMES: Record<Column, string> = {
+  initial: '年初预算数',
+  annual: '全年预算数',
+  executed: '全年执行数',
+  weight: '分值',
+  rate: '执行率',
+  score: '得分',
+};
+
+/**
+ * A row's values that ran together (`202010100.00%10`), cut by the columns' rules: the 年度资金总额
+ * row into all its columns, a 其中 row into its amounts (each no more than the total's).
+ */
+function gluedValues(key: RowKey, token: Token, columns: Column[], funding: Funding, report: ReportBuilder): Token[] {
+  const roleOf = (c: Column): NumberRole =>
+    c === 'weight' ? 'weight' : c === 'rate' ? 'rate' : c === 'score' ? 'score' : 'amount';
+  const cols = key === 'total' ? columns : columns.filter((c) => roleOf(c) === 'amount');
+  const at = (c: Column) => (cols.includes(c) ? cols.indexOf(c) : undefined);
+  const total = funding.total;
+  const cap = total ? Math.max(total.initial ?? 0, total.annual ?? 0, total.executed ?? 0) : undefined;
+  const values = splitGluedNumbers(token.text, cols.map(roleOf), {
+    budget: at('annual') ?? at('initial'),
+    executed: at('executed'),
+    weight: at('weight'),
+    score: at('score'),
+    ...(key !== 'total' && cap ? { maxAmount: cap } : {}),
+  });
+  if (!values) return [];
+  const texts = values.map((v, i) => (cols[i] === 'rate' ? `${formatNumber(v * 100)}%` : formatNumber(v)));
+  report.infer(
+    `funding.${key}`,
+    texts.join(' | '),
+    `${lineRef(token)}数字粘连“${token.text}”，按表头列（${cols.map((c) => COLUMN_NAMES[c]).join('、')}）${cols.includes('rate') ? '及执行率=执行数/预算数' : '（各数不超过年度资金总额）'}唯一拆分，请核对`,
+  );
+  return texts.map((text) => ({ ...token, text, before: 'cell' as const }));
 }
 
 /** Which column each value of a row belongs to (see the file comment). */

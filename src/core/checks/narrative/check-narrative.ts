@@ -11,8 +11,8 @@ import { narrativeRowIndex } from '../../narratives/paths.js';
 import { isFillerText } from '../../parse/placeholder.js';
 import type { NarrativePath } from '../../schema/form.js';
 import { checkCauses } from './causes.js';
-import { checkFigures, claimKnowns } from './figures.js';
-import { cellKnowns, type Known } from './knowns.js';
+import { checkFigures, claimKnowns, figureContradictions } from './figures.js';
+import { cellKnowns, cellTableKnowns, type Known } from './knowns.js';
 import { checkRegister, latinWords } from './register.js';
 import { checkRequired } from './required.js';
 import { checkStructure } from './structure.js';
@@ -86,6 +86,29 @@ function goalsIssues(text: string, o: NarrativeOptions): CheckIssue[] {
   return checkCauses(text, sources, f.rows.map((r) => r.name).join('|'));
 }
 
+/** A cell as written that still holds 〔待补充〕 placeholders: one issue each. */
+function placeholdersLeft(found: readonly RegExpExecArray[]): CheckIssue[] {
+  return found.map((m) => ({
+    code: 'placeholder_left',
+    span: [m.index, m.index + m[0].length],
+    message: `仍有待补充的内容“${m[0]}”，提交前应填写`,
+  }));
+}
+
+/**
+ * The issues of `text`, the cell at `path` as written, that a score report lists: figures that
+ * contradict the table, then placeholders left; the same issues `checkNarrative` gives with
+ * `asWritten`, without the checks whose findings are only warnings.
+ */
+export function reportedNarrativeIssues(text: string, facts: FormFacts, path: NarrativePath): CheckIssue[] {
+  const row = narrativeRowIndex(path);
+  const issues = figureContradictions(readQuantities(text), claimKnowns(facts, row), cellTableKnowns(facts, row), () =>
+    cellKnowns(facts, { row, ownText: false, chat: [] }),
+  );
+  issues.push(...placeholdersLeft([...text.matchAll(PLACEHOLDER)]));
+  return issues;
+}
+
 /** Checks `text` as the cell at `path`. Never throws for a bad text. */
 export function checkNarrative(text: string, o: NarrativeOptions): DraftChecks {
   const issues: CheckIssue[] = [];
@@ -110,14 +133,7 @@ export function checkNarrative(text: string, o: NarrativeOptions): DraftChecks {
     });
   }
   const placeholders = [...text.matchAll(PLACEHOLDER)];
-  if (o.asWritten) {
-    for (const m of placeholders)
-      issues.push({
-        code: 'placeholder_left',
-        span: [m.index, m.index + m[0].length],
-        message: `仍有待补充的内容“${m[0]}”，提交前应填写`,
-      });
-  }
+  if (o.asWritten) issues.push(...placeholdersLeft(placeholders));
   return {
     ok: issues.length === 0,
     issues,

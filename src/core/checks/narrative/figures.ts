@@ -7,7 +7,7 @@ import type { FormFacts } from '../../facts/types.js';
 import type { NarrativeQuantity } from '../../narrative/quantities.js';
 import { agrees, sameValueOtherUnit } from './matching.js';
 import { projectKnowns, rowFigureKnowns, type Known } from './knowns.js';
-import type { CheckIssue, NumberCheck } from './types.js';
+import { CONTRADICTIONS, type CheckIssue, type NumberCheck } from './types.js';
 
 const CLAIM_LABEL: Record<string, string> = {
   target: '年度指标值',
@@ -25,21 +25,37 @@ const CLAIM_LABEL: Record<string, string> = {
   executed: '执行数',
 };
 
+const PROJECT_CLAIMS = new WeakMap<FormFacts, ReadonlyMap<string, readonly Known[]>>();
+
+/** The project's figures a claim may name, in every cell (built once per form's facts). */
+function projectClaims(f: FormFacts): ReadonlyMap<string, readonly Known[]> {
+  const cached = PROJECT_CLAIMS.get(f);
+  if (cached) return cached;
+  const out = new Map<string, readonly Known[]>();
+  const p = projectKnowns(f);
+  for (const claim of ['budget', 'executed', 'execution-rate', 'total'] as const) out.set(claim, p[claim]!);
+  // "超出指标值20%以上即为超额完成": the profile's standard is also an excess a text may cite
+  const standard = p.other!.filter((k) => k.source === '超额完成认定标准');
+  out.set('excess', standard);
+  out.set('shortfall', standard);
+  out.set('score', [...p.total!, ...p.other!.filter((k) => k.unit?.family === 'score')]);
+  PROJECT_CLAIMS.set(f, out);
+  return out;
+}
+
 /** Figures a claim is checked against, for the cell's row or (row null) every row. */
 export function claimKnowns(f: FormFacts, row: number | null): Map<string, Known[]> {
   const out = new Map<string, Known[]>();
-  const push = (claim: string, list: Known[]) => out.set(claim, [...(out.get(claim) ?? []), ...list]);
+  const push = (claim: string, list: readonly Known[]) => {
+    const known = out.get(claim);
+    if (known) known.push(...list);
+    else out.set(claim, [...list]);
+  };
   for (const r of f.rows) {
     if (row !== null && r.index !== row) continue;
-    for (const [claim, list] of Object.entries(rowFigureKnowns(r, `第${r.index + 1}行`))) push(claim, list);
+    for (const [claim, list] of Object.entries(rowFigureKnowns(r))) push(claim, list);
   }
-  const p = projectKnowns(f);
-  for (const claim of ['budget', 'executed', 'execution-rate', 'total'] as const) push(claim, p[claim]!);
-  // "超出指标值20%以上即为超额完成": the profile's standard is also an excess a text may cite
-  const standard = p.other!.filter((k) => k.source === '超额完成认定标准');
-  push('excess', standard);
-  push('shortfall', standard);
-  if (row === null) push('score', [...p.total!, ...p.other!.filter((k) => k.unit?.family === 'score')]);
+  for (const [claim, list] of projectClaims(f)) if (claim !== 'score' || row === null) push(claim, list);
   return out;
 }
 
@@ -50,12 +66,24 @@ interface Verdict {
   issue?: CheckIssue;
 }
 
-function verdictOf(q: NarrativeQuantity, claims: Map<string, Known[]>, pool: readonly Known[]): Verdict {
+/**
+ * What `q` is traced to, or the issue it raises. `pool()` lists every figure the cell may state;
+ * with `contradictionsOnly` (the score report) a figure naming no claim is settled without it when
+ * no table fact has its value in another unit, since only such a fact can make it contradict.
+ */
+function verdictOf(
+  q: NarrativeQuantity,
+  claims: Map<string, Known[]>,
+  pool: () => readonly Known[],
+  contradictionsOnly?: { table: readonly Known[] },
+): Verdict {
   const span = q.span;
   const candidates = claims.get(q.claim) ?? [];
   const hit = candidates.find((k) => agrees(q, k));
   if (hit) return { source: hit.source };
-  const fromText = pool.find((k) => k.origin === 'text' && agrees(q, k));
+  if (candidates.length === 0 && contradictionsOnly && !contradictionsOnly.table.some((k) => sameValueOtherUnit(q, k)))
+    return {};
+  const fromText = pool().find((k) => k.origin === 'text' && agrees(q, k));
   if (candidates.length > 0 && !fromText) {
     const other = q.claim === 'target' ? claims.get('actual') : q.claim === 'actual' ? claims.get('target') : undefined;
     const swapped = other?.find((k) => agrees(q, k));
@@ -89,10 +117,10 @@ function verdictOf(q: NarrativeQuantity, claims: Map<string, Known[]>, pool: rea
     }
   }
   if (fromText) return { source: fromText.source };
-  const any = pool.find((k) => agrees(q, k));
+  const any = pool().find((k) => agrees(q, k));
   if (any) return { source: any.source };
   // only a figure of the table (a score, a weight, the row's own figures) makes a unit mismatch here
-  const other = pool.find((k) => k.origin === 'fact' && sameValueOtherUnit(q, k));
+  const other = pool().find((k) => k.origin === 'fact' && sameValueOtherUnit(q, k));
   if (other) {
     return {
       issue: {
@@ -120,7 +148,7 @@ export function checkFigures(
   const numbers: NumberCheck[] = [];
   const issues: CheckIssue[] = [];
   for (const q of quantities) {
-    const v = verdictOf(q, claims, pool);
+    const v = verdictOf(q, claims, () => pool);
     numbers.push({
       text: q.text,
       value: q.value,
@@ -133,4 +161,28 @@ export function checkFigures(
     if (v.issue) issues.push(v.issue);
   }
   return { numbers, issues };
+}
+
+/**
+ * The issues of the quantities read in a text that contradict the table (wrong figure, unit, or
+ * target and actual swapped): the same verdicts as `checkFigures`, reading the texts that lend
+ * figures (`pool`, called at most once) only when a verdict needs them.
+ */
+export function figureContradictions(
+  quantities: readonly NarrativeQuantity[],
+  claims: Map<string, Known[]>,
+  table: readonly Known[],
+  pool: () => readonly Known[],
+): CheckIssue[] {
+  let read: readonly Known[] | null = null;
+  const lazy = () => {
+    read ??= pool();
+    return read;
+  };
+  const issues: CheckIssue[] = [];
+  for (const q of quantities) {
+    const issue = verdictOf(q, claims, lazy, { table }).issue;
+    if (issue && CONTRADICTIONS.has(issue.code)) issues.push(issue);
+  }
+  return issues;
 }

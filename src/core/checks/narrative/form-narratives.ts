@@ -8,7 +8,7 @@ import { defaultMaxChars } from '../../narratives/max-chars.js';
 import { narrativePathsOf, narrativeTextAt } from '../../narratives/paths.js';
 import type { Form, NarrativePath } from '../../schema/form.js';
 import type { ReportIssue, ScoreReport } from '../../schema/report.js';
-import { checkNarrative } from './check-narrative.js';
+import { checkNarrative, reportedNarrativeIssues } from './check-narrative.js';
 import { CONTRADICTIONS, type CheckIssueCode, type DraftChecks } from './types.js';
 
 export interface NarrativeFinding {
@@ -61,13 +61,21 @@ export function checkFormNarratives(form: Form, report: ScoreReport): CellCheck[
     .map((cell) => checkCellAsWritten(facts, cell.path, cell.text));
 }
 
-/** Report issues from the narratives: a left 〔待补充〕 and a figure that contradicts the table. */
+/**
+ * Report issues from the narratives: a left 〔待补充〕 and a figure that contradicts the table (the
+ * findings of `checkFormNarratives` of severity error, found without the checks that only warn).
+ */
 export function narrativeReportIssues(form: Form, report: ScoreReport): ReportIssue[] {
-  return findingsOf(checkFormNarratives(form, report))
-    .filter((f) => f.severity === 'error')
-    .map((f) =>
-      f.code === 'placeholder_left'
-        ? { severity: 'warning' as const, path: f.path, code: 'narrative-placeholder', message: f.message }
-        : { severity: 'warning' as const, path: f.path, code: 'narrative-contradicts-table', message: f.message },
-    );
+  const facts = factsOf(form, report);
+  const out: ReportIssue[] = [];
+  for (const path of narrativePathsOf(form)) {
+    const text = narrativeTextAt(form, path);
+    if (text.trim() === '') continue;
+    for (const i of reportedNarrativeIssues(text, facts, path)) {
+      if (!ERRORS.has(i.code)) continue;
+      const code = i.code === 'placeholder_left' ? 'narrative-placeholder' : 'narrative-contradicts-table';
+      out.push({ severity: 'warning', path, code, message: i.message });
+    }
+  }
+  return out;
 }

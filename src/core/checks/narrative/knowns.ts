@@ -43,8 +43,19 @@ export function textKnowns(
   }
 }
 
-/** A row's derived figures, the ones a claim (偏差率, 完成率, 超出…) is checked against. */
-export function rowFigureKnowns(r: IndicatorFacts, at: string): Record<string, Known[]> {
+const ROW_FIGURES = new WeakMap<IndicatorFacts, Readonly<Record<string, readonly Known[]>>>();
+
+/** A row's derived figures, the ones a claim (偏差率, 完成率, 超出…) is checked against (built once per row). */
+export function rowFigureKnowns(r: IndicatorFacts): Readonly<Record<string, readonly Known[]>> {
+  let figures = ROW_FIGURES.get(r);
+  if (!figures) {
+    figures = buildRowFigures(r, `第${r.index + 1}行`);
+    ROW_FIGURES.set(r, figures);
+  }
+  return figures;
+}
+
+function buildRowFigures(r: IndicatorFacts, at: string): Record<string, Known[]> {
   // a bare 万 on a cell (济南历城 "45万") is a multiplier, as the reader reads it in prose
   const k = (value: number | null | undefined, unit: Unit | null, what: string): Known[] =>
     value === null || value === undefined
@@ -90,22 +101,39 @@ function rowKnowns(out: Known[], r: IndicatorFacts, ownText: boolean): void {
   if (ownText) textKnowns(out, r.sources.existing, `第${r.index + 1}行·偏差原因（表中原文）`);
 }
 
-function readRow(out: Known[], r: IndicatorFacts): void {
+/** A row's own figures and dates (origin `fact`): what its texts lend is not read here. */
+function rowTableKnowns(out: Known[], r: IndicatorFacts): void {
   const at = `第${r.index + 1}行`;
-  for (const list of Object.values(rowFigureKnowns(r, at))) out.push(...list);
+  for (const list of Object.values(rowFigureKnowns(r))) out.push(...list);
   for (const date of [r.target.date, r.actual.date]) {
     if (!date) continue;
     add(out, date.month, MONTH, `${at}·日期`);
     if (!date.yearAssumed) add(out, date.year, YEAR, `${at}·日期`);
   }
+}
+
+function readRow(out: Known[], r: IndicatorFacts): void {
+  const at = `第${r.index + 1}行`;
+  rowTableKnowns(out, r);
   textKnowns(out, r.name, `${at}·三级指标`, { cell: true });
   textKnowns(out, r.target.text, `${at}·年度指标值`, { cell: true });
   textKnowns(out, r.actual.text, `${at}·实际完成值`, { cell: true });
   textKnowns(out, r.sources.notes, `${at}·补充事实`, { noScores: true });
 }
 
+const PROJECT = new WeakMap<FormFacts, Readonly<Record<string, readonly Known[]>>>();
+
 /** The project-level figures any cell may state: year, funding and execution, total, the over standard. */
-export function projectKnowns(f: FormFacts): Record<string, Known[]> {
+export function projectKnowns(f: FormFacts): Readonly<Record<string, readonly Known[]>> {
+  let known = PROJECT.get(f);
+  if (!known) {
+    known = buildProjectKnowns(f);
+    PROJECT.set(f, known);
+  }
+  return known;
+}
+
+function buildProjectKnowns(f: FormFacts): Record<string, Known[]> {
   const money = f.funding.unit;
   const budget: Known[] = [];
   const executed: Known[] = [];
@@ -141,11 +169,24 @@ export interface CellScope {
   chat: readonly string[];
 }
 
+const FORM_WIDE = new WeakMap<FormFacts, readonly Known[]>();
+
+/** The figures every cell of the form may state: the project's, its name's and the funding reason's (read once). */
+function formWideKnowns(f: FormFacts): readonly Known[] {
+  let known = FORM_WIDE.get(f);
+  if (!known) {
+    const out: Known[] = Object.values(projectKnowns(f)).flat();
+    textKnowns(out, f.projectName, '项目名称', { cell: true });
+    textKnowns(out, f.funding.reason, '执行率偏低原因');
+    known = out;
+    FORM_WIDE.set(f, known);
+  }
+  return known;
+}
+
 /** Every figure the cell may state. */
 export function cellKnowns(f: FormFacts, scope: CellScope): Known[] {
-  const out: Known[] = Object.values(projectKnowns(f)).flat();
-  textKnowns(out, f.projectName, '项目名称', { cell: true });
-  textKnowns(out, f.funding.reason, '执行率偏低原因');
+  const out: Known[] = [...formWideKnowns(f)];
   const rows = scope.row === null ? f.rows : f.rows.filter((r) => r.index === scope.row);
   for (const r of rows) rowKnowns(out, r, scope.row !== null && scope.ownText);
   if (scope.row === null) {
@@ -156,6 +197,18 @@ export function cellKnowns(f: FormFacts, scope: CellScope): Known[] {
   }
   if (scope.row === null) out.push(...countKnowns(f));
   for (const t of scope.chat) textKnowns(out, t, '对话中用户提供', { noScores: true });
+  return out;
+}
+
+/**
+ * The figures of `cellKnowns` that come from the table and the report (origin `fact`), in the
+ * same order, without reading any text: enough to tell whether a figure can contradict the table.
+ */
+export function cellTableKnowns(f: FormFacts, row: number | null): Known[] {
+  const out: Known[] = Object.values(projectKnowns(f)).flat();
+  const rows = row === null ? f.rows : f.rows.filter((r) => r.index === row);
+  for (const r of rows) rowTableKnowns(out, r);
+  if (row === null) out.push(...countKnowns(f));
   return out;
 }
 

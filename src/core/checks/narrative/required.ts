@@ -15,7 +15,7 @@ import type { CheckIssue } from './types.js';
 interface Required {
   label: string;
   display: string;
-  knowns: Known[];
+  knowns: readonly Known[];
   words: string[];
   /** A figure written as the target or the actual does not state this fact (≤10人 is not the 10人 over). */
   notAs?: readonly string[];
@@ -30,7 +30,7 @@ function cellDisplay(text: string, k: Known | undefined): string {
 }
 
 function forRow(r: IndicatorFacts): Required[] {
-  const figures = rowFigureKnowns(r, `第${r.index + 1}行`);
+  const figures = rowFigureKnowns(r);
   if (r.outcome === 'qualitative-partial') {
     const score = r.score === null ? '' : `${formatNumber(r.score)}分`;
     return [

@@ -1,0 +1,19 @@
+/**
+ * A row's 年度指标值 and 实际完成值 read once: the scorer and the row's facts share the reading,
+ * so each cell of a form is parsed once per scoring (issue #9).
+ */
+import type { Indicator } from '../schema/form.js';
+import { parseActual, type ParsedActual } from './actual-parser.js';
+import type { Sign } from './sign.js';
+import { parseTarget, type ParsedTarget } from './target-parser.js';
+
+export interface RowCells {
+  target: ParsedTarget;
+  actual: ParsedActual;
+}
+
+/** Parses `row`'s target and, in its light, its actual (pure; never throws). */
+export function readRowCells(row: Indicator, year: number, unsignedAs: Sign): RowCells {
+  const target = parseTarget(row.target, { year, level2: row.level2, unsignedAs });
+  return { target, actual: parseActual(row.actual, target, year) };
+}

@@ -1,0 +1,163 @@
+/**
+ * Model help for text import (issue 10): the texts the built-in parser could not place are sent
+ * to a configured model (prompts/io/import-assist.md), which answers with JSON indicator rows.
+ * Nothing it says is trusted: the answer must parse, each row must pass the form's zod schema,
+ * and every number in a row must appear in the fragment it names. Rows that pass are added and
+ * each of their fields is reported as inferred `by: 'model'`; the rest stay unread, with why.
+ * A model that fails or answers nonsense leaves the built-in import as it was.
+ */
+import { z } from 'zod';
+import { ZipingError } from '../../core/errors.js';
+import { FormSchema, IndicatorSchema, type Form } from '../../core/schema/form.js';
+import type { TextModel } from '../../drafting/text-model.js';
+import { fillTemplate } from '../templates.js';
+import { halfWidthDigits } from './cell-text.js';
+import type { ImportResult } from './import-form.js';
+import { ImportReportSchema, type ImportAssist, type ImportReport } from './report.js';
+
+type Indicator = Form['indicators'][number];
+
+/** Fragments sent (and their characters each): a bigger leftover is not worth a model call. */
+const MAX_FRAGMENTS = 40;
+const MAX_FRAGMENT_CHARS = 2000;
+const MAX_ANSWER_CHARS = 60_000;
+
+const AnswerRow = z.object({
+  from: z.number().int().min(0),
+  level1: z.string().nullable().optional(),
+  level2: z.string().nullable().optional(),
+  name: z.string().nullable().optional(),
+  target: z.string().nullable().optional(),
+  actual: z.string().nullable().optional(),
+  weight: z.number().nullable().optional(),
+  score: z.number().nullable().optional(),
+  deviation: z.string().nullable().optional(),
+});
+const Answer = z.object({ indicators: z.array(z.unknown()).max(2000) });
+
+/** The JSON object in a model's answer (it may wrap it in ``` fences or a sentence). */
+function jsonOf(answer: string): unknown {
+  const start = answer.indexOf('{');
+  const end = answer.lastIndexOf('}');
+  if (start < 0 || end <= start) throw new Error('no JSON object');
+  return JSON.parse(answer.slice(start, end + 1));
+}
+
+/** Digits and decimal points as written, commas between thousands dropped (`20,500.00` → `20500.00`). */
+function plainDigits(text: string): string {
+  return halfWidthDigits(text).replace(/(\d),(?=\d{3})/g, '$1');
+}
+
+/** Numbers of a row (its numeric cells and every number inside its texts) that `source` does not contain. */
+export function numbersNotIn(row: Indicator, source: string): string[] {
+  const plain = plainDigits(source);
+  const texts = [row.level1, row.level2, row.name, row.target, row.actual, row.deviation].filter(
+    (t): t is string => typeof t === 'string',
+  );
+  const numbers = texts.flatMap((t) => [...plainDigits(t).matchAll(/\d{1,15}(?:\.\d{1,6})?/g)].map((m) => m[0]));
+  for (const n of [row.weight, row.score]) if (typeof n === 'number') numbers.push(String(n));
+  return numbers.filter((n) => !plain.includes(n) && !(n.includes('.') && plain.includes(String(Number(n)))));
+}
+
+function prompt(form: Form, fragments: string[]): string {
+  const known = form.indicators.map((r) => `${r.level1}/${r.level2 ?? '—'}/${r.name}`).join('；') || '（无）';
+  return fillTemplate('import-assist', {
+    columns: '一级指标、二级指标、三级指标、年度指标值、实际完成值、分值、得分、偏差原因分析及改进措施',
+    known,
+    fragments: fragments.map((f, i) => `[${i}] ${f.slice(0, MAX_FRAGMENT_CHARS)}`).join('\n'),
+  });
+}
+
+interface Outcome {
+  rows: { row: Indicator; from: number }[];
+  refusals: string[];
+}
+
+/** Checks each row of the answer; returns those that pass and why the others did not. */
+function checkRows(rows: unknown[], fragments: string[]): Outcome {
+  const out: Outcome = { rows: [], refusals: [] };
+  rows.forEach((raw, i) => {
+    const shape = AnswerRow.safeParse(raw);
+    const from = shape.success ? shape.data.from : -1;
+    const source = fragments[from];
+    if (!shape.success || source === undefined) {
+      out.refusals.push(`第${i + 1}行格式不符或片段编号无效`);
+      return;
+    }
+    const { from: _, ...cells } = shape.data;
+    const parsed = IndicatorSchema.safeParse({ ...cells, level1: cells.level1 ?? '', name: cells.name ?? '' });
+    if (!parsed.success) {
+      out.refusals.push(`第${i + 1}行不符合表单格式（${parsed.error.issues[0]?.path.join('.')}）`);
+      return;
+    }
+    const invented = numbersNotIn(parsed.data, source);
+    if (invented.length > 0) {
+      out.refusals.push(`第${i + 1}行“${parsed.data.name}”的数字${invented.join('、')}不在原文中`);
+      return;
+    }
+    out.rows.push({ row: parsed.data, from });
+  });
+  return out;
+}
+
+const FIELDS = ['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'deviation'] as const;
+
+/** The form and report with the accepted rows added, each field marked as placed by the model. */
+function place(result: ImportResult, outcome: Outcome, model: string, fragments: string[]): ImportResult {
+  const form: Form = { ...result.form, indicators: [...result.form.indicators] };
+  const inferred = [...result.report.inferred];
+  const placedFrom = new Set<number>();
+  for (const { row, from } of outcome.rows) {
+    const path = `indicators.${form.indicators.length}`;
+    form.indicators.push(row);
+    placedFrom.add(from);
+    for (const key of FIELDS) {
+      const value = row[key];
+      if (value === null || value === undefined || value === '') continue;
+      const why = `模型 ${model} 从未能读取的文字“${fragments[from]!.slice(0, 40)}”中读出，数字已核对原文`;
+      inferred.push({ path: `${path}.${key}`, value, why, by: 'model' });
+    }
+  }
+  const unread = result.report.unread.filter((_, i) => !placedFrom.has(i));
+  return { form: FormSchema.parse(form), report: { ...result.report, inferred, unread } };
+}
+
+function withAssist(result: ImportResult, assist: ImportAssist): ImportResult {
+  const report: ImportReport = ImportReportSchema.parse({ ...result.report, assist });
+  return { form: result.form, report };
+}
+
+/** Asks `model` about the unread `fragments` of a text import; see the file comment. */
+export async function assistTextImport(
+  result: ImportResult,
+  fragments: string[],
+  model: TextModel,
+  signal?: AbortSignal,
+): Promise<ImportResult> {
+  const sent = fragments.slice(0, MAX_FRAGMENTS);
+  const base = { model: model.model, placed: 0, rejected: 0 };
+  let answer: string;
+  try {
+    const content = prompt(result.form, sent);
+    answer = await model.complete([{ role: 'user', content }], { signal, maxChars: MAX_ANSWER_CHARS });
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    const why = error instanceof ZipingError ? error.message : String(error);
+    return withAssist(result, { ...base, message: `模型未能协助读取：${why}` });
+  }
+  let rows: unknown[];
+  try {
+    rows = Answer.parse(jsonOf(answer)).indicators;
+  } catch {
+    return withAssist(result, { ...base, message: '模型的回答不是所要求的 JSON，未采用任何内容' });
+  }
+  const outcome = checkRows(rows, sent);
+  let placed: ImportResult;
+  try {
+    placed = place(result, outcome, model.model, sent);
+  } catch {
+    return withAssist(result, { ...base, message: '模型读出的指标加入后表单无法通过校验，未采用任何内容' });
+  }
+  const message = outcome.refusals.length > 0 ? `已拒绝：${outcome.refusals.join('；')}` : null;
+  return withAssist(placed, { ...base, placed: outcome.rows.length, rejected: outcome.refusals.length, message });
+}

@@ -150,20 +150,23 @@ export async function formToDocx(
 ): Promise<Uint8Array> {
   const sections: ISectionOptions[] = [];
   const sheet = parts !== 'report' ? buildFormSheet(form, report) : null;
-  if (sheet) sections.push(tableSection(sheet));
-  if (sheet && hasReview(review)) sections.push(tableSection(buildReviewSheet(form, report, review)));
+  // The grids in document order: the 自评表, then the 审核意见 of a reviewed form
+  const sheets = sheet ? [sheet, ...(hasReview(review) ? [buildReviewSheet(form, report, review)] : [])] : [];
+  for (const grid of sheets) sections.push(tableSection(grid));
   // The prose as checked by writeReportProse (model or built-in); built in here when not given
   const prose = written ?? buildReportProse(form, report);
   if (parts !== 'table') sections.push(reportSection(prose));
   const doc = new Document({ creator: 'Ziping 绩效自评助手', title: prose.title, sections });
   const bytes = new Uint8Array(await Packer.toArrayBuffer(doc));
-  return sheet ? spliceTable(bytes, tableXml(sheet, tableWidths(sheet), 2, TABLE_WIDTH)) : bytes;
+  const tables = sheets.map((grid) => tableXml(grid, tableWidths(grid), 2, TABLE_WIDTH));
+  return tables.reduce<Uint8Array>((doc, table) => spliceTable(doc, table), bytes);
 }
 
 /**
  * The package with the marker paragraph replaced by the table. Every other paragraph of the
  * document has properties (alignment, fonts), and form text is escaped, so only the marker
- * paragraph reads exactly MARK_XML; the table section comes first, so it is the first match.
+ * paragraph reads exactly MARK_XML; the table sections come first, in order, so each call fills the
+ * first marker left.
  */
 function spliceTable(bytes: Uint8Array, table: string): Uint8Array {
   const files = unzipSync(bytes);

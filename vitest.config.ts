@@ -13,6 +13,7 @@ const postgresHttp = process.env.ZIPING_TEST_DATABASE_URL
           include: [
             'tests/service/routes.test.ts',
             'tests/service/drafts.test.ts',
+            'tests/service/review-workflow.test.ts',
             'tests/service/audit-quotas.test.ts',
           ],
           env: { ZIPING_TEST_STORE: 'postgres' },

@@ -26,6 +26,7 @@ import { healthRoutes } from './routes/health.js';
 import { IMPORT_CONTENT_TYPES, importRoutes } from './routes/import.js';
 import { metaRoutes } from './routes/meta.js';
 import { profilesRoutes } from './routes/profiles.js';
+import { reviewRoutes } from './routes/reviews.js';
 import { scoreRoutes } from './routes/score.js';
 import { sessionRoutes } from './routes/session.js';
 import { usersRoutes } from './routes/users.js';
@@ -74,6 +75,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/api', profilesRoutes(deps))
     .route('/api', formsRoutes(deps))
     .route('/api', formHistoryRoutes(deps))
+    .route('/api', reviewRoutes(deps))
     .route('/api', draftRoutes(deps))
     .route('/api', exportRoutes(deps))
     .route('/api', checkRoutes(deps))

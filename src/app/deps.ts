@@ -10,7 +10,10 @@ import { MemoryQuotaCounters, type QuotaCounters } from '../store/quota-counters
 import { DEFAULT_QUOTAS, type QuotaSettings } from './quota-settings.js';
 import type { AccountRepository } from '../store/accounts.js';
 import type { FormRepository } from '../store/repository.js';
+import { MemoryReviewRepository } from '../store/memory-reviews.js';
+import type { ReviewRepository } from '../store/review-repository.js';
 import type { FormGuard } from './access/form-guard.js';
+import { formLockGuard } from './review/form-lock.js';
 import type { WebAsset } from './routes/web.js';
 import { LOOPBACK_HOSTS } from './allowed-host.js';
 import { DEFAULT_TYPES_BY_PATH } from './content-type.js';
@@ -39,6 +42,8 @@ export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface AppDeps {
   store: FormRepository;
+  /** Review status and marks beside each form (issue #12); default in memory (tests), entries pass the store's own. */
+  reviews?: ReviewRepository;
   /** Users, tokens and sessions (issue #12), in the same store as the forms; needed when auth is required. */
   accounts?: AccountRepository;
   /** Checks of a form's state run by the access check (e.g. review: a submitted form is read-only). */
@@ -63,6 +68,7 @@ export interface AppDeps {
 /** AppDeps with every default filled in. */
 export interface ResolvedDeps {
   store: FormRepository;
+  reviews: ReviewRepository;
   accounts: AccountRepository | null;
   formGuards: readonly FormGuard[];
   drafter: Drafter;
@@ -77,10 +83,13 @@ export interface ResolvedDeps {
 
 /** Fills in the defaults of `deps`. */
 export function resolveDeps(deps: AppDeps): ResolvedDeps {
+  const reviews = deps.reviews ?? new MemoryReviewRepository();
   return {
     store: deps.store,
+    reviews,
     accounts: deps.accounts ?? null,
-    formGuards: deps.formGuards ?? [],
+    // The review lock is always on (issue #12): a submitted or accepted form is read-only for its unit
+    formGuards: [...(deps.formGuards ?? []), formLockGuard(reviews)],
     drafter: deps.drafter ?? createBuiltinDrafter(),
     textModel: deps.textModel ?? null,
     webAssets: deps.webAssets ?? null,

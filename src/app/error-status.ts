@@ -32,6 +32,9 @@ export const STATUS_OF_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   encrypted_workbook: 422,
   import_limit_exceeded: 413,
   import_unreadable: 422,
+  invalid_transition: 409,
+  // 423, not 409: clients treat 409 as a stale version to merge; a locked form waits for the reviewer
+  form_locked: 423,
   rate_limited: 429,
   budget_exhausted: 429,
   unauthorized: 401,

@@ -12,6 +12,7 @@ import { NarrativeOriginSchema } from '../core/narratives/origin.js';
 import { NarrativeSnapshotSchema } from '../core/narratives/snapshot-schema.js';
 import { isNarrativePath } from '../core/narratives/paths.js';
 import { NarrativeEntrySchema, VersionEntrySchema } from '../store/records.js';
+import { ReviewStatusSchema } from '../core/review/status.js';
 import { ERROR_CODES } from './error-status.js';
 
 /** A `$ref` to a component, for the few shapes zod cannot state (a body that is one of two). */
@@ -61,10 +62,11 @@ const ERROR_TEXT = {
   403: '无权执行此操作（forbidden）、写请求缺少 CSRF 令牌（csrf_rejected）或来自其他网站（cross_site_request）',
   400: 'JSON 无法解析（invalid_json）或参数不对（invalid_request），issues 逐项列出',
   404: '没有这张表、这一版或这个接口（not_found）',
-  409: '版本冲突（version_conflict）：表单已被更新，error.currentVersion 为当前版本；对话已达上限（chat_too_long）',
+  409: '版本冲突（version_conflict）：表单已被更新，error.currentVersion 为当前版本；对话已达上限（chat_too_long）；审核流程中没有这一步（invalid_transition）',
   413: '请求体过大（payload_too_large）',
   415: '请求体不是 JSON（unsupported_media_type）',
   422: '表单不符合格式（invalid_form，issues 列出每个出错字段，路径相对于表单），评分口径不存在（unknown_profile），或评分结果含非有限数（non_finite_number）',
+  423: '表单已提交审核或已通过，填报单位暂不能修改（form_locked）',
   428: '缺少 If-Match 请求头（precondition_required）',
   429: '起草和对话过于频繁（rate_limited）或本单位今日模型用量已达上限（budget_exhausted）；Retry-After 为秒数，error.resetAt 为恢复时间',
   500: '服务内部错误（internal_error）',
@@ -200,6 +202,9 @@ export const FormSummarySchema = z
     openIssues: z.number().int().openapi({ description: '报告中 error 与 warning 级问题数' }),
     version: z.number().int(),
     updatedAt: isoTime,
+    reviewStatus: ReviewStatusSchema.clone().openapi({
+      description: '审核状态：draft 草稿、submitted 已提交、returned 已退回、accepted 已通过',
+    }),
     unit: z.string().optional().openapi({ description: '所属单位路径（启用账号后保存的表才有）' }),
   })
   .openapi('FormSummary');

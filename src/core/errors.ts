@@ -43,6 +43,10 @@ export type ErrorCode =
   | 'encrypted_workbook'
   | 'import_limit_exceeded'
   | 'import_unreadable'
+  // review (issue 12): a move the workflow does not have; a change to a submitted or accepted form
+  | 'invalid_transition'
+  | 'form_locked'
+
   // accounts (issue #12): sign-in, rights, CSRF
   | 'unauthorized'
   | 'forbidden'

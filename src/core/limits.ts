@@ -58,6 +58,17 @@ export const MODEL_DEADLINE_MS = 180_000;
 export const UNIT_PATH_LIMITS = { maxChars: 400, maxDepth: 10, maxSegmentChars: 100 } as const;
 
 /**
+ * The review of a form (issue #12): 审核意见 per row and for the form, the reasons of a return, and
+ * how many transitions a review keeps (the newest; a form goes back and forth a few times at most).
+ */
+export const REVIEW_LIMITS = {
+  maxCommentChars: 2000,
+  maxReasons: 20,
+  maxReasonChars: 1000,
+  maxTransitions: 200,
+} as const;
+
+/**
  * Drafting and chat requests (routes whose audit action is `draft`) per fixed window (issue #12):
  * per user and per unit. A draft of a whole form is one request. Overridden by ZIPING_RATE_PER_USER,
  * ZIPING_RATE_PER_UNIT and ZIPING_RATE_WINDOW_SECONDS.

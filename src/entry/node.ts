@@ -23,6 +23,8 @@ import type { FormRepository } from '../store/repository.js';
 import type { AccountRepository } from '../store/accounts.js';
 import { LowdbAccountRepository } from '../store/lowdb-accounts.js';
 import { LowdbFormRepository } from '../store/lowdb-repository.js';
+import { LowdbReviewRepository } from '../store/lowdb-reviews.js';
+import type { ReviewRepository } from '../store/review-repository.js';
 import type { AuditLog } from '../store/audit-log.js';
 import { FileAuditLog } from '../store/audit-log-node.js';
 import { MemoryQuotaCounters, type QuotaCounters } from '../store/quota-counters.js';
@@ -198,9 +200,11 @@ async function openStore(
   if (databaseUrl) {
     const { PostgresFormRepository } = await import('../store/postgres-repository.js');
     const { PostgresAuditLog, PostgresQuotaCounters } = await import('../store/postgres-audit-log.js');
+    const { PostgresReviewRepository } = await import('../store/postgres-reviews.js');
     const store = await PostgresFormRepository.open({ connectionString: databaseUrl, ...(schema ? { schema } : {}) });
     const [audit, quotaCounters] = [new PostgresAuditLog(store.pool), new PostgresQuotaCounters(store.pool)];
-    return { store, accounts: store.accounts(), audit, quotaCounters, database: store.description };
+    const reviews = new PostgresReviewRepository(store.pool);
+    return { store, accounts: store.accounts(), reviews, audit, quotaCounters, database: store.description };
   }
   await mkdir(dataDir, { recursive: true });
   const store = await LowdbFormRepository.open(dataDir, {
@@ -216,15 +220,17 @@ async function openStore(
     await store.close();
     throw error;
   });
-  // The audit file beside the forms (the store's lock covers it); quotas count in this one process
+  // The audit file and the reviews beside the forms (the store's lock covers them); quotas count in this one process
   const audit = await FileAuditLog.open(dataDir);
-  return { store, accounts, audit, quotaCounters: new MemoryQuotaCounters(), database: null };
+  const reviews = await LowdbReviewRepository.open(dataDir);
+  return { store, accounts, reviews, audit, quotaCounters: new MemoryQuotaCounters(), database: null };
 }
 
-/** The store with the accounts, audit log and quota counters that go with it (issue #12). */
+/** The store with the accounts, reviews, audit log and quota counters that go with it (issue #12). */
 interface OpenedStore {
   store: FormRepository;
   accounts: AccountRepository;
+  reviews: ReviewRepository;
   audit: AuditLog;
   quotaCounters: QuotaCounters;
   database: string | null;
@@ -249,7 +255,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
 
   const databaseUrl = options.databaseUrl ?? (env.ZIPING_DATABASE_URL || undefined);
   const quotas = quotaSettingsFromEnv(env);
-  const { store, accounts, audit, quotaCounters, database } = await openStore(
+  const { store, accounts, reviews, audit, quotaCounters, database } = await openStore(
     databaseUrl,
     options.databaseSchema ?? (env.ZIPING_DATABASE_SCHEMA || undefined),
     dataDir,
@@ -260,6 +266,8 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   const authRequired = authRequiredFor(host, options.auth, env.ZIPING_AUTH);
   if (authRequired) {
     await refuseWithoutAdmin(accounts, async () => {
+      await accounts.close();
+      await reviews.close();
       await audit.close();
       await store.close();
     });
@@ -267,6 +275,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   const app = createApp({
     store,
     accounts,
+    reviews,
     drafter,
     textModel,
     ...(webAssets ? { webAssets } : {}),
@@ -286,6 +295,8 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
   try {
     listening = await listen(app, host, requestedPort);
   } catch (error) {
+    await accounts.close();
+    await reviews.close();
     await audit.close();
     await store.close();
     throw error;
@@ -310,6 +321,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
       if (options.handleSignals !== false) for (const s of signals) process.off(s, onSignal);
       await closeServer(server);
       await accounts.close();
+      await reviews.close();
       await audit.close();
       await store.close();
       settle();

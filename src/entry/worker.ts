@@ -19,6 +19,7 @@ import { D1AuditLog } from '../store/d1-audit-log.js';
 import { D1QuotaCounters } from '../store/d1-quota-counters.js';
 import { quotaSettingsFromEnv } from '../app/quota-settings.js';
 import type { D1Database } from '../store/d1-types.js';
+import { D1ReviewRepository } from '../store/d1-reviews.js';
 
 /** The bindings and vars of wrangler.toml. */
 export interface WorkerEnv {
@@ -59,6 +60,7 @@ export function workerApp(env: WorkerEnv): Hono<AppEnv> {
   return createApp({
     store: new D1FormRepository(env.DB),
     accounts: new D1AccountRepository(env.DB),
+    reviews: new D1ReviewRepository(env.DB),
     drafter: createDrafterFromEnv(vars, { prompts: bundledPrompts() }),
     textModel: textModelFromEnv(vars),
     clock: () => new Date(),

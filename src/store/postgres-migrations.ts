@@ -78,6 +78,20 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 3,
+    name: 'reviews',
+    // One row per reviewed form (issue #12, postgres-reviews.ts); status and revision copied out of
+    // the record so lists read statuses without parsing and a save checks the revision in SQL.
+    sql: `
+      CREATE TABLE IF NOT EXISTS ziping_reviews (
+        form_id text COLLATE "C" PRIMARY KEY,
+        status text NOT NULL,
+        revision integer NOT NULL CHECK (revision >= 1),
+        record json NOT NULL
+      );
+    `,
+  },
+  {
     version: 4,
     name: 'audit log and quota counters',
     // As migrations/0004_audit_quotas.sql for D1; the app only INSERTs into and SELECTs from ziping_audit_log.

@@ -76,7 +76,7 @@ export class PostgresFormRepository implements FormRepository {
     this.description = description;
   }
 
-  /** The connection pool, shared with the audit log and quota counters (postgres-audit-log.ts). */
+  /** The connection pool, shared with the audit log, quota counters and reviews (issue #12). */
   get pool(): pg.Pool {
     return this.#pool;
   }

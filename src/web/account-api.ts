@@ -1,5 +1,5 @@
 /** The page's account calls (issue #12): session, sign-in and -out, and the administrator's user list. */
-import { errorOf, send, typedApi as api } from './api-client.js';
+import { api, errorOf, send } from './api-client.js';
 import type { SessionState } from './session-state.js';
 
 export interface UserRow {

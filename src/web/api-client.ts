@@ -26,7 +26,7 @@ export class ApiError extends Error {
 }
 
 /** The typed client of the app's JSON routes: a route change that breaks the page breaks the type check. */
-const api = hc<AppType>('/', { headers: csrfHeaders }).api;
+export const api = hc<AppType>('/', { headers: csrfHeaders }).api;
 
 type FormRoute = (typeof api.forms)[':id'];
 /** A stored form as GET /api/forms/:id returns it (the app's FormViewSchema). */
@@ -77,7 +77,7 @@ export interface SaveBody {
 /** The version as an ETag value for If-Match. */
 const tag = (version: number): string => `"${version}"`;
 
-async function errorOf(response: Response): Promise<ApiError> {
+export async function errorOf(response: Response): Promise<ApiError> {
   let body: { error?: { code?: string; message?: string; issues?: FieldIssue[] } & Record<string, unknown> } = {};
   try {
     body = (await response.json()) as typeof body;
@@ -96,7 +96,7 @@ async function errorOf(response: Response): Promise<ApiError> {
 }
 
 /** Awaits a typed client call; a network failure becomes ApiError `network_error`. */
-async function send<R>(call: Promise<R>): Promise<R> {
+export async function send<R>(call: Promise<R>): Promise<R> {
   try {
     return await call;
   } catch (error) {
@@ -105,10 +105,7 @@ async function send<R>(call: Promise<R>): Promise<R> {
   }
 }
 
-const JSON_HEADERS = { accept: 'application/json' };
-
-/** For the account calls (account-api.ts): the typed client and its error handling. */
-export { api as typedApi, errorOf, send };
+export const JSON_HEADERS = { accept: 'application/json' };
 
 /** Lists forms: GET /api/forms. */
 export async function listForms(

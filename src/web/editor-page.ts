@@ -13,6 +13,7 @@ import { editorToolbar } from './editor-toolbar.js';
 import { restoreUnsaved } from './editor-unsaved.js';
 import { FormEditor } from './form-editor.js';
 import { FormModel } from './form-model.js';
+import { mountReview } from './review-panel.js';
 
 export interface PageContext {
   /** The app bar's slot for this page's buttons. */
@@ -57,7 +58,10 @@ export async function showEditor(root: HTMLElement, id: string, ctx: PageContext
   };
   document.addEventListener('keydown', onKey);
 
-  root.replaceChildren(notices, drafts.progressEl, editor.el);
+  // The review (issue #12): status, buttons and review columns; the form locked while submitted
+  const review = await mountReview({ model, editor: editor.el, save: () => saver.save(), author: ctx.author });
+  if (review) ctx.actions.prepend(review.badge);
+  root.replaceChildren(notices, drafts.progressEl, ...(review ? [review.el] : []), editor.el);
   currentModel = model;
   saver.updateStatus();
   return {
@@ -66,6 +70,7 @@ export async function showEditor(root: HTMLElement, id: string, ctx: PageContext
       document.removeEventListener('keydown', onKey);
       unsubscribe();
       editor.destroy();
+      review?.destroy();
       saver.close();
     },
   };

@@ -8,6 +8,7 @@ import { ApiError, createForm, deleteForm, importForm, listForms, type FormSumma
 import { confirmDialog, openDialog } from './dialogs.js';
 import { h, uniqueId } from './dom.js';
 import { blankForm } from './blank-form.js';
+import { REVIEW_STATUS_LABELS } from '../core/review/status.js';
 import { fmtScore, fmtTime, pathLabel } from './format.js';
 import { clearUnsaved, formsWithUnsaved, unsavedCopies } from './local-draft-store.js';
 import { setPending, type PendingForm } from './pending-form.js';
@@ -102,6 +103,7 @@ export function showFormList(root: HTMLElement, ctx: ListContext): void {
       h('td', { class: 'num', text: fmtScore(item.total) }),
       h('td', { class: 'num', text: item.selfTotal === null ? '—' : fmtScore(item.selfTotal) }),
       h('td', { text: item.grade }),
+      h('td', { class: `review-status status-${item.reviewStatus}`, text: REVIEW_STATUS_LABELS[item.reviewStatus] }),
       h('td', { class: 'num', text: String(item.openIssues) }),
       h('td', { text: fmtTime(item.updatedAt) }),
       h('td', {}, remove),
@@ -280,9 +282,18 @@ export function showFormList(root: HTMLElement, ctx: ListContext): void {
           h(
             'tr',
             {},
-            ['项目名称', '年度', '主管部门', '核定总分', '自评总分', '等级', '问题', '更新时间', '操作'].map((t) =>
-              h('th', { attrs: { scope: 'col' }, text: t }),
-            ),
+            [
+              '项目名称',
+              '年度',
+              '主管部门',
+              '核定总分',
+              '自评总分',
+              '等级',
+              '审核状态',
+              '问题',
+              '更新时间',
+              '操作',
+            ].map((t) => h('th', { attrs: { scope: 'col' }, text: t })),
           ),
         ),
         tbody,

@@ -44,6 +44,15 @@ export function pathOf(route: string, formId: string): string {
 
 const auth = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
 
+/** The actor a test user of the bureau is, for asking core's rights table what it may do. */
+const signedIn = (role: 'reviewer' | 'admin'): Actor => ({
+  kind: 'user',
+  userId: role,
+  name: role,
+  unit: UNITS.bureau,
+  role,
+});
+
 /** Sends one request of `route` with `headers`; writes carry a small JSON body (refused before it is read). */
 async function call(target: AccessTarget, route: string, formId: string, headers: Record<string, string>) {
   const [method, path] = route.split(' ') as [string, string];
@@ -178,6 +187,44 @@ export function accessSuite(setup: () => Promise<AccessTarget>, formBody: () => 
       const response = await target.fetch(`/api/forms/${formId}`, { headers: auth(tokens.owner!) });
       expect(response.status).toBe(200);
       expect(((await response.json()) as { version: number }).version).toBe(1);
+    });
+
+    it('runs the review with real roles: the unit submits, the reviewer above returns and accepts', async () => {
+      const post = async (who: string, action: string, body: unknown = {}) => {
+        const response = await target.fetch(`/api/forms/${formId}/${action}`, {
+          method: 'POST',
+          headers: { ...auth(tokens[who]!), 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        return [response.status, (await response.json()) as { status?: string; error?: { code: string } }] as const;
+      };
+      expect((await post('reviewer', 'submit'))[0]).toBe(403);
+      const [submitted, review] = await post('owner', 'submit');
+      expect([submitted, review.status]).toEqual([200, 'submitted']);
+      expect((await post('owner', 'accept'))[0]).toBe(403);
+      expect((await post('farReviewer', 'accept'))[0]).toBe(404);
+      const put = await target.fetch(`/api/forms/${formId}`, {
+        method: 'PUT',
+        headers: { ...auth(tokens.owner!), 'content-type': 'application/json', 'if-match': '"1"' },
+        body: JSON.stringify(formBody()),
+      });
+      expect([put.status, ((await put.json()) as { error: { code: string } }).error.code]).toEqual([
+        423,
+        'form_locked',
+      ]);
+      const [returned, back] = await post('reviewer', 'return', { reasons: ['请补充偏差原因'] });
+      expect([returned, back.status]).toEqual([200, 'returned']);
+      expect((await post('owner', 'submit'))[0]).toBe(200);
+      const [accepted, done] = await post('reviewer', 'accept');
+      expect([accepted, done.status]).toEqual([200, 'accepted']);
+      const history = await target.fetch(`/api/forms/${formId}/review`, { headers: auth(tokens.owner!) });
+      const steps = ((await history.json()) as { transitions: { action: string; by: string }[] }).transitions;
+      expect(steps.map((t) => `${t.action}:${t.by}`)).toEqual([
+        'submit:owner',
+        'return:reviewer',
+        'submit:owner',
+        'accept:reviewer',
+      ]);
     });
   });
 }

@@ -39,10 +39,10 @@ function sharedStrings(xml: string | undefined): string[] {
   );
 }
 
-/** The first worksheet's cells (by address, e.g. `C3`) and merged ranges. */
-export function readSheetXml(bytes: Uint8Array): SheetXml {
+/** A worksheet's cells (by address, e.g. `C3`) and merged ranges; the first one by default. */
+export function readSheetXml(bytes: Uint8Array, sheet = 1): SheetXml {
   const parts = zipParts(bytes);
-  const xml = parts['xl/worksheets/sheet1.xml']!;
+  const xml = parts[`xl/worksheets/sheet${sheet}.xml`]!;
   const strings = sharedStrings(parts['xl/sharedStrings.xml']);
   const cells = new Map<string, XmlCell>();
   for (const m of xml.matchAll(/<c r="([A-Z]{1,3}\d{1,7})"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {

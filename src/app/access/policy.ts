@@ -70,6 +70,12 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/users': ownUnit('admin', 'admin'),
   'POST /api/users/:name/revoke': ownUnit('admin', 'admin'),
   'POST /api/users/:name/tokens': ownUnit('admin', 'admin'),
+  // review (issue #12): the unit submits; reviewers return, accept and mark; everyone who reads sees it
+  'GET /api/forms/:id/review': form('read'),
+  'POST /api/forms/:id/submit': form('submit', 'submit'),
+  'POST /api/forms/:id/return': form('review', 'return'),
+  'POST /api/forms/:id/accept': form('review', 'accept'),
+  'PUT /api/forms/:id/review': form('review', 'review'),
   // The audit log: administrators and reviewers, each for their units (entries filtered by unit)
   'GET /api/audit': ownUnit('audit'),
 };

@@ -71,7 +71,9 @@ async function sendExport(c: Context, deps: ResolvedDeps, id: string, format: Ex
     format === 'docx' && parts !== 'table'
       ? await writeReportProse(record.form, report, deps.textModel, c.req.raw.signal)
       : null;
-  const bytes = await exportForm(record.form, report, format, parts, outcome?.prose);
+  // The review beside the form (issue #12): its columns appear once the form has been submitted
+  const review = await deps.reviews.get(id);
+  const bytes = await exportForm(record.form, report, format, parts, outcome?.prose, review);
   const name = exportFileName(record.form, format, parts);
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
     ...(outcome ? { 'X-Ziping-Report-Prose': proseHeader(outcome) } : {}),

@@ -128,7 +128,7 @@ const matchesVersion = (header: string | undefined, version: number): boolean =>
 
 /** The form routes, to be mounted under `/api`. */
 export function formsRoutes(deps: ResolvedDeps) {
-  const { store, clock } = deps;
+  const { store, reviews, clock } = deps;
   const views = createViewCache();
   /** The view of `record` as JSON bytes with its ETag (built once per version). */
   const viewResponse = async <S extends 200 | 201>(c: Context, record: FormRecord, status: S) => {
@@ -157,7 +157,10 @@ export function formsRoutes(deps: ResolvedDeps) {
     .openapi(listFormsRoute, async (c) => {
       // Only the forms the caller may read (issue #12); the local actor's scope is every form
       const scope = scopeOf(c.get('actor'), 'read');
-      return c.json(await store.list({ ...c.req.valid('query'), scope }), 200);
+      const page = await store.list({ ...c.req.valid('query'), scope });
+      // Each summary with its review status (issue #12), read for the page in one call
+      const statuses = await reviews.statuses(page.items.map((s) => s.id));
+      return c.json({ ...page, items: page.items.map((s) => ({ ...s, reviewStatus: statuses[s.id]! })) }, 200);
     })
     .openapi(getFormRoute, async (c) => {
       const { id } = c.req.valid('param');
@@ -179,6 +182,7 @@ export function formsRoutes(deps: ResolvedDeps) {
       const expected = requiredIfMatch(c.req.valid('header')['If-Match']);
       const { id } = c.req.valid('param');
       await store.delete(id, expected);
+      await reviews.remove(id);
       views.forget(id);
       return c.body(null, 204);
     });

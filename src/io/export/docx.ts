@@ -17,8 +17,10 @@ import {
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Form, ScoreReport } from '../../core/index.js';
+import type { ReviewRecord } from '../../core/review/record.js';
 import { buildFormSheet, type FormSheet } from './form-sheet.js';
 import { tableXml } from './docx-table-xml.js';
+import { buildReviewSheet, hasReview } from './review-sheet.js';
 import { cellText } from './cell-text.js';
 import { buildReportProse, type ReportProse } from './report-prose.js';
 import { xmlSafe } from './xml-safe.js';
@@ -51,6 +53,7 @@ function runs(text: string, options: { font: typeof SONG; size: number; bold?: b
     .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0, ...options }));
 }
 
+/** A grid (the 自评表 or the 审核意见) as a landscape section: its two heading rows, then the table. */
 function tableSection(sheet: FormSheet): ISectionOptions {
   const heading = (row: number, size: number) =>
     sheet.cells
@@ -134,28 +137,36 @@ function reportSection(prose: ReportProse): ISectionOptions {
   };
 }
 
-/** The scored form as .docx bytes: the 自评表, the 自评报告, or both (table first). */
+/**
+ * The scored form as .docx bytes: the 自评表, the 自评报告, or both (table first); a reviewed form's
+ * 审核意见 follows the 自评表.
+ */
 export async function formToDocx(
   form: Form,
   report: ScoreReport,
   parts: DocxParts = 'both',
   written?: ReportProse,
+  review?: ReviewRecord | null,
 ): Promise<Uint8Array> {
   const sections: ISectionOptions[] = [];
   const sheet = parts !== 'report' ? buildFormSheet(form, report) : null;
-  if (sheet) sections.push(tableSection(sheet));
+  // The grids in document order: the 自评表, then the 审核意见 of a reviewed form
+  const sheets = sheet ? [sheet, ...(hasReview(review) ? [buildReviewSheet(form, report, review)] : [])] : [];
+  for (const grid of sheets) sections.push(tableSection(grid));
   // The prose as checked by writeReportProse (model or built-in); built in here when not given
   const prose = written ?? buildReportProse(form, report);
   if (parts !== 'table') sections.push(reportSection(prose));
   const doc = new Document({ creator: 'Ziping 绩效自评助手', title: prose.title, sections });
   const bytes = new Uint8Array(await Packer.toArrayBuffer(doc));
-  return sheet ? spliceTable(bytes, tableXml(sheet, tableWidths(sheet), 2, TABLE_WIDTH)) : bytes;
+  const tables = sheets.map((grid) => tableXml(grid, tableWidths(grid), 2, TABLE_WIDTH));
+  return tables.reduce<Uint8Array>((doc, table) => spliceTable(doc, table), bytes);
 }
 
 /**
  * The package with the marker paragraph replaced by the table. Every other paragraph of the
  * document has properties (alignment, fonts), and form text is escaped, so only the marker
- * paragraph reads exactly MARK_XML; the table section comes first, so it is the first match.
+ * paragraph reads exactly MARK_XML; the table sections come first, in order, so each call fills the
+ * first marker left.
  */
 function spliceTable(bytes: Uint8Array, table: string): Uint8Array {
   const files = unzipSync(bytes);

@@ -7,9 +7,11 @@ import type { Form, ScoreReport } from '../../core/index.js';
 import { formToDocx, type DocxParts } from './docx.js';
 import type { ReportProse } from './report-prose.js';
 import { formToXlsx } from './xlsx.js';
+import type { ReviewRecord } from '../../core/review/record.js';
 
 export { formToDocx, formToXlsx, type DocxParts };
 export { buildReportProse, type ReportProse } from './report-prose.js';
+export { buildReviewSheet, hasReview } from './review-sheet.js';
 export { proseHeader, writeReportProse, type ProseOutcome, type SectionOutcome } from './report-prose-model.js';
 
 export type ExportFormat = 'xlsx' | 'docx';
@@ -39,13 +41,17 @@ export function exportFileName(form: Form, format: ExportFormat, parts: DocxPart
   return `${form.year}年度${name}${what}.${format}`;
 }
 
-/** The file's bytes; `prose` is the report's checked prose (writeReportProse), built in when absent. */
+/**
+ * The file's bytes; `prose` is the report's checked prose (writeReportProse), built in when absent;
+ * with the form's review (issue #12) the file also shows 审核得分 and 审核意见.
+ */
 export async function exportForm(
   form: Form,
   report: ScoreReport,
   format: ExportFormat,
   parts: DocxParts = 'both',
   prose?: ReportProse,
+  review?: ReviewRecord | null,
 ): Promise<Uint8Array> {
-  return format === 'xlsx' ? formToXlsx(form, report) : formToDocx(form, report, parts, prose);
+  return format === 'xlsx' ? formToXlsx(form, report, review) : formToDocx(form, report, parts, prose, review);
 }

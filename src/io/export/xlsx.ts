@@ -5,7 +5,9 @@
  */
 import { Workbook, type Cell, type Worksheet } from '@cj-tech-master/excelts/browser';
 import type { Form, ScoreReport } from '../../core/index.js';
+import type { ReviewRecord } from '../../core/review/record.js';
 import { buildFormSheet, type CellKind, type FormSheet, type SheetCell } from './form-sheet.js';
+import { buildReviewSheet, hasReview } from './review-sheet.js';
 import { LINE_POINTS, MAX_ROW_POINTS, spanWidth, textHeight } from './text-fit.js';
 import { quoteFormulaLikeText } from './quote-prefix.js';
 import { xmlSafe } from './xml-safe.js';
@@ -116,12 +118,9 @@ function setUpPage(ws: Worksheet, sheet: FormSheet): void {
   ws.headerFooter = { ...ws.headerFooter, oddFooter: '第 &P 页，共 &N 页' };
 }
 
-/** The scored form as .xlsx bytes in the official layout. */
-export async function formToXlsx(form: Form, report: ScoreReport): Promise<Uint8Array> {
-  const sheet = buildFormSheet(form, report);
-  const wb = new Workbook();
-  wb.creator = 'Ziping 绩效自评助手';
-  const ws = wb.addWorksheet('自评表');
+/** Adds `sheet` as a worksheet named `name`. */
+function addSheet(wb: Workbook, name: string, sheet: FormSheet): void {
+  const ws = wb.addWorksheet(name);
   ws.columns = sheet.widths.map((width) => ({ width }));
   const merged: Record<string, unknown> = {};
   for (const cell of sheet.cells) writeCell(ws, cell, merged);
@@ -129,6 +128,14 @@ export async function formToXlsx(form: Form, report: ScoreReport): Promise<Uint8
     ws.getRow(i + 1).height = height;
   });
   setUpPage(ws, sheet);
+}
+
+/** The scored form as .xlsx bytes in the official layout; a second sheet 审核意见 when it was reviewed. */
+export async function formToXlsx(form: Form, report: ScoreReport, review?: ReviewRecord | null): Promise<Uint8Array> {
+  const wb = new Workbook();
+  wb.creator = 'Ziping 绩效自评助手';
+  addSheet(wb, '自评表', buildFormSheet(form, report));
+  if (hasReview(review)) addSheet(wb, '审核意见', buildReviewSheet(form, report, review));
   const bytes = await wb.xlsx.writeBuffer();
   return quoteFormulaLikeText(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes as ArrayBuffer));
 }

@@ -12,7 +12,7 @@ import { NarrativeOriginSchema } from '../core/narratives/origin.js';
 import { NarrativeSnapshotSchema } from '../core/narratives/snapshot-schema.js';
 import { isNarrativePath } from '../core/narratives/paths.js';
 import { NarrativeEntrySchema, VersionEntrySchema } from '../store/records.js';
-import { ReviewStatusSchema } from '../core/review/status.js';
+import { ReviewStatusSchema } from '../core/review/schemas.js';
 import { ERROR_CODES } from './error-status.js';
 
 /** A `$ref` to a component, for the few shapes zod cannot state (a body that is one of two). */

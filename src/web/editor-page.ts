@@ -13,7 +13,6 @@ import { editorToolbar } from './editor-toolbar.js';
 import { restoreUnsaved } from './editor-unsaved.js';
 import { FormEditor } from './form-editor.js';
 import { FormModel } from './form-model.js';
-import { mountReview } from './review-panel.js';
 
 export interface PageContext {
   /** The app bar's slot for this page's buttons. */
@@ -59,6 +58,8 @@ export async function showEditor(root: HTMLElement, id: string, ctx: PageContext
   document.addEventListener('keydown', onKey);
 
   // The review (issue #12): status, buttons and review columns; the form locked while submitted
+  // Loaded on demand: the first-load script stays under its budget (issue #9)
+  const { mountReview } = await import('./review-panel.js');
   const review = await mountReview({ model, editor: editor.el, save: () => saver.save(), author: ctx.author });
   if (review) ctx.actions.prepend(review.badge);
   root.replaceChildren(notices, drafts.progressEl, ...(review ? [review.el] : []), editor.el);

@@ -2,5 +2,6 @@
 export * from './apply.js';
 export * from './marks.js';
 export * from './record.js';
+export * from './schemas.js';
 export * from './status.js';
 export * from './transitions.js';

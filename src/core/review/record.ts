@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_ROWS, MAX_WEIGHT, REVIEW_LIMITS } from '../limits.js';
-import { ReviewStatusSchema } from './status.js';
-import { ReviewActionSchema } from './transitions.js';
+import { ReviewActionSchema, ReviewStatusSchema } from './schemas.js';
 
 const isoTime = z.iso.datetime({ offset: true });
 /** At most 6 decimals, like the form's own scores. */

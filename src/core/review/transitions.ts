@@ -3,14 +3,12 @@
  * which, and the right (src/core/access/rights.ts) the actor needs on the form's unit. Setting
  * 审核得分/审核意见 is not a transition; it needs `review` and is allowed while the form is submitted.
  */
-import { z } from 'zod';
 import type { Right } from '../access/rights.js';
 import { ZipingError } from '../errors.js';
 import { REVIEW_STATUS_LABELS, type ReviewStatus } from './status.js';
 
 export const REVIEW_ACTIONS = ['submit', 'return', 'accept'] as const;
-export const ReviewActionSchema = z.enum(REVIEW_ACTIONS);
-export type ReviewAction = z.infer<typeof ReviewActionSchema>;
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
 /** What people call each action (buttons, history, errors). */
 export const REVIEW_ACTION_LABELS: Readonly<Record<ReviewAction, string>> = {

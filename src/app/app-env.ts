@@ -3,6 +3,7 @@
  * before any route runs (issue #12); without accounts it is the local actor.
  */
 import type { Actor } from '../core/access/actor.js';
+import type { TextModel } from '../drafting/text-model.js';
 import type { Drafter } from '../drafting/types.js';
 
 export interface AppEnv {
@@ -16,5 +17,7 @@ export interface AppEnv {
     formUnit?: string;
     /** The drafter of a drafting or chat request, metered by the quota middleware (quotas.ts). */
     drafter?: Drafter;
+    /** The model of import help and report prose, metered by the quota middleware (quotas.ts). */
+    textModel?: TextModel;
   };
 }

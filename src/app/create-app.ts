@@ -56,7 +56,11 @@ export function createApp(appDeps: AppDeps) {
   // Drafting and chat, once the request is otherwise acceptable: rates per user and unit, the unit's daily model tokens (issue #12)
   app.use(
     '/api/*',
-    quotas({ counters: deps.quotaCounters, settings: deps.config.quotas, clock: deps.clock }, deps.drafter),
+    quotas(
+      { counters: deps.quotaCounters, settings: deps.config.quotas, clock: deps.clock },
+      deps.drafter,
+      deps.textModel,
+    ),
   );
 
   let document: ReturnType<typeof app.getOpenAPI31Document> | null = null;

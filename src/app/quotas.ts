@@ -3,11 +3,14 @@
  * records `draft` (policy.ts): a fixed-window rate per user and per unit, and a daily budget of model
  * tokens per unit. The route drafts with `c.get('drafter')`, a drafter that checks the budget before
  * each cell and charges what the model used after it (a batch stops at the budget cell by cell).
+ * Import help and the 自评报告's prose call the model too: on routes recording `import` or `export`
+ * the route gets a metered text model (each call takes from the rate and the unit's budget).
  */
 import type { MiddlewareHandler } from 'hono';
 import type { Actor } from '../core/access/actor.js';
 import { budgetExhausted, quotaKeys, rateLimited } from '../core/quotas/quota-rules.js';
 import { budgetDay, estimateTokens, fixedWindow } from '../core/quotas/windows.js';
+import type { TextModel } from '../drafting/text-model.js';
 import type { Drafter, DraftRequest, DraftResult, ReviseRequest } from '../drafting/types.js';
 import type { QuotaCounters } from '../store/quota-counters.js';
 import { matchedPolicy } from './access/matched-policy.js';
@@ -85,11 +88,42 @@ export function meteredDrafter(inner: Drafter, parts: QuotaParts, actor: Actor):
   };
 }
 
-/** The quota middleware: rate and budget before a `draft` route, and its metered drafter. */
-export function quotas(parts: QuotaParts, drafter: Drafter): MiddlewareHandler<AppEnv> {
+/**
+ * `inner` for one request: its first call takes one request from the rate (an export's sections are
+ * one request), every call checks the unit's budget before and charges it after.
+ */
+export function meteredTextModel(inner: TextModel, parts: QuotaParts, actor: Actor): TextModel {
+  let rateTaken = false;
+  return {
+    model: inner.model,
+    async complete(messages, options) {
+      await checkBudget(parts, actor);
+      if (!rateTaken) await takeRate(parts, actor);
+      rateTaken = true;
+      const answer = await inner.complete(messages, options);
+      const sent = messages.reduce((sum, m) => sum + m.content.length, 0);
+      await chargeBudget(parts, actor, estimateTokens(sent + answer.length));
+      return answer;
+    },
+  };
+}
+
+/** Routes whose model calls (import help, report prose) go through the metered text model. */
+const TEXT_MODEL_ACTIONS: ReadonlySet<string> = new Set(['import', 'export']);
+
+/**
+ * The quota middleware: rate and budget before a `draft` route, and its metered drafter; a metered
+ * text model for the import and export routes (charged only when the model is actually called).
+ */
+export function quotas(parts: QuotaParts, drafter: Drafter, textModel: TextModel | null): MiddlewareHandler<AppEnv> {
   return async function quotas(c, next) {
-    if (matchedPolicy(c)?.audit !== 'draft') return next();
+    const action = matchedPolicy(c)?.audit;
     const actor = c.get('actor');
+    if (textModel && action && TEXT_MODEL_ACTIONS.has(action)) {
+      c.set('textModel', meteredTextModel(textModel, parts, actor));
+      return next();
+    }
+    if (action !== 'draft') return next();
     await checkBudget(parts, actor);
     await takeRate(parts, actor);
     c.set('drafter', meteredDrafter(drafter, parts, actor));

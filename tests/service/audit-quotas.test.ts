@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/app/deps.js';
 import { createModelDrafter } from '../../src/drafting/model.js';
+import { createTextModel } from '../../src/drafting/text-model.js';
 import { MemoryAuditLog } from '../../src/store/audit-log.js';
 import { AUDIT_FILE } from '../../src/store/audit-log-node.js';
 import { MemoryFormRepository } from '../../src/store/memory-repository.js';
@@ -16,7 +17,7 @@ import { MemoryQuotaCounters } from '../../src/store/quota-counters.js';
 import { type OpenAIServer, startOpenAIServer } from '../support/openai-server.js';
 import { seedForm } from '../support/seed.js';
 import { jsonOf, startTestServer, type TestServer } from '../support/server.js';
-import { teamApp, type TestUser } from '../support/team-app.js';
+import { teamApp, type TestUser, USERS } from '../support/team-app.js';
 
 const ENTRY_KEYS = ['action', 'actorName', 'actorRole', 'actorUnit', 'at', 'formId', 'formUnit', 'seq', 'status'];
 
@@ -102,7 +103,11 @@ describe('audit log on the Node server (local actor, audit file)', () => {
 });
 
 /** The app of a team with memory stores, the clock at `clock.now`, and the quota settings given. */
-async function teamSetup(quotas: NonNullable<AppDeps['config']>['quotas'], drafter?: AppDeps['drafter']) {
+async function teamSetup(
+  quotas: NonNullable<AppDeps['config']>['quotas'],
+  drafter?: AppDeps['drafter'],
+  textModel?: AppDeps['textModel'],
+) {
   const clock = { now: new Date('2026-11-30T08:00:20.000Z') };
   const store = new MemoryFormRepository();
   const counters = new MemoryQuotaCounters();
@@ -112,6 +117,7 @@ async function teamSetup(quotas: NonNullable<AppDeps['config']>['quotas'], draft
     quotaCounters: counters,
     clock: () => clock.now,
     ...(drafter ? { drafter } : {}),
+    ...(textModel ? { textModel } : {}),
     config: { quotas },
   });
   const call = (user: TestUser | null, path: string, init: RequestInit = {}) => team.request(user, path, init);
@@ -295,5 +301,25 @@ describe('the daily model-token budget of a unit', () => {
     for (let i = 0; i < 3; i++) expect((await team.draft('zhang')).status).toBe(200);
     expect((await jsonOf(await team.draft('zhang'))).error.code).toBe('rate_limited');
     expect((await team.draft('li')).status).toBe(200);
+  });
+
+  it('charges the 自评报告 prose of a .docx export to the unit; past the budget the export keeps the built-in prose', async () => {
+    const textModel = createTextModel({ model: 'prose-model', baseURL: model.baseURL, apiKey: 'test', maxRetries: 0 });
+    const team = await teamSetup({ tokenBudgetPerUnit: 1, ratePerUser: 100, ratePerUnit: 100 }, undefined, textModel);
+    const { id } = await jsonOf(await team.send('zhang', '/api/forms', seedForm()));
+    for (let i = 0; i < 10; i++) model.enqueue({ text: '{}' });
+    const first = await team.call('zhang', `/api/forms/${id}/export.docx`);
+    expect(first.status).toBe(200);
+    const calls = model.requests.length;
+    expect(calls).toBeGreaterThan(0);
+    const day = Math.floor((team.clock.now.getTime() + 8 * 3600_000) / 86_400_000);
+    const used = await team.counters.peek(`budget:unit:${USERS.zhang.unit}`, day);
+    expect(used).toBeGreaterThan(1);
+
+    // 李 is of the same unit: the budget is spent, so no model call, and the file still comes
+    const second = await team.call('li', `/api/forms/${id}/export.docx`);
+    expect(second.status).toBe(200);
+    expect(model.requests.length).toBe(calls);
+    expect(second.headers.get('x-ziping-report-prose')).toContain('fallback=');
   });
 });

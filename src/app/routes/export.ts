@@ -16,6 +16,7 @@ import {
   type ExportFormat,
 } from '../../io/export/index.js';
 import { attachmentDisposition } from '../content-disposition.js';
+import type { AppEnv } from '../app-env.js';
 import type { ResolvedDeps } from '../deps.js';
 import { createRouter } from '../router.js';
 import { errors, IdParams } from '../schemas.js';
@@ -62,14 +63,14 @@ const docxRoute = createRoute({
 });
 
 /** The file of stored form `id`, with its content type and download name. */
-async function sendExport(c: Context, deps: ResolvedDeps, id: string, format: ExportFormat, parts: DocxParts) {
+async function sendExport(c: Context<AppEnv>, deps: ResolvedDeps, id: string, format: ExportFormat, parts: DocxParts) {
   const record = await deps.store.get(id);
   // Scored now, like POST /api/score and old versions: every total in the file is this report's
   const report = scoreForm(record.form);
   // The 自评报告's prose: a configured model's sections where they pass the draft checks, else built in
   const outcome =
     format === 'docx' && parts !== 'table'
-      ? await writeReportProse(record.form, report, deps.textModel, c.req.raw.signal)
+      ? await writeReportProse(record.form, report, c.get('textModel') ?? deps.textModel, c.req.raw.signal)
       : null;
   // The review beside the form (issue #12): its columns appear once the form has been submitted
   const review = await deps.reviews.get(id);

@@ -55,7 +55,7 @@ function mediaType(header: string | undefined): string {
 export function importRoutes(deps: ResolvedDeps) {
   return createRouter().openapi(importRoute, async (c) => {
     // A configured model may read what the parser could not place (text only; see model-assist.ts)
-    const options = { model: deps.textModel, signal: c.req.raw.signal };
+    const options = { model: c.get('textModel') ?? deps.textModel, signal: c.req.raw.signal };
     const type = mediaType(c.req.header('content-type'));
     if (!(IMPORT_CONTENT_TYPES as readonly string[]).includes(type)) {
       throw new ZipingError(

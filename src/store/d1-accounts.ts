@@ -3,7 +3,6 @@
  * users, tokens and sessions live in the same database as the forms. Each change is one statement
  * or one batch (a D1 transaction).
  */
-import { RoleSchema } from '../core/access/roles.js';
 import {
   userExists,
   userNotFound,
@@ -12,30 +11,12 @@ import {
   type NewUser,
   type StoredUser,
 } from './accounts.js';
+import { USER_COLUMNS, type UserRow, userOfRow } from './account-rows.js';
 import type { D1Database } from './d1-types.js';
 import { newFormId } from './ids.js';
 
-interface UserRow {
-  id: string;
-  name: string;
-  unit: string;
-  role: string;
-  password_hash: string | null;
-  created_at: string;
-}
-
-const USER_COLUMNS = 'u.id, u.name, u.unit, u.role, u.password_hash, u.created_at';
-
 function userOf(row: UserRow | null): StoredUser | null {
-  if (!row) return null;
-  return Object.freeze({
-    id: row.id,
-    name: row.name,
-    unit: row.unit,
-    role: RoleSchema.parse(row.role),
-    createdAt: row.created_at,
-    passwordHash: row.password_hash,
-  });
+  return row ? userOfRow(row) : null;
 }
 
 export class D1AccountRepository implements AccountRepository {

@@ -4,7 +4,6 @@
  * users, tokens and sessions. Each method is one statement.
  */
 import type pg from 'pg';
-import { RoleSchema } from '../core/access/roles.js';
 import {
   userExists,
   userNotFound,
@@ -13,29 +12,8 @@ import {
   type NewUser,
   type StoredUser,
 } from './accounts.js';
+import { USER_COLUMNS, type UserRow, userOfRow } from './account-rows.js';
 import { newFormId } from './ids.js';
-
-interface UserRow {
-  id: string;
-  name: string;
-  unit: string;
-  role: string;
-  password_hash: string | null;
-  created_at: string;
-}
-
-const USER_COLUMNS = 'u.id, u.name, u.unit, u.role, u.password_hash, u.created_at';
-
-function userOf(row: UserRow): StoredUser {
-  return Object.freeze({
-    id: row.id,
-    name: row.name,
-    unit: row.unit,
-    role: RoleSchema.parse(row.role),
-    createdAt: row.created_at,
-    passwordHash: row.password_hash,
-  });
-}
 
 export class PostgresAccountRepository implements AccountRepository {
   readonly #pool: pg.Pool;
@@ -45,7 +23,7 @@ export class PostgresAccountRepository implements AccountRepository {
   }
 
   async #users(sql: string, values: unknown[]): Promise<StoredUser[]> {
-    return (await this.#pool.query<UserRow>(sql, values)).rows.map(userOf);
+    return (await this.#pool.query<UserRow>(sql, values)).rows.map(userOfRow);
   }
 
   async createUser(input: NewUser): Promise<StoredUser> {

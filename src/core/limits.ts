@@ -99,3 +99,10 @@ export const AUDIT_PAGE_LIMITS = { max: 200, default: 50 } as const;
  * 5 older files (about 20 MiB, some 100,000 entries); older entries are dropped with the oldest file.
  */
 export const AUDIT_FILE_LIMITS = { rotateBytes: 4 * 1024 * 1024, keepFiles: 5 } as const;
+
+/**
+ * Failed sign-ins per user name per window (issue #12): PBKDF2 alone slows one guess, not many.
+ * Ten wrong passwords lock that name's password sign-in for the rest of 15 minutes; API tokens
+ * still work, so an attacker who knows a name cannot lock its owner out of the API.
+ */
+export const SIGN_IN_LIMIT = { failures: 10, windowSeconds: 900 } as const;

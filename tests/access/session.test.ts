@@ -103,3 +103,32 @@ describe('sessions', () => {
     expect(text).not.toMatch(/pbkdf2|passwordHash|hash/);
   });
 });
+
+describe('sign-in throttling (SIGN_IN_LIMIT)', () => {
+  it('locks a name after ten wrong passwords, known or not, and says when; its token still works', async () => {
+    const admin = { authorization: `Bearer ${team.adminToken}` };
+    const made = await team.server.send(
+      '/api/users',
+      { name: '王五', unit: '某市财政局/某市科委', role: '填报人', password: 'wang-password-1' },
+      { headers: admin },
+    );
+    const { token } = await jsonOf(made);
+    for (let i = 0; i < 10; i++) {
+      expect((await signIn('王五', `wrong-${i}`)).status).toBe(401);
+      expect((await signIn('不存在的人', `wrong-${i}`)).status).toBe(401);
+    }
+    // The right password is refused now too, for a real name and an unknown one alike
+    const locked = await signIn('王五', 'wang-password-1');
+    const unknown = await signIn('不存在的人', 'wang-password-1');
+    expect(locked.status).toBe(429);
+    expect(unknown.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    const { error } = await jsonOf(locked);
+    expect(error).toMatchObject({ code: 'rate_limited', scope: 'sign-in', limit: 10, windowSeconds: 900 });
+    expect(error.message).toContain('密码错误次数过多');
+    // Other names are not held up, and the locked user's API token still works
+    expect((await signIn('张三', 'zhang-password-1')).status).toBe(200);
+    const list = await team.server.request('/api/forms', { headers: { authorization: `Bearer ${token}` } });
+    expect(list.status).toBe(200);
+  });
+});

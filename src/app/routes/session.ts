@@ -8,8 +8,10 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { ROLE_LABELS } from '../../core/access/roles.js';
+import { signInKey, signInLocked, signInWindow } from '../../core/access/sign-in-throttle.js';
 import type { User } from '../../core/access/user.js';
 import { ZipingError } from '../../core/errors.js';
+import { SIGN_IN_LIMIT } from '../../core/limits.js';
 import { publicUser, type AccountRepository } from '../../store/accounts.js';
 import { SessionViewSchema, SignInSchema } from '../access/account-schemas.js';
 import { SESSION_COOKIE } from '../access/credentials.js';
@@ -35,9 +37,11 @@ const signInRoute = createRoute({
   method: 'post',
   path: '/session',
   summary: '登录',
-  description: '用户名和密码正确时设置会话 Cookie（HttpOnly，SameSite=Strict），并返回 CSRF 令牌。',
+  description:
+    '用户名和密码正确时设置会话 Cookie（HttpOnly，SameSite=Strict），并返回 CSRF 令牌。' +
+    `同一用户名 ${SIGN_IN_LIMIT.windowSeconds / 60} 分钟内密码错误 ${SIGN_IN_LIMIT.failures} 次后，到窗口结束前返回 429。`,
   request: { body: jsonBody(SignInSchema) },
-  responses: { 200: jsonResponse(SessionViewSchema, '已登录'), ...errors(400, 401, 404) },
+  responses: { 200: jsonResponse(SessionViewSchema, '已登录'), ...errors(400, 401, 404, 429) },
 });
 
 const signOutRoute = createRoute({
@@ -49,6 +53,13 @@ const signOutRoute = createRoute({
 
 const noAccounts = () => new ZipingError('not_found', '本服务未启用账号（单机模式无需登录）');
 const badSignIn = () => new ZipingError('unauthorized', '用户名或密码不对');
+
+/** Throws 429 when `name` had SIGN_IN_LIMIT wrong passwords in this window (known name or not). */
+async function refuseLockedName(deps: ResolvedDeps, name: string, now: Date): Promise<void> {
+  const window = signInWindow(now);
+  const failures = await deps.quotaCounters.peek(signInKey(name), window.id);
+  if (failures >= SIGN_IN_LIMIT.failures) throw signInLocked(now, window);
+}
 
 /** The session routes, to be mounted under `/api`. */
 export function sessionRoutes(deps: ResolvedDeps) {
@@ -72,11 +83,15 @@ export function sessionRoutes(deps: ResolvedDeps) {
     .openapi(signInRoute, async (c) => {
       const accounts = accountsOrThrow();
       const { name, password } = c.req.valid('json');
+      const now = clock();
+      await refuseLockedName(deps, name, now);
       const user = await accounts.userByName(name.trim());
       // The hash is checked even for an unknown name, so timing does not tell which names exist
-      if (!(await verifyPassword(password, user?.passwordHash ?? null)) || !user) throw badSignIn();
+      if (!(await verifyPassword(password, user?.passwordHash ?? null)) || !user) {
+        await deps.quotaCounters.add(signInKey(name), signInWindow(now).id, 1);
+        throw badSignIn();
+      }
       const sessionId = newSecret('zps');
-      const now = clock();
       const expiresAt = new Date(now.getTime() + config.sessionHours * 3_600_000);
       await accounts.addSession({ hash: await secretHash(sessionId), userId: user.id, at: now, expiresAt });
       setCookie(c, SESSION_COOKIE, sessionId, {

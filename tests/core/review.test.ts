@@ -20,7 +20,7 @@ import {
   type ReviewRecord,
   type ReviewStatus,
 } from '../../src/core/review/index.js';
-import { ZipingError } from '../../src/core/errors.js';
+import type { ZipingError } from '../../src/core/errors.js';
 import { seedForm } from '../support/seed-forms.js';
 
 const at = new Date('2024-04-01T08:00:00.000Z');
@@ -101,6 +101,15 @@ describe('review transition table', () => {
     });
     const resubmitted = applyTransition(returned, { action: 'submit', by: '填报', at, formVersion: 2 });
     expect([resubmitted.status, resubmitted.formVersion, resubmitted.revision]).toEqual(['submitted', 2, 3]);
+  });
+
+  it('accepts only the version that was submitted; a form saved after its submission can still be returned', () => {
+    const submitted = step(emptyReview('f1'), 'submit');
+    const later = { by: '审核', at, formVersion: 2 };
+    expect(() => applyTransition(submitted, { action: 'accept', ...later })).toThrow(/提交时为第 1 版，现在是第 2 版/);
+    const returned = applyTransition(submitted, { action: 'return', ...later, reasons: ['提交后又被修改'] });
+    expect(returned.status).toBe('returned');
+    expect(applyTransition(submitted, { action: 'accept', ...later, formVersion: 1 }).status).toBe('accepted');
   });
 });
 

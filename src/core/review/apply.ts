@@ -30,9 +30,24 @@ function reasonsFor(action: ReviewAction, given: readonly string[] = []): string
   return reasons;
 }
 
+/**
+ * Accepting passes the version the unit submitted, nothing else: a save that raced the submission
+ * (it passed the lock check just before) would otherwise be accepted unseen. Returning stays open,
+ * so such a form can always go back to its unit.
+ */
+function checkAcceptedVersion(record: ReviewRecord, request: TransitionRequest): void {
+  if (request.action !== 'accept' || record.formVersion === null || record.formVersion === request.formVersion) return;
+  throw new ZipingError(
+    'version_conflict',
+    `表单提交时为第 ${record.formVersion} 版，现在是第 ${request.formVersion} 版：请查看改动后退回或重新提交，不能直接通过`,
+    { details: { submittedVersion: record.formVersion, currentVersion: request.formVersion } },
+  );
+}
+
 /** The record after `request`; throws `invalid_transition` for a move the table does not have. */
 export function applyTransition(record: ReviewRecord, request: TransitionRequest): ReviewRecord {
   const to = nextStatus(record.status, request.action);
+  checkAcceptedVersion(record, request);
   const step = {
     action: request.action,
     from: record.status,

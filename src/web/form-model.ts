@@ -178,6 +178,8 @@ export class FormModel {
     this.form.indicators.splice(index, 0, blankRow(above?.level1 ?? '产出指标', above?.level2 ?? '数量指标'));
     this.metas.insertRow(index);
     this.unreadable.shiftRows(index, 1);
+    // The rows below moved down one place: their "written against" snapshots follow them
+    this.metas.renumberBaselines();
     this.changed({ kind: 'rows' });
   }
 

@@ -163,6 +163,16 @@ describe('FormModel', () => {
     expect(model.origins()).toEqual({ 'indicators.5.deviation': { kind: 'builtin' } });
   });
 
+  it('keeps a drafted text fresh when a row is inserted above it (its snapshot moves down with it)', () => {
+    const model = new FormModel('x', 1, seedInput());
+    const path = 'indicators.6.deviation';
+    model.setNarrative(path, '实际完成4项，超出指标值。', { kind: 'builtin' }, model.snapshotOf(path));
+    model.addRow(2);
+    expect(model.isStale('indicators.7.deviation')).toBe(false);
+    model.set('indicators.7.actual', '5项');
+    expect(model.isStale('indicators.7.deviation')).toBe(true);
+  });
+
   it('treats saved texts the server calls stale as stale', () => {
     const model = new FormModel('x', 1, seedInput(), {
       'indicators.1.deviation': { origin: { kind: 'human' }, stale: true },

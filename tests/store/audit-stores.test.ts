@@ -102,6 +102,17 @@ describe('audit file: append-only lines, a cut line, rotation and its cap', () =
     await log.close();
   });
 
+  it('writes concurrent appends together, each numbered once and answered only once its line is on disk', async () => {
+    dir = await makeTempDir('ziping-audit-');
+    const log = await FileAuditLog.open(dir);
+    const stored = await Promise.all(Array.from({ length: 50 }, (_, i) => log.append(line(i % 10))));
+    expect(stored.map((e) => e.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    const lines = (await readFile(join(dir, AUDIT_FILE), 'utf8')).split('\n').filter(Boolean);
+    expect(lines.map((l) => JSON.parse(l).seq)).toEqual(stored.map((e) => e.seq));
+    expect((await log.append(line(0))).seq).toBe(51);
+    await log.close();
+  });
+
   it('continues the numbering from a rotated file when the current one is empty', async () => {
     dir = await makeTempDir('ziping-audit-');
     await writeFile(join(dir, `${AUDIT_FILE}.1`), `${JSON.stringify({ seq: 41, ...line(0) })}\n`);

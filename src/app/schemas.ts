@@ -105,6 +105,11 @@ export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {
 
 // ---- parameters and headers ---------------------------------------------------------------
 
+/** `?profile=`: the rule profile to score by instead of the form's own. */
+export const ProfileQuery = z.object({
+  profile: z.string().min(1).max(100).optional().openapi({ description: '评分口径编号，覆盖表单的 profile' }),
+});
+
 export const IdParams = z.object({
   id: z.string().min(1).max(100).openapi({ description: '自评表编号（16 位小写字母和数字）' }),
 });

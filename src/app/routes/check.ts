@@ -16,7 +16,7 @@ import { MAX_READ } from '../../core/narrative/quantities.js';
 import { DraftChecksSchema } from '../draft-schemas.js';
 import type { ResolvedDeps } from '../deps.js';
 import { createRouter } from '../router.js';
-import { errors, formBody, Form as FormSchema, jsonResponse } from '../schemas.js';
+import { errors, formBody, Form as FormSchema, jsonResponse, ProfileQuery } from '../schemas.js';
 
 const FindingSchema = z
   .object({
@@ -49,9 +49,7 @@ const checkRoute = createRoute({
   description:
     '提交一张自评表（或 `{ form, field?, text? }`），按表中数据核查每个叙述单元格；给出 `field` 与 `text` 时只核查这段文字。',
   request: {
-    query: z.object({
-      profile: z.string().min(1).max(100).optional().openapi({ description: '评分口径编号，覆盖表单的 profile' }),
-    }),
+    query: ProfileQuery,
     body: {
       required: true,
       content: {

@@ -30,7 +30,15 @@ import type { AppEnv } from '../app-env.js';
 import type { ResolvedDeps } from '../deps.js';
 import { answerDraft, type EmitEvent } from '../draft-stream.js';
 import { createRouter } from '../router.js';
-import { errors, Form as FormRef, IdParams, jsonBody, jsonResponse, NarrativePathSchema } from '../schemas.js';
+import {
+  errors,
+  Form as FormRef,
+  IdParams,
+  jsonBody,
+  jsonResponse,
+  NarrativePathSchema,
+  ProfileQuery,
+} from '../schemas.js';
 import { ChatHistorySchema, DraftAnswer, DraftResultSchema, SSE_EVENTS } from '../draft-schemas.js';
 
 const MaxChars = z
@@ -96,7 +104,7 @@ const formDraftRoute = createRoute({
   summary: '为请求中的表起草（不保存）',
   description: `供其他系统调用：请求体为 \`{ form, field | fields | all, maxChars? }\`。${SSE_EVENTS}`,
   request: {
-    query: z.object({ profile: z.string().min(1).max(100).optional().openapi({ description: '评分口径编号' }) }),
+    query: ProfileQuery,
     body: jsonBody(DraftFormBodySchema),
   },
   responses: { 200: DraftAnswer, ...MODEL_ERRORS },

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { scoreForm } from '../../core/index.js';
 import type { ResolvedDeps } from '../deps.js';
 import { createRouter } from '../router.js';
-import { errors, formBody, jsonResponse, ScoreReport, Form } from '../schemas.js';
+import { errors, formBody, jsonResponse, ScoreReport, Form, ProfileQuery } from '../schemas.js';
 
 const scoreRoute = createRoute({
   method: 'post',
@@ -11,9 +11,7 @@ const scoreRoute = createRoute({
   summary: '评分（不保存）',
   description: '提交一张自评表（或 `{ form }`），返回评分报告。',
   request: {
-    query: z.object({
-      profile: z.string().min(1).max(100).optional().openapi({ description: '评分口径编号，覆盖表单的 profile' }),
-    }),
+    query: ProfileQuery,
     body: {
       required: true,
       content: {

@@ -106,3 +106,10 @@ export const AUDIT_FILE_LIMITS = { rotateBytes: 4 * 1024 * 1024, keepFiles: 5 } 
  * still work, so an attacker who knows a name cannot lock its owner out of the API.
  */
 export const SIGN_IN_LIMIT = { failures: 10, windowSeconds: 900 } as const;
+
+/**
+ * Counters one process keeps in memory (quotas, failed sign-ins). Sign-in counts one key per name
+ * tried, so a stranger could grow the map without end; past this many keys the least recently
+ * changed one is forgotten (its count starts again).
+ */
+export const MAX_MEMORY_COUNTERS = 100_000;

@@ -5,6 +5,7 @@
  * server sharing the database counts together; the memory variant serves one process (memory and
  * lowdb stores, which one process owns).
  */
+import { MAX_MEMORY_COUNTERS } from '../core/limits.js';
 
 export interface QuotaCounters {
   /**
@@ -21,15 +22,23 @@ export function countIn(counter: { window: number; count: number } | undefined, 
   return counter && counter.window >= window ? counter.count : 0;
 }
 
-/** Counters in a Map: one process. */
+/** Counters in a Map: one process; at most `maxKeys`, the least recently changed forgotten first. */
 export class MemoryQuotaCounters implements QuotaCounters {
   readonly #counters = new Map<string, { window: number; count: number }>();
+  readonly #maxKeys: number;
+
+  constructor(maxKeys: number = MAX_MEMORY_COUNTERS) {
+    this.#maxKeys = maxKeys;
+  }
 
   async add(key: string, window: number, amount: number, limit?: number): Promise<number | null> {
     const current = this.#counters.get(key);
     const next = countIn(current, window) + amount;
     if (limit !== undefined && next > limit) return null;
+    // Deleted and set again so the Map's order is the order of last change
+    this.#counters.delete(key);
     this.#counters.set(key, { window: Math.max(window, current?.window ?? window), count: next });
+    if (this.#counters.size > this.#maxKeys) this.#counters.delete(this.#counters.keys().next().value!);
     return next;
   }
 

@@ -121,3 +121,17 @@ describe('audit file: append-only lines, a cut line, rotation and its cap', () =
     await log.close();
   });
 });
+
+describe('memory counters: bounded', () => {
+  it('forgets the least recently changed key past its cap, and keeps the rest counting', async () => {
+    const counters = new MemoryQuotaCounters(3);
+    await counters.add('signin:name:a', 1, 1);
+    await counters.add('signin:name:b', 1, 1);
+    await counters.add('signin:name:c', 1, 1);
+    await counters.add('signin:name:a', 1, 1); // a is now the most recent
+    await counters.add('signin:name:d', 1, 1); // b, the least recent, goes
+    expect(await Promise.all(['a', 'b', 'c', 'd'].map((k) => counters.peek(`signin:name:${k}`, 1)))).toEqual([
+      2, 0, 1, 1,
+    ]);
+  });
+});

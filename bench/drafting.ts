@@ -118,6 +118,9 @@ export async function runDraftingBench(options: DraftingBenchOptions = {}): Prom
         OPENAI_BASE_URL: server.baseURL,
         OPENAI_API_KEY: 'not-needed',
         ZIPING_MODEL_RETRIES: '0',
+        // the rate is still counted, but 35+ drafts a minute must not turn into 429s (30 a minute by default)
+        ZIPING_RATE_PER_USER: '1000000',
+        ZIPING_RATE_PER_UNIT: '1000000',
       },
     });
     const created = await fetch(`${service.url}/api/forms`, {
@@ -133,6 +136,7 @@ export async function runDraftingBench(options: DraftingBenchOptions = {}): Prom
         headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
         body: JSON.stringify({ field: req.path }),
       });
+      if (res.status !== 200) throw new Error(`draft through the service answered ${res.status}: ${await res.text()}`);
       const reader = res.body!.getReader();
       const decoder = new TextDecoder();
       let seen = '';
@@ -143,6 +147,7 @@ export async function runDraftingBench(options: DraftingBenchOptions = {}): Prom
         seen += decoder.decode(value, { stream: true });
         if (!at && seen.includes('event: delta')) at = performance.now();
       }
+      if (!at) throw new Error(`no delta streamed by the service: ${seen.slice(0, 300)}`);
       return at - start;
     };
 

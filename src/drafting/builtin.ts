@@ -7,7 +7,7 @@
 import { ZipingError } from '../core/errors.js';
 import { bundledPrompts } from './bundled.js';
 import { checkWithFacts, factStated } from './checks.js';
-import type { CellFacts } from './context.js';
+import { withFacts, type CellFacts } from './context.js';
 import { cellsToFix, cleanName, describeCellsToFix } from './cell-text.js';
 import type { Detail } from './goals.js';
 import { countChars, formatScore, hasPlaceholder } from './numbers.js';
@@ -73,12 +73,12 @@ export function builtinText(
       r && r.weight !== null ? `该指标得${formatScore(r.score)}分（分值${formatScore(r.weight)}分）。` : '';
     const hole = `〔待核实：${toFix.map((c) => c.label).join('、')}缺失或不完整，核实后再说明偏差原因及改进措施〕`;
     const text = fitToLength(`${scored}${hole}`, facts.maxChars);
-    return { text, facts: { ...facts, required: [] }, template, notice: `${what}；在此之前不起草偏差说明` };
+    return { text, facts: withFacts(facts, { required: [] }), template, notice: `${what}；在此之前不起草偏差说明` };
   }
   if (!facts.needsText) {
     return {
       text: NO_DEVIATION_TEXT,
-      facts: { ...facts, required: [] },
+      facts: withFacts(facts, { required: [] }),
       template,
       notice: `第${facts.row! + 1}行已达到年度指标值且得满分，无需说明偏差，按惯例填“无”`,
     };
@@ -229,7 +229,7 @@ export function factsForRevision(facts: CellFacts, message: string, history: rea
   const limit = parseQuickActions(message).limit;
   // what the user typed in this cell's chat is a source for its figures and causes (issue #13)
   const chat = [...facts.chat, ...history.filter((m) => m.role === 'user').map((m) => m.content), message];
-  return { ...facts, chat, ...(limit !== null && limit < facts.maxChars ? { maxChars: limit } : {}) };
+  return withFacts(facts, { chat, ...(limit !== null && limit < facts.maxChars ? { maxChars: limit } : {}) });
 }
 
 export function appendExchange(

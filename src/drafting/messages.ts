@@ -8,12 +8,12 @@ import type { Form } from '../core/schema/form.js';
 import type { ScoreReport } from '../core/schema/report.js';
 import { cellsToFix, humanText } from './cell-text.js';
 import { flagLabel } from '../core/schema/flags.js';
-import { OUTCOME_LABELS, type CellFacts } from './context.js';
+import type { CellFacts } from './context.js';
+import { kindLabel, OUTCOME_LABELS } from './outcome-labels.js';
 import { formatPercent, formatScore } from './numbers.js';
 import { renderTemplate, type PromptSet, type PromptTemplate } from './prompts.js';
 import type { ChatMessage } from './types.js';
 import type { TemplateVars } from './variables.js';
-import { kindLabel } from './vars.js';
 
 export const DATA_OPEN = '<<<DATA';
 export const DATA_CLOSE = 'DATA>>>';

@@ -4,7 +4,8 @@
  */
 import type { Form } from '../core/schema/form.js';
 import type { ScoreReport } from '../core/schema/report.js';
-import { cellFacts, KIND_LABELS, OUTCOME_LABELS, type CellFacts } from './context.js';
+import { cellFacts, withFacts, type CellFacts } from './context.js';
+import { OUTCOME_LABELS } from './outcome-labels.js';
 import {
   fundingSentence,
   goalPartsSentence,
@@ -41,7 +42,9 @@ export function prepare(req: DraftRequest, prompts: PromptSet): Prepared {
   });
   const template = prompts.forCell(base.cell, base.outcome);
   const facts =
-    req.maxChars === undefined && template.maxChars !== undefined ? { ...base, maxChars: template.maxChars } : base;
+    req.maxChars === undefined && template.maxChars !== undefined
+      ? withFacts(base, { maxChars: template.maxChars })
+      : base;
   return { facts, template };
 }
 
@@ -174,6 +177,3 @@ export function templateVars(
   vars.measure = own.measure ?? normalizeText(renderTemplate(measure, vars)).replace(/。$/, '');
   return vars;
 }
-
-/** The kind of a row in Chinese, for the data block. */
-export const kindLabel = (kind: string | undefined): string => (kind ? (KIND_LABELS[kind] ?? kind) : '未评分');

@@ -4,8 +4,9 @@
  * the facts it must state, the user's notes. Pure.
  *
  * What only the checks need (every row, the allowed numbers, the required facts, core's facts) is
- * computed when first read, so a model drafter can send its prompt first and compute them while
- * the model writes (`warmFacts`).
+ * computed when first read: a model drafter sends its prompt without them, and the checks compute
+ * them once the answer is in (computing them while the model writes competes with the request
+ * itself on the one thread).
  */
 import { ZipingError } from '../core/errors.js';
 import { factsOf as formFactsOf } from '../core/facts/form-facts.js';
@@ -135,14 +136,6 @@ export function cellFacts(form: Form, report: ScoreReport, path: NarrativePath, 
 export function withFacts(facts: CellFacts, patch: Partial<CellFacts>): CellFacts {
   const descriptors = { ...Object.getOwnPropertyDescriptors(facts), ...Object.getOwnPropertyDescriptors(patch) };
   return Object.defineProperties({}, descriptors) as CellFacts;
-}
-
-/** Computes now what the checks will read (a model drafter calls it while the model writes). */
-export function warmFacts(facts: CellFacts): void {
-  void facts.rows;
-  void facts.allowed;
-  void facts.required;
-  void facts.core;
 }
 
 /** Shorthand from a draft request. */

@@ -6,7 +6,7 @@
 import { ZipingError } from '../core/errors.js';
 import { appendExchange } from './builtin.js';
 import { checkWithFacts } from './checks.js';
-import { warmFacts, type CellFacts } from './context.js';
+import type { CellFacts } from './context.js';
 import { outputCap } from './model-answer.js';
 import type { ModelCaller } from './model-client.js';
 import { complete } from './model-retry.js';
@@ -130,18 +130,14 @@ async function repairDraft(ctx: RunContext, job: Job, first: string, checks: Dra
   };
 }
 
-/** The first answer, or the fallback when allowed; the facts the checks need are computed meanwhile. */
+/** The first answer, or the built-in draft in its place when the fallback is on and the failure passing. */
 async function firstAnswer(ctx: RunContext, job: Job, call: Call): Promise<string | DraftResult> {
-  // The request leaves first; the checks' facts are computed while the model writes (context.ts)
-  const warm = setTimeout(() => warmFacts(job.facts), 0);
   try {
     return await complete(ctx.caller, { ...call, messages: job.messages, meter: job.meter });
   } catch (error) {
     if (call.signal?.aborted || !(error instanceof ZipingError) || !ctx.builtinFallback || !isPassing(error))
       throw error;
     return fallbackResult(job, error, call.sink);
-  } finally {
-    clearTimeout(warm);
   }
 }
 

@@ -82,12 +82,8 @@ const CELLS: readonly CellKind[] = ['goals', 'deviation'];
 /** Default character limits (see prompts/README.md for where they come from). */
 export const DEFAULT_MAX_CHARS: Record<CellKind, number> = CORE_MAX_CHARS;
 
-/** Parses and checks a whole set of templates (the files of `prompts/`, README.md skipped). */
-export function loadPrompts(files: readonly PromptFile[]): PromptSet {
-  const templates = files
-    .filter((f) => f.name.endsWith('.md') && !/(^|\/)README\.md$/i.test(f.name))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((f) => parsePromptFile(f.name, f.text));
+/** The templates by cell and outcome (draft) and by type (the others); a second one for either fails. */
+function indexTemplates(templates: readonly PromptTemplate[]) {
   const byId = new Map<string, PromptTemplate>();
   const byCell = new Map<string, PromptTemplate>();
   const byType = new Map<TemplateType, PromptTemplate>();
@@ -106,6 +102,16 @@ export function loadPrompts(files: readonly PromptFile[]): PromptSet {
       byType.set(t.type, t);
     }
   }
+  return { byCell, byType };
+}
+
+/** Parses and checks a whole set of templates (the files of `prompts/`, README.md skipped). */
+export function loadPrompts(files: readonly PromptFile[]): PromptSet {
+  const templates = files
+    .filter((f) => f.name.endsWith('.md') && !/(^|\/)README\.md$/i.test(f.name))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((f) => parsePromptFile(f.name, f.text));
+  const { byCell, byType } = indexTemplates(templates);
   const need = (type: TemplateType): PromptTemplate => {
     const t = byType.get(type);
     if (!t)

@@ -82,14 +82,25 @@ async function openLowdbStores(
         `数据文件无法载入，已隔离 quarantined: ${q.file} → ${q.movedTo}（${q.reason}）。其余表单照常服务；运行 npx ziping doctor 查看说明。`,
       ),
   });
-  const accounts = await LowdbAccountRepository.open(dataDir, (q) =>
-    log(`账号文件无法载入，已隔离 quarantined: ${q.file} → ${q.movedTo}（${q.reason}）。`),
-  ).catch(async (error: unknown) => {
-    await store.close();
-    throw error;
-  });
-  const audit = await FileAuditLog.open(dataDir);
-  const reviews = await LowdbReviewRepository.open(dataDir);
+  const opened: { close(): Promise<void> }[] = [store];
+  // What opened before a failure is closed again, so the directory's lock is not left held
+  const next = async <T extends { close(): Promise<void> }>(open: () => Promise<T>): Promise<T> => {
+    try {
+      const part = await open();
+      opened.unshift(part);
+      return part;
+    } catch (error) {
+      for (const part of opened) await part.close();
+      throw error;
+    }
+  };
+  const accounts = await next(() =>
+    LowdbAccountRepository.open(dataDir, (q) =>
+      log(`账号文件无法载入，已隔离 quarantined: ${q.file} → ${q.movedTo}（${q.reason}）。`),
+    ),
+  );
+  const audit = await next(() => FileAuditLog.open(dataDir));
+  const reviews = await next(() => LowdbReviewRepository.open(dataDir));
   // Quotas count in this one process: a lowdb directory has one server
   return { store, accounts, reviews, audit, quotaCounters: new MemoryQuotaCounters(), database: null };
 }

@@ -174,19 +174,20 @@ export class D1FormRepository implements FormRepository {
 
   /**
    * Drops the oldest entries of the cells `doc` adds to, beyond the newest `MAX_HISTORY_PER_CELL`
-   * (limits.ts), only if `token` won the save: one statement however many cells changed. The
-   * cut-off per cell is the seq of its entry just past the limit, found on the (form_id, path, seq) index.
+   * (limits.ts), only if `token` won the save: one statement however many cells changed. A window
+   * numbers each changed cell's rows once (a correlated cut-off per row read 50× the rows).
    */
   #trimHistory(doc: FormDocument, token: string): D1PreparedStatement[] {
     const paths = Object.keys(doc.narratives);
     if (paths.length === 0) return [];
     const trim = this.#db
       .prepare(
-        `DELETE FROM narrative_entries AS d
-         WHERE d.form_id = ?1 AND d.path IN (SELECT p.value FROM json_each(?2) AS p)
-           AND EXISTS (SELECT 1 FROM forms WHERE id = ?1 AND save_token = ?3)
-           AND d.seq <= (SELECT k.seq FROM narrative_entries AS k WHERE k.form_id = ?1 AND k.path = d.path
-                         ORDER BY k.seq DESC LIMIT 1 OFFSET ?4)`,
+        `DELETE FROM narrative_entries WHERE seq IN (
+           SELECT seq FROM (
+             SELECT seq, row_number() OVER (PARTITION BY path ORDER BY seq DESC) AS n FROM narrative_entries
+             WHERE form_id = ?1 AND path IN (SELECT p.value FROM json_each(?2) AS p))
+           WHERE n > ?4)
+         AND EXISTS (SELECT 1 FROM forms WHERE id = ?1 AND save_token = ?3)`,
       )
       .bind(doc.record.id, JSON.stringify(paths), token, MAX_HISTORY_PER_CELL);
     return [trim];

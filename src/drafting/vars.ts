@@ -4,7 +4,7 @@
  */
 import type { Form } from '../core/schema/form.js';
 import type { ScoreReport } from '../core/schema/report.js';
-import { cellFacts, withFacts, type CellFacts, type RowFacts } from './context.js';
+import { cellFacts, type CellFacts, type RowFacts } from './context.js';
 import { OUTCOME_LABELS } from './outcome-labels.js';
 import {
   fundingSentence,
@@ -36,15 +36,13 @@ export interface Prepared {
 
 /** The cell's facts and its template; the template's `maxChars` is the default limit. */
 export function prepare(req: DraftRequest, prompts: PromptSet): Prepared {
-  const base = cellFacts(req.form, req.report, req.path, {
+  const facts = cellFacts(req.form, req.report, req.path, {
     overAchievementRatio: req.overAchievementRatio,
     maxChars: req.maxChars,
   });
-  const template = prompts.forCell(base.cell, base.outcome);
-  const facts =
-    req.maxChars === undefined && template.maxChars !== undefined
-      ? withFacts(base, { maxChars: template.maxChars })
-      : base;
+  const template = prompts.forCell(facts.cell, facts.outcome);
+  // the facts were made for this call alone: the template's limit is set in place, not copied
+  if (req.maxChars === undefined && template.maxChars !== undefined) facts.maxChars = template.maxChars;
   return { facts, template };
 }
 

@@ -11,7 +11,8 @@ import { markRuns, type CellChecks } from './text-marks.js';
 import { h, hiddenLabel, setText } from './dom.js';
 import type { FormModel } from './form-model.js';
 import { inputIdFor } from './form-paths.js';
-import { charCount, pathLabel } from './format.js';
+import { countChars } from '../core/narrative/format.js';
+import { pathLabel } from './format.js';
 
 export interface NarrativeActions {
   draft(path: string): void;
@@ -143,10 +144,7 @@ export class NarrativeCell {
   showStreamedText(text: string): void {
     this.textarea.value = text;
     this.drawBackdrop(text, null);
-    setText(
-      this.count,
-      `${charCount(text.replace(/\s/g, ''))}/${this.checks?.maxChars ?? defaultMaxChars(this.path)}字 · 起草中…`,
-    );
+    setText(this.count, `${countChars(text)}/${this.checks?.maxChars ?? defaultMaxChars(this.path)}字 · 起草中…`);
   }
 
   /** Offers (or hides) the undo of the last draft. */
@@ -187,7 +185,7 @@ export class NarrativeCell {
         if (!checkCell) void loadChecker().then(() => this.visible && this.pending && this.recheck());
       }
     }
-    const length = this.checks && this.lastChecked === text ? this.checks.length : charCount(text.replace(/\s/g, ''));
+    const length = this.checks && this.lastChecked === text ? this.checks.length : countChars(text);
     const maxChars = this.checks?.maxChars ?? defaultMaxChars(this.path);
     setText(this.count, `${length}/${maxChars}字`);
     this.count.classList.toggle('over', length > maxChars);
@@ -209,7 +207,7 @@ export class NarrativeCell {
     this.drawBackdrop(text, null);
     this.lastChecked = null;
     const maxChars = this.checks?.maxChars ?? defaultMaxChars(this.path);
-    const length = charCount(text.replace(/\s/g, ''));
+    const length = countChars(text);
     setText(this.count, `${length}/${maxChars}字`);
     this.count.classList.toggle('over', length > maxChars);
     const meta = this.model.metaOf(this.path);

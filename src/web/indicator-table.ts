@@ -3,6 +3,7 @@
  * row's final score, its one-line explanation and its flags beside it, and buttons to add,
  * remove and reorder rows.
  */
+import { GRADES } from '../core/schema/choices.js';
 import type { NarrativeOrigin } from '../core/narratives/index.js';
 import { button } from './controls.js';
 import { h, setText } from './dom.js';
@@ -46,13 +47,8 @@ const COLUMNS: [string, string][] = [
   ['操作', 'c-ops'],
 ];
 
-/** 达成等级 of a qualitative row (core's GradeSchema), with an empty choice first. */
-const GRADE_OPTIONS: [string, string][] = [
-  ['', '等级…'],
-  ['达成', '达成'],
-  ['部分达成', '部分达成'],
-  ['未达成', '未达成'],
-];
+/** 达成等级 of a qualitative row (core's), with an empty choice first. */
+const GRADE_OPTIONS: [string, string][] = [['', '等级…'], ...GRADES.map((g): [string, string] => [g, g])];
 
 /** The input cells of row `i` from 一级指标 to 得分 (with 达成等级 under 得分); `grade` is shown only when it applies. */
 function rowFields(m: FormModel, i: number): { cells: HTMLTableCellElement[]; grade: HTMLElement } {

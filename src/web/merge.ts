@@ -3,6 +3,7 @@
  * against what someone else saved since. Fields only one side changed are taken from that side;
  * fields both changed differently are conflicts the user decides. Pure, so it is unit-tested.
  */
+import { DEFAULT_FUNDING_UNIT } from '../core/schema/choices.js';
 import type { FormInput } from '../core/index.js';
 import { clone, flatten, getAt, setAt } from './form-paths.js';
 
@@ -28,7 +29,7 @@ const FUNDING_ROWS = ['total', 'appropriation', 'carryover', 'other'] as const;
 /** Empty text, null and a missing field mean the same blank cell; funding rows are compared cell by cell. */
 function normalized(form: FormInput): FormInput {
   const copy = clone(form) as FormInput & { funding?: Record<string, unknown> };
-  copy.funding ??= { unit: '万元' } as never;
+  copy.funding ??= { unit: DEFAULT_FUNDING_UNIT } as never;
   const funding = copy.funding as Record<string, unknown>;
   for (const row of FUNDING_ROWS) funding[row] ??= { initial: null, annual: null, executed: null, score: null };
   copy.goals ??= {};

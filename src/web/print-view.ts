@@ -4,6 +4,7 @@
  * Narrative cells are Markdown rendered by `marked` and sanitized; every other cell is text.
  * This module is loaded on demand, so `marked` is not part of the editor's first load.
  */
+import { DEFAULT_FUNDING_UNIT } from '../core/schema/choices.js';
 import type { Form, ScoreReport } from '../core/index.js';
 import { type PrintedScores, printedScores } from '../core/scoring/printed-scores.js';
 import { h, type Child } from './dom.js';
@@ -90,7 +91,10 @@ function fundingTable(form: Form, report: ScoreReport, printed: PrintedScores): 
       td(isTotal ? fmtPercent(report.funding.rate) : executedRate(amounts), {}, 'num'),
       td(isTotal ? fmtScore(printed.funding) : amounts ? '-' : '', {}, 'num'),
     );
-  const head = [th(`项目资金（${f?.unit ?? '万元'}）`, { rowspan: 1 }), ...FUNDING_COLUMNS.map((t) => th(t))];
+  const head = [
+    th(`项目资金（${f?.unit ?? DEFAULT_FUNDING_UNIT}）`, { rowspan: 1 }),
+    ...FUNDING_COLUMNS.map((t) => th(t)),
+  ];
   return h(
     'table',
     { class: 'sheet-table' },

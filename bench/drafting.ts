@@ -92,8 +92,8 @@ async function benchSetup(): Promise<BenchSetup> {
 /** Milliseconds from a call to its first streamed text. */
 type Timed = () => Promise<number>;
 
-/** The first-token time through the real HTTP service: POST …/drafts with Accept: text/event-stream. */
-async function serviceTimer(setup: BenchSetup, baseURL: string, path: NarrativePath) {
+/** The Node service on loopback, drafting with the loopback model, with the seed form stored. */
+async function startBenchService(setup: BenchSetup, baseURL: string) {
   const dataDir = mkdtempSync(join(tmpdir(), 'ziping-bench-draft-'));
   const service = await startNodeServer({
     host: '127.0.0.1',
@@ -117,9 +117,19 @@ async function serviceTimer(setup: BenchSetup, baseURL: string, path: NarrativeP
     body: JSON.stringify(setup.input),
   });
   const { id } = (await created.json()) as { id: string };
+  const close = async () => {
+    await service.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { draftsURL: `${service.url}/api/forms/${id}/drafts`, close };
+}
+
+/** The first-token time through the real HTTP service: POST …/drafts with Accept: text/event-stream. */
+async function serviceTimer(setup: BenchSetup, baseURL: string, path: NarrativePath) {
+  const { draftsURL, close } = await startBenchService(setup, baseURL);
   const timed: Timed = async () => {
     const start = performance.now();
-    const res = await fetch(`${service.url}/api/forms/${id}/drafts`, {
+    const res = await fetch(draftsURL, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
       body: JSON.stringify({ field: path }),
@@ -137,10 +147,6 @@ async function serviceTimer(setup: BenchSetup, baseURL: string, path: NarrativeP
     }
     if (!at) throw new Error(`no delta streamed by the service: ${seen.slice(0, 300)}`);
     return at - start;
-  };
-  const close = async () => {
-    await service.close();
-    rmSync(dataDir, { recursive: true, force: true });
   };
   return { timed, close };
 }

@@ -1,7 +1,8 @@
 /**
  * Drafting benchmarks against the loopback model server (tests/support/openai-server.ts):
  *
- * 1. Time to first streamed token through the service (HTTP, SSE, the store, the model drafter)
+ * 1. Time to first streamed token through the service (HTTP, SSE, the store, the model drafter;
+ *    the service on its own thread)
  *    and through the drafter alone, each as a ratio to the same request made straight with the
  *    openai SDK, against a model that takes 50 ms to its first token.
  * 2. A batch of 100 cells against a model that takes 200 ms per answer, as a ratio to the ideal
@@ -10,9 +11,7 @@
  *   node bin/run-ts.js bench/drafting.ts [--concurrency 8]
  */
 import OpenAI from 'openai';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import {
   parseForm,
   scoreForm,
@@ -32,7 +31,7 @@ import {
   type PromptSet,
 } from '../src/drafting/index.js';
 import { startOpenAIServer, type OpenAIServer, type RecordedRequest } from '../tests/support/openai-server.js';
-import { startNodeServer } from '../src/entry/node.js';
+import { startServiceThread } from './service-thread.js';
 import { report } from './measure.js';
 
 /** The loopback model's time to its first token in the first-token figures. */
@@ -92,36 +91,23 @@ async function benchSetup(): Promise<BenchSetup> {
 /** Milliseconds from a call to its first streamed text. */
 type Timed = () => Promise<number>;
 
-/** The Node service on loopback, drafting with the loopback model, with the seed form stored. */
+/**
+ * The Node service on loopback, drafting with the loopback model, with the seed form stored. It runs
+ * on its own thread, as a deployed service runs apart from its clients and its model: otherwise its
+ * work after sending the model request would hold up the model server's reply on the shared loop.
+ */
 async function startBenchService(setup: BenchSetup, baseURL: string) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ziping-bench-draft-'));
-  const service = await startNodeServer({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir,
-    handleSignals: false,
-    log: () => undefined,
-    env: {
-      ZIPING_MODEL: 'bench',
-      OPENAI_BASE_URL: baseURL,
-      OPENAI_API_KEY: 'not-needed',
-      ZIPING_MODEL_RETRIES: '0',
-      // the rate is still counted, but 35+ drafts a minute must not turn into 429s (30 a minute by default)
-      ZIPING_RATE_PER_USER: '1000000',
-      ZIPING_RATE_PER_UNIT: '1000000',
-    },
-  });
-  const created = await fetch(`${service.url}/api/forms`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(setup.input),
-  });
-  const { id } = (await created.json()) as { id: string };
-  const close = async () => {
-    await service.close();
-    rmSync(dataDir, { recursive: true, force: true });
+  const env = {
+    ZIPING_MODEL: 'bench',
+    OPENAI_BASE_URL: baseURL,
+    OPENAI_API_KEY: 'not-needed',
+    ZIPING_MODEL_RETRIES: '0',
+    // the rate is still counted, but 35+ drafts a minute must not turn into 429s (30 a minute by default)
+    ZIPING_RATE_PER_USER: '1000000',
+    ZIPING_RATE_PER_UNIT: '1000000',
   };
-  return { draftsURL: `${service.url}/api/forms/${id}/drafts`, close };
+  const service = await startServiceThread(env, setup.input);
+  return { draftsURL: `${service.url}/api/forms/${service.formId}/drafts`, close: service.close };
 }
 
 /** The first-token time through the real HTTP service: POST …/drafts with Accept: text/event-stream. */

@@ -16,6 +16,8 @@ export interface Num {
   /** Inexact values: a bound on |v − the big.js value|, and that value. */
   readonly err: number;
   readonly big: (() => Big) | null;
+  /** The big.js value once computed (an inexact value's is asked for at most once). */
+  cached: Big | null;
 }
 
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
@@ -32,21 +34,18 @@ const MODES: Record<RoundingMode, Big.RoundingMode> = {
 const safe = Number.isSafeInteger;
 
 function exact(m: number, e: number): Num {
-  return { v: m / POW10[e]!, m, e, err: 0, big: null };
+  return { v: m / POW10[e]!, m, e, err: 0, big: null, cached: null };
 }
 
 function inexact(v: number, err: number, big: () => Big): Num {
-  let cached: Big | null = null;
-  const once = () => {
-    cached ??= big();
-    return cached;
-  };
-  return { v, m: 0, e: -1, err: Number.isFinite(v) ? err : Number.POSITIVE_INFINITY, big: once };
+  return { v, m: 0, e: -1, err: Number.isFinite(v) ? err : Number.POSITIVE_INFINITY, big, cached: null };
 }
 
 /** The big.js value of `a`, exactly what big.js arithmetic would have produced. */
 export function toBig(a: Num): Big {
-  return a.big ? a.big() : new Big(a.e === 0 ? a.m : `${a.m}e-${a.e}`);
+  if (!a.big) return new Big(a.e === 0 ? a.m : `${a.m}e-${a.e}`);
+  a.cached ??= a.big();
+  return a.cached;
 }
 
 /** Error bound of `a` as a float (an exact value is off by at most half an ulp). */
@@ -226,9 +225,10 @@ export function fixedText(a: Num, decimals = 2): string {
 export function roundedText(a: Num, decimals: number): string {
   const k = roundedUnits(a, decimals, 'half-up');
   if (k === null || Math.abs(k) >= 1e15) return toBig(a).round(decimals, Big.roundHalfUp).toString();
-  if (k === 0) return '0';
-  const text = unitsText(k, decimals, k < 0);
-  return decimals === 0 ? text : text.replace(/\.?0{1,20}$/, '');
+  let places = decimals;
+  let units = k;
+  while (places > 0 && units % 10 === 0) [units, places] = [units / 10, places - 1];
+  return units === 0 ? '0' : unitsText(units, places, units < 0);
 }
 
 export const ZERO: Num = exact(0, 0);

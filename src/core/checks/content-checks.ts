@@ -5,7 +5,8 @@
  */
 import { dec } from '../decimal.js';
 import { isFillerText } from '../parse/placeholder.js';
-import { findQuantities } from '../parse/quantity.js';
+import { findQuantities, type Quantity } from '../parse/quantity.js';
+import type { RowCells } from '../parse/row-cells.js';
 import type { Form } from '../schema/form.js';
 import type { FundingResult, ReportIssue } from '../schema/report.js';
 
@@ -49,9 +50,13 @@ export function checkGoals(form: Form): ReportIssue[] {
   return [];
 }
 
-/** Money value of a cell in the funding unit, when it has one number. */
-function moneyIn(text: string | null | undefined, fundingUnit: '万元' | '元'): number | null {
-  const qs = findQuantities(text ?? '');
+/** Money value of a cell in the funding unit, when it has one number (`known`: its quantities, if read). */
+function moneyIn(
+  text: string | null | undefined,
+  fundingUnit: '万元' | '元',
+  known?: Quantity[] | null,
+): number | null {
+  const qs = known ?? findQuantities(text ?? '');
   if (qs.length !== 1) return null;
   const q = qs[0]!;
   // "45万" in a money row (济南历城 forms/14) means 45万元
@@ -69,7 +74,11 @@ function moneyIn(text: string | null | undefined, fundingUnit: '万元' | '元')
 const near = (a: number, b: number): boolean => b !== 0 && Math.abs(a - b) / Math.abs(b) <= 0.005;
 
 /** Issues where indicator rows repeat the funding block instead of measuring output. */
-export function checkBudgetEchoes(form: Form, funding: FundingResult): ReportIssue[] {
+export function checkBudgetEchoes(
+  form: Form,
+  funding: FundingResult,
+  cells?: readonly (RowCells | undefined)[],
+): ReportIssue[] {
   const issues: ReportIssue[] = [];
   const unit = form.funding?.unit ?? '万元';
   const budgets = [form.funding?.total?.annual, form.funding?.total?.initial].filter(
@@ -77,7 +86,8 @@ export function checkBudgetEchoes(form: Form, funding: FundingResult): ReportIss
   );
   form.indicators.forEach((row, index) => {
     const isCost = /成本/.test(`${row.level1}${row.level2 ?? ''}`);
-    const target = moneyIn(row.target, unit);
+    // The scorer's reading of the cell when there is one (issue #9: each cell parsed once)
+    const target = moneyIn(row.target, unit, cells?.[index]?.targetQuantities);
     if (target == null || !budgets.some((b) => near(target, b))) return;
     issues.push({
       severity: isCost ? 'info' : 'warning',

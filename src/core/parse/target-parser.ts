@@ -32,15 +32,29 @@ const RANGE = /(?<![\d.])\d{1,20}(?:\.\d{1,20})?\s*(?:[%％]\s*)?(?:-|~|～|—|
 
 /** Parses one 年度指标值 cell. Never throws; what it cannot read comes back as `text`. */
 export function parseTarget(raw: string | null | undefined, ctx: ParseContext): ParsedTarget {
-  if (raw == null || raw.trim() === '') return { kind: 'empty' };
+  return readTarget(raw, ctx).target;
+}
+
+/**
+ * `parseTarget`, with the quantities of the trimmed text when the reading found them (null when it
+ * stopped before: blank, placeholder or deadline), so a check of the same cell need not find them again.
+ */
+export function readTarget(
+  raw: string | null | undefined,
+  ctx: ParseContext,
+): { target: ParsedTarget; quantities: Quantity[] | null } {
+  if (raw == null || raw.trim() === '') return { target: { kind: 'empty' }, quantities: null };
   const text = raw.trim();
-  if (isPlaceholder(text)) return { kind: 'placeholder' };
+  if (isPlaceholder(text)) return { target: { kind: 'placeholder' }, quantities: null };
   const date = deadlineOf(text, ctx);
-  if (date) return { kind: 'deadline', date };
+  if (date) return { target: { kind: 'deadline', date }, quantities: null };
   // Read once: the range and the number below both start from the text's quantities
   const quantities = findQuantities(text);
-  const range = rangeOf(text, quantities);
-  if (range) return range;
+  return { target: rangeOf(text, quantities) ?? otherTarget(text, quantities, ctx), quantities };
+}
+
+/** A target that is no range: a number, a scale list, a level, or text. */
+function otherTarget(text: string, quantities: Quantity[], ctx: ParseContext): ParsedTarget {
   const first = quantities[0];
   if (first) return numberTarget(text, first, ctx);
   if (isScaleList(text)) return { kind: 'scale-list', text };

@@ -12,7 +12,7 @@ import type { ParsedTarget } from '../parse/target-parser.js';
 import type { RuleProfile } from '../profiles/types.js';
 import type { Grade, Indicator } from '../schema/form.js';
 import type { ReportIssue } from '../schema/report.js';
-import { bandOf, describeBand, gradeOfScore, pointOf } from './qualitative-score.js';
+import { bandOf, bandsOf, describeBand, gradeOfScore, pointOf } from './qualitative-score.js';
 import { scoreQuantitative, scoreRange } from './quantitative-score.js';
 import { outcome, type RowOutcome } from './row-outcome.js';
 
@@ -45,8 +45,9 @@ function qualitative(
   const qual = profile.settings.qual;
   const prefix = kind === 'deadline' ? '时效指标' : '定性指标';
   if (!grade && row.score != null) {
-    const g = gradeOfScore(row.score, weight, qual);
-    const band = bandOf(g, weight, qual);
+    const bands = bandsOf(weight, qual);
+    const g = gradeOfScore(row.score, bands);
+    const band = bands[g];
     return outcome(kind, {
       ...base,
       ruleScore: pointOf(g, weight, qual),

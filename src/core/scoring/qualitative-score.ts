@@ -12,22 +12,27 @@ export interface Band {
   maxInclusive: boolean;
 }
 
-/** The band of 分值 `weight` that a grade allows, bounds rounded to 2 decimals as pmkpi does. */
-export function bandOf(grade: Grade, weight: number, qual: RuleSettings['qual']): Band {
+/** The three bands of 分值 `weight`, bounds rounded to 2 decimals as pmkpi does. */
+export function bandsOf(weight: number, qual: RuleSettings['qual']): Record<Grade, Band> {
   const w = num(weight);
   const achieved = round(times(w, num(qual.bands.achieved)), 2);
   const partial = round(times(w, num(qual.bands.partial)), 2);
-  if (grade === '达成') return { min: achieved, max: w, maxInclusive: true };
-  if (grade === '部分达成') return { min: partial, max: achieved, maxInclusive: false };
-  return { min: ZERO, max: partial, maxInclusive: false };
+  return {
+    达成: { min: achieved, max: w, maxInclusive: true },
+    部分达成: { min: partial, max: achieved, maxInclusive: false },
+    未达成: { min: ZERO, max: partial, maxInclusive: false },
+  };
 }
 
-/** The band a self score falls in. */
-export function gradeOfScore(score: number, weight: number, qual: RuleSettings['qual']): Grade {
-  for (const grade of ['达成', '部分达成', '未达成'] as const) {
-    if (inBand(score, bandOf(grade, weight, qual))) return grade;
-  }
-  return '未达成';
+/** The band of 分值 `weight` that a grade allows. */
+export function bandOf(grade: Grade, weight: number, qual: RuleSettings['qual']): Band {
+  return bandsOf(weight, qual)[grade];
+}
+
+/** The grade whose band a self score falls in (未达成 when none holds it). */
+export function gradeOfScore(score: number, bands: Record<Grade, Band>): Grade {
+  if (inBand(score, bands.达成)) return '达成';
+  return inBand(score, bands.部分达成) ? '部分达成' : '未达成';
 }
 
 /** True when `score` lies in the band. */

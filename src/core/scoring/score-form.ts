@@ -125,14 +125,20 @@ function scoreRows(form: Form, profile: RuleProfile, issues: ReportIssue[]) {
 }
 
 /** The form-wide checks: weights, the self total, goals, names, budget echoes, generic actuals. */
-function formChecks(form: Form, funding: FundingResult, indicators: IndicatorResult[], profile: RuleProfile) {
+function formChecks(
+  form: Form,
+  funding: FundingResult,
+  indicators: IndicatorResult[],
+  profile: RuleProfile,
+  cells: readonly (RowCells | undefined)[],
+) {
   const finals = { funding: funding.score, rows: indicators.map((r) => r.score) };
   const issues = [
     ...checkWeights(form, funding.weight, profile),
     ...checkSelfTotal(form, finals),
     ...checkGoals(form),
     ...checkNames(form),
-    ...checkBudgetEchoes(form, funding),
+    ...checkBudgetEchoes(form, funding, cells),
     ...checkGenericActuals(form),
   ];
   return { finals, issues };
@@ -161,7 +167,7 @@ export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
   const funding = scoreFunding(form, profile);
   const issues: ReportIssue[] = [...funding.issues, ...checkFunding(form, funding.result)];
   const { indicators, cells } = scoreRows(form, profile, issues);
-  const checks = formChecks(form, funding.result, indicators, profile);
+  const checks = formChecks(form, funding.result, indicators, profile, cells);
   const { total, issues: capped } = cappedTotal(funding.result, indicators, profile);
   issues.push(...checks.issues, ...capped);
   if (profile.banner)

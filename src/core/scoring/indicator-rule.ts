@@ -39,7 +39,7 @@ function qualitative(
   { row, weight, profile }: RuleRow,
   grade: Grade | null,
   why: string,
-  base: Partial<RowOutcome> = {},
+  base: Pick<Partial<RowOutcome>, 'issues' | 'flags'> = {},
   kind: QualitativeKind = 'qualitative',
 ): RowOutcome {
   const qual = profile.settings.qual;
@@ -49,7 +49,8 @@ function qualitative(
     const g = gradeOfScore(row.score, bands);
     const band = bands[g];
     return outcome(kind, {
-      ...base,
+      issues: base.issues,
+      flags: base.flags,
       ruleScore: pointOf(g, weight, qual),
       grade: g,
       band,
@@ -60,7 +61,7 @@ function qualitative(
   const band = bandOf(grade, weight, qual);
   const point = pointOf(grade, weight, qual);
   return outcome(kind, {
-    ...base,
+    issues: base.issues,
     ruleScore: point,
     grade,
     band,
@@ -70,9 +71,14 @@ function qualitative(
 }
 
 /** No grade and no self score: nothing to score by until one is chosen. */
-function gradeMissing(prefix: string, why: string, base: Partial<RowOutcome>, kind: QualitativeKind): RowOutcome {
+function gradeMissing(
+  prefix: string,
+  why: string,
+  base: Pick<Partial<RowOutcome>, 'issues' | 'flags'>,
+  kind: QualitativeKind,
+): RowOutcome {
   return outcome(kind, {
-    ...base,
+    flags: base.flags,
     explanation: `${prefix}，${why}无法判断达成等级，请选择“达成 / 部分达成 / 未达成”`,
     issues: [
       ...(base.issues ?? []),

@@ -24,18 +24,17 @@ export interface RowOutcome {
   issues: ReportIssue[];
 }
 
-/** An outcome with nothing decided yet. */
+/** An outcome with nothing decided yet but what `partial` says (fields assigned one by one: no spread). */
 export function outcome(kind: IndicatorKind, partial: Partial<RowOutcome> = {}): RowOutcome {
   return {
     kind,
-    ruleScore: null,
-    explanation: '',
-    completion: null,
-    flags: [],
-    grade: null,
-    band: null,
-    manual: false,
-    issues: [],
-    ...partial,
+    ruleScore: partial.ruleScore ?? null,
+    explanation: partial.explanation ?? '',
+    completion: partial.completion ?? null,
+    flags: partial.flags ?? [],
+    grade: partial.grade ?? null,
+    band: partial.band ?? null,
+    manual: partial.manual ?? false,
+    issues: partial.issues ?? [],
   };
 }

@@ -96,22 +96,25 @@ export interface RowInput {
   cells?: RowCells;
 }
 
+/** The row's cells as read: their readings in the row's unit, and how actual compares to target. */
+function readings(row: Indicator, { target, actual }: RowCells) {
+  const targetUnit = target.kind === 'number' ? target.quantity.unit : target.kind === 'range' ? target.low.unit : null;
+  const actualUnit = actual.kind === 'number' ? actual.quantity.unit : null;
+  const unit = targetUnit ?? unitInName(row.name) ?? actualUnit;
+  return {
+    unit,
+    direction: directionOf(target),
+    target: targetReading(row.target ?? '', target, unit),
+    actual: actualReading(row.actual ?? '', actual, unit),
+  };
+}
+
 /** The facts of row `index`. */
 export function indicatorFacts({ row, index, result, profile, year, cells }: RowInput): IndicatorFacts {
-  const read = cells ?? readRowCells(row, year, profile.settings.quant.unsignedAs);
-  const parsedTarget = read.target;
-  const parsedActual = read.actual;
-  const targetUnit =
-    parsedTarget.kind === 'number'
-      ? parsedTarget.quantity.unit
-      : parsedTarget.kind === 'range'
-        ? parsedTarget.low.unit
-        : null;
-  const actualUnit = parsedActual.kind === 'number' ? parsedActual.quantity.unit : null;
-  const unit = targetUnit ?? unitInName(row.name) ?? actualUnit;
-  const target = targetReading(row.target ?? '', parsedTarget, unit);
-  const actual = actualReading(row.actual ?? '', parsedActual, unit);
-  const direction = directionOf(parsedTarget);
+  const { unit, direction, target, actual } = readings(
+    row,
+    cells ?? readRowCells(row, year, profile.settings.quant.unsignedAs),
+  );
   const numeric = direction === 'ge' || direction === 'le' || direction === 'eq' || direction === 'range';
   const completion = numeric ? completionOf(result, target, actual, unit) : null;
   const weight = result?.weight ?? row.weight ?? null;

@@ -3,7 +3,7 @@
  * nothing or copies the 预期目标, indicators that restate the budget, cost actuals that differ
  * from what was spent, and generic phrases in place of actual values (fixtures forms/02, 07, 09, 10, 14).
  */
-import { dec } from '../decimal.js';
+import { div, num, times, toPlainNumber } from '../fast-decimal.js';
 import { isFillerText } from '../parse/placeholder.js';
 import { findQuantities, type Quantity } from '../parse/quantity.js';
 import type { RowCells } from '../parse/row-cells.js';
@@ -63,12 +63,7 @@ function moneyIn(
   if (q.unit?.label === '万') return fundingUnit === '万元' ? q.value : q.value * 1e4;
   if (q.unit && q.unit.family !== 'money') return null;
   if (!q.unit) return q.value;
-  return Number(
-    dec(q.value)
-      .times(q.unit.factor)
-      .div(fundingUnit === '万元' ? 1e4 : 1)
-      .toString(),
-  );
+  return toPlainNumber(div(times(num(q.value), num(q.unit.factor)), num(fundingUnit === '万元' ? 1e4 : 1)));
 }
 
 const near = (a: number, b: number): boolean => b !== 0 && Math.abs(a - b) / Math.abs(b) <= 0.005;
@@ -99,7 +94,8 @@ export function checkBudgetEchoes(
     });
     const actual = moneyIn(row.actual, unit);
     // 池州 forms/07: "项目总成本 ≤90万元" reported as "90" although 89.974 was spent
-    if (isCost && actual != null && funding.executed != null && !dec(actual).eq(funding.executed)) {
+    // Two JS numbers are equal exactly when their decimals are (a number reads as its shortest text)
+    if (isCost && actual != null && funding.executed != null && actual !== funding.executed) {
       issues.push({
         severity: 'warning',
         path: `indicators.${index}.actual`,

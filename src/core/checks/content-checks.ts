@@ -3,9 +3,10 @@
  * nothing or copies the 预期目标, indicators that restate the budget, cost actuals that differ
  * from what was spent, and generic phrases in place of actual values (fixtures forms/02, 07, 09, 10, 14).
  */
-import { dec } from '../decimal.js';
+import { div, num, times, toPlainNumber } from '../fast-decimal.js';
 import { isFillerText } from '../parse/placeholder.js';
-import { findQuantities } from '../parse/quantity.js';
+import { findQuantities, type Quantity } from '../parse/quantity.js';
+import type { RowCells } from '../parse/row-cells.js';
 import type { Form } from '../schema/form.js';
 import type { FundingResult, ReportIssue } from '../schema/report.js';
 
@@ -49,27 +50,30 @@ export function checkGoals(form: Form): ReportIssue[] {
   return [];
 }
 
-/** Money value of a cell in the funding unit, when it has one number. */
-function moneyIn(text: string | null | undefined, fundingUnit: '万元' | '元'): number | null {
-  const qs = findQuantities(text ?? '');
+/** Money value of a cell in the funding unit, when it has one number (`known`: its quantities, if read). */
+function moneyIn(
+  text: string | null | undefined,
+  fundingUnit: '万元' | '元',
+  known?: Quantity[] | null,
+): number | null {
+  const qs = known ?? findQuantities(text ?? '');
   if (qs.length !== 1) return null;
   const q = qs[0]!;
   // "45万" in a money row (济南历城 forms/14) means 45万元
   if (q.unit?.label === '万') return fundingUnit === '万元' ? q.value : q.value * 1e4;
   if (q.unit && q.unit.family !== 'money') return null;
   if (!q.unit) return q.value;
-  return Number(
-    dec(q.value)
-      .times(q.unit.factor)
-      .div(fundingUnit === '万元' ? 1e4 : 1)
-      .toString(),
-  );
+  return toPlainNumber(div(times(num(q.value), num(q.unit.factor)), num(fundingUnit === '万元' ? 1e4 : 1)));
 }
 
 const near = (a: number, b: number): boolean => b !== 0 && Math.abs(a - b) / Math.abs(b) <= 0.005;
 
 /** Issues where indicator rows repeat the funding block instead of measuring output. */
-export function checkBudgetEchoes(form: Form, funding: FundingResult): ReportIssue[] {
+export function checkBudgetEchoes(
+  form: Form,
+  funding: FundingResult,
+  cells?: readonly (RowCells | undefined)[],
+): ReportIssue[] {
   const issues: ReportIssue[] = [];
   const unit = form.funding?.unit ?? '万元';
   const budgets = [form.funding?.total?.annual, form.funding?.total?.initial].filter(
@@ -77,7 +81,8 @@ export function checkBudgetEchoes(form: Form, funding: FundingResult): ReportIss
   );
   form.indicators.forEach((row, index) => {
     const isCost = /成本/.test(`${row.level1}${row.level2 ?? ''}`);
-    const target = moneyIn(row.target, unit);
+    // The scorer's reading of the cell when there is one (issue #9: each cell parsed once)
+    const target = moneyIn(row.target, unit, cells?.[index]?.targetQuantities);
     if (target == null || !budgets.some((b) => near(target, b))) return;
     issues.push({
       severity: isCost ? 'info' : 'warning',
@@ -89,7 +94,8 @@ export function checkBudgetEchoes(form: Form, funding: FundingResult): ReportIss
     });
     const actual = moneyIn(row.actual, unit);
     // 池州 forms/07: "项目总成本 ≤90万元" reported as "90" although 89.974 was spent
-    if (isCost && actual != null && funding.executed != null && !dec(actual).eq(funding.executed)) {
+    // Two JS numbers are equal exactly when their decimals are (a number reads as its shortest text)
+    if (isCost && actual != null && funding.executed != null && actual !== funding.executed) {
       issues.push({
         severity: 'warning',
         path: `indicators.${index}.actual`,

@@ -2,14 +2,14 @@
  * The facts of one indicator row: its cells read with the scorer's own parsers, the row's unit,
  * completion, deviation, scores and outcome (issue #13). Pure.
  */
-import { dec } from '../decimal.js';
+import { abs, div, minus, num, ONE, toNumber, toPlainNumber } from '../fast-decimal.js';
 import type { ParsedActual } from '../parse/actual-parser.js';
 import type { Quantity } from '../parse/quantity.js';
 import { readRowCells, type RowCells } from '../parse/row-cells.js';
 import type { ParsedTarget } from '../parse/target-parser.js';
 import type { Unit } from '../parse/units.js';
 import type { RuleProfile } from '../profiles/types.js';
-import { inUnit } from '../scoring/quantitative-score.js';
+import { valueInUnit } from '../scoring/quantitative-score.js';
 import type { Indicator } from '../schema/form.js';
 import type { IndicatorResult } from '../schema/report.js';
 import { needsText } from './needs-text.js';
@@ -57,8 +57,7 @@ function actualReading(text: string, actual: ParsedActual, unit: Unit | null): C
 
 /** value converted into `unit` (same family), as a JS number rounded to 6 places. */
 function valueIn(a: Amount, unit: Unit | null): number {
-  const q: Quantity = { value: a.value, unit: a.unit, start: 0, end: 0, raw: '' };
-  return Number(inUnit(q, unit).round(6).toString());
+  return toNumber(valueInUnit(a.value, a.unit, unit), 6);
 }
 
 /** |actual − target| in the row's unit; a range measures to its nearest bound. */
@@ -72,7 +71,7 @@ function deviationOf(target: CellReading, actual: CellReading, unit: Unit | null
     a = b < low ? low : b > high ? high : b;
   }
   if (a === null) return null;
-  return { value: Number(dec(b).minus(a).abs().round(6).toString()), unit };
+  return { value: toNumber(abs(minus(num(b), num(a))), 6), unit };
 }
 
 function completionOf(
@@ -84,7 +83,7 @@ function completionOf(
   if (result?.completion != null) return result.completion;
   if (!target.amount || !actual.amount) return null;
   const a = valueIn(target.amount, unit);
-  return a === 0 ? null : Number(dec(valueIn(actual.amount, unit)).div(a).round(6).toString());
+  return a === 0 ? null : toNumber(div(num(valueIn(actual.amount, unit)), num(a)), 6);
 }
 
 export interface RowInput {
@@ -97,22 +96,25 @@ export interface RowInput {
   cells?: RowCells;
 }
 
+/** The row's cells as read: their readings in the row's unit, and how actual compares to target. */
+function readings(row: Indicator, { target, actual }: RowCells) {
+  const targetUnit = target.kind === 'number' ? target.quantity.unit : target.kind === 'range' ? target.low.unit : null;
+  const actualUnit = actual.kind === 'number' ? actual.quantity.unit : null;
+  const unit = targetUnit ?? unitInName(row.name) ?? actualUnit;
+  return {
+    unit,
+    direction: directionOf(target),
+    target: targetReading(row.target ?? '', target, unit),
+    actual: actualReading(row.actual ?? '', actual, unit),
+  };
+}
+
 /** The facts of row `index`. */
 export function indicatorFacts({ row, index, result, profile, year, cells }: RowInput): IndicatorFacts {
-  const read = cells ?? readRowCells(row, year, profile.settings.quant.unsignedAs);
-  const parsedTarget = read.target;
-  const parsedActual = read.actual;
-  const targetUnit =
-    parsedTarget.kind === 'number'
-      ? parsedTarget.quantity.unit
-      : parsedTarget.kind === 'range'
-        ? parsedTarget.low.unit
-        : null;
-  const actualUnit = parsedActual.kind === 'number' ? parsedActual.quantity.unit : null;
-  const unit = targetUnit ?? unitInName(row.name) ?? actualUnit;
-  const target = targetReading(row.target ?? '', parsedTarget, unit);
-  const actual = actualReading(row.actual ?? '', parsedActual, unit);
-  const direction = directionOf(parsedTarget);
+  const { unit, direction, target, actual } = readings(
+    row,
+    cells ?? readRowCells(row, year, profile.settings.quant.unsignedAs),
+  );
   const numeric = direction === 'ge' || direction === 'le' || direction === 'eq' || direction === 'range';
   const completion = numeric ? completionOf(result, target, actual, unit) : null;
   const weight = result?.weight ?? row.weight ?? null;
@@ -132,14 +134,15 @@ export function indicatorFacts({ row, index, result, profile, year, cells }: Row
     actual,
     unit,
     completion,
-    deviationRate: completion === null ? null : Number(dec(completion).minus(1).abs().round(6).toString()),
+    deviationRate: completion === null ? null : toNumber(abs(minus(num(completion), ONE)), 6),
     deviation: numeric ? deviationOf(target, actual, unit) : null,
-    overAchievement: above ? Number(dec(completion).minus(1).round(6).toString()) : null,
+    overAchievement: above ? toNumber(minus(num(completion), ONE), 6) : null,
     score,
     weight,
     selfScore: result?.selfScore ?? row.score ?? null,
     ruleScore: result?.ruleScore ?? null,
-    deduction: weight !== null && score !== null && score < weight ? Number(dec(weight).minus(score).toString()) : null,
+    deduction:
+      weight !== null && score !== null && score < weight ? toPlainNumber(minus(num(weight), num(score))) : null,
     grade,
     outcome: outcomeKind(result, direction, grade),
     needsText: needsText(result, weight),

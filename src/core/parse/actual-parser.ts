@@ -56,52 +56,48 @@ export function parseActual(raw: string | null | undefined, target: ParsedTarget
     const date = findDate(text, year);
     if (date) return { kind: 'date', date };
   }
-
-  const wanted = targetUnit(target);
-  const numericTarget = target.kind === 'number' || target.kind === 'range';
   // Long descriptive actuals of qualitative rows hold many numbers; read them only when compared
-  const quantities = numericTarget ? findQuantities(text) : [];
-
-  if (numericTarget && quantities.length > 0) {
-    const signRepeated = hasSignMark(text.slice(0, quantities[0]!.start + 1));
-    const sameFamily = wanted ? quantities.filter((q) => q.unit?.family === wanted.family) : [];
-    let chosen: Quantity | undefined = sameFamily[0];
-    const picked = quantities.length > 1;
-    if (!chosen) {
-      const unitless = quantities.filter((q) => q.unit === null);
-      if (quantities.length === 1) chosen = quantities[0];
-      else if (unitless.length === 1 && text.length <= 20) chosen = unitless[0];
-      else {
-        return {
-          kind: 'ambiguous',
-          reason: `实际完成值中有${quantities.length}个数字（${quantities.map((q) => q.raw).join('、')}），无法确定与指标值对应的一个`,
-        };
-      }
-    }
-    const q = chosen!;
-    if (q.unit && wanted && q.unit.family !== wanted.family) {
-      return { kind: 'unit-conflict', quantity: q, expected: wanted };
-    }
-    if (!q.unit && wanted) {
-      // "0.958" for a percent target is a rate written as a fraction (裕安 forms/06)
-      const goal = targetValue(target) ?? 0;
-      const fraction = wanted.family === 'percent' && q.value <= 1.5 && goal > 1.5 && !Number.isInteger(q.value);
-      const value = fraction ? Number((q.value * 100).toFixed(6)) : q.value;
-      return {
-        kind: 'number',
-        quantity: { ...q, value, unit: wanted },
-        signRepeated,
-        unitAssumed: true,
-        fractionAsPercent: fraction,
-        picked,
-      };
-    }
-    return { kind: 'number', quantity: q, signRepeated, unitAssumed: false, fractionAsPercent: false, picked };
+  if (target.kind === 'number' || target.kind === 'range') {
+    const quantities = findQuantities(text);
+    if (quantities.length > 0) return numberActual(text, target, quantities);
   }
-
   const grade = gradeWord(text);
   const level = scaleLevel(text);
   if (level && (target.kind === 'level' || !grade)) return { kind: 'level', level };
   if (grade) return { kind: 'grade', grade, word: text };
   return { kind: 'text', text };
+}
+
+/** The one quantity of the actual compared with a number target: its unit's, else the only one. */
+function chosenQuantity(text: string, wanted: Unit | null, quantities: Quantity[]): Quantity | ParsedActual {
+  const sameFamily = wanted ? quantities.find((q) => q.unit?.family === wanted.family) : undefined;
+  if (sameFamily) return sameFamily;
+  if (quantities.length === 1) return quantities[0]!;
+  const unitless = quantities.filter((q) => q.unit === null);
+  if (unitless.length === 1 && text.length <= 20) return unitless[0]!;
+  return {
+    kind: 'ambiguous',
+    reason: `实际完成值中有${quantities.length}个数字（${quantities.map((q) => q.raw).join('、')}），无法确定与指标值对应的一个`,
+  };
+}
+
+/** A number actual for a number or range target (scoring-rules.md §9.5–9.11). */
+function numberActual(text: string, target: ParsedTarget, quantities: Quantity[]): ParsedActual {
+  const wanted = targetUnit(target);
+  const signRepeated = hasSignMark(text.slice(0, quantities[0]!.start + 1));
+  const picked = quantities.length > 1;
+  const q = chosenQuantity(text, wanted, quantities);
+  if ('kind' in q) return q;
+  if (q.unit && wanted && q.unit.family !== wanted.family) {
+    return { kind: 'unit-conflict', quantity: q, expected: wanted };
+  }
+  if (!q.unit && wanted) {
+    // "0.958" for a percent target is a rate written as a fraction (裕安 forms/06)
+    const goal = targetValue(target) ?? 0;
+    const fraction = wanted.family === 'percent' && q.value <= 1.5 && goal > 1.5 && !Number.isInteger(q.value);
+    const value = fraction ? Number((q.value * 100).toFixed(6)) : q.value;
+    const quantity = { ...q, value, unit: wanted };
+    return { kind: 'number', quantity, signRepeated, unitAssumed: true, fractionAsPercent: fraction, picked };
+  }
+  return { kind: 'number', quantity: q, signRepeated, unitAssumed: false, fractionAsPercent: false, picked };
 }

@@ -46,6 +46,11 @@ const SCALES: Record<string, [string, number][]> = {
   ],
 };
 
+/** Every scale word in the order `scaleLevel` tries them: scale by scale, as listed. */
+const SCALE_WORDS: [string, string, number][] = Object.entries(SCALES).flatMap(([scale, words]) =>
+  words.map(([word, level]): [string, string, number] => [scale, word, level]),
+);
+
 /** Words that are a grade on their own, negative forms first so 未完成 is not read as 完成. */
 const GRADE_WORDS: [RegExp, Grade][] = [
   [
@@ -69,10 +74,8 @@ export function isScaleList(text: string): boolean {
 export function scaleLevel(text: string): ScaleLevel | null {
   const t = text.trim();
   if (t.length > 12) return null;
-  for (const [scale, words] of Object.entries(SCALES)) {
-    for (const [word, level] of words) {
-      if (t.includes(word)) return { scale, level, word };
-    }
+  for (const [scale, word, level] of SCALE_WORDS) {
+    if (t.includes(word)) return { scale, level, word };
   }
   return null;
 }

@@ -32,44 +32,63 @@ const RANGE = /(?<![\d.])\d{1,20}(?:\.\d{1,20})?\s*(?:[%％]\s*)?(?:-|~|～|—|
 
 /** Parses one 年度指标值 cell. Never throws; what it cannot read comes back as `text`. */
 export function parseTarget(raw: string | null | undefined, ctx: ParseContext): ParsedTarget {
-  if (raw == null || raw.trim() === '') return { kind: 'empty' };
+  return readTarget(raw, ctx).target;
+}
+
+/**
+ * `parseTarget`, with the quantities of the trimmed text when the reading found them (null when it
+ * stopped before: blank, placeholder or deadline), so a check of the same cell need not find them again.
+ */
+export function readTarget(
+  raw: string | null | undefined,
+  ctx: ParseContext,
+): { target: ParsedTarget; quantities: Quantity[] | null } {
+  if (raw == null || raw.trim() === '') return { target: { kind: 'empty' }, quantities: null };
   const text = raw.trim();
-  if (isPlaceholder(text)) return { kind: 'placeholder' };
-
-  if (looksLikeDeadline(text) || (/时效/.test(ctx.level2 ?? '') && findDate(text, ctx.year))) {
-    const date = findDate(text, ctx.year);
-    if (date) return { kind: 'deadline', date };
-  }
-
-  const range = RANGE.exec(text);
-  if (range && !/^\s*[≥≧≤≦<>＜＞=]/.test(text)) {
-    const quantities = findQuantities(text);
-    const [low, high] = [quantities[0], quantities[1]];
-    if (low && high && low.value < high.value) {
-      const unit = low.unit ?? high.unit;
-      return { kind: 'range', low: { ...low, unit }, high: { ...high, unit } };
-    }
-  }
-
+  if (isPlaceholder(text)) return { target: { kind: 'placeholder' }, quantities: null };
+  const date = deadlineOf(text, ctx);
+  if (date) return { target: { kind: 'deadline', date }, quantities: null };
+  // Read once: the range and the number below both start from the text's quantities
   const quantities = findQuantities(text);
-  const first = quantities[0];
-  if (first) {
-    const before = text.slice(0, first.start);
-    const after = text.slice(first.end);
-    // "每亩300": a per-unit standard is an equality (scoring-rules.md §9.9)
-    const perUnit = /^每/.test(text);
-    const sign = perUnit ? 'eq' : (signBefore(before) ?? signAfter(after));
-    return {
-      kind: 'number',
-      sign: sign ?? ctx.unsignedAs,
-      signAssumed: sign === null,
-      quantity: first,
-    };
-  }
+  return { target: rangeOf(text, quantities) ?? otherTarget(text, quantities, ctx), quantities };
+}
 
+/** A target that is no range: a number, a scale list, a level, or text. */
+function otherTarget(text: string, quantities: Quantity[], ctx: ParseContext): ParsedTarget {
+  const first = quantities[0];
+  if (first) return numberTarget(text, first, ctx);
   if (isScaleList(text)) return { kind: 'scale-list', text };
   const level = scaleLevel(text);
   if (level) return { kind: 'level', level };
   if (gradeWord(text)) return { kind: 'text', text };
   return isBlank(text) ? { kind: 'empty' } : { kind: 'text', text };
+}
+
+/** The deadline a target names ("2022年12月底前", or any date under 时效指标), or null. */
+function deadlineOf(text: string, ctx: ParseContext): MonthDate | null {
+  // Every date has a 月, so a text without one is no deadline (and no regular expression need run)
+  if (!text.includes('月')) return null;
+  if (looksLikeDeadline(text) || (/时效/.test(ctx.level2 ?? '') && findDate(text, ctx.year))) {
+    return findDate(text, ctx.year);
+  }
+  return null;
+}
+
+/** "90%-95%", "100至200万元": a range when the text has one and its first two numbers rise. */
+function rangeOf(text: string, quantities: Quantity[]): ParsedTarget | null {
+  if (!RANGE.test(text) || /^\s*[≥≧≤≦<>＜＞=]/.test(text)) return null;
+  const [low, high] = [quantities[0], quantities[1]];
+  if (!low || !high || low.value >= high.value) return null;
+  const unit = low.unit ?? high.unit;
+  return { kind: 'range', low: { ...low, unit }, high: { ...high, unit } };
+}
+
+/** A number target: its sign written before or after it, else the profile's (§9.7). */
+function numberTarget(text: string, first: Quantity, ctx: ParseContext): ParsedTarget {
+  const before = text.slice(0, first.start);
+  const after = text.slice(first.end);
+  // "每亩300": a per-unit standard is an equality (scoring-rules.md §9.9)
+  const perUnit = text.startsWith('每');
+  const sign = perUnit ? 'eq' : (signBefore(before) ?? signAfter(after));
+  return { kind: 'number', sign: sign ?? ctx.unsignedAs, signAssumed: sign === null, quantity: first };
 }

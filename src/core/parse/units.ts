@@ -2,6 +2,8 @@
  * Units of measure seen on real forms (scoring-rules.md §4, §9.5–9.6) and how to convert them.
  * Values convert to a family's base unit by `factor`; units of different families never compare.
  */
+import { isSpace } from './space.js';
+
 export interface Unit {
   /** The unit as written, normalised (万元, %, 人次). */
   label: string;
@@ -140,10 +142,21 @@ for (const label of [...TABLE.keys()].sort((a, b) => b.length - a.length)) {
 
 /** The unit written at the start of `text` (after spaces), longest match first, or null. */
 export function unitAt(text: string): { unit: Unit; length: number } | null {
-  let skipped = 0;
-  while (skipped < text.length && /\s/.test(text[skipped]!)) skipped++;
-  for (const label of BY_FIRST_CHAR.get(text[skipped] ?? '') ?? []) {
-    if (text.startsWith(label, skipped)) return { unit: TABLE.get(label)!, length: skipped + label.length };
+  return unitWithin(text, 0, text.length);
+}
+
+/**
+ * `unitAt(text.slice(from, limit))` without the slice: the unit written at `from` (after spaces) that
+ * ends by `limit`; `length` counts from `from`.
+ */
+export function unitWithin(text: string, from: number, limit: number): { unit: Unit; length: number } | null {
+  let at = from;
+  while (at < limit && isSpace(text.charCodeAt(at))) at += 1;
+  if (at >= limit) return null;
+  for (const label of BY_FIRST_CHAR.get(text[at]!) ?? []) {
+    if (at + label.length <= limit && text.startsWith(label, at)) {
+      return { unit: TABLE.get(label)!, length: at - from + label.length };
+    }
   }
   return null;
 }

@@ -2,7 +2,8 @@
  * Which score is final (form-format.md §3): the self score where the rules allow it, else the
  * rule score with an issue that says why.
  */
-import { dec, fixed, roundTo, sameAt2, type Big } from '../decimal.js';
+import { fixed, sameAt2 } from '../decimal.js';
+import { type Num, num, toNumber } from '../fast-decimal.js';
 import { isFillerText } from '../parse/placeholder.js';
 import type { RuleProfile } from '../profiles/types.js';
 import type { Flag } from '../schema/flags.js';
@@ -16,6 +17,15 @@ export interface FinalScore {
   issues: ReportIssue[];
 }
 
+/** A row's score cell, rule outcome and self score, as the final score weighs them. */
+interface Scores {
+  path: string;
+  rule: RowOutcome;
+  self: number;
+}
+
+const kept = (score: number): FinalScore => ({ score, flags: [], issues: [] });
+
 /** Decides the final score of row `index` from its rule outcome, self score and deviation text. */
 export function finalScore(
   index: number,
@@ -26,84 +36,73 @@ export function finalScore(
   deviation: string | null | undefined,
   profile: RuleProfile,
 ): FinalScore {
+  if (self == null) return kept(ruleScore ?? 0);
   const path = `indicators.${index}.score`;
-  const flags: Flag[] = [];
-  if (self == null) return { score: ruleScore ?? 0, flags, issues: [] };
-  if (weight != null && dec(self).gt(weight)) {
+  // Numbers compare as their decimals do: a JS number's shortest text is ordered as the number is
+  if (weight != null && self > weight) {
+    const message = `自评得分${self}分超过分值${weight}分`;
     return {
       score: ruleScore ?? weight,
       flags: ['self-score-above-weight'],
-      issues: [
-        { severity: 'error', path, code: 'score-above-weight', message: `自评得分${self}分超过分值${weight}分` },
-      ],
+      issues: [{ severity: 'error', path, code: 'score-above-weight', message }],
     };
   }
-  if (ruleScore == null) {
-    if (rule.issues.some((i) => i.severity === 'error')) return { score: self, flags, issues: [] };
-    return {
-      score: self,
-      flags: ['rule-not-applicable'],
-      issues: [
-        {
-          severity: 'warning',
-          path,
-          code: 'self-score-unchecked',
-          message: `无法按规则计分，暂采用自评得分${self}分，请人工核定`,
-        },
-      ],
-    };
-  }
-  if (sameAt2(self, ruleScore)) return { score: self, flags, issues: [] };
-  if (rule.band && inBand(self, rule.band)) return { score: self, flags, issues: [] };
-  if (rule.manual) {
-    return {
-      score: self,
-      flags,
-      issues: [
-        {
-          severity: 'info',
-          path,
-          code: 'manual-review',
-          message: `本口径要求人工核定，采用自评得分${self}分（规则参考${fixed(ruleScore)}分）`,
-        },
-      ],
-    };
-  }
-  const explained = !isFillerText(deviation);
-  // 财预〔2020〕10号 [M]: a target set too low is marked down 适度, with the reason written
-  if (
-    self < ruleScore &&
-    rule.flags.includes('over-achievement') &&
-    explained &&
-    profile.settings.overAchievement.penalty === 'manual'
-  ) {
-    return { score: self, flags: ['marked-down-for-low-target'], issues: [] };
-  }
-  if (self > ruleScore) {
-    return {
-      score: ruleScore,
-      flags: ['self-score-above-rule'],
-      issues: [
-        {
-          severity: 'error',
-          path,
-          code: 'self-score-above-rule',
-          message: `自评得分${self}分高于规则得分${fixed(ruleScore)}分${explained ? '' : '，且未说明理由'}`,
-        },
-      ],
-    };
-  }
+  if (ruleScore == null) return selfWithoutRule({ path, rule, self });
+  if (sameAt2(self, ruleScore)) return kept(self);
+  if (rule.band && inBand(self, rule.band)) return kept(self);
+  if (rule.manual) return manualSelf({ path, rule, self }, ruleScore);
+  return selfAgainstRule({ path, rule, self }, ruleScore, !isFillerText(deviation), profile);
+}
+
+/** No rule score: the self score stands, checked by a person unless the row already has an error. */
+function selfWithoutRule({ path, rule, self }: Scores): FinalScore {
+  if (rule.issues.some((i) => i.severity === 'error')) return kept(self);
   return {
-    score: ruleScore,
-    flags: ['self-score-below-rule'],
+    score: self,
+    flags: ['rule-not-applicable'],
     issues: [
       {
         severity: 'warning',
         path,
-        code: 'self-score-below-rule',
-        message: `自评得分${self}分低于规则得分${fixed(ruleScore)}分，${rule.flags.includes('over-achievement') ? '超额完成时调减分值须在偏差原因中说明指标值设定偏低' : '未见规则依据'}，按规则得分计`,
+        code: 'self-score-unchecked',
+        message: `无法按规则计分，暂采用自评得分${self}分，请人工核定`,
       },
     ],
+  };
+}
+
+/** The profile leaves the row to a person: the self score stands, with the rule's figure beside it. */
+function manualSelf({ path, self }: Scores, ruleScore: number): FinalScore {
+  const message = `本口径要求人工核定，采用自评得分${self}分（规则参考${fixed(ruleScore)}分）`;
+  return { score: self, flags: [], issues: [{ severity: 'info', path, code: 'manual-review', message }] };
+}
+
+/** A self score off the rule score: the rule's stands, unless it was marked down for a low target. */
+function selfAgainstRule(
+  { path, rule, self }: Scores,
+  ruleScore: number,
+  explained: boolean,
+  profile: RuleProfile,
+): FinalScore {
+  const over = rule.flags.includes('over-achievement');
+  // 财预〔2020〕10号 [M]: a target set too low is marked down 适度, with the reason written
+  if (self < ruleScore && over && explained && profile.settings.overAchievement.penalty === 'manual') {
+    return { score: self, flags: ['marked-down-for-low-target'], issues: [] };
+  }
+  if (self > ruleScore) {
+    const message = `自评得分${self}分高于规则得分${fixed(ruleScore)}分${explained ? '' : '，且未说明理由'}`;
+    return {
+      score: ruleScore,
+      flags: ['self-score-above-rule'],
+      issues: [{ severity: 'error', path, code: 'self-score-above-rule', message }],
+    };
+  }
+  const why = over ? '超额完成时调减分值须在偏差原因中说明指标值设定偏低' : '未见规则依据';
+  const message = `自评得分${self}分低于规则得分${fixed(ruleScore)}分，${why}，按规则得分计`;
+  return {
+    score: ruleScore,
+    flags: ['self-score-below-rule'],
+    issues: [{ severity: 'warning', path, code: 'self-score-below-rule', message }],
   };
 }
 
@@ -111,9 +110,9 @@ export function finalScore(
  * Rounds a rule score per the profile (half-up to 2 decimals under mof-2020), never above `weight`:
  * a full score of weight 2.675 rounds half-up to 2.68, so it is cut to 2.67 instead (issue #8).
  */
-export function roundScore(value: Big, profile: RuleProfile, weight?: number | null): number {
+export function roundScore(value: Num, profile: RuleProfile, weight?: number | null): number {
   const { decimals, mode } = profile.settings.rounding;
-  const rounded = roundTo(value, decimals, mode);
-  if (weight == null || !dec(rounded).gt(weight)) return rounded;
-  return roundTo(dec(weight), decimals, 'truncate');
+  const rounded = toNumber(value, decimals, mode);
+  if (weight == null || !(rounded > weight)) return rounded;
+  return toNumber(num(weight), decimals, 'truncate');
 }

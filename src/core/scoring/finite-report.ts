@@ -20,16 +20,20 @@ export function firstNonFinite(value: unknown, path = ''): string | null {
   return null;
 }
 
-/** True when every number in `value` is finite (the check of every scoring: no paths built). */
-function allFinite(value: unknown): boolean {
+/** True unless `value` is a non-finite number; objects and arrays are looked into. */
+function finite(value: unknown): boolean {
   if (typeof value === 'number') return Number.isFinite(value);
-  if (value === null || typeof value !== 'object') return true;
+  return value === null || typeof value !== 'object' || allFinite(value);
+}
+
+/** True when every number in the object or array `value` is finite (the check of every scoring: no paths built). */
+function allFinite(value: object): boolean {
   if (Array.isArray(value)) {
-    for (const item of value) if (!allFinite(item)) return false;
+    for (let i = 0; i < value.length; i += 1) if (!finite(value[i])) return false;
     return true;
   }
   for (const key in value)
-    if (Object.hasOwn(value, key) && !allFinite((value as Record<string, unknown>)[key])) return false;
+    if (Object.hasOwn(value, key) && !finite((value as Record<string, unknown>)[key])) return false;
   return true;
 }
 

@@ -2,104 +2,132 @@
  * 预算执行率 and its score (scoring-rules.md §3.2): rate = 全年执行数 / 全年预算数 on the
  * 年度资金总额 row, score = 分值 × min(rate, 1), the denominator and mode set by the profile.
  */
-import { dec, fixed, sameAt2, type Big } from '../decimal.js';
+import { fixed, sameAt2, sum } from '../decimal.js';
+import { div, fixedText, gt, gte, lt, type Num, num, ONE, times, toNumber } from '../fast-decimal.js';
 import type { RuleProfile } from '../profiles/types.js';
 import type { Form, FundingRow } from '../schema/form.js';
 import type { FundingResult, ReportIssue } from '../schema/report.js';
 import { roundScore } from './final-score.js';
 
 const SUB_ROWS = ['appropriation', 'carryover', 'other'] as const;
+const HUNDRED = num(100);
+
+type FundingScore = { result: FundingResult; issues: ReportIssue[] };
+
+/** The denominator and executed amount the rate is taken from, with the issues of finding them. */
+interface RateBasis {
+  weight: number;
+  selfScore: number | null;
+  budget: number | null;
+  executed: number | null;
+  denominatorField: 'initial' | 'annual';
+  denominatorName: string;
+  issues: ReportIssue[];
+}
 
 function subRowSum(form: Form, field: keyof FundingRow): number | null {
   const values = SUB_ROWS.map((k) => form.funding?.[k]?.[field]).filter((v): v is number => typeof v === 'number');
-  if (values.length === 0) return null;
-  return Number(values.reduce((a, v) => a.plus(v), dec(0)).toString());
+  return values.length === 0 ? null : sum(values);
 }
 
 /** Scores the funding block; issues concern only the rate and its score. */
-export function scoreFunding(form: Form, profile: RuleProfile): { result: FundingResult; issues: ReportIssue[] } {
-  const settings = profile.settings.exec;
-  const weight = form.funding?.weight ?? profile.settings.weights.exec;
-  const total = form.funding?.total ?? null;
-  const denominatorField = settings.denominator === 'initial' ? 'initial' : 'annual';
-  const denominatorName = settings.denominator === 'initial' ? '年初预算数' : '全年预算数';
-  const issues: ReportIssue[] = [];
-  const selfScore = total?.score ?? null;
-
-  let budget = total?.[denominatorField] ?? null;
-  let executed = total?.executed ?? null;
-  // 济南历城 forms/14 prints no 全年预算数 column: the 年初预算数 is the only budget there is
-  if (budget == null && denominatorField === 'annual' && total?.initial) {
-    budget = total.initial;
-    issues.push({
-      severity: 'warning',
-      path: 'funding.total.annual',
-      code: 'funding-annual-missing',
-      message: `全年预算数未填写，按年初预算数${budget}计算执行率`,
-    });
-  }
-  // 池州 forms/07: the 年度资金总额 row reads 0 while 其中 rows carry the money (§9.18)
-  if (!budget) {
-    const fromRows = subRowSum(form, denominatorField);
-    if (fromRows) {
-      budget = fromRows;
-      executed = subRowSum(form, 'executed') ?? executed;
-      issues.push({
-        severity: 'warning',
-        path: `funding.total.${denominatorField}`,
-        code: 'funding-total-from-subrows',
-        message: `年度资金总额的${denominatorName}为空或为0，按“其中”各行合计${budget}计算执行率`,
-      });
-    }
-  }
-
-  if (!budget) {
-    issues.push({
-      severity: 'error',
-      path: `funding.total.${denominatorField}`,
-      code: 'funding-budget-missing',
-      message: `${denominatorName}为空或为0，无法计算预算执行率`,
-    });
-    return {
-      result: {
-        rate: null,
-        ruleScore: null,
-        selfScore,
-        score: selfScore ?? 0,
-        weight,
-        budget,
-        executed,
-        explanation: `${denominatorName}缺失，无法计算预算执行率`,
-      },
-      issues,
-    };
-  }
-  if (executed == null) {
-    issues.push({
+export function scoreFunding(form: Form, profile: RuleProfile): FundingScore {
+  const basis = rateBasis(form, profile);
+  if (!basis.budget) return noBudget(basis);
+  if (basis.executed == null) {
+    basis.issues.push({
       severity: 'error',
       path: 'funding.total.executed',
       code: 'funding-executed-missing',
       message: '全年执行数未填写',
     });
-    executed = 0;
+    basis.executed = 0;
   }
+  return scoreRate(basis, basis.budget, basis.executed, profile);
+}
 
-  const rate: Big = dec(executed).div(budget);
-  const capped = rate.gt(1) ? dec(1) : rate;
-  const mode = settings.mode;
-  let rule: Big;
-  let formula: string;
-  if (mode.kind === 'threshold' && rate.gte(mode.fullAt)) {
-    rule = dec(weight);
-    formula = `执行率不低于${fixed(mode.fullAt * 100)}%，得满分`;
-  } else {
-    rule = dec(weight).times(capped);
-    formula = `得分 = ${weight} × ${fixed(capped.times(100))}% = ${fixed(rule)}`;
+function rateBasis(form: Form, profile: RuleProfile): RateBasis {
+  const settings = profile.settings.exec;
+  const total = form.funding?.total ?? null;
+  const denominatorField = settings.denominator === 'initial' ? 'initial' : 'annual';
+  const basis: RateBasis = {
+    weight: form.funding?.weight ?? profile.settings.weights.exec,
+    selfScore: total?.score ?? null,
+    budget: total?.[denominatorField] ?? null,
+    executed: total?.executed ?? null,
+    denominatorField,
+    denominatorName: settings.denominator === 'initial' ? '年初预算数' : '全年预算数',
+    issues: [],
+  };
+  // 济南历城 forms/14 prints no 全年预算数 column: the 年初预算数 is the only budget there is
+  if (basis.budget == null && denominatorField === 'annual' && total?.initial) {
+    basis.budget = total.initial;
+    basis.issues.push({
+      severity: 'warning',
+      path: 'funding.total.annual',
+      code: 'funding-annual-missing',
+      message: `全年预算数未填写，按年初预算数${basis.budget}计算执行率`,
+    });
   }
+  if (!basis.budget) budgetFromSubRows(form, basis);
+  return basis;
+}
+
+/** 池州 forms/07: the 年度资金总额 row reads 0 while 其中 rows carry the money (§9.18). */
+function budgetFromSubRows(form: Form, basis: RateBasis): void {
+  const fromRows = subRowSum(form, basis.denominatorField);
+  if (!fromRows) return;
+  basis.budget = fromRows;
+  basis.executed = subRowSum(form, 'executed') ?? basis.executed;
+  basis.issues.push({
+    severity: 'warning',
+    path: `funding.total.${basis.denominatorField}`,
+    code: 'funding-total-from-subrows',
+    message: `年度资金总额的${basis.denominatorName}为空或为0，按“其中”各行合计${fromRows}计算执行率`,
+  });
+}
+
+function noBudget(basis: RateBasis): FundingScore {
+  const { weight, selfScore, budget, executed, denominatorField, denominatorName, issues } = basis;
+  issues.push({
+    severity: 'error',
+    path: `funding.total.${denominatorField}`,
+    code: 'funding-budget-missing',
+    message: `${denominatorName}为空或为0，无法计算预算执行率`,
+  });
+  const explanation = `${denominatorName}缺失，无法计算预算执行率`;
+  const result = {
+    rate: null,
+    ruleScore: null,
+    selfScore,
+    score: selfScore ?? 0,
+    weight,
+    budget,
+    executed,
+    explanation,
+  };
+  return { result, issues };
+}
+
+/** The rule score of `rate` under the profile's mode, and the formula for the explanation. */
+function ruleOfRate(rate: Num, weight: number, profile: RuleProfile): { rule: Num; formula: string } {
+  const mode = profile.settings.exec.mode;
+  if (mode.kind === 'threshold' && gte(rate, num(mode.fullAt))) {
+    return { rule: num(weight), formula: `执行率不低于${fixed(mode.fullAt * 100)}%，得满分` };
+  }
+  const capped = gt(rate, ONE) ? ONE : rate;
+  const rule = times(num(weight), capped);
+  return { rule, formula: `得分 = ${weight} × ${fixedText(times(capped, HUNDRED))}% = ${fixedText(rule)}` };
+}
+
+function scoreRate(basis: RateBasis, budget: number, executed: number, profile: RuleProfile): FundingScore {
+  const { weight, selfScore, denominatorName, issues } = basis;
+  const rate = div(num(executed), num(budget));
+  const { rule, formula } = ruleOfRate(rate, weight, profile);
   const ruleScore = roundScore(rule, profile, weight);
-  const rateNumber = Number(rate.round(6).toString());
-  let explanation = `预算执行率 = 全年执行数${executed} / ${denominatorName}${budget} = ${fixed(rate.times(100))}%，${formula}`;
-  if (rate.gt(1)) explanation += '（执行率超过100%按100%计）';
+  const percent = fixedText(times(rate, HUNDRED));
+  let explanation = `预算执行率 = 全年执行数${executed} / ${denominatorName}${budget} = ${percent}%，${formula}`;
+  if (gt(rate, ONE)) explanation += '（执行率超过100%按100%计）';
 
   let score = ruleScore;
   if (selfScore != null && !sameAt2(selfScore, ruleScore)) {
@@ -108,14 +136,14 @@ export function scoreFunding(form: Form, profile: RuleProfile): { result: Fundin
       severity: above ? 'error' : 'warning',
       path: 'funding.total.score',
       code: above ? 'self-score-above-rule' : 'self-score-below-rule',
-      message: `预算执行率自评得分${selfScore}分${above ? '高于' : '低于'}规则得分${fixed(ruleScore)}分（执行率${fixed(rate.times(100))}%）`,
+      message: `预算执行率自评得分${selfScore}分${above ? '高于' : '低于'}规则得分${fixed(ruleScore)}分（执行率${percent}%）`,
     });
   } else if (selfScore != null) {
     score = selfScore;
   }
-  const needsExplanation = settings.reasonBelowRate != null && rate.lt(settings.reasonBelowRate);
-  return {
-    result: { rate: rateNumber, ruleScore, selfScore, score, weight, budget, executed, needsExplanation, explanation },
-    issues,
-  };
+  const below = profile.settings.exec.reasonBelowRate;
+  const needsExplanation = below != null && lt(rate, num(below));
+  const rateNumber = toNumber(rate, 6);
+  const result = { rate: rateNumber, ruleScore, selfScore, score, weight, budget, executed, needsExplanation };
+  return { result: { ...result, explanation }, issues };
 }

@@ -15,7 +15,7 @@ import { readRowCells, type RowCells } from '../parse/row-cells.js';
 import { getProfile } from '../profiles/index.js';
 import type { RuleProfile } from '../profiles/types.js';
 import type { Form, Indicator } from '../schema/form.js';
-import type { IndicatorResult, ReportIssue, ScoreReport } from '../schema/report.js';
+import type { FundingResult, IndicatorResult, ReportIssue, ScoreReport } from '../schema/report.js';
 import { finalScore, roundScore } from './final-score.js';
 import { assertFiniteReport } from './finite-report.js';
 import { scoreFunding } from './funding-score.js';
@@ -88,70 +88,96 @@ function sortIssues(issues: ReportIssue[]): void {
   for (let i = 0; i < keyed.length; i += 1) issues[i] = keyed[i]!.issue;
 }
 
+/** The result of an empty template row ("指标2", "……" with nothing else). */
+function templateResult(row: Indicator, index: number): IndicatorResult {
+  return {
+    index,
+    name: row.name,
+    kind: 'unscorable',
+    ruleScore: null,
+    selfScore: null,
+    score: 0,
+    weight: null,
+    needsExplanation: false,
+    flags: ['template-row'],
+    explanation: '模板空行，不计分',
+  };
+}
+
+/** Every row scored, its issues added to `issues`; each row's cells read once, kept for its facts. */
+function scoreRows(form: Form, profile: RuleProfile, issues: ReportIssue[]) {
+  const indicators: IndicatorResult[] = [];
+  const cells: (RowCells | undefined)[] = [];
+  const unsignedAs = profile.settings.quant.unsignedAs;
+  for (let index = 0; index < form.indicators.length; index += 1) {
+    const row = form.indicators[index]!;
+    if (isTemplateRow(row)) {
+      indicators.push(templateResult(row, index));
+      continue;
+    }
+    const read = readRowCells(row, form.year, unsignedAs);
+    cells[index] = read;
+    const scored = scoreRow(row, index, read, profile);
+    indicators.push(scored.result);
+    for (const issue of scored.issues) issues.push(issue);
+  }
+  return { indicators, cells };
+}
+
+/** The form-wide checks: weights, the self total, goals, names, budget echoes, generic actuals. */
+function formChecks(
+  form: Form,
+  funding: FundingResult,
+  indicators: IndicatorResult[],
+  profile: RuleProfile,
+  cells: readonly (RowCells | undefined)[],
+) {
+  const finals = { funding: funding.score, rows: indicators.map((r) => r.score) };
+  const issues = [
+    ...checkWeights(form, funding.weight, profile),
+    ...checkSelfTotal(form, finals),
+    ...checkGoals(form),
+    ...checkNames(form),
+    ...checkBudgetEchoes(form, funding, cells),
+    ...checkGenericActuals(form),
+  ];
+  return { finals, issues };
+}
+
+/** The total of the final scores, capped by the 执行率 where the profile caps it. */
+function cappedTotal(funding: FundingResult, indicators: IndicatorResult[], profile: RuleProfile) {
+  const total = sum([funding.score, ...indicators.map((r) => r.score)]);
+  // 执行率 caps on the total (一体化 manual, province unidentified; scoring-rules.md §3.2)
+  const caps = [...profile.settings.exec.totalCapByRate].sort((a, b) => a.below - b.below);
+  const rate = funding.rate;
+  const cap = rate == null ? undefined : caps.find((c) => rate < c.below);
+  if (!cap || total <= cap.maxTotal) return { total, issues: [] };
+  const issue: ReportIssue = {
+    severity: 'warning',
+    path: 'funding.total.executed',
+    code: 'total-capped-by-rate',
+    message: `预算执行率低于${cap.below * 100}%，总分不超过${cap.maxTotal}分（原${total}分）`,
+  };
+  return { total: cap.maxTotal, issues: [issue] };
+}
+
 /** Scores `form` deterministically; the profile comes from options, the form, or mof-2020. */
 export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
   const profile = getProfile(options.profile ?? form.profile ?? undefined);
   const funding = scoreFunding(form, profile);
   const issues: ReportIssue[] = [...funding.issues, ...checkFunding(form, funding.result)];
-  const indicators: IndicatorResult[] = [];
-  // Each row's cells are read once, for its score and for its facts
-  const cells: (RowCells | undefined)[] = [];
-
-  form.indicators.forEach((row, index) => {
-    if (isTemplateRow(row)) {
-      indicators.push({
-        index,
-        name: row.name,
-        kind: 'unscorable',
-        ruleScore: null,
-        selfScore: null,
-        score: 0,
-        weight: null,
-        needsExplanation: false,
-        flags: ['template-row'],
-        explanation: '模板空行，不计分',
-      });
-      return;
-    }
-    cells[index] = readRowCells(row, form.year, profile.settings.quant.unsignedAs);
-    const scored = scoreRow(row, index, cells[index], profile);
-    indicators.push(scored.result);
-    issues.push(...scored.issues);
-  });
-
-  const finals = { funding: funding.result.score, rows: indicators.map((r) => r.score) };
-  issues.push(
-    ...checkWeights(form, funding.result.weight, profile),
-    ...checkSelfTotal(form, finals),
-    ...checkGoals(form),
-    ...checkNames(form),
-    ...checkBudgetEchoes(form, funding.result),
-    ...checkGenericActuals(form),
-  );
-
-  let total = sum([funding.result.score, ...indicators.map((r) => r.score)]);
-  // 执行率 caps on the total (一体化 manual, province unidentified; scoring-rules.md §3.2)
-  const caps = [...profile.settings.exec.totalCapByRate].sort((a, b) => a.below - b.below);
-  const rate = funding.result.rate;
-  const cap = rate == null ? undefined : caps.find((c) => rate < c.below);
-  if (cap && total > cap.maxTotal) {
-    issues.push({
-      severity: 'warning',
-      path: 'funding.total.executed',
-      code: 'total-capped-by-rate',
-      message: `预算执行率低于${cap.below * 100}%，总分不超过${cap.maxTotal}分（原${total}分）`,
-    });
-    total = cap.maxTotal;
-  }
+  const { indicators, cells } = scoreRows(form, profile, issues);
+  const checks = formChecks(form, funding.result, indicators, profile, cells);
+  const { total, issues: capped } = cappedTotal(funding.result, indicators, profile);
+  issues.push(...checks.issues, ...capped);
   if (profile.banner)
     issues.push({ severity: 'info', path: 'profile', code: 'profile-unverified', message: profile.banner });
-
-  const grade = profile.settings.grades.find((g) => total >= g.min)?.label ?? profile.settings.grades.at(-1)!.label;
-
+  const grades = profile.settings.grades;
+  const grade = grades.find((g) => total >= g.min)?.label ?? grades.at(-1)!.label;
   const report: ScoreReport = {
     profile: profile.id,
     total: Number(total.toFixed(2)),
-    selfTotal: form.selfTotal ?? selfScoreSum(form, finals),
+    selfTotal: form.selfTotal ?? selfScoreSum(form, checks.finals),
     grade,
     funding: funding.result,
     indicators,

@@ -1,0 +1,235 @@
+/**
+ * Decimal arithmetic at float speed (issue #9: big.js was 28% of scoring). A `Num` is a scaled
+ * integer m × 10^-e while sums, products and terminating quotients stay exact; otherwise a float with
+ * a bound on its error and its big.js value computed on demand. Comparisons and roundings decide on
+ * the float unless it lies within its error bound of the boundary, and only then ask big.js, so every
+ * answer is the one big.js gives (scoring-rules.md §3.11: half-up on decimal values).
+ */
+import { Big, dec, type RoundingMode } from './decimal.js';
+
+export interface Num {
+  /** The value as a float: the nearest double when exact. */
+  readonly v: number;
+  /** Exact values: v = m × 10^-e, m a safe integer; e = -1 for an inexact value. */
+  readonly m: number;
+  readonly e: number;
+  /** Inexact values: a bound on |v − the big.js value|, and that value. */
+  readonly err: number;
+  readonly big: (() => Big) | null;
+  /** The big.js value once computed (an inexact value's is asked for at most once). */
+  cached: Big | null;
+}
+
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+/** Most decimal places an exact value keeps: big.js divides to 20 places (Big.DP). */
+const MAX_E = 20;
+/** Unit roundoff of a double. */
+const U = 2 ** -53;
+const MODES: Record<RoundingMode, Big.RoundingMode> = {
+  'half-up': Big.roundHalfUp,
+  truncate: Big.roundDown,
+  floor: Big.roundDown,
+};
+
+const safe = Number.isSafeInteger;
+
+function exact(m: number, e: number): Num {
+  return { v: m / POW10[e]!, m, e, err: 0, big: null, cached: null };
+}
+
+function inexact(v: number, err: number, big: () => Big): Num {
+  return { v, m: 0, e: -1, err: Number.isFinite(v) ? err : Number.POSITIVE_INFINITY, big, cached: null };
+}
+
+/** The big.js value of `a`, exactly what big.js arithmetic would have produced. */
+export function toBig(a: Num): Big {
+  if (!a.big) return new Big(a.e === 0 ? a.m : `${a.m}e-${a.e}`);
+  a.cached ??= a.big();
+  return a.cached;
+}
+
+/** Error bound of `a` as a float (an exact value is off by at most half an ulp). */
+const errOf = (a: Num): number => (a.big ? a.err : Math.abs(a.v) * U);
+
+/** A JS number as big.js reads it (its shortest decimal text); non-finite numbers are refused as `dec` does. */
+export function num(x: number): Num {
+  if (!Number.isFinite(x)) dec(x);
+  for (let e = 0; e <= 15; e += 1) {
+    const m = Math.round(x * POW10[e]!);
+    if (safe(m) && m / POW10[e]! === x) return exact(m, e);
+  }
+  return inexact(x, Math.abs(x) * U, () => new Big(x));
+}
+
+/** Both exact values as integers at one scale, or null when that is not safe. */
+function aligned(a: Num, b: Num): [number, number, number] | null {
+  if (a.e < 0 || b.e < 0) return null;
+  const e = Math.max(a.e, b.e);
+  const x = a.m * POW10[e - a.e]!;
+  const y = b.m * POW10[e - b.e]!;
+  return safe(x) && safe(y) ? [x, y, e] : null;
+}
+
+/** a + b. */
+export function plus(a: Num, b: Num): Num {
+  const ints = aligned(a, b);
+  if (ints && safe(ints[0] + ints[1])) return exact(ints[0] + ints[1], ints[2]);
+  const v = a.v + b.v;
+  return inexact(v, errOf(a) + errOf(b) + Math.abs(v) * U, () => toBig(a).plus(toBig(b)));
+}
+
+/** a − b. */
+export function minus(a: Num, b: Num): Num {
+  const ints = aligned(a, b);
+  if (ints && safe(ints[0] - ints[1])) return exact(ints[0] - ints[1], ints[2]);
+  const v = a.v - b.v;
+  return inexact(v, errOf(a) + errOf(b) + Math.abs(v) * U, () => toBig(a).minus(toBig(b)));
+}
+
+/** a × b. */
+export function times(a: Num, b: Num): Num {
+  if (a.e >= 0 && b.e >= 0 && a.e + b.e <= MAX_E && safe(a.m * b.m)) return exact(a.m * b.m, a.e + b.e);
+  const v = a.v * b.v;
+  const ea = errOf(a);
+  const eb = errOf(b);
+  return inexact(v, Math.abs(a.v) * eb + Math.abs(b.v) * ea + ea * eb + Math.abs(v) * U, () =>
+    toBig(a).times(toBig(b)),
+  );
+}
+
+function gcd(x: number, y: number): number {
+  let a = Math.abs(x);
+  let b = Math.abs(y);
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+/** a / b exactly when the quotient ends within 20 places (only 2s and 5s left in the divisor). */
+function exactQuotient(a: Num, b: Num): Num | null {
+  if (a.e < 0 || b.e < 0) return null;
+  const g = gcd(a.m, b.m) || 1;
+  let d = Math.abs(b.m / g);
+  let twos = 0;
+  let fives = 0;
+  while (d % 2 === 0) [d, twos] = [d / 2, twos + 1];
+  while (d % 5 === 0) [d, fives] = [d / 5, fives + 1];
+  if (d !== 1) return null;
+  const k = Math.max(twos, fives);
+  // a.m/b.m = (a.m/g) × (10^k / |b.m/g|) / 10^k, the second factor an integer
+  const m = (a.m / g) * (POW10[k]! / Math.abs(b.m / g)) * Math.sign(b.m);
+  const e = a.e - b.e + k;
+  if (e < 0) return safe(m * POW10[-e]!) ? exact(m * POW10[-e]!, 0) : null;
+  return safe(m) && e <= MAX_E ? exact(m, e) : null;
+}
+
+/** a / b as big.js divides (20 places, half-up); b = 0 throws as big.js does. */
+export function div(a: Num, b: Num): Num {
+  if (b.v === 0 && b.e >= 0) toBig(a).div(toBig(b));
+  const q = exactQuotient(a, b);
+  if (q) return q;
+  const v = a.v / b.v;
+  const ea = errOf(a);
+  const eb = errOf(b);
+  const room = Math.abs(b.v) - eb;
+  const err = room > 0 ? (ea + Math.abs(v) * eb) / room + Math.abs(v) * U + 1e-20 : Number.POSITIVE_INFINITY;
+  return inexact(v, err, () => toBig(a).div(toBig(b)));
+}
+
+/** |a|. */
+export function abs(a: Num): Num {
+  if (a.e >= 0) return a.m < 0 ? exact(-a.m, a.e) : a;
+  return inexact(Math.abs(a.v), a.err, () => toBig(a).abs());
+}
+
+/** −1, 0 or 1 as a is below, equal to or above b. */
+export function cmp(a: Num, b: Num): -1 | 0 | 1 {
+  const ints = aligned(a, b);
+  if (ints) return ints[0] < ints[1] ? -1 : ints[0] > ints[1] ? 1 : 0;
+  const d = a.v - b.v;
+  if (Math.abs(d) > 2 * (errOf(a) + errOf(b)) + Math.abs(d) * U * 4) return d < 0 ? -1 : 1;
+  return toBig(a).cmp(toBig(b)) as -1 | 0 | 1;
+}
+
+export const lt = (a: Num, b: Num): boolean => cmp(a, b) < 0;
+export const lte = (a: Num, b: Num): boolean => cmp(a, b) <= 0;
+export const gt = (a: Num, b: Num): boolean => cmp(a, b) > 0;
+export const gte = (a: Num, b: Num): boolean => cmp(a, b) >= 0;
+export const eq = (a: Num, b: Num): boolean => cmp(a, b) === 0;
+
+/** The integer k with a rounded to `decimals` places = k × 10^-decimals, or null when the float cannot tell. */
+function roundedUnits(a: Num, decimals: number, mode: RoundingMode): number | null {
+  if (a.e >= 0) {
+    if (a.e <= decimals) return safe(a.m * POW10[decimals - a.e]!) ? a.m * POW10[decimals - a.e]! : null;
+    const p = POW10[a.e - decimals]!;
+    const r = a.m % p;
+    const q = (a.m - r) / p;
+    return mode === 'half-up' && Math.abs(r) * 2 >= p ? q + Math.sign(a.m) : q;
+  }
+  const y = Math.abs(a.v) * POW10[decimals]!;
+  const ey = 2 * (a.err * POW10[decimals]! + y * U * 2);
+  if (!(y < 2 ** 52)) return null;
+  const k = Math.floor(y);
+  const frac = y - k;
+  if (mode === 'half-up') {
+    if (Math.abs(frac - 0.5) <= ey) return null;
+    return (frac > 0.5 ? k + 1 : k) * (a.v < 0 ? -1 : 1);
+  }
+  if (frac <= ey || 1 - frac <= ey) return null;
+  return k * (a.v < 0 ? -1 : 1);
+}
+
+/** `a` rounded to `decimals` places (decimals ≤ 20), as big.js `round` does. */
+export function round(a: Num, decimals: number, mode: RoundingMode = 'half-up'): Num {
+  const k = roundedUnits(a, decimals, mode);
+  if (k !== null) return exact(k === 0 ? 0 : k, decimals);
+  const r = toBig(a).round(decimals, MODES[mode]);
+  const v = Number(r.toString());
+  return inexact(v, Math.abs(v) * U, () => r);
+}
+
+/** `a` rounded as `round` does, as a JS number (the nearest double to the rounded decimal). */
+export function toNumber(a: Num, decimals: number, mode: RoundingMode = 'half-up'): number {
+  const k = roundedUnits(a, decimals, mode);
+  if (k !== null) return k === 0 ? 0 : k / POW10[decimals]!;
+  return Number(toBig(a).round(decimals, MODES[mode]).toString());
+}
+
+/** The exact value of `a` as a JS number, as `Number(big.toString())` reads it. */
+export function toPlainNumber(a: Num): number {
+  if (a.e >= 0) return a.v === 0 ? 0 : a.v;
+  return Number(toBig(a).toString());
+}
+
+/** k × 10^-decimals written with exactly `decimals` places. */
+function unitsText(k: number, decimals: number, negative: boolean): string {
+  const digits = String(Math.abs(k)).padStart(decimals + 1, '0');
+  const whole = digits.slice(0, digits.length - decimals);
+  const sign = negative ? '-' : '';
+  return decimals === 0 ? `${sign}${whole}` : `${sign}${whole}.${digits.slice(whole.length)}`;
+}
+
+const isNegative = (a: Num): boolean | null => {
+  if (a.e >= 0) return a.m < 0;
+  return Math.abs(a.v) > 2 * a.err ? a.v < 0 : null;
+};
+
+/** Half-up with exactly `decimals` places, as big.js `toFixed` writes it ("-0.00" for −0.001). */
+export function fixedText(a: Num, decimals = 2): string {
+  const k = roundedUnits(a, decimals, 'half-up');
+  const negative = isNegative(a);
+  if (k === null || negative === null) return toBig(a).toFixed(decimals, Big.roundHalfUp);
+  return unitsText(k, decimals, negative);
+}
+
+/** Half-up to `decimals` places, written as big.js `round(…).toString()` writes it (no trailing zeros). */
+export function roundedText(a: Num, decimals: number): string {
+  const k = roundedUnits(a, decimals, 'half-up');
+  if (k === null || Math.abs(k) >= 1e15) return toBig(a).round(decimals, Big.roundHalfUp).toString();
+  let places = decimals;
+  let units = k;
+  while (places > 0 && units % 10 === 0) [units, places] = [units / 10, places - 1];
+  return units === 0 ? '0' : unitsText(units, places, units < 0);
+}
+
+export const ZERO: Num = exact(0, 0);
+export const ONE: Num = exact(1, 0);

@@ -8,6 +8,7 @@ import { actorName, type Actor } from '../../core/access/actor.js';
 import { scopeOf } from '../../core/access/rights.js';
 import { scoreForm } from '../../core/index.js';
 import type { FormRecord, SaveInput } from '../../store/repository.js';
+import { checkedForm } from '../access/checked-form.js';
 import type { ResolvedDeps } from '../deps.js';
 import { createViewCache, jsonText } from '../view-cache.js';
 import { authorOf, originsOf, SaveEnvelopeSchema } from '../request-body.js';
@@ -163,8 +164,7 @@ export function formsRoutes(deps: ResolvedDeps) {
       return c.json({ ...page, items: page.items.map((s) => ({ ...s, reviewStatus: statuses[s.id]! })) }, 200);
     })
     .openapi(getFormRoute, async (c) => {
-      const { id } = c.req.valid('param');
-      const record = await store.get(id);
+      const record = await checkedForm(c, store, c.req.valid('param').id);
       if (matchesVersion(c.req.valid('header')['If-None-Match'], record.version)) {
         return c.body(null, 304, { ETag: etagOf(record.version) });
       }

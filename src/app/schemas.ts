@@ -94,23 +94,12 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
   return { description, content: { 'application/json': { schema } } } as const;
 }
 
-/**
- * `schema`, validated synchronously even when asked to validate asynchronously. The route
- * validator calls `safeParseAsync`, and zod 4 runs its compiled fast path for objects only in a
- * synchronous parse: a 100-row form took twice as long (issue #9). No request schema has an
- * async check (a sync parse of one would throw, not pass).
- */
-export function parsedSynchronously<T extends z.ZodType>(schema: T): T {
-  schema.safeParseAsync = (data, params) => Promise.resolve(schema.safeParse(data, params));
-  return schema;
-}
-
 /** A JSON request body with `schema`. */
 export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {
   return {
     required: true,
     ...(description ? { description } : {}),
-    content: { 'application/json': { schema: parsedSynchronously(schema) } },
+    content: { 'application/json': { schema } },
   } as const;
 }
 
@@ -178,9 +167,7 @@ export function formBody<S extends z.ZodObject>(envelope: S, name: string, descr
   const documented = z
     .custom<FormInput | z.input<S>>(() => true)
     .openapi(name, { type: 'object', oneOf: [ref('Form'), ref(`${name}Envelope`)], description });
-  return parsedSynchronously(
-    documented.pipe(z.preprocess((body) => (isEnvelope(body) ? body : { form: body }), envelope)),
-  );
+  return documented.pipe(z.preprocess((body) => (isEnvelope(body) ? body : { form: body }), envelope));
 }
 
 // ---- stored forms --------------------------------------------------------------------------

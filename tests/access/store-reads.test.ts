@@ -76,6 +76,24 @@ describe.each(STORES)('store reads per request (%s store)', (_name, open) => {
     await counted.store.close();
   });
 
+  it('a cached view is sent again without reading the history, the same bytes; 304 when current', async () => {
+    const counted = countingRepository(await open());
+    const app = createApp({ store: counted.store });
+    const created = await app.request('http://localhost/api/forms', {
+      ...body('POST'),
+      body: JSON.stringify(seedInput()),
+    });
+    const { id } = (await created.json()) as { id: string };
+    const first = await (await app.request(`http://localhost/api/forms/${id}`)).text();
+    counted.reset();
+    const again = await app.request(`http://localhost/api/forms/${id}`);
+    expect([again.status, again.headers.get('etag'), await again.text()]).toEqual([200, '"1"', first]);
+    const current = await app.request(`http://localhost/api/forms/${id}`, { headers: { 'if-none-match': '"1"' } });
+    expect([current.status, await current.text()]).toEqual([304, '']);
+    expect(counted.calls).toEqual({ get: 2 });
+    await counted.store.close();
+  });
+
   it('a reader of another unit is refused after that one read, before the route runs', async () => {
     const counted = countingRepository(await open());
     const team = await teamApp({ store: counted.store });

@@ -79,7 +79,8 @@ function line(name: string, run: LoadResult, bare: LoadResult): void {
   );
 }
 
-async function httpRatios(label: string, env: Record<string, string> = {}): Promise<void> {
+/** GET form, POST score, list and create, each against its same-I/O bare route, on one store. */
+export async function httpRatios(label: string, env: Record<string, string> = {}): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ziping-bench-http-'));
   const server = await startNodeServer({
     host: '127.0.0.1',
@@ -89,7 +90,8 @@ async function httpRatios(label: string, env: Record<string, string> = {}): Prom
     webAssets: null,
     handleSignals: false,
     log: () => undefined,
-    // Bare routes doing the same I/O as the measured ones: the same bytes out, the same body read and parsed
+    // Bare routes doing the same I/O as the measured ones: the same bytes out, the same body read and parsed.
+    // The form route sends its view's bytes encoded once per version, so its bare route sends encoded bytes too.
     extendApp: (app) => {
       app.get('/bench/bare-form', (c) => c.body(bytes.form, 200, { 'content-type': 'application/json' }));
       app.post('/bench/bare-score', async (c) => {
@@ -98,13 +100,13 @@ async function httpRatios(label: string, env: Record<string, string> = {}): Prom
       });
     },
   });
-  const bytes = { form: '', score: '' };
+  const bytes = { form: new Uint8Array() as Uint8Array<ArrayBuffer>, score: '' };
   try {
     const body = JSON.stringify(seedInput());
     const json = { 'content-type': 'application/json' };
     const created = await fetch(`${server.url}/api/forms`, { method: 'POST', headers: json, body });
     const { id } = (await created.json()) as { id: string };
-    bytes.form = await (await fetch(`${server.url}/api/forms/${id}`)).text();
+    bytes.form = new Uint8Array(await (await fetch(`${server.url}/api/forms/${id}`)).arrayBuffer());
     bytes.score = await (await fetch(`${server.url}/api/score`, { method: 'POST', headers: json, body })).text();
     const targets = {
       bareGet: { url: `${server.url}/bench/bare-form` },

@@ -19,9 +19,12 @@ export interface AuditParts {
 
 const FORM_PATH = /^\/api\/forms\/([0-9a-z]{1,100})(?:\/|$)/;
 
-/** The form a request worked on: its `:id`, or the new form's id from `Location` after a create. */
-function formIdOf(path: string, location: string | null): string | null {
-  const id = FORM_PATH.exec(path)?.[1] ?? (location ? FORM_PATH.exec(location)?.[1] : undefined);
+/**
+ * The form a request worked on: its `:id`, or the new form's id from `Location` after a create
+ * (read only then: reading a response's headers makes the Node adapter build them).
+ */
+function formIdOf(path: string, location: () => string | null): string | null {
+  const id = FORM_PATH.exec(path)?.[1] ?? FORM_PATH.exec(location() ?? '')?.[1];
   return id && isFormId(id) ? id : null;
 }
 
@@ -37,7 +40,7 @@ export function auditTrail(parts: AuditParts): MiddlewareHandler<AppEnv> {
       at: parts.clock().toISOString(),
       ...who,
       action,
-      formId: formIdOf(c.req.path, c.res.headers.get('location')),
+      formId: formIdOf(c.req.path, () => c.res.headers.get('location')),
       formUnit: c.get('formUnit') ?? null,
       status: c.res.status,
     };

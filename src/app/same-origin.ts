@@ -27,8 +27,9 @@ export function sameOrigin(options: SameOriginOptions = {}): MiddlewareHandler {
     if (SAFE.has(c.req.method)) return next();
     const origin = c.req.header('origin')?.toLowerCase();
     const site = c.req.header('sec-fetch-site')?.toLowerCase();
-    const own = ownOrigin(c.req.url, c.req.header('host'));
-    const fromAllowed = origin !== undefined && (allowed.has(origin) || origin === own);
+    // The own origin only when an Origin came to compare (programs send none; parsing the URL costs)
+    const fromAllowed =
+      origin !== undefined && (allowed.has(origin) || origin === ownOrigin(c.req.url, c.req.header('host')));
     const crossBySite = site !== undefined && site !== 'same-origin' && site !== 'none';
     const crossByOrigin = origin !== undefined && !fromAllowed;
     if ((crossBySite && !fromAllowed) || crossByOrigin) {

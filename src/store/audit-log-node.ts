@@ -11,7 +11,7 @@
  * - At AUDIT_FILE_LIMITS.rotateBytes the file becomes `audit.log.1` (`.1` becomes `.2`, …); the
  *   oldest beyond AUDIT_FILE_LIMITS.keepFiles is deleted: the log is capped, and says so in README.
  */
-import { appendFile, readFile, rename, rm, stat } from 'node:fs/promises';
+import { appendFile, type FileHandle, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type AuditEntry, AuditEntrySchema, type NewAuditEntry } from '../core/audit/entry.js';
 import { AUDIT_FILE_LIMITS } from '../core/limits.js';
@@ -40,6 +40,11 @@ export class FileAuditLog implements AuditLog {
   #pending: PendingLine[] = [];
   /** The write loop while one runs. */
   #flushing: Promise<void> | null = null;
+  /**
+   * `audit.log` open for appending, kept between writes: opening and closing the file for each
+   * batch cost about four times the write itself, on every audited request (issue #9).
+   */
+  #handle: FileHandle | null = null;
 
   private constructor(dir: string, seq: number, size: number, options: FileAuditLogOptions) {
     this.#dir = dir;
@@ -90,7 +95,14 @@ export class FileAuditLog implements AuditLog {
     const text = stored.map((e) => `${JSON.stringify(e)}\n`).join('');
     const bytes = Buffer.byteLength(text);
     if (this.#size > 0 && this.#size + bytes > this.#rotateBytes) await this.#rotate();
-    await appendFile(join(this.#dir, AUDIT_FILE), text, { flag: 'a' });
+    this.#handle ??= await open(join(this.#dir, AUDIT_FILE), 'a');
+    try {
+      await this.#handle.appendFile(text);
+    } catch (error) {
+      // The next batch opens the file afresh
+      await this.#release();
+      throw error;
+    }
     this.#seq += stored.length;
     this.#size += bytes;
     return stored;
@@ -99,6 +111,7 @@ export class FileAuditLog implements AuditLog {
   /** audit.log → audit.log.1 → … ; the file past keepFiles is deleted. */
   async #rotate(): Promise<void> {
     const base = join(this.#dir, AUDIT_FILE);
+    await this.#release();
     await rm(`${base}.${this.#keepFiles}`, { force: true });
     for (let n = this.#keepFiles - 1; n >= 1; n--) {
       if (await exists(`${base}.${n}`)) await rename(`${base}.${n}`, `${base}.${n + 1}`);
@@ -128,8 +141,16 @@ export class FileAuditLog implements AuditLog {
     return [base, ...Array.from({ length: this.#keepFiles }, (_, i) => `${base}.${i + 1}`)];
   }
 
+  /** Closes the open file, if any (a failed close leaves nothing to retry). */
+  async #release(): Promise<void> {
+    const handle = this.#handle;
+    this.#handle = null;
+    await handle?.close().catch(() => undefined);
+  }
+
   async close(): Promise<void> {
     await this.#flushing;
+    await this.#release();
   }
 }
 

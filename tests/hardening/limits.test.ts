@@ -121,6 +121,35 @@ describe('digits and characters', () => {
     ]);
   });
 
+  // The checks skip texts too short to hold a long run and integer amounts (issue #9): the edges still hold
+  it.each([
+    [`${'9'.repeat(MAX_NUMBER_DIGITS + 1)}`, ['too_many_digits']],
+    [`${'９'.repeat(MAX_NUMBER_DIGITS + 1)}`, ['too_many_digits']],
+    [`${'9'.repeat(MAX_NUMBER_DIGITS)}`, []],
+    [`≥${'9'.repeat(MAX_NUMBER_DIGITS - 1)}`, []],
+  ])('the digit limit on a cell of exactly its length: %s', (target, codes) => {
+    const result = (() => {
+      try {
+        parseForm(base([{ target }]));
+        return [];
+      } catch (error) {
+        return ((error as ZipingError).issues ?? []).map((i) => i.code);
+      }
+    })();
+    expect(result).toEqual(codes);
+  });
+
+  it.each([
+    [12_345_678, true],
+    [0.5, true],
+    [1.123456, MAX_DECIMALS >= 6],
+    [1.1234567, MAX_DECIMALS >= 7],
+  ])('the decimal limit on an amount of %s', (annual, passes) => {
+    const input = base([{}], { funding: { total: { initial: 100, annual, executed: 50 } } });
+    if (passes) expect(parseForm(input).funding?.total?.annual).toBe(annual);
+    else expect(refusal(input).issues.map((i) => i.code)).toEqual(['too_many_decimals']);
+  });
+
   it('a run of exactly the limit passes', () => {
     expect(parseForm(base([{ actual: `${'9'.repeat(MAX_NUMBER_DIGITS)}个` }])).indicators[0]!.actual).toHaveLength(
       MAX_NUMBER_DIGITS + 1,

@@ -19,8 +19,9 @@ import { formNotFound } from '../../store/store-errors.js';
 import type { AppEnv } from '../app-env.js';
 import { callerOf, NOBODY, unauthorized } from './credentials.js';
 import type { FormGuard } from './form-guard.js';
-import { matchedRoute, routeParam, type MatchedRoute } from './matched-route.js';
-import { policyOf, type RouteAccess } from './policy.js';
+import { requestRoute } from './matched-policy.js';
+import { routeParam, type MatchedRoute } from './matched-route.js';
+import type { RouteAccess } from './policy.js';
 import { csrfTokenOf, sameBytesText } from './secrets.js';
 
 export interface AccessOptions {
@@ -56,7 +57,7 @@ async function checkCsrf(c: Context, sessionId: string): Promise<void> {
 
 /** Checks a form route: the form's unit first, then the right (404 if unreadable, 403 if unchangeable). */
 async function checkForm(
-  c: Context,
+  c: Context<AppEnv>,
   options: AccessOptions,
   route: MatchedRoute,
   access: RouteAccess & { kind: 'form' },
@@ -67,6 +68,8 @@ async function checkForm(
     const record = await options.store.get(id);
     const unit = record.unit ?? '';
     if (!can(actor, 'read', unit)) throw formNotFound(id);
+    // The route's handler takes this record (checked-form.ts) rather than reading the store again
+    c.set('formRecord', record);
     // The audit log records the form's unit (audit-trail.ts)
     if (record.unit !== undefined) c.set('formUnit', record.unit);
     if (!can(actor, access.right, unit)) throw forbidden('你的角色无权对这张表执行此操作');
@@ -77,7 +80,13 @@ async function checkForm(
 }
 
 /** Throws unless `actor` may use `route` with `access`. */
-async function checkAccess(c: Context, options: AccessOptions, route: MatchedRoute, access: RouteAccess, actor: Actor) {
+async function checkAccess(
+  c: Context<AppEnv>,
+  options: AccessOptions,
+  route: MatchedRoute,
+  access: RouteAccess,
+  actor: Actor,
+) {
   if (access.kind === 'public') return;
   if (actor.kind === 'anonymous') throw unauthorized();
   if (access.kind === 'own-unit' && actor.kind === 'user' && !can(actor, access.right, actor.unit)) {
@@ -89,8 +98,7 @@ async function checkAccess(c: Context, options: AccessOptions, route: MatchedRou
 /** The access middleware: sets `actor` and refuses what the policy does not allow. */
 export function accessControl(options: AccessOptions): MiddlewareHandler<AppEnv> {
   return async function accessCheck(c, next) {
-    const route = matchedRoute(c);
-    const policy = route ? policyOf(route.method, route.path) : null;
+    const { route, policy } = requestRoute(c);
     if (!policy) {
       c.set('actor', options.authRequired ? ANONYMOUS_ACTOR : LOCAL_ACTOR);
       if (route && c.req.path.startsWith('/api')) throw unlisted(c);

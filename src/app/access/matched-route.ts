@@ -22,12 +22,27 @@ export function matchedRoute(c: Context): MatchedRoute | null {
   return route ? { method: route.method.toUpperCase(), path: route.path } : null;
 }
 
+/** Where `:name` sits in each declared path, by path and name (the declared paths are a fixed set). */
+const segmentIndexes = new Map<string, number>();
+
+/** The segment index of `:name` in `path` (-1 when absent), computed once per path. */
+function segmentIndex(path: string, name: string): number {
+  const key = `${name} ${path}`;
+  let at = segmentIndexes.get(key);
+  if (at === undefined) {
+    at = path.split('/').indexOf(`:${name}`);
+    segmentIndexes.set(key, at);
+  }
+  return at;
+}
+
 /** The value of `:name` in the request path for `route`, or null (segments compared one by one). */
 export function routeParam(route: MatchedRoute, requestPath: string, name: string): string | null {
-  const at = route.path.split('/').indexOf(`:${name}`);
+  const at = segmentIndex(route.path, name);
   if (at < 0) return null;
   const raw = requestPath.split('/')[at];
   if (raw === undefined) return null;
+  if (!raw.includes('%')) return raw;
   try {
     return decodeURIComponent(raw);
   } catch {

@@ -15,6 +15,7 @@ import {
   type DocxParts,
   type ExportFormat,
 } from '../../io/export/index.js';
+import { checkedForm } from '../access/checked-form.js';
 import { attachmentDisposition } from '../content-disposition.js';
 import type { AppEnv } from '../app-env.js';
 import type { ResolvedDeps } from '../deps.js';
@@ -64,7 +65,7 @@ const docxRoute = createRoute({
 
 /** The file of stored form `id`, with its content type and download name. */
 async function sendExport(c: Context<AppEnv>, deps: ResolvedDeps, id: string, format: ExportFormat, parts: DocxParts) {
-  const record = await deps.store.get(id);
+  const record = await checkedForm(c, deps.store, id);
   // Scored now, like POST /api/score and old versions: every total in the file is this report's
   const report = scoreForm(record.form);
   // The 自评报告's prose: a configured model's sections where they pass the draft checks, else built in

@@ -7,6 +7,7 @@ import { scoreForm } from '../../core/index.js';
 import { hasNarrativeCell, narrativeTextAt } from '../../core/narratives/paths.js';
 import { isStale } from '../../core/narratives/snapshot.js';
 import type { NarrativePath } from '../../core/schema/form.js';
+import { checkedForm } from '../access/checked-form.js';
 import type { ResolvedDeps } from '../deps.js';
 import { createRouter } from '../router.js';
 import {
@@ -96,7 +97,7 @@ export function formHistoryRoutes(deps: ResolvedDeps) {
     .openapi(narrativeHistoryRoute, async (c) => {
       const { id } = c.req.valid('param');
       const path = c.req.valid('param').path as NarrativePath;
-      const record = await store.get(id);
+      const record = await checkedForm(c, store, id);
       // Entries of a save that landed after the record was read belong to a version not shown here.
       const entries = ((await store.narratives(id))[path] ?? []).filter((entry) => entry.version <= record.version);
       const exists = hasNarrativeCell(record.form, path);

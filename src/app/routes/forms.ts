@@ -8,8 +8,9 @@ import { actorName, type Actor } from '../../core/access/actor.js';
 import { scopeOf } from '../../core/access/rights.js';
 import { scoreForm } from '../../core/index.js';
 import type { FormRecord, SaveInput } from '../../store/repository.js';
+import { checkedForm } from '../access/checked-form.js';
 import type { ResolvedDeps } from '../deps.js';
-import { createViewCache, jsonText } from '../view-cache.js';
+import { createViewCache, jsonBytes } from '../view-cache.js';
 import { authorOf, originsOf, SaveEnvelopeSchema } from '../request-body.js';
 import { createRouter } from '../router.js';
 import {
@@ -132,8 +133,8 @@ export function formsRoutes(deps: ResolvedDeps) {
   const views = createViewCache();
   /** The view of `record` as JSON bytes with its ETag (built once per version). */
   const viewResponse = async <S extends 200 | 201>(c: Context, record: FormRecord, status: S) => {
-    const json = await views.json(record, () => store.narratives(record.id));
-    return jsonText<FormViewJson, S>(c, json, status, { etag: etagOf(record.version) });
+    const bytes = await views.bytes(record, () => store.narratives(record.id));
+    return jsonBytes<FormViewJson, S>(c, bytes, status, { etag: etagOf(record.version) });
   };
 
   /** The save input of a checked body: the form scored, who saved it (a signed-in user by name) and when. */
@@ -163,8 +164,7 @@ export function formsRoutes(deps: ResolvedDeps) {
       return c.json({ ...page, items: page.items.map((s) => ({ ...s, reviewStatus: statuses[s.id]! })) }, 200);
     })
     .openapi(getFormRoute, async (c) => {
-      const { id } = c.req.valid('param');
-      const record = await store.get(id);
+      const record = await checkedForm(c, store, c.req.valid('param').id);
       if (matchesVersion(c.req.valid('header')['If-None-Match'], record.version)) {
         return c.body(null, 304, { ETag: etagOf(record.version) });
       }

@@ -19,6 +19,7 @@ import {
 } from '../../core/review/index.js';
 import type { FormRecord } from '../../store/repository.js';
 import { reviewConflict } from '../../store/review-repository.js';
+import { checkedForm } from '../access/checked-form.js';
 import type { AppEnv } from '../app-env.js';
 import type { ResolvedDeps } from '../deps.js';
 import { authorOf } from '../request-body.js';
@@ -85,8 +86,9 @@ const unitOf = (record: FormRecord): string => record.unit ?? '';
 export function reviewRoutes(deps: ResolvedDeps) {
   const { store, reviews, clock } = deps;
 
-  // Who may call each route is decided before it runs, by the access check (policy.ts)
-  const formFor = (id: string): Promise<FormRecord> => store.get(id);
+  // Who may call each route is decided before it runs, by the access check (policy.ts), which may
+  // already have read the form (checked-form.ts)
+  const formFor = (c: Context<AppEnv>, id: string): Promise<FormRecord> => checkedForm(c, store, id);
 
   type TransitionBody = z.output<typeof TransitionBodySchema>;
   /** Applies `action` to form `id`'s review and answers the new review. */
@@ -97,7 +99,7 @@ export function reviewRoutes(deps: ResolvedDeps) {
     body: TransitionBody,
     user?: string,
   ) => {
-    const form = await formFor(id);
+    const form = await formFor(c, id);
     if (body.version !== undefined && body.version !== form.version)
       throw versionConflict(id, body.version, form.version);
     const by = actorName(c.get('actor'), authorOf(user, body.author));
@@ -115,7 +117,7 @@ export function reviewRoutes(deps: ResolvedDeps) {
 
   return createRouter()
     .openapi(getReviewRoute, async (c) => {
-      const form = await formFor(c.req.valid('param').id);
+      const form = await formFor(c, c.req.valid('param').id);
       return c.json(reviewView(await reviews.get(form.id), c.get('actor'), unitOf(form)), 200);
     })
     .openapi(submitRoute, async (c) =>
@@ -130,7 +132,7 @@ export function reviewRoutes(deps: ResolvedDeps) {
     .openapi(putMarksRoute, async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const form = await formFor(id);
+      const form = await formFor(c, id);
       const current = await reviews.get(id);
       if (body.revision !== undefined && body.revision !== current.revision) {
         throw reviewConflict(id, body.revision, current.revision);

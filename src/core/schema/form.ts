@@ -19,15 +19,17 @@ import {
 export const LIMIT_CODES = { digits: 'too_many_digits', decimals: 'too_many_decimals' } as const;
 
 const LONG_DIGIT_RUN = new RegExp(`[0-9０-９]{${MAX_NUMBER_DIGITS + 1}}`);
-/** At most MAX_DECIMALS places: 0.1 passes, 1e-7 and 1.23456789 do not. */
-const fewDecimals = (v: number) => Number(v.toFixed(MAX_DECIMALS)) === v;
+/** No run of more than MAX_NUMBER_DIGITS digits (a shorter text cannot hold one: most cells are). */
+const fewDigits = (t: string) => t.length <= MAX_NUMBER_DIGITS || !LONG_DIGIT_RUN.test(t);
+/** At most MAX_DECIMALS places: 0.1 passes, 1e-7 and 1.23456789 do not (integers, most cells, need no toFixed). */
+const fewDecimals = (v: number) => Number.isInteger(v) || Number(v.toFixed(MAX_DECIMALS)) === v;
 
 const text = z.string().max(MAX_CELL_CHARS);
 const optionalText = text.nullable().optional();
 const longText = z.string().max(MAX_LONG_CELL_CHARS).nullable().optional();
 /** A cell whose numbers are parsed (指标值, 实际完成值): no digit run longer than MAX_NUMBER_DIGITS. */
 const numberText = text
-  .refine((t) => !LONG_DIGIT_RUN.test(t), { params: { code: LIMIT_CODES.digits, limit: MAX_NUMBER_DIGITS } })
+  .refine(fewDigits, { params: { code: LIMIT_CODES.digits, limit: MAX_NUMBER_DIGITS } })
   .nullable()
   .optional();
 /** A finite number within [0, max] with at most MAX_DECIMALS places (财预〔2020〕10号 amounts and 分值). */

@@ -31,20 +31,25 @@ const STORES: [string, () => Promise<FormRepository>][] = [
   ],
 ];
 
-/** Form routes whose handler needs the current record, and what each answers. */
-const ROUTES: [string, string, number][] = [
-  ['GET', '/api/forms/:id', 200],
-  ['GET', '/api/forms/:id/review', 200],
-  ['GET', '/api/forms/:id/narratives/goals.actual/history', 200],
-  ['GET', '/api/forms/:id/export.xlsx', 200],
-  ['POST', '/api/forms/:id/submit', 200],
+/** Form routes whose handler needs the current record, what each answers the first and second time, and a body. */
+const ROUTES: [string, string, [number, number], string?][] = [
+  ['GET', '/api/forms/:id', [200, 200]],
+  ['GET', '/api/forms/:id/review', [200, 200]],
+  ['GET', '/api/forms/:id/narratives/goals.actual/history', [200, 200]],
+  ['GET', '/api/forms/:id/export.xlsx', [200, 200]],
+  // A second submit is refused by the review workflow: the read count is the same
+  ['POST', '/api/forms/:id/submit', [200, 409]],
+  ['POST', '/api/forms/:id/drafts', [200, 200], '{"field":"goals.actual"}'],
+  ['POST', '/api/forms/:id/chat', [200, 200], '{"field":"goals.actual","message":"请写得更简洁"}'],
+  ['GET', '/api/forms/:id/chat?field=goals.actual', [200, 200]],
+  ['DELETE', '/api/forms/:id/chat?field=goals.actual', [204, 204]],
 ];
 
-const body = (method: string): RequestInit =>
-  method === 'POST' ? { method, headers: { 'content-type': 'application/json' }, body: '{}' } : { method };
+const body = (method: string, text = '{}'): RequestInit =>
+  method === 'POST' ? { method, headers: { 'content-type': 'application/json' }, body: text } : { method };
 
 describe.each(STORES)('store reads per request (%s store)', (_name, open) => {
-  it.each(ROUTES)('%s %s reads the form once with accounts on', async (method, route, status) => {
+  it.each(ROUTES)('%s %s reads the form once with accounts on', async (method, route, statuses, text) => {
     const counted = countingRepository(await open());
     const team = await teamApp({ store: counted.store });
     const created = await team.request('zhang', '/api/forms', { ...body('POST'), body: JSON.stringify(seedInput()) });
@@ -52,10 +57,9 @@ describe.each(STORES)('store reads per request (%s store)', (_name, open) => {
     const { id } = (await created.json()) as { id: string };
     for (const round of [1, 2]) {
       counted.reset();
-      const response = await team.request('zhang', route.replace(':id', id), body(method));
+      const response = await team.request('zhang', route.replace(':id', id), body(method, text));
       await response.arrayBuffer();
-      // A second submit is refused by the review workflow: the read count is the same
-      expect([round, response.status]).toEqual([round, method === 'POST' && round === 2 ? 409 : status]);
+      expect([round, response.status]).toEqual([round, statuses[round - 1]]);
       expect([round, counted.calls.get]).toEqual([round, 1]);
     }
     await counted.store.close();

@@ -20,6 +20,8 @@ import { cellsNeedingText, draftMany } from '../../drafting/batch.js';
 import type { Context } from 'hono';
 import type { DraftEvent, Drafter, DraftRequest } from '../../drafting/types.js';
 import type { AppEnv } from '../app-env.js';
+import { checkedForm } from '../access/checked-form.js';
+import type { FormRecord } from '../../store/repository.js';
 import type { ResolvedDeps } from '../deps.js';
 import { answerDraft, type EmitEvent } from '../draft-stream.js';
 import { createRouter } from '../router.js';
@@ -251,8 +253,8 @@ function draftWork(deps: ResolvedDeps, drafter: Drafter, form: Form, report: Sco
 type ChatBody = z.output<typeof ChatBodySchema>;
 
 /** Revises a stored form's cell and keeps the exchange in the cell's chat. */
-async function chatWork(deps: ResolvedDeps, drafter: Drafter, id: string, body: ChatBody) {
-  const record = await deps.store.get(id);
+async function chatWork(deps: ResolvedDeps, drafter: Drafter, record: FormRecord, body: ChatBody) {
+  const { id } = record;
   const path = body.field as NarrativePath;
   // Revise against the numbers on screen when the page sends them, not the last saved ones
   const form = body.form ?? record.form;
@@ -284,7 +286,7 @@ export function draftRoutes(deps: ResolvedDeps) {
 
   return createRouter()
     .openapi(storedDraftRoute, async (c) => {
-      const record = await deps.store.get(c.req.valid('param').id);
+      const record = await checkedForm(c, deps.store, c.req.valid('param').id);
       const work = draftWork(deps, drafterOf(c), record.form, record.report, c.req.valid('json'));
       return answerDraft(c, work, deps.logError);
     })
@@ -295,18 +297,19 @@ export function draftRoutes(deps: ResolvedDeps) {
       return answerDraft(c, draftWork(deps, drafterOf(c), body.form, report, body), deps.logError);
     })
     .openapi(chatRoute, async (c) => {
-      const work = await chatWork(deps, drafterOf(c), c.req.valid('param').id, c.req.valid('json'));
+      const record = await checkedForm(c, deps.store, c.req.valid('param').id);
+      const work = await chatWork(deps, drafterOf(c), record, c.req.valid('json'));
       return answerDraft(c, work, deps.logError);
     })
     .openapi(getChatRoute, async (c) => {
       const { id } = c.req.valid('param');
       const field = c.req.valid('query').field as NarrativePath;
-      await deps.store.get(id);
+      await checkedForm(c, deps.store, id);
       return c.json({ field, messages: await deps.store.getChat(id, field) }, 200);
     })
     .openapi(deleteChatRoute, async (c) => {
       const { id } = c.req.valid('param');
-      await deps.store.get(id);
+      await checkedForm(c, deps.store, id);
       await deps.store.clearChat(id, c.req.valid('query').field as NarrativePath);
       return c.body(null, 204);
     });

@@ -4,6 +4,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { scoreForm } from '../../core/index.js';
+import { MAX_HISTORY_PER_CELL } from '../../core/limits.js';
 import { hasNarrativeCell, narrativeTextAt } from '../../core/narratives/paths.js';
 import { isStale } from '../../core/narratives/snapshot.js';
 import type { NarrativePath } from '../../core/schema/form.js';
@@ -74,7 +75,8 @@ const narrativeHistoryRoute = createRoute({
   path: '/forms/{id}/narratives/{path}/history',
   summary: '叙述单元格的历史',
   description:
-    '一个叙述单元格每次变化的文字、来源、保存人，以及写成时依据的数字与得分（snapshot）；stale 表示与当前表单已不一致。',
+    '一个叙述单元格每次变化的文字、来源、保存人，以及写成时依据的数字与得分（snapshot）；stale 表示与当前表单已不一致。' +
+    `每个单元格只保留最近 ${MAX_HISTORY_PER_CELL} 条文字（更早的在保存时删除）；表单的版本历史全部保留。`,
   request: { params: IdParams.extend({ path: NarrativePathSchema }) },
   responses: { 200: jsonResponse(NarrativeHistorySchema, '单元格历史'), ...errors(400, 404) },
 });

@@ -6,13 +6,14 @@
 import type { FormFacts } from '../../facts/types.js';
 import { countChars, indexAfterChars } from '../../narrative/format.js';
 import { PLACEHOLDER } from '../../narrative/placeholders.js';
-import { readQuantities } from '../../narrative/quantities.js';
+import { readQuantities, type NarrativeQuantity } from '../../narrative/quantities.js';
 import { narrativeRowIndex } from '../../narratives/paths.js';
 import { isFillerText } from '../../parse/placeholder.js';
 import type { NarrativePath } from '../../schema/form.js';
 import { checkCauses } from './causes.js';
 import { checkFigures, claimKnowns, figureContradictions } from './figures.js';
-import { cellKnowns, cellTableKnowns, type Known } from './knowns.js';
+import { cellKnowns, cellTableKnowns, someLent, type Known } from './knowns.js';
+import { agrees } from './matching.js';
 import { checkRegister, latinWords } from './register.js';
 import { checkRequired } from './required.js';
 import { checkStructure } from './structure.js';
@@ -102,9 +103,8 @@ function placeholdersLeft(found: readonly RegExpExecArray[]): CheckIssue[] {
  */
 export function reportedNarrativeIssues(text: string, facts: FormFacts, path: NarrativePath): CheckIssue[] {
   const row = narrativeRowIndex(path);
-  const issues = figureContradictions(readQuantities(text), claimKnowns(facts, row), cellTableKnowns(facts, row), () =>
-    cellKnowns(facts, { row, ownText: false, chat: [] }),
-  );
+  const vouch = (q: NarrativeQuantity, textOnly: boolean) => someLent(facts, row, textOnly, (k) => agrees(q, k));
+  const issues = figureContradictions(readQuantities(text), claimKnowns(facts, row), cellTableKnowns(facts, row), vouch);
   issues.push(...placeholdersLeft([...text.matchAll(PLACEHOLDER)]));
   return issues;
 }

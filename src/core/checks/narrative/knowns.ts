@@ -88,18 +88,58 @@ function buildRowFigures(r: IndicatorFacts, at: string): Record<string, Known[]>
   };
 }
 
-const ROW_KNOWNS = new WeakMap<IndicatorFacts, Known[]>();
+/** A text that lends its figures to a cell (origin `cell` or `text`), read on first use only. */
+interface Lender {
+  text: string;
+  source: string;
+  origin: 'cell' | 'text';
+  noScores: boolean;
+  read?: readonly Known[];
+}
 
-/** A row's figures and the numbers of its cells and notes, read once per row. */
-function rowKnowns(out: Known[], r: IndicatorFacts, ownText: boolean): void {
-  let known = ROW_KNOWNS.get(r);
-  if (!known) {
-    known = [];
-    readRow(known, r);
-    ROW_KNOWNS.set(r, known);
+function lender(text: string, source: string, origin: Lender['origin'], noScores = false): Lender {
+  return { text, source, origin, noScores };
+}
+
+/** The figures `l` lends, read once per form's facts. */
+function lent(l: Lender): readonly Known[] {
+  if (!l.read) {
+    const out: Known[] = [];
+    textKnowns(out, l.text, l.source, { noScores: l.noScores, cell: l.origin === 'cell' });
+    l.read = out;
   }
-  out.push(...known);
-  if (ownText) textKnowns(out, r.sources.existing, `${rowLabel(r.index)}·偏差原因（表中原文）`);
+  return l.read;
+}
+
+interface RowParts {
+  table: readonly Known[];
+  /** 三级指标, 年度指标值, 实际完成值 (cells) and the notes, in that order. */
+  lenders: readonly Lender[];
+  existing: Lender;
+}
+
+const ROW_PARTS = new WeakMap<IndicatorFacts, RowParts>();
+
+/** A row's own figures and the texts that lend it figures (built once per row; texts read on use). */
+function rowParts(r: IndicatorFacts): RowParts {
+  let parts = ROW_PARTS.get(r);
+  if (!parts) {
+    const at = rowLabel(r.index);
+    const table: Known[] = [];
+    rowTableKnowns(table, r);
+    parts = {
+      table,
+      lenders: [
+        lender(r.name, `${at}·三级指标`, 'cell'),
+        lender(r.target.text, `${at}·年度指标值`, 'cell'),
+        lender(r.actual.text, `${at}·实际完成值`, 'cell'),
+        lender(r.sources.notes, `${at}·补充事实`, 'text', true),
+      ],
+      existing: lender(r.sources.existing, `${at}·偏差原因（表中原文）`, 'text'),
+    };
+    ROW_PARTS.set(r, parts);
+  }
+  return parts;
 }
 
 /** A row's own figures and dates (origin `fact`): what its texts lend is not read here. */
@@ -111,15 +151,6 @@ function rowTableKnowns(out: Known[], r: IndicatorFacts): void {
     add(out, date.month, MONTH, `${at}·日期`);
     if (!date.yearAssumed) add(out, date.year, YEAR, `${at}·日期`);
   }
-}
-
-function readRow(out: Known[], r: IndicatorFacts): void {
-  const at = rowLabel(r.index);
-  rowTableKnowns(out, r);
-  textKnowns(out, r.name, `${at}·三级指标`, { cell: true });
-  textKnowns(out, r.target.text, `${at}·年度指标值`, { cell: true });
-  textKnowns(out, r.actual.text, `${at}·实际完成值`, { cell: true });
-  textKnowns(out, r.sources.notes, `${at}·补充事实`, { noScores: true });
 }
 
 const PROJECT = new WeakMap<FormFacts, Readonly<Record<string, readonly Known[]>>>();
@@ -170,47 +201,127 @@ export interface CellScope {
   chat: readonly string[];
 }
 
-const FORM_WIDE = new WeakMap<FormFacts, readonly Known[]>();
+interface FormParts {
+  /** The project's figures (origin `fact`). */
+  project: readonly Known[];
+  /** The project's name and the funding reason: every cell may draw on them. */
+  lenders: readonly Lender[];
+  /** 预期目标 and the goals' notes, then 实际完成情况 as written: what 实际完成情况 may draw on. */
+  goals: readonly Lender[];
+  goalsExisting: Lender;
+  counts?: readonly Known[];
+  /** Per cell (row, or -1 for 实际完成情况): its table figures, its claims, the texts it may draw on. */
+  cells: Map<number, CellParts>;
+}
 
-/** The figures every cell of the form may state: the project's, its name's and the funding reason's (read once). */
-function formWideKnowns(f: FormFacts): readonly Known[] {
-  let known = FORM_WIDE.get(f);
-  if (!known) {
-    const out: Known[] = Object.values(projectKnowns(f)).flat();
-    textKnowns(out, f.projectName, '项目名称', { cell: true });
-    textKnowns(out, f.funding.reason, '执行率偏低原因');
-    known = out;
-    FORM_WIDE.set(f, known);
+interface CellParts {
+  table?: readonly Known[];
+  claims?: ReadonlyMap<string, readonly Known[]>;
+  lenders?: readonly Lender[];
+}
+
+const FORM_PARTS = new WeakMap<FormFacts, FormParts>();
+
+function formParts(f: FormFacts): FormParts {
+  let parts = FORM_PARTS.get(f);
+  if (!parts) {
+    parts = {
+      project: Object.values(projectKnowns(f)).flat(),
+      lenders: [lender(f.projectName, '项目名称', 'cell'), lender(f.funding.reason, '执行率偏低原因', 'text')],
+      goals: [lender(f.goals.expected, '预期目标', 'cell'), lender(f.goals.notes, '补充事实（总体目标）', 'text', true)],
+      goalsExisting: lender(f.goals.existing, '实际完成情况（表中原文）', 'text'),
+      cells: new Map(),
+    };
+    FORM_PARTS.set(f, parts);
   }
-  return known;
+  return parts;
+}
+
+/** What is kept per cell of a form's facts (built on first use). */
+export function cellParts(f: FormFacts, row: number | null): CellParts {
+  const cells = formParts(f).cells;
+  let parts = cells.get(row ?? -1);
+  if (!parts) {
+    parts = {};
+    cells.set(row ?? -1, parts);
+  }
+  return parts;
+}
+
+function rowsIn(f: FormFacts, row: number | null): readonly IndicatorFacts[] {
+  return row === null ? f.rows : f.rows.filter((r) => r.index === row);
+}
+
+function countsOf(f: FormFacts): readonly Known[] {
+  const parts = formParts(f);
+  parts.counts ??= countKnowns(f);
+  return parts.counts;
 }
 
 /** Every figure the cell may state. */
 export function cellKnowns(f: FormFacts, scope: CellScope): Known[] {
-  const out: Known[] = [...formWideKnowns(f)];
-  const rows = scope.row === null ? f.rows : f.rows.filter((r) => r.index === scope.row);
-  for (const r of rows) rowKnowns(out, r, scope.row !== null && scope.ownText);
-  if (scope.row === null) {
-    textKnowns(out, f.goals.expected, '预期目标', { cell: true });
-    textKnowns(out, f.goals.notes, '补充事实（总体目标）', { noScores: true });
-    if (scope.ownText) textKnowns(out, f.goals.existing, '实际完成情况（表中原文）');
-    for (const r of f.rows) textKnowns(out, r.sources.existing, `${rowLabel(r.index)}·偏差原因（表中原文）`);
+  const form = formParts(f);
+  const out: Known[] = [...form.project];
+  for (const l of form.lenders) out.push(...lent(l));
+  for (const r of rowsIn(f, scope.row)) {
+    const parts = rowParts(r);
+    out.push(...parts.table);
+    for (const l of parts.lenders) out.push(...lent(l));
+    if (scope.row !== null && scope.ownText) out.push(...lent(parts.existing));
   }
-  if (scope.row === null) out.push(...countKnowns(f));
+  if (scope.row === null) {
+    for (const l of form.goals) out.push(...lent(l));
+    if (scope.ownText) out.push(...lent(form.goalsExisting));
+    for (const r of f.rows) out.push(...lent(rowParts(r).existing));
+    out.push(...countsOf(f));
+  }
   for (const t of scope.chat) textKnowns(out, t, '对话中用户提供', { noScores: true });
   return out;
+}
+
+/** The texts a cell as written may draw on (no chat, not its own text), in `cellKnowns` order. */
+function cellLenders(f: FormFacts, row: number | null): readonly Lender[] {
+  const cell = cellParts(f, row);
+  if (!cell.lenders) {
+    const form = formParts(f);
+    const out = [...form.lenders];
+    for (const r of rowsIn(f, row)) out.push(...rowParts(r).lenders);
+    if (row === null) out.push(...form.goals, ...f.rows.map((r) => rowParts(r).existing));
+    cell.lenders = out;
+  }
+  return cell.lenders;
+}
+
+/**
+ * True when a text the cell as written may draw on lends a figure `accepts` takes: only those a
+ * person wrote (origin `text`) with `textOnly`. Texts are read one by one, and only until one does.
+ */
+export function someLent(
+  f: FormFacts,
+  row: number | null,
+  textOnly: boolean,
+  accepts: (k: Known) => boolean,
+): boolean {
+  for (const l of cellLenders(f, row)) {
+    if (textOnly && l.origin !== 'text') continue;
+    if (l.text && lent(l).some(accepts)) return true;
+  }
+  return false;
 }
 
 /**
  * The figures of `cellKnowns` that come from the table and the report (origin `fact`), in the
  * same order, without reading any text: enough to tell whether a figure can contradict the table.
  */
-export function cellTableKnowns(f: FormFacts, row: number | null): Known[] {
-  const out: Known[] = Object.values(projectKnowns(f)).flat();
-  const rows = row === null ? f.rows : f.rows.filter((r) => r.index === row);
-  for (const r of rows) rowTableKnowns(out, r);
-  if (row === null) out.push(...countKnowns(f));
-  return out;
+export function cellTableKnowns(f: FormFacts, row: number | null): readonly Known[] {
+  const cell = cellParts(f, row);
+  if (!cell.table) {
+    const out: Known[] = [...formParts(f).project];
+    for (const r of rowsIn(f, row)) out.push(...rowParts(r).table);
+    if (row === null) out.push(...countsOf(f));
+    cell.table = out;
+  }
+  return cell.table;
 }
 
 /** Counts a summary may state: rows in all and by 一级指标, those met, those needing an explanation. */

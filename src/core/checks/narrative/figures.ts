@@ -3,10 +3,10 @@
  * whose words say what it is (`偏差率`, `实际为`, `超出上限`, `得…分`) must equal that figure of the
  * row (of any row in 实际完成情况); others must exist, in a compatible unit, among the cell's knowns.
  */
-import type { FormFacts } from '../../facts/types.js';
 import type { NarrativeQuantity } from '../../narrative/quantities.js';
 import { agrees, sameValueOtherUnit } from './matching.js';
-import { cellParts, projectKnowns, rowFigureKnowns, type Known } from './knowns.js';
+import type { CellFigures, Claims } from './cell-figures.js';
+import type { Known } from './knowns.js';
 import type { CheckIssue, NumberCheck } from './types.js';
 
 const CLAIM_LABEL: Record<string, string> = {
@@ -25,49 +25,7 @@ const CLAIM_LABEL: Record<string, string> = {
   executed: '执行数',
 };
 
-const PROJECT_CLAIMS = new WeakMap<FormFacts, ReadonlyMap<string, readonly Known[]>>();
-
-/** The project's figures a claim may name, in every cell (built once per form's facts). */
-function projectClaims(f: FormFacts): ReadonlyMap<string, readonly Known[]> {
-  const cached = PROJECT_CLAIMS.get(f);
-  if (cached) return cached;
-  const out = new Map<string, readonly Known[]>();
-  const p = projectKnowns(f);
-  for (const claim of ['budget', 'executed', 'execution-rate', 'total'] as const) out.set(claim, p[claim]!);
-  // "超出指标值20%以上即为超额完成": the profile's standard is also an excess a text may cite
-  const standard = p.other!.filter((k) => k.source === '超额完成认定标准');
-  out.set('excess', standard);
-  out.set('shortfall', standard);
-  out.set('score', [...p.total!, ...p.other!.filter((k) => k.unit?.family === 'score')]);
-  PROJECT_CLAIMS.set(f, out);
-  return out;
-}
-
-/** Figures a claim is checked against, for the cell's row or (row null) every row (built once per cell). */
-export function claimKnowns(f: FormFacts, row: number | null): ReadonlyMap<string, readonly Known[]> {
-  const cell = cellParts(f, row);
-  cell.claims ??= buildClaims(f, row);
-  return cell.claims;
-}
-
-function buildClaims(f: FormFacts, row: number | null): Map<string, readonly Known[]> {
-  const out = new Map<string, Known[]>();
-  const push = (claim: string, list: readonly Known[]) => {
-    const known = out.get(claim);
-    if (known) known.push(...list);
-    else out.set(claim, [...list]);
-  };
-  for (const r of f.rows) {
-    if (row !== null && r.index !== row) continue;
-    for (const [claim, list] of Object.entries(rowFigureKnowns(r))) push(claim, list);
-  }
-  for (const [claim, list] of projectClaims(f)) if (claim !== 'score' || row === null) push(claim, list);
-  return out;
-}
-
 const show = (k: Known): string => `${Number(k.value.toFixed(4))}${k.unit?.label ?? ''}`;
-
-type Claims = ReadonlyMap<string, readonly Known[]>;
 
 interface Verdict {
   source?: string;
@@ -96,7 +54,11 @@ function claimIssue(q: NarrativeQuantity, claims: Claims, candidates: readonly K
     .slice(0, 3)
     .map((k) => `${k.source}为${show(k)}`)
     .join('，');
-  return { code: 'wrong_figure', span, message: `“${q.text}”与表中数据不符：${want}（按表计算，允许按所写位数四舍五入）` };
+  return {
+    code: 'wrong_figure',
+    span,
+    message: `“${q.text}”与表中数据不符：${want}（按表计算，允许按所写位数四舍五入）`,
+  };
 }
 
 /** The issue of a figure no allowed source states: a table fact with its value in another unit, or unknown. */
@@ -105,7 +67,11 @@ function untracedIssue(q: NarrativeQuantity, other: Known | undefined): CheckIss
     const message = `“${q.text}”在表中找不到；${q.value}只作为${other.source}（${show(other)}）出现，单位或含义不同`;
     return { code: 'unit_mismatch', span: q.span, message };
   }
-  return { code: 'unknown_number', span: q.span, message: `数字“${q.text}”在表中、评分结果和补充事实中都找不到，请核实或删除` };
+  return {
+    code: 'unknown_number',
+    span: q.span,
+    message: `数字“${q.text}”在表中、评分结果和补充事实中都找不到，请核实或删除`,
+  };
 }
 
 /** What `q` is traced to among its claim's figures and `pool` (every figure the cell may state), or its issue. */
@@ -121,7 +87,12 @@ function verdictOf(q: NarrativeQuantity, claims: Claims, pool: readonly Known[])
   const any = fromText ?? pool.find((k) => agrees(q, k));
   if (any) return { source: any.source };
   // only a figure of the table (a score, a weight, the row's own figures) makes a unit mismatch here
-  return { issue: untracedIssue(q, pool.find((k) => k.origin === 'fact' && sameValueOtherUnit(q, k))) };
+  return {
+    issue: untracedIssue(
+      q,
+      pool.find((k) => k.origin === 'fact' && sameValueOtherUnit(q, k)),
+    ),
+  };
 }
 
 /** The number checks and issues of the quantities read in a text. */
@@ -149,42 +120,31 @@ export function checkFigures(
 }
 
 /**
- * Whether a text the cell may draw on vouches for `q`: `textOnly`, a text a person wrote; else
- * any figure it may state (the table's first, then what its texts lend).
+ * The contradiction `q` raises, as `verdictOf` finds it, asking the texts only when a contradiction
+ * would otherwise stand (a text that vouches for a figure can only clear it).
  */
-export type Vouch = (q: NarrativeQuantity, textOnly: boolean) => boolean;
-
-/**
- * The contradiction `q` raises, as `verdictOf` finds it, asking `vouch` only when a contradiction
- * would otherwise stand: a text that vouches for a figure can only clear it.
- */
-function contradictionOf(q: NarrativeQuantity, claims: Claims, table: readonly Known[], vouch: Vouch): CheckIssue | null {
-  const candidates = claims.get(q.claim) ?? [];
+function contradictionOf(q: NarrativeQuantity, cell: CellFigures): CheckIssue | null {
+  const candidates = cell.get(q.claim);
   if (candidates.some((k) => agrees(q, k))) return null;
   if (candidates.length > 0) {
-    const issue = claimIssue(q, claims, candidates);
-    if (issue) return vouch(q, true) ? null : issue;
+    const issue = claimIssue(q, cell, candidates);
+    if (issue) return cell.vouches(q, true) ? null : issue;
   }
-  // the table's facts come first in the pool, in this order: the first in another unit is the one named
-  const other = table.find((k) => sameValueOtherUnit(q, k));
-  if (!other || table.some((k) => agrees(q, k)) || vouch(q, false)) return null;
+  // the pool lists the table's facts in this order: the first in another unit is the one named
+  const other = cell.tableFact((k) => sameValueOtherUnit(q, k), q.value);
+  if (!other || cell.tableFact((k) => agrees(q, k)) || cell.vouches(q, false)) return null;
   return untracedIssue(q, other);
 }
 
 /**
  * The issues of the quantities read in a text that contradict the table (wrong figure, unit, or
- * target and actual swapped): the same verdicts as `checkFigures`, asking whether the texts that
- * lend figures vouch for one (`vouch`) only when a verdict needs it.
+ * target and actual swapped): the same verdicts as `checkFigures`, reading the texts that lend
+ * figures only when a verdict needs them.
  */
-export function figureContradictions(
-  quantities: readonly NarrativeQuantity[],
-  claims: Claims,
-  table: readonly Known[],
-  vouch: Vouch,
-): CheckIssue[] {
+export function figureContradictions(quantities: readonly NarrativeQuantity[], cell: CellFigures): CheckIssue[] {
   const issues: CheckIssue[] = [];
   for (const q of quantities) {
-    const issue = contradictionOf(q, claims, table, vouch);
+    const issue = contradictionOf(q, cell);
     if (issue) issues.push(issue);
   }
   return issues;

@@ -8,11 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { scoreForm, type Form, type NarrativePath } from '../../src/core/index.js';
 import { fixtureForm, fixtureIds } from '../support/fixture-form.js';
 
-/** A real text: `05.goals` is fixture 05's 实际完成情况, `09.5` its 7th row's 偏差原因 (0-based row 5). */
+/** A real text: `05.goals` is fixture 05's 实际完成情况, `09.5` fixture 09's 第6行 偏差原因 (row index 5). */
 function realText(ref: string): string {
   const [id, cell] = ref.split('.') as [string, string];
   const form = fixtureForm(id);
-  const text = cell === 'goals' ? form.goals.actual : form.indicators[Number(cell)]!.deviation;
+  const text = cell === 'goals' ? form.goals?.actual : form.indicators[Number(cell)]!.deviation;
   if (!text?.trim()) throw new Error(`fixture ${ref} has no text`);
   return text;
 }

@@ -41,8 +41,7 @@ export class CellFigures implements Claims {
   // What a visit of the lending texts is asked (set by `vouches`): one visitor per cell, none per figure
   private asked: NarrativeQuantity | null = null;
   private textOnly = false;
-  private readonly accepts = (k: Known): boolean => agrees(this.asked!, k);
-  private readonly lends = (l: Lent): boolean => (!this.textOnly || l.origin === 'text') && lendsOne(l, this.accepts);
+  private visitor: ((l: Lent) => boolean) | null = null;
 
   constructor(
     private readonly f: FormFacts,
@@ -99,10 +98,20 @@ export class CellFigures implements Claims {
     this.asked = q;
     this.textOnly = textOnly;
     const f = this.f;
-    if (eachCommonText(f, this.lends)) return true;
-    for (const r of rowsIn(f, this.row)) if (eachRowText(r, this.lends)) return true;
+    const lends = this.lends();
+    if (eachCommonText(f, lends)) return true;
+    for (const r of rowsIn(f, this.row)) if (eachRowText(r, lends)) return true;
     if (this.row !== null) return false;
-    return eachGoalsText(f, this.lends) || f.rows.some((r) => rowExistingText(r, this.lends));
+    return eachGoalsText(f, lends) || f.rows.some((r) => rowExistingText(r, lends));
+  }
+
+  /** The visitor that asks each lending text about the figure asked (made once per cell, on first use). */
+  private lends(): (l: Lent) => boolean {
+    if (!this.visitor) {
+      const accepts = (k: Known): boolean => agrees(this.asked!, k);
+      this.visitor = (l) => (!this.textOnly || l.origin === 'text') && lendsOne(l, accepts);
+    }
+    return this.visitor;
   }
 }
 

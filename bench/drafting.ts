@@ -13,7 +13,14 @@ import OpenAI from 'openai';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseForm, scoreForm, type FormInput, type NarrativePath } from '../src/core/index.js';
+import {
+  parseForm,
+  scoreForm,
+  type Form,
+  type FormInput,
+  type NarrativePath,
+  type ScoreReport,
+} from '../src/core/index.js';
 import {
   bundledPrompts,
   cellsNeedingText,
@@ -22,8 +29,9 @@ import {
   draftMany,
   readDataBlock,
   type DraftRequest,
+  type PromptSet,
 } from '../src/drafting/index.js';
-import { startOpenAIServer, type RecordedRequest } from '../tests/support/openai-server.js';
+import { startOpenAIServer, type OpenAIServer, type RecordedRequest } from '../tests/support/openai-server.js';
 import { startNodeServer } from '../src/entry/node.js';
 import { report } from './measure.js';
 
@@ -56,147 +64,171 @@ export interface DraftingBenchResult {
   };
 }
 
-export async function runDraftingBench(options: DraftingBenchOptions = {}): Promise<DraftingBenchResult> {
-  const concurrency = options.concurrency ?? 8;
-  const rounds = options.rounds ?? 30;
-  const cellCount = options.cells ?? 100;
-  const modelMs = options.modelMs ?? 200;
+/** The seed form scored, and a passing text per cell for the loopback model to answer with. */
+interface BenchSetup {
+  input: FormInput;
+  form: Form;
+  report: ScoreReport;
+  prompts: PromptSet;
+  paths: NarrativePath[];
+  texts: Map<NarrativePath, string>;
+}
 
+async function benchSetup(): Promise<BenchSetup> {
   const input = JSON.parse(
     readFileSync(new URL('../../shared/seed/baai-2022.json', import.meta.url), 'utf8'),
   ) as FormInput;
   const form = parseForm(input);
-  const scoredReport = scoreForm(form);
+  const report = scoreForm(form);
   const prompts = bundledPrompts();
-  const paths = cellsNeedingText(form, scoredReport);
+  const paths = cellsNeedingText(form, report);
   // the model answers each cell with text that passes the checks, so no repair call is made
   const builtin = createBuiltinDrafter({ prompts });
   const texts = new Map<NarrativePath, string>();
-  for (const path of paths) texts.set(path, (await builtin.draft({ form, report: scoredReport, path })).text);
+  for (const path of paths) texts.set(path, (await builtin.draft({ form, report, path })).text);
+  return { input, form, report, prompts, paths, texts };
+}
+
+/** Milliseconds from a call to its first streamed text. */
+type Timed = () => Promise<number>;
+
+/** The Node service on loopback, drafting with the loopback model, with the seed form stored. */
+async function startBenchService(setup: BenchSetup, baseURL: string) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ziping-bench-draft-'));
+  const service = await startNodeServer({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    handleSignals: false,
+    log: () => undefined,
+    env: {
+      ZIPING_MODEL: 'bench',
+      OPENAI_BASE_URL: baseURL,
+      OPENAI_API_KEY: 'not-needed',
+      ZIPING_MODEL_RETRIES: '0',
+      // the rate is still counted, but 35+ drafts a minute must not turn into 429s (30 a minute by default)
+      ZIPING_RATE_PER_USER: '1000000',
+      ZIPING_RATE_PER_UNIT: '1000000',
+    },
+  });
+  const created = await fetch(`${service.url}/api/forms`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(setup.input),
+  });
+  const { id } = (await created.json()) as { id: string };
+  const close = async () => {
+    await service.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { draftsURL: `${service.url}/api/forms/${id}/drafts`, close };
+}
+
+/** The first-token time through the real HTTP service: POST …/drafts with Accept: text/event-stream. */
+async function serviceTimer(setup: BenchSetup, baseURL: string, path: NarrativePath) {
+  const { draftsURL, close } = await startBenchService(setup, baseURL);
+  const timed: Timed = async () => {
+    const start = performance.now();
+    const res = await fetch(draftsURL, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ field: path }),
+    });
+    if (res.status !== 200) throw new Error(`draft through the service answered ${res.status}: ${await res.text()}`);
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let seen = '';
+    let at = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      seen += decoder.decode(value, { stream: true });
+      if (!at && seen.includes('event: delta')) at = performance.now();
+    }
+    if (!at) throw new Error(`no delta streamed by the service: ${seen.slice(0, 300)}`);
+    return at - start;
+  };
+  return { timed, close };
+}
+
+/** Medians of the three ways to the first token, alternated so all three see the same machine state. */
+async function firstTokenBench(setup: BenchSetup, server: OpenAIServer, rounds: number) {
+  const { form, report, prompts } = setup;
+  const drafter = createModelDrafter({ prompts, model: 'bench', baseURL: server.baseURL, maxRetries: 0 });
+  const client = new OpenAI({ baseURL: server.baseURL, apiKey: 'not-needed', maxRetries: 0 });
+  const req: DraftRequest = { form, report, path: 'indicators.4.deviation' };
+  const first = server.requests.length;
+  await drafter.draft(req, () => {});
+  // the direct call sends exactly the messages the drafter sent
+  const messages = server.requests[first]!.body!.messages as OpenAI.ChatCompletionMessageParam[];
+  const viaDrafter: Timed = async () => {
+    const start = performance.now();
+    let at = 0;
+    await drafter.draft(req, (e) => {
+      if (!at && e.type === 'delta') at = performance.now();
+    });
+    return at - start;
+  };
+  const direct: Timed = async () => {
+    const start = performance.now();
+    let at = 0;
+    const stream = await client.chat.completions.create({ model: 'bench', messages, stream: true });
+    for await (const chunk of stream) if (!at && chunk.choices[0]?.delta?.content) at = performance.now();
+    return at - start;
+  };
+  const service = await serviceTimer(setup, server.baseURL, req.path);
+  const ways = [viaDrafter, service.timed, direct];
+  for (let i = 0; i < 5; i++) for (const way of ways) await way();
+  const samples: number[][] = ways.map(() => []);
+  for (let i = 0; i < rounds; i++) for (const [k, way] of ways.entries()) samples[k]!.push(await way());
+  await service.close();
+  const [drafterMs, serviceMs, directMs] = samples.map(median) as [number, number, number];
+  return { drafterMs, directMs, ratio: drafterMs / directMs, serviceMs, serviceRatio: serviceMs / directMs };
+}
+
+/** A batch of `cells` against a model that takes `modelMs` per answer, against the ideal for the concurrency. */
+async function batchBench(
+  setup: BenchSetup,
+  server: OpenAIServer,
+  cells: number,
+  concurrency: number,
+  modelMs: number,
+) {
+  const { form, report, prompts, paths } = setup;
+  const requests: DraftRequest[] = Array.from({ length: cells }, (_, i) => ({
+    form,
+    report,
+    path: paths[i % paths.length]!,
+  }));
+  const drafter = createModelDrafter({
+    prompts,
+    model: 'bench',
+    baseURL: server.baseURL,
+    maxRetries: 0,
+    timeoutMs: 30_000,
+  });
+  const start = performance.now();
+  const items = await draftMany(drafter, requests, { concurrency });
+  const elapsedMs = performance.now() - start;
+  const idealMs = Math.ceil(cells / concurrency) * modelMs;
+  const failed = items.filter((i) => !i.ok).length;
+  return { cells, concurrency, modelMs, elapsedMs, idealMs, ratio: elapsedMs / idealMs, failed };
+}
+
+export async function runDraftingBench(options: DraftingBenchOptions = {}): Promise<DraftingBenchResult> {
+  const setup = await benchSetup();
   const cellOf = (r: RecordedRequest) =>
     (readDataBlock(r.body!.messages[1]!.content) as { 单元格路径: NarrativePath }).单元格路径;
-
   // A model takes time to its first token (50 ms here), so the service's own overhead is measured against that
   let delayMs = FIRST_TOKEN_MS;
   const server = await startOpenAIServer({
-    defaultReply: (r) => ({ text: texts.get(cellOf(r)) ?? '', delayMs, chunkSize: 4 }),
+    defaultReply: (r) => ({ text: setup.texts.get(cellOf(r)) ?? '', delayMs, chunkSize: 4 }),
   });
   try {
-    // 1. time to first token
-    const drafter = createModelDrafter({ prompts, model: 'bench', baseURL: server.baseURL, maxRetries: 0 });
-    const client = new OpenAI({ baseURL: server.baseURL, apiKey: 'not-needed', maxRetries: 0 });
-    const req: DraftRequest = { form, report: scoredReport, path: 'indicators.4.deviation' };
-    const first = server.requests.length;
-    await drafter.draft(req, () => {});
-    const messages = server.requests[first]!.body!.messages as OpenAI.ChatCompletionMessageParam[];
-
-    const viaDrafter = async () => {
-      const start = performance.now();
-      let at = 0;
-      await drafter.draft(req, (e) => {
-        if (!at && e.type === 'delta') at = performance.now();
-      });
-      return at - start;
-    };
-    const direct = async () => {
-      const start = performance.now();
-      let at = 0;
-      const stream = await client.chat.completions.create({ model: 'bench', messages, stream: true });
-      for await (const chunk of stream) if (!at && chunk.choices[0]?.delta?.content) at = performance.now();
-      return at - start;
-    };
-    // the same cell through the real HTTP service: POST …/drafts with Accept: text/event-stream
-    const dataDir = mkdtempSync(join(tmpdir(), 'ziping-bench-draft-'));
-    const service = await startNodeServer({
-      host: '127.0.0.1',
-      port: 0,
-      dataDir,
-      handleSignals: false,
-      log: () => undefined,
-      env: {
-        ZIPING_MODEL: 'bench',
-        OPENAI_BASE_URL: server.baseURL,
-        OPENAI_API_KEY: 'not-needed',
-        ZIPING_MODEL_RETRIES: '0',
-      },
-    });
-    const created = await fetch(`${service.url}/api/forms`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    const { id } = (await created.json()) as { id: string };
-    const viaService = async () => {
-      const start = performance.now();
-      const res = await fetch(`${service.url}/api/forms/${id}/drafts`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-        body: JSON.stringify({ field: req.path }),
-      });
-      const reader = res.body!.getReader();
-      const decoder = new TextDecoder();
-      let seen = '';
-      let at = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        seen += decoder.decode(value, { stream: true });
-        if (!at && seen.includes('event: delta')) at = performance.now();
-      }
-      return at - start;
-    };
-
-    for (let i = 0; i < 5; i++) {
-      await viaDrafter();
-      await viaService();
-      await direct();
-    }
-    const drafterSamples: number[] = [];
-    const serviceSamples: number[] = [];
-    const directSamples: number[] = [];
-    for (let i = 0; i < rounds; i++) {
-      // alternate so all three see the same machine state
-      drafterSamples.push(await viaDrafter());
-      serviceSamples.push(await viaService());
-      directSamples.push(await direct());
-    }
-    await service.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    const drafterMs = median(drafterSamples);
-    const serviceMs = median(serviceSamples);
-    const directMs = median(directSamples);
-
-    // 2. a batch against a model that takes modelMs per answer
-    delayMs = modelMs;
-    const requests: DraftRequest[] = Array.from({ length: cellCount }, (_, i) => ({
-      form,
-      report: scoredReport,
-      path: paths[i % paths.length]!,
-    }));
-    const batchDrafter = createModelDrafter({
-      prompts,
-      model: 'bench',
-      baseURL: server.baseURL,
-      maxRetries: 0,
-      timeoutMs: 30_000,
-    });
-    const start = performance.now();
-    const items = await draftMany(batchDrafter, requests, { concurrency });
-    const elapsedMs = performance.now() - start;
-    const idealMs = Math.ceil(cellCount / concurrency) * modelMs;
-
-    return {
-      firstToken: { drafterMs, directMs, ratio: drafterMs / directMs, serviceMs, serviceRatio: serviceMs / directMs },
-      batch: {
-        cells: cellCount,
-        concurrency,
-        modelMs,
-        elapsedMs,
-        idealMs,
-        ratio: elapsedMs / idealMs,
-        failed: items.filter((i) => !i.ok).length,
-      },
-    };
+    const firstToken = await firstTokenBench(setup, server, options.rounds ?? 30);
+    delayMs = options.modelMs ?? 200;
+    const batch = await batchBench(setup, server, options.cells ?? 100, options.concurrency ?? 8, delayMs);
+    return { firstToken, batch };
   } finally {
     await server.close();
   }

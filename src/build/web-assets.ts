@@ -64,17 +64,16 @@ const TYPES: Record<string, string> = {
 
 const typeOf = (path: string): string => TYPES[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream';
 
-/** Builds the page and reports its script sizes. */
-export async function buildWebAssetsWithReport(options: BuildOptions = {}): Promise<BuildReport> {
-  const sourceDir = options.sourceDir ?? WEB_DIR;
-  const result = await esbuild.build({
+/** Bundles the entry and the stylesheet in memory, split into content-hashed chunks, with a metafile. */
+function bundle(sourceDir: string, minify: boolean) {
+  return esbuild.build({
     entryPoints: { app: join(sourceDir, 'app.ts'), styles: join(sourceDir, 'styles.css') },
     bundle: true,
     splitting: true,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    minify: options.minify ?? true,
+    minify,
     outdir: '/assets',
     entryNames: '[name]-[hash]',
     chunkNames: 'chunk-[hash]',
@@ -85,58 +84,67 @@ export async function buildWebAssetsWithReport(options: BuildOptions = {}): Prom
     logLevel: 'silent',
     plugins: [zodNamespace],
   });
+}
 
-  const assets: WebAsset[] = result.outputFiles.map((file) => {
-    const path = file.path.slice(file.path.lastIndexOf('/assets/'));
-    return { path, contentType: typeOf(path), body: file.contents, immutable: true };
-  });
-  const outputs = result.metafile.outputs;
-  const key = (predicate: (name: string) => boolean) => Object.keys(outputs).find((name) => predicate(name));
-  const scriptKey = key((name) => /\/app-[^/]+\.js$/.test(name));
-  const styleKey = key((name) => /\/styles-[^/]+\.css$/.test(name));
-  if (!scriptKey || !styleKey) throw new Error('web build: entry outputs missing');
-  const urlOf = (name: string) => name.slice(name.lastIndexOf('/assets/'));
+type Outputs = esbuild.Metafile['outputs'];
 
-  // The entry plus its static imports, followed transitively: what the browser fetches before the editor runs.
+const urlOf = (name: string) => name.slice(name.lastIndexOf('/assets/'));
+
+/** The entry plus its static imports, followed transitively: what the browser fetches before the editor runs. */
+function firstLoadOf(outputs: Outputs, entry: string): Set<string> {
   const firstLoad = new Set<string>();
   const visit = (name: string) => {
     if (firstLoad.has(name)) return;
     firstLoad.add(name);
     for (const imported of outputs[name]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
   };
-  visit(scriptKey);
-  const sizeOf = (name: string) => outputs[name]?.bytes ?? 0;
-  const firstLoadScriptBytes = [...firstLoad].reduce((sum, name) => sum + sizeOf(name), 0);
-  const totalScriptBytes = Object.keys(outputs)
-    .filter((name) => name.endsWith('.js'))
-    .reduce((sum, name) => sum + sizeOf(name), 0);
+  visit(entry);
+  return firstLoad;
+}
 
-  const preloads = [...firstLoad]
-    .filter((name) => name !== scriptKey)
-    .map((name) => `<link rel="modulepreload" href="${urlOf(name)}">`)
-    .join('\n');
+/** The files served beside the bundle: index.html (naming the hashed files and preloads), favicon, seed. */
+async function pageFiles(sourceDir: string, script: string, style: string, preloaded: string[]): Promise<WebAsset[]> {
+  const preloads = preloaded.map((name) => `<link rel="modulepreload" href="${urlOf(name)}">`).join('\n');
   const html = (await readFile(join(sourceDir, 'index.html'), 'utf8'))
-    .replace('{{styles}}', urlOf(styleKey))
-    .replace('{{script}}', urlOf(scriptKey))
+    .replace('{{styles}}', urlOf(style))
+    .replace('{{script}}', urlOf(script))
     .replace('{{preloads}}', preloads);
-  const encoder = new TextEncoder();
-  assets.push(
-    { path: '/', contentType: TYPES['.html']!, body: encoder.encode(html), immutable: false },
-    {
-      path: '/assets/favicon.svg',
-      contentType: TYPES['.svg']!,
-      body: await readFile(join(sourceDir, 'favicon.svg')),
-      immutable: false,
-    },
-    {
-      path: '/assets/seed-baai-2022.json',
-      contentType: TYPES['.json']!,
-      body: await readFile(join(sourceDir, 'seed-baai-2022.json')),
-      immutable: false,
-    },
-  );
-  const firstLoadInputs = [...new Set([...firstLoad].flatMap((name) => Object.keys(outputs[name]?.inputs ?? {})))];
-  return { assets, firstLoadScriptBytes, totalScriptBytes, firstLoadInputs };
+  const file = async (name: string, path: string, type: string): Promise<WebAsset> => ({
+    path,
+    contentType: TYPES[type]!,
+    body: await readFile(join(sourceDir, name)),
+    immutable: false,
+  });
+  return [
+    { path: '/', contentType: TYPES['.html']!, body: new TextEncoder().encode(html), immutable: false },
+    await file('favicon.svg', '/assets/favicon.svg', '.svg'),
+    await file('seed-baai-2022.json', '/assets/seed-baai-2022.json', '.json'),
+  ];
+}
+
+/** Builds the page and reports its script sizes. */
+export async function buildWebAssetsWithReport(options: BuildOptions = {}): Promise<BuildReport> {
+  const sourceDir = options.sourceDir ?? WEB_DIR;
+  const result = await bundle(sourceDir, options.minify ?? true);
+  const assets: WebAsset[] = result.outputFiles.map((file) => {
+    const path = urlOf(file.path);
+    return { path, contentType: typeOf(path), body: file.contents, immutable: true };
+  });
+  const outputs = result.metafile.outputs;
+  const scriptKey = Object.keys(outputs).find((name) => /\/app-[^/]+\.js$/.test(name));
+  const styleKey = Object.keys(outputs).find((name) => /\/styles-[^/]+\.css$/.test(name));
+  if (!scriptKey || !styleKey) throw new Error('web build: entry outputs missing');
+  const firstLoad = firstLoadOf(outputs, scriptKey);
+  const sizeOf = (name: string) => outputs[name]?.bytes ?? 0;
+  const scripts = Object.keys(outputs).filter((name) => name.endsWith('.js'));
+  const preloaded = [...firstLoad].filter((name) => name !== scriptKey);
+  assets.push(...(await pageFiles(sourceDir, scriptKey, styleKey, preloaded)));
+  return {
+    assets,
+    firstLoadScriptBytes: [...firstLoad].reduce((sum, name) => sum + sizeOf(name), 0),
+    totalScriptBytes: scripts.reduce((sum, name) => sum + sizeOf(name), 0),
+    firstLoadInputs: [...new Set([...firstLoad].flatMap((name) => Object.keys(outputs[name]?.inputs ?? {})))],
+  };
 }
 
 /** Builds the page in memory: the files `webRoutes(assets)` serves. */

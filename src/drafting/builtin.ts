@@ -7,12 +7,12 @@
 import { ZipingError } from '../core/errors.js';
 import { bundledPrompts } from './bundled.js';
 import { checkWithFacts, factStated } from './checks.js';
-import type { CellFacts } from './context.js';
+import { withFacts, type CellFacts } from './context.js';
 import { cellsToFix, cleanName, describeCellsToFix } from './cell-text.js';
 import type { Detail } from './goals.js';
 import { countChars, formatScore, hasPlaceholder } from './numbers.js';
 import { renderTemplate, type PromptSet, type PromptTemplate } from './prompts.js';
-import { parseQuickActions } from './quick-actions.js';
+import { parseQuickActions, type QuickActions } from './quick-actions.js';
 import {
   compact,
   compactHarder,
@@ -73,12 +73,12 @@ export function builtinText(
       r && r.weight !== null ? `该指标得${formatScore(r.score)}分（分值${formatScore(r.weight)}分）。` : '';
     const hole = `〔待核实：${toFix.map((c) => c.label).join('、')}缺失或不完整，核实后再说明偏差原因及改进措施〕`;
     const text = fitToLength(`${scored}${hole}`, facts.maxChars);
-    return { text, facts: { ...facts, required: [] }, template, notice: `${what}；在此之前不起草偏差说明` };
+    return { text, facts: withFacts(facts, { required: [] }), template, notice: `${what}；在此之前不起草偏差说明` };
   }
   if (!facts.needsText) {
     return {
       text: NO_DEVIATION_TEXT,
-      facts: { ...facts, required: [] },
+      facts: withFacts(facts, { required: [] }),
       template,
       notice: `第${facts.row! + 1}行已达到年度指标值且得满分，无需说明偏差，按惯例填“无”`,
     };
@@ -148,6 +148,81 @@ export function fitFaithfully(text: string, max: number, rowName = ''): { text: 
   return { text: t, fits: false };
 }
 
+/** A revision in progress: the text, what was done to it, what could not be. */
+interface Revising {
+  text: string;
+  done: string[];
+  notices: string[];
+}
+
+const CANNOT_REVISE = (message: string) =>
+  `内置起草器无法按“${message.trim()}”修改，它只会：精简、更正式、补充改进措施、控制在N字以内，以及写入“补充原因：…”“补充措施：…”。其他修改请配置大模型（OPENAI_API_KEY、OPENAI_BASE_URL、ZIPING_MODEL）或直接手工编辑，文本未作改动`;
+
+/** The cause and measure the user typed in the chat, and a measure when asked for one. */
+function addParts(r: Revising, actions: QuickActions, facts: CellFacts, measure: string | undefined): void {
+  const deviation = facts.cell === 'deviation';
+  if (actions.cause && deviation) {
+    r.text = withCause(r.text, actions.cause);
+    r.done.push('写入对话中补充的原因');
+  }
+  if (actions.measure && deviation) {
+    r.text = withMeasure(r.text, actions.measure);
+    r.done.push('写入对话中补充的措施');
+  }
+  if (!actions.addMeasure) return;
+  if (!deviation) r.notices.push('实际完成情况不写改进措施，未作补充');
+  else if (hasMeasure(r.text)) r.notices.push('文本已有改进措施，未重复补充');
+  else if (measure) {
+    r.text = withMeasure(r.text, measure);
+    r.done.push('补充改进措施');
+  }
+}
+
+/** 更正式. */
+function makeFormal(r: Revising): void {
+  const formal = formalize(r.text);
+  if (formal.changed) r.done.push('改为公文语体');
+  else r.notices.push('文本已是公文语体，未作改动');
+  r.text = formal.text;
+}
+
+/** 精简: shorter wording; a goals text may also lose minor sentences. */
+function makeConcise(r: Revising, deviation: boolean, important: (s: string) => boolean): void {
+  const before = countChars(r.text);
+  let shorter = compact(r.text);
+  // a deviation text keeps every sentence: its facts, cause and measure are what a reviewer reads
+  if (countChars(shorter) >= before && !deviation) shorter = dropMinorSentences(shorter, important);
+  if (countChars(shorter) < before) {
+    r.text = shorter;
+    r.done.push(`精简（${before}字→${countChars(r.text)}字）`);
+  } else {
+    r.notices.push('文本已较精简，内置起草器未能在不删减事实、原因和措施的前提下再压缩');
+  }
+}
+
+/** 控制在N字以内: a deviation text only as far as its facts, cause and measure allow. */
+function fitLimit(r: Revising, limit: number, facts: CellFacts, important: (s: string) => boolean): void {
+  const before = countChars(r.text);
+  const within = () => `控制在${limit}字以内（${before}字→${countChars(r.text)}字）`;
+  if (before <= limit) {
+    r.notices.push(`文本已在${limit}字以内，未作删减`);
+    return;
+  }
+  if (facts.cell !== 'deviation') {
+    r.text = fitToLength(r.text, limit, important);
+    r.done.push(within());
+    return;
+  }
+  const rf = facts.rowFacts;
+  const fit = fitFaithfully(r.text, limit, rf ? cleanName(rf.indicator.name, rf.index) : '');
+  r.text = fit.text;
+  if (fit.fits) r.done.push(within());
+  else
+    r.notices.push(
+      `保留事实、偏差原因和改进措施后最短为${countChars(r.text)}字，无法控制在${limit}字以内；如需更短，请手工删减或放宽字数`,
+    );
+}
+
 /** Applies the quick actions of `message` to `text`. Pure. */
 export function applyQuickActions(
   text: string,
@@ -156,72 +231,16 @@ export function applyQuickActions(
   measure: string | undefined,
 ): RevisionOutcome {
   const actions = parseQuickActions(message);
-  const notices: string[] = [];
-  const done: string[] = [];
+  const r: Revising = { text: normalizeText(text), done: [], notices: [] };
+  if (!actions.any) return { text: r.text, understood: false, notice: CANNOT_REVISE(message) };
   const important = importanceOf(facts);
-  const deviation = facts.cell === 'deviation';
-  let out = normalizeText(text);
-  if (!actions.any) {
-    return {
-      text: out,
-      understood: false,
-      notice: `内置起草器无法按“${message.trim()}”修改，它只会：精简、更正式、补充改进措施、控制在N字以内，以及写入“补充原因：…”“补充措施：…”。其他修改请配置大模型（OPENAI_API_KEY、OPENAI_BASE_URL、ZIPING_MODEL）或直接手工编辑，文本未作改动`,
-    };
-  }
-  if (actions.cause && deviation) {
-    out = withCause(out, actions.cause);
-    done.push('写入对话中补充的原因');
-  }
-  if (actions.measure && deviation) {
-    out = withMeasure(out, actions.measure);
-    done.push('写入对话中补充的措施');
-  }
-  if (actions.addMeasure) {
-    if (facts.cell === 'goals') notices.push('实际完成情况不写改进措施，未作补充');
-    else if (hasMeasure(out)) notices.push('文本已有改进措施，未重复补充');
-    else if (measure) {
-      out = withMeasure(out, measure);
-      done.push('补充改进措施');
-    }
-  }
-  if (actions.formal) {
-    const r = formalize(out);
-    if (r.changed) done.push('改为公文语体');
-    else notices.push('文本已是公文语体，未作改动');
-    out = r.text;
-  }
-  if (actions.concise) {
-    const before = countChars(out);
-    let shorter = compact(out);
-    // a deviation text keeps every sentence: its facts, cause and measure are what a reviewer reads
-    if (countChars(shorter) >= before && !deviation) shorter = dropMinorSentences(shorter, important);
-    if (countChars(shorter) < before) {
-      out = shorter;
-      done.push(`精简（${before}字→${countChars(out)}字）`);
-    } else {
-      notices.push('文本已较精简，内置起草器未能在不删减事实、原因和措施的前提下再压缩');
-    }
-  }
-  if (actions.limit !== null) {
-    const before = countChars(out);
-    if (before <= actions.limit) notices.push(`文本已在${actions.limit}字以内，未作删减`);
-    else if (deviation) {
-      const rf = facts.rowFacts;
-      const fit = fitFaithfully(out, actions.limit, rf ? cleanName(rf.indicator.name, rf.index) : '');
-      out = fit.text;
-      if (fit.fits) done.push(`控制在${actions.limit}字以内（${before}字→${countChars(out)}字）`);
-      else
-        notices.push(
-          `保留事实、偏差原因和改进措施后最短为${countChars(out)}字，无法控制在${actions.limit}字以内；如需更短，请手工删减或放宽字数`,
-        );
-    } else {
-      out = fitToLength(out, actions.limit, important);
-      done.push(`控制在${actions.limit}字以内（${before}字→${countChars(out)}字）`);
-    }
-  }
-  if (actions.leftover) notices.push(`以下要求内置起草器无法执行：“${actions.leftover}”，请配置大模型或手工修改`);
-  const summary = [done.length ? `已${done.join('、')}` : '', ...notices].filter(Boolean).join('；');
-  return { text: out, understood: true, notice: summary || undefined };
+  addParts(r, actions, facts, measure);
+  if (actions.formal) makeFormal(r);
+  if (actions.concise) makeConcise(r, facts.cell === 'deviation', important);
+  if (actions.limit !== null) fitLimit(r, actions.limit, facts, important);
+  if (actions.leftover) r.notices.push(`以下要求内置起草器无法执行：“${actions.leftover}”，请配置大模型或手工修改`);
+  const summary = [r.done.length ? `已${r.done.join('、')}` : '', ...r.notices].filter(Boolean).join('；');
+  return { text: r.text, understood: true, notice: summary || undefined };
 }
 
 /** The facts with the limit a revision message asks for (控制在120字以内), if lower. */
@@ -229,7 +248,7 @@ export function factsForRevision(facts: CellFacts, message: string, history: rea
   const limit = parseQuickActions(message).limit;
   // what the user typed in this cell's chat is a source for its figures and causes (issue #13)
   const chat = [...facts.chat, ...history.filter((m) => m.role === 'user').map((m) => m.content), message];
-  return { ...facts, chat, ...(limit !== null && limit < facts.maxChars ? { maxChars: limit } : {}) };
+  return withFacts(facts, { chat, ...(limit !== null && limit < facts.maxChars ? { maxChars: limit } : {}) });
 }
 
 export function appendExchange(

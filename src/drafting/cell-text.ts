@@ -19,7 +19,7 @@ export function cleanName(name: string | null | undefined, index: number): strin
   let n = (name ?? '').replace(/\*\*/g, '').trim();
   for (let i = 0; i < 3; i++) {
     const m = NAME_MARK.exec(n);
-    if (!m || !m[0]) break;
+    if (!m?.[0]) break;
     n = n.slice(m[0].length).trim();
   }
   return n || `${rowLabel(index)}指标`;

@@ -44,6 +44,41 @@ function intVar(env: Record<string, string | undefined>, name: string, min: numb
   return n;
 }
 
+/** ZIPING_MODEL_FALLBACK: `builtin` (default) or `error`. */
+function fallbackVar(env: Record<string, string | undefined>): 'builtin' | 'error' {
+  const fallback = (env.ZIPING_MODEL_FALLBACK?.trim() || 'builtin').toLowerCase();
+  if (fallback === 'builtin' || fallback === 'error') return fallback;
+  throw new ZipingError(
+    'invalid_request',
+    `环境变量 ZIPING_MODEL_FALLBACK 只能是 builtin 或 error，而不是“${env.ZIPING_MODEL_FALLBACK}”`,
+    { details: { variable: 'ZIPING_MODEL_FALLBACK' } },
+  );
+}
+
+/** OPENAI_BASE_URL, an http(s) URL when set. */
+function baseUrlVar(env: Record<string, string | undefined>): string | undefined {
+  const baseURL = env.OPENAI_BASE_URL?.trim();
+  if (baseURL && !/^https?:\/\//.test(baseURL)) {
+    throw new ZipingError(
+      'invalid_request',
+      `环境变量 OPENAI_BASE_URL 应以 http:// 或 https:// 开头，而不是“${baseURL}”`,
+      { details: { variable: 'OPENAI_BASE_URL' } },
+    );
+  }
+  return baseURL || undefined;
+}
+
+/** ZIPING_TEMPERATURE, 0 to 2 when set. */
+function temperatureVar(env: Record<string, string | undefined>): number | undefined {
+  const raw = env.ZIPING_TEMPERATURE?.trim();
+  if (!raw) return undefined;
+  const temperature = Number(raw);
+  if (Number.isFinite(temperature) && temperature >= 0 && temperature <= 2) return temperature;
+  throw new ZipingError('invalid_request', `环境变量 ZIPING_TEMPERATURE 应为 0 到 2 之间的数，而不是“${raw}”`, {
+    details: { variable: 'ZIPING_TEMPERATURE' },
+  });
+}
+
 /** Reads the drafter settings; throws `invalid_request` naming the variable when one is malformed. */
 export function drafterConfigFromEnv(env: Record<string, string | undefined>): DrafterConfig {
   const model = env.ZIPING_MODEL?.trim();
@@ -57,40 +92,15 @@ export function drafterConfigFromEnv(env: Record<string, string | undefined>): D
           : '未配置模型，使用内置起草器',
     };
   }
-  const fallback = (env.ZIPING_MODEL_FALLBACK?.trim() || 'builtin').toLowerCase();
-  if (fallback !== 'builtin' && fallback !== 'error') {
-    throw new ZipingError(
-      'invalid_request',
-      `环境变量 ZIPING_MODEL_FALLBACK 只能是 builtin 或 error，而不是“${env.ZIPING_MODEL_FALLBACK}”`,
-      { details: { variable: 'ZIPING_MODEL_FALLBACK' } },
-    );
-  }
-  const baseURL = env.OPENAI_BASE_URL?.trim();
-  if (baseURL && !/^https?:\/\//.test(baseURL)) {
-    throw new ZipingError(
-      'invalid_request',
-      `环境变量 OPENAI_BASE_URL 应以 http:// 或 https:// 开头，而不是“${baseURL}”`,
-      { details: { variable: 'OPENAI_BASE_URL' } },
-    );
-  }
-  const temperatureRaw = env.ZIPING_TEMPERATURE?.trim();
-  let temperature: number | undefined;
-  if (temperatureRaw) {
-    temperature = Number(temperatureRaw);
-    if (!Number.isFinite(temperature) || temperature < 0 || temperature > 2) {
-      throw new ZipingError(
-        'invalid_request',
-        `环境变量 ZIPING_TEMPERATURE 应为 0 到 2 之间的数，而不是“${temperatureRaw}”`,
-        { details: { variable: 'ZIPING_TEMPERATURE' } },
-      );
-    }
-  }
+  const fallback = fallbackVar(env);
+  const baseURL = baseUrlVar(env);
+  const temperature = temperatureVar(env);
   return {
     kind: 'model',
     options: {
       model,
       apiKey: env.OPENAI_API_KEY?.trim() || undefined,
-      baseURL: baseURL || undefined,
+      baseURL,
       timeoutMs: intVar(env, 'ZIPING_MODEL_TIMEOUT_MS', 100, 600_000),
       maxRetries: intVar(env, 'ZIPING_MODEL_RETRIES', 0, 10),
       builtinFallback: fallback === 'builtin',

@@ -13,7 +13,6 @@ export interface HumanPart {
 }
 
 const CAUSE_LABEL = /(?:偏差原因|未完成原因|原因)\s{0,2}[:：]/;
-const MEASURE_LABEL = /(?:改进措施|整改措施|措施)\s{0,2}[:：]/;
 
 /** Text before `偏差原因：` (the facts), dropped from what parseNotes reads as the cause. */
 function withoutFacts(text: string): string {

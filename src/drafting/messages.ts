@@ -8,12 +8,12 @@ import type { Form } from '../core/schema/form.js';
 import type { ScoreReport } from '../core/schema/report.js';
 import { cellsToFix, humanText } from './cell-text.js';
 import { flagLabel } from '../core/schema/flags.js';
-import { OUTCOME_LABELS, type CellFacts } from './context.js';
+import type { CellFacts, RowFacts } from './context.js';
+import { kindLabel, OUTCOME_LABELS } from './outcome-labels.js';
 import { formatPercent, formatScore } from './numbers.js';
 import { renderTemplate, type PromptSet, type PromptTemplate } from './prompts.js';
 import type { ChatMessage } from './types.js';
 import type { TemplateVars } from './variables.js';
-import { kindLabel } from './vars.js';
 
 export const DATA_OPEN = '<<<DATA';
 export const DATA_CLOSE = 'DATA>>>';
@@ -40,6 +40,120 @@ const DATA_INTRO =
 
 const orNull = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v);
 
+/** The project as the data block names it. */
+function projectData(form: Form) {
+  return {
+    项目名称: form.project.name,
+    年度: form.year,
+    主管部门: orNull(form.project.department),
+    实施单位: orNull(form.project.implementer),
+  };
+}
+
+/** The user's notes for the cell, with the cause and measure read from them. */
+function notesData(facts: CellFacts) {
+  const n = facts.notes;
+  return n.raw ? { 原文: n.raw, 其中原因: n.cause, 其中措施: n.measure } : '（用户未提供）';
+}
+
+/** One indicator row in the goals data block. */
+function goalsRow(rf: RowFacts) {
+  const ind = rf.indicator;
+  return {
+    行号: rf.index + 1,
+    一级指标: ind.level1,
+    二级指标: orNull(ind.level2),
+    三级指标: ind.name,
+    年度指标值: orNull(ind.target),
+    实际完成值: orNull(ind.actual),
+    分值: orNull(rf.result?.weight ?? ind.weight),
+    核定得分: rf.result ? rf.result.score : null,
+    完成率: rf.completion !== null ? formatPercent(rf.completion) : null,
+    达成等级: rf.grade,
+    需说明偏差: rf.needsText ? OUTCOME_LABELS[rf.outcome] : null,
+    表中原偏差说明: humanText(ind.deviation),
+    待核实: cellsToFix(ind, rf.result).map((c) => `${c.label}${c.reason}`),
+  };
+}
+
+/** The data of goals.actual: the whole form, its funding and scores, every row. */
+function goalsData(form: Form, report: ScoreReport, facts: CellFacts): Record<string, unknown> {
+  const f = report.funding;
+  return {
+    单元格: '年度总体目标·实际完成情况',
+    单元格路径: facts.path,
+    项目: projectData(form),
+    预期目标: orNull(form.goals?.expected),
+    表中原实际完成情况: form.goals?.actual?.trim() ? form.goals.actual : null,
+    资金: {
+      单位: form.funding?.unit ?? '万元',
+      全年预算数: f.budget ?? form.funding?.total?.annual ?? null,
+      全年执行数: f.executed ?? form.funding?.total?.executed ?? null,
+      预算执行率: f.rate !== null ? formatPercent(f.rate) : null,
+      分值: f.weight,
+      得分: f.score,
+    },
+    评分: {
+      核定总分: report.total,
+      自评总分: report.selfTotal,
+      表中自评总分: orNull(form.selfTotal),
+      评价等级: report.grade,
+    },
+    表格类型: form.formType === 'department' ? '部门整体支出（写单位全部支出，不写“本项目”）' : '项目支出',
+    绩效指标: facts.rows.map(goalsRow),
+    用户补充事实: notesData(facts),
+    字数上限: facts.maxChars,
+  };
+}
+
+/** The row's scoring as the data block names it. */
+function scoringData(rf: RowFacts, vars: TemplateVars) {
+  const r = rf.result;
+  return {
+    指标类型: kindLabel(r?.kind),
+    规则得分: r?.ruleScore ?? null,
+    核定得分: r ? formatScore(r.score) : null,
+    完成率: rf.completion !== null ? formatPercent(rf.completion) : null,
+    偏差率: rf.completion !== null ? formatPercent(Math.abs(rf.completion - 1)) : null,
+    偏差量: rf.deviationAmount ? vars.deviationAmount : null,
+    达成等级: rf.grade,
+    标记: r ? r.flags.map(flagLabel) : [],
+    评分说明: r?.explanation ?? null,
+  };
+}
+
+/** The data of a deviation cell: its row as written and as scored, the project's goals. */
+function deviationData(form: Form, facts: CellFacts, vars: TemplateVars): Record<string, unknown> {
+  const rf = facts.rowFacts!;
+  const ind = rf.indicator;
+  return {
+    单元格: '偏差原因分析及改进措施',
+    单元格路径: facts.path,
+    项目: projectData(form),
+    指标: {
+      行号: rf.index + 1,
+      一级指标: ind.level1,
+      二级指标: orNull(ind.level2),
+      三级指标: ind.name,
+      年度指标值: orNull(ind.target),
+      实际完成值: orNull(ind.actual),
+      分值: orNull(ind.weight),
+      自评得分: orNull(ind.score),
+    },
+    评分结果: scoringData(rf, vars),
+    // what the unit already wrote in this cell: its cause and measure are kept (issue #13)
+    表中原偏差说明: humanText(ind.deviation),
+    项目年度目标: orNull(form.goals?.expected),
+    待核实的单元格: cellsToFix(ind, rf.result).map((c) => `${c.label}${c.value ? `“${c.value}”` : ''}${c.reason}`),
+    偏差类型: OUTCOME_LABELS[rf.outcome],
+    ...(rf.outcome === 'over-achievement'
+      ? { 超额完成认定标准: `实际完成值达到年度指标值的${vars.overRatioPercent}及以上` }
+      : {}),
+    用户补充事实: notesData(facts),
+    字数上限: facts.maxChars,
+  };
+}
+
 /** The data a model sees for one cell. */
 export function cellData(
   form: Form,
@@ -47,97 +161,7 @@ export function cellData(
   facts: CellFacts,
   vars: TemplateVars,
 ): Record<string, unknown> {
-  const project = {
-    项目名称: form.project.name,
-    年度: form.year,
-    主管部门: orNull(form.project.department),
-    实施单位: orNull(form.project.implementer),
-  };
-  const notes = facts.notes.raw
-    ? { 原文: facts.notes.raw, 其中原因: facts.notes.cause, 其中措施: facts.notes.measure }
-    : '（用户未提供）';
-  if (facts.cell === 'goals') {
-    const unit = form.funding?.unit ?? '万元';
-    return {
-      单元格: '年度总体目标·实际完成情况',
-      单元格路径: facts.path,
-      项目: project,
-      预期目标: orNull(form.goals?.expected),
-      表中原实际完成情况: form.goals?.actual?.trim() ? form.goals.actual : null,
-      资金: {
-        单位: unit,
-        全年预算数: report.funding.budget ?? form.funding?.total?.annual ?? null,
-        全年执行数: report.funding.executed ?? form.funding?.total?.executed ?? null,
-        预算执行率: report.funding.rate !== null ? formatPercent(report.funding.rate) : null,
-        分值: report.funding.weight,
-        得分: report.funding.score,
-      },
-      评分: {
-        核定总分: report.total,
-        自评总分: report.selfTotal,
-        表中自评总分: orNull(form.selfTotal),
-        评价等级: report.grade,
-      },
-      表格类型: form.formType === 'department' ? '部门整体支出（写单位全部支出，不写“本项目”）' : '项目支出',
-      绩效指标: facts.rows.map((rf) => ({
-        行号: rf.index + 1,
-        一级指标: rf.indicator.level1,
-        二级指标: orNull(rf.indicator.level2),
-        三级指标: rf.indicator.name,
-        年度指标值: orNull(rf.indicator.target),
-        实际完成值: orNull(rf.indicator.actual),
-        分值: orNull(rf.result?.weight ?? rf.indicator.weight),
-        核定得分: rf.result ? rf.result.score : null,
-        完成率: rf.completion !== null ? formatPercent(rf.completion) : null,
-        达成等级: rf.grade,
-        需说明偏差: rf.needsText ? OUTCOME_LABELS[rf.outcome] : null,
-        表中原偏差说明: humanText(rf.indicator.deviation),
-        待核实: cellsToFix(rf.indicator, rf.result).map((c) => `${c.label}${c.reason}`),
-      })),
-      用户补充事实: notes,
-      字数上限: facts.maxChars,
-    };
-  }
-  const rf = facts.rowFacts!;
-  const r = rf.result;
-  return {
-    单元格: '偏差原因分析及改进措施',
-    单元格路径: facts.path,
-    项目: project,
-    指标: {
-      行号: rf.index + 1,
-      一级指标: rf.indicator.level1,
-      二级指标: orNull(rf.indicator.level2),
-      三级指标: rf.indicator.name,
-      年度指标值: orNull(rf.indicator.target),
-      实际完成值: orNull(rf.indicator.actual),
-      分值: orNull(rf.indicator.weight),
-      自评得分: orNull(rf.indicator.score),
-    },
-    评分结果: {
-      指标类型: kindLabel(r?.kind),
-      规则得分: r?.ruleScore ?? null,
-      核定得分: r ? formatScore(r.score) : null,
-      完成率: rf.completion !== null ? formatPercent(rf.completion) : null,
-      偏差率: rf.completion !== null ? formatPercent(Math.abs(rf.completion - 1)) : null,
-      偏差量: rf.deviationAmount ? vars.deviationAmount : null,
-      达成等级: rf.grade,
-      标记: r ? r.flags.map(flagLabel) : [],
-      评分说明: r?.explanation ?? null,
-    },
-    // what the unit already wrote in this cell: its cause and measure are kept (issue #13)
-    表中原偏差说明: humanText(rf.indicator.deviation),
-    项目年度目标: orNull(form.goals?.expected),
-    待核实的单元格: cellsToFix(rf.indicator, rf.result).map(
-      (c) => `${c.label}${c.value ? `“${c.value}”` : ''}${c.reason}`,
-    ),
-    偏差类型: OUTCOME_LABELS[rf.outcome],
-    ...(rf.outcome === 'over-achievement'
-      ? { 超额完成认定标准: `实际完成值达到年度指标值的${vars.overRatioPercent}及以上` }
-      : {}),
-    用户补充事实: notes,
-    字数上限: facts.maxChars,
-  };
+  return facts.cell === 'goals' ? goalsData(form, report, facts) : deviationData(form, facts, vars);
 }
 
 /** The JSON of the first data block in a message (tests, logs); null if there is none. */

@@ -4,7 +4,8 @@
  */
 import type { Form } from '../core/schema/form.js';
 import type { ScoreReport } from '../core/schema/report.js';
-import { cellFacts, KIND_LABELS, OUTCOME_LABELS, type CellFacts } from './context.js';
+import { cellFacts, type CellFacts, type RowFacts } from './context.js';
+import { OUTCOME_LABELS } from './outcome-labels.js';
 import {
   fundingSentence,
   goalPartsSentence,
@@ -35,13 +36,13 @@ export interface Prepared {
 
 /** The cell's facts and its template; the template's `maxChars` is the default limit. */
 export function prepare(req: DraftRequest, prompts: PromptSet): Prepared {
-  const base = cellFacts(req.form, req.report, req.path, {
+  const facts = cellFacts(req.form, req.report, req.path, {
     overAchievementRatio: req.overAchievementRatio,
     maxChars: req.maxChars,
   });
-  const template = prompts.forCell(base.cell, base.outcome);
-  const facts =
-    req.maxChars === undefined && template.maxChars !== undefined ? { ...base, maxChars: template.maxChars } : base;
+  const template = prompts.forCell(facts.cell, facts.outcome);
+  // the facts were made for this call alone: the template's limit is set in place, not copied
+  if (req.maxChars === undefined && template.maxChars !== undefined) facts.maxChars = template.maxChars;
   return { facts, template };
 }
 
@@ -88,18 +89,12 @@ export function overPenaltyRule(profileId: string, ratio: number): string {
   return `按本评分口径，${at}须说明原因；指标值设定明显偏低的，可按偏离程度适度调减分值（由评价人确定，不自动扣分）。`;
 }
 
-/** Every variable that applies to the cell. `detail` shortens the goals summary. */
-export function templateVars(
-  form: Form,
-  report: ScoreReport,
-  facts: CellFacts,
-  template: PromptTemplate,
-  detail: Detail = 2,
-): TemplateVars {
+/** The variables of every cell: the cell, the project, its funding and its total. */
+function commonVars(form: Form, report: ScoreReport, facts: CellFacts): TemplateVars {
   const unit = form.funding?.unit ?? '万元';
   const budget = report.funding.budget ?? form.funding?.total?.annual ?? null;
   const executed = report.funding.executed ?? form.funding?.total?.executed ?? null;
-  const vars: TemplateVars = {
+  return {
     cellLabel: facts.cell === 'goals' ? '实际完成情况' : '偏差原因分析及改进措施',
     maxChars: String(facts.maxChars),
     year: String(form.year),
@@ -112,68 +107,97 @@ export function templateVars(
     total: formatScore(report.total),
     grade: report.grade,
   };
+}
 
-  if (facts.cell === 'goals') {
-    vars.goalPartsSentence = goalPartsSentence(form).sentence;
-    vars.outputSentence = groupSentence('产出', facts.rows, detail);
-    vars.benefitSentence = groupSentence('效益', facts.rows, detail);
-    vars.satisfactionSentence = groupSentence('满意度', facts.rows, detail);
-    vars.shortfallSentence = shortfallSentence(facts.rows, facts.overAchievementRatio, detail);
-    vars.toFixSentence = toFixSentence(facts.rows);
-    vars.fundingSentence = fundingSentence(form, report, facts.rows, {
+/** The summary sentences of goals.actual, at `detail`. */
+function goalsVars(form: Form, report: ScoreReport, facts: CellFacts, vars: TemplateVars, detail: Detail) {
+  const { rows } = facts;
+  return {
+    goalPartsSentence: goalPartsSentence(form).sentence,
+    outputSentence: groupSentence('产出', rows, detail),
+    benefitSentence: groupSentence('效益', rows, detail),
+    satisfactionSentence: groupSentence('满意度', rows, detail),
+    shortfallSentence: shortfallSentence(rows, facts.overAchievementRatio, detail),
+    toFixSentence: toFixSentence(rows),
+    fundingSentence: fundingSentence(form, report, rows, {
       budget: vars.budget!,
       executed: vars.executed!,
       rate: vars.executionRate!,
-    });
-    vars.totalSentence = totalSentence(form);
-    vars.subject = subjectOf(form);
-    vars.goalsNotes = withPeriod(facts.notes.raw);
-    vars.indicatorCount = String(form.indicators.length);
-    return vars;
-  }
+    }),
+    totalSentence: totalSentence(form),
+    subject: subjectOf(form),
+    goalsNotes: withPeriod(facts.notes.raw),
+    indicatorCount: String(form.indicators.length),
+  } satisfies TemplateVars;
+}
 
-  const rf = facts.rowFacts!;
+/** The row's scores: weight, score, self and rule scores, points lost. */
+function scoreVars(rf: RowFacts) {
   const ind = rf.indicator;
   const r = rf.result;
   const weight = r?.weight ?? ind.weight ?? null;
-  Object.assign(vars, {
-    rowNumber: String(rowNumber(rf.index)),
-    indicatorName: cleanName(ind.name, rf.index),
-    indicatorShortName: shortName(cleanName(ind.name, rf.index)),
-    overPenaltyRule: overPenaltyRule(report.profile, facts.overAchievementRatio),
-    level1: ind.level1 ?? '',
-    level2: ind.level2 ?? '',
-    target: targetWithUnit(ind.target, ind.name) || missing('年度指标值'),
-    actual: quotableActual(ind.actual, ind.target, rf.actual?.text, cleanName(ind.name, rf.index)),
+  const selfScore = r?.selfScore ?? ind.score ?? null;
+  return {
     weight: weight !== null ? formatScore(weight) : missing('分值'),
     score: r ? formatScore(r.score) : ind.score != null ? formatScore(ind.score) : missing('得分'),
-    selfScore:
-      r?.selfScore != null
-        ? formatScore(r.selfScore)
-        : ind.score != null
-          ? formatScore(ind.score)
-          : missing('自评得分'),
+    selfScore: selfScore != null ? formatScore(selfScore) : missing('自评得分'),
     ruleScore: r?.ruleScore != null ? formatScore(r.ruleScore) : missing('规则得分'),
     scoreLoss: r && weight !== null ? formatScore(Math.max(0, weight - r.score)) : missing('扣分'),
+  } satisfies TemplateVars;
+}
+
+/** How far the row is from its target: completion, deviation rate and amount, grade. */
+function deviationVars(rf: RowFacts, facts: CellFacts) {
+  const amount = rf.deviationAmount;
+  const unit = amount ? (amount.unit ?? unitInName(rf.indicator.name)?.label ?? '') : '';
+  return {
     completionPercent: rf.completion !== null ? formatPercent(rf.completion) : missing('完成率'),
     deviationPercent: rf.completion !== null ? formatPercent(Math.abs(rf.completion - 1)) : missing('偏差率'),
-    deviationAmount: rf.deviationAmount
-      ? `${formatNumber(rf.deviationAmount.value, 4)}${rf.deviationAmount.unit ?? unitInName(ind.name)?.label ?? ''}`
-      : missing('偏差量'),
+    deviationAmount: amount ? `${formatNumber(amount.value, 4)}${unit}` : missing('偏差量'),
     overRatioPercent: formatPercent(facts.overAchievementRatio),
     rowGrade: rf.grade ?? missing('达成等级'),
     // 自评为“达成” next to 未完全达成的原因 contradicts itself: the grade is stated only when below 达成
     gradeClause: rf.grade && rf.grade !== '达成' ? `，自评为“${rf.grade}”` : '',
     outcomeLabel: OUTCOME_LABELS[rf.outcome],
+  } satisfies TemplateVars;
+}
+
+/** The variables of a deviation cell's row. */
+function rowVars(report: ScoreReport, facts: CellFacts, rf: RowFacts) {
+  const ind = rf.indicator;
+  const name = cleanName(ind.name, rf.index);
+  return {
+    rowNumber: String(rowNumber(rf.index)),
+    indicatorName: name,
+    indicatorShortName: shortName(name),
+    overPenaltyRule: overPenaltyRule(report.profile, facts.overAchievementRatio),
+    level1: ind.level1 ?? '',
+    level2: ind.level2 ?? '',
+    target: targetWithUnit(ind.target, ind.name) || missing('年度指标值'),
+    actual: quotableActual(ind.actual, ind.target, rf.actual?.text, name),
+    ...scoreVars(rf),
+    ...deviationVars(rf, facts),
     rowNotes: facts.notes.raw ?? '',
-    scoreExplanation: r?.explanation ?? '',
-  } satisfies TemplateVars);
+    scoreExplanation: rf.result?.explanation ?? '',
+  } satisfies TemplateVars;
+}
+
+/** Every variable that applies to the cell. `detail` shortens the goals summary. */
+export function templateVars(
+  form: Form,
+  report: ScoreReport,
+  facts: CellFacts,
+  template: PromptTemplate,
+  detail: Detail = 2,
+): TemplateVars {
+  const vars = commonVars(form, report, facts);
+  if (facts.cell === 'goals') return Object.assign(vars, goalsVars(form, report, facts, vars, detail));
+  const rf = facts.rowFacts!;
+  Object.assign(vars, rowVars(report, facts, rf));
+  // the person's own cause and measure, else the template's defaults
   const own = humanCauseAndMeasure(facts);
   const measure = pickVariant(template.sections.defaultMeasure, measureKind(rf));
   vars.cause = own.cause ?? normalizeText(renderTemplate(template.sections.defaultCause, vars)).replace(/。$/, '');
   vars.measure = own.measure ?? normalizeText(renderTemplate(measure, vars)).replace(/。$/, '');
   return vars;
 }
-
-/** The kind of a row in Chinese, for the data block. */
-export const kindLabel = (kind: string | undefined): string => (kind ? (KIND_LABELS[kind] ?? kind) : '未评分');

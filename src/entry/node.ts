@@ -1,36 +1,27 @@
 /**
- * The Node entry: builds the app's parts for Node (the lowdb store in a data directory, the
- * system clock) and serves the app with @hono/node-server. Settings come from the options, then
+ * The Node entry: builds the app's parts for Node (the stores of node-stores.ts, the drafter, the
+ * page, the system clock) and serves the app with @hono/node-server (node-listen.ts). Settings come from the options, then
  * the environment (HOST, PORT, ZIPING_DATA, ZIPING_ALLOWED_HOSTS), then defaults (127.0.0.1, 8787,
  * `data/store`, loopback names). With ZIPING_DATABASE_URL (postgres://…) the store is PostgreSQL
  * instead, shared by every server pointed at it; `pg` is loaded only then.
  */
-import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../app/app-env.js';
 import { isLoopbackHost, LOOPBACK_HOSTS } from '../app/allowed-host.js';
 import { createApp } from '../app/create-app.js';
+import { quotaSettingsFromEnv, type QuotaSettings } from '../app/quota-settings.js';
+import type { WebAsset } from '../app/routes/web.js';
+import { readBuiltWebAssets } from '../build/built-assets.js';
 import { ZipingError } from '../core/errors.js';
-import { createDrafterFromEnv, drafterConfigFromEnv } from '../drafting/env.js';
+import { createDrafterFromEnv, drafterConfigFromEnv, type DrafterConfig } from '../drafting/env.js';
 import { loadPromptsFromDir } from '../drafting/load-prompts-node.js';
 import { textModelFromEnv, type TextModel } from '../drafting/text-model.js';
 import type { Drafter } from '../drafting/types.js';
-import type { FormRepository } from '../store/repository.js';
 import type { AccountRepository } from '../store/accounts.js';
-import { LowdbAccountRepository } from '../store/lowdb-accounts.js';
-import { LowdbFormRepository } from '../store/lowdb-repository.js';
-import { LowdbReviewRepository } from '../store/lowdb-reviews.js';
-import type { ReviewRepository } from '../store/review-repository.js';
-import type { AuditLog } from '../store/audit-log.js';
-import { FileAuditLog } from '../store/audit-log-node.js';
-import { MemoryQuotaCounters, type QuotaCounters } from '../store/quota-counters.js';
-import { quotaSettingsFromEnv } from '../app/quota-settings.js';
-import type { WebAsset } from '../app/routes/web.js';
-import { readBuiltWebAssets } from '../build/built-assets.js';
+import { listen, stopping, urlOf } from './node-listen.js';
+import { closeStores, openStores, type OpenedStores, type StoreLocation } from './node-stores.js';
 
 export interface NodeServerOptions {
   /** Interface to listen on (env HOST, default 127.0.0.1). */
@@ -150,194 +141,134 @@ function portOf(value: number | string | undefined): number {
   return port;
 }
 
-function urlOf(host: string, port: number): string {
-  const shown = host.includes(':') ? `[${host}]` : host;
-  return `http://${shown}:${port}`;
+/** What one start uses: the options, then the environment, then the defaults. */
+interface StartSettings {
+  env: Record<string, string | undefined>;
+  log: (line: string) => void;
+  host: string;
+  port: number;
+  where: StoreLocation;
+  allowedHosts: readonly string[];
+  authRequired: boolean;
+  quotas: Partial<QuotaSettings>;
 }
 
-function listen(app: Hono<AppEnv>, host: string, port: number): Promise<{ server: ServerType; port: number }> {
-  return new Promise((resolvePromise, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
-      server.off('error', onError);
-      resolvePromise({ server, port: info.port });
-    });
-    const onError = (error: NodeJS.ErrnoException): void => {
-      const message =
-        error.code === 'EADDRINUSE'
-          ? `端口 ${port} 已被占用（${host}）：请停止占用它的程序，或用 --port / PORT 换一个端口。`
-          : error.code === 'EACCES'
-            ? `没有权限监听 ${host}:${port}：请换一个大于 1024 的端口。`
-            : `无法在 ${host}:${port} 上启动服务：${error.message}`;
-      reject(new ZipingError('internal_error', message, { cause: error }));
-    };
-    server.once('error', onError);
-  });
-}
-
-function closeServer(server: ServerType): Promise<void> {
-  return new Promise((resolvePromise) => {
-    // Requests in flight may finish (so their writes are acknowledged); stragglers are cut after 5 s.
-    const force = setTimeout(() => {
-      if ('closeAllConnections' in server) server.closeAllConnections();
-    }, 5000);
-    force.unref();
-    server.close(() => {
-      clearTimeout(force);
-      resolvePromise();
-    });
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
-  });
-}
-
-/** The PostgreSQL store when a URL is given, else the lowdb store in `dataDir` (logging quarantined files). */
-async function openStore(
-  databaseUrl: string | undefined,
-  schema: string | undefined,
-  dataDir: string,
-  cacheSize: number | undefined,
-  log: (line: string) => void,
-): Promise<OpenedStore> {
-  if (databaseUrl) {
-    const { PostgresFormRepository } = await import('../store/postgres-repository.js');
-    const { PostgresAuditLog, PostgresQuotaCounters } = await import('../store/postgres-audit-log.js');
-    const { PostgresReviewRepository } = await import('../store/postgres-reviews.js');
-    const store = await PostgresFormRepository.open({ connectionString: databaseUrl, ...(schema ? { schema } : {}) });
-    const [audit, quotaCounters] = [new PostgresAuditLog(store.pool), new PostgresQuotaCounters(store.pool)];
-    const reviews = new PostgresReviewRepository(store.pool);
-    return { store, accounts: store.accounts(), reviews, audit, quotaCounters, database: store.description };
-  }
-  await mkdir(dataDir, { recursive: true });
-  const store = await LowdbFormRepository.open(dataDir, {
-    cacheSize,
-    onQuarantine: (q) =>
-      log(
-        `数据文件无法载入，已隔离 quarantined: ${q.file} → ${q.movedTo}（${q.reason}）。其余表单照常服务；运行 npx ziping doctor 查看说明。`,
-      ),
-  });
-  const accounts = await LowdbAccountRepository.open(dataDir, (q) =>
-    log(`账号文件无法载入，已隔离 quarantined: ${q.file} → ${q.movedTo}（${q.reason}）。`),
-  ).catch(async (error: unknown) => {
-    await store.close();
-    throw error;
-  });
-  // The audit file and the reviews beside the forms (the store's lock covers them); quotas count in this one process
-  const audit = await FileAuditLog.open(dataDir);
-  const reviews = await LowdbReviewRepository.open(dataDir);
-  return { store, accounts, reviews, audit, quotaCounters: new MemoryQuotaCounters(), database: null };
-}
-
-/** The store with the accounts, reviews, audit log and quota counters that go with it (issue #12). */
-interface OpenedStore {
-  store: FormRepository;
-  accounts: AccountRepository;
-  reviews: ReviewRepository;
-  audit: AuditLog;
-  quotaCounters: QuotaCounters;
-  database: string | null;
-}
-
-/** Opens the store and serves the Ziping app on Node; resolves once it is listening. */
-export async function startNodeServer(options: NodeServerOptions = {}): Promise<RunningServer> {
+/** The settings of a start from `options` and the environment; throws on a bad port. */
+function settingsOf(options: NodeServerOptions): StartSettings {
   const env = options.env ?? process.env;
-  const log = options.log ?? ((line: string) => console.log(line));
   const host = options.host ?? (env.HOST || DEFAULT_HOST);
-  const requestedPort = portOf(options.port ?? env.PORT);
-  const dataDir = resolve(options.dataDir ?? (env.ZIPING_DATA || DEFAULT_DATA_DIR));
-
-  // Templates and model settings are checked before anything is opened: a bad one stops the start
-  const promptsDir = options.promptsDir ?? env.ZIPING_PROMPTS;
-  const drafter =
-    options.drafter ?? createDrafterFromEnv(env, { prompts: loadPromptsFromDir(promptsDir || undefined) });
-  const drafterConfig = options.drafter ? null : drafterConfigFromEnv(env);
-  const textModel = options.textModel !== undefined ? options.textModel : textModelFromEnv(env);
-
-  const webAssets = options.webAssets === undefined ? await defaultWebAssets() : options.webAssets;
-
   const databaseUrl = options.databaseUrl ?? (env.ZIPING_DATABASE_URL || undefined);
-  const quotas = quotaSettingsFromEnv(env);
-  const { store, accounts, reviews, audit, quotaCounters, database } = await openStore(
-    databaseUrl,
-    options.databaseSchema ?? (env.ZIPING_DATABASE_SCHEMA || undefined),
-    dataDir,
-    options.cacheSize,
-    log,
-  );
-  const allowedHosts = options.allowedHosts ?? allowedHostsFor(host, env.ZIPING_ALLOWED_HOSTS);
-  const authRequired = authRequiredFor(host, options.auth, env.ZIPING_AUTH);
-  if (authRequired) {
-    await refuseWithoutAdmin(accounts, async () => {
-      await accounts.close();
-      await reviews.close();
-      await audit.close();
-      await store.close();
-    });
-  }
+  const databaseSchema = options.databaseSchema ?? (env.ZIPING_DATABASE_SCHEMA || undefined);
+  return {
+    env,
+    log: options.log ?? ((line: string) => console.log(line)),
+    host,
+    port: portOf(options.port ?? env.PORT),
+    where: {
+      dataDir: resolve(options.dataDir ?? (env.ZIPING_DATA || DEFAULT_DATA_DIR)),
+      ...(databaseUrl ? { databaseUrl } : {}),
+      ...(databaseSchema ? { databaseSchema } : {}),
+      ...(options.cacheSize !== undefined ? { cacheSize: options.cacheSize } : {}),
+    },
+    allowedHosts: options.allowedHosts ?? allowedHostsFor(host, env.ZIPING_ALLOWED_HOSTS),
+    authRequired: authRequiredFor(host, options.auth, env.ZIPING_AUTH),
+    quotas: quotaSettingsFromEnv(env),
+  };
+}
+
+/** The drafter and the text model, with the drafter's settings when they come from the environment. */
+interface Drafting {
+  drafter: Drafter;
+  drafterConfig: DrafterConfig | null;
+  textModel: TextModel | null;
+}
+
+/** Templates and model settings, read before anything is opened: a bad one stops the start. */
+function draftingOf(options: NodeServerOptions, env: Record<string, string | undefined>): Drafting {
+  const promptsDir = options.promptsDir ?? env.ZIPING_PROMPTS;
+  return {
+    drafter: options.drafter ?? createDrafterFromEnv(env, { prompts: loadPromptsFromDir(promptsDir || undefined) }),
+    drafterConfig: options.drafter ? null : drafterConfigFromEnv(env),
+    textModel: options.textModel !== undefined ? options.textModel : textModelFromEnv(env),
+  };
+}
+
+/** The stores; a server that requires sign-in refuses to start (closing them) without an administrator. */
+async function openStoresFor(settings: StartSettings): Promise<OpenedStores> {
+  const opened = await openStores(settings.where, settings.log);
+  if (settings.authRequired) await refuseWithoutAdmin(opened.accounts, () => closeStores(opened));
+  return opened;
+}
+
+/** The app from its parts, with the routes `extendApp` adds. */
+function appFor(
+  options: NodeServerOptions,
+  settings: StartSettings,
+  drafting: Drafting,
+  opened: OpenedStores,
+  webAssets: readonly WebAsset[] | null,
+): Hono<AppEnv> {
+  const { store, accounts, reviews, audit, quotaCounters } = opened;
   const app = createApp({
     store,
     accounts,
     reviews,
-    drafter,
-    textModel,
+    drafter: drafting.drafter,
+    textModel: drafting.textModel,
     ...(webAssets ? { webAssets } : {}),
     clock: () => new Date(),
     audit,
     quotaCounters,
     config: {
-      allowedHosts,
-      authRequired,
-      quotas,
+      allowedHosts: settings.allowedHosts,
+      authRequired: settings.authRequired,
+      quotas: settings.quotas,
       ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
     },
   });
   options.extendApp?.(app);
+  return app;
+}
 
-  let listening: { server: ServerType; port: number };
+/** Listens on the settings' address; closes the stores if it cannot. */
+async function listenOrClose(app: Hono<AppEnv>, settings: StartSettings, opened: OpenedStores) {
   try {
-    listening = await listen(app, host, requestedPort);
+    return await listen(app, settings.host, settings.port);
   } catch (error) {
-    await accounts.close();
-    await reviews.close();
-    await audit.close();
-    await store.close();
+    await closeStores(opened);
     throw error;
   }
-  const { server, port } = listening;
-  const url = urlOf(host, port);
+}
 
-  let closing: Promise<void> | null = null;
-  let settle!: () => void;
-  const closed = new Promise<void>((r) => (settle = r));
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (closing) {
-      // A second Ctrl-C means "now".
-      process.exit(130);
-    }
-    log(`收到 ${signal}，正在停止服务 / stopping…`);
-    void close();
-  };
-  const close = (): Promise<void> => {
-    closing ??= (async () => {
-      if (options.handleSignals !== false) for (const s of signals) process.off(s, onSignal);
-      await closeServer(server);
-      await accounts.close();
-      await reviews.close();
-      await audit.close();
-      await store.close();
-      settle();
-    })();
-    return closing;
-  };
-  if (options.handleSignals !== false) for (const s of signals) process.on(s, onSignal);
-
+/** The start line (and the exposure warning of a server without sign-in off loopback). */
+function announce(settings: StartSettings, drafting: Drafting, url: string, database: string | null): void {
+  const { drafterConfig, drafter } = drafting;
   const drafterText =
     drafterConfig?.kind === 'model'
       ? `模型 ${drafterConfig.options.model} model`
       : `内置起草器 built-in${drafterConfig?.kind === 'builtin' ? '' : ` (${drafter.id})`}`;
-  const warning = authRequired ? null : exposureWarning(host);
-  if (warning) log(warning);
-  log(
-    `绩效自评助手已启动 Ziping is listening on ${url}  ${database ? `数据库 database: ${database}` : `数据目录 data: ${dataDir}`}  起草 drafter: ${drafterText}  接口说明 API: ${url}/api/openapi.json`,
+  const warning = settings.authRequired ? null : exposureWarning(settings.host);
+  if (warning) settings.log(warning);
+  const where = database ? `数据库 database: ${database}` : `数据目录 data: ${settings.where.dataDir}`;
+  settings.log(
+    `绩效自评助手已启动 Ziping is listening on ${url}  ${where}  起草 drafter: ${drafterText}  接口说明 API: ${url}/api/openapi.json`,
   );
-  return { url, host, port, dataDir, database, closed, close };
+}
+
+/** Opens the store and serves the Ziping app on Node; resolves once it is listening. */
+export async function startNodeServer(options: NodeServerOptions = {}): Promise<RunningServer> {
+  const settings = settingsOf(options);
+  const drafting = draftingOf(options, settings.env);
+  const webAssets = options.webAssets === undefined ? await defaultWebAssets() : options.webAssets;
+  const opened = await openStoresFor(settings);
+  const app = appFor(options, settings, drafting, opened, webAssets);
+  const { server, port } = await listenOrClose(app, settings, opened);
+  const url = urlOf(settings.host, port);
+  const stop = stopping(server, () => closeStores(opened), {
+    handleSignals: options.handleSignals !== false,
+    log: settings.log,
+  });
+  announce(settings, drafting, url, opened.database);
+  const { host, where } = settings;
+  return { url, host, port, dataDir: where.dataDir, database: opened.database, ...stop };
 }

@@ -13,7 +13,15 @@ import type { NarrativePath } from '../core/schema/form.js';
 import type { ScoreReport } from '../core/schema/report.js';
 import type { D1Database, D1PreparedStatement } from './d1-types.js';
 import { isFormId, newFormId } from './ids.js';
-import { checkNarrativePath, deepFreeze, newDocument, parseChatMessages, updatedDocument } from './form-document.js';
+import { MAX_HISTORY_PER_CELL } from '../core/limits.js';
+import {
+  cappedNarratives,
+  checkNarrativePath,
+  deepFreeze,
+  newDocument,
+  parseChatMessages,
+  updatedDocument,
+} from './form-document.js';
 import { decodeCursor, encodeCursor, pageSizeOf, summaryOf } from './list-forms.js';
 import type {
   ChatMessage,
@@ -164,6 +172,27 @@ export class D1FormRepository implements FormRepository {
     return [...versions, insertEntries];
   }
 
+  /**
+   * Drops the oldest entries of the cells `doc` adds to, beyond the newest `MAX_HISTORY_PER_CELL`
+   * (limits.ts), only if `token` won the save: one statement however many cells changed. A window
+   * numbers each changed cell's rows once (a correlated cut-off per row read 50× the rows).
+   */
+  #trimHistory(doc: FormDocument, token: string): D1PreparedStatement[] {
+    const paths = Object.keys(doc.narratives);
+    if (paths.length === 0) return [];
+    const trim = this.#db
+      .prepare(
+        `DELETE FROM narrative_entries WHERE seq IN (
+           SELECT seq FROM (
+             SELECT seq, row_number() OVER (PARTITION BY path ORDER BY seq DESC) AS n FROM narrative_entries
+             WHERE form_id = ?1 AND path IN (SELECT p.value FROM json_each(?2) AS p))
+           WHERE n > ?4)
+         AND EXISTS (SELECT 1 FROM forms WHERE id = ?1 AND save_token = ?3)`,
+      )
+      .bind(doc.record.id, JSON.stringify(paths), token, MAX_HISTORY_PER_CELL);
+    return [trim];
+  }
+
   /** Stores a new form as version 1. */
   async create(input: SaveInput): Promise<FormRecord> {
     const doc = newDocument(newFormId(), input);
@@ -257,7 +286,11 @@ export class D1FormRepository implements FormRepository {
         id,
         expectedVersion,
       );
-    const [won] = await this.#db.batch<{ version: number }>([guarded, ...this.#historyInserts(next, token)]);
+    const [won] = await this.#db.batch<{ version: number }>([
+      guarded,
+      ...this.#historyInserts(next, token),
+      ...this.#trimHistory(next, token),
+    ]);
     if (!won || won.results.length === 0) throw versionConflict(id, expectedVersion, await this.#currentVersion(id));
     return record;
   }
@@ -329,7 +362,8 @@ export class D1FormRepository implements FormRepository {
       byPath[row.path] ??= [];
       byPath[row.path]!.push(JSON.parse(row.entry) as NarrativeEntry);
     }
-    return deepFreeze(byPath) as Partial<Record<NarrativePath, NarrativeEntry[]>>;
+    // Rows saved before the history limit may hold more entries per cell than are kept now
+    return deepFreeze(cappedNarratives(byPath)) as Partial<Record<NarrativePath, NarrativeEntry[]>>;
   }
 
   async #chat(id: string, path: NarrativePath): Promise<ChatMessage[]> {

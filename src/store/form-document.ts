@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ZipingError, type FieldIssue } from '../core/errors.js';
+import { MAX_HISTORY_PER_CELL } from '../core/limits.js';
 import { parseWith } from '../core/schema/validate.js';
 import type { Form, NarrativePath } from '../core/schema/form.js';
 import { HUMAN_ORIGIN, type NarrativeOrigin } from '../core/narratives/origin.js';
@@ -80,13 +81,33 @@ function narrativeEntries(
   return entries;
 }
 
+/** The newest `MAX_HISTORY_PER_CELL` entries of one cell's history (all of them when there are fewer). */
+export function newestEntries<T>(entries: T[]): T[] {
+  // limits.ts MAX_HISTORY_PER_CELL (issue #8): a cell's history must not grow without end
+  return entries.length > MAX_HISTORY_PER_CELL ? entries.slice(-MAX_HISTORY_PER_CELL) : entries;
+}
+
+/**
+ * Every cell's history cut to its newest entries; `narratives` itself when none is over the limit.
+ * Applied to each save, and on reading histories stored before the limit was enforced.
+ */
+export function cappedNarratives<T>(narratives: Record<string, T[]>): Record<string, T[]> {
+  let next: Record<string, T[]> | null = null;
+  for (const [path, entries] of Object.entries(narratives)) {
+    if (entries.length <= MAX_HISTORY_PER_CELL) continue;
+    next ??= { ...narratives };
+    next[path] = newestEntries(entries);
+  }
+  return next ?? narratives;
+}
+
 function withEntries(
   narratives: FormDocument['narratives'],
   added: Map<string, NarrativeEntry>,
 ): FormDocument['narratives'] {
   const next = { ...narratives };
   for (const [path, entry] of added) next[path] = [...(next[path] ?? []), entry];
-  return next;
+  return cappedNarratives(next);
 }
 
 /** The document of a form saved for the first time. */

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { ZipingError } from '../core/errors.js';
 import { fieldIssuesOf } from '../core/schema/validate.js';
-import { deepFreeze } from './form-document.js';
+import { cappedNarratives, deepFreeze } from './form-document.js';
 import {
   ChatMessageSchema,
   FormDocumentSchema,
@@ -87,7 +87,9 @@ export function checkHead(file: string, id: string, data: unknown): LoadedHead {
   if (formatOf(data) === 1) return checkLegacy(file, id, data);
   checked(file, FormHeadSchema, data);
   // The checked copy is only proof; keep the file's own data, so fields a newer scorer wrote survive.
-  const head = deepFreeze(data as FormHead);
+  // A file saved before the history limit may hold more entries per cell than are kept now.
+  const raw = data as FormHead;
+  const head = deepFreeze({ ...raw, narratives: cappedNarratives(raw.narratives) });
   if (head.record.id !== id) throw corrupt(file, `记录编号 ${head.record.id} 与文件名 ${id} 不一致`);
   return { head, pendingLines: null };
 }
@@ -100,7 +102,13 @@ function checkLegacy(file: string, id: string, data: unknown): LoadedHead {
   if (last.version !== doc.record.version) {
     throw corrupt(file, `当前版本 ${doc.record.version} 与历史中最新的第 ${last.version} 版不一致`);
   }
-  const head: FormHead = { format: 2, record: doc.record, narratives: doc.narratives, chat: doc.chat, historyBytes: 0 };
+  const head: FormHead = {
+    format: 2,
+    record: doc.record,
+    narratives: cappedNarratives(doc.narratives),
+    chat: doc.chat,
+    historyBytes: 0,
+  };
   return { head, pendingLines: linesOfVersions(doc.versions) };
 }
 

@@ -10,7 +10,7 @@
 import pg from 'pg';
 import { ZipingError } from '../core/errors.js';
 import type { NarrativePath } from '../core/schema/form.js';
-import { checkNarrativePath, deepFreeze, parseChatMessages } from './form-document.js';
+import { cappedNarratives, checkNarrativePath, deepFreeze, parseChatMessages } from './form-document.js';
 import { isFormId, newFormId } from './ids.js';
 import { cursorOf, pageLimitOf, summaryOf, encodeCursor } from './list-forms.js';
 import { PostgresAccountRepository } from './postgres-accounts.js';
@@ -253,7 +253,8 @@ export class PostgresFormRepository implements FormRepository {
       [id],
     );
     if (rows.length === 0) throw formNotFound(id);
-    return deepFreeze(rows[0]!.narratives);
+    // Rows saved before the history limit may hold more entries per cell than are kept now
+    return deepFreeze(cappedNarratives(rows[0]!.narratives));
   }
 
   /** A cell's revision chat. */

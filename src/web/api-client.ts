@@ -9,7 +9,7 @@ import type { NarrativeOrigin } from '../core/narratives/index.js';
 import type { DraftChecks } from '../drafting/types.js';
 import type { ImportReport } from '../io/import/report.js';
 import { csrfHeaders } from './session-state.js';
-import { readSse } from './sse.js';
+import { readSse, type SseEvent } from './sse.js';
 
 /** A failed API call, with the API's error code, Chinese message and field issues. */
 export class ApiError extends Error {
@@ -196,6 +196,41 @@ function parseData(data: string): Record<string, unknown> {
   }
 }
 
+/** POSTs `body` asking for server-sent events; a failed connection is an ApiError `network_error`. */
+async function postForStream(url: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+  try {
+    return await fetch(url, {
+      method: 'POST',
+      headers: { accept: 'text/event-stream', 'content-type': 'application/json', ...csrfHeaders() },
+      body: JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(0, 'network_error', '无法连接服务，请检查服务是否在运行');
+  }
+}
+
+/** How a stream ended: its `done` payload, or the ApiError of its `error` event. */
+interface StreamEnd {
+  result?: unknown;
+  failure?: ApiError;
+}
+
+/** Passes one event to the handlers, or records how the stream ended in `end`. */
+function onStreamEvent(event: SseEvent, handlers: StreamHandlers, status: number, end: StreamEnd): void {
+  const data = parseData(event.data);
+  const path = typeof data.path === 'string' ? data.path : undefined;
+  if (event.event === 'delta') handlers.onDelta?.(String(data.text ?? ''), path);
+  else if (event.event === 'reset') handlers.onReset?.(path);
+  else if (event.event === 'progress') {
+    const item = path === undefined || data.ok === undefined ? undefined : (data as unknown as BatchItem);
+    handlers.onProgress?.({ done: Number(data.done ?? 0), total: Number(data.total ?? 0), path, item });
+  } else if (event.event === 'done') end.result = data;
+  else if (event.event === 'error')
+    end.failure = new ApiError(status, String(data.code ?? 'model_error'), String(data.message ?? '起草失败'));
+}
+
 /**
  * POSTs `body` and follows the server-sent events of a draft or revision (`delta`, `reset`,
  * `progress`, then `done` or `error`). Resolves with the `done` payload: a DraftDone for one
@@ -208,53 +243,15 @@ export async function streamPost(
   handlers: StreamHandlers,
   signal?: AbortSignal,
 ): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { accept: 'text/event-stream', 'content-type': 'application/json', ...csrfHeaders() },
-      body: JSON.stringify(body),
-      signal,
-    });
-  } catch (error) {
-    if ((error as Error).name === 'AbortError') throw error;
-    throw new ApiError(0, 'network_error', '无法连接服务，请检查服务是否在运行');
-  }
+  const response = await postForStream(url, body, signal);
   if (!response.ok) throw await errorOf(response);
   if (!(response.headers.get('content-type') ?? '').includes('text/event-stream')) return response.json();
-  let failure: ApiError | null = null;
-  let result: unknown;
-  await readSse(response, (event) => {
-    const data = parseData(event.data);
-    const path = typeof data.path === 'string' ? data.path : undefined;
-    switch (event.event) {
-      case 'delta':
-        handlers.onDelta?.(String(data.text ?? ''), path);
-        break;
-      case 'reset':
-        handlers.onReset?.(path);
-        break;
-      case 'progress':
-        handlers.onProgress?.({
-          done: Number(data.done ?? 0),
-          total: Number(data.total ?? 0),
-          path,
-          item: path === undefined || data.ok === undefined ? undefined : (data as unknown as BatchItem),
-        });
-        break;
-      case 'done':
-        result = data;
-        break;
-      case 'error':
-        failure = new ApiError(response.status, String(data.code ?? 'model_error'), String(data.message ?? '起草失败'));
-        break;
-      default:
-        break;
-    }
-  });
-  if (failure) throw failure;
-  if (result === undefined) throw new ApiError(response.status, 'stream_cut', '起草中断：服务没有发回完整结果，请重试');
-  return result;
+  const end: StreamEnd = {};
+  await readSse(response, (event) => onStreamEvent(event, handlers, response.status, end));
+  if (end.failure) throw end.failure;
+  if (end.result === undefined)
+    throw new ApiError(response.status, 'stream_cut', '起草中断：服务没有发回完整结果，请重试');
+  return end.result;
 }
 
 /** Which cells to draft: one, several, or every cell that needs a text. */

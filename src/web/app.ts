@@ -5,6 +5,7 @@
  */
 import type { FormInput } from '../core/index.js';
 import { hasPlaceholder } from '../core/narrative/placeholders.js';
+import { narrativePathsOf, narrativeTextAt } from '../core/narratives/paths.js';
 import { ApiError, getForm } from './api-client.js';
 import { h } from './dom.js';
 import { currentModel, showEditor, type EditorPage } from './editor-page.js';
@@ -62,7 +63,7 @@ async function showPrint(root: HTMLElement, id: string): Promise<void> {
   if (source.unsaved) warnings.push('预览包含尚未保存的修改。');
   const errors = allIssues(evaluation).filter((i) => i.severity === 'error').length;
   if (errors) warnings.push(`表中还有 ${errors} 个错误，打印前请在编辑页改正。`);
-  const texts = [evaluation.form.goals?.actual ?? '', ...evaluation.form.indicators.map((r) => r.deviation ?? '')];
+  const texts = narrativePathsOf(evaluation.form).map((path) => narrativeTextAt(evaluation.form, path));
   const placeholders = texts.filter(hasPlaceholder).length;
   if (placeholders) warnings.push(`有 ${placeholders} 个单元格仍含待补充内容（〔待补充〕）。`);
   renderPrintPage(root, {

@@ -1,4 +1,5 @@
 /** The empty form and row the page starts from (新建空白表, 插入一行). */
+import { DEFAULT_FUNDING_UNIT } from '../core/schema/choices.js';
 import type { FormInput } from '../core/index.js';
 import { DEFAULT_PROFILE_ID } from '../core/profiles/index.js';
 
@@ -10,7 +11,7 @@ export function blankForm(year = new Date().getFullYear()): FormInput {
     profile: DEFAULT_PROFILE_ID,
     project: { name: '新建项目', department: '', implementer: '', manager: '', phone: '' },
     funding: {
-      unit: '万元',
+      unit: DEFAULT_FUNDING_UNIT,
       weight: 10,
       total: { initial: null, annual: null, executed: null, score: null },
       appropriation: null,

@@ -2,6 +2,7 @@
  * Modal dialogs on the native <dialog> element: it traps focus, closes on Escape and gives the
  * focus back to the button that opened it, which is what keyboard users need.
  */
+import { button } from './controls.js';
 import { h, uniqueId, type Child } from './dom.js';
 
 export interface DialogAction<T> {
@@ -18,47 +19,49 @@ export interface DialogHandle {
   close(): void;
 }
 
-/** Opens a modal with a title and content; resolves with the chosen action's value (undefined on Escape). */
-export function openDialog<T>(options: {
+export interface DialogOptions<T> {
   title: string;
   content: Child;
   actions: DialogAction<T>[];
   wide?: boolean;
   className?: string;
-}): { handle: DialogHandle; result: Promise<T | undefined> } {
+}
+
+/** The dialog's buttons in a row; a click passes the action's value to `choose`. */
+function actionButtons<T>(actions: DialogAction<T>[], choose: (value: T) => void): HTMLButtonElement[] {
+  return actions.map((action) =>
+    button(action.label, () => choose(action.value), {
+      class: action.primary ? 'primary' : action.danger ? 'danger' : '',
+    }),
+  );
+}
+
+/** Opens a modal with a title and content; resolves with the chosen action's value (undefined on Escape). */
+export function openDialog<T>(options: DialogOptions<T>): { handle: DialogHandle; result: Promise<T | undefined> } {
   const titleId = uniqueId('dlg-title');
   const opener = document.activeElement as HTMLElement | null;
   const body = h('div', { class: 'dialog-body' }, options.content);
-  let resolve!: (value: T | undefined) => void;
-  const result = new Promise<T | undefined>((r) => (resolve = r));
   const dialog = h('dialog', {
     class: `dialog${options.wide ? ' wide' : ''}${options.className ? ` ${options.className}` : ''}`,
     attrs: { 'aria-labelledby': titleId },
   });
   let chosen: T | undefined;
-  const buttons = options.actions.map((action) =>
-    h('button', {
-      class: action.primary ? 'primary' : action.danger ? 'danger' : '',
-      attrs: { type: 'button' },
-      text: action.label,
-      on: {
-        click: () => {
-          chosen = action.value;
-          dialog.close();
-        },
-      },
-    }),
-  );
+  const buttons = actionButtons(options.actions, (value) => {
+    chosen = value;
+    dialog.close();
+  });
   dialog.append(
     h('h2', { attrs: { id: titleId }, text: options.title }),
     body,
     h('div', { class: 'dialog-actions' }, buttons),
   );
-  dialog.addEventListener('close', () => {
-    dialog.remove();
-    resolve(chosen);
-    if (opener && document.contains(opener)) opener.focus();
-  });
+  const result = new Promise<T | undefined>((resolve) =>
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      resolve(chosen);
+      if (opener && document.contains(opener)) opener.focus();
+    }),
+  );
   document.body.append(dialog);
   dialog.showModal();
   const primary = options.actions.findIndex((a) => a.primary);

@@ -10,7 +10,7 @@ import { PLACEHOLDER } from '../core/narrative/placeholders.js';
 import { defaultMaxChars } from '../core/narratives/max-chars.js';
 import { checkDraft } from '../drafting/checks.js';
 import type { DraftChecks } from '../drafting/types.js';
-import { charCount } from './format.js';
+import { countChars } from '../core/narrative/format.js';
 import type { CellChecks, Mark, MarkKind } from './text-marks.js';
 import { isNarrativePath, narrativeRowIndex } from '../core/narratives/paths.js';
 
@@ -82,7 +82,7 @@ export function checkCell(
   return {
     checks,
     marks,
-    length: checks?.length ?? charCount(text.replace(/\s/g, '')),
+    length: checks?.length ?? countChars(text),
     maxChars: checks?.maxChars ?? maxChars,
     notes,
   };

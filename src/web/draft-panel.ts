@@ -12,6 +12,7 @@ import { h, setText } from './dom.js';
 import type { FormEditor } from './form-editor.js';
 import type { FormModel } from './form-model.js';
 import type { CellMeta } from './narrative-metas.js';
+import { DraftRun } from './draft-run.js';
 import { pathLabel } from './format.js';
 import { toast } from './toast.js';
 
@@ -112,83 +113,61 @@ export class DraftController {
     const controller = new AbortController();
     this.running = controller;
     const batch = 'fields' in spec;
-    const snapshots = new Map<string, NarrativeSnapshot | null>(paths.map((p) => [p, this.model.snapshotOf(p)]));
-    const streamed = new Map<string, string>();
-    const settled = new Set<string>();
-    const failed: string[] = [];
-    let current = paths[0];
-    const showProgress = (done: number) => {
-      this.progressEl.hidden = false;
-      this.progressBar.max = paths.length;
-      this.progressBar.value = done;
-      setText(
-        this.progressText,
-        done < paths.length && current
-          ? `正在起草（已完成 ${done}/${paths.length}）：${pathLabel(current)}`
-          : `已完成 ${done}/${paths.length}`,
-      );
-    };
-    const settle = (item: BatchItem) => {
-      if (settled.has(item.path)) return;
-      settled.add(item.path);
-      const cell = this.editor().narrative(item.path);
-      cell?.setStreaming(false);
-      if (item.ok && item.result) this.accept(item.path, item.result, snapshots.get(item.path) ?? null);
-      else {
-        failed.push(`${pathLabel(item.path)}：${item.error?.message ?? '起草失败'}`);
-        cell?.refresh(true);
-      }
-    };
+    const run = new DraftRun(paths, {
+      cell: (path) => this.editor().narrative(path),
+      snapshotOf: (path) => this.model.snapshotOf(path),
+      accept: (path, done, snapshot) => this.accept(path, done, snapshot),
+      progress: (done, current) => this.showProgress(paths.length, done, current),
+    });
     for (const path of paths) this.editor().narrative(path)?.setStreaming(true);
-    if (batch) showProgress(0);
-    let finished = 0;
+    if (batch) run.progress(0);
     try {
-      const result = await streamDrafts(
-        this.model.id,
-        this.model.isDirty() ? this.model.form : null,
-        spec,
-        {
-          onDelta: (text, path) => {
-            const target = path ?? paths[0];
-            if (!target || settled.has(target)) return;
-            current = target;
-            const sofar = (streamed.get(target) ?? '') + text;
-            streamed.set(target, sofar);
-            this.editor().narrative(target)?.showStreamedText(sofar);
-          },
-          onReset: (path) => {
-            const target = path ?? paths[0];
-            if (target) streamed.set(target, '');
-          },
-          onProgress: ({ done, item }) => {
-            if (item) settle(item);
-            finished = done;
-            showProgress(done);
-          },
-        },
-        controller.signal,
-      );
-      // One cell answers with its DraftResult; a batch with { total, items } (also the JSON answer).
-      const items = batch
-        ? ((result as { items?: BatchItem[] }).items ?? [])
-        : [{ path: paths[0]!, ok: true, result: result as DraftDone }];
-      for (const item of items) settle(item);
-      finished = items.filter((i) => i.ok).length;
-      if (failed.length > 0) toast(`有 ${failed.length} 处起草失败：${failed.join('；')}`, { kind: 'error' });
-      else if (batch) toast(`已起草 ${finished} 处，请逐一核对后保存。`, { kind: 'success' });
+      const unsaved = this.model.isDirty() ? this.model.form : null;
+      const result = await streamDrafts(this.model.id, unsaved, spec, run.handlers(), controller.signal);
+      this.finish(run, result, batch);
     } catch (error) {
       if ((error as Error).name === 'AbortError')
-        toast(settled.size > 0 ? `已停止，已起草 ${settled.size} 处。` : '已停止起草。');
+        toast(run.settled.size > 0 ? `已停止，已起草 ${run.settled.size} 处。` : '已停止起草。');
       else toast(`起草失败：${errorText(error)}`, { kind: 'error' });
     } finally {
       this.running = null;
-      for (const path of paths) {
-        const cell = this.editor().narrative(path);
-        cell?.setStreaming(false);
-        cell?.refresh(true);
-      }
-      this.progressEl.hidden = true;
+      this.endStreaming(paths);
     }
+  }
+
+  /** Settles what the final answer holds and says how the run went. */
+  private finish(run: DraftRun, result: unknown, batch: boolean): void {
+    // One cell answers with its DraftResult; a batch with { total, items } (also the JSON answer).
+    const items = batch
+      ? ((result as { items?: BatchItem[] }).items ?? [])
+      : [{ path: run.paths[0]!, ok: true, result: result as DraftDone }];
+    for (const item of items) run.settle(item);
+    const drafted = items.filter((i) => i.ok).length;
+    if (run.failed.length > 0) toast(`有 ${run.failed.length} 处起草失败：${run.failed.join('；')}`, { kind: 'error' });
+    else if (batch) toast(`已起草 ${drafted} 处，请逐一核对后保存。`, { kind: 'success' });
+  }
+
+  /** The progress line: the cell being written and how many are done. */
+  private showProgress(total: number, done: number, current: string | undefined): void {
+    this.progressEl.hidden = false;
+    this.progressBar.max = total;
+    this.progressBar.value = done;
+    setText(
+      this.progressText,
+      done < total && current
+        ? `正在起草（已完成 ${done}/${total}）：${pathLabel(current)}`
+        : `已完成 ${done}/${total}`,
+    );
+  }
+
+  /** The run is over: every cell stops streaming and shows its checks again; the progress hides. */
+  private endStreaming(paths: string[]): void {
+    for (const path of paths) {
+      const cell = this.editor().narrative(path);
+      cell?.setStreaming(false);
+      cell?.refresh(true);
+    }
+    this.progressEl.hidden = true;
   }
 
   /** A finished draft becomes the cell's text (undoable). */

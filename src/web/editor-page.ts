@@ -32,13 +32,20 @@ export interface EditorPage {
 /** Where the last opened editor keeps its model, so the print view shows unsaved text too. */
 export let currentModel: FormModel | null = null;
 
-/** Loads form `id` into `root` and returns the page. */
-export async function showEditor(root: HTMLElement, id: string, ctx: PageContext): Promise<EditorPage | null> {
-  const view = await loadView(root, id, ctx);
-  if (!view) return null;
-  const model = new FormModel(id, view.version, view.form as FormInput, view.narratives ?? {});
-  const notices = await restoreUnsaved(model, view);
+/** Ctrl/⌘+S saves; returns what removes the shortcut. */
+function saveShortcut(saver: EditorSaver): () => void {
+  const onKey = (event: KeyboardEvent) => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      void saver.save();
+    }
+  };
+  document.addEventListener('keydown', onKey);
+  return () => document.removeEventListener('keydown', onKey);
+}
 
+/** The editor of `model` with its drafts and saver, each action wired to the others. */
+function buildEditor(model: FormModel, view: FormView, ctx: PageContext) {
   let editor!: FormEditor;
   const drafts = new DraftController(model, () => editor);
   const saver = new EditorSaver(model, drafts, ctx.author, view.narratives ?? {});
@@ -47,15 +54,19 @@ export async function showEditor(root: HTMLElement, id: string, ctx: PageContext
     rowActions: rowActions(model, drafts, () => editor.main),
     savedOrigin: (path) => saver.savedOrigin(path),
   });
+  return { editor, drafts, saver };
+}
+
+/** Loads form `id` into `root` and returns the page. */
+export async function showEditor(root: HTMLElement, id: string, ctx: PageContext): Promise<EditorPage | null> {
+  const view = await loadView(root, id, ctx);
+  if (!view) return null;
+  const model = new FormModel(id, view.version, view.form as FormInput, view.narratives ?? {});
+  const notices = await restoreUnsaved(model, view);
+  const { editor, drafts, saver } = buildEditor(model, view, ctx);
   const unsubscribe = model.subscribe(() => saver.changed());
   ctx.actions.replaceChildren(...editorToolbar(model, saver, drafts));
-  const onKey = (event: KeyboardEvent) => {
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
-      event.preventDefault();
-      void saver.save();
-    }
-  };
-  document.addEventListener('keydown', onKey);
+  const removeShortcut = saveShortcut(saver);
 
   // The review (issue #12): status, buttons and review columns; the form locked while submitted
   // Loaded on demand: the first-load script stays under its budget (issue #9)
@@ -65,16 +76,14 @@ export async function showEditor(root: HTMLElement, id: string, ctx: PageContext
   root.replaceChildren(notices, drafts.progressEl, ...(review ? [review.el] : []), editor.el);
   currentModel = model;
   saver.updateStatus();
-  return {
-    model,
-    destroy: () => {
-      document.removeEventListener('keydown', onKey);
-      unsubscribe();
-      editor.destroy();
-      review?.destroy();
-      saver.close();
-    },
+  const destroy = () => {
+    removeShortcut();
+    unsubscribe();
+    editor.destroy();
+    review?.destroy();
+    saver.close();
   };
+  return { model, destroy };
 }
 
 /** Reads the form, showing that it is loading; null (after saying why) when it cannot be read or the user left. */

@@ -6,6 +6,7 @@
  * starts, so the editor's first load carries no zod; until it arrives a form is scored as it
  * stands, and whatever must not miss a schema problem (saving, printing) awaits `loadValidation()`.
  */
+import { DEFAULT_FUNDING_UNIT } from '../core/schema/choices.js';
 import { ZipingError, type FieldIssue } from '../core/errors.js';
 import { DEFAULT_PROFILE_ID } from '../core/profiles/index.js';
 import type { Form, FormInput } from '../core/schema/form.js';
@@ -62,6 +63,6 @@ export function evaluate(input: FormInput, unreadable: ReadonlyMap<string, strin
 /** The schema's defaults, for a form scored as it stands. */
 function withDefaults(input: FormInput): FormInput {
   const form = { ...input, formType: input.formType ?? 'project' };
-  if (form.funding) form.funding = { ...form.funding, unit: form.funding.unit ?? '万元' };
+  if (form.funding) form.funding = { ...form.funding, unit: form.funding.unit ?? DEFAULT_FUNDING_UNIT };
   return form;
 }

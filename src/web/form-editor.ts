@@ -3,6 +3,7 @@
  * block, 年度总体目标, the indicator table and 总分, with the score panel beside it. Every keystroke
  * rescores the form in the page and updates only the cells whose numbers changed.
  */
+import { FUNDING_UNITS } from '../core/schema/choices.js';
 import type { ReportIssue } from '../core/index.js';
 import { listProfiles } from '../core/profiles/index.js';
 import type { NarrativeOrigin } from '../core/narratives/index.js';
@@ -86,10 +87,7 @@ export class FormEditor {
 
     const unit = boundField(m, 'funding.unit', 'select', {
       label: '金额单位',
-      options: [
-        ['万元', '万元'],
-        ['元', '元'],
-      ],
+      options: FUNDING_UNITS.map((u) => [u, u]),
     }).wrap;
     const fundingBody = h(
       'tbody',

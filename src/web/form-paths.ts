@@ -30,10 +30,8 @@ export function inputIdFor(path: string): string {
   return `f-${path.replace(/\./g, '-')}`;
 }
 
-/** The narrative path of an indicator row's 偏差原因分析及改进措施 cell. */
-export function deviationPath(index: number): string {
-  return `indicators.${index}.deviation`;
-}
+/** The narrative path of an indicator row's 偏差原因分析及改进措施 cell (core's). */
+export { deviationPath } from '../core/narratives/paths.js';
 
 /** Flattens an object into `path → leaf value` (arrays by index), for diffs and merges. */
 export function flatten(value: unknown, prefix = '', out: Map<string, unknown> = new Map()): Map<string, unknown> {

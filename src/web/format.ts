@@ -33,7 +33,10 @@ export function parseNumberText(text: string): number | null | undefined {
 /** Chinese name of a field path (core's, shared with the CLI). */
 export { pathLabel } from '../core/schema/field-labels.js';
 
-/** Characters as a person counts them (code points, not UTF-16 units or bytes). */
+/**
+ * Characters as a person counts them (code points, not UTF-16 units or bytes), whitespace included:
+ * the size of a diff. A cell's length against its limit is core's `countChars` (no whitespace).
+ */
 export function charCount(text: string): number {
   let n = 0;
   for (const _ of text) n += 1;

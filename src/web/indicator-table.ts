@@ -3,7 +3,9 @@
  * row's final score, its one-line explanation and its flags beside it, and buttons to add,
  * remove and reorder rows.
  */
+import { GRADES } from '../core/schema/choices.js';
 import type { NarrativeOrigin } from '../core/narratives/index.js';
+import { button } from './controls.js';
 import { h, setText } from './dom.js';
 import { boundField } from './fields.js';
 import type { FormModel } from './form-model.js';
@@ -44,6 +46,59 @@ const COLUMNS: [string, string][] = [
   ['核定得分', 'c-result'],
   ['操作', 'c-ops'],
 ];
+
+/** 达成等级 of a qualitative row (core's), with an empty choice first. */
+const GRADE_OPTIONS: [string, string][] = [['', '等级…'], ...GRADES.map((g): [string, string] => [g, g])];
+
+/** The input cells of row `i` from 一级指标 to 得分 (with 达成等级 under 得分); `grade` is shown only when it applies. */
+function rowFields(m: FormModel, i: number): { cells: HTMLTableCellElement[]; grade: HTMLElement } {
+  const row = rowLabel(i);
+  const path = `indicators.${i}.`;
+  const text = (key: string, label: string) =>
+    boundField(m, path + key, 'text', { label: `${row} ${label}`, hideLabel: true, multiline: true }).wrap;
+  const num = (key: string, label: string) =>
+    boundField(m, path + key, 'number', { label: `${row} ${label}`, hideLabel: true, className: 'num' }).wrap;
+  const grade = boundField(m, `${path}grade`, 'select', {
+    label: `${row} 达成等级`,
+    hideLabel: false,
+    options: GRADE_OPTIONS,
+  }).wrap;
+  grade.classList.add('grade');
+  const cell = (cls: string, ...children: Node[]) => h('td', { class: cls }, ...children);
+  const cells = [
+    cell('c-l1', text('level1', '一级指标')),
+    cell('c-l2', text('level2', '二级指标')),
+    cell('c-name', text('name', '三级指标')),
+    cell('c-target', text('target', '年度指标值')),
+    cell('c-actual', text('actual', '实际完成值')),
+    cell('c-num', num('weight', '分值')),
+    cell('c-num', num('score', '得分'), grade),
+  ];
+  return { cells, grade };
+}
+
+/** The row under row `i`: the score's explanation and, folded, the 补充事实 for drafting. */
+function detailRow(m: FormModel, i: number, explanation: HTMLElement): HTMLTableRowElement {
+  const notes = boundField(m, `indicators.${i}.notes`, 'text', {
+    label: `${rowLabel(i)} 补充事实（供起草参考，不打印）`,
+    multiline: true,
+    placeholder: '例如：原因：设备到货延迟；措施：加强采购计划管理',
+  }).wrap;
+  return h(
+    'tr',
+    { class: 'detail', dataset: { row: String(i) } },
+    h(
+      'td',
+      { attrs: { colspan: COLUMNS.length } },
+      h(
+        'div',
+        { class: 'detail-line' },
+        explanation,
+        h('details', { class: 'notes' }, h('summary', { text: '补充事实' }), notes),
+      ),
+    ),
+  );
+}
 
 /** The editable indicator table. */
 export class IndicatorTable {
@@ -115,95 +170,54 @@ export class IndicatorTable {
   }
 
   private buildRow(i: number): RowView {
-    const m = this.model;
-    const p = (key: string) => `indicators.${i}.${key}`;
     const row = rowLabel(i);
-    const cell = (cls: string, ...children: (Node | string)[]) => h('td', { class: cls }, ...children);
-    const text = (key: string, label: string, extra: { multiline?: boolean } = {}) =>
-      boundField(m, p(key), 'text', { label: `${row} ${label}`, hideLabel: true, ...extra }).wrap;
-    const num = (key: string, label: string) =>
-      boundField(m, p(key), 'number', { label: `${row} ${label}`, hideLabel: true, className: 'num' }).wrap;
-    const grade = boundField(m, p('grade'), 'select', {
-      label: `${row} 达成等级`,
-      hideLabel: false,
-      options: [
-        ['', '等级…'],
-        ['达成', '达成'],
-        ['部分达成', '部分达成'],
-        ['未达成', '未达成'],
-      ],
-    }).wrap;
-    grade.classList.add('grade');
-    const narrative = new NarrativeCell(m, deviationPath(i), this.narrativeActions, {
+    const fields = rowFields(this.model, i);
+    const narrative = new NarrativeCell(this.model, deviationPath(i), this.narrativeActions, {
       label: '偏差原因分析及改进措施',
       hideLabel: true,
       savedOrigin: this.savedOrigin,
     });
-    const final = h('strong', { class: 'final' });
-    const rule = h('span', { class: 'rule' });
-    const flags = h('ul', { class: 'flags', attrs: { 'aria-label': `${row} 提示` } });
-    const explanation = h('span', { class: 'explanation' });
+    const result = {
+      final: h('strong', { class: 'final' }),
+      rule: h('span', { class: 'rule' }),
+      flags: h('ul', { class: 'flags', attrs: { 'aria-label': `${row} 提示` } }),
+    };
     const number = h('span', { class: 'row-no', text: row });
-    const op = (label: string, action: string, title: string, run: () => void, disabled = false) =>
-      h('button', {
-        class: 'icon',
-        attrs: { type: 'button', 'aria-label': title, title, 'data-action': action, disabled },
-        text: label,
-        on: { click: run },
-      });
-    const last = m.form.indicators.length - 1;
     const main = h(
       'tr',
       { class: 'row', dataset: { row: String(i) } },
-      cell('c-l1', text('level1', '一级指标', { multiline: true })),
-      cell('c-l2', text('level2', '二级指标', { multiline: true })),
-      cell('c-name', text('name', '三级指标', { multiline: true })),
-      cell('c-target', text('target', '年度指标值', { multiline: true })),
-      cell('c-actual', text('actual', '实际完成值', { multiline: true })),
-      cell('c-num', num('weight', '分值')),
-      cell('c-num', num('score', '得分'), grade),
-      cell('c-dev', narrative.el),
+      fields.cells,
+      h('td', { class: 'c-dev' }, narrative.el),
       h(
         'td',
         { class: 'c-result', attrs: { 'aria-live': 'off' } },
         h('span', { class: 'vh', text: `${row} 核定得分` }),
-        final,
-        rule,
-        flags,
+        result.final,
+        result.rule,
+        result.flags,
       ),
-      cell(
-        'c-ops',
-        number,
-        h(
-          'span',
-          { class: 'ops' },
-          op('↑', 'up', `上移${row}`, () => this.rowActions.move(i, -1), i === 0),
-          op('↓', 'down', `下移${row}`, () => this.rowActions.move(i, 1), i === last),
-          op('＋', 'insert', `在${row}下方插入一行`, () => this.rowActions.insertBelow(i)),
-          op('✕', 'remove', `删除${row}`, () => this.rowActions.remove(i)),
-        ),
-      ),
+      h('td', { class: 'c-ops' }, number, this.rowOps(i)),
     );
-    const notes = boundField(m, p('notes'), 'text', {
-      label: `${row} 补充事实（供起草参考，不打印）`,
-      multiline: true,
-      placeholder: '例如：原因：设备到货延迟；措施：加强采购计划管理',
-    }).wrap;
-    const detail = h(
-      'tr',
-      { class: 'detail', dataset: { row: String(i) } },
-      h(
-        'td',
-        { attrs: { colspan: COLUMNS.length } },
-        h(
-          'div',
-          { class: 'detail-line' },
-          explanation,
-          h('details', { class: 'notes' }, h('summary', { text: '补充事实' }), notes),
-        ),
-      ),
+    const explanation = h('span', { class: 'explanation' });
+    const detail = detailRow(this.model, i, explanation);
+    return { main, detail, number, ...result, explanation, gradeWrap: fields.grade, narrative, flagKey: '' };
+  }
+
+  /** The buttons that move, insert and remove row `i`. */
+  private rowOps(i: number): HTMLElement {
+    const row = rowLabel(i);
+    const last = this.model.form.indicators.length - 1;
+    const actions = this.rowActions;
+    const op = (label: string, action: string, title: string, run: () => void, disabled = false) =>
+      button(label, run, { class: 'icon', attrs: { 'aria-label': title, title, 'data-action': action, disabled } });
+    return h(
+      'span',
+      { class: 'ops' },
+      op('↑', 'up', `上移${row}`, () => actions.move(i, -1), i === 0),
+      op('↓', 'down', `下移${row}`, () => actions.move(i, 1), i === last),
+      op('＋', 'insert', `在${row}下方插入一行`, () => actions.insertBelow(i)),
+      op('✕', 'remove', `删除${row}`, () => actions.remove(i)),
     );
-    return { main, detail, number, final, rule, flags, explanation, gradeWrap: grade, narrative, flagKey: '' };
   }
 
   /** Shows the latest scores, explanations and flags; touches only what changed. */

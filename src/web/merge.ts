@@ -3,6 +3,7 @@
  * against what someone else saved since. Fields only one side changed are taken from that side;
  * fields both changed differently are conflicts the user decides. Pure, so it is unit-tested.
  */
+import { DEFAULT_FUNDING_UNIT } from '../core/schema/choices.js';
 import type { FormInput } from '../core/index.js';
 import { clone, flatten, getAt, setAt } from './form-paths.js';
 
@@ -28,7 +29,7 @@ const FUNDING_ROWS = ['total', 'appropriation', 'carryover', 'other'] as const;
 /** Empty text, null and a missing field mean the same blank cell; funding rows are compared cell by cell. */
 function normalized(form: FormInput): FormInput {
   const copy = clone(form) as FormInput & { funding?: Record<string, unknown> };
-  copy.funding ??= { unit: '万元' } as never;
+  copy.funding ??= { unit: DEFAULT_FUNDING_UNIT } as never;
   const funding = copy.funding as Record<string, unknown>;
   for (const row of FUNDING_ROWS) funding[row] ??= { initial: null, annual: null, executed: null, score: null };
   copy.goals ??= {};
@@ -59,54 +60,60 @@ function denormalize(form: FormInput): FormInput {
   return form;
 }
 
+/** A merge being built: the merged copy (mine at first) and what was found so far. */
+interface MergeState extends Omit<MergeResult, 'merged'> {
+  merged: Record<string, unknown>;
+}
+
+/** Rows added, removed or reordered cannot be matched cell by cell: the indicator table merges as one unit. */
+function mergeTable(base: FormInput, mine: FormInput, theirs: FormInput, state: MergeState): void {
+  const mineChanged = !same(mine.indicators, base.indicators);
+  const theirsChanged = !same(theirs.indicators, base.indicators);
+  if (mineChanged && theirsChanged && !same(mine.indicators, theirs.indicators)) {
+    state.conflicts.push({
+      path: 'indicators',
+      base: base.indicators,
+      mine: mine.indicators,
+      theirs: theirs.indicators,
+    });
+    state.myChanges.push('indicators');
+  } else if (theirsChanged) {
+    state.merged.indicators = clone(theirs.indicators);
+    state.theirChanges.push('indicators');
+  } else if (mineChanged) {
+    state.myChanges.push('indicators');
+  }
+}
+
+/** Merges one field: theirs when only they changed it, mine when only I did, a conflict when both differ. */
+function mergeCell(path: string, values: [unknown, unknown, unknown], state: MergeState): void {
+  const [bv, mv, tv] = values;
+  if (same(mv, tv)) return;
+  if (same(mv, bv)) {
+    setAt(state.merged, path, tv === undefined ? null : tv);
+    state.theirChanges.push(path);
+  } else if (same(tv, bv)) {
+    state.myChanges.push(path);
+  } else {
+    state.conflicts.push({ path, base: bv ?? null, mine: mv ?? null, theirs: tv ?? null });
+  }
+}
+
 /** Merges `mine` and `theirs`, both edited from `base`. */
 export function mergeForms(baseForm: FormInput, mineForm: FormInput, theirsForm: FormInput): MergeResult {
   const base = normalized(baseForm);
   const mine = normalized(mineForm);
   const theirs = normalized(theirsForm);
-  const merged = clone(mine) as unknown as Record<string, unknown>;
-  const conflicts: MergeConflict[] = [];
-  const theirChanges: string[] = [];
-  const myChanges: string[] = [];
-
-  // Rows added, removed or reordered on both sides cannot be matched cell by cell: the table is one unit.
+  const state: MergeState = { merged: clone(mine) as never, conflicts: [], theirChanges: [], myChanges: [] };
   const sameShape =
     base.indicators.length === mine.indicators.length && base.indicators.length === theirs.indicators.length;
+  if (!sameShape) mergeTable(base, mine, theirs, state);
   const skip = (path: string) => !sameShape && (path === 'indicators' || path.startsWith('indicators.'));
-  if (!sameShape) {
-    const mineChanged = !same(mine.indicators, base.indicators);
-    const theirsChanged = !same(theirs.indicators, base.indicators);
-    if (mineChanged && theirsChanged && !same(mine.indicators, theirs.indicators)) {
-      conflicts.push({ path: 'indicators', base: base.indicators, mine: mine.indicators, theirs: theirs.indicators });
-      myChanges.push('indicators');
-    } else if (theirsChanged) {
-      merged.indicators = clone(theirs.indicators);
-      theirChanges.push('indicators');
-    } else if (mineChanged) {
-      myChanges.push('indicators');
-    }
-  }
-
-  const b = flatten(base);
-  const m = flatten(mine);
-  const t = flatten(theirs);
-  const paths = new Set([...b.keys(), ...m.keys(), ...t.keys()]);
-  for (const path of paths) {
-    if (skip(path)) continue;
-    const bv = b.get(path);
-    const mv = m.get(path);
-    const tv = t.get(path);
-    if (same(mv, tv)) continue;
-    if (same(mv, bv)) {
-      setAt(merged, path, tv === undefined ? null : tv);
-      theirChanges.push(path);
-    } else if (same(tv, bv)) {
-      myChanges.push(path);
-    } else {
-      conflicts.push({ path, base: bv ?? null, mine: mv ?? null, theirs: tv ?? null });
-    }
-  }
-  return { merged: denormalize(merged as unknown as FormInput), conflicts, theirChanges, myChanges };
+  const [b, m, t] = [flatten(base), flatten(mine), flatten(theirs)];
+  for (const path of new Set([...b.keys(), ...m.keys(), ...t.keys()]))
+    if (!skip(path)) mergeCell(path, [b.get(path), m.get(path), t.get(path)], state);
+  const { merged, ...found } = state;
+  return { merged: denormalize(merged as unknown as FormInput), ...found };
 }
 
 /** The merge with the user's choice for each conflict (default: mine). */

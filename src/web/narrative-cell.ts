@@ -11,7 +11,8 @@ import { markRuns, type CellChecks } from './text-marks.js';
 import { h, hiddenLabel, setText } from './dom.js';
 import type { FormModel } from './form-model.js';
 import { inputIdFor } from './form-paths.js';
-import { charCount, pathLabel } from './format.js';
+import { countChars } from '../core/narrative/format.js';
+import { pathLabel } from './format.js';
 
 export interface NarrativeActions {
   draft(path: string): void;
@@ -143,10 +144,7 @@ export class NarrativeCell {
   showStreamedText(text: string): void {
     this.textarea.value = text;
     this.drawBackdrop(text, null);
-    setText(
-      this.count,
-      `${charCount(text.replace(/\s/g, ''))}/${this.checks?.maxChars ?? defaultMaxChars(this.path)}字 · 起草中…`,
-    );
+    setText(this.count, `${countChars(text)}/${this.maxChars()}字 · 起草中…`);
   }
 
   /** Offers (or hides) the undo of the last draft. */
@@ -160,41 +158,52 @@ export class NarrativeCell {
     const text = String(this.model.get(this.path) ?? '');
     if (this.textarea.value !== text) this.textarea.value = text;
     if (force) this.lastChecked = null;
-    const checkCell = loadedChecker();
-    if (text !== this.lastChecked) {
-      const empty = !text.trim();
-      if (empty || (this.visible && checkCell)) {
-        this.lastChecked = text;
-        this.pending = false;
-        const { form, report } = this.model.evaluation;
-        // An empty cell has nothing to mark; skipping its checks keeps rechecks of big forms cheap.
-        this.checks =
-          !empty && checkCell
-            ? checkCell(text, form, report, this.path)
-            : {
-                checks: null,
-                marks: [],
-                length: 0,
-                maxChars: this.checks?.maxChars ?? defaultMaxChars(this.path),
-                notes: [],
-              };
-        this.drawBackdrop(text, this.checks);
-        this.drawFindings(this.checks);
-      } else {
-        // Off screen: the checks wait until the cell scrolls into view (see setVisible); and
-        // until the checks have loaded.
-        this.pending = true;
-        if (!checkCell) void loadChecker().then(() => this.visible && this.pending && this.recheck());
-      }
-    }
-    const length = this.checks && this.lastChecked === text ? this.checks.length : charCount(text.replace(/\s/g, ''));
-    const maxChars = this.checks?.maxChars ?? defaultMaxChars(this.path);
-    setText(this.count, `${length}/${maxChars}字`);
-    this.count.classList.toggle('over', length > maxChars);
-    const meta = this.model.metaOf(this.path);
-    const origin = meta?.origin ?? this.savedOrigin(this.path);
+    if (text !== this.lastChecked) this.check(text);
+    this.drawCount(this.checks && this.lastChecked === text ? this.checks.length : countChars(text));
+    const origin = this.model.metaOf(this.path)?.origin ?? this.savedOrigin(this.path);
     setText(this.origin, text.trim() ? originLabel(origin) : '');
     this.origin.dataset.kind = origin?.kind ?? '';
+    this.drawStale();
+  }
+
+  /**
+   * Checks `text` and draws the marks, when the checks have loaded and the cell is on screen;
+   * otherwise the checks wait (see setVisible) and are loaded if they are not yet.
+   */
+  private check(text: string): void {
+    const checkCell = loadedChecker();
+    const empty = !text.trim();
+    if (!empty && !(this.visible && checkCell)) {
+      this.pending = true;
+      if (!checkCell) void loadChecker().then(() => this.visible && this.pending && this.recheck());
+      return;
+    }
+    this.lastChecked = text;
+    this.pending = false;
+    const { form, report } = this.model.evaluation;
+    // An empty cell has nothing to mark; skipping its checks keeps rechecks of big forms cheap.
+    this.checks =
+      !empty && checkCell
+        ? checkCell(text, form, report, this.path)
+        : { checks: null, marks: [], length: 0, maxChars: this.maxChars(), notes: [] };
+    this.drawBackdrop(text, this.checks);
+    this.drawFindings(this.checks);
+  }
+
+  /** The cell's limit: the checks' (a draft may set its own), else the default of its kind. */
+  private maxChars(): number {
+    return this.checks?.maxChars ?? defaultMaxChars(this.path);
+  }
+
+  /** `length/limit字`, marked when over. */
+  private drawCount(length: number): void {
+    const maxChars = this.maxChars();
+    setText(this.count, `${length}/${maxChars}字`);
+    this.count.classList.toggle('over', length > maxChars);
+  }
+
+  /** Shows whether the text was written against other numbers than the form has now. */
+  private drawStale(): void {
     const stale = this.model.isStale(this.path);
     this.stale.hidden = !stale;
     this.el.classList.toggle('is-stale', stale);
@@ -208,16 +217,11 @@ export class NarrativeCell {
     const text = this.textarea.value;
     this.drawBackdrop(text, null);
     this.lastChecked = null;
-    const maxChars = this.checks?.maxChars ?? defaultMaxChars(this.path);
-    const length = charCount(text.replace(/\s/g, ''));
-    setText(this.count, `${length}/${maxChars}字`);
-    this.count.classList.toggle('over', length > maxChars);
+    this.drawCount(countChars(text));
     const meta = this.model.metaOf(this.path);
     setText(this.origin, text.trim() ? originLabel(meta?.origin ?? this.savedOrigin(this.path)) : '');
     this.origin.dataset.kind = meta?.origin?.kind ?? '';
-    const stale = this.model.isStale(this.path);
-    this.stale.hidden = !stale;
-    this.el.classList.toggle('is-stale', stale);
+    this.drawStale();
   }
 
   /** Re-runs the checks after the numbers changed (the text itself may be the same). */

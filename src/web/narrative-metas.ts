@@ -4,7 +4,7 @@
  * written against. Kept in step with the rows as they are inserted, removed and moved.
  */
 import type { NarrativeOrigin, NarrativeSnapshot } from '../core/narratives/index.js';
-import { isNarrativePath, narrativeRowIndex } from '../core/narratives/paths.js';
+import { deviationPath, isNarrativePath, narrativeRowIndex } from '../core/narratives/paths.js';
 
 /** What the page knows about one narrative cell. */
 export interface CellMeta {
@@ -62,7 +62,7 @@ export class NarrativeMetas {
     const out: Record<string, NarrativeOrigin> = {};
     if (this.goals.origin) out['goals.actual'] = this.goals.origin;
     this.rows.forEach((meta, i) => {
-      if (meta.origin) out[`indicators.${i}.deviation`] = meta.origin;
+      if (meta.origin) out[deviationPath(i)] = meta.origin;
     });
     return out;
   }

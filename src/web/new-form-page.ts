@@ -4,8 +4,10 @@
  * 保存, which creates the form and opens its editor.
  */
 import { reportSummary, type ImportReport } from '../io/import/report.js';
-import { ApiError, createForm } from './api-client.js';
+import { createForm } from './api-client.js';
+import { button } from './controls.js';
 import { h } from './dom.js';
+import { errorText } from './error-text.js';
 import { FormEditor } from './form-editor.js';
 import { FormModel } from './form-model.js';
 import { pendingForm, setPending } from './pending-form.js';
@@ -55,6 +57,48 @@ function reportPanel(report: ImportReport, source: string): HTMLElement {
   );
 }
 
+/** An editor of a form not stored yet: drafting, chat and history wait until it is saved. */
+function unsavedEditor(model: FormModel): FormEditor {
+  const notYet = () => toast('请先保存，再起草或查看历史。');
+  return new FormEditor(model, {
+    narrativeActions: { draft: notYet, chat: notYet, history: notYet, undo: () => undefined },
+    rowActions: {
+      insertBelow: (index: number) => model.addRow(index + 1),
+      remove: (index: number) => void model.removeRow(index),
+      move: (index: number, delta: number) => void model.moveRow(index, delta),
+    },
+    savedOrigin: () => undefined,
+  });
+}
+
+/** 保存 (stores the form and opens it in the editor, once at a time) and 放弃 (back to the list). */
+function saveActions(model: FormModel, author: () => string | undefined): HTMLElement[] {
+  let saving = false;
+  const save = async () => {
+    if (saving) return;
+    saving = true;
+    try {
+      const view = await createForm({ form: model.form, author: author() });
+      setPending(null);
+      toast('已保存', { kind: 'success' });
+      location.hash = `#/forms/${encodeURIComponent(view.id)}`;
+    } catch (error) {
+      toast(`保存失败：${errorText(error)}`, { kind: 'error' });
+    } finally {
+      saving = false;
+    }
+  };
+  const discard = () => {
+    setPending(null);
+    location.hash = '#/';
+  };
+  return [
+    h('span', { class: 'save-status', attrs: { role: 'status', 'data-testid': 'save-status' }, text: '尚未保存' }),
+    button('保存', () => void save(), { class: 'primary' }),
+    button('放弃', discard),
+  ];
+}
+
 /** Shows the pending form, or returns to the list when there is none. */
 export function showNewForm(
   root: HTMLElement,
@@ -67,40 +111,8 @@ export function showNewForm(
   }
   const { form, report, source } = pending;
   const model = new FormModel('new', 0, form);
-  const notYet = () => toast('请先保存，再起草或查看历史。');
-  const editor = new FormEditor(model, {
-    narrativeActions: { draft: notYet, chat: notYet, history: notYet, undo: () => undefined },
-    rowActions: {
-      insertBelow: (index: number) => model.addRow(index + 1),
-      remove: (index: number) => void model.removeRow(index),
-      move: (index: number, delta: number) => void model.moveRow(index, delta),
-    },
-    savedOrigin: () => undefined,
-  });
-  let saving = false;
-  const save = async () => {
-    if (saving) return;
-    saving = true;
-    try {
-      const view = await createForm({ form: model.form, author: ctx.author() });
-      setPending(null);
-      toast('已保存', { kind: 'success' });
-      location.hash = `#/forms/${encodeURIComponent(view.id)}`;
-    } catch (error) {
-      toast(`保存失败：${error instanceof ApiError ? error.message : String(error)}`, { kind: 'error' });
-    } finally {
-      saving = false;
-    }
-  };
-  const discard = () => {
-    setPending(null);
-    location.hash = '#/';
-  };
-  ctx.actions.replaceChildren(
-    h('span', { class: 'save-status', attrs: { role: 'status', 'data-testid': 'save-status' }, text: '尚未保存' }),
-    h('button', { class: 'primary', attrs: { type: 'button' }, text: '保存', on: { click: () => void save() } }),
-    h('button', { attrs: { type: 'button' }, text: '放弃', on: { click: discard } }),
-  );
+  const editor = unsavedEditor(model);
+  ctx.actions.replaceChildren(...saveActions(model, ctx.author));
   root.replaceChildren(...(report ? [reportPanel(report, source)] : []), editor.el);
   document.title = `${report ? '导入' : '新建'} - ${form.project.name}`;
   return { destroy: () => editor.destroy() };

@@ -4,9 +4,11 @@
  * Narrative cells are Markdown rendered by `marked` and sanitized; every other cell is text.
  * This module is loaded on demand, so `marked` is not part of the editor's first load.
  */
+import { DEFAULT_FUNDING_UNIT } from '../core/schema/choices.js';
 import type { Form, ScoreReport } from '../core/index.js';
-import { printedScores } from '../core/scoring/printed-scores.js';
+import { type PrintedScores, printedScores } from '../core/scoring/printed-scores.js';
 import { h, type Child } from './dom.js';
+import { deviationPath } from './form-paths.js';
 import { fmtPercent, fmtScore } from './format.js';
 import { renderNarrative } from './markdown.js';
 
@@ -29,83 +31,88 @@ function th(content: Child, attrs: Record<string, string | number> = {}): HTMLTa
   return h('th', { attrs }, content);
 }
 
+const FUNDING_COLUMNS = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
+
+/** The indicator table's columns: header and width class. */
+const INDICATOR_COLUMNS: [string, string][] = [
+  ['一级指标', 'w-l1'],
+  ['二级指标', 'w-l2'],
+  ['三级指标', 'w-name'],
+  ['年度指标值', 'w-target'],
+  ['实际完成值', 'w-actual'],
+  ['分值', 'w-num'],
+  ['得分', 'w-num'],
+  ['偏差原因分析及改进措施', 'w-dev'],
+];
+
 function narrative(text: string | null | undefined): HTMLElement {
   const box = h('div', { class: 'md' });
   if (text?.trim()) box.append(renderNarrative(text));
   return box;
 }
 
-/** Builds the printable sheet. */
-export function renderPrintSheet(data: PrintData): HTMLElement {
-  const { form, report } = data;
-  const printed = printedScores(form, report);
-  const f = form.funding;
-  const unit = f?.unit ?? '万元';
-  const total = f?.total;
-  const executedRate = (row: { annual?: number | null; executed?: number | null } | null | undefined) =>
-    row?.annual && row.executed !== null && row.executed !== undefined ? fmtPercent(row.executed / row.annual) : '';
+type FundingRow = NonNullable<Form['funding']>['total'];
 
-  const projectTable = h(
+/** 执行率 of a funding row: 全年执行数 / 全年预算数, blank without a budget. */
+function executedRate(row: FundingRow | null | undefined): string {
+  return row?.annual && row.executed !== null && row.executed !== undefined
+    ? fmtPercent(row.executed / row.annual)
+    : '';
+}
+
+/** 项目名称, 主管部门 and 实施单位, 项目负责人 and 联系电话. */
+function projectTable(project: Form['project']): HTMLElement {
+  return h(
     'table',
     { class: 'sheet-table' },
     h('colgroup', {}, h('col', { class: 'w-label' }), h('col'), h('col', { class: 'w-label' }), h('col')),
     h(
       'tbody',
       {},
-      h('tr', {}, th('项目名称'), td(form.project.name, { colspan: 3 })),
-      h(
-        'tr',
-        {},
-        th('主管部门'),
-        td(form.project.department ?? ''),
-        th('实施单位'),
-        td(form.project.implementer ?? ''),
-      ),
-      h('tr', {}, th('项目负责人'), td(form.project.manager ?? ''), th('联系电话'), td(form.project.phone ?? '')),
+      h('tr', {}, th('项目名称'), td(project.name, { colspan: 3 })),
+      h('tr', {}, th('主管部门'), td(project.department ?? ''), th('实施单位'), td(project.implementer ?? '')),
+      h('tr', {}, th('项目负责人'), td(project.manager ?? ''), th('联系电话'), td(project.phone ?? '')),
     ),
   );
+}
 
-  const fundingRow = (label: string, row: typeof total, isTotal: boolean) =>
+/** The funding block: 年度资金总额 carries 分值, 执行率 and 得分; the rows under it only amounts and 执行率. */
+function fundingTable(form: Form, report: ScoreReport, printed: PrintedScores): HTMLElement {
+  const f = form.funding;
+  const row = (label: string, amounts: FundingRow | null | undefined, isTotal: boolean) =>
     h(
       'tr',
       {},
       th(label),
-      td(amountText(row?.initial), {}, 'num'),
-      td(amountText(row?.annual), {}, 'num'),
-      td(amountText(row?.executed), {}, 'num'),
-      td(isTotal ? amountText(printed.fundingWeight) : row ? '-' : '', {}, 'num'),
-      td(isTotal ? fmtPercent(report.funding.rate) : executedRate(row), {}, 'num'),
-      td(isTotal ? fmtScore(printed.funding) : row ? '-' : '', {}, 'num'),
+      td(amountText(amounts?.initial), {}, 'num'),
+      td(amountText(amounts?.annual), {}, 'num'),
+      td(amountText(amounts?.executed), {}, 'num'),
+      td(isTotal ? amountText(printed.fundingWeight) : amounts ? '-' : '', {}, 'num'),
+      td(isTotal ? fmtPercent(report.funding.rate) : executedRate(amounts), {}, 'num'),
+      td(isTotal ? fmtScore(printed.funding) : amounts ? '-' : '', {}, 'num'),
     );
-  const fundingTable = h(
+  const head = [
+    th(`项目资金（${f?.unit ?? DEFAULT_FUNDING_UNIT}）`, { rowspan: 1 }),
+    ...FUNDING_COLUMNS.map((t) => th(t)),
+  ];
+  return h(
     'table',
     { class: 'sheet-table' },
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        th(`项目资金（${unit}）`, { rowspan: 1 }),
-        th('年初预算数'),
-        th('全年预算数'),
-        th('全年执行数'),
-        th('分值'),
-        th('执行率'),
-        th('得分'),
-      ),
-    ),
+    h('thead', {}, h('tr', {}, head)),
     h(
       'tbody',
       {},
-      fundingRow('年度资金总额', total, true),
-      fundingRow('其中：当年财政拨款', f?.appropriation, false),
-      fundingRow('上年结转资金', f?.carryover, false),
-      fundingRow('其他资金', f?.other, false),
+      row('年度资金总额', f?.total, true),
+      row('其中：当年财政拨款', f?.appropriation, false),
+      row('上年结转资金', f?.carryover, false),
+      row('其他资金', f?.other, false),
     ),
   );
+}
 
-  const goalsTable = h(
+/** 年度总体目标: 预期目标 beside 实际完成情况. */
+function goalsTable(goals: Form['goals']): HTMLElement {
+  return h(
     'table',
     { class: 'sheet-table' },
     h('colgroup', {}, h('col', { class: 'w-vertical' }), h('col'), h('col')),
@@ -116,51 +123,64 @@ export function renderPrintSheet(data: PrintData): HTMLElement {
       h(
         'tr',
         { class: 'goals-row' },
-        td(narrative(form.goals?.expected), {}, 'text'),
-        td(narrative(form.goals?.actual), { 'data-path': 'goals.actual' }, 'text'),
+        td(narrative(goals?.expected), {}, 'text'),
+        td(narrative(goals?.actual), { 'data-path': 'goals.actual' }, 'text'),
       ),
     ),
   );
+}
 
-  // 一级 and 二级 cells span the consecutive rows that share them, as on the printed form.
-  const rows = form.indicators;
-  const span = (i: number, key: (r: (typeof rows)[number]) => string): number => {
-    if (i > 0 && key(rows[i - 1]!) === key(rows[i]!)) return 0;
-    let n = 1;
-    while (i + n < rows.length && key(rows[i + n]!) === key(rows[i]!)) n++;
-    return n;
-  };
-  const body = rows.map((row, i) => {
-    const s1 = span(i, (r) => r.level1);
-    const s2 = span(i, (r) => `${r.level1}\u0000${r.level2 ?? ''}`);
-    const score = printed.rows[i] ?? null;
-    return h(
-      'tr',
-      {},
-      s1 ? td(row.level1, { rowspan: s1 }, 'level') : null,
-      s2 ? td(row.level2 ?? '', { rowspan: s2 }, 'level') : null,
-      td(row.name, {}, 'text'),
-      td(row.target ?? '', {}, 'text'),
-      td(row.actual ?? '', {}, 'text'),
-      td(amountText(row.weight), {}, 'num'),
-      td(fmtScore(score), {}, 'num'),
-      td(narrative(row.deviation), { 'data-path': `indicators.${i}.deviation` }, 'text'),
-    );
-  });
-  const indicatorTable = h(
+type Indicator = Form['indicators'][number];
+
+/**
+ * How many rows the cell of row `i` spans when consecutive rows share `key` (0: an earlier row's
+ * cell covers it), as 一级 and 二级 cells do on the printed form.
+ */
+function spanAt(rows: readonly Indicator[], i: number, key: (r: Indicator) => string): number {
+  if (i > 0 && key(rows[i - 1]!) === key(rows[i]!)) return 0;
+  let n = 1;
+  while (i + n < rows.length && key(rows[i + n]!) === key(rows[i]!)) n++;
+  return n;
+}
+
+/** One indicator row of the sheet, with its merged 一级/二级 cells when it starts their group. */
+function indicatorRow(rows: readonly Indicator[], i: number, score: number | null): HTMLTableRowElement {
+  const row = rows[i]!;
+  const s1 = spanAt(rows, i, (r) => r.level1);
+  const s2 = spanAt(rows, i, (r) => `${r.level1}\u0000${r.level2 ?? ''}`);
+  return h(
+    'tr',
+    {},
+    s1 ? td(row.level1, { rowspan: s1 }, 'level') : null,
+    s2 ? td(row.level2 ?? '', { rowspan: s2 }, 'level') : null,
+    td(row.name, {}, 'text'),
+    td(row.target ?? '', {}, 'text'),
+    td(row.actual ?? '', {}, 'text'),
+    td(amountText(row.weight), {}, 'num'),
+    td(fmtScore(score), {}, 'num'),
+    td(narrative(row.deviation), { 'data-path': deviationPath(i) }, 'text'),
+  );
+}
+
+/** The indicator table, its last row 总分. */
+function indicatorTable(rows: readonly Indicator[], printed: PrintedScores): HTMLElement {
+  const body = rows.map((_, i) => indicatorRow(rows, i, printed.rows[i] ?? null));
+  // 总分 is the last row, not a <tfoot>: a footer group would repeat on every printed page.
+  const sum = h(
+    'tr',
+    { class: 'sum-row' },
+    th('总分', { colspan: 5 }),
+    td(String(printed.weightTotal), {}, 'num'),
+    td(fmtScore(printed.total), {}, 'num'),
+    td(''),
+  );
+  return h(
     'table',
     { class: 'sheet-table indicators-print' },
     h(
       'colgroup',
       {},
-      h('col', { class: 'w-l1' }),
-      h('col', { class: 'w-l2' }),
-      h('col', { class: 'w-name' }),
-      h('col', { class: 'w-target' }),
-      h('col', { class: 'w-actual' }),
-      h('col', { class: 'w-num' }),
-      h('col', { class: 'w-num' }),
-      h('col', { class: 'w-dev' }),
+      INDICATOR_COLUMNS.map(([, cls]) => h('col', { class: cls })),
     ),
     h(
       'thead',
@@ -168,36 +188,26 @@ export function renderPrintSheet(data: PrintData): HTMLElement {
       h(
         'tr',
         {},
-        ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'].map(
-          (t) => th(t),
-        ),
+        INDICATOR_COLUMNS.map(([t]) => th(t)),
       ),
     ),
-    // 总分 is the last row, not a <tfoot>: a footer group would repeat on every printed page.
-    h(
-      'tbody',
-      {},
-      body,
-      h(
-        'tr',
-        { class: 'sum-row' },
-        th('总分', { colspan: 5 }),
-        td(String(printed.weightTotal), {}, 'num'),
-        td(fmtScore(printed.total), {}, 'num'),
-        td(''),
-      ),
-    ),
+    h('tbody', {}, body, sum),
   );
+}
 
+/** Builds the printable sheet. */
+export function renderPrintSheet(data: PrintData): HTMLElement {
+  const { form, report } = data;
+  const printed = printedScores(form, report);
   return h(
     'article',
     { class: 'sheet', attrs: { 'aria-label': '自评表打印预览' } },
     h('h1', { class: 'sheet-title', text: '项目支出绩效自评表' }),
     h('p', { class: 'sheet-year', text: `（${form.year}年度）` }),
-    projectTable,
-    fundingTable,
-    goalsTable,
-    indicatorTable,
+    projectTable(form.project),
+    fundingTable(form, report, printed),
+    goalsTable(form.goals),
+    indicatorTable(form.indicators, printed),
   );
 }
 

@@ -5,8 +5,8 @@
  * Only the review changes here; the form itself is locked while submitted or accepted.
  */
 import { REVIEW_ACTION_LABELS, type ReviewAction } from '../core/review/transitions.js';
-import { ApiError } from './api-client.js';
 import { h } from './dom.js';
+import { errorText } from './error-text.js';
 import type { FormModel } from './form-model.js';
 import { fmtTime } from './format.js';
 import { getReview, putMarks, transition, type ReviewView } from './review-api.js';
@@ -32,8 +32,80 @@ export interface ReviewMount {
   destroy(): void;
 }
 
-const failed = (what: string, error: unknown) =>
-  toast(`${what}失败：${error instanceof ApiError ? error.message : String(error)}`, { kind: 'error' });
+const failed = (what: string, error: unknown) => toast(`${what}失败：${errorText(error)}`, { kind: 'error' });
+
+/** The review of one form on the page: shows a view and applies what the user does to it. */
+class ReviewPanel implements ReviewMount {
+  readonly el = h('section', { class: 'block review', attrs: { 'aria-labelledby': 'review-title' } });
+  readonly badge = h('span', { class: 'review-badge', attrs: { role: 'status' } });
+  private readonly observer: MutationObserver;
+
+  constructor(
+    private readonly host: ReviewHost,
+    private view: ReviewView,
+  ) {
+    // The table rebuilds its rows (rows added, moved, a version loaded): put the columns and the lock back
+    this.observer = new MutationObserver(() => {
+      const t = this.table();
+      if (t && !t.querySelector('tbody .review-col') && this.hasColumns()) this.show(this.view);
+      else lockEditor(host.editor, this.view.locked);
+    });
+    const body = this.table()?.tBodies[0];
+    if (body) this.observer.observe(body, { childList: true });
+    this.show(view);
+  }
+
+  destroy(): void {
+    this.observer.disconnect();
+  }
+
+  private table(): HTMLTableElement | null {
+    return this.host.editor.querySelector<HTMLTableElement>('table.indicators');
+  }
+
+  /** Review columns appear once the form was submitted, or for whoever may mark it. */
+  private hasColumns(): boolean {
+    return this.view.revision > 0 || this.view.canMark;
+  }
+
+  private show(next: ReviewView): void {
+    this.view = next;
+    this.badge.className = `review-badge status-${next.status}`;
+    this.badge.textContent = `审核：${next.statusLabel}`;
+    this.el.replaceChildren(...panelParts(next, this.act, this.saveMarks));
+    const t = this.table();
+    if (t && this.hasColumns()) showReviewColumns(t, next, next.canMark);
+    lockEditor(this.host.editor, next.locked);
+  }
+
+  /** A transition; a submission saves unsaved changes first and stops if they could not be saved. */
+  private readonly act = async (action: ReviewAction, reasons: string[]) => {
+    const { host } = this;
+    try {
+      if (action === 'submit' && host.model.isDirty()) {
+        await host.save();
+        if (host.model.isDirty()) return;
+      }
+      const body = { reasons, version: host.model.version, author: host.author() };
+      this.show(await transition(host.model.id, action, body));
+      toast(`已${REVIEW_ACTION_LABELS[action]}`, { kind: 'success' });
+    } catch (error) {
+      failed(REVIEW_ACTION_LABELS[action], error);
+    }
+  };
+
+  /** Saves 审核得分 and 审核意见 of every row and of the whole form. */
+  private readonly saveMarks = async (overall: { score: number | null; comment: string }) => {
+    const t = this.table();
+    try {
+      const marks = { rows: t ? typedRowMarks(t) : [], overall, revision: this.view.revision };
+      this.show(await putMarks(this.host.model.id, marks));
+      toast('审核意见已保存', { kind: 'success' });
+    } catch (error) {
+      failed('保存审核意见', error);
+    }
+  };
+}
 
 /** Reads form `host.model.id`'s review and mounts it; null (the page works without it) when it cannot be read. */
 export async function mountReview(host: ReviewHost): Promise<ReviewMount | null> {
@@ -43,54 +115,7 @@ export async function mountReview(host: ReviewHost): Promise<ReviewMount | null>
   } catch {
     return null;
   }
-  const el = h('section', { class: 'block review', attrs: { 'aria-labelledby': 'review-title' } });
-  const badge = h('span', { class: 'review-badge', attrs: { role: 'status' } });
-  const table = () => host.editor.querySelector<HTMLTableElement>('table.indicators');
-
-  const show = (next: ReviewView) => {
-    view = next;
-    badge.className = `review-badge status-${view.status}`;
-    badge.textContent = `审核：${view.statusLabel}`;
-    el.replaceChildren(...panelParts(view, act, saveMarks));
-    const t = table();
-    if (t && (view.revision > 0 || view.canMark)) showReviewColumns(t, view, view.canMark);
-    lockEditor(host.editor, view.locked);
-  };
-
-  const act = async (action: ReviewAction, reasons: string[]) => {
-    try {
-      if (action === 'submit' && host.model.isDirty()) {
-        await host.save();
-        if (host.model.isDirty()) return;
-      }
-      const body = { reasons, version: host.model.version, author: host.author() };
-      show(await transition(host.model.id, action, body));
-      toast(`已${REVIEW_ACTION_LABELS[action]}`, { kind: 'success' });
-    } catch (error) {
-      failed(REVIEW_ACTION_LABELS[action], error);
-    }
-  };
-
-  const saveMarks = async (overall: { score: number | null; comment: string }) => {
-    const t = table();
-    try {
-      show(await putMarks(host.model.id, { rows: t ? typedRowMarks(t) : [], overall, revision: view.revision }));
-      toast('审核意见已保存', { kind: 'success' });
-    } catch (error) {
-      failed('保存审核意见', error);
-    }
-  };
-
-  // The table rebuilds its rows (rows added, moved, a version loaded): put the columns and the lock back
-  const observer = new MutationObserver(() => {
-    const t = table();
-    if (t && !t.querySelector('tbody .review-col') && (view.revision > 0 || view.canMark)) show(view);
-    else lockEditor(host.editor, view.locked);
-  });
-  const body = table()?.tBodies[0];
-  if (body) observer.observe(body, { childList: true });
-  show(view);
-  return { el, badge, destroy: () => observer.disconnect() };
+  return new ReviewPanel(host, view);
 }
 
 type Act = (action: ReviewAction, reasons: string[]) => Promise<void>;

@@ -13,6 +13,42 @@ import { fmtScore, pathLabel } from './format.js';
 
 const SEVERITY_TEXT: Record<string, string> = { error: '错误', warning: '提醒', info: '说明' };
 
+/** A profile's name, or its id when the profile is unknown here. */
+function profileName(id: string): string {
+  try {
+    return getProfile(id).name;
+  } catch {
+    return id;
+  }
+}
+
+/** How many errors, warnings and notes, or that there are none. */
+function countsText(issues: readonly ReportIssue[]): string {
+  if (issues.length === 0) return '没有发现问题。';
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.filter((i) => i.severity === 'warning').length;
+  return `${errors} 个错误，${warnings} 个提醒，${issues.length - errors - warnings} 条说明`;
+}
+
+/** One issue: its severity, a link that focuses the field, and the message. */
+function issueItem(issue: ReportIssue): HTMLLIElement {
+  const focus = (event: MouseEvent) => {
+    event.preventDefault();
+    focusPath(issue.path);
+  };
+  return h(
+    'li',
+    { class: `issue ${issue.severity}` },
+    h('span', { class: 'sev', text: SEVERITY_TEXT[issue.severity] ?? issue.severity }),
+    h('a', {
+      attrs: { href: `#${inputIdFor(issue.path)}`, 'data-issue-path': issue.path },
+      text: pathLabel(issue.path),
+      on: { click: focus },
+    }),
+    h('span', { class: 'msg', text: issue.message }),
+  );
+}
+
 /** Issues in display order: the form's own problems, then the report's (already most severe first). */
 export function allIssues(evaluation: Evaluation): ReportIssue[] {
   const { validation, report } = evaluation;
@@ -68,44 +104,12 @@ export class ScorePanel {
     setText(this.selfTotal, report.selfTotal === null ? '—' : fmtScore(report.selfTotal));
     setText(this.grade, report.grade);
     this.grade.dataset.grade = report.grade;
-    let profileName = report.profile;
-    try {
-      profileName = getProfile(report.profile).name;
-    } catch {
-      // keep the id
-    }
-    setText(this.profile, profileName);
+    setText(this.profile, profileName(report.profile));
     const issues = allIssues(this.model.evaluation);
     const key = JSON.stringify(issues);
     if (key === this.listKey) return;
     this.listKey = key;
-    const errors = issues.filter((i) => i.severity === 'error').length;
-    const warnings = issues.filter((i) => i.severity === 'warning').length;
-    setText(
-      this.counts,
-      issues.length === 0
-        ? '没有发现问题。'
-        : `${errors} 个错误，${warnings} 个提醒，${issues.length - errors - warnings} 条说明`,
-    );
-    this.list.replaceChildren(
-      ...issues.map((issue) =>
-        h(
-          'li',
-          { class: `issue ${issue.severity}` },
-          h('span', { class: 'sev', text: SEVERITY_TEXT[issue.severity] ?? issue.severity }),
-          h('a', {
-            attrs: { href: `#${inputIdFor(issue.path)}`, 'data-issue-path': issue.path },
-            text: pathLabel(issue.path),
-            on: {
-              click: (event) => {
-                event.preventDefault();
-                focusPath(issue.path);
-              },
-            },
-          }),
-          h('span', { class: 'msg', text: issue.message }),
-        ),
-      ),
-    );
+    setText(this.counts, countsText(issues));
+    this.list.replaceChildren(...issues.map(issueItem));
   }
 }

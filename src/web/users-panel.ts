@@ -2,16 +2,18 @@
  * The administrators' users panel (issue #12): the users of their units, a form to add one (the
  * new API token is shown once), and revocation of a user's tokens and sessions.
  */
-import { ApiError } from './api-client.js';
+import { ROLE_LABELS, ROLES } from '../core/access/roles.js';
+import { UNIT_PATH_LIMITS } from '../core/limits.js';
 import { createUser, listUsers, revokeUser, type UserRow } from './account-api.js';
+import { button } from './controls.js';
 import { confirmDialog, openDialog } from './dialogs.js';
+import { errorText } from './error-text.js';
 import { h, replaceChildren, uniqueId } from './dom.js';
 import { session } from './session-state.js';
 import { toast } from './toast.js';
 
-const ROLE_OPTIONS = ['填报人', '审核人', '管理员'];
-
-const message = (error: unknown): string => (error instanceof ApiError ? error.message : String(error));
+/** The roles as people name them (the API accepts the label), in core's order. */
+const ROLE_OPTIONS = ROLES.map((role) => ROLE_LABELS[role]);
 
 function input(label: string, attrs: Record<string, string | number | boolean>): [HTMLElement, HTMLInputElement] {
   const id = uniqueId('user');
@@ -30,7 +32,7 @@ function userTable(users: UserRow[], refresh: () => void): HTMLElement {
       h(
         'td',
         {},
-        h('button', { attrs: { type: 'button' }, text: '吊销令牌', on: { click: () => void revoke(u.name, refresh) } }),
+        button('吊销令牌', () => void revoke(u.name, refresh)),
       ),
     ),
   );
@@ -44,13 +46,17 @@ async function revoke(name: string, refresh: () => void): Promise<void> {
     toast(`已吊销 ${name} 的 ${await revokeUser(name)} 个令牌`);
     refresh();
   } catch (error) {
-    toast(message(error), { kind: 'error' });
+    toast(errorText(error), { kind: 'error' });
   }
 }
 
-function addForm(shown: HTMLElement, refresh: () => void): HTMLElement {
+/** The fields of a new user: name, unit path, role, initial password. */
+function newUserFields() {
   const [nameRow, name] = input('用户名', { maxlength: 64, required: true });
-  const [unitRow, unit] = input('单位路径', { maxlength: 400, value: session().user?.unit ?? '' });
+  const [unitRow, unit] = input('单位路径', {
+    maxlength: UNIT_PATH_LIMITS.maxChars,
+    value: session().user?.unit ?? '',
+  });
   const [passRow, password] = input('初始密码（可不设）', {
     type: 'password',
     maxlength: 200,
@@ -62,40 +68,35 @@ function addForm(shown: HTMLElement, refresh: () => void): HTMLElement {
     { attrs: { id: roleId } },
     ROLE_OPTIONS.map((r) => h('option', { text: r })),
   );
-  const submit = async () => {
-    try {
-      const pass = password.value;
-      const added = await createUser({
-        name: name.value.trim(),
-        unit: unit.value.trim(),
-        role: role.value,
-        ...(pass ? { password: pass } : {}),
-      });
-      replaceChildren(
-        shown,
-        `已创建 ${added.user.name}。API 令牌只显示这一次：`,
-        h('code', { class: 'new-token', text: added.token }),
-      );
-      refresh();
-    } catch (error) {
-      replaceChildren(shown, h('span', { class: 'error', text: message(error) }));
-    }
-  };
-  const add = h('button', {
-    class: 'primary',
-    attrs: { type: 'button' },
-    text: '新建用户',
-    on: { click: () => void submit() },
-  });
-  return h(
-    'div',
-    { class: 'user-add' },
-    nameRow,
-    unitRow,
-    h('label', { attrs: { for: roleId } }, '角色', role),
-    passRow,
-    add,
-  );
+  const roleRow = h('label', { attrs: { for: roleId } }, '角色', role);
+  return { rows: [nameRow, unitRow, roleRow, passRow], name, unit, role, password };
+}
+
+/** Creates the user and shows its API token once in `shown`, or why it failed. */
+async function addUser(fields: ReturnType<typeof newUserFields>, shown: HTMLElement, refresh: () => void) {
+  try {
+    const pass = fields.password.value;
+    const added = await createUser({
+      name: fields.name.value.trim(),
+      unit: fields.unit.value.trim(),
+      role: fields.role.value,
+      ...(pass ? { password: pass } : {}),
+    });
+    replaceChildren(
+      shown,
+      `已创建 ${added.user.name}。API 令牌只显示这一次：`,
+      h('code', { class: 'new-token', text: added.token }),
+    );
+    refresh();
+  } catch (error) {
+    replaceChildren(shown, h('span', { class: 'error', text: errorText(error) }));
+  }
+}
+
+function addForm(shown: HTMLElement, refresh: () => void): HTMLElement {
+  const fields = newUserFields();
+  const add = button('新建用户', () => void addUser(fields, shown, refresh), { class: 'primary' });
+  return h('div', { class: 'user-add' }, fields.rows, add);
 }
 
 /** Opens the users panel. */
@@ -105,7 +106,7 @@ export function openUsersPanel(): void {
   const refresh = () =>
     void listUsers().then(
       (users) => replaceChildren(list, userTable(users, refresh)),
-      (error: unknown) => replaceChildren(list, h('p', { class: 'error', text: message(error) })),
+      (error: unknown) => replaceChildren(list, h('p', { class: 'error', text: errorText(error) })),
     );
   refresh();
   openDialog({

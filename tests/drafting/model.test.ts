@@ -111,6 +111,26 @@ describe('model drafter: a normal answer', () => {
     expect(r.text).toBe(CLEAN);
   });
 
+  it('lets the first words out before it reads the rest of an answer that arrived at once', async () => {
+    server.enqueue({ text: CLEAN, chunkSize: 5 });
+    // a proxy that buffers: the whole stream reaches the drafter in one piece
+    const buffering: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      return new Response(await res.arrayBuffer(), { status: res.status, headers: res.headers });
+    };
+    let deltas = 0;
+    let deltasWhenIoRan = -1;
+    const r = await drafter({ fetch: buffering }).draft({ form, report, path: ROW4 }, (e) => {
+      if (e.type !== 'delta') return;
+      deltas++;
+      // stands for the HTTP response writing the first event: it runs once the drafter yields
+      if (deltas === 1) setTimeout(() => (deltasWhenIoRan = deltas), 0);
+    });
+    expect(r.text).toBe(CLEAN);
+    expect(deltas).toBeGreaterThan(10);
+    expect(deltasWhenIoRan).toBe(1);
+  });
+
   it('drops a label, wrapping quotes and <think> reasoning from the answer and the stream', async () => {
     server.enqueue({ text: `<think>先算偏差率，再写原因。</think>偏差原因分析及改进措施：“${CLEAN}”`, chunkSize: 3 });
     const rec = recorder();

@@ -2,7 +2,7 @@
  * The Node entry and `ziping serve`: settings from options and the environment, a clear error
  * for a bad port or a port in use, and a clean stop on SIGTERM that releases the data lock.
  */
-import { stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZipingError } from '../../src/core/errors.js';
@@ -69,6 +69,19 @@ describe('startNodeServer', () => {
     } finally {
       await first.close();
     }
+  });
+
+  it('closes what it opened when a later part of the data folder does not open, leaving no lock', async () => {
+    const dir = await tempDir();
+    // An audit file that is a folder: the forms and accounts open, the audit log cannot
+    await mkdir(join(dir, 'audit.log'), { recursive: true });
+    const options = { port: 0, dataDir: dir, handleSignals: false, log: () => undefined };
+    const error = await startNodeServer(options).catch((e: unknown) => e);
+    expect((error as NodeJS.ErrnoException).code).toBe('EISDIR');
+    await expect(stat(join(dir, '.lock'))).rejects.toThrow();
+    await rm(join(dir, 'audit.log'), { recursive: true });
+    const server = await startNodeServer(options);
+    await server.close();
   });
 });
 

@@ -10,7 +10,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LowdbFormRepository } from '../../src/store/lowdb-repository.js';
 import { saveInputFor, seedForm } from '../support/seed-forms.js';
 import { makeTempDir, removeDir } from '../support/temp-dir.js';
-import { describeRepositoryContract, expectZipingError } from './repository-contract.js';
+import {
+  describeRepositoryContract,
+  expectZipingError,
+  repeatedText,
+  saveCellRepeatedly,
+} from './repository-contract.js';
 
 describeRepositoryContract('lowdb store', async () => {
   const dir = await makeTempDir();
@@ -299,6 +304,32 @@ describe('lowdb store on disk', () => {
     expect((await reopened.history('0123456789abcdef')).map((h) => h.by)).toEqual(['甲', '乙', '丙']);
     expect((await reopened.getVersion('0123456789abcdef', 1)).form.project.name).toBe('旧格式');
     expect((await reopened.getVersion('0123456789abcdef', 2)).form.project.name).toBe('旧格式改');
+  });
+
+  it('writes a cell’s newest 200 entries to its file, and cuts a longer one written before the limit', async () => {
+    const store = await openStore();
+    const id = await saveCellRepeatedly(store, 205);
+    await store.close();
+    open.splice(0);
+    const file = join(dir, 'forms', `${id}.json`);
+    const onDisk = JSON.parse(await readFile(file, 'utf8'));
+    const kept = onDisk.narratives['goals.actual'] as { version: number }[];
+    expect(kept.map((e) => e.version)).toEqual(Array.from({ length: 200 }, (_, i) => i + 6));
+
+    // A file saved before the limit: three more, older entries of the same cell
+    const older = [1, 2, 3].map((n) => ({ ...kept[0], version: n, text: repeatedText(n) }));
+    onDisk.narratives['goals.actual'] = [...older, ...kept];
+    await writeFile(file, JSON.stringify(onDisk));
+    const reopened = await openStore();
+    const read = (await reopened.narratives(id))['goals.actual']!;
+    expect([read.length, read[0]!.version, read[199]!.version]).toEqual([200, 6, 205]);
+    const form = seedForm();
+    form.goals!.actual = repeatedText(206);
+    await reopened.update(id, 205, saveInputFor(form));
+    await reopened.close();
+    open.splice(0);
+    const after = JSON.parse(await readFile(file, 'utf8')).narratives['goals.actual'] as { version: number }[];
+    expect([after.length, after[0]!.version, after[199]!.version]).toEqual([200, 7, 206]);
   });
 
   it('ignores history bytes of a save that was never acknowledged and writes over them', async () => {

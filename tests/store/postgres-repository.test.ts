@@ -9,7 +9,7 @@ import { MIGRATIONS } from '../../src/store/postgres-migrations.js';
 import { PostgresFormRepository } from '../../src/store/postgres-repository.js';
 import { saveInputFor, seedForm } from '../support/seed-forms.js';
 import { describeWithPostgres, dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../support/postgres.js';
-import { describeRepositoryContract, expectZipingError } from './repository-contract.js';
+import { describeRepositoryContract, expectZipingError, saveCellRepeatedly } from './repository-contract.js';
 
 describeWithPostgres('PostgreSQL store', () => {
   describeRepositoryContract('postgres store', async () => {
@@ -96,6 +96,26 @@ describeWithPostgres('PostgreSQL store', () => {
     }
     expect((await store.getVersion(created.id, 1)).form).toEqual(seedForm());
     expect((await store.getVersion(created.id, 4)).form.project.name).toBe('第4版');
+  });
+
+  it('stores a cell’s newest 200 entries in the row, not only in what is read', async () => {
+    const schema = freshSchemaName();
+    schemas.push(schema);
+    const store = await openStore(schema);
+    const id = await saveCellRepeatedly(store, 205);
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `SELECT json_array_length(narratives->'goals.actual') AS n, narratives->'goals.actual'->0->>'version' AS oldest,
+           (SELECT count(*)::int FROM ${schema}.ziping_versions v WHERE v.form_id = f.id) AS versions
+         FROM ${schema}.ziping_forms f WHERE id = $1`,
+        [id],
+      );
+      expect(rows).toEqual([{ n: 200, oldest: '6', versions: 205 }]);
+    } finally {
+      await client.end();
+    }
   });
 
   it('refuses to start with a clear error naming the database but not the password', async () => {

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scoreForm, ZipingError } from '../../src/core/index.js';
 import { isStale } from '../../src/core/narratives/index.js';
+import { MAX_HISTORY_PER_CELL } from '../../src/core/limits.js';
 import type { UnitScope } from '../../src/core/access/rights.js';
 import type { FormRepository } from '../../src/store/repository.js';
 import { saveInputFor, seedForm } from '../support/seed-forms.js';
@@ -30,6 +31,27 @@ export async function expectZipingError(promise: Promise<unknown>, code: string)
 
 const T0 = new Date('2024-03-01T08:00:00.000Z');
 const minutes = (n: number): Date => new Date(T0.getTime() + n * 60_000);
+
+/** The 实际完成情况 text of save `n` in saveCellRepeatedly. */
+export const repeatedText = (n: number): string => `第${n}次保存：年度目标基本完成，完成率${n}%。`;
+
+/**
+ * Creates a form and saves it `count` times in all, each save changing 实际完成情况 (save n by
+ * `保存人n` at minute n, text repeatedText(n)); returns the form's id.
+ */
+export async function saveCellRepeatedly(store: FormRepository, count: number): Promise<string> {
+  const formWith = (n: number) => {
+    const form = seedForm();
+    form.goals!.actual = repeatedText(n);
+    return form;
+  };
+  // Scored once: the report's numbers do not depend on this text, and hundreds of scorings would dominate
+  const report = scoreForm(formWith(1));
+  const save = (n: number) => ({ form: formWith(n), report, by: `保存人${n}`, at: minutes(n) });
+  const created = await store.create(save(1));
+  for (let n = 2; n <= count; n++) await store.update(created.id, n - 1, save(n));
+  return created.id;
+}
 
 /** Registers the shared behaviour table for the store made by `open`. */
 export function describeRepositoryContract(name: string, open: () => Promise<StoreUnderTest>): void {
@@ -285,6 +307,21 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
       expect(latest).toHaveLength(1);
       expect(isStale(latest[0]!, saved.form, saved.report)).toBe(true);
       expect(isStale(latest[0]!, drafted, scoreForm(drafted))).toBe(false);
+    });
+
+    it('keeps the newest 200 texts of a cell, in order with their authors; form versions all stay', async () => {
+      const id = await saveCellRepeatedly(store, 205);
+      const histories = await store.narratives(id);
+      const kept = histories['goals.actual']!;
+      expect(kept).toHaveLength(MAX_HISTORY_PER_CELL);
+      const expected = Array.from({ length: 200 }, (_, i) => i + 6);
+      expect(kept.map((e) => [e.version, e.by, e.text, e.at])).toEqual(
+        expected.map((n) => [n, `保存人${n}`, repeatedText(n), minutes(n).toISOString()]),
+      );
+      // Cells this run never changed keep their one entry; the form's own versions are not cut
+      expect(histories['indicators.1.deviation']!.map((e) => e.version)).toEqual([1]);
+      expect((await store.history(id)).map((v) => v.version)).toEqual(Array.from({ length: 205 }, (_, i) => i + 1));
+      expect((await store.getVersion(id, 1)).form.goals!.actual).toBe(repeatedText(1));
     });
 
     it('rejects origins for cells the form does not have', async () => {

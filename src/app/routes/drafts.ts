@@ -7,14 +7,7 @@
  * A draft is a proposal: nothing stored changes until the user saves the text (PUT /api/forms/:id).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import {
-  overAchievementRatio,
-  scoreForm,
-  ZipingError,
-  type Form,
-  type NarrativePath,
-  type ScoreReport,
-} from '../../core/index.js';
+import { scoreForm, ZipingError, type Form, type NarrativePath, type ScoreReport } from '../../core/index.js';
 import {
   MAX_CHARS_RANGE,
   MAX_CHAT_MESSAGE_CHARS,
@@ -169,14 +162,9 @@ function cellsOf(body: DraftBody, form: Form, report: ScoreReport): NarrativePat
   return [...new Set(paths)];
 }
 
+/** One cell's request; the drafter reads the over-achievement ratio from the report's profile (core). */
 function requestFor(form: Form, report: ScoreReport, path: NarrativePath, maxChars?: number): DraftRequest {
-  return {
-    form,
-    report,
-    path,
-    ...(maxChars ? { maxChars } : {}),
-    overAchievementRatio: overAchievementRatio(report.profile),
-  };
+  return { form, report, path, ...(maxChars ? { maxChars } : {}) };
 }
 
 /** Forwards a drafter's stream events for one cell. */
@@ -216,92 +204,99 @@ function textToRevise(form: Form, path: NarrativePath, sent: string | undefined)
   return currentText;
 }
 
+/** A batch item's failure as the API shows it. */
+const failureOf = (error: ZipingError) => ({ code: error.code, message: error.message });
+
+/** Several cells at `concurrency`, each reported as it finishes (`progress`), then all together. */
+async function draftBatch(
+  deps: ResolvedDeps,
+  drafter: Drafter,
+  requests: DraftRequest[],
+  emit: EmitEvent | null,
+  signal: AbortSignal,
+) {
+  const items = await draftMany(drafter, requests, {
+    concurrency: deps.config.draftConcurrency,
+    signal,
+    sinkFor: (path) => sinkFor(emit, path),
+    onProgress: ({ done, total, item }) =>
+      void emit?.('progress', {
+        done,
+        total,
+        path: item.path,
+        ok: item.ok,
+        ...(item.ok ? { result: item.result } : { error: failureOf(item.error) }),
+      }),
+  });
+  return {
+    total: items.length,
+    items: items.map((item) =>
+      item.ok
+        ? { path: item.path, ok: true, result: item.result }
+        : { path: item.path, ok: false, error: failureOf(item.error) },
+    ),
+  };
+}
+
+/** The work of a draft request: one cell streamed as it is written, or a batch. */
+function draftWork(deps: ResolvedDeps, drafter: Drafter, form: Form, report: ScoreReport, body: DraftBody) {
+  const paths = cellsOf(body, form, report);
+  const requests = paths.map((p) => requestFor(form, report, p, body.maxChars));
+  return async (emit: EmitEvent | null, signal: AbortSignal) =>
+    body.field
+      ? drafter.draft(requests[0]!, sinkFor(emit, paths[0]!), signal)
+      : draftBatch(deps, drafter, requests, emit, signal);
+}
+
+type ChatBody = z.output<typeof ChatBodySchema>;
+
+/** Revises a stored form's cell and keeps the exchange in the cell's chat. */
+async function chatWork(deps: ResolvedDeps, drafter: Drafter, id: string, body: ChatBody) {
+  const record = await deps.store.get(id);
+  const path = body.field as NarrativePath;
+  // Revise against the numbers on screen when the page sends them, not the last saved ones
+  const form = body.form ?? record.form;
+  const report = body.form === undefined ? record.report : scoreForm(form, { profile: record.report.profile });
+  const currentText = textToRevise(form, path, body.currentText);
+  const history = await chatTurns(deps, id, path);
+  return async (emit: EmitEvent | null, signal: AbortSignal) => {
+    const request = { ...requestFor(form, report, path, body.maxChars), currentText, message: body.message, history };
+    const result = await drafter.revise(request, sinkFor(emit, path), signal);
+    const at = deps.clock().toISOString();
+    const origin = {
+      kind: result.drafter,
+      ...(result.model ? { model: result.model } : {}),
+      promptId: result.promptId,
+      promptVersion: result.promptVersion,
+    };
+    const chat = await deps.store.appendChat(id, path, [
+      { role: 'user', content: body.message, at },
+      { role: 'assistant', content: result.text, at, origin },
+    ]);
+    return { ...result, history: chat };
+  };
+}
+
 /** The drafting routes, to be mounted under `/api`. */
 export function draftRoutes(deps: ResolvedDeps) {
   // The quota middleware hands each drafting request a metered drafter (quotas.ts)
   const drafterOf = (c: Context<AppEnv>): Drafter => c.get('drafter') ?? deps.drafter;
 
-  const draftCells = (drafter: Drafter, form: Form, report: ScoreReport, body: DraftBody) => {
-    const paths = cellsOf(body, form, report);
-    return async (emit: EmitEvent | null, signal: AbortSignal) => {
-      if (body.field)
-        return drafter.draft(requestFor(form, report, paths[0]!, body.maxChars), sinkFor(emit, paths[0]!), signal);
-      const items = await draftMany(
-        drafter,
-        paths.map((p) => requestFor(form, report, p, body.maxChars)),
-        {
-          concurrency: deps.config.draftConcurrency,
-          signal,
-          sinkFor: (path) => sinkFor(emit, path),
-          onProgress: ({ done, total, item }) =>
-            void emit?.('progress', {
-              done,
-              total,
-              path: item.path,
-              ok: item.ok,
-              ...(item.ok
-                ? { result: item.result }
-                : { error: { code: item.error.code, message: item.error.message } }),
-            }),
-        },
-      );
-      return {
-        total: items.length,
-        items: items.map((item) =>
-          item.ok
-            ? { path: item.path, ok: true, result: item.result }
-            : { path: item.path, ok: false, error: { code: item.error.code, message: item.error.message } },
-        ),
-      };
-    };
-  };
-
   return createRouter()
     .openapi(storedDraftRoute, async (c) => {
       const record = await deps.store.get(c.req.valid('param').id);
-      return answerDraft(c, draftCells(drafterOf(c), record.form, record.report, c.req.valid('json')), deps.logError);
+      const work = draftWork(deps, drafterOf(c), record.form, record.report, c.req.valid('json'));
+      return answerDraft(c, work, deps.logError);
     })
     .openapi(formDraftRoute, async (c) => {
       const body = c.req.valid('json');
       const { profile } = c.req.valid('query');
       const report = scoreForm(body.form, profile ? { profile } : {});
-      return answerDraft(c, draftCells(drafterOf(c), body.form, report, body), deps.logError);
+      return answerDraft(c, draftWork(deps, drafterOf(c), body.form, report, body), deps.logError);
     })
     .openapi(chatRoute, async (c) => {
-      const { id } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const record = await deps.store.get(id);
-      const path = body.field as NarrativePath;
-      // Revise against the numbers on screen when the page sends them, not the last saved ones
-      const form = body.form ?? record.form;
-      const report = body.form === undefined ? record.report : scoreForm(form, { profile: record.report.profile });
-      const currentText = textToRevise(form, path, body.currentText);
-      const history = await chatTurns(deps, id, path);
-      return answerDraft(
-        c,
-        async (emit, signal) => {
-          const request = {
-            ...requestFor(form, report, path, body.maxChars),
-            currentText,
-            message: body.message,
-            history,
-          };
-          const result = await drafterOf(c).revise(request, sinkFor(emit, path), signal);
-          const at = deps.clock().toISOString();
-          const origin = {
-            kind: result.drafter,
-            ...(result.model ? { model: result.model } : {}),
-            promptId: result.promptId,
-            promptVersion: result.promptVersion,
-          };
-          const chat = await deps.store.appendChat(id, path, [
-            { role: 'user', content: body.message, at },
-            { role: 'assistant', content: result.text, at, origin },
-          ]);
-          return { ...result, history: chat };
-        },
-        deps.logError,
-      );
+      const work = await chatWork(deps, drafterOf(c), c.req.valid('param').id, c.req.valid('json'));
+      return answerDraft(c, work, deps.logError);
     })
     .openapi(getChatRoute, async (c) => {
       const { id } = c.req.valid('param');

@@ -30,9 +30,14 @@ export function narrativeRowIndex(path: NarrativePath): number | null {
   return row;
 }
 
+/** The path of row `row`'s 偏差原因分析及改进措施 cell: `indicators.5.deviation` is 第6行's (0-based). */
+export function deviationPath(row: number): NarrativePath {
+  return `indicators.${row}.deviation`;
+}
+
 /** Every narrative cell of the form: `goals.actual`, then one per indicator row. */
 export function narrativePathsOf(form: Form): NarrativePath[] {
-  return ['goals.actual', ...form.indicators.map((_, i): NarrativePath => `indicators.${i}.deviation`)];
+  return ['goals.actual', ...form.indicators.map((_, i) => deviationPath(i))];
 }
 
 /** True when the form has the cell (`indicators.9.deviation` needs a 10th row). */

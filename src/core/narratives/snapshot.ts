@@ -5,7 +5,7 @@
  */
 import type { Form, NarrativePath } from '../schema/form.js';
 import type { ScoreReport } from '../schema/report.js';
-import { narrativeRowIndex } from './paths.js';
+import { deviationPath, narrativeRowIndex } from './paths.js';
 import type { FundingRowSnapshot, NarrativeSnapshot } from './snapshot-schema.js';
 
 export type { DeviationSnapshot, GoalsSnapshot, NarrativeSnapshot } from './snapshot-schema.js';
@@ -79,7 +79,7 @@ export function sameSnapshot(a: NarrativeSnapshot | null, b: NarrativeSnapshot |
 export function isStale(entry: { snapshot: NarrativeSnapshot | null }, form: Form, report: ScoreReport): boolean {
   const written = entry.snapshot;
   if (written === null) return true;
-  const path: NarrativePath = written.kind === 'deviation' ? `indicators.${written.index}.deviation` : 'goals.actual';
+  const path: NarrativePath = written.kind === 'deviation' ? deviationPath(written.index) : 'goals.actual';
   const now = narrativeSnapshot(form, report, path);
   return now === null || !sameSnapshot(written, now);
 }

@@ -3,6 +3,7 @@
  * Every type of a form used in the code is inferred from these schemas.
  */
 import { z } from 'zod';
+import { DEFAULT_FUNDING_UNIT, FUNDING_UNITS, GRADES } from './choices.js';
 import {
   MAX_AMOUNT,
   MAX_CELL_CHARS,
@@ -48,7 +49,7 @@ export const FundingRowSchema = z.object({
 });
 
 export const FundingSchema = z.object({
-  unit: z.enum(['万元', '元']).default('万元'),
+  unit: z.enum(FUNDING_UNITS).default(DEFAULT_FUNDING_UNIT),
   /** 分值 of 预算执行率; absent means the profile's weight. */
   weight: points,
   total: FundingRowSchema.nullable().optional(),
@@ -59,7 +60,7 @@ export const FundingSchema = z.object({
   reason: longText,
 });
 
-export const GradeSchema = z.enum(['达成', '部分达成', '未达成']);
+export const GradeSchema = z.enum(GRADES);
 
 export const IndicatorSchema = z.object({
   level1: text, // 一级指标

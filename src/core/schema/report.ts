@@ -2,6 +2,7 @@
  * The score report: the public output contract of `shared/domain/form-format.md` §2.
  */
 import { z } from 'zod';
+import { GRADES } from './choices.js';
 import { FLAGS } from './flags.js';
 
 /** A row flag (flags.ts holds the list and the labels). */
@@ -40,7 +41,7 @@ export const IndicatorResultSchema = z.object({
   /** actual / target for numeric rows (1 = exactly met), when both could be read. */
   completion: z.number().nullable().optional(),
   /** The grade used for a qualitative or late deadline row. */
-  grade: z.enum(['达成', '部分达成', '未达成']).nullable().optional(),
+  grade: z.enum(GRADES).nullable().optional(),
 });
 
 export const FundingResultSchema = z.object({

@@ -1,0 +1,16 @@
+/**
+ * The closed choices of a form: its funding unit and a row's 达成等级. Plain data without zod, so
+ * the page loads them with the scorer; form.ts and report.ts make them zod enums.
+ */
+
+/** 金额单位 of the funding block (form-format.md §1: `万元` (default) | `元`). */
+export const FUNDING_UNITS = ['万元', '元'] as const;
+
+/** A funding unit. */
+export type FundingUnit = (typeof FUNDING_UNITS)[number];
+
+/** The unit of a form that names none: 万元, as the printed forms are (form-format.md §1). */
+export const DEFAULT_FUNDING_UNIT: FundingUnit = '万元';
+
+/** 达成等级 of a qualitative or late deadline row, best first (scoring-rules.md §3.4, 财预〔2020〕10号). */
+export const GRADES = ['达成', '部分达成', '未达成'] as const;

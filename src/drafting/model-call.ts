@@ -1,0 +1,171 @@
+/**
+ * One call to the model: as one JSON answer, or streamed, with deltas passed on as they come. A
+ * stream that breaks or falls silent after it started becomes StreamBroken (the retry policy in
+ * model-retry.ts decides what follows); an answer over the cap is aborted at once.
+ */
+import type OpenAI from 'openai';
+import { finishedText, tooLongMessage } from './model-answer.js';
+import type { ModelCaller } from './model-client.js';
+import { BadAnswer, OutputTooLong, StreamBroken } from './model-errors.js';
+import { ThinkFilter, type WireMessage } from './messages.js';
+import { nextTurn } from './next-turn.js';
+import { linked } from './signals.js';
+import type { DraftSink } from './types.js';
+import type { UsageMeter } from './usage.js';
+
+export interface CallInput {
+  messages: WireMessage[];
+  signal: AbortSignal | undefined;
+  /** The longest answer accepted, in characters. */
+  cap: number;
+  meter?: UsageMeter;
+}
+
+export interface StreamInput extends CallInput {
+  sink: DraftSink;
+  /** Told before each delta reaches the sink (so a retry knows to send `reset`). */
+  onEmit: () => void;
+}
+
+/** The whole answer as one JSON response; throws what the SDK throws, or BadAnswer. */
+export async function completeOnce(caller: ModelCaller, input: CallInput): Promise<string> {
+  const { controller, release } = linked(input.signal);
+  try {
+    const res = await caller.client.chat.completions.create(
+      { model: caller.model, messages: input.messages, ...caller.params },
+      { signal: controller.signal, timeout: caller.timeoutMs, maxRetries: caller.maxRetries },
+    );
+    const choice = res.choices[0];
+    const content = choice?.message?.content ?? '';
+    if (content.length > input.cap) throw new OutputTooLong(tooLongMessage(input.cap));
+    const text = finishedText(content, choice?.finish_reason);
+    input.meter?.record(res.usage, input.messages, content);
+    return text;
+  } finally {
+    release();
+  }
+}
+
+/** Aborts a stream that sends nothing for `ms`; every chunk re-arms it. */
+class SilenceTimer {
+  stalled = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly ms: number,
+    private readonly controller: AbortController,
+  ) {}
+
+  arm(): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.stalled = true;
+      this.controller.abort();
+    }, this.ms);
+  }
+
+  stop(): void {
+    clearTimeout(this.#timer);
+  }
+}
+
+/** What a stream has said so far. */
+interface StreamState {
+  text: string;
+  reason: string | null;
+  usage: OpenAI.CompletionUsage | null | undefined;
+  chunks: number;
+  started: boolean;
+  /** Some text has reached the sink. */
+  shown: boolean;
+  /** Hides `<think>` reasoning from the deltas. */
+  filter: ThinkFilter;
+}
+
+function emitDelta(input: StreamInput, text: string): void {
+  input.onEmit();
+  input.sink({ type: 'delta', text });
+}
+
+/** Reads the chunks into `s`, passing visible text on; the first words leave before the rest is read. */
+async function readChunks(
+  stream: AsyncIterable<OpenAI.ChatCompletionChunk>,
+  s: StreamState,
+  input: StreamInput,
+  silence: SilenceTimer,
+  controller: AbortController,
+): Promise<void> {
+  for await (const chunk of stream) {
+    silence.arm();
+    s.usage = chunk.usage ?? s.usage;
+    const choice = chunk.choices[0];
+    const delta = choice?.delta?.content;
+    if (delta) {
+      s.chunks++;
+      s.text += delta;
+      // A stream that never ends resets the silence timer with every chunk: the cap ends it
+      if (s.text.length > input.cap) {
+        controller.abort();
+        throw new OutputTooLong(tooLongMessage(input.cap));
+      }
+      const visible = s.filter.push(delta);
+      if (visible) emitDelta(input, visible);
+      if (visible && !s.shown) {
+        s.shown = true;
+        await nextTurn();
+      }
+    }
+    if (choice?.finish_reason) s.reason = choice.finish_reason;
+  }
+}
+
+/** The answer of a stream that ended: complete, or StreamBroken / BadAnswer. */
+function endOfStream(s: StreamState, input: StreamInput, stalled: boolean): string {
+  if (input.signal?.aborted) throw input.signal.reason;
+  if (stalled) throw new StreamBroken('timeout', s.chunks);
+  if (!s.reason) throw new StreamBroken('cut', s.chunks);
+  const tail = s.filter.flush();
+  if (tail) emitDelta(input, tail);
+  const answer = finishedText(s.text, s.reason);
+  input.meter?.record(s.usage, input.messages, s.text);
+  return answer;
+}
+
+/** What a failed stream throws: the caller's abort reason, or a break once it had started. */
+function streamFailure(error: unknown, s: StreamState, signal: AbortSignal | undefined, stalled: boolean): unknown {
+  if (signal?.aborted) return signal.reason;
+  if (stalled) return new StreamBroken('timeout', s.chunks, { cause: error });
+  if (s.started && !(error instanceof StreamBroken) && !(error instanceof BadAnswer))
+    return new StreamBroken('cut', s.chunks, { cause: error });
+  return error;
+}
+
+/** One streamed call: deltas go to the sink as they come; returns the cleaned whole answer. */
+export async function streamOnce(caller: ModelCaller, input: StreamInput): Promise<string> {
+  const { controller, release } = linked(input.signal);
+  const silence = new SilenceTimer(caller.timeoutMs, controller);
+  const s: StreamState = {
+    text: '',
+    reason: null,
+    usage: undefined,
+    chunks: 0,
+    started: false,
+    shown: false,
+    filter: new ThinkFilter(),
+  };
+  try {
+    const stream = await caller.client.chat.completions.create(
+      { model: caller.model, messages: input.messages, stream: true, ...caller.params },
+      { signal: controller.signal, timeout: caller.timeoutMs, maxRetries: caller.maxRetries },
+    );
+    s.started = true;
+    silence.arm();
+    await readChunks(stream, s, input, silence, controller);
+    return endOfStream(s, input, silence.stalled);
+  } catch (error) {
+    throw streamFailure(error, s, input.signal, silence.stalled);
+  } finally {
+    silence.stop();
+    release();
+  }
+}

@@ -54,8 +54,13 @@ const SCORE_CONTEXT = /(?:得|扣|减|计|为|评|共|满|合计|扣减)$/;
 const FEN_WORD =
   /^分(?:钟|之|析|配|布|类|别|批|期|摊|解|享|为|工|散|开|成|数|项|值|管|级|段|支|局|院|会|行|离|担|流|子|区|队|组|量)/;
 
+const FULL_WIDTH = /[０-９．]/;
+const FULL_WIDTH_ALL = /[０-９．]/g;
+
+/** Full-width digits as ASCII, one character for one (spans stay valid). */
 function toAscii(text: string): string {
-  return text.replace(/[０-９．]/g, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  if (!FULL_WIDTH.test(text)) return text;
+  return text.replace(FULL_WIDTH_ALL, (c) => (c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
 interface Raw {
@@ -73,10 +78,11 @@ function numberOf(m: RegExpMatchArray): Raw | null {
   }
   if (m[2] !== undefined) return { ...WORDS[m[2]]!, decimals: 0, numeral: 'word' };
   if (m[3] !== undefined) {
-    const digits = m[3].replace(/,/g, '');
+    const digits = m[3].includes(',') ? m[3].replace(/,/g, '') : m[3];
+    const point = digits.indexOf('.');
     return {
       value: Number(digits),
-      decimals: digits.split('.')[1]?.length ?? 0,
+      decimals: point < 0 ? 0 : digits.length - point - 1,
       numeral: 'arabic',
       unit: null,
       approx: null,
@@ -86,19 +92,19 @@ function numberOf(m: RegExpMatchArray): Raw | null {
   return v === null ? null : { value: v, decimals: 0, numeral: 'chinese', unit: null, approx: null };
 }
 
+const isLatin = (c: string): boolean => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+const isDigit = (c: string): boolean => c >= '0' && c <= '9';
+
 /** A list marker (`1.`, `（2）`, `3、`) or an ordinal (`第3`) or part of a name (`CogView2`, `3D`). */
 function notAFigure(text: string, start: number, end: number): boolean {
   const before = text[start - 1] ?? '';
   const after = text[end] ?? '';
-  if (
-    before === '第' ||
-    /[A-Za-z]/.test(before) ||
-    (/^[A-Za-z]/.test(after) && !/^(?:km|kW|MW|P\b)/.test(text.slice(end, end + 2)))
-  )
+  if (before === '第' || isLatin(before) || (isLatin(after) && !/^(?:km|kW|MW|P\b)/.test(text.slice(end, end + 2))))
     return true;
-  const markerAfter = /^[、.)）]/.test(after) && !/\d/.test(text[end + 1] ?? '');
-  const atLineStart = before === '' || /[\n\s（(。；;：:]/.test(before);
-  return (markerAfter && atLineStart) || ((before === '（' || before === '(') && /^[)）]/.test(after));
+  const markerAfter =
+    (after === '、' || after === '.' || after === ')' || after === '）') && !isDigit(text[end + 1] ?? '');
+  if (markerAfter && (before === '' || /[\n\s（(。；;：:]/.test(before))) return true;
+  return (before === '（' || before === '(') && (after === ')' || after === '）');
 }
 
 /** The unit (and 余/多/左右) after a number ending at `end`; returns the new end. */
@@ -144,50 +150,80 @@ function settle(text: string, start: number, raw: Raw): boolean {
   return true;
 }
 
+// The words of an approximation before a number, two-character ones first (将近 before 近)
+const APPROX_WORDS = ['将近', '接近', '大约', '近', '约', '逾'] as const;
+
+/** The approximation word written just before `start` (将近, 约, 逾…), or ''. */
+function approxBefore(text: string, start: number): string {
+  for (const w of APPROX_WORDS) if (start >= w.length && text.startsWith(w, start - w.length)) return w;
+  return '';
+}
+
+/**
+ * The figure a number matched at `m` reads as, and where reading stops; null when prose does not
+ * mean a figure there. An idiom (千家万户) is passed over whole, with no figure.
+ */
+function figureAt(text: string, m: RegExpExecArray): { raw: Raw | null; end: number } | null {
+  const start = m.index;
+  const raw = numberOf(m);
+  if (!raw || !Number.isFinite(raw.value)) return null;
+  const numberEnd = start + m[0].length;
+  if (raw.numeral !== 'word' && notAFigure(text, start, numberEnd)) return null;
+  // 数千人, 几十个, 上百家: a vague amount, not a figure to trace
+  const prev = text[start - 1];
+  if (raw.numeral === 'chinese' && (prev === '数' || prev === '几' || prev === '上')) return null;
+  if (text.startsWith('千家万户', start)) return { raw: null, end: start + 4 };
+  const end = raw.numeral === 'word' ? numberEnd : unitAfter(text, numberEnd, raw);
+  if (raw.unit?.label === '分' && FEN_WORD.test(text.slice(end - 1, end + 1))) raw.unit = null;
+  return { raw, end };
+}
+
+/** The quantity of a figure read from `start` to `end`, with what the words before it say. */
+function quantityOf(
+  input: string,
+  text: string,
+  start: number,
+  end: number,
+  raw: Raw,
+  claims: boolean,
+): NarrativeQuantity {
+  const approx = approxBefore(text, start);
+  if (approx) raw.approx = approx.endsWith('近') ? 'near' : approx === '逾' ? 'over' : 'about';
+  const from = start - approx.length;
+  const before = claims ? text.slice(Math.max(0, start - 16), start) : '';
+  const said = claims ? claimBefore(before) : 'none';
+  return {
+    text: input.slice(from, end),
+    span: [from, end],
+    value: raw.value,
+    decimals: raw.decimals,
+    unit: raw.unit,
+    approx: raw.approx,
+    claim: raw.unit?.family === 'score' && said === 'none' ? 'score' : said,
+    bound: claims ? boundBefore(before) : null,
+    numeral: raw.numeral,
+  };
+}
+
 /**
  * Every quantity in `text`, in order; placeholders' contents are not read. `claims: false` skips
  * reading what each claims (a source text only lends its figures).
  */
 export function readQuantities(input: string, options: { claims?: boolean } = {}): NarrativeQuantity[] {
   const withClaims = options.claims ?? true;
-  const text = toAscii(input.slice(0, MAX_READ));
+  const text = toAscii(input.length > MAX_READ ? input.slice(0, MAX_READ) : input);
   const holes = placeholderSpans(text);
   const out: NarrativeQuantity[] = [];
   let readUpTo = 0; // a unit read after a number (万元) is not read again as a numeral
-  for (const m of text.matchAll(NUMBER)) {
+  NUMBER.lastIndex = 0; // one shared pattern, not a copy per call (matchAll would copy it)
+  for (let m = NUMBER.exec(text); m !== null; m = NUMBER.exec(text)) {
     const start = m.index;
-    if (start < readUpTo || holes.some(([a, b]) => start >= a && start < b)) continue;
-    const raw = numberOf(m);
-    if (!raw || !Number.isFinite(raw.value)) continue;
-    const numberEnd = start + m[0].length;
-    if (raw.numeral !== 'word' && notAFigure(text, start, numberEnd)) continue;
-    // 数千人, 几十个, 上百家: a vague amount, not a figure to trace
-    if (raw.numeral === 'chinese' && /[数几上]$/.test(text.slice(Math.max(0, start - 1), start))) continue;
-    if (text.startsWith('千家万户', start)) {
-      readUpTo = start + 4;
-      continue;
-    }
-    const end = raw.numeral === 'word' ? numberEnd : unitAfter(text, numberEnd, raw);
-    readUpTo = end;
-    if (raw.unit?.label === '分' && FEN_WORD.test(text.slice(end - 1, end + 1))) raw.unit = null;
-    if (!settle(text, start, raw)) continue;
-    const before = text.slice(Math.max(0, start - 16), start);
-    const approx = /(?:将近|接近|近|大约|约|逾)$/.exec(before)?.[0] ?? '';
-    if (approx) raw.approx = approx.endsWith('近') ? 'near' : approx === '逾' ? 'over' : 'about';
-    const from = start - approx.length;
-    const said = withClaims ? claimBefore(before) : 'none';
-    const claim = raw.unit?.family === 'score' && said === 'none' ? 'score' : said;
-    out.push({
-      text: input.slice(from, end),
-      span: [from, end],
-      value: raw.value,
-      decimals: raw.decimals,
-      unit: raw.unit,
-      approx: raw.approx,
-      claim,
-      bound: withClaims ? boundBefore(before) : null,
-      numeral: raw.numeral,
-    });
+    if (start < readUpTo || (holes.length > 0 && holes.some(([a, b]) => start >= a && start < b))) continue;
+    const figure = figureAt(text, m);
+    if (!figure) continue;
+    readUpTo = figure.end;
+    if (!figure.raw || !settle(text, start, figure.raw)) continue;
+    out.push(quantityOf(input, text, start, figure.end, figure.raw, withClaims));
   }
   return out;
 }

@@ -6,15 +6,16 @@
 import type { FormFacts } from '../../facts/types.js';
 import { countChars, indexAfterChars } from '../../narrative/format.js';
 import { PLACEHOLDER } from '../../narrative/placeholders.js';
-import { readQuantities } from '../../narrative/quantities.js';
 import { narrativeRowIndex } from '../../narratives/paths.js';
 import { isFillerText } from '../../parse/placeholder.js';
 import type { NarrativePath } from '../../schema/form.js';
 import { checkCauses } from './causes.js';
-import { checkFigures, claimKnowns, figureContradictions } from './figures.js';
-import { cellKnowns, cellTableKnowns, type Known } from './knowns.js';
+import { cellFigures } from './cell-figures.js';
+import { checkFigures, figureContradictions } from './figures.js';
+import { cellKnowns, type Known } from './knowns.js';
 import { checkRegister, latinWords } from './register.js';
 import { checkRequired } from './required.js';
+import { quantitiesOnce } from './read-once.js';
 import { checkStructure } from './structure.js';
 import type { CheckIssue, DraftChecks } from './types.js';
 
@@ -102,9 +103,7 @@ function placeholdersLeft(found: readonly RegExpExecArray[]): CheckIssue[] {
  */
 export function reportedNarrativeIssues(text: string, facts: FormFacts, path: NarrativePath): CheckIssue[] {
   const row = narrativeRowIndex(path);
-  const issues = figureContradictions(readQuantities(text), claimKnowns(facts, row), cellTableKnowns(facts, row), () =>
-    cellKnowns(facts, { row, ownText: false, chat: [] }),
-  );
+  const issues = figureContradictions(quantitiesOnce(text, true), cellFigures(facts, row));
   issues.push(...placeholdersLeft([...text.matchAll(PLACEHOLDER)]));
   return issues;
 }
@@ -115,9 +114,9 @@ export function checkNarrative(text: string, o: NarrativeOptions): DraftChecks {
   const row = narrativeRowIndex(o.path);
   const chat = o.chat ?? [];
   if (!text.trim()) issues.push({ code: 'empty', message: '文本为空' });
-  const quantities = readQuantities(text);
+  const quantities = quantitiesOnce(text, true);
   const pool = [...cellKnowns(o.facts, { row, ownText: !o.asWritten, chat }), ...(o.extra ?? [])];
-  const figures = checkFigures(quantities, claimKnowns(o.facts, row), pool);
+  const figures = checkFigures(quantities, cellFigures(o.facts, row), pool);
   issues.push(...figures.issues);
   if (text.trim()) {
     issues.push(...checkRequired(text, quantities, o.facts, row));

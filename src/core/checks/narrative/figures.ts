@@ -3,11 +3,11 @@
  * whose words say what it is (`偏差率`, `实际为`, `超出上限`, `得…分`) must equal that figure of the
  * row (of any row in 实际完成情况); others must exist, in a compatible unit, among the cell's knowns.
  */
-import type { FormFacts } from '../../facts/types.js';
 import type { NarrativeQuantity } from '../../narrative/quantities.js';
 import { agrees, sameValueOtherUnit } from './matching.js';
-import { projectKnowns, rowFigureKnowns, type Known } from './knowns.js';
-import { CONTRADICTIONS, type CheckIssue, type NumberCheck } from './types.js';
+import type { CellFigures, Claims } from './cell-figures.js';
+import type { Known } from './knowns.js';
+import type { CheckIssue, NumberCheck } from './types.js';
 
 const CLAIM_LABEL: Record<string, string> = {
   target: '年度指标值',
@@ -25,40 +25,6 @@ const CLAIM_LABEL: Record<string, string> = {
   executed: '执行数',
 };
 
-const PROJECT_CLAIMS = new WeakMap<FormFacts, ReadonlyMap<string, readonly Known[]>>();
-
-/** The project's figures a claim may name, in every cell (built once per form's facts). */
-function projectClaims(f: FormFacts): ReadonlyMap<string, readonly Known[]> {
-  const cached = PROJECT_CLAIMS.get(f);
-  if (cached) return cached;
-  const out = new Map<string, readonly Known[]>();
-  const p = projectKnowns(f);
-  for (const claim of ['budget', 'executed', 'execution-rate', 'total'] as const) out.set(claim, p[claim]!);
-  // "超出指标值20%以上即为超额完成": the profile's standard is also an excess a text may cite
-  const standard = p.other!.filter((k) => k.source === '超额完成认定标准');
-  out.set('excess', standard);
-  out.set('shortfall', standard);
-  out.set('score', [...p.total!, ...p.other!.filter((k) => k.unit?.family === 'score')]);
-  PROJECT_CLAIMS.set(f, out);
-  return out;
-}
-
-/** Figures a claim is checked against, for the cell's row or (row null) every row. */
-export function claimKnowns(f: FormFacts, row: number | null): Map<string, Known[]> {
-  const out = new Map<string, Known[]>();
-  const push = (claim: string, list: readonly Known[]) => {
-    const known = out.get(claim);
-    if (known) known.push(...list);
-    else out.set(claim, [...list]);
-  };
-  for (const r of f.rows) {
-    if (row !== null && r.index !== row) continue;
-    for (const [claim, list] of Object.entries(rowFigureKnowns(r))) push(claim, list);
-  }
-  for (const [claim, list] of projectClaims(f)) if (claim !== 'score' || row === null) push(claim, list);
-  return out;
-}
-
 const show = (k: Known): string => `${Number(k.value.toFixed(4))}${k.unit?.label ?? ''}`;
 
 interface Verdict {
@@ -67,88 +33,78 @@ interface Verdict {
 }
 
 /**
- * What `q` is traced to, or the issue it raises. `pool()` lists every figure the cell may state;
- * with `contradictionsOnly` (the score report) a figure naming no claim is settled without it when
- * no table fact has its value in another unit, since only such a fact can make it contradict.
+ * The contradiction a figure naming a claim raises when no figure of that claim agrees with it:
+ * target and actual swapped, the claim's value in another unit, or another value; null if none.
  */
-function verdictOf(
-  q: NarrativeQuantity,
-  claims: Map<string, Known[]>,
-  pool: () => readonly Known[],
-  contradictionsOnly?: { table: readonly Known[] },
-): Verdict {
+function claimIssue(q: NarrativeQuantity, claims: Claims, candidates: readonly Known[]): CheckIssue | null {
   const span = q.span;
+  const other = q.claim === 'target' ? claims.get('actual') : q.claim === 'actual' ? claims.get('target') : undefined;
+  const swapped = other?.find((k) => agrees(q, k));
+  if (swapped) {
+    const was = swapped.source.split('·').pop();
+    const message = `“${q.text}”是${was}，文中却写作${CLAIM_LABEL[q.claim]}：年度指标值与实际完成值写反了`;
+    return { code: 'swapped', span, message };
+  }
+  const mismatch = candidates.find((k) => sameValueOtherUnit(q, k));
+  if (mismatch)
+    return { code: 'unit_mismatch', span, message: `“${q.text}”单位不符：${mismatch.source}为${show(mismatch)}` };
+  const comparable = candidates.filter((k) => !q.unit || !k.unit || k.unit.family === q.unit.family);
+  if (comparable.length === 0) return null;
+  const want = comparable
+    .slice(0, 3)
+    .map((k) => `${k.source}为${show(k)}`)
+    .join('，');
+  return {
+    code: 'wrong_figure',
+    span,
+    message: `“${q.text}”与表中数据不符：${want}（按表计算，允许按所写位数四舍五入）`,
+  };
+}
+
+/** The issue of a figure no allowed source states: a table fact with its value in another unit, or unknown. */
+function untracedIssue(q: NarrativeQuantity, other: Known | undefined): CheckIssue {
+  if (other) {
+    const message = `“${q.text}”在表中找不到；${q.value}只作为${other.source}（${show(other)}）出现，单位或含义不同`;
+    return { code: 'unit_mismatch', span: q.span, message };
+  }
+  return {
+    code: 'unknown_number',
+    span: q.span,
+    message: `数字“${q.text}”在表中、评分结果和补充事实中都找不到，请核实或删除`,
+  };
+}
+
+/** What `q` is traced to among its claim's figures and `pool` (every figure the cell may state), or its issue. */
+function verdictOf(q: NarrativeQuantity, claims: Claims, pool: readonly Known[]): Verdict {
   const candidates = claims.get(q.claim) ?? [];
   const hit = candidates.find((k) => agrees(q, k));
   if (hit) return { source: hit.source };
-  if (candidates.length === 0 && contradictionsOnly && !contradictionsOnly.table.some((k) => sameValueOtherUnit(q, k)))
-    return {};
-  const fromText = pool().find((k) => k.origin === 'text' && agrees(q, k));
+  const fromText = pool.find((k) => k.origin === 'text' && agrees(q, k));
   if (candidates.length > 0 && !fromText) {
-    const other = q.claim === 'target' ? claims.get('actual') : q.claim === 'actual' ? claims.get('target') : undefined;
-    const swapped = other?.find((k) => agrees(q, k));
-    if (swapped) {
-      return {
-        issue: {
-          code: 'swapped',
-          span,
-          message: `“${q.text}”是${swapped.source.split('·').pop()}，文中却写作${CLAIM_LABEL[q.claim]}：年度指标值与实际完成值写反了`,
-        },
-      };
-    }
-    const mismatch = candidates.find((k) => sameValueOtherUnit(q, k));
-    if (mismatch)
-      return {
-        issue: { code: 'unit_mismatch', span, message: `“${q.text}”单位不符：${mismatch.source}为${show(mismatch)}` },
-      };
-    const comparable = candidates.filter((k) => !q.unit || !k.unit || k.unit.family === q.unit.family);
-    if (comparable.length > 0) {
-      const want = comparable
-        .map((k) => `${k.source}为${show(k)}`)
-        .slice(0, 3)
-        .join('，');
-      return {
-        issue: {
-          code: 'wrong_figure',
-          span,
-          message: `“${q.text}”与表中数据不符：${want}（按表计算，允许按所写位数四舍五入）`,
-        },
-      };
-    }
+    const issue = claimIssue(q, claims, candidates);
+    if (issue) return { issue };
   }
-  if (fromText) return { source: fromText.source };
-  const any = pool().find((k) => agrees(q, k));
+  const any = fromText ?? pool.find((k) => agrees(q, k));
   if (any) return { source: any.source };
   // only a figure of the table (a score, a weight, the row's own figures) makes a unit mismatch here
-  const other = pool().find((k) => k.origin === 'fact' && sameValueOtherUnit(q, k));
-  if (other) {
-    return {
-      issue: {
-        code: 'unit_mismatch',
-        span,
-        message: `“${q.text}”在表中找不到；${q.value}只作为${other.source}（${show(other)}）出现，单位或含义不同`,
-      },
-    };
-  }
   return {
-    issue: {
-      code: 'unknown_number',
-      span,
-      message: `数字“${q.text}”在表中、评分结果和补充事实中都找不到，请核实或删除`,
-    },
+    issue: untracedIssue(
+      q,
+      pool.find((k) => k.origin === 'fact' && sameValueOtherUnit(q, k)),
+    ),
   };
 }
 
 /** The number checks and issues of the quantities read in a text. */
 export function checkFigures(
   quantities: readonly NarrativeQuantity[],
-  claims: Map<string, Known[]>,
+  claims: Claims,
   pool: readonly Known[],
 ): { numbers: NumberCheck[]; issues: CheckIssue[] } {
   const numbers: NumberCheck[] = [];
   const issues: CheckIssue[] = [];
   for (const q of quantities) {
-    const v = verdictOf(q, claims, () => pool);
+    const v = verdictOf(q, claims, pool);
     numbers.push({
       text: q.text,
       value: q.value,
@@ -164,25 +120,32 @@ export function checkFigures(
 }
 
 /**
+ * The contradiction `q` raises, as `verdictOf` finds it, asking the texts only when a contradiction
+ * would otherwise stand (a text that vouches for a figure can only clear it).
+ */
+function contradictionOf(q: NarrativeQuantity, cell: CellFigures): CheckIssue | null {
+  const candidates = cell.get(q.claim);
+  if (candidates.some((k) => agrees(q, k))) return null;
+  if (candidates.length > 0) {
+    const issue = claimIssue(q, cell, candidates);
+    if (issue) return cell.vouches(q, true) ? null : issue;
+  }
+  // the pool lists the table's facts in this order: the first in another unit is the one named
+  const other = cell.tableFact((k) => sameValueOtherUnit(q, k), q.value);
+  if (!other || cell.tableFact((k) => agrees(q, k)) || cell.vouches(q, false)) return null;
+  return untracedIssue(q, other);
+}
+
+/**
  * The issues of the quantities read in a text that contradict the table (wrong figure, unit, or
  * target and actual swapped): the same verdicts as `checkFigures`, reading the texts that lend
- * figures (`pool`, called at most once) only when a verdict needs them.
+ * figures only when a verdict needs them.
  */
-export function figureContradictions(
-  quantities: readonly NarrativeQuantity[],
-  claims: Map<string, Known[]>,
-  table: readonly Known[],
-  pool: () => readonly Known[],
-): CheckIssue[] {
-  let read: readonly Known[] | null = null;
-  const lazy = () => {
-    read ??= pool();
-    return read;
-  };
+export function figureContradictions(quantities: readonly NarrativeQuantity[], cell: CellFigures): CheckIssue[] {
   const issues: CheckIssue[] = [];
   for (const q of quantities) {
-    const issue = verdictOf(q, claims, lazy, { table }).issue;
-    if (issue && CONTRADICTIONS.has(issue.code)) issues.push(issue);
+    const issue = contradictionOf(q, cell);
+    if (issue) issues.push(issue);
   }
   return issues;
 }

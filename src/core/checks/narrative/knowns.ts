@@ -4,9 +4,18 @@
  * numbers written in texts allowed to speak for the cell (its cells, notes, the existing text, chat).
  */
 import type { FormFacts, IndicatorFacts } from '../../facts/types.js';
-import { readQuantities } from '../../narrative/quantities.js';
 import { unitNamed, type Unit } from '../../parse/units.js';
-import { rowLabel } from '../../schema/row-number.js';
+import {
+  eachCommonText,
+  eachGoalsText,
+  eachRowText,
+  goalsExistingText,
+  lentKnowns,
+  rowExistingText,
+  type Lent,
+} from './lenders.js';
+import { quantitiesOnce } from './read-once.js';
+import { eachRowFact, MULTIPLE, PERCENT, rowKnown, SCORE, YEAR } from './row-figures.js';
 
 /**
  * A figure a text may use. `fact`: from the table or the report; `cell`: read in a cell of the
@@ -19,107 +28,17 @@ export interface Known {
   origin: 'fact' | 'cell' | 'text';
 }
 
-const PERCENT = unitNamed('%')!;
-const MULTIPLE = unitNamed('倍')!;
-const SCORE = unitNamed('分')!;
-const MONTH = unitNamed('月')!;
-const YEAR: Unit = { ...unitNamed('年度')!, label: '年' };
-
 function add(out: Known[], value: number | null | undefined, unit: Unit | null, source: string): void {
   if (value === null || value === undefined || !Number.isFinite(value)) return;
   out.push({ value, unit, source, origin: 'fact' });
 }
 
-/** Numbers written in `text`; scores in notes are left out (a score comes from the scorer). */
-export function textKnowns(
-  out: Known[],
-  text: string,
-  source: string,
-  opts: { noScores?: boolean; cell?: boolean } = {},
-): void {
-  if (!text) return;
-  for (const q of readQuantities(text, { claims: false })) {
-    if (opts.noScores && q.unit?.family === 'score') continue;
-    out.push({ value: q.value, unit: q.unit, source, origin: opts.cell ? 'cell' : 'text' });
+/** Numbers written in `text` (a chat message); scores are left out with `noScores`. */
+function textKnowns(out: Known[], text: string, source: string, noScores: boolean): void {
+  for (const q of quantitiesOnce(text, false)) {
+    if (noScores && q.unit?.family === 'score') continue;
+    out.push({ value: q.value, unit: q.unit, source, origin: 'text' });
   }
-}
-
-const ROW_FIGURES = new WeakMap<IndicatorFacts, Readonly<Record<string, readonly Known[]>>>();
-
-/** A row's derived figures, the ones a claim (偏差率, 完成率, 超出…) is checked against (built once per row). */
-export function rowFigureKnowns(r: IndicatorFacts): Readonly<Record<string, readonly Known[]>> {
-  let figures = ROW_FIGURES.get(r);
-  if (!figures) {
-    figures = buildRowFigures(r, rowLabel(r.index));
-    ROW_FIGURES.set(r, figures);
-  }
-  return figures;
-}
-
-function buildRowFigures(r: IndicatorFacts, at: string): Record<string, Known[]> {
-  // a bare 万 on a cell (济南历城 "45万") is a multiplier, as the reader reads it in prose
-  const k = (value: number | null | undefined, unit: Unit | null, what: string): Known[] =>
-    value === null || value === undefined
-      ? []
-      : unit?.family === 'wan'
-        ? [{ value: value * 1e4, unit: null, source: `${at}·${what}`, origin: 'fact' }]
-        : [{ value, unit, source: `${at}·${what}`, origin: 'fact' }];
-  const c = r.completion;
-  const target = [
-    ...k(r.target.amount?.value, r.target.amount?.unit ?? null, '年度指标值'),
-    ...k(r.target.low?.value, r.target.low?.unit ?? null, '年度指标值下限'),
-    ...k(r.target.high?.value, r.target.high?.unit ?? null, '年度指标值上限'),
-  ];
-  const deviation = [
-    ...k(r.deviation?.value, r.deviation?.unit ?? null, '偏差量'),
-    ...k(r.deviationRate === null ? null : r.deviationRate * 100, PERCENT, '偏差率'),
-  ];
-  return {
-    target,
-    actual: k(r.actual.amount?.value, r.actual.amount?.unit ?? null, '实际完成值'),
-    'deviation-rate': k(r.deviationRate === null ? null : r.deviationRate * 100, PERCENT, '偏差率'),
-    'completion-rate': k(c === null ? null : c * 100, PERCENT, '完成率'),
-    excess: r.completion !== null && r.completion > 1 ? [...deviation, ...k(c! - 1, MULTIPLE, '超出倍数')] : [],
-    shortfall: r.completion !== null && r.completion < 1 ? deviation : [],
-    multiple: k(c, MULTIPLE, '完成倍数'),
-    score: [...k(r.score, SCORE, '得分'), ...k(r.selfScore, SCORE, '自评得分'), ...k(r.ruleScore, SCORE, '规则得分')],
-    deduction: k(r.deduction, SCORE, '扣分'),
-    weight: k(r.weight, SCORE, '分值'),
-  };
-}
-
-const ROW_KNOWNS = new WeakMap<IndicatorFacts, Known[]>();
-
-/** A row's figures and the numbers of its cells and notes, read once per row. */
-function rowKnowns(out: Known[], r: IndicatorFacts, ownText: boolean): void {
-  let known = ROW_KNOWNS.get(r);
-  if (!known) {
-    known = [];
-    readRow(known, r);
-    ROW_KNOWNS.set(r, known);
-  }
-  out.push(...known);
-  if (ownText) textKnowns(out, r.sources.existing, `${rowLabel(r.index)}·偏差原因（表中原文）`);
-}
-
-/** A row's own figures and dates (origin `fact`): what its texts lend is not read here. */
-function rowTableKnowns(out: Known[], r: IndicatorFacts): void {
-  const at = rowLabel(r.index);
-  for (const list of Object.values(rowFigureKnowns(r))) out.push(...list);
-  for (const date of [r.target.date, r.actual.date]) {
-    if (!date) continue;
-    add(out, date.month, MONTH, `${at}·日期`);
-    if (!date.yearAssumed) add(out, date.year, YEAR, `${at}·日期`);
-  }
-}
-
-function readRow(out: Known[], r: IndicatorFacts): void {
-  const at = rowLabel(r.index);
-  rowTableKnowns(out, r);
-  textKnowns(out, r.name, `${at}·三级指标`, { cell: true });
-  textKnowns(out, r.target.text, `${at}·年度指标值`, { cell: true });
-  textKnowns(out, r.actual.text, `${at}·实际完成值`, { cell: true });
-  textKnowns(out, r.sources.notes, `${at}·补充事实`, { noScores: true });
 }
 
 const PROJECT = new WeakMap<FormFacts, Readonly<Record<string, readonly Known[]>>>();
@@ -170,46 +89,63 @@ export interface CellScope {
   chat: readonly string[];
 }
 
-const FORM_WIDE = new WeakMap<FormFacts, readonly Known[]>();
+const PROJECT_FLAT = new WeakMap<FormFacts, readonly Known[]>();
+const COUNTS = new WeakMap<FormFacts, readonly Known[]>();
 
-/** The figures every cell of the form may state: the project's, its name's and the funding reason's (read once). */
-function formWideKnowns(f: FormFacts): readonly Known[] {
-  let known = FORM_WIDE.get(f);
-  if (!known) {
-    const out: Known[] = Object.values(projectKnowns(f)).flat();
-    textKnowns(out, f.projectName, '项目名称', { cell: true });
-    textKnowns(out, f.funding.reason, '执行率偏低原因');
-    known = out;
-    FORM_WIDE.set(f, known);
+/** The project's figures as one list (origin `fact`). */
+export function projectFlat(f: FormFacts): readonly Known[] {
+  let flat = PROJECT_FLAT.get(f);
+  if (!flat) {
+    flat = Object.values(projectKnowns(f)).flat();
+    PROJECT_FLAT.set(f, flat);
   }
-  return known;
+  return flat;
+}
+
+/** The counts of `countKnowns`, built once per form's facts. */
+export function countsOf(f: FormFacts): readonly Known[] {
+  let counts = COUNTS.get(f);
+  if (!counts) {
+    counts = countKnowns(f);
+    COUNTS.set(f, counts);
+  }
+  return counts;
+}
+
+/** The rows a cell speaks of: its own, or (row null, 实际完成情况) every row. */
+export function rowsIn(f: FormFacts, row: number | null): readonly IndicatorFacts[] {
+  if (row === null) return f.rows;
+  const own = f.rows[row];
+  return own?.index === row ? [own] : f.rows.filter((r) => r.index === row);
+}
+
+/** A row's table facts as Knowns. */
+function rowFacts(out: Known[], r: IndicatorFacts): void {
+  eachRowFact(r, (_, value, unit, what) => {
+    out.push(rowKnown(r, value, unit, what));
+  });
 }
 
 /** Every figure the cell may state. */
 export function cellKnowns(f: FormFacts, scope: CellScope): Known[] {
-  const out: Known[] = [...formWideKnowns(f)];
-  const rows = scope.row === null ? f.rows : f.rows.filter((r) => r.index === scope.row);
-  for (const r of rows) rowKnowns(out, r, scope.row !== null && scope.ownText);
-  if (scope.row === null) {
-    textKnowns(out, f.goals.expected, '预期目标', { cell: true });
-    textKnowns(out, f.goals.notes, '补充事实（总体目标）', { noScores: true });
-    if (scope.ownText) textKnowns(out, f.goals.existing, '实际完成情况（表中原文）');
-    for (const r of f.rows) textKnowns(out, r.sources.existing, `${rowLabel(r.index)}·偏差原因（表中原文）`);
+  const out: Known[] = [...projectFlat(f)];
+  const lend = (l: Lent) => {
+    lentKnowns(out, l);
+    return false;
+  };
+  eachCommonText(f, lend);
+  for (const r of rowsIn(f, scope.row)) {
+    rowFacts(out, r);
+    eachRowText(r, lend);
+    if (scope.row !== null && scope.ownText) rowExistingText(r, lend);
   }
-  if (scope.row === null) out.push(...countKnowns(f));
-  for (const t of scope.chat) textKnowns(out, t, '对话中用户提供', { noScores: true });
-  return out;
-}
-
-/**
- * The figures of `cellKnowns` that come from the table and the report (origin `fact`), in the
- * same order, without reading any text: enough to tell whether a figure can contradict the table.
- */
-export function cellTableKnowns(f: FormFacts, row: number | null): Known[] {
-  const out: Known[] = Object.values(projectKnowns(f)).flat();
-  const rows = row === null ? f.rows : f.rows.filter((r) => r.index === row);
-  for (const r of rows) rowTableKnowns(out, r);
-  if (row === null) out.push(...countKnowns(f));
+  if (scope.row === null) {
+    eachGoalsText(f, lend);
+    if (scope.ownText) goalsExistingText(f, lend);
+    for (const r of f.rows) rowExistingText(r, lend);
+    out.push(...countsOf(f));
+  }
+  for (const t of scope.chat) textKnowns(out, t, '对话中用户提供', true);
   return out;
 }
 
@@ -218,7 +154,11 @@ export function countKnowns(f: FormFacts): Known[] {
   const out: Known[] = [];
   const scored = f.rows.filter((r) => r.outcome !== 'unscorable');
   const groups = new Map<string, IndicatorFacts[]>();
-  for (const r of scored) groups.set(r.level1.trim(), [...(groups.get(r.level1.trim()) ?? []), r]);
+  for (const r of scored) {
+    const group = groups.get(r.level1.trim());
+    if (group) group.push(r);
+    else groups.set(r.level1.trim(), [r]);
+  }
   const counts: [number, string][] = [
     [scored.length, '指标项数'],
     [scored.filter((r) => r.needsText).length, '需说明偏差的指标项数'],

@@ -9,7 +9,8 @@ import type { NarrativeQuantity } from '../../narrative/quantities.js';
 import { formatNumber } from '../../narrative/format.js';
 import { unitNamed } from '../../parse/units.js';
 import { agrees } from './matching.js';
-import { projectKnowns, rowFigureKnowns, type Known } from './knowns.js';
+import { projectKnowns, type Known } from './knowns.js';
+import { rowFigureKnowns } from './row-figures.js';
 import type { CheckIssue } from './types.js';
 
 interface Required {

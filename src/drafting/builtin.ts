@@ -243,6 +243,25 @@ export function applyQuickActions(
   return { text: r.text, understood: true, notice: summary || undefined };
 }
 
+/** The built-in draft of `req` with its checks; `onText` gets the text before the checks run. */
+export function builtinDraftResult(
+  req: DraftRequest,
+  prompts: PromptSet,
+  onText?: (text: string) => void,
+): DraftResult {
+  const { text, facts, template, notice } = builtinText(req, prompts);
+  onText?.(text);
+  return {
+    path: req.path,
+    text,
+    checks: checkWithFacts(text, facts),
+    drafter: 'builtin',
+    promptId: template.id,
+    promptVersion: template.version,
+    ...(notice ? { notice } : {}),
+  };
+}
+
 /** The facts with the limit a revision message asks for (控制在120字以内), if lower. */
 export function factsForRevision(facts: CellFacts, message: string, history: readonly ChatMessage[] = []): CellFacts {
   const limit = parseQuickActions(message).limit;
@@ -265,17 +284,7 @@ export function createBuiltinDrafter(options: BuiltinDrafterOptions = {}): Draft
     id: 'builtin',
     async draft(req: DraftRequest, sink?: DraftSink, signal?: AbortSignal): Promise<DraftResult> {
       signal?.throwIfAborted();
-      const { text, facts, template, notice } = builtinText(req, prompts);
-      emit(text, sink, signal);
-      return {
-        path: req.path,
-        text,
-        checks: checkWithFacts(text, facts),
-        drafter: 'builtin',
-        promptId: template.id,
-        promptVersion: template.version,
-        ...(notice ? { notice } : {}),
-      };
+      return builtinDraftResult(req, prompts, (text) => emit(text, sink, signal));
     },
     async revise(req: ReviseRequest, sink?: DraftSink, signal?: AbortSignal): Promise<DraftResult> {
       signal?.throwIfAborted();

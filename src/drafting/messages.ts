@@ -56,8 +56,8 @@ function notesData(facts: CellFacts) {
   return n.raw ? { 原文: n.raw, 其中原因: n.cause, 其中措施: n.measure } : '（用户未提供）';
 }
 
-/** One indicator row in the goals data block. */
-function goalsRow(rf: RowFacts) {
+/** A row's place and its cells as written, the start of every row in a data block. */
+function rowAsWritten(rf: RowFacts) {
   const ind = rf.indicator;
   return {
     行号: rf.index + 1,
@@ -66,6 +66,14 @@ function goalsRow(rf: RowFacts) {
     三级指标: ind.name,
     年度指标值: orNull(ind.target),
     实际完成值: orNull(ind.actual),
+  };
+}
+
+/** One indicator row in the goals data block. */
+function goalsRow(rf: RowFacts) {
+  const ind = rf.indicator;
+  return {
+    ...rowAsWritten(rf),
     分值: orNull(rf.result?.weight ?? ind.weight),
     核定得分: rf.result ? rf.result.score : null,
     完成率: rf.completion !== null ? formatPercent(rf.completion) : null,
@@ -131,12 +139,7 @@ function deviationData(form: Form, facts: CellFacts, vars: TemplateVars): Record
     单元格路径: facts.path,
     项目: projectData(form),
     指标: {
-      行号: rf.index + 1,
-      一级指标: ind.level1,
-      二级指标: orNull(ind.level2),
-      三级指标: ind.name,
-      年度指标值: orNull(ind.target),
-      实际完成值: orNull(ind.actual),
+      ...rowAsWritten(rf),
       分值: orNull(ind.weight),
       自评得分: orNull(ind.score),
     },

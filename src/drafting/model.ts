@@ -12,39 +12,19 @@
 import { MODEL_DEADLINE_MS } from '../core/limits.js';
 import { ZipingError } from '../core/errors.js';
 import { bundledPrompts } from './bundled.js';
-import { applyQuickActions, builtinText, factsForRevision } from './builtin.js';
+import { applyQuickActions, builtinDraftResult, builtinText, factsForRevision } from './builtin.js';
 import { cellsToFix } from './cell-text.js';
 import { checkWithFacts } from './checks.js';
 import { cellData, draftMessages, reviseMessages } from './messages.js';
 import { createCaller, type ModelDrafterOptions } from './model-client.js';
 import { keepHumanParts } from './model-revise.js';
 import { runBounded, type FallbackResult, type RunContext } from './model-run.js';
-import type { PromptSet, PromptTemplate } from './prompts.js';
-import type { Drafter, DraftRequest, DraftResult, DraftSink, ReviseRequest } from './types.js';
+import type { PromptSet } from './prompts.js';
+import type { Drafter, DraftRequest, DraftSink, ReviseRequest } from './types.js';
 import { UsageMeter } from './usage.js';
 import { prepare, templateVars } from './vars.js';
 
 export { cappedFetch, MAX_MODEL_RESPONSE_BYTES, type ModelDrafterOptions } from './model-client.js';
-
-/** The built-in text of a cell that needs none or has cells to fix first: no model call. */
-function builtinDraft(
-  prompts: PromptSet,
-  req: DraftRequest,
-  template: PromptTemplate,
-  sink: DraftSink | undefined,
-): DraftResult {
-  const { text, notice, facts } = builtinText(req, prompts);
-  sink?.({ type: 'delta', text });
-  return {
-    path: req.path,
-    text,
-    checks: checkWithFacts(text, facts),
-    drafter: 'builtin',
-    promptId: template.id,
-    promptVersion: template.version,
-    ...(notice ? { notice } : {}),
-  };
-}
 
 /** The built-in draft offered when the model fails. */
 function builtinFallback(req: DraftRequest, prompts: PromptSet): FallbackResult {
@@ -59,7 +39,7 @@ async function draftCell(ctx: RunContext, req: DraftRequest, sink?: DraftSink, s
   const { facts, template } = prepare(req, prompts);
   // a row with cells to fix is flagged, never drafted as fact: the built-in text says which cell
   const unfit = facts.rowFacts ? cellsToFix(facts.rowFacts.indicator, facts.rowFacts.result).length > 0 : false;
-  if (!facts.needsText || unfit) return builtinDraft(prompts, req, template, sink);
+  if (!facts.needsText || unfit) return builtinDraftResult(req, prompts, (text) => sink?.({ type: 'delta', text }));
   const vars = templateVars(req.form, req.report, facts, template);
   const messages = draftMessages(prompts, template, cellData(req.form, req.report, facts, vars), vars);
   const job = {

@@ -61,27 +61,28 @@ export function num(x: number): Num {
   return inexact(x, Math.abs(x) * U, () => new Big(x));
 }
 
-/** Both exact values as integers at one scale, or null when that is not safe. */
-function aligned(a: Num, b: Num): [number, number, number] | null {
-  if (a.e < 0 || b.e < 0) return null;
-  const e = Math.max(a.e, b.e);
-  const x = a.m * POW10[e - a.e]!;
-  const y = b.m * POW10[e - b.e]!;
-  return safe(x) && safe(y) ? [x, y, e] : null;
+/** The common scale of two exact values when both are safe integers at it, else -1 (no array built: hot path). */
+function scaleOf(a: Num, b: Num): number {
+  if (a.e < 0 || b.e < 0) return -1;
+  const e = a.e > b.e ? a.e : b.e;
+  return safe(a.m * POW10[e - a.e]!) && safe(b.m * POW10[e - b.e]!) ? e : -1;
 }
+
+/** The mantissa of exact `a` at scale `e` (≥ a.e). */
+const at = (a: Num, e: number): number => a.m * POW10[e - a.e]!;
 
 /** a + b. */
 export function plus(a: Num, b: Num): Num {
-  const ints = aligned(a, b);
-  if (ints && safe(ints[0] + ints[1])) return exact(ints[0] + ints[1], ints[2]);
+  const e = scaleOf(a, b);
+  if (e >= 0 && safe(at(a, e) + at(b, e))) return exact(at(a, e) + at(b, e), e);
   const v = a.v + b.v;
   return inexact(v, errOf(a) + errOf(b) + Math.abs(v) * U, () => toBig(a).plus(toBig(b)));
 }
 
 /** a − b. */
 export function minus(a: Num, b: Num): Num {
-  const ints = aligned(a, b);
-  if (ints && safe(ints[0] - ints[1])) return exact(ints[0] - ints[1], ints[2]);
+  const e = scaleOf(a, b);
+  if (e >= 0 && safe(at(a, e) - at(b, e))) return exact(at(a, e) - at(b, e), e);
   const v = a.v - b.v;
   return inexact(v, errOf(a) + errOf(b) + Math.abs(v) * U, () => toBig(a).minus(toBig(b)));
 }
@@ -100,7 +101,11 @@ export function times(a: Num, b: Num): Num {
 function gcd(x: number, y: number): number {
   let a = Math.abs(x);
   let b = Math.abs(y);
-  while (b) [a, b] = [b, a % b];
+  while (b) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a;
 }
 
@@ -111,8 +116,8 @@ function exactQuotient(a: Num, b: Num): Num | null {
   let d = Math.abs(b.m / g);
   let twos = 0;
   let fives = 0;
-  while (d % 2 === 0) [d, twos] = [d / 2, twos + 1];
-  while (d % 5 === 0) [d, fives] = [d / 5, fives + 1];
+  for (; d % 2 === 0; twos += 1) d /= 2;
+  for (; d % 5 === 0; fives += 1) d /= 5;
   if (d !== 1) return null;
   const k = Math.max(twos, fives);
   // a.m/b.m = (a.m/g) × (10^k / |b.m/g|) / 10^k, the second factor an integer
@@ -143,8 +148,12 @@ export function abs(a: Num): Num {
 
 /** −1, 0 or 1 as a is below, equal to or above b. */
 export function cmp(a: Num, b: Num): -1 | 0 | 1 {
-  const ints = aligned(a, b);
-  if (ints) return ints[0] < ints[1] ? -1 : ints[0] > ints[1] ? 1 : 0;
+  const e = scaleOf(a, b);
+  if (e >= 0) {
+    const x = at(a, e);
+    const y = at(b, e);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
   const d = a.v - b.v;
   if (Math.abs(d) > 2 * (errOf(a) + errOf(b)) + Math.abs(d) * U * 4) return d < 0 ? -1 : 1;
   return toBig(a).cmp(toBig(b)) as -1 | 0 | 1;
@@ -227,7 +236,7 @@ export function roundedText(a: Num, decimals: number): string {
   if (k === null || Math.abs(k) >= 1e15) return toBig(a).round(decimals, Big.roundHalfUp).toString();
   let places = decimals;
   let units = k;
-  while (places > 0 && units % 10 === 0) [units, places] = [units / 10, places - 1];
+  for (; places > 0 && units % 10 === 0; places -= 1) units /= 10;
   return units === 0 ? '0' : unitsText(units, places, units < 0);
 }
 

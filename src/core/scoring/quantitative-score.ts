@@ -30,6 +30,9 @@ import { outcome, type RowOutcome } from './row-outcome.js';
 /** A value written in unit `from`, expressed in `to` (2.05亿元 in 万元 is 20500); no conversion across families. */
 export function valueInUnit(value: number, from: Unit | null, to: Unit | null): Num {
   if (!from || !to || from.family !== to.family) return num(value);
+  const x = num(value);
+  // Same factor: (x × f) / f is x itself, exactly as big.js has it for an exact x (≤ 15 places)
+  if (from.factor === to.factor && x.e >= 0) return x;
   return div(times(num(value), num(from.factor)), num(to.factor));
 }
 

@@ -15,6 +15,7 @@ import { readRowCells, type RowCells } from '../parse/row-cells.js';
 import { getProfile } from '../profiles/index.js';
 import type { RuleProfile } from '../profiles/types.js';
 import type { Form, Indicator } from '../schema/form.js';
+import type { Flag } from '../schema/flags.js';
 import type { FundingResult, IndicatorResult, ReportIssue, ScoreReport } from '../schema/report.js';
 import { finalScore, roundScore } from './final-score.js';
 import { assertFiniteReport } from './finite-report.js';
@@ -33,18 +34,22 @@ function isTemplateRow(row: Indicator): boolean {
   return row.weight == null && row.score == null && isBlank(row.target) && isBlank(row.actual);
 }
 
-function scoreRow(
-  row: Indicator,
-  index: number,
-  cells: RowCells,
-  profile: RuleProfile,
-): { result: IndicatorResult; issues: ReportIssue[] } {
+/** `a` then `b` without repeats, in first-seen order (as `new Set([...a, ...b])`, without the copies). */
+function unionFlags(a: readonly Flag[], b: readonly Flag[]): Flag[] {
+  const out: Flag[] = [];
+  for (const f of a) if (!out.includes(f)) out.push(f);
+  for (const f of b) if (!out.includes(f)) out.push(f);
+  return out;
+}
+
+/** Row `index` scored; its issues are pushed onto `issues`. */
+function scoreRow(row: Indicator, index: number, cells: RowCells, profile: RuleProfile, issues: ReportIssue[]) {
   const rule = scoreIndicatorRule(row, index, profile, cells);
   const ruleScore = rule.ruleScore === null ? null : roundScore(rule.ruleScore, profile, row.weight);
   const self = row.score ?? null;
   const final = finalScore(index, rule, ruleScore, self, row.weight ?? null, row.deviation, profile);
   const weight = row.weight ?? null;
-  const flags = [...new Set([...rule.flags, ...final.flags])];
+  const flags = unionFlags(rule.flags, final.flags);
   const reasons = profile.settings.reasonRequired;
   const needsExplanation =
     weight != null &&
@@ -64,7 +69,10 @@ function scoreRow(
     completion: rule.completion,
     grade: rule.grade,
   };
-  return { result, issues: [...rule.issues, ...final.issues, ...checkExplanation(row, result)] };
+  for (const issue of rule.issues) issues.push(issue);
+  for (const issue of final.issues) issues.push(issue);
+  for (const issue of checkExplanation(row, result)) issues.push(issue);
+  return result;
 }
 
 /** Where an issue's cell sits: funding, goals, then rows in order, then the rest. */
@@ -117,9 +125,7 @@ function scoreRows(form: Form, profile: RuleProfile, issues: ReportIssue[]) {
     }
     const read = readRowCells(row, form.year, unsignedAs);
     cells[index] = read;
-    const scored = scoreRow(row, index, read, profile);
-    indicators.push(scored.result);
-    for (const issue of scored.issues) issues.push(issue);
+    indicators.push(scoreRow(row, index, read, profile, issues));
   }
   return { indicators, cells };
 }

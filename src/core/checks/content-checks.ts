@@ -79,11 +79,13 @@ export function checkBudgetEchoes(
   const budgets = [form.funding?.total?.annual, form.funding?.total?.initial].filter(
     (v): v is number => typeof v === 'number' && v > 0,
   );
+  // No budget, nothing to echo: no cell is read
+  if (budgets.length === 0) return issues;
   form.indicators.forEach((row, index) => {
-    const isCost = /成本/.test(`${row.level1}${row.level2 ?? ''}`);
     // The scorer's reading of the cell when there is one (issue #9: each cell parsed once)
     const target = moneyIn(row.target, unit, cells?.[index]?.targetQuantities);
     if (target == null || !budgets.some((b) => near(target, b))) return;
+    const isCost = /成本/.test(`${row.level1}${row.level2 ?? ''}`);
     issues.push({
       severity: isCost ? 'info' : 'warning',
       path: `indicators.${index}.target`,
@@ -107,34 +109,35 @@ export function checkBudgetEchoes(
   return issues;
 }
 
+const GENERIC_ACTUAL = /^(?:达成预期指标|达到预期指标|达成年度指标|已完成|完成)$/;
+
 /** Info where a row's actual is only a stock phrase (池州: every 定性 actual "达成预期指标"). */
 export function checkGenericActuals(form: Form): ReportIssue[] {
-  return form.indicators.flatMap((row, index) =>
-    /^(?:达成预期指标|达到预期指标|达成年度指标|已完成|完成)$/.test(row.actual?.trim() ?? '')
-      ? [
-          {
-            severity: 'info' as const,
-            path: `indicators.${index}.actual`,
-            code: 'actual-generic-phrase',
-            message: `实际完成值“${row.actual!.trim()}”是套话，建议写明实际达到的程度或事实`,
-          },
-        ]
-      : [],
-  );
+  const issues: ReportIssue[] = [];
+  form.indicators.forEach((row, index) => {
+    const actual = row.actual?.trim() ?? '';
+    if (!GENERIC_ACTUAL.test(actual)) return;
+    issues.push({
+      severity: 'info',
+      path: `indicators.${index}.actual`,
+      code: 'actual-generic-phrase',
+      message: `实际完成值“${actual}”是套话，建议写明实际达到的程度或事实`,
+    });
+  });
+  return issues;
 }
 
 /** Warning for a row without a 三级指标 name. */
 export function checkNames(form: Form): ReportIssue[] {
-  return form.indicators.flatMap((row, index) =>
-    row.name.trim() === ''
-      ? [
-          {
-            severity: 'warning' as const,
-            path: `indicators.${index}.name`,
-            code: 'name-missing',
-            message: '三级指标名称未填写',
-          },
-        ]
-      : [],
-  );
+  const issues: ReportIssue[] = [];
+  form.indicators.forEach((row, index) => {
+    if (row.name.trim() !== '') return;
+    issues.push({
+      severity: 'warning',
+      path: `indicators.${index}.name`,
+      code: 'name-missing',
+      message: '三级指标名称未填写',
+    });
+  });
+  return issues;
 }

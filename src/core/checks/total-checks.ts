@@ -28,8 +28,10 @@ export function selfScoreSum(form: Form, finals?: FinalScores): number | null {
 
 /** Issue when the printed 自评总分 differs from the 得分 column it totals. */
 export function checkSelfTotal(form: Form, finals?: FinalScores): ReportIssue[] {
+  // No printed total, nothing to compare: the sum is not taken (scoreForm takes it for the report)
+  if (form.selfTotal == null) return [];
   const rows = selfScoreSum(form, finals);
-  if (form.selfTotal == null || rows == null || Math.abs(rows - form.selfTotal) < 0.005) return [];
+  if (rows == null || Math.abs(rows - form.selfTotal) < 0.005) return [];
   return [
     {
       severity: 'error',

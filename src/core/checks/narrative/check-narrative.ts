@@ -97,12 +97,11 @@ function placeholdersLeft(found: readonly RegExpExecArray[]): CheckIssue[] {
 }
 
 /**
- * The issues of `text`, the cell at `path` as written, that a score report lists: figures that
- * contradict the table, then placeholders left; the same issues `checkNarrative` gives with
- * `asWritten`, without the checks whose findings are only warnings.
+ * The issues of `text`, the cell of `row` (null: 实际完成情况) as written, that a score report lists:
+ * figures that contradict the table, then placeholders left; the same issues `checkNarrative` gives
+ * with `asWritten`, without the checks whose findings are only warnings.
  */
-export function reportedNarrativeIssues(text: string, facts: FormFacts, path: NarrativePath): CheckIssue[] {
-  const row = narrativeRowIndex(path);
+export function reportedIssuesAt(text: string, facts: FormFacts, row: number | null): CheckIssue[] {
   const issues = figureContradictions(quantitiesOnce(text, true), cellFigures(facts, row));
   issues.push(...placeholdersLeft([...text.matchAll(PLACEHOLDER)]));
   return issues;

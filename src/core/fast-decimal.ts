@@ -64,7 +64,7 @@ export function num(x: number): Num {
 /** The common scale of two exact values when both are safe integers at it, else -1 (no array built: hot path). */
 function scaleOf(a: Num, b: Num): number {
   if (a.e < 0 || b.e < 0) return -1;
-  const e = a.e > b.e ? a.e : b.e;
+  const e = Math.max(a.e, b.e);
   return safe(a.m * POW10[e - a.e]!) && safe(b.m * POW10[e - b.e]!) ? e : -1;
 }
 

@@ -48,6 +48,18 @@ const ROUTES: [string, string, [number, number], string?][] = [
 const body = (method: string, text = '{}'): RequestInit =>
   method === 'POST' ? { method, headers: { 'content-type': 'application/json' }, body: text } : { method };
 
+/** A local app (no accounts) over a counted store, with the seed form saved in it. */
+async function localAppWithForm(open: () => Promise<FormRepository>) {
+  const counted = countingRepository(await open());
+  const app = createApp({ store: counted.store });
+  const created = await app.request('http://localhost/api/forms', {
+    ...body('POST'),
+    body: JSON.stringify(seedInput()),
+  });
+  const { id } = (await created.json()) as { id: string };
+  return { counted, app, id };
+}
+
 describe.each(STORES)('store reads per request (%s store)', (_name, open) => {
   it.each(ROUTES)('%s %s reads the form once with accounts on', async (method, route, statuses, text) => {
     const counted = countingRepository(await open());
@@ -66,13 +78,7 @@ describe.each(STORES)('store reads per request (%s store)', (_name, open) => {
   });
 
   it('a form route without accounts reads the form once too', async () => {
-    const counted = countingRepository(await open());
-    const app = createApp({ store: counted.store });
-    const created = await app.request('http://localhost/api/forms', {
-      ...body('POST'),
-      body: JSON.stringify(seedInput()),
-    });
-    const { id } = (await created.json()) as { id: string };
+    const { counted, app, id } = await localAppWithForm(open);
     counted.reset();
     const response = await app.request(`http://localhost/api/forms/${id}`);
     expect(response.status).toBe(200);
@@ -81,13 +87,7 @@ describe.each(STORES)('store reads per request (%s store)', (_name, open) => {
   });
 
   it('a cached view is sent again without reading the history, the same bytes; 304 when current', async () => {
-    const counted = countingRepository(await open());
-    const app = createApp({ store: counted.store });
-    const created = await app.request('http://localhost/api/forms', {
-      ...body('POST'),
-      body: JSON.stringify(seedInput()),
-    });
-    const { id } = (await created.json()) as { id: string };
+    const { counted, app, id } = await localAppWithForm(open);
     const first = await (await app.request(`http://localhost/api/forms/${id}`)).text();
     counted.reset();
     const again = await app.request(`http://localhost/api/forms/${id}`);

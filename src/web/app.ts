@@ -10,7 +10,6 @@ import { ApiError, getForm } from './api-client.js';
 import { h } from './dom.js';
 import { currentModel, showEditor, type EditorPage } from './editor-page.js';
 import { evaluate, loadValidation } from './evaluation.js';
-import { showFormList } from './form-list.js';
 import { ownCopy, pruneUnsaved } from './local-draft-store.js';
 import { allIssues } from './score-panel.js';
 import { mountAccountBox } from './account-box.js';
@@ -103,6 +102,9 @@ async function route(): Promise<void> {
   } else {
     document.body.dataset.page = 'list';
     document.title = '绩效自评助手';
+    // A chunk of its own: opening a form (the editor's first load) does not wait for the list's code
+    const { showFormList } = await import('./form-list.js');
+    if (seq !== routeSeq) return;
     showFormList(root, { actions, author, open: (id) => (location.hash = `#/forms/${encodeURIComponent(id)}`) });
   }
   root.focus({ preventScroll: true });

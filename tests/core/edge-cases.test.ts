@@ -49,6 +49,14 @@ describe('§9.4 negative actual counts as 0', () => {
   });
 });
 
+describe('§9.4 negative actual against a range from 0', () => {
+  it.each([['-1'], ['-1%'], ['－1%']])('"0-5%" with actual %s scores 0, with no completion ratio', (actual) => {
+    const r = scoreOne({ target: '0-5%', actual });
+    expect([r.score, r.completion]).toEqual([0, null]);
+    expect(r.flags).toContain('target-missed');
+  });
+});
+
 describe('§9.5 percent forms', () => {
   it.each([
     ['≥100%', '100%', 10],

@@ -253,7 +253,8 @@ export function scoreRange(low: Quantity, high: Quantity, actual: Quantity, weig
     return outcome('range', {
       ruleScore: score,
       explanation: `${head}，低于下限，得分 = ${fixedText(w)} × ${n(B)}/${n(L)} = ${fixedText(score)}`,
-      completion: completionTo(B, L),
+      // a range from 0 has no completion ratio below it (a negative actual): no division by zero
+      completion: eq(L, ZERO) ? null : completionTo(B, L),
       flags: ['target-missed'],
     });
   }

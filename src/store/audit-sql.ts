@@ -4,6 +4,7 @@
  */
 import { type AuditEntry, AuditEntrySchema, auditScopeUnit, type NewAuditEntry } from '../core/audit/entry.js';
 import type { AuditQuery } from './audit-log.js';
+import { scopeCondition } from './unit-scope-sql.js';
 
 /** The row columns in insert order, and their values for `entry`. */
 export const AUDIT_COLUMNS =
@@ -36,13 +37,11 @@ export function auditWhere(query: AuditQuery, mark: '$' | '?'): { sql: string; v
     return `${mark}${values.length}`;
   };
   if (query.formId !== undefined) clauses.push(`form_id = ${param(query.formId)}`);
-  if (query.withinUnit !== undefined) {
-    // The unit itself or a path below it; compared by prefix, so no LIKE wildcard in a name can widen it
-    const below = `${query.withinUnit}/`;
-    clauses.push(
-      `(scope_unit = ${param(query.withinUnit)} OR substr(scope_unit, 1, ${param(below.length)}) = ${param(below)})`,
-    );
-  }
+  // The unit itself or a path below it, counted in characters as both databases count them
+  const scope =
+    query.withinUnit === undefined ? undefined : { kind: 'unit' as const, unit: query.withinUnit, subtree: true };
+  const inUnit = scopeCondition(scope, 'scope_unit', param);
+  if (inUnit) clauses.push(inUnit);
   if (query.since !== undefined) clauses.push(`at >= ${param(query.since)}`);
   if (query.until !== undefined) clauses.push(`at <= ${param(query.until)}`);
   if (query.beforeSeq !== undefined) clauses.push(`seq < ${param(query.beforeSeq)}`);

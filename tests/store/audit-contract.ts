@@ -74,6 +74,13 @@ export function describeAuditContract(name: string, open: () => Promise<AuditSto
       expect(await forms({ limit: 10, since: at(1), until: at(2) })).toEqual([`${FORM_B}@02`, `${FORM_B}@01`]);
     });
 
+    it('finds the units below a unit whose name has a character beyond the BMP (lengths in characters)', async () => {
+      await subject.audit.append(entry(0, FORM_A, '某市𠀾局/科委'));
+      await subject.audit.append(entry(1, FORM_B, '某市𠀾局'));
+      const forms = (await subject.audit.list({ limit: 10, withinUnit: '某市𠀾局' })).items.map((e) => e.formId);
+      expect(forms).toEqual([FORM_B, FORM_A]);
+    });
+
     it('pages with a cursor until the last page says null', async () => {
       for (let i = 0; i < 5; i++) await subject.audit.append(entry(i, FORM_A, KEWEI));
       const first = await subject.audit.list({ limit: 2 });

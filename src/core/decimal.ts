@@ -10,7 +10,8 @@ export type Decimal = Big;
 
 export type RoundingMode = 'half-up' | 'truncate' | 'floor';
 
-const MODES: Record<RoundingMode, Big.RoundingMode> = {
+/** big.js's rounding mode for each profile rounding mode. */
+export const BIG_ROUNDING: Record<RoundingMode, Big.RoundingMode> = {
   'half-up': Big.roundHalfUp,
   truncate: Big.roundDown,
   floor: Big.roundDown, // scores are never negative, so floor = truncate
@@ -25,11 +26,6 @@ export function dec(value: number | string | Big): Big {
     throw new ZipingError('non_finite_number', `计算中出现非有限数（${String(value)}），请检查分值与金额`);
   }
   return new Big(value);
-}
-
-/** Rounds to `decimals` places with the profile's mode and returns a JS number. */
-export function roundTo(value: Big, decimals: number, mode: RoundingMode = 'half-up'): number {
-  return Number(value.round(decimals, MODES[mode]).toString());
 }
 
 /**

@@ -5,7 +5,7 @@
  * the float unless it lies within its error bound of the boundary, and only then ask big.js, so every
  * answer is the one big.js gives (scoring-rules.md §3.11: half-up on decimal values).
  */
-import { Big, dec, type RoundingMode } from './decimal.js';
+import { Big, BIG_ROUNDING, dec, type RoundingMode } from './decimal.js';
 
 export interface Num {
   /** The value as a float: the nearest double when exact. */
@@ -25,11 +25,6 @@ const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const MAX_E = 20;
 /** Unit roundoff of a double. */
 const U = 2 ** -53;
-const MODES: Record<RoundingMode, Big.RoundingMode> = {
-  'half-up': Big.roundHalfUp,
-  truncate: Big.roundDown,
-  floor: Big.roundDown,
-};
 
 const safe = Number.isSafeInteger;
 
@@ -191,7 +186,7 @@ function roundedUnits(a: Num, decimals: number, mode: RoundingMode): number | nu
 export function round(a: Num, decimals: number, mode: RoundingMode = 'half-up'): Num {
   const k = roundedUnits(a, decimals, mode);
   if (k !== null) return exact(k === 0 ? 0 : k, decimals);
-  const r = toBig(a).round(decimals, MODES[mode]);
+  const r = toBig(a).round(decimals, BIG_ROUNDING[mode]);
   const v = Number(r.toString());
   return inexact(v, Math.abs(v) * U, () => r);
 }
@@ -200,7 +195,7 @@ export function round(a: Num, decimals: number, mode: RoundingMode = 'half-up'):
 export function toNumber(a: Num, decimals: number, mode: RoundingMode = 'half-up'): number {
   const k = roundedUnits(a, decimals, mode);
   if (k !== null) return k === 0 ? 0 : k / POW10[decimals]!;
-  return Number(toBig(a).round(decimals, MODES[mode]).toString());
+  return Number(toBig(a).round(decimals, BIG_ROUNDING[mode]).toString());
 }
 
 /** The exact value of `a` as a JS number, as `Number(big.toString())` reads it. */

@@ -1,0 +1,65 @@
+/**
+ * fast-decimal gives the answers big.js gives (issue #9 moved scoring off big.js where rounding does
+ * not need it): the rules' half-up cases from scoring-rules.md §3.11, then seeded random arithmetic
+ * on the decimals forms carry, each result rounded as the profiles round and compared with big.js.
+ */
+import { describe, expect, it } from 'vitest';
+import { Big, BIG_ROUNDING, type RoundingMode } from '../../src/core/decimal.js';
+import { cmp, div, minus, num, plus, times, toNumber, type Num } from '../../src/core/fast-decimal.js';
+
+type Op = [string, (a: Num, b: Num) => Num, (a: Big, b: Big) => Big];
+const OPS: Op[] = [
+  ['+', plus, (a, b) => a.plus(b)],
+  ['−', minus, (a, b) => a.minus(b)],
+  ['×', times, (a, b) => a.times(b)],
+  ['÷', div, (a, b) => a.div(b)],
+];
+const MODES: RoundingMode[] = ['half-up', 'truncate'];
+
+const bigRounded = (value: Big, decimals: number, mode: RoundingMode) =>
+  Number(value.round(decimals, BIG_ROUNDING[mode]).toString());
+
+describe('fast-decimal rounds as big.js does', () => {
+  it.each([
+    // 9034/20000 × 10 is 4.516999… in floats; half-up on the decimal value gives 4.52
+    ['9034', '÷', '2000', 2, 4.52],
+    ['2.675', '×', '1', 2, 2.68],
+    ['1.005', '×', '1', 2, 1.01],
+    ['0.1', '+', '0.2', 2, 0.3],
+    ['10', '÷', '3', 2, 3.33],
+    ['20', '÷', '3', 2, 6.67],
+    ['19.665', '+', '0', 2, 19.67],
+  ])('%s %s %s to %d places, half-up: %d', (a, op, b, decimals, expected) => {
+    const [, fast, big] = OPS.find(([name]) => name === op)!;
+    const value = fast(num(Number(a)), num(Number(b)));
+    expect(toNumber(value, decimals)).toBe(expected);
+    expect(toNumber(value, decimals)).toBe(bigRounded(big(new Big(a), new Big(b)), decimals, 'half-up'));
+  });
+
+  it('agrees with big.js on 20,000 seeded random operations, roundings and comparisons', () => {
+    let seed = 20261130;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const decimal = () => {
+      const places = Math.floor(random() * 7);
+      const value = Math.round((random() - 0.2) * 10 ** (2 + places) * (random() < 0.3 ? 100 : 1)) / 10 ** places;
+      return Number(value.toFixed(places));
+    };
+    const mismatches: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const [a, b] = [decimal(), decimal()];
+      const [name, fast, big] = OPS[i % OPS.length]!;
+      if (name === '÷' && b === 0) continue;
+      const value = fast(num(a), num(b));
+      const exact = big(new Big(a), new Big(b));
+      const decimals = i % 5;
+      const mode = MODES[i % 2]!;
+      if (toNumber(value, decimals, mode) !== bigRounded(exact, decimals, mode))
+        mismatches.push(`${a} ${name} ${b} to ${decimals} (${mode})`);
+      if (cmp(value, num(a)) !== exact.cmp(new Big(a))) mismatches.push(`cmp(${a} ${name} ${b}, ${a})`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+});

@@ -5,8 +5,7 @@
 import { factsOf } from '../../facts/form-facts.js';
 import type { FormFacts } from '../../facts/types.js';
 import { defaultMaxChars } from '../../narratives/max-chars.js';
-import { deviationPath, narrativePathsOf, narrativeRowIndex, narrativeTextAt } from '../../narratives/paths.js';
-import { MAX_ROWS } from '../../limits.js';
+import { narrativePathsOf, narrativeRowIndex, narrativeTextAt } from '../../narratives/paths.js';
 import type { Form, NarrativePath } from '../../schema/form.js';
 import type { ReportIssue, ScoreReport } from '../../schema/report.js';
 import { checkNarrative, reportedIssuesAt } from './check-narrative.js';
@@ -69,22 +68,17 @@ export function checkFormNarratives(form: Form, report: ScoreReport): CellCheck[
 export function narrativeReportIssues(form: Form, report: ScoreReport): ReportIssue[] {
   const facts = factsOf(form, report);
   const out: ReportIssue[] = [];
-  // The cells of narrativePathsOf, in its order, without writing and reading back each path
-  reportCell(out, facts, null, form.goals?.actual ?? '');
-  for (let i = 0; i < form.indicators.length; i += 1) {
-    // A row past MAX_ROWS has no path (the schema keeps forms below it): narrativeRowIndex throws as before
-    const row = i < MAX_ROWS ? i : narrativeRowIndex(deviationPath(i));
-    reportCell(out, facts, row, form.indicators[i]!.deviation ?? '');
+  for (const path of narrativePathsOf(form)) {
+    reportCell(out, facts, path, narrativeTextAt(form, path));
   }
   return out;
 }
 
 /** The report issues of one cell's text as written, pushed onto `out`. */
-function reportCell(out: ReportIssue[], facts: FormFacts, row: number | null, text: string): void {
+function reportCell(out: ReportIssue[], facts: FormFacts, path: NarrativePath, text: string): void {
   if (text.trim() === '') return;
-  for (const i of reportedIssuesAt(text, facts, row)) {
+  for (const i of reportedIssuesAt(text, facts, narrativeRowIndex(path))) {
     if (!ERRORS.has(i.code)) continue;
-    const path = row === null ? 'goals.actual' : deviationPath(row);
     const code = i.code === 'placeholder_left' ? 'narrative-placeholder' : 'narrative-contradicts-table';
     out.push({ severity: 'warning', path, code, message: i.message });
   }

@@ -8,6 +8,7 @@ import { isFillerText } from '../parse/placeholder.js';
 import { findQuantities, type Quantity } from '../parse/quantity.js';
 import type { RowCells } from '../parse/row-cells.js';
 import type { Form } from '../schema/form.js';
+import { DEFAULT_FUNDING_UNIT, type FundingUnit } from '../schema/choices.js';
 import type { FundingResult, ReportIssue } from '../schema/report.js';
 
 const GENERIC_GOAL =
@@ -51,11 +52,7 @@ export function checkGoals(form: Form): ReportIssue[] {
 }
 
 /** Money value of a cell in the funding unit, when it has one number (`known`: its quantities, if read). */
-function moneyIn(
-  text: string | null | undefined,
-  fundingUnit: '万元' | '元',
-  known?: Quantity[] | null,
-): number | null {
+function moneyIn(text: string | null | undefined, fundingUnit: FundingUnit, known?: Quantity[] | null): number | null {
   const qs = known ?? findQuantities(text ?? '');
   if (qs.length !== 1) return null;
   const q = qs[0]!;
@@ -75,7 +72,7 @@ export function checkBudgetEchoes(
   cells?: readonly (RowCells | undefined)[],
 ): ReportIssue[] {
   const issues: ReportIssue[] = [];
-  const unit = form.funding?.unit ?? '万元';
+  const unit = form.funding?.unit ?? DEFAULT_FUNDING_UNIT;
   const budgets = [form.funding?.total?.annual, form.funding?.total?.initial].filter(
     (v): v is number => typeof v === 'number' && v > 0,
   );

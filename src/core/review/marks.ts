@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ZipingError, type FieldIssue } from '../errors.js';
 import { MAX_ROWS } from '../limits.js';
 import type { Form } from '../schema/form.js';
+import { rowNumber } from '../schema/row-number.js';
 import { ReviewCommentSchema, ReviewRowSchema, ReviewScoreSchema, type ReviewMark, type ReviewRow } from './record.js';
 
 const MarkInput = z.object({ score: ReviewScoreSchema.optional(), comment: ReviewCommentSchema.optional() });
@@ -40,13 +41,13 @@ function rowIssues(rows: ReviewRow[], form: Form): FieldIssue[] {
     const path = `rows.${i}`;
     const indicator = form.indicators[row.index];
     if (!indicator) {
-      issues.push({ path: `${path}.index`, code: 'out_of_range', message: `第 ${row.index + 1} 行指标不存在` });
+      issues.push({ path: `${path}.index`, code: 'out_of_range', message: `第 ${rowNumber(row.index)} 行指标不存在` });
     } else if (row.score !== null && typeof indicator.weight === 'number' && row.score > indicator.weight) {
-      const message = `第 ${row.index + 1} 行审核得分 ${row.score} 超过该指标分值 ${indicator.weight}`;
+      const message = `第 ${rowNumber(row.index)} 行审核得分 ${row.score} 超过该指标分值 ${indicator.weight}`;
       issues.push({ path: `${path}.score`, code: 'too_big', message });
     }
     if (seen.has(row.index)) {
-      issues.push({ path: `${path}.index`, code: 'duplicate', message: `第 ${row.index + 1} 行重复出现` });
+      issues.push({ path: `${path}.index`, code: 'duplicate', message: `第 ${rowNumber(row.index)} 行重复出现` });
     }
     seen.add(row.index);
   });

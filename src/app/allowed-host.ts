@@ -28,15 +28,9 @@ export function isLoopbackHost(host: string): boolean {
 export function allowedHosts(hosts: readonly string[] = LOOPBACK_HOSTS): MiddlewareHandler {
   const names = new Set(hosts.map(hostnameOf));
   const any = names.has('*');
-  // The last Host value found allowed: a client sends the same one on every request
-  let lastAllowed: string | null = null;
   return async function allowedHostGuard(c, next) {
     const header = c.req.header('host') ?? new URL(c.req.url).host;
-    if (any || header === lastAllowed) return next();
-    if (names.has(hostnameOf(header))) {
-      lastAllowed = header;
-      return next();
-    }
+    if (any || names.has(hostnameOf(header))) return next();
     const shown = header.slice(0, 100);
     const use = [...names].join('、');
     throw new ZipingError(

@@ -13,7 +13,8 @@ import { secretHash } from './secrets.js';
 /** The session cookie's name. */
 export const SESSION_COOKIE = 'ziping_session';
 /** Longest credential looked at (a token is 47 characters); longer ones are refused unread. */
-const MAX_CREDENTIAL_CHARS = 200;
+export const MAX_CREDENTIAL_CHARS = 200;
+const BEARER = new RegExp(`^Bearer ([\\w-]{1,${MAX_CREDENTIAL_CHARS}})$`, 'i');
 
 export interface Caller {
   actor: Actor;
@@ -39,7 +40,7 @@ export function actorOf(user: StoredUser): Actor {
 
 /** The token of an `Authorization` header; '' for a header that is not a well-formed Bearer token. */
 function bearerOf(header: string): string {
-  const match = /^Bearer ([\w-]{1,200})$/i.exec(header.trim());
+  const match = BEARER.exec(header.trim());
   return match ? match[1]! : '';
 }
 

@@ -14,7 +14,7 @@ import { ZipingError } from '../../core/errors.js';
 import { SIGN_IN_LIMIT } from '../../core/limits.js';
 import { publicUser, type AccountRepository } from '../../store/accounts.js';
 import { SessionViewSchema, SignInSchema } from '../access/account-schemas.js';
-import { SESSION_COOKIE } from '../access/credentials.js';
+import { MAX_CREDENTIAL_CHARS, SESSION_COOKIE } from '../access/credentials.js';
 import { csrfTokenOf, newSecret, secretHash, verifyPassword } from '../access/secrets.js';
 import type { ResolvedDeps } from '../deps.js';
 import { createRouter } from '../router.js';
@@ -107,7 +107,7 @@ export function sessionRoutes(deps: ResolvedDeps) {
     })
     .openapi(signOutRoute, async (c) => {
       const sessionId = getCookie(c, SESSION_COOKIE);
-      if (sessionId && deps.accounts && sessionId.length <= 200) {
+      if (sessionId && deps.accounts && sessionId.length <= MAX_CREDENTIAL_CHARS) {
         await deps.accounts.deleteSession(await secretHash(sessionId));
       }
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secure(c) });

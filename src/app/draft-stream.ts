@@ -1,19 +1,45 @@
 /**
  * Answers a drafting request as JSON, or as Server-Sent Events when the client asks for
- * `text/event-stream`. Stream callbacks run after the Response is returned, so `app.onError`
- * never sees their errors: they are caught here and sent as a sanitized `error` event.
+ * `text/event-stream`. Stream work runs after the Response is returned, so `app.onError`
+ * never sees its errors: they are caught here and sent as a sanitized `error` event.
  */
 import type { Context } from 'hono';
-import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import { ZipingError } from '../core/errors.js';
+import { type EventStream, eventStream } from './draft-event-stream.js';
 
 /** Sends one event; `data` is JSON. */
-export type EmitEvent = (event: string, data: unknown) => Promise<void>;
+export type EmitEvent = (event: string, data: unknown) => void;
+
+/** What a drafting request does: its events go to `emit` (null for a JSON answer). */
+export type DraftWork<T> = (emit: EmitEvent | null, signal: AbortSignal) => Promise<T>;
+
+/** Runs `work` into `stream`: its events, then `done` with its result or a sanitized `error`; never rejects. */
+async function streamWork<T>(
+  work: DraftWork<T>,
+  stream: EventStream,
+  signal: AbortSignal,
+  logError: (message: string, error: unknown) => void,
+): Promise<void> {
+  try {
+    stream.send('done', await work(stream.send, signal));
+  } catch (error) {
+    if (signal.aborted) return;
+    const known = error instanceof ZipingError ? error : null;
+    if (!known) logError('drafting failed', error);
+    stream.send('error', {
+      code: known?.code ?? 'internal_error',
+      message: known?.message ?? '起草时发生内部错误，请稍后重试',
+      ...(known?.details ?? {}),
+    });
+  } finally {
+    stream.close();
+  }
+}
 
 /** Runs `work` once; streams its events when the client accepts SSE, else answers its result as JSON. */
 export async function answerDraft<T>(
   c: Context,
-  work: (emit: EmitEvent | null, signal: AbortSignal) => Promise<T>,
+  work: DraftWork<T>,
   logError: (message: string, error: unknown) => void,
 ): Promise<Response> {
   const controller = new AbortController();
@@ -22,23 +48,13 @@ export async function answerDraft<T>(
   if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
     return c.json((await work(null, controller.signal)) as object);
   }
-  return streamSSE(c, async (stream: SSEStreamingApi) => {
-    stream.onAbort(() => controller.abort());
-    const emit: EmitEvent = async (event, data) => {
-      if (!stream.aborted && !stream.closed) await stream.writeSSE({ event, data: JSON.stringify(data) });
-    };
-    try {
-      const result = await work(emit, controller.signal);
-      await emit('done', result);
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      const known = error instanceof ZipingError ? error : null;
-      if (!known) logError('drafting failed', error);
-      await emit('error', {
-        code: known?.code ?? 'internal_error',
-        message: known?.message ?? '起草时发生内部错误，请稍后重试',
-        ...(known?.details ?? {}),
-      });
-    }
-  });
+  // A body the client cancels (it went away) aborts the model call too
+  const stream = eventStream(() => controller.abort());
+  // The work starts before the answer is returned: the model request leaves first (issue #9)
+  void streamWork(work, stream, controller.signal, logError);
+  c.header('Content-Type', 'text/event-stream');
+  c.header('Cache-Control', 'no-cache');
+  c.header('Connection', 'keep-alive');
+  c.header('Transfer-Encoding', 'chunked');
+  return c.body(stream.body);
 }

@@ -5,6 +5,7 @@
  */
 import type { Context } from 'hono';
 import { ZipingError } from '../core/errors.js';
+import { nextTurn } from '../drafting/next-turn.js';
 import { type EventStream, eventStream } from './draft-event-stream.js';
 
 /** Sends one event; `data` is JSON. */
@@ -42,16 +43,21 @@ export async function answerDraft<T>(
   work: DraftWork<T>,
   logError: (message: string, error: unknown) => void,
 ): Promise<Response> {
-  const controller = new AbortController();
-  // Node closes the request when the client goes away; pass that on to the model call
-  c.req.raw.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+  // Node closes the request when the client goes away: the model call stops with it
   if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
-    return c.json((await work(null, controller.signal)) as object);
+    return c.json((await work(null, c.req.raw.signal)) as object);
   }
+  const controller = new AbortController();
   // A body the client cancels (it went away) aborts the model call too
   const stream = eventStream(() => controller.abort());
-  // The work starts before the answer is returned: the model request leaves first (issue #9)
   void streamWork(work, stream, controller.signal, logError);
+  // The model request leaves before the answer goes out (issue #9): the work above runs to it while
+  // this waits a turn, and only then do the middleware, the audit line and the headers take their
+  // share of the thread; the first words wait for the model, never for the headers
+  await nextTurn();
+  const request = c.req.raw.signal;
+  if (request.aborted) controller.abort();
+  else request.addEventListener('abort', () => controller.abort(), { once: true });
   c.header('Content-Type', 'text/event-stream');
   c.header('Cache-Control', 'no-cache');
   c.header('Connection', 'keep-alive');

@@ -303,6 +303,7 @@ describe('drafting details', () => {
 
   it('streams the first words before the model has finished, and cancels the model call when the client goes away', async () => {
     const { id } = await createSeed(server);
+    model.reset();
     // A long, slow answer: only a cancelled call ends it before the test's time runs out
     model.enqueue({ text: '偏差原因：'.repeat(400), chunkSize: 2, chunkDelayMs: 100 });
     const client = new AbortController();

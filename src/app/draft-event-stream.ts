@@ -6,9 +6,15 @@
  * `event: <name>\ndata: <json>\n\n`, the JSON on one line (JSON.stringify escapes line breaks).
  */
 
+const encoder = new TextEncoder();
+
 /** An SSE body and how to write it; events after `close` or a cancel are dropped. */
 export interface EventStream {
-  body: ReadableStream<Uint8Array>;
+  /**
+   * The body, made on first call: events sent before it are kept for it, so the work can start
+   * (and its model request leave) before the answer is built.
+   */
+  body: () => ReadableStream<Uint8Array>;
   /** Sends one event, `data` as JSON. */
   send: (event: string, data: unknown) => void;
   /** Ends the body (once; a cancelled body is left as the client left it). */
@@ -17,27 +23,37 @@ export interface EventStream {
 
 /** A new SSE body; `onCancel` runs when its reader cancels it (the client went away). */
 export function eventStream(onCancel: () => void): EventStream {
-  const encoder = new TextEncoder();
   let open = true;
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  const body = new ReadableStream<Uint8Array>({
-    start(c) {
-      controller = c;
-    },
-    cancel() {
-      open = false;
-      onCancel();
-    },
-  });
+  let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
+  // Events sent (and whether the stream was closed) before the body was made
+  const early: Uint8Array[] = [];
+  let closedEarly = false;
+  const body = () =>
+    new ReadableStream<Uint8Array>({
+      start(c) {
+        controller = c;
+        for (const bytes of early) c.enqueue(bytes);
+        early.length = 0;
+        if (closedEarly) c.close();
+      },
+      cancel() {
+        open = false;
+        onCancel();
+      },
+    });
   return {
     body,
     send(event, data) {
-      if (open) controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+      if (!open) return;
+      const bytes = encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      if (controller) controller.enqueue(bytes);
+      else early.push(bytes);
     },
     close() {
       if (!open) return;
       open = false;
-      controller.close();
+      if (controller) controller.close();
+      else closedEarly = true;
     },
   };
 }

@@ -62,5 +62,5 @@ export async function answerDraft<T>(
   c.header('Cache-Control', 'no-cache');
   c.header('Connection', 'keep-alive');
   c.header('Transfer-Encoding', 'chunked');
-  return c.body(stream.body);
+  return c.body(stream.body());
 }

@@ -11,8 +11,8 @@ const encoder = new TextEncoder();
 /** An SSE body and how to write it; events after `close` or a cancel are dropped. */
 export interface EventStream {
   /**
-   * The body, made on first call: events sent before it are kept for it, so the work can start
-   * (and its model request leave) before the answer is built.
+   * The body, made on the first call (later calls return it): events sent before it are kept for
+   * it, so the work can start (and its model request leave) before the answer is built.
    */
   body: () => ReadableStream<Uint8Array>;
   /** Sends one event, `data` as JSON. */
@@ -28,8 +28,9 @@ export function eventStream(onCancel: () => void): EventStream {
   // Events sent (and whether the stream was closed) before the body was made
   const early: Uint8Array[] = [];
   let closedEarly = false;
+  let made: ReadableStream<Uint8Array> | null = null;
   const body = () =>
-    new ReadableStream<Uint8Array>({
+    (made ??= new ReadableStream<Uint8Array>({
       start(c) {
         controller = c;
         for (const bytes of early) c.enqueue(bytes);
@@ -40,7 +41,7 @@ export function eventStream(onCancel: () => void): EventStream {
         open = false;
         onCancel();
       },
-    });
+    }));
   return {
     body,
     send(event, data) {

@@ -52,3 +52,19 @@ export function narrativeTextAt(form: Form, path: NarrativePath): string {
   if (row === null) return form.goals?.actual ?? '';
   return form.indicators[row]?.deviation ?? '';
 }
+
+/** The path of a cell of indicator row `row` (0-based): `indicators.5.score` is 第6行's 得分 (form-format.md §1). */
+export function indicatorCellPath(row: number, field: string): string {
+  return `indicators.${row}.${field}`;
+}
+
+// A row index as DEVIATION_PATH reads it, then the field's path inside the row (bounded: fields are short names)
+const CELL_PATH = new RegExp(`^indicators\\.(0|[1-9]\\d{0,${ROW_DIGITS}})\\.([^\\n]{1,100})$`);
+
+/** Row and field of `indicators.N.<field>` when N is a row a form may have (< MAX_ROWS), else null. */
+export function indicatorCellOf(path: string): { row: number; field: string } | null {
+  const match = CELL_PATH.exec(path);
+  if (!match) return null;
+  const row = Number(match[1]);
+  return row < MAX_ROWS ? { row, field: match[2]! } : null;
+}

@@ -13,6 +13,7 @@ import { indicatorCellPath } from '../../core/narratives/paths.js';
 import { FormSchema, IndicatorSchema, type Form } from '../../core/schema/form.js';
 import { scoreForm } from '../../core/scoring/score-form.js';
 import type { TextModel } from '../../drafting/text-model.js';
+import { jsonOf } from '../model-json.js';
 import { fillTemplate } from '../templates.js';
 import { halfWidthDigits } from './cell-text.js';
 import type { RowColumn } from './glued-rows.js';
@@ -38,14 +39,6 @@ const AnswerRow = z.object({
   deviation: z.string().nullable().optional(),
 });
 const Answer = z.object({ indicators: z.array(z.unknown()).max(2000) });
-
-/** The JSON object in a model's answer (it may wrap it in ``` fences or a sentence). */
-function jsonOf(answer: string): unknown {
-  const start = answer.indexOf('{');
-  const end = answer.lastIndexOf('}');
-  if (start < 0 || end <= start) throw new Error('no JSON object');
-  return JSON.parse(answer.slice(start, end + 1));
-}
 
 /** Digits and decimal points as written, commas between thousands dropped (`20,500.00` → `20500.00`). */
 function plainDigits(text: string): string {

@@ -126,7 +126,10 @@ describe('model help for text import', () => {
       });
       expect(res.status).toBe(200);
       const body = await jsonOf(res);
-      expect(body.form.indicators).toHaveLength(2);
+      expect(body.form.indicators.map((r: Indicator) => [r.name, r.target, r.actual, r.weight, r.score])).toEqual([
+        ['养护里程', '≥120公里', '118公里', 20, 19.67],
+        ['检测次数', '≥12次', '11次', 20, 5],
+      ]);
       expect(body.report.assist).toEqual({ model: 'served-model', placed: 1, rejected: 0, message: null });
     } finally {
       await server.stop();

@@ -68,3 +68,14 @@ export function indicatorCellOf(path: string): { row: number; field: string } | 
   const row = Number(match[1]);
   return row < MAX_ROWS ? { row, field: match[2]! } : null;
 }
+
+/** The 其中 rows of 项目资金 under 年度资金总额 (form-format.md §1); an empty one is stored as null. */
+export const FUNDING_SUB_ROWS = ['appropriation', 'carryover', 'other'] as const;
+export type FundingSubRow = (typeof FUNDING_SUB_ROWS)[number];
+
+/** The 其中 row a cell path `funding.<row>.<amount>` is in, or null (the 总额 row, any other path). */
+export function fundingSubRowOf(path: string): FundingSubRow | null {
+  const [head, row, cell] = path.split('.', 3);
+  if (head !== 'funding' || !cell) return null;
+  return FUNDING_SUB_ROWS.find((r) => r === row) ?? null;
+}

@@ -3,14 +3,14 @@ import { MAX_CLI_INPUT_BYTES } from '../core/limits.js';
 import { ZipingError } from '../core/errors.js';
 
 /**
- * The whole of `input` as UTF-8 text; past `maxBytes` reading stops and a payload_too_large
- * ZipingError names `what` and the limit. Errors of the stream (a missing file) are thrown as they are.
+ * The whole of `input`; past `maxBytes` reading stops and a payload_too_large ZipingError names
+ * `what` and the limit. Errors of the stream (a missing file) are thrown as they are.
  */
-export async function readCapped(
+export async function readCappedBytes(
   input: AsyncIterable<Uint8Array | string>,
   what: string,
   maxBytes = MAX_CLI_INPUT_BYTES,
-): Promise<string> {
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let seen = 0;
   for await (const chunk of input) {
@@ -24,7 +24,16 @@ export async function readCapped(
       });
     chunks.push(bytes);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** The whole of `input` as UTF-8 text, at most `maxBytes` (see readCappedBytes). */
+export async function readCapped(
+  input: AsyncIterable<Uint8Array | string>,
+  what: string,
+  maxBytes = MAX_CLI_INPUT_BYTES,
+): Promise<string> {
+  return (await readCappedBytes(input, what, maxBytes)).toString('utf8');
 }
 
 /** The whole of standard input as UTF-8 text, at most `maxBytes` (default MAX_CLI_INPUT_BYTES). */

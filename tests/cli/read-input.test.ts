@@ -1,13 +1,18 @@
 /**
  * What the CLI reads whole (a form file, standard input) stops at MAX_CLI_INPUT_BYTES (core/limits.ts):
- * the function on chunked input, and the real command with its standard input piped.
+ * the function on chunked input, and the real command with its standard input piped; a file to
+ * import is read only up to the import limit (src/io/import/limits.ts).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { MAX_CLI_INPUT_BYTES } from '../../src/core/limits.js';
 import { readCapped } from '../../src/cli/read-input.js';
+import { IMPORT_LIMITS } from '../../src/io/import/limits.js';
+import { ziping } from '../support/cli.js';
 import { SEED_PATH } from '../support/seed.js';
 
 const BIN = new URL('../../bin/ziping.js', import.meta.url).pathname;
@@ -61,5 +66,15 @@ describe('ziping score - (a form on standard input)', () => {
     expect(code).toBe(1);
     expect(stderr).toContain(`标准输入超过 ${MAX_CLI_INPUT_BYTES} 字节的上限`);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('ziping import FILE', () => {
+  it('refuses a file over the import limit with the importer’s error (reading stops one byte past it)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ziping-import-')), 'big.txt');
+    writeFileSync(file, Buffer.alloc(IMPORT_LIMITS.maxFileBytes + 10, 0x20));
+    const { code, stderr } = await ziping('import', file);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`文件超过 ${IMPORT_LIMITS.maxFileBytes} 字节的导入上限`);
   });
 });

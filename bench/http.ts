@@ -54,7 +54,8 @@ function threadCpuMs(): number | null {
   const stat = `/proc/self/task/${process.pid}/stat`;
   if (!existsSync(stat)) return null;
   // Fields after the command name: state is field 3, utime 14 and stime 15, in clock ticks of 10 ms
-  const fields = readFileSync(stat, 'utf8').split(') ')[1]!.split(' ');
+  const text = readFileSync(stat, 'utf8');
+  const fields = text.slice(text.lastIndexOf(') ') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 

@@ -30,7 +30,7 @@ function formIdOf(path: string, location: () => string | null): string | null {
 
 /** The audit middleware; mount it before the access layer so it sees refusals too. */
 export function auditTrail(parts: AuditParts): MiddlewareHandler<AppEnv> {
-  return async function auditTrail(c, next) {
+  const afterAudited: MiddlewareHandler<AppEnv> = async (c, next) => {
     await next();
     const action = matchedPolicy(c)?.audit;
     const actor = c.get('actor');
@@ -50,5 +50,10 @@ export function auditTrail(parts: AuditParts): MiddlewareHandler<AppEnv> {
       // The answer stands; a log that cannot be written is the operator's to fix, loudly
       parts.logError('[ziping] audit log write failed', error);
     }
+  };
+  // The route (and so its action) is known before it runs: a route without one (score, reads) passes on
+  // next()'s promise without awaiting it in a promise of its own (issue #9)
+  return function auditTrail(c, next) {
+    return matchedPolicy(c)?.audit ? afterAudited(c, next) : next();
   };
 }

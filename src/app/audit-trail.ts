@@ -59,6 +59,6 @@ export function auditTrail(parts: AuditParts): MiddlewareHandler<AppEnv> {
   // The route (and so its action) is known before it runs: a route without one (score, reads) passes on
   // next()'s promise without awaiting it in a promise of its own (issue #9)
   return function auditTrail(c, next) {
-    return matchedPolicy(c)?.audit ? afterAudited(c, next) : next();
+    return requestRoute(c).policy?.audit ? afterAudited(c, next) : next();
   };
 }

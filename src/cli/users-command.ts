@@ -1,15 +1,16 @@
 /**
- * `ziping users add|revoke|token|list` (issue #12): manages the accounts of a data directory (or of
- * ZIPING_DATABASE_URL). `add` prints the new API token once, as the last line, for scripts:
+ * `ziping users add|revoke|restore|token|password|list` (issue #12): manages the accounts of a data
+ * directory (or of ZIPING_DATABASE_URL). `add` prints the new API token once, as the last line, for scripts:
  *   TOKEN="$(npx ziping users add 张三 --unit 某市财政局/某市科委 --role 填报人 | tail -n 1)"
  * With the lowdb store the server must be stopped (both would write accounts.json; the folder's
  * lock refuses the second); while it runs, administrators use the page or the API instead.
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ROLE_LABELS, roleFromName } from '../core/access/roles.js';
+import { ROLE_LABELS, requireRole } from '../core/access/roles.js';
 import { ZipingError } from '../core/errors.js';
-import { addUser, newToken, revokeUser } from '../app/access/user-admin.js';
+import { PASSWORD_LIMITS } from '../core/limits.js';
+import { addUser, newToken, restoreUser, revokeUser, setUserPassword } from '../app/access/user-admin.js';
 import { DEFAULT_DATA_DIR } from '../entry/node.js';
 import type { AccountRepository } from '../store/accounts.js';
 import { LowdbAccountRepository } from '../store/lowdb-accounts.js';
@@ -23,9 +24,11 @@ export const USERS_USAGE = [
   '      新建用户，最后一行打印 API 令牌（只显示一次）',
   'ziping users add NAME --unit PATH --role 管理员 --sql [--password-stdin]',
   '      不写入数据，打印给 Cloudflare D1 执行的 SQL（wrangler d1 execute），最后一行是令牌',
-  'ziping users revoke NAME [--data DIR]   吊销该用户的全部令牌并结束其登录',
+  'ziping users revoke NAME [--data DIR]   停用该用户：吊销其全部令牌并结束其登录，直到恢复',
+  'ziping users restore NAME [--data DIR]  恢复已吊销的用户（旧令牌仍无效，需要时用 token 另发）',
   'ziping users token NAME [--data DIR]    为该用户新发一个令牌（最后一行）',
-  'ziping users list [--data DIR]          列出用户',
+  'ziping users password NAME [--data DIR] 从标准输入读新密码，设为该用户的登录密码',
+  'ziping users list [--data DIR]          列出用户（名、角色、单位、在用或已停用）',
 ].join('\n  ');
 
 interface OpenAccounts {
@@ -55,24 +58,24 @@ async function openAccounts(dataDir: string): Promise<OpenAccounts> {
   };
 }
 
-/** The whole of stdin, without the final line break (for --password-stdin). */
-async function readStdin(): Promise<string> {
+/**
+ * Bytes of stdin read for a password: more than the longest password can take (4 bytes a character,
+ * a line break), so a longer input is still too long once cut and is refused as such by the check.
+ */
+const MAX_PASSWORD_STDIN_BYTES = PASSWORD_LIMITS.maxChars * 4 + 8;
+
+/** A password from stdin (read no further than its limit), without the final line break. */
+async function readPasswordStdin(): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let bytes = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+    if (bytes > MAX_PASSWORD_STDIN_BYTES) break;
+  }
   return Buffer.concat(chunks)
     .toString('utf8')
     .replace(/\r?\n$/, '');
-}
-
-function roleArg(value: string | true | undefined) {
-  const role = typeof value === 'string' ? roleFromName(value) : null;
-  if (!role) {
-    const names = Object.values(ROLE_LABELS).join('|');
-    throw new ZipingError('invalid_request', `--role 应为 ${names}`, {
-      issues: [{ path: 'role', code: 'invalid_role', message: `角色应为 ${names}` }],
-    });
-  }
-  return role;
 }
 
 /** Runs one `users` subcommand; resolves with the exit code. */
@@ -99,8 +102,10 @@ export async function usersCommand(
 /** The new user's fields from the flags (the password from stdin when asked). */
 async function newUserInput(name: string, flags: Map<string, string | true>) {
   const unit = flags.get('unit');
-  const password = flags.has('password-stdin') ? await readStdin() : undefined;
-  return { name, unit: typeof unit === 'string' ? unit : '', role: roleArg(flags.get('role')), password };
+  const password = flags.has('password-stdin') ? await readPasswordStdin() : undefined;
+  const roleFlag = flags.get('role');
+  const role = requireRole(typeof roleFlag === 'string' ? roleFlag : '', '--role ');
+  return { name, unit: typeof unit === 'string' ? unit : '', role, password };
 }
 
 const sqlText = (value: string | null): string => (value === null ? 'NULL' : `'${value.replaceAll("'", "''")}'`);
@@ -138,7 +143,17 @@ async function runAction(
   }
   if (action === 'revoke') {
     const count = await revokeUser(accounts, name, now);
-    out(`已吊销用户 ${name} 的 ${count} 个令牌，并结束其全部登录。`);
+    out(`已吊销用户 ${name} 的 ${count} 个令牌，并结束其全部登录；该账户已停用，恢复用 ziping users restore。`);
+    return 0;
+  }
+  if (action === 'restore') {
+    await restoreUser(accounts, name);
+    out(`已恢复用户 ${name}：可以再用密码登录；旧令牌仍无效，需要时用 ziping users token 另发。`);
+    return 0;
+  }
+  if (action === 'password') {
+    await setUserPassword(accounts, name, await readPasswordStdin());
+    out(`已设置用户 ${name} 的登录密码。`);
     return 0;
   }
   if (action === 'token') {
@@ -148,8 +163,14 @@ async function runAction(
     return 0;
   }
   if (action === 'list') {
-    for (const u of await accounts.listUsers()) out(`${u.name}\t${ROLE_LABELS[u.role]}\t${u.unit}`);
+    for (const u of await accounts.listUsers()) {
+      const state = u.disabledAt === null ? '在用' : `已停用（${u.disabledAt}）`;
+      out(`${u.name}\t${ROLE_LABELS[u.role]}\t${u.unit}\t${state}`);
+    }
     return 0;
   }
-  throw new ZipingError('invalid_request', `未知的 users 子命令“${action}”（应为 add、revoke、token 或 list）`);
+  throw new ZipingError(
+    'invalid_request',
+    `未知的 users 子命令“${action}”（应为 add、revoke、restore、token、password 或 list）`,
+  );
 }

@@ -1,7 +1,7 @@
 /** The access suite against the app in process, with the memory stores (issue #12). */
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app/create-app.js';
-import { addUser, revokeUser } from '../../src/app/access/user-admin.js';
+import { addUser, restoreUser, revokeUser } from '../../src/app/access/user-admin.js';
 import { MemoryAccountRepository } from '../../src/store/memory-accounts.js';
 import { MemoryFormRepository } from '../../src/store/memory-repository.js';
 import { seedInput } from '../support/seed-forms.js';
@@ -14,6 +14,7 @@ accessSuite(async () => {
     fetch: async (path, init) => app.request(`http://localhost${path}`, init),
     addUser: async (name, unit, role) => (await addUser(accounts, { name, unit, role }, new Date())).token,
     revoke: async (name) => void (await revokeUser(accounts, name, new Date())),
+    restore: async (name) => void (await restoreUser(accounts, name)),
   };
 }, seedInput);
 

@@ -142,7 +142,8 @@ export class D1AccountRepository implements AccountRepository {
       this.#db.prepare('DELETE FROM sessions WHERE expires_at <= ?').bind(now),
       this.#db
         .prepare(
-          `INSERT INTO sessions (hash, user_id, created_at, expires_at) SELECT ?1, ?2, ?3, ?4 WHERE ${userIs('?2', true)}`,
+          `INSERT INTO sessions (hash, user_id, created_at, expires_at)
+           SELECT ?1, ?2, ?3, ?4 WHERE ${userIs('?2', true)}`,
         )
         .bind(session.hash, session.userId, now, session.expiresAt.toISOString()),
     ]);

@@ -316,7 +316,7 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
       expect(isStale(latest[0]!, drafted, scoreForm(drafted))).toBe(false);
     });
 
-    it('keeps the newest MAX_HISTORY_PER_CELL texts of a cell, in order with their authors; versions all stay', async () => {
+    it('keeps the newest MAX_HISTORY_PER_CELL texts of a cell, in order, with authors; versions stay', async () => {
       const id = await saveCellRepeatedly(store, HISTORY_SAVES);
       const histories = await store.narratives(id);
       const kept = histories['goals.actual']!;

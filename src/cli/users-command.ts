@@ -127,6 +127,47 @@ async function printD1Sql(name: string, flags: Map<string, string | true>, out: 
   return 0;
 }
 
+/** What one subcommand gets: the store, the user's name, the flags, the output and the time. */
+interface ActionInput {
+  accounts: AccountRepository;
+  name: string;
+  flags: Map<string, string | true>;
+  out: (text: string) => void;
+  now: Date;
+}
+
+/** The subcommands other than `add --sql`, each printing what it did. */
+const ACTIONS: Readonly<Record<string, (input: ActionInput) => Promise<void>>> = {
+  async add({ accounts, name, flags, out, now }) {
+    const { user, token } = await addUser(accounts, await newUserInput(name, flags), now);
+    out(`已创建用户 ${user.name}（${ROLE_LABELS[user.role]}，${user.unit}）。API 令牌只显示这一次，请妥善保存：`);
+    out(token);
+  },
+  async revoke({ accounts, name, out, now }) {
+    const count = await revokeUser(accounts, name, now);
+    out(`已吊销用户 ${name} 的 ${count} 个令牌，并结束其全部登录；该账户已停用，恢复用 ziping users restore。`);
+  },
+  async restore({ accounts, name, out }) {
+    await restoreUser(accounts, name);
+    out(`已恢复用户 ${name}：可以再用密码登录；旧令牌仍无效，需要时用 ziping users token 另发。`);
+  },
+  async password({ accounts, name, out }) {
+    await setUserPassword(accounts, name, await readPasswordStdin());
+    out(`已设置用户 ${name} 的登录密码。`);
+  },
+  async token({ accounts, name, out, now }) {
+    const token = await newToken(accounts, name, now);
+    out(`已为用户 ${name} 新发令牌（只显示这一次）：`);
+    out(token);
+  },
+  async list({ accounts, out }) {
+    for (const u of await accounts.listUsers()) {
+      const state = u.disabledAt === null ? '在用' : `已停用（${u.disabledAt}）`;
+      out(`${u.name}\t${ROLE_LABELS[u.role]}\t${u.unit}\t${state}`);
+    }
+  },
+};
+
 async function runAction(
   accounts: AccountRepository,
   action: string,
@@ -134,43 +175,12 @@ async function runAction(
   flags: Map<string, string | true>,
   out: (text: string) => void,
 ): Promise<number> {
-  const now = new Date();
-  if (action === 'add') {
-    const { user, token } = await addUser(accounts, await newUserInput(name, flags), now);
-    out(`已创建用户 ${user.name}（${ROLE_LABELS[user.role]}，${user.unit}）。API 令牌只显示这一次，请妥善保存：`);
-    out(token);
-    return 0;
+  const run = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
+  if (!run) {
+    const names = Object.keys(ACTIONS);
+    const message = `未知的 users 子命令“${action}”（应为 ${names.slice(0, -1).join('、')} 或 ${names.at(-1)}）`;
+    throw new ZipingError('invalid_request', message);
   }
-  if (action === 'revoke') {
-    const count = await revokeUser(accounts, name, now);
-    out(`已吊销用户 ${name} 的 ${count} 个令牌，并结束其全部登录；该账户已停用，恢复用 ziping users restore。`);
-    return 0;
-  }
-  if (action === 'restore') {
-    await restoreUser(accounts, name);
-    out(`已恢复用户 ${name}：可以再用密码登录；旧令牌仍无效，需要时用 ziping users token 另发。`);
-    return 0;
-  }
-  if (action === 'password') {
-    await setUserPassword(accounts, name, await readPasswordStdin());
-    out(`已设置用户 ${name} 的登录密码。`);
-    return 0;
-  }
-  if (action === 'token') {
-    const token = await newToken(accounts, name, now);
-    out(`已为用户 ${name} 新发令牌（只显示这一次）：`);
-    out(token);
-    return 0;
-  }
-  if (action === 'list') {
-    for (const u of await accounts.listUsers()) {
-      const state = u.disabledAt === null ? '在用' : `已停用（${u.disabledAt}）`;
-      out(`${u.name}\t${ROLE_LABELS[u.role]}\t${u.unit}\t${state}`);
-    }
-    return 0;
-  }
-  throw new ZipingError(
-    'invalid_request',
-    `未知的 users 子命令“${action}”（应为 add、revoke、restore、token、password 或 list）`,
-  );
+  await run({ accounts, name, flags, out, now: new Date() });
+  return 0;
 }

@@ -18,6 +18,7 @@ import { MemoryAccountRepository } from '../store/memory-accounts.js';
 import { secretHash } from '../app/access/secrets.js';
 import { acquireStoreLock } from '../store/lock-file.js';
 import { parseArgs } from './args.js';
+import { readCapped } from './read-input.js';
 
 export const USERS_USAGE = [
   'ziping users add NAME --unit PATH --role 填报人|审核人|管理员 [--password-stdin] [--data DIR]',
@@ -60,22 +61,13 @@ async function openAccounts(dataDir: string): Promise<OpenAccounts> {
 
 /**
  * Bytes of stdin read for a password: more than the longest password can take (4 bytes a character,
- * a line break), so a longer input is still too long once cut and is refused as such by the check.
+ * a line break), so the password check names a password that is too long; past it reading stops.
  */
 const MAX_PASSWORD_STDIN_BYTES = PASSWORD_LIMITS.maxChars * 4 + 8;
 
 /** A password from stdin (read no further than its limit), without the final line break. */
 async function readPasswordStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  let bytes = 0;
-  for await (const chunk of process.stdin) {
-    chunks.push(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-    if (bytes > MAX_PASSWORD_STDIN_BYTES) break;
-  }
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
+  return (await readCapped(process.stdin, '密码（标准输入）', MAX_PASSWORD_STDIN_BYTES)).replace(/\r?\n$/, '');
 }
 
 /** Runs one `users` subcommand; resolves with the exit code. */

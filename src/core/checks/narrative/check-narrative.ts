@@ -5,7 +5,7 @@
  */
 import type { FormFacts } from '../../facts/types.js';
 import { countChars, indexAfterChars } from '../../narrative/format.js';
-import { PLACEHOLDER } from '../../narrative/placeholders.js';
+import { placeholderMatches } from '../../narrative/placeholders.js';
 import { narrativeRowIndex } from '../../narratives/paths.js';
 import { isFillerText } from '../../parse/placeholder.js';
 import type { NarrativePath } from '../../schema/form.js';
@@ -102,8 +102,10 @@ function placeholdersLeft(found: readonly RegExpExecArray[]): CheckIssue[] {
  * with `asWritten`, without the checks whose findings are only warnings.
  */
 export function reportedIssuesAt(text: string, facts: FormFacts, row: number | null): CheckIssue[] {
-  const issues = figureContradictions(quantitiesOnce(text, true), cellFigures(facts, row));
-  issues.push(...placeholdersLeft([...text.matchAll(PLACEHOLDER)]));
+  const quantities = quantitiesOnce(text, true);
+  const issues = quantities.length === 0 ? [] : figureContradictions(quantities, () => cellFigures(facts, row));
+  const left = placeholderMatches(text);
+  if (left.length > 0) issues.push(...placeholdersLeft(left));
   return issues;
 }
 
@@ -130,7 +132,7 @@ export function checkNarrative(text: string, o: NarrativeOptions): DraftChecks {
       span: [indexAfterChars(text, o.maxChars), text.length],
     });
   }
-  const placeholders = [...text.matchAll(PLACEHOLDER)];
+  const placeholders = placeholderMatches(text);
   if (o.asWritten) issues.push(...placeholdersLeft(placeholders));
   return {
     ok: issues.length === 0,

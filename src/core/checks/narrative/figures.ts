@@ -4,7 +4,7 @@
  * row (of any row in 实际完成情况); others must exist, in a compatible unit, among the cell's knowns.
  */
 import type { NarrativeQuantity } from '../../narrative/quantities.js';
-import { agrees, sameValueOtherUnit } from './matching.js';
+import { agrees, isCalendar, sameValueOtherUnit } from './matching.js';
 import type { CellFigures, Claims } from './cell-figures.js';
 import type { Known } from './knowns.js';
 import type { CheckIssue, NumberCheck } from './types.js';
@@ -137,14 +137,26 @@ function contradictionOf(q: NarrativeQuantity, cell: CellFigures): CheckIssue | 
 }
 
 /**
+ * True when `q` can contradict nothing: it names no figure (no claim), so only a table fact with its
+ * value in another unit could speak against it, and a calendar figure is never compared so.
+ */
+function cannotContradict(q: NarrativeQuantity): boolean {
+  return q.claim === 'none' && isCalendar(q.unit);
+}
+
+/**
  * The issues of the quantities read in a text that contradict the table (wrong figure, unit, or
  * target and actual swapped): the same verdicts as `checkFigures`, reading the texts that lend
- * figures only when a verdict needs them.
+ * figures only when a verdict needs them. The cell's figures (`cell`) are asked for only when a
+ * quantity needs them.
  */
-export function figureContradictions(quantities: readonly NarrativeQuantity[], cell: CellFigures): CheckIssue[] {
+export function figureContradictions(quantities: readonly NarrativeQuantity[], cell: () => CellFigures): CheckIssue[] {
   const issues: CheckIssue[] = [];
+  let figures: CellFigures | null = null;
   for (const q of quantities) {
-    const issue = contradictionOf(q, cell);
+    if (cannotContradict(q)) continue;
+    figures ??= cell();
+    const issue = contradictionOf(q, figures);
     if (issue) issues.push(issue);
   }
   return issues;

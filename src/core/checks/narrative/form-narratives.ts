@@ -5,7 +5,7 @@
 import { factsOf } from '../../facts/form-facts.js';
 import type { FormFacts } from '../../facts/types.js';
 import { defaultMaxChars } from '../../narratives/max-chars.js';
-import { narrativePathsOf, narrativeRowIndex, narrativeTextAt } from '../../narratives/paths.js';
+import { eachNarrativeText, narrativePathAt, narrativePathsOf, narrativeTextAt } from '../../narratives/paths.js';
 import type { Form, NarrativePath } from '../../schema/form.js';
 import type { ReportIssue, ScoreReport } from '../../schema/report.js';
 import { checkNarrative, reportedIssuesAt } from './check-narrative.js';
@@ -68,18 +68,16 @@ export function checkFormNarratives(form: Form, report: ScoreReport): CellCheck[
 export function narrativeReportIssues(form: Form, report: ScoreReport): ReportIssue[] {
   const facts = factsOf(form, report);
   const out: ReportIssue[] = [];
-  for (const path of narrativePathsOf(form)) {
-    reportCell(out, facts, path, narrativeTextAt(form, path));
-  }
+  eachNarrativeText(form, (text, row) => reportCell(out, facts, row, text));
   return out;
 }
 
-/** The report issues of one cell's text as written, pushed onto `out`. */
-function reportCell(out: ReportIssue[], facts: FormFacts, path: NarrativePath, text: string): void {
+/** The report issues of one cell's text as written (row null: 实际完成情况), pushed onto `out`. */
+function reportCell(out: ReportIssue[], facts: FormFacts, row: number | null, text: string): void {
   if (text.trim() === '') return;
-  for (const i of reportedIssuesAt(text, facts, narrativeRowIndex(path))) {
+  for (const i of reportedIssuesAt(text, facts, row)) {
     if (!ERRORS.has(i.code)) continue;
     const code = i.code === 'placeholder_left' ? 'narrative-placeholder' : 'narrative-contradicts-table';
-    out.push({ severity: 'warning', path, code, message: i.message });
+    out.push({ severity: 'warning', path: narrativePathAt(row), code, message: i.message });
   }
 }

@@ -38,11 +38,13 @@ export class CellFigures implements Claims {
   private textOnly = false;
   private visitor: ((l: Lent) => boolean) | null = null;
 
+  /** With `table`, the cell reads the rows it needs into it (default: the one kept for `f`). */
   constructor(
     private readonly f: FormFacts,
     private readonly row: number | null,
+    table?: TableFacts,
   ) {
-    this.table = tableFacts(f);
+    this.table = table ?? tableFacts(f);
     this.rowBounds = rowBounds(this.table, row);
     this.bounds = cellBounds(this.table, this.rowBounds, row);
   }

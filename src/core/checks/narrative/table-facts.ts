@@ -70,19 +70,28 @@ function emptyTable(f: FormFacts): TableFacts {
   return t;
 }
 
-/** The form's table, with the project's facts read (kept per form's facts). */
+/**
+ * A table of the form's facts with the project's read, kept by nothing: the score report's checks
+ * read one per report (a table kept in a WeakMap outlives the young generation, and costs its GC).
+ */
+export function readTable(f: FormFacts): TableFacts {
+  const t = emptyTable(f);
+  eachProjectFact(f, (_, value, unit, source, bits) => {
+    put(t, value, unit, '', bits);
+    t.rowOf.push(null);
+    t.names.push(source);
+  });
+  t.projectEnd = t.values.length;
+  return t;
+}
+
+/** The form's table (`readTable`), kept per form's facts for checks that come back to them. */
 export function tableFacts(f: FormFacts): TableFacts {
   let t = TABLES.get(f);
-  if (t) return t;
-  const table = emptyTable(f);
-  eachProjectFact(f, (_, value, unit, source, bits) => {
-    put(table, value, unit, '', bits);
-    table.rowOf.push(null);
-    table.names.push(source);
-  });
-  table.projectEnd = table.values.length;
-  t = table;
-  TABLES.set(f, t);
+  if (!t) {
+    t = readTable(f);
+    TABLES.set(f, t);
+  }
   return t;
 }
 

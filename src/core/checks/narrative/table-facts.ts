@@ -12,74 +12,59 @@ import { eachRowFact, rowKnown, type FigureSink, type RowClaim } from './row-fig
 
 export interface TableFacts {
   readonly f: FormFacts;
+  /** Every fact's value, unit and (a row's) claim; '' for the project's and the counts. */
   values: number[];
   units: (Unit | null)[];
-  /** A row's fact: the claim it answers; '' for the project's and the counts. */
   claims: (RowClaim | 'date' | '')[];
-  /** A project fact: the claims it answers (PROJECT_CLAIM_BITS); 0 for the rest. */
-  bits: number[];
-  /** The row a fact is a figure of; null for the project's and the counts. */
-  rowOf: (IndicatorFacts | null)[];
-  /** The source of a project fact or count; what a row's figure is (年度指标值…). */
-  names: string[];
-  /** The project's facts are [0, projectEnd). */
+  /** The project's facts, [0, projectEnd): the claims each answers (PROJECT_CLAIM_BITS) and its source. */
   projectEnd: number;
+  bits: number[];
+  sources: string[];
   /** Where each row's facts start and end (by position in `f.rows`); -1 until read. */
   rowStart: number[];
   rowEnd: number[];
-  /** Where the counts start and end; -1 until read. */
+  /** Where the counts start and end (-1 until read), and their sources. */
   countsStart: number;
   countsEnd: number;
-  /** Appends a figure of the row being read. */
-  sink: FigureSink;
-  reading: IndicatorFacts | null;
+  countSources: string[];
 }
 
 const TABLES = new WeakMap<FormFacts, TableFacts>();
 
-function put(t: TableFacts, value: number, unit: Unit | null, claim: TableFacts['claims'][number], bits: number) {
+function put(t: TableFacts, value: number, unit: Unit | null, claim: TableFacts['claims'][number]): void {
   t.values.push(value);
   t.units.push(unit);
   t.claims.push(claim);
-  t.bits.push(bits);
 }
 
-/** An empty table for `f` (no fact read yet). */
-function emptyTable(f: FormFacts): TableFacts {
-  const unread = (): number[] => new Array<number>(f.rows.length).fill(-1);
-  const t: TableFacts = {
-    f,
-    values: [],
-    units: [],
-    claims: [],
-    bits: [],
-    rowOf: [],
-    names: [],
-    projectEnd: 0,
-    rowStart: unread(),
-    rowEnd: unread(),
-    countsStart: -1,
-    countsEnd: -1,
-    reading: null,
-    sink: (claim, value, unit, what) => {
-      put(t, value, unit, claim, 0);
-      t.rowOf.push(t.reading);
-      t.names.push(what);
-    },
-  };
-  return t;
-}
+// The table a row's facts are read into: one sink for every table, no closure per table or row
+let reading: TableFacts | null = null;
+const ROW_SINK: FigureSink = (claim, value, unit) => put(reading!, value, unit, claim);
 
 /**
  * A table of the form's facts with the project's read, kept by nothing: the score report's checks
  * read one per report (a table kept in a WeakMap outlives the young generation, and costs its GC).
  */
 export function readTable(f: FormFacts): TableFacts {
-  const t = emptyTable(f);
+  const unread = new Array<number>(f.rows.length).fill(-1);
+  const t: TableFacts = {
+    f,
+    values: [],
+    units: [],
+    claims: [],
+    projectEnd: 0,
+    bits: [],
+    sources: [],
+    rowStart: unread,
+    rowEnd: unread.slice(),
+    countsStart: -1,
+    countsEnd: -1,
+    countSources: [],
+  };
   eachProjectFact(f, (_, value, unit, source, bits) => {
-    put(t, value, unit, '', bits);
-    t.rowOf.push(null);
-    t.names.push(source);
+    put(t, value, unit, '');
+    t.bits.push(bits);
+    t.sources.push(source);
   });
   t.projectEnd = t.values.length;
   return t;
@@ -99,8 +84,9 @@ export function tableFacts(f: FormFacts): TableFacts {
 export function rowFactsAt(t: TableFacts, at: number): number {
   if (t.rowStart[at]! >= 0) return t.rowStart[at]!;
   const start = t.values.length;
-  t.reading = t.f.rows[at]!;
-  eachRowFact(t.reading, t.sink);
+  reading = t;
+  eachRowFact(t.f.rows[at]!, ROW_SINK);
+  reading = null;
   t.rowStart[at] = start;
   t.rowEnd[at] = t.values.length;
   return start;
@@ -111,20 +97,31 @@ export function countFacts(t: TableFacts): number {
   if (t.countsStart >= 0) return t.countsStart;
   t.countsStart = t.values.length;
   eachCount(t.f, (value, unit, source) => {
-    put(t, value, unit, '', 0);
-    t.rowOf.push(null);
-    t.names.push(source);
+    put(t, value, unit, '');
+    t.countSources.push(source);
   });
   t.countsEnd = t.values.length;
   return t.countsStart;
 }
 
+/** The row fact at `i` (read from the row at `at`) as a Known: the row is read again for its name. */
+function rowFactAt(t: TableFacts, at: number, i: number): Known {
+  const row = t.f.rows[at]!;
+  let k = t.rowStart[at]!;
+  let what = '';
+  eachRowFact(row, (_, __, ___, name) => {
+    if (k++ === i) what = name;
+  });
+  return rowKnown(row, t.values[i]!, t.units[i] ?? null, what);
+}
+
 /** The fact at `i` as a Known. */
 export function factAt(t: TableFacts, i: number): Known {
-  const row = t.rowOf[i];
-  const unit = t.units[i] ?? null;
-  if (row) return rowKnown(row, t.values[i]!, unit, t.names[i]!);
-  return { value: t.values[i]!, unit, source: t.names[i]!, origin: 'fact' };
+  const known = (source: string): Known => ({ value: t.values[i]!, unit: t.units[i] ?? null, source, origin: 'fact' });
+  if (i < t.projectEnd) return known(t.sources[i]!);
+  if (i >= t.countsStart && i < t.countsEnd) return known(t.countSources[i - t.countsStart]!);
+  const at = t.rowStart.findIndex((start, r) => start <= i && i < t.rowEnd[r]!);
+  return rowFactAt(t, at, i);
 }
 
 /** Appends [from, to) to flat `bounds`, joined to the last range when they meet. */

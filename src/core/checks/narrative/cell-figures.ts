@@ -9,6 +9,7 @@ import { rowsIn, type Known } from './knowns.js';
 import { eachCommonText, eachGoalsText, eachRowText, lendsOne, rowExistingText, type Lent } from './lenders.js';
 import { agrees } from './matching.js';
 import { PROJECT_CLAIM_BITS } from './project-figures.js';
+import { ROW_CLAIMS } from './row-figures.js';
 import { cellBounds, factAt, rowBounds, tableFacts, type TableFacts } from './table-facts.js';
 
 /** A test of a figure read in a text against a figure it may state. */
@@ -22,6 +23,9 @@ export interface Claims {
   /** True when a figure `claim` names passes `test` against `q` (none is built). */
   someOf(claim: string, q: NarrativeQuantity, test: FigureTest): boolean;
 }
+
+const ROW_CLAIM_NAMES: ReadonlySet<string> = new Set(ROW_CLAIMS);
+const NO_POSITIONS: readonly number[] = [];
 
 /** A cell's figures: `row` a deviation cell's row, or null for 实际完成情况 (every row). */
 export class CellFigures implements Claims {
@@ -72,12 +76,14 @@ export class CellFigures implements Claims {
   private positionsOf(claim: string): readonly number[] {
     let at = this.positions.get(claim);
     if (at) return at;
+    const bit = PROJECT_CLAIM_BITS[claim] ?? 0;
+    // a claim no row figure answers and no project figure either (none: a figure that names nothing)
+    if (bit === 0 && !ROW_CLAIM_NAMES.has(claim)) return NO_POSITIONS;
     const t = this.table;
     const found: number[] = [];
     const b = this.rowBounds;
     for (let r = 0; r < b.length; r += 2)
       for (let i = b[r]!; i < b[r + 1]!; i++) if (t.claims[i] === claim) found.push(i);
-    const bit = PROJECT_CLAIM_BITS[claim] ?? 0;
     // a project score only in 实际完成情况
     if (bit !== 0 && (claim !== 'score' || this.row === null))
       for (let i = 0; i < t.projectEnd; i++) if ((t.bits[i]! & bit) !== 0) found.push(i);

@@ -1,10 +1,10 @@
 /**
- * The facts of the table and the report a narrative may state (origin `fact`), as columns kept per
- * form's facts (issue #9, speed): the project's, each row's, then the counts, in the order the pool
- * lists them. A row's facts and the counts are read only when a cell asks for them (a deviation cell
- * needs its own row only); a search by value reads numbers, and only the fact it finds becomes a Known.
+ * The facts of the table and the report a narrative may state (origin `fact`), as columns (issue #9,
+ * speed): the project's, each row's, then the counts, in the order the pool lists them. A row's facts
+ * and the counts are read only when a cell asks for them (a deviation cell needs its own row only);
+ * a search by value reads numbers, and only the fact it finds becomes a Known.
  */
-import type { FormFacts, IndicatorFacts } from '../../facts/types.js';
+import type { FormFacts } from '../../facts/types.js';
 import type { Unit } from '../../parse/units.js';
 import type { Known } from './knowns.js';
 import { eachCount, eachProjectFact } from './project-figures.js';

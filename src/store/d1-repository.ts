@@ -234,8 +234,14 @@ export class D1FormRepository implements FormRepository {
       where.push('(updated_at < ? OR (updated_at = ? AND id > ?))');
       values.push(after.updatedAt, after.updatedAt, after.id);
     }
-    if (query.year !== undefined) where.push('year = ?'), values.push(query.year);
-    if (query.department !== undefined) where.push('department = ?'), values.push(query.department);
+    if (query.year !== undefined) {
+      where.push('year = ?');
+      values.push(query.year);
+    }
+    if (query.department !== undefined) {
+      where.push('department = ?');
+      values.push(query.department);
+    }
     if (query.q) {
       // instr, not LIKE: the text is matched as typed, `%` and `_` included
       const hit = (column: string) => `instr(lower(coalesce(${column}, '')), lower(?)) > 0`;

@@ -7,14 +7,11 @@ import type { Form, NarrativePath } from '../schema/form.js';
 
 // Row numbers have as many digits as MAX_ROWS - 1 at most; {0,3} once sent row 10 000 to goals.actual (issue #8)
 const ROW_DIGITS = String(MAX_ROWS - 1).length - 1;
-const DEVIATION_PATH = new RegExp(`^indicators\\.(0|[1-9]\\d{0,${ROW_DIGITS}})\\.deviation$`);
 
 /** The row of `indicators.N.deviation` when N is a row a form may have (< MAX_ROWS), else null. */
 function rowOf(path: string): number | null {
-  const match = DEVIATION_PATH.exec(path);
-  if (!match) return null;
-  const row = Number(match[1]);
-  return row < MAX_ROWS ? row : null;
+  const cell = indicatorCellOf(path);
+  return cell?.field === 'deviation' ? cell.row : null;
 }
 
 /** True when `path` names a narrative cell (it may still be missing from a given form). */
@@ -73,7 +70,7 @@ export function indicatorCellPath(row: number, field: string): string {
   return `indicators.${row}.${field}`;
 }
 
-// A row index as DEVIATION_PATH reads it, then the field's path inside the row (bounded: fields are short names)
+// A row index (no leading zeros, < MAX_ROWS digits), then the field's path inside the row (bounded: fields are short names)
 const CELL_PATH = new RegExp(`^indicators\\.(0|[1-9]\\d{0,${ROW_DIGITS}})\\.([^\\n]{1,100})$`);
 
 /** Row and field of `indicators.N.<field>` when N is a row a form may have (< MAX_ROWS), else null. */
@@ -86,7 +83,7 @@ export function indicatorCellOf(path: string): { row: number; field: string } | 
 
 /** The 其中 rows of 项目资金 under 年度资金总额 (form-format.md §1); an empty one is stored as null. */
 export const FUNDING_SUB_ROWS = ['appropriation', 'carryover', 'other'] as const;
-export type FundingSubRow = (typeof FUNDING_SUB_ROWS)[number];
+type FundingSubRow = (typeof FUNDING_SUB_ROWS)[number];
 
 /** The 其中 row a cell path `funding.<row>.<amount>` is in, or null (the 总额 row, any other path). */
 export function fundingSubRowOf(path: string): FundingSubRow | null {

@@ -3,12 +3,11 @@
  * import report. Prints `{ "form": …, "report": … }` with --json, else a readable summary.
  */
 import { createReadStream } from 'node:fs';
-import { ZipingError } from '../core/index.js';
 import { IMPORT_LIMITS, importFile, reportSummary, type ImportResult } from '../io/import/index.js';
 import { rowNumber } from '../core/schema/row-number.js';
 import { textModelFromEnv } from '../drafting/text-model.js';
 import { parseArgs } from './args.js';
-import { readCappedBytes } from './read-input.js';
+import { fileReadError, readCappedBytes } from './read-input.js';
 import { placeOf } from '../core/schema/field-labels.js';
 
 export const IMPORT_USAGE = 'ziping import FILE [--json]   导入 .xlsx 或文本（--json 输出 { form, report }）';
@@ -27,11 +26,7 @@ export async function importCommand(argv: string[], out: (text: string) => void)
     const stream = createReadStream(file, { end: IMPORT_LIMITS.maxFileBytes });
     bytes = new Uint8Array(await readCappedBytes(stream, `文件 ${file} `));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ZipingError(
-      'invalid_request',
-      code === 'ENOENT' ? `找不到文件：${file}` : `无法读取文件 ${file}（${code ?? '未知错误'}）`,
-    );
+    throw fileReadError(file, error);
   }
   const result = await importFile(bytes, { model: textModelFromEnv(process.env) });
   out(args.flags.has('json') ? JSON.stringify(result, null, 2) : summary(result));

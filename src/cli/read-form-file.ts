@@ -3,7 +3,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { parseForm, ZipingError, type Form } from '../core/index.js';
-import { readCapped, readStdin } from './read-input.js';
+import { fileReadError, readCapped, readStdin } from './read-input.js';
 
 /** Loads and validates a form from disk (`-` reads standard input), at most MAX_CLI_INPUT_BYTES of it. */
 export async function readFormFile(path: string): Promise<Form> {
@@ -11,12 +11,7 @@ export async function readFormFile(path: string): Promise<Form> {
   try {
     text = path === '-' ? await readStdin() : await readCapped(createReadStream(path), `文件 ${path} `);
   } catch (error) {
-    if (error instanceof ZipingError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ZipingError(
-      'invalid_request',
-      code === 'ENOENT' ? `找不到文件：${path}` : `无法读取文件 ${path}（${code ?? '未知错误'}）`,
-    );
+    throw fileReadError(path, error);
   }
   let data: unknown;
   try {

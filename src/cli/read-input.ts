@@ -40,3 +40,13 @@ export async function readCapped(
 export function readStdin(maxBytes = MAX_CLI_INPUT_BYTES): Promise<string> {
   return readCapped(process.stdin, '标准输入', maxBytes);
 }
+
+/** The one-line Chinese error for a file the CLI could not read (a ZipingError, such as too large, as it is). */
+export function fileReadError(path: string, error: unknown): ZipingError {
+  if (error instanceof ZipingError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  return new ZipingError(
+    'invalid_request',
+    code === 'ENOENT' ? `找不到文件：${path}` : `无法读取文件 ${path}（${code ?? '未知错误'}）`,
+  );
+}

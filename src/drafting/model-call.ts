@@ -99,6 +99,13 @@ function emitDelta(input: StreamInput, text: string): void {
   input.sink({ type: 'delta', text });
 }
 
+const STREAM_USAGE = { include_usage: true } as const;
+
+/** Usage some servers (Moonshot) put in the finish chunk's choice instead of the chunk. */
+function usageInChoice(choice: OpenAI.ChatCompletionChunk.Choice | undefined): OpenAI.CompletionUsage | undefined {
+  return (choice as { usage?: OpenAI.CompletionUsage } | undefined)?.usage;
+}
+
 /** Reads the chunks into `s`, passing visible text on; the first words leave before the rest is read. */
 async function readChunks(
   stream: AsyncIterable<OpenAI.ChatCompletionChunk>,
@@ -109,8 +116,8 @@ async function readChunks(
 ): Promise<void> {
   for await (const chunk of stream) {
     silence.arm();
-    s.usage = chunk.usage ?? s.usage;
     const choice = chunk.choices[0];
+    s.usage = chunk.usage ?? usageInChoice(choice) ?? s.usage;
     const delta = choice?.delta?.content;
     if (delta) {
       s.chunks++;
@@ -167,7 +174,9 @@ export async function streamOnce(caller: ModelCaller, input: StreamInput): Promi
   };
   try {
     const stream = await caller.client.chat.completions.create(
-      { model: caller.model, messages: input.messages, stream: true, ...caller.params },
+      // Usage is asked for, so a streamed draft charges the unit's budget what the model counted,
+      // not an estimate (servers that ignore the option leave it estimated)
+      { model: caller.model, messages: input.messages, stream: true, stream_options: STREAM_USAGE, ...caller.params },
       { signal: controller.signal, timeout: caller.timeoutMs, maxRetries: caller.maxRetries },
     );
     s.started = true;

@@ -111,6 +111,27 @@ describe('model drafter: a normal answer', () => {
     expect(r.text).toBe(CLEAN);
   });
 
+  // A unit's token budget is charged what the model counted; only a server that ignores
+  // stream_options.include_usage leaves a streamed draft estimated
+  it.each([
+    [
+      'in a last chunk of its own (OpenAI)',
+      'chunk',
+      { promptTokens: 10, completionTokens: CLEAN.length, estimated: false },
+    ],
+    [
+      'in the finish chunk’s choice (Moonshot)',
+      'choice',
+      { promptTokens: 10, completionTokens: CLEAN.length, estimated: false },
+    ],
+    ['not at all', 'none', { estimated: true }],
+  ] as const)('a streamed draft counts the tokens the server reports %s', async (_how, streamUsage, usage) => {
+    server.enqueue({ text: CLEAN, chunkSize: 5, streamUsage });
+    const r = await drafter().draft({ form, report, path: ROW4 }, recorder().sink);
+    expect(server.requests[0]!.body?.stream_options).toEqual({ include_usage: true });
+    expect(r.usage).toMatchObject(usage);
+  });
+
   it('lets the first words out before it reads the rest of an answer that arrived at once', async () => {
     server.enqueue({ text: CLEAN, chunkSize: 5 });
     // a proxy that buffers: the whole stream reaches the drafter in one piece

@@ -47,6 +47,12 @@ export interface ScriptedReply {
   foreverSilentText?: boolean;
   /** The answer is `text` repeated up to this many characters (a 10 MB answer without a 10 MB literal). */
   repeatTo?: number;
+  /**
+   * Streaming, when the request asks for usage (`stream_options.include_usage`): a last chunk with no
+   * choices, as OpenAI sends it (default); inside the finish chunk's choice, as Moonshot sends it;
+   * or none, as a server that ignores the option.
+   */
+  streamUsage?: 'chunk' | 'choice' | 'none';
 }
 
 /** A request the server received. */
@@ -206,17 +212,27 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     });
     res.flushHeaders();
     // resolves once the chunk is handed to the socket, so a cut after N chunks really delivers N
-    const send = (delta: Record<string, unknown>, finish: string | null) =>
+    const send = (delta: Record<string, unknown>, finishReason: string | null, extra: object = {}) =>
       new Promise<void>((resolve) => {
         const chunk = {
           id,
           object: 'chat.completion.chunk',
           created,
           model,
-          choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+          choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null, ...extra }],
         };
         res.write(`data: ${JSON.stringify(chunk)}\n\n`, () => resolve());
       });
+    const usage = { prompt_tokens: 10, completion_tokens: text.length, total_tokens: 10 + text.length };
+    const wantsUsage = (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true;
+    const usageAs = wantsUsage ? (reply.streamUsage ?? 'chunk') : 'none';
+    // The finish chunk, then the usage where the reply says the server reports it
+    const finish = async (reason: string) => {
+      await send({}, reason, usageAs === 'choice' ? { usage } : {});
+      if (usageAs !== 'chunk') return;
+      const last = { id, object: 'chat.completion.chunk', created, model, choices: [], usage };
+      res.write(`data: ${JSON.stringify(last)}\n\n`);
+    };
     await send({ role: 'assistant', content: '' }, null);
     if (reply.reasoning) await send({ reasoning_content: reply.reasoning }, null);
     if (reply.forever) {
@@ -232,7 +248,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       for (let i = 0; i < text.length && !res.destroyed; i += size)
         await send({ content: text.slice(i, i + size) }, null);
       if (res.destroyed) return;
-      await send({}, finishReason);
+      await finish(finishReason);
       res.write('data: [DONE]\n\n');
       res.end();
       return;
@@ -256,7 +272,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       res.end();
       return;
     }
-    await send({}, finishReason);
+    await finish(finishReason);
     res.write('data: [DONE]\n\n');
     res.end();
   }

@@ -25,7 +25,7 @@ function random(seed: number): () => number {
   };
 }
 
-const ALPHABET = ['0', '1', '5', '9', ',', '.', '-', '－', ' ', '\u3000', '（', '(', '：', ':', '，', '为', '%', '万', 'a', '年', '月'];
+const ALPHABET = Array.from('0159,.-－ \u3000（(：:，为%万a年月');
 
 describe('nextNumber reads the numbers the NUMBER pattern matched', () => {
   it.each([

@@ -60,7 +60,9 @@ describe('nextNumber reads the numbers the NUMBER pattern matched', () => {
   });
 
   it('findQuantities still reads values and units', () => {
-    expect(findQuantities('从1,234.5万元降为-3%，共12人次').map((q) => [q.value, q.unit?.label ?? null, q.raw])).toEqual([
+    expect(
+      findQuantities('从1,234.5万元降为-3%，共12人次').map((q) => [q.value, q.unit?.label ?? null, q.raw]),
+    ).toEqual([
       [1234.5, '万元', '1,234.5万元'],
       [-3, '%', '-3%'],
       [12, '人次', '12人次'],

@@ -71,12 +71,14 @@ function minusMayLead(text: string, at: number): boolean {
 /** How far past a number its unit (or the 年/月/日 of a date) is looked for. */
 const AFTER = 8;
 
-/** The first character at or after `from` (before `limit`) that is not a space, or ''. */
-function nextNonSpace(text: string, from: number, limit: number): string {
+/** The code of the first character at or after `from` (before `limit`) that is not a space, or -1. */
+function nextNonSpace(text: string, from: number, limit: number): number {
   let i = from;
   while (i < limit && isSpace(text.charCodeAt(i))) i += 1;
-  return i < limit ? text[i]! : '';
+  return i < limit ? text.charCodeAt(i) : -1;
 }
+
+const [YEAR, MONTH, DAY, DAY_NO] = Array.from('年月日号', (c) => c.charCodeAt(0));
 
 /**
  * "2022年", "12月", "12月30日" are parts of a date, not quantities: 月 after the number, 年 after a
@@ -84,13 +86,13 @@ function nextNonSpace(text: string, from: number, limit: number): string {
  */
 function isDatePart(text: string, start: number, end: number, numberText: string): boolean {
   const next = nextNonSpace(text, end, Math.min(text.length, end + AFTER));
-  if (next === '月') return true;
-  if (next === '年') return Number(numberText) >= 1900;
-  if (next !== '日' && next !== '号') return false;
+  if (next === MONTH) return true;
+  if (next === YEAR) return Number(numberText) >= 1900;
+  if (next !== DAY && next !== DAY_NO) return false;
   let j = start - 1;
   const low = Math.max(0, start - 3);
   while (j >= low && isSpace(text.charCodeAt(j))) j -= 1;
-  return j >= low && text[j] === '月';
+  return j >= low && text.charCodeAt(j) === MONTH;
 }
 
 /** The value of a matched number: "1,234.5" is 1234.5, "－5" is −5. */

@@ -133,12 +133,18 @@ for (const unit of [...TABLE.values()]) {
     TABLE.set(`亿${unit.label}`, { label: `亿${unit.label}`, family: unit.family, factor: unit.factor * 1e8 });
 }
 
-/** Labels by their first character, longest first: a lookup tries a handful, not all of them. */
-const BY_FIRST_CHAR = new Map<string, string[]>();
-for (const label of [...TABLE.keys()].sort((a, b) => b.length - a.length)) {
-  const first = label[0]!;
-  BY_FIRST_CHAR.set(first, [...(BY_FIRST_CHAR.get(first) ?? []), label]);
+/** Labels and their units by the code of their first character, longest first: a lookup tries a handful. */
+function byFirstCode(table: Map<string, Unit>): Map<number, [string, Unit][]> {
+  const out = new Map<number, [string, Unit][]>();
+  for (const label of [...table.keys()].sort((a, b) => b.length - a.length)) {
+    const first = label.charCodeAt(0);
+    out.set(first, [...(out.get(first) ?? []), [label, table.get(label)!]]);
+  }
+  return out;
 }
+
+// Keyed by character code, not a one-character string: no string made for each lookup (issue #9)
+const BY_FIRST_CODE = byFirstCode(TABLE);
 
 /** The unit written at the start of `text` (after spaces), longest match first, or null. */
 export function unitAt(text: string): { unit: Unit; length: number } | null {
@@ -153,10 +159,8 @@ export function unitWithin(text: string, from: number, limit: number): { unit: U
   let at = from;
   while (at < limit && isSpace(text.charCodeAt(at))) at += 1;
   if (at >= limit) return null;
-  for (const label of BY_FIRST_CHAR.get(text[at]!) ?? []) {
-    if (at + label.length <= limit && text.startsWith(label, at)) {
-      return { unit: TABLE.get(label)!, length: at - from + label.length };
-    }
+  for (const [label, unit] of BY_FIRST_CODE.get(text.charCodeAt(at)) ?? []) {
+    if (at + label.length <= limit && text.startsWith(label, at)) return { unit, length: at - from + label.length };
   }
   return null;
 }
@@ -181,17 +185,14 @@ const NARRATIVE_TABLE = new Map<string, Unit>(TABLE);
 for (const [label, family, factor] of NARRATIVE_ONLY) {
   if (!NARRATIVE_TABLE.has(label)) NARRATIVE_TABLE.set(label, { label, family, factor });
 }
-const NARRATIVE_BY_FIRST = new Map<string, string[]>();
-for (const label of [...NARRATIVE_TABLE.keys()].sort((a, b) => b.length - a.length)) {
-  NARRATIVE_BY_FIRST.set(label[0]!, [...(NARRATIVE_BY_FIRST.get(label[0]!) ?? []), label]);
-}
+const NARRATIVE_BY_FIRST = byFirstCode(NARRATIVE_TABLE);
 
 /** Like `unitAt`, also reading the prose-only words (月, 分, 倍, 成…); no leading spaces skipped but ' '. */
 export function narrativeUnitAt(text: string, at = 0): { unit: Unit; end: number } | null {
   let i = at;
-  while (text[i] === ' ') i++;
-  for (const label of NARRATIVE_BY_FIRST.get(text[i] ?? '') ?? []) {
-    if (text.startsWith(label, i)) return { unit: NARRATIVE_TABLE.get(label)!, end: i + label.length };
+  while (text.charCodeAt(i) === 0x20) i++;
+  for (const [label, unit] of NARRATIVE_BY_FIRST.get(text.charCodeAt(i)) ?? []) {
+    if (text.startsWith(label, i)) return { unit, end: i + label.length };
   }
   return null;
 }

@@ -19,11 +19,18 @@ const isNumber = (v: unknown): v is number => typeof v === 'number';
  * 得分 is usually computed, not typed. Null when the form gives no self score at all.
  */
 export function selfScoreSum(form: Form, finals?: FinalScores): number | null {
-  const given = [form.funding?.total?.score, ...form.indicators.map((r) => r.score)];
-  if (!given.some(isNumber)) return null;
-  if (!finals) return sum(given.filter(isNumber));
-  const fill = [finals.funding, ...finals.rows];
-  return sum(given.map((v, i) => (isNumber(v) ? v : (fill[i] ?? 0))));
+  // One pass, one list: each given score, or (with `finals`) the final score where none is given
+  const values: number[] = [];
+  let given = false;
+  const add = (value: number | null | undefined, fill: number | undefined) => {
+    if (isNumber(value)) {
+      given = true;
+      values.push(value);
+    } else if (finals) values.push(fill ?? 0);
+  };
+  add(form.funding?.total?.score, finals?.funding);
+  for (let i = 0; i < form.indicators.length; i += 1) add(form.indicators[i]!.score, finals?.rows[i]);
+  return given ? sum(values) : null;
 }
 
 /** Issue when the printed 自评总分 differs from the 得分 column it totals. */

@@ -33,7 +33,7 @@ export function dec(value: number | string | Big): Big {
  * null. Such values need no decimal library: integer arithmetic on them is exact, and the double
  * nearest to an integer / 10^decimals is the one its decimal text parses to.
  */
-function scaled(value: number, decimals: number): number | null {
+export function scaled(value: number, decimals: number): number | null {
   const factor = 10 ** decimals;
   const n = Math.round(value * factor);
   return Number.isSafeInteger(n) && n / factor === value ? n : null;

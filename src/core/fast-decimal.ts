@@ -5,7 +5,7 @@
  * the float unless it lies within its error bound of the boundary, and only then ask big.js, so every
  * answer is the one big.js gives (scoring-rules.md §3.11: half-up on decimal values).
  */
-import { Big, BIG_ROUNDING, dec, type RoundingMode } from './decimal.js';
+import { Big, BIG_ROUNDING, dec, type RoundingMode, unitsText } from './decimal.js';
 
 export interface Num {
   /** The value as a float: the nearest double when exact. */
@@ -202,14 +202,6 @@ export function toNumber(a: Num, decimals: number, mode: RoundingMode = 'half-up
 export function toPlainNumber(a: Num): number {
   if (a.e >= 0) return a.v === 0 ? 0 : a.v;
   return Number(toBig(a).toString());
-}
-
-/** k × 10^-decimals written with exactly `decimals` places. */
-function unitsText(k: number, decimals: number, negative: boolean): string {
-  const digits = String(Math.abs(k)).padStart(decimals + 1, '0');
-  const whole = digits.slice(0, digits.length - decimals);
-  const sign = negative ? '-' : '';
-  return decimals === 0 ? `${sign}${whole}` : `${sign}${whole}.${digits.slice(whole.length)}`;
 }
 
 const isNegative = (a: Num): boolean | null => {

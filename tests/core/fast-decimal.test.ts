@@ -4,7 +4,7 @@
  * on the decimals forms carry, each result rounded as the profiles round and compared with big.js.
  */
 import { describe, expect, it } from 'vitest';
-import { Big, BIG_ROUNDING, type RoundingMode } from '../../src/core/decimal.js';
+import { Big, BIG_ROUNDING, fixed, type RoundingMode, scaled } from '../../src/core/decimal.js';
 import { cmp, div, minus, num, plus, times, toNumber, type Num } from '../../src/core/fast-decimal.js';
 
 type Op = [string, (a: Num, b: Num) => Num, (a: Big, b: Big) => Big];
@@ -61,5 +61,33 @@ describe('fast-decimal rounds as big.js does', () => {
       if (cmp(value, num(a)) !== exact.cmp(new Big(a))) mismatches.push(`cmp(${a} ${name} ${b}, ${a})`);
     }
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe('fixed writes what toFixed and big.js write', () => {
+  // As fixed was written before issue #9 made it count units: toFixed where nothing rounds, else big.js
+  const before = (value: number, decimals: number) =>
+    scaled(value, decimals) !== null ? value.toFixed(decimals) : new Big(value).toFixed(decimals, Big.roundHalfUp);
+
+  it('agrees on 20,000 seeded values with up to 6 places, of every size', () => {
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    for (let n = 0; n < 20_000; n += 1) {
+      const places = Math.floor(random() * 7);
+      const decimals = Math.floor(random() * 5);
+      const scale = 10 ** Math.floor(random() * 14);
+      const value = Math.round((random() - 0.3) * scale * 10 ** places) / 10 ** places;
+      expect(fixed(value, decimals), `${value} to ${decimals}`).toBe(before(value, decimals));
+    }
+    expect([fixed(-0), fixed(0.005), fixed(-0.004), fixed(2.675), fixed(12.5, 0)]).toEqual([
+      '0.00',
+      '0.01',
+      '-0.00',
+      '2.68',
+      '13',
+    ]);
   });
 });

@@ -219,6 +219,8 @@ export function fixedText(a: Num, decimals = 2): string {
 
 /** Half-up to `decimals` places, written as big.js `round(…).toString()` writes it (no trailing zeros). */
 export function roundedText(a: Num, decimals: number): string {
+  // An exact integer (most counts on forms) is written as it is: a safe integer has no exponent in either
+  if (a.e === 0) return String(a.m);
   const k = roundedUnits(a, decimals, 'half-up');
   if (k === null || Math.abs(k) >= 1e15) return toBig(a).round(decimals, Big.roundHalfUp).toString();
   let places = decimals;

@@ -5,7 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Big, BIG_ROUNDING, fixed, type RoundingMode, scaled } from '../../src/core/decimal.js';
-import { cmp, div, minus, num, plus, times, toNumber, type Num } from '../../src/core/fast-decimal.js';
+import {
+  cmp,
+  div,
+  minus,
+  num,
+  plus,
+  roundedText,
+  times,
+  toBig,
+  toNumber,
+  type Num,
+} from '../../src/core/fast-decimal.js';
 
 type Op = [string, (a: Num, b: Num) => Num, (a: Big, b: Big) => Big];
 const OPS: Op[] = [
@@ -89,5 +100,24 @@ describe('fixed writes what toFixed and big.js write', () => {
       '2.68',
       '13',
     ]);
+  });
+});
+
+describe('roundedText writes what big.js round().toString() writes', () => {
+  it('agrees on 20,000 seeded integers and decimals, exact and computed', () => {
+    let seed = 5;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    for (let n = 0; n < 20_000; n += 1) {
+      const places = Math.floor(random() * 4) === 0 ? 0 : Math.floor(random() * 7);
+      const value = Math.round((random() - 0.3) * 10 ** Math.floor(random() * 16)) / 10 ** places;
+      const a = n % 3 === 0 ? div(num(value), num(3)) : num(value);
+      const decimals = Math.floor(random() * 5);
+      expect(roundedText(a, decimals), `${value} to ${decimals}`).toBe(
+        toBig(a).round(decimals, Big.roundHalfUp).toString(),
+      );
+    }
   });
 });

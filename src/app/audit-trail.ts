@@ -4,11 +4,12 @@
  * and when. Refused requests are logged too (their status says so); a request without an actor
  * (refused before anyone was recognised) is not. Never the body, a token, a password or a query.
  */
-import type { MiddlewareHandler } from 'hono';
-import { auditActor, type NewAuditEntry } from '../core/audit/entry.js';
+import type { Context, MiddlewareHandler } from 'hono';
+import { type AuditAction, auditActor, type NewAuditEntry } from '../core/audit/entry.js';
 import { isFormId } from '../store/ids.js';
 import type { AuditLog } from '../store/audit-log.js';
-import { matchedPolicy } from './access/matched-policy.js';
+import { requestRoute } from './access/matched-policy.js';
+import { type MatchedRoute, routeParam } from './access/matched-route.js';
 import type { AppEnv } from './app-env.js';
 
 export interface AuditParts {
@@ -17,14 +18,18 @@ export interface AuditParts {
   logError: (message: string, error: unknown) => void;
 }
 
-const FORM_PATH = /^\/api\/forms\/([0-9a-z]{1,100})(?:\/|$)/;
+/** The route a created form's `Location` names (`/api/forms/<id>`). */
+const FORM_ROUTE: MatchedRoute = { method: 'GET', path: '/api/forms/:id' };
 
 /**
- * The form a request worked on: its `:id`, or the new form's id from `Location` after a create
- * (read only then: reading a response's headers makes the Node adapter build them).
+ * The form a request worked on: a form route's `:id`, or the new form's id from `Location` after a
+ * create (read only then: reading a response's headers makes the Node adapter build them).
  */
-function formIdOf(path: string, location: () => string | null): string | null {
-  const id = FORM_PATH.exec(path)?.[1] ?? FORM_PATH.exec(location() ?? '')?.[1];
+function formIdOf(c: Context<AppEnv>, action: AuditAction): string | null {
+  const { route, policy } = requestRoute(c);
+  let id: string | null = null;
+  if (route && policy?.access.kind === 'form') id = routeParam(route, c.req.path, 'id');
+  else if (action === 'create') id = routeParam(FORM_ROUTE, c.res.headers.get('location') ?? '', 'id');
   return id && isFormId(id) ? id : null;
 }
 
@@ -32,7 +37,7 @@ function formIdOf(path: string, location: () => string | null): string | null {
 export function auditTrail(parts: AuditParts): MiddlewareHandler<AppEnv> {
   return async function auditTrail(c, next) {
     await next();
-    const action = matchedPolicy(c)?.audit;
+    const action = requestRoute(c).policy?.audit;
     const actor = c.get('actor');
     const who = actor ? auditActor(actor) : null;
     if (!action || !who) return;
@@ -40,7 +45,7 @@ export function auditTrail(parts: AuditParts): MiddlewareHandler<AppEnv> {
       at: parts.clock().toISOString(),
       ...who,
       action,
-      formId: formIdOf(c.req.path, () => c.res.headers.get('location')),
+      formId: formIdOf(c, action),
       formUnit: c.get('formUnit') ?? null,
       status: c.res.status,
     };

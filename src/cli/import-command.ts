@@ -2,12 +2,13 @@
  * `ziping import FILE [--json]`: reads an .xlsx workbook or a text file into a form and its
  * import report. Prints `{ "form": …, "report": … }` with --json, else a readable summary.
  */
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { ZipingError } from '../core/index.js';
-import { importFile, reportSummary, type ImportResult } from '../io/import/index.js';
+import { IMPORT_LIMITS, importFile, reportSummary, type ImportResult } from '../io/import/index.js';
 import { rowNumber } from '../core/schema/row-number.js';
 import { textModelFromEnv } from '../drafting/text-model.js';
 import { parseArgs } from './args.js';
+import { readCappedBytes } from './read-input.js';
 import { placeOf } from '../core/schema/field-labels.js';
 
 export const IMPORT_USAGE = 'ziping import FILE [--json]   导入 .xlsx 或文本（--json 输出 { form, report }）';
@@ -22,7 +23,9 @@ export async function importCommand(argv: string[], out: (text: string) => void)
   }
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(file));
+    // One byte past the import limit is enough for the importer to refuse the file with its own error
+    const stream = createReadStream(file, { end: IMPORT_LIMITS.maxFileBytes });
+    bytes = new Uint8Array(await readCappedBytes(stream, `文件 ${file} `));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ZipingError(

@@ -1,15 +1,17 @@
 /**
  * Reads a form file for the CLI with one-line Chinese errors: missing file, not JSON, not a form.
  */
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { parseForm, ZipingError, type Form } from '../core/index.js';
+import { readCapped, readStdin } from './read-input.js';
 
-/** Loads and validates a form from disk (`-` reads standard input). */
+/** Loads and validates a form from disk (`-` reads standard input), at most MAX_CLI_INPUT_BYTES of it. */
 export async function readFormFile(path: string): Promise<Form> {
   let text: string;
   try {
-    text = path === '-' ? await readStdin() : await readFile(path, 'utf8');
+    text = path === '-' ? await readStdin() : await readCapped(createReadStream(path), `文件 ${path} `);
   } catch (error) {
+    if (error instanceof ZipingError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new ZipingError(
       'invalid_request',
@@ -23,10 +25,4 @@ export async function readFormFile(path: string): Promise<Form> {
     throw new ZipingError('invalid_json', `${path} 不是有效的 JSON：${(error as Error).message.split('\n')[0]}`);
   }
   return parseForm(data);
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -113,3 +113,9 @@ export const SIGN_IN_LIMIT = { failures: 10, windowSeconds: 900 } as const;
  * changed one is forgotten (its count starts again).
  */
 export const MAX_MEMORY_COUNTERS = 100_000;
+
+/**
+ * A text the CLI reads whole: a form's JSON from a file or standard input (the seed's is 11 KB;
+ * 2000 rows of full cells stay well under), a password on standard input. Past it reading stops.
+ */
+export const MAX_CLI_INPUT_BYTES = 16 * 1024 * 1024;

@@ -5,6 +5,7 @@
  */
 import type { FormInput, NarrativePath } from '../core/index.js';
 import type { NarrativeOrigin } from '../core/narratives/origin.js';
+import { fundingSubRowOf } from '../core/narratives/paths.js';
 import { narrativeSnapshot, sameSnapshot, type NarrativeSnapshot } from '../core/narratives/snapshot.js';
 import { blankRow } from './blank-form.js';
 import { evaluate, loadValidation, validationLoaded, type Evaluation } from './evaluation.js';
@@ -164,11 +165,11 @@ export class FormModel {
 
   /** An empty funding row is no row: `{initial:null,…}` becomes null, as in the seed. */
   private normalizeFunding(path: string): void {
-    const match = /^funding\.(appropriation|carryover|other)\./.exec(path);
-    if (!match) return;
-    const row = getAt(this.form, `funding.${match[1]}`) as Record<string, unknown> | null;
+    const sub = fundingSubRowOf(path);
+    if (!sub) return;
+    const row = getAt(this.form, `funding.${sub}`) as Record<string, unknown> | null;
     if (row && Object.values(row).every((v) => v === null || v === undefined)) {
-      this.put(`funding.${match[1]}`, null);
+      this.put(`funding.${sub}`, null);
     }
   }
 

@@ -3,6 +3,7 @@
  * indicator table, inputs for a reviewer who may mark, plain text for everyone else. The table
  * rebuilds its rows when rows are added or moved; the columns are added again each time.
  */
+import { MAX_WEIGHT, REVIEW_LIMITS } from '../core/limits.js';
 import { h } from './dom.js';
 import type { ReviewView } from './review-api.js';
 
@@ -26,10 +27,20 @@ function rowCells(i: number, mark: ReviewView['rows'][number] | undefined, edita
   }
   const score = h('input', {
     class: 'review-score',
-    attrs: { type: 'number', min: 0, step: 'any', 'aria-label': `第${n}行 审核得分`, 'data-review-row': i },
+    attrs: {
+      type: 'number',
+      min: 0,
+      max: MAX_WEIGHT,
+      step: 'any',
+      'aria-label': `第${n}行 审核得分`,
+      'data-review-row': i,
+    },
   });
   score.value = scoreText(mark?.score);
-  const comment = h('textarea', { attrs: { rows: 2, 'aria-label': `第${n}行 审核意见`, 'data-review-row': i } });
+  const label = `第${n}行 审核意见`;
+  const comment = h('textarea', {
+    attrs: { rows: 2, maxlength: REVIEW_LIMITS.maxCommentChars, 'aria-label': label, 'data-review-row': i },
+  });
   comment.classList.add('review-comment');
   comment.value = mark?.comment ?? '';
   return [h('td', { class: `${COLUMN_CLASS} c-num` }, score), h('td', { class: `${COLUMN_CLASS} c-review` }, comment)];

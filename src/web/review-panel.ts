@@ -4,6 +4,7 @@
  * reasons of the last return, the transition record, and the review columns beside each row.
  * Only the review changes here; the form itself is locked while submitted or accepted.
  */
+import { MAX_WEIGHT, REVIEW_LIMITS } from '../core/limits.js';
 import { REVIEW_ACTION_LABELS, type ReviewAction } from '../core/review/transitions.js';
 import { h } from './dom.js';
 import { errorText } from './error-text.js';
@@ -165,10 +166,12 @@ function overallPart(view: ReviewView, saveMarks: SaveMarks): HTMLElement | null
     return h('p', { class: 'review-overall', text });
   }
   const scoreInput = h('input', {
-    attrs: { id: 'review-score', type: 'number', min: 0, max: 100, step: 'any' },
+    attrs: { id: 'review-score', type: 'number', min: 0, max: MAX_WEIGHT, step: 'any' },
   });
   scoreInput.value = score === null ? '' : String(score);
-  const commentInput = h('textarea', { attrs: { id: 'review-comment', rows: 3 } });
+  const commentInput = h('textarea', {
+    attrs: { id: 'review-comment', rows: 3, maxlength: REVIEW_LIMITS.maxCommentChars },
+  });
   commentInput.value = comment;
   const save = () => {
     const value = scoreInput.value.trim() === '' ? null : Number(scoreInput.value);

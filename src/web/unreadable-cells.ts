@@ -2,18 +2,13 @@
  * Number cells whose text is not a number (path → the text typed): kept aside so the form stays
  * well typed, and renumbered when rows are inserted, removed or moved.
  */
-
-/** `indicators.<row>.<rest>` split into row and rest; null for other paths. */
-function rowPath(path: string): { row: number; rest: string } | null {
-  const match = /^indicators\.(\d+)\.(.*)$/.exec(path);
-  return match ? { row: Number(match[1]), rest: match[2]! } : null;
-}
+import { indicatorCellOf, indicatorCellPath } from '../core/narratives/paths.js';
 
 /** The unreadable number cells of one working copy. */
 export class UnreadableCells extends Map<string, string> {
   /** Forgets the cells of row `index` (the row is removed). */
   dropRow(index: number): void {
-    for (const key of [...this.keys()]) if (key.startsWith(`indicators.${index}.`)) this.delete(key);
+    for (const key of [...this.keys()]) if (indicatorCellOf(key)?.row === index) this.delete(key);
   }
 
   /** Renumbers rows `from` and after by `by` (+1 a row was inserted before them, −1 one was removed). */
@@ -29,8 +24,8 @@ export class UnreadableCells extends Map<string, string> {
   private renumber(rowOf: (row: number) => number): void {
     const moved = new Map<string, string>();
     for (const [key, text] of this) {
-      const at = rowPath(key);
-      moved.set(at ? `indicators.${rowOf(at.row)}.${at.rest}` : key, text);
+      const cell = indicatorCellOf(key);
+      moved.set(cell ? indicatorCellPath(rowOf(cell.row), cell.field) : key, text);
     }
     this.clear();
     for (const [key, text] of moved) this.set(key, text);

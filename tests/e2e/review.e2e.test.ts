@@ -6,6 +6,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_WEIGHT, REVIEW_LIMITS } from '../../src/core/limits.js';
 import { seedInput } from '../support/seed-forms.js';
 import { browserTestsEnabled, launchChromium, watchPageErrors, type LaunchedBrowser } from './browser.js';
 import { api } from './helpers.js';
@@ -59,6 +60,19 @@ describe.skipIf(!browserTestsEnabled())('review workflow in Chromium', () => {
     expect(await page.locator('th.review-col').allTextContents()).toEqual(['审核得分', '审核意见']);
     expect(await page.locator('tr.row input.review-score').count()).toBe(seedInput().indicators.length);
     expect((await review()).status).toBe('submitted');
+  });
+
+  it('limits 审核得分 and 审核意见 as the server does (core/limits.ts): a longer comment is cut as it is typed', async () => {
+    for (const label of ['第6行 审核得分', '整表审核得分'])
+      expect(await page.getByLabel(label).getAttribute('max')).toBe(String(MAX_WEIGHT));
+    for (const label of ['第6行 审核意见', '整表审核意见']) {
+      const comment = page.getByLabel(label);
+      expect(await comment.getAttribute('maxlength')).toBe(String(REVIEW_LIMITS.maxCommentChars));
+      await comment.focus();
+      await page.keyboard.insertText('意'.repeat(REVIEW_LIMITS.maxCommentChars + 5));
+      expect((await comment.inputValue()).length).toBe(REVIEW_LIMITS.maxCommentChars);
+      await comment.fill('');
+    }
   });
 
   it('saves 审核得分 and 审核意见 per row and for the form, leaving the form untouched', async () => {

@@ -11,7 +11,12 @@ import { markRuns } from '../../src/web/text-marks.js';
 import { parseNumberText, pathLabel, charCount } from '../../src/web/format.js';
 import { FormModel } from '../../src/web/form-model.js';
 import { evaluate, loadValidation } from '../../src/web/evaluation.js';
-import { isNarrativePath } from '../../src/core/narratives/paths.js';
+import {
+  fundingSubRowOf,
+  indicatorCellOf,
+  indicatorCellPath,
+  isNarrativePath,
+} from '../../src/core/narratives/paths.js';
 import { cellsNeedingText, originOfDraft } from '../../src/web/draft-panel.js';
 import { seedInput } from '../support/seed-forms.js';
 import { CONTENT_SECURITY_POLICY, webRoutes } from '../../src/app/routes/web.js';
@@ -259,5 +264,60 @@ describe('narrative paths on the page', () => {
     const model = new FormModel('x', 1, seedInput());
     if (!expected) expect(model.metaOf(path)).toBeUndefined();
     if (path === 'indicators.0.deviation') expect(model.metaOf(path)).toBeDefined();
+  });
+});
+
+describe('cell paths on the page, read by core (core/narratives/paths.ts)', () => {
+  it.each([
+    ['indicators.0.weight', { row: 0, field: 'weight' }],
+    ['indicators.1999.score', { row: 1999, field: 'score' }],
+    ['indicators.2000.score', null],
+    ['indicators.01.score', null],
+    ['indicators.3.', null],
+    ['funding.total.executed', null],
+  ])('%s → %j', (path, cell) => {
+    expect(indicatorCellOf(path)).toEqual(cell);
+    if (cell) expect(indicatorCellPath(cell.row, cell.field)).toBe(path);
+  });
+
+  it.each([
+    ['funding.appropriation.initial', 'appropriation'],
+    ['funding.carryover.executed', 'carryover'],
+    ['funding.other.annual', 'other'],
+    ['funding.total.executed', null],
+    ['funding.other', null],
+    ['funding.weight', null],
+    ['indicators.0.weight', null],
+  ])('%s is in the 其中 row %j', (path, row) => {
+    expect(fundingSubRowOf(path)).toBe(row);
+  });
+
+  it('moves and drops unreadable number cells with their rows', () => {
+    const model = new FormModel('x', 1, seedInput());
+    model.set('indicators.2.weight', null, '五');
+    model.set('indicators.4.score', null, '两分');
+    model.set('funding.total.executed', null, '一百');
+    model.addRow(3);
+    expect([...model.unreadable]).toEqual([
+      ['indicators.2.weight', '五'],
+      ['indicators.5.score', '两分'],
+      ['funding.total.executed', '一百'],
+    ]);
+    model.moveRow(5, -1);
+    model.removeRow(2);
+    expect([...model.unreadable]).toEqual([
+      ['indicators.3.score', '两分'],
+      ['funding.total.executed', '一百'],
+    ]);
+  });
+
+  it('stores an emptied 其中 funding row as null, as the seed does, and keeps the 总额 row', () => {
+    const input = seedInput();
+    input.funding = { ...input.funding!, carryover: { initial: 5, annual: null, executed: null, score: null } };
+    const model = new FormModel('x', 1, input);
+    model.set('funding.carryover.initial', null);
+    expect(model.form.funding?.carryover).toBeNull();
+    model.set('funding.total.initial', null);
+    expect(model.form.funding?.total).not.toBeNull();
   });
 });

@@ -3,10 +3,14 @@
  * rows and the 总分 row are cut by the columns' rules, each cut reported as inferred; a run that
  * cuts more than one way is reported as unread, never guessed.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importText } from '../../src/io/import/index.js';
 import { splitGluedNumbers } from '../../src/io/import/glued-numbers.js';
 import { splitGluedRows } from '../../src/io/import/glued-rows.js';
+import { SHARED } from './transcriptions.js';
+
+const FIXTURE_03 = readFileSync(new URL('fixtures/forms/03_raw.txt', SHARED), 'utf8');
 
 const HEAD =
   '项目支出绩效自评表(2023年度)项目名称乡村道路养护主管部门县交通运输局实施单位县公路事务中心' +
@@ -29,7 +33,12 @@ describe('glued text: the standard column order', () => {
       ['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%', '92%', 10, 10],
     ]);
     expect(form.selfTotal).toBe(97.67);
-    expect(report.inferred.filter((e) => e.path === 'indicators')).toHaveLength(4);
+    expect(report.inferred.filter((e) => e.path === 'indicators').map((e) => e.value)).toEqual([
+      '养护里程 | ≥120公里 | 118公里 | 20 | 19.67',
+      '路面合格率 | ≥95% | 96% | 20 | 20',
+      '群众出行条件 | 显著改善 | 显著改善 | 20 | 20',
+      '群众满意度 | ≥90% | 92% | 10 | 10',
+    ]);
     // 预期目标 and 实际完成情况 ran together and do not repeat: kept as 预期目标, and the report says so
     expect(form.goals).toEqual({ expected: '养护农村公路120公里。完成养护农村公路118公里。', actual: null });
     expect(report.unread.map((u) => u.why)).toEqual([expect.stringContaining('预期目标与实际完成情况连成一串')]);
@@ -61,12 +70,25 @@ describe('glued numbers and rows', () => {
     expect(splitGluedNumbers(text, roles, rules)).toEqual(expected);
   });
 
+  const row = (name: string, weight: number, target: string, actual: string, score: number) => ({
+    name,
+    target,
+    actual,
+    weight,
+    score,
+  });
+  // Runs of fixture 03 as published (衔接资金 order: 三级指标 分值 年度指标值 全年实际值 得分), cut as 03.json reads them
   it.each([
-    ['安装坡面水标尺10≥266米≥266米10水标尺宽度10≥50厘米≥50厘米10', 2],
-    ['项目计划总投资1020万元20万元10', 1],
-    ['群众生产生活条件改善状况10显著提升显著提升10', 1],
-  ])('%s in the 衔接资金 order cuts into %i rows', (run, rows) => {
-    expect(splitGluedRows(run, ['name', 'weight', 'target', 'actual', 'score'])).toHaveLength(rows);
+    [
+      '安装坡面水标尺10≥266米≥266米10水标尺宽度10≥50厘米≥50厘米10',
+      [row('安装坡面水标尺', 10, '≥266米', '≥266米', 10), row('水标尺宽度', 10, '≥50厘米', '≥50厘米', 10)],
+    ],
+    ['项目计划总投资1020万元20万元10', [row('项目计划总投资', 10, '20万元', '20万元', 10)]],
+    ['项目(工程)验收合格率20100%100%20', [row('项目(工程)验收合格率', 20, '100%', '100%', 20)]],
+    ['群众生产生活条件改善状况10显著提升显著提升10', [row('群众生产生活条件改善状况', 10, '显著提升', '显著提升', 10)]],
+  ])('%s in the 衔接资金 order cuts into its rows', (run, rows) => {
+    expect(FIXTURE_03).toContain(run);
+    expect(splitGluedRows(run, ['name', 'weight', 'target', 'actual', 'score'])).toEqual(rows);
   });
 
   it('refuses a run whose numbers have no unit between them', () => {

@@ -52,3 +52,30 @@ export function narrativeTextAt(form: Form, path: NarrativePath): string {
   if (row === null) return form.goals?.actual ?? '';
   return form.indicators[row]?.deviation ?? '';
 }
+
+/** The path of a cell of indicator row `row` (0-based): `indicators.5.score` is 第6行's 得分 (form-format.md §1). */
+export function indicatorCellPath(row: number, field: string): string {
+  return `indicators.${row}.${field}`;
+}
+
+// A row index as DEVIATION_PATH reads it, then the field's path inside the row (bounded: fields are short names)
+const CELL_PATH = new RegExp(`^indicators\\.(0|[1-9]\\d{0,${ROW_DIGITS}})\\.([^\\n]{1,100})$`);
+
+/** Row and field of `indicators.N.<field>` when N is a row a form may have (< MAX_ROWS), else null. */
+export function indicatorCellOf(path: string): { row: number; field: string } | null {
+  const match = CELL_PATH.exec(path);
+  if (!match) return null;
+  const row = Number(match[1]);
+  return row < MAX_ROWS ? { row, field: match[2]! } : null;
+}
+
+/** The 其中 rows of 项目资金 under 年度资金总额 (form-format.md §1); an empty one is stored as null. */
+export const FUNDING_SUB_ROWS = ['appropriation', 'carryover', 'other'] as const;
+export type FundingSubRow = (typeof FUNDING_SUB_ROWS)[number];
+
+/** The 其中 row a cell path `funding.<row>.<amount>` is in, or null (the 总额 row, any other path). */
+export function fundingSubRowOf(path: string): FundingSubRow | null {
+  const [head, row, cell] = path.split('.', 3);
+  if (head !== 'funding' || !cell) return null;
+  return FUNDING_SUB_ROWS.find((r) => r === row) ?? null;
+}

@@ -93,7 +93,7 @@ function headBlock(g: Grid, form: Form): void {
 
 /** 执行率 of a sub-row, when it can be read (the 年度资金总额 row uses the report's). */
 function subRowRate(row: FundingRow | null | undefined): number | null {
-  if (!row || !row.annual || typeof row.executed !== 'number') return null;
+  if (!row?.annual || typeof row.executed !== 'number') return null;
   return Number((row.executed / row.annual).toFixed(6));
 }
 

@@ -8,6 +8,7 @@
 import type { CheckIssue } from '../../core/checks/narrative/index.js';
 import type { Form, ScoreReport } from '../../core/index.js';
 import type { TextModel } from '../../drafting/text-model.js';
+import { jsonOf } from '../model-json.js';
 import { fillTemplate } from '../templates.js';
 import { checkSection } from './report-prose-check.js';
 import { buildReportProse, type ProseSection, type ReportProse } from './report-prose.js';
@@ -45,11 +46,9 @@ function sectionData(form: Form, report: ScoreReport, section: ProseSection): st
 
 /** The model's paragraphs for each part of `builtin`, or an error message. */
 function parseSection(answer: string, builtin: ProseSection): ProseSection | string {
-  const start = answer.indexOf('{');
-  const end = answer.lastIndexOf('}');
   let parts: unknown;
   try {
-    parts = (JSON.parse(answer.slice(start, end + 1)) as { parts?: unknown }).parts;
+    parts = (jsonOf(answer) as { parts?: unknown }).parts;
   } catch {
     return '模型的回答不是所要求的 JSON';
   }

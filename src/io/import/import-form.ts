@@ -4,7 +4,7 @@
  */
 import { ZipingError } from '../../core/errors.js';
 import type { TextModel } from '../../drafting/text-model.js';
-import { assistTextImport } from './model-assist.js';
+import { assistTextImport, type Unread } from './model-assist.js';
 import type { Form } from '../../core/schema/form.js';
 import { formFromGrid, looksLikeForm } from './grid-form.js';
 import type { Grid, GridCell } from './grid.js';
@@ -41,9 +41,9 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions = {})
 
 /** Imports pasted text; with `options.model`, the model is asked about what the parser left unread. */
 export async function importTextAssisted(text: string, options: ImportOptions = {}): Promise<ImportResult> {
-  const { result, fragments } = readText(text, options);
+  const { result, fragments, columns } = readText(text, options);
   if (!options.model || fragments.length === 0) return result;
-  return assistTextImport(result, fragments, options.model, options.signal);
+  return assistTextImport(result, { fragments, columns }, options.model, options.signal);
 }
 
 /** Imports an .xlsx workbook: limits checked on the zip first, then the form's sheet found by its labels. */
@@ -72,7 +72,7 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
 }
 
 /** The built-in reading of pasted text, and the texts it could not place, in full. */
-function readText(text: string, options: ImportOptions): { result: ImportResult; fragments: string[] } {
+function readText(text: string, options: ImportOptions): { result: ImportResult } & Unread {
   if (text.length > IMPORT_LIMITS.maxTextChars) {
     throw new ZipingError('import_limit_exceeded', `文本超过 ${IMPORT_LIMITS.maxTextChars} 个字符的导入上限`, {
       details: { limit: IMPORT_LIMITS.maxTextChars },
@@ -89,7 +89,8 @@ function readText(text: string, options: ImportOptions): { result: ImportResult;
   const grid = tabGrid(lines);
   const year = defaultYear(options);
   const form = grid && looksLikeForm(grid) ? formFromGrid(grid, report, year) : formFromText(text, report, year);
-  return { result: { form, report: report.build('text', null) }, fragments: report.unreadFull };
+  const result = { form, report: report.build('text', null) };
+  return { result, fragments: report.unreadFull, columns: report.rowColumns };
 }
 
 /** Text copied from a spreadsheet: tab-separated cells, one row per line. */

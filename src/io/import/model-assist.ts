@@ -2,16 +2,21 @@
  * Model help for text import (issue 10): the texts the built-in parser could not place are sent
  * to a configured model (prompts/io/import-assist.md), which answers with JSON indicator rows.
  * Nothing it says is trusted: the answer must parse, each row must pass the form's zod schema,
- * and every number in a row must appear in the fragment it names. Rows that pass are added and
+ * its numbers must cut the fragment it names in the table's column order, and its 得分 must not
+ * exceed its 分值 (the scorer's rule). Rows that pass are added and
  * each of their fields is reported as inferred `by: 'model'`; the rest stay unread, with why.
  * A model that fails or answers nonsense leaves the built-in import as it was.
  */
 import { z } from 'zod';
 import { ZipingError } from '../../core/errors.js';
+import { indicatorCellPath } from '../../core/narratives/paths.js';
 import { FormSchema, IndicatorSchema, type Form } from '../../core/schema/form.js';
+import { scoreForm } from '../../core/scoring/score-form.js';
 import type { TextModel } from '../../drafting/text-model.js';
+import { jsonOf } from '../model-json.js';
 import { fillTemplate } from '../templates.js';
 import { halfWidthDigits } from './cell-text.js';
+import type { RowColumn } from './glued-rows.js';
 import type { ImportResult } from './import-form.js';
 import { ImportReportSchema, type ImportAssist, type ImportReport } from './report.js';
 
@@ -35,28 +40,57 @@ const AnswerRow = z.object({
 });
 const Answer = z.object({ indicators: z.array(z.unknown()).max(2000) });
 
-/** The JSON object in a model's answer (it may wrap it in ``` fences or a sentence). */
-function jsonOf(answer: string): unknown {
-  const start = answer.indexOf('{');
-  const end = answer.lastIndexOf('}');
-  if (start < 0 || end <= start) throw new Error('no JSON object');
-  return JSON.parse(answer.slice(start, end + 1));
-}
-
 /** Digits and decimal points as written, commas between thousands dropped (`20,500.00` → `20500.00`). */
 function plainDigits(text: string): string {
   return halfWidthDigits(text).replace(/(\d),(?=\d{3})/g, '$1');
 }
 
-/** Numbers of a row (its numeric cells and every number inside its texts) that `source` does not contain. */
-export function numbersNotIn(row: Indicator, source: string): string[] {
+/** The texts the parser could not place, and the order of a row's cells in the table's header (if it named them). */
+export interface Unread {
+  fragments: string[];
+  columns: readonly RowColumn[] | null;
+}
+
+/** The standard column order (三级指标, 年度指标值, 实际完成值, 分值, 得分), for a table whose header was not read. */
+const STANDARD_COLUMNS: readonly RowColumn[] = ['name', 'target', 'actual', 'weight', 'score'];
+
+/** A row's numbers in the order its cells run in the source: levels, the table's columns, then the 偏差 text. */
+function rowNumbers(row: Indicator, columns: readonly RowColumn[]): string[] {
+  const cells: (keyof Indicator)[] = ['level1', 'level2', ...columns, 'deviation'];
+  return cells.flatMap((key) => {
+    const value = row[key];
+    if (typeof value === 'number') return [String(value)];
+    if (typeof value !== 'string') return [];
+    return [...plainDigits(value).matchAll(/\d{1,15}(?:\.\d{1,6})?/g)].map((m) => m[0]);
+  });
+}
+
+/** Where `n` ends when found in `plain` from `from` on (a decimal also as written shorter: 5.00 as 5), or -1. */
+function endOf(plain: string, n: string, from: number): number {
+  let end = -1;
+  for (const form of n.includes('.') ? [n, String(Number(n))] : [n]) {
+    const at = plain.indexOf(form, from);
+    if (at >= 0 && (end < 0 || at + form.length < end)) end = at + form.length;
+  }
+  return end;
+}
+
+/**
+ * Numbers of a row (its numeric cells and every number inside its texts) that do not cut `source` in
+ * order: each must be found after the one before it, so `≥12` `11` `5` `20` may come from the glued
+ * run `≥1211520`, but a `21` made of digits of two cells may not. Found earliest-ending first, which
+ * finds a cut whenever one exists.
+ */
+export function numbersNotIn(row: Indicator, source: string, columns = STANDARD_COLUMNS): string[] {
   const plain = plainDigits(source);
-  const texts = [row.level1, row.level2, row.name, row.target, row.actual, row.deviation].filter(
-    (t): t is string => typeof t === 'string',
-  );
-  const numbers = texts.flatMap((t) => [...plainDigits(t).matchAll(/\d{1,15}(?:\.\d{1,6})?/g)].map((m) => m[0]));
-  for (const n of [row.weight, row.score]) if (typeof n === 'number') numbers.push(String(n));
-  return numbers.filter((n) => !plain.includes(n) && !(n.includes('.') && plain.includes(String(Number(n)))));
+  const missing: string[] = [];
+  let cursor = 0;
+  for (const n of rowNumbers(row, columns)) {
+    const end = endOf(plain, n, cursor);
+    if (end < 0) missing.push(n);
+    else cursor = end;
+  }
+  return missing;
 }
 
 function prompt(form: Form, fragments: string[]): string {
@@ -69,17 +103,17 @@ function prompt(form: Form, fragments: string[]): string {
 }
 
 interface Outcome {
-  rows: { row: Indicator; from: number }[];
+  rows: { row: Indicator; from: number; at: number }[];
   refusals: string[];
 }
 
 /** Checks each row of the answer; returns those that pass and why the others did not. */
-function checkRows(rows: unknown[], fragments: string[]): Outcome {
+function checkRows(rows: unknown[], unread: Unread): Outcome {
   const out: Outcome = { rows: [], refusals: [] };
   rows.forEach((raw, i) => {
     const shape = AnswerRow.safeParse(raw);
     const from = shape.success ? shape.data.from : -1;
-    const source = fragments[from];
+    const source = unread.fragments[from];
     if (!shape.success || source === undefined) {
       out.refusals.push(`第${i + 1}行格式不符或片段编号无效`);
       return;
@@ -90,12 +124,30 @@ function checkRows(rows: unknown[], fragments: string[]): Outcome {
       out.refusals.push(`第${i + 1}行不符合表单格式（${parsed.error.issues[0]?.path.join('.')}）`);
       return;
     }
-    const invented = numbersNotIn(parsed.data, source);
+    const invented = numbersNotIn(parsed.data, source, unread.columns ?? undefined);
     if (invented.length > 0) {
-      out.refusals.push(`第${i + 1}行“${parsed.data.name}”的数字${invented.join('、')}不在原文中`);
+      const which = invented.join('、');
+      out.refusals.push(`第${i + 1}行“${parsed.data.name}”的数字${which}不在原文中，或与前面的数字先后不合原文`);
       return;
     }
-    out.rows.push({ row: parsed.data, from });
+    out.rows.push({ row: parsed.data, from, at: i });
+  });
+  return out;
+}
+
+/**
+ * The outcome without rows whose 得分 is above their 分值: the scorer's own rule decides
+ * (final-score.ts, code `score-above-weight`), run on the form with the rows added.
+ */
+function withinWeights(form: Form, outcome: Outcome): Outcome {
+  const base = form.indicators.length;
+  const report = scoreForm({ ...form, indicators: [...form.indicators, ...outcome.rows.map((r) => r.row)] });
+  const out: Outcome = { rows: [], refusals: [...outcome.refusals] };
+  outcome.rows.forEach((candidate, k) => {
+    const path = indicatorCellPath(base + k, 'score');
+    const issue = report.issues.find((i) => i.path === path && i.code === 'score-above-weight');
+    if (!issue) out.rows.push(candidate);
+    else out.refusals.push(`第${candidate.at + 1}行“${candidate.row.name}”的得分（score）：${issue.message}`);
   });
   return out;
 }
@@ -103,7 +155,7 @@ function checkRows(rows: unknown[], fragments: string[]): Outcome {
 const FIELDS = ['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'deviation'] as const;
 
 /** The form and report with the accepted rows added, each field marked as placed by the model. */
-function place(result: ImportResult, outcome: Outcome, model: string, fragments: string[]): ImportResult {
+function place(result: ImportResult, outcome: Outcome, model: string, fragments: readonly string[]): ImportResult {
   const form: Form = { ...result.form, indicators: [...result.form.indicators] };
   const inferred = [...result.report.inferred];
   const placedFrom = new Set<number>();
@@ -130,11 +182,11 @@ function withAssist(result: ImportResult, assist: ImportAssist): ImportResult {
 /** Asks `model` about the unread `fragments` of a text import; see the file comment. */
 export async function assistTextImport(
   result: ImportResult,
-  fragments: string[],
+  unread: Unread,
   model: TextModel,
   signal?: AbortSignal,
 ): Promise<ImportResult> {
-  const sent = fragments.slice(0, MAX_FRAGMENTS);
+  const sent = unread.fragments.slice(0, MAX_FRAGMENTS);
   const base = { model: model.model, placed: 0, rejected: 0 };
   let answer: string;
   try {
@@ -151,9 +203,10 @@ export async function assistTextImport(
   } catch {
     return withAssist(result, { ...base, message: '模型的回答不是所要求的 JSON，未采用任何内容' });
   }
-  const outcome = checkRows(rows, sent);
+  let outcome = checkRows(rows, { fragments: sent, columns: unread.columns });
   let placed: ImportResult;
   try {
+    outcome = withinWeights(result.form, outcome);
     placed = place(result, outcome, model.model, sent);
   } catch {
     return withAssist(result, { ...base, message: '模型读出的指标加入后表单无法通过校验，未采用任何内容' });

@@ -4,6 +4,7 @@
  * (CLI, `POST /api/import`, the page); nothing is guessed without an entry here.
  */
 import { z } from 'zod';
+import type { RowColumn } from './glued-rows.js';
 
 /** A value read from the source: `from` is a cell (`自评表!C7`) or a line (`第12行`). */
 export const ReadEntrySchema = z.object({
@@ -74,6 +75,8 @@ export class ReportBuilder {
   readonly unread: SourceNote[] = [];
   /** The unread texts in full (`unread` quotes at most 200 characters): what a model may be asked about. */
   readonly unreadFull: string[] = [];
+  /** The order of a row's cells as the table's header gives them, when it names all five (model help checks by it). */
+  rowColumns: readonly RowColumn[] | null = null;
   readonly layouts = new Set<ImportLayout>();
 
   /** Records a value read from `from`. */

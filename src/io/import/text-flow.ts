@@ -157,7 +157,9 @@ export function formFromText(source: string, report: ReportBuilder, fallbackYear
   const goalTokens =
     goalsAt < 0 ? [] : tokens.slice(goalsAt, nextAfter(goalsAt)).filter((t) => !GOAL_ACTUAL.test(labelKey(t.text)));
   const tableRun = tableAt >= 0 ? tableTokens(tokens.slice(tableAt, end)) : [];
-  const table = glued ? unglueRows(tableRun, rowOrder(headerColumns(tokens.slice(tableAt, end))), report) : tableRun;
+  const order = rowOrder(headerColumns(tokens.slice(tableAt, end)));
+  if (order.length === 5) report.rowColumns = order;
+  const table = glued ? unglueRows(tableRun, order, report) : tableRun;
   if (tableAt < 0) report.miss('绩效指标', '', '未找到指标表头（一级指标/二级指标/三级指标）');
   const indicators = readTextRows(table, report);
   const total = tailTotal(tokens.slice(end), report, glued);

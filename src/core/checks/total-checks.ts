@@ -22,14 +22,13 @@ export function selfScoreSum(form: Form, finals?: FinalScores): number | null {
   // One pass, one list: each given score, or (with `finals`) the final score where none is given
   const values: number[] = [];
   let given = false;
-  const add = (value: number | null | undefined, fill: number | undefined) => {
+  for (let i = -1; i < form.indicators.length; i += 1) {
+    const value = i < 0 ? form.funding?.total?.score : form.indicators[i]!.score;
     if (isNumber(value)) {
       given = true;
       values.push(value);
-    } else if (finals) values.push(fill ?? 0);
-  };
-  add(form.funding?.total?.score, finals?.funding);
-  for (let i = 0; i < form.indicators.length; i += 1) add(form.indicators[i]!.score, finals?.rows[i]);
+    } else if (finals) values.push((i < 0 ? finals.funding : finals.rows[i]) ?? 0);
+  }
   return given ? sum(values) : null;
 }
 

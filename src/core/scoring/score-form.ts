@@ -96,12 +96,13 @@ function cellOf(path: string, rows: number): number {
  */
 function sortIssues(issues: ReportIssue[], rows: number): void {
   const cells = rows + 3;
-  const keys = new Int32Array(issues.length);
-  const starts = new Int32Array(3 * cells + 1);
-  for (let i = 0; i < issues.length; i += 1) {
-    const issue = issues[i]!;
-    keys[i] = SEVERITY_ORDER[issue.severity] * cells + cellOf(issue.path, rows);
-    starts[keys[i]! + 1]! += 1;
+  // Plain arrays: a typed array's buffer costs more to make than a form's few issues take to sort
+  const keys: number[] = [];
+  const starts: number[] = new Array(3 * cells + 1).fill(0);
+  for (const issue of issues) {
+    const key = SEVERITY_ORDER[issue.severity] * cells + cellOf(issue.path, rows);
+    keys.push(key);
+    starts[key + 1]! += 1;
   }
   for (let k = 1; k < starts.length; k += 1) starts[k]! += starts[k - 1]!;
   const sorted = issues.slice();

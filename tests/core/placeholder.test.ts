@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFillerText } from '../../src/core/parse/placeholder.js';
+import { isFillerText, isPlaceholder } from '../../src/core/parse/placeholder.js';
 import { gradeWord } from '../../src/core/parse/qualitative.js';
 
 describe('isFillerText: a narrative that says nothing (临翔, 廊坊, dyrmt)', () => {
@@ -45,5 +45,35 @@ describe('gradeWord: a short text that is a grade on its own', () => {
     ['已完成北京大学第一医院开展100名患者入组的数字疗法研究并发布', null],
   ])('%j → %s', (text, grade) => {
     expect(gradeWord(text)).toBe(grade);
+  });
+});
+
+describe('isPlaceholder: a cell that holds only a template mark (scoring-rules.md §9.3)', () => {
+  it.each([
+    [null, false],
+    ['', false],
+    ['   ', false],
+    ['—', true],
+    [' - ', true],
+    ['／', true],
+    ['＊', true],
+    ['……', true],
+    ['无', true],
+    ['暂无', true],
+    ['空', true],
+    ['null', true],
+    ['N/A', true],
+    ['不适用', true],
+    ['指标1:', true],
+    ['\u3000指标 12：', true],
+    ['无偏差', false],
+    ['≥6个', false],
+    ['100%', false],
+    ['1', false],
+    ['4', false],
+    ['指标值', false],
+    ['nothing', false],
+  ])('%j → %s', (text, placeholder) => {
+    expect(isPlaceholder(text)).toBe(placeholder);
   });
 });

@@ -6,11 +6,17 @@ import { isSpace } from './space.js';
 
 const PLACEHOLDER = /^(?:[—–\-－/／*＊·.。…_＿\s]+|无|暂无|空|\/|null|N\/A|n\/a|不适用|指标\s*\d{1,4}\s*[:：]?)$/;
 
+/** Every character PLACEHOLDER's text holds: a cell starting with any other (a digit, ≥, a word) is no placeholder. */
+const PLACEHOLDER_CHARS = new Set(Array.from(PLACEHOLDER.source, (c) => c.charCodeAt(0)));
+
 /** True for a cell that holds no value, only a template mark. */
 export function isPlaceholder(text: string | null | undefined): boolean {
   if (text == null) return false;
-  const t = text.trim();
-  return t !== '' && PLACEHOLDER.test(t);
+  // Decided by the first character that is no space, without trimming, for most cells (issue #9)
+  let i = 0;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i += 1;
+  if (i === text.length || !PLACEHOLDER_CHARS.has(text.charCodeAt(i))) return false;
+  return PLACEHOLDER.test(text.trim());
 }
 
 /** True for an empty or placeholder cell. */

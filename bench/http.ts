@@ -4,13 +4,17 @@
  * - requests per second and p99 latency of `GET /api/forms/:id` and `POST /api/score` under
  *   concurrent load from autocannon, each against a bare Hono route on the same server doing the
  *   same I/O (the same bytes out; for the POST, the same body read and parsed);
+ * - `POST /api/score` against a bare route doing the same work by direct calls (parseForm,
+ *   scoreForm, c.json): what the app layer (middleware, validation, error handling) adds;
+ * - beside each ratio, the server thread's CPU time per request (Linux only), steadier than
+ *   requests per second when other processes share the cores;
  * - the time of one save to the lowdb store with 100, 1,000 and 10,000 forms stored, as ratios
  *   to the time with 100 (one file per form should keep them near 1).
  *
  * The server runs in this process; autocannon fires from a worker thread, so the two do not
  * share one event loop.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -22,7 +26,7 @@ import { runStoresBench } from './stores.js';
 
 /** The parts of an autocannon result this bench reads. */
 interface LoadResult {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p99: number; p50: number };
   non2xx: number;
   errors: number;
@@ -45,37 +49,62 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (options: Loa
 const CONNECTIONS = 20;
 const SECONDS = 3;
 
+/** This thread's CPU milliseconds so far (user + system), from /proc; null where there is none. */
+function threadCpuMs(): number | null {
+  const stat = `/proc/self/task/${process.pid}/stat`;
+  if (!existsSync(stat)) return null;
+  // Fields after the command name: state is field 3, utime 14 and stime 15, in clock ticks of 10 ms
+  const text = readFileSync(stat, 'utf8');
+  const fields = text.slice(text.lastIndexOf(') ') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** A load result with the server thread's CPU microseconds per request (the server runs on this thread). */
+type Measured = LoadResult & { cpuUs: number | null };
+
 function seedInput(): FormInput {
   return JSON.parse(
     readFileSync(new URL('../tests/support/baai-2022.seed.json', import.meta.url), 'utf8'),
   ) as FormInput;
 }
 
-async function load(url: string, options: Partial<LoadOptions> = {}, duration = SECONDS): Promise<LoadResult> {
+async function load(url: string, options: Partial<LoadOptions> = {}, duration = SECONDS): Promise<Measured> {
+  const cpuBefore = threadCpuMs();
   const result = await autocannon({ url, connections: CONNECTIONS, duration, workers: 1, ...options });
+  const cpuAfter = threadCpuMs();
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
     throw new Error(
       `load on ${url} had failures: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
     );
   }
-  return result;
+  const cpuUs =
+    cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / result.requests.total;
+  return { ...result, cpuUs };
 }
 
 /** The mean of two runs of the same route. */
-function averaged(a: LoadResult, b: LoadResult): LoadResult {
+function averaged(a: Measured, b: Measured): Measured {
   return {
     ...a,
-    requests: { average: (a.requests.average + b.requests.average) / 2 },
+    requests: { average: (a.requests.average + b.requests.average) / 2, total: a.requests.total + b.requests.total },
     latency: { p50: (a.latency.p50 + b.latency.p50) / 2, p99: (a.latency.p99 + b.latency.p99) / 2 },
+    cpuUs: a.cpuUs === null || b.cpuUs === null ? null : (a.cpuUs + b.cpuUs) / 2,
   };
 }
 
-function line(name: string, run: LoadResult, bare: LoadResult): void {
+/** The server thread's CPU per request, bare over route (1 = costs the same), when both were measured. */
+function cpuRatio(run: Measured, bare: Measured): string {
+  if (run.cpuUs === null || bare.cpuUs === null) return '';
+  return `  cpu ratio: ${(bare.cpuUs / run.cpuUs).toFixed(2)} (${Math.round(run.cpuUs)} vs ${Math.round(bare.cpuUs)} µs/req)`;
+}
+
+function line(name: string, run: Measured, bare: Measured, against = 'same-I/O bare route'): void {
   const rps = run.requests.average / bare.requests.average;
   const p99 = run.latency.p99 / Math.max(bare.latency.p99, 1);
   console.log(
-    `${name.padEnd(30)} rps ratio vs same-I/O bare route: ${rps.toFixed(2)}  p99 ratio: ${p99.toFixed(2)}` +
-      `   (${Math.round(run.requests.average)} vs ${Math.round(bare.requests.average)} req/s; p99 ${run.latency.p99} vs ${bare.latency.p99} ms)`,
+    `${name.padEnd(30)} rps ratio vs ${against}: ${rps.toFixed(2)}  p99 ratio: ${p99.toFixed(2)}` +
+      `   (${Math.round(run.requests.average)} vs ${Math.round(bare.requests.average)} req/s; p99 ${run.latency.p99} vs ${bare.latency.p99} ms)` +
+      cpuRatio(run, bare),
   );
 }
 
@@ -98,6 +127,8 @@ export async function httpRatios(label: string, env: Record<string, string> = {}
         JSON.parse(await c.req.text());
         return c.body(bytes.score, 200, { 'content-type': 'application/json' });
       });
+      // The score route's work by direct calls, without the app's middleware and validation layer
+      app.post('/bench/direct-score', async (c) => c.json(scoreForm(parseForm(JSON.parse(await c.req.text()))), 200));
     },
   });
   const bytes = { form: new Uint8Array() as Uint8Array<ArrayBuffer>, score: '' };
@@ -115,6 +146,7 @@ export async function httpRatios(label: string, env: Record<string, string> = {}
       list: { url: `${server.url}/api/forms?limit=20` },
       create: { url: `${server.url}/api/forms`, method: 'POST' as const, body, headers: json },
       score: { url: `${server.url}/api/score`, method: 'POST' as const, body, headers: json },
+      directScore: { url: `${server.url}/bench/direct-score`, method: 'POST' as const, body, headers: json },
     };
     // Warm up the JIT and the connections on every route before measuring.
     for (const target of Object.values(targets)) await load(target.url, target, 1);
@@ -128,6 +160,8 @@ export async function httpRatios(label: string, env: Record<string, string> = {}
     };
     const get = await sideBySide(targets.get, targets.bareGet);
     const score = await sideBySide(targets.score, targets.bareScore);
+    // The app layer alone: the same route against its work done by direct calls
+    const direct = await sideBySide(targets.score, targets.directScore);
     // list and create have no same-I/O bare route: shown against the bare GET, as store figures
     const list = await sideBySide(targets.list, targets.bareGet);
     const create = await sideBySide(targets.create, targets.bareScore);
@@ -137,6 +171,7 @@ export async function httpRatios(label: string, env: Record<string, string> = {}
     );
     line(`${label} GET /api/forms/:id`, get.run, get.bare);
     line(`${label} POST /api/score`, score.run, score.bare);
+    line(`${label} POST /api/score`, direct.run, direct.bare, 'same work by direct calls');
     line(`${label} GET /api/forms (vs bare GET)`, list.run, list.bare);
     line(`${label} POST /api/forms (vs bare POST)`, create.run, create.bare);
   } finally {

@@ -12,7 +12,7 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function apiGuards(...guards: MiddlewareHandler[]): MiddlewareHandler {
   const run = (c: Context, next: Next, i: number): ReturnType<MiddlewareHandler> =>
     i === guards.length ? next() : guards[i]!(c, () => run(c, next, i + 1) as Promise<void>);
-  return async function apiGuard(c, next) {
+  return function apiGuard(c, next) {
     // Set before the response exists: adding a header afterwards makes the Node adapter rebuild it.
     c.header('X-Content-Type-Options', 'nosniff');
     if (READS.has(c.req.method)) return next();

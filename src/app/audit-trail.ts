@@ -35,7 +35,7 @@ function formIdOf(c: Context<AppEnv>, action: AuditAction): string | null {
 
 /** The audit middleware; mount it before the access layer so it sees refusals too. */
 export function auditTrail(parts: AuditParts): MiddlewareHandler<AppEnv> {
-  return async function auditTrail(c, next) {
+  const afterAudited: MiddlewareHandler<AppEnv> = async (c, next) => {
     await next();
     const action = requestRoute(c).policy?.audit;
     const actor = c.get('actor');
@@ -55,5 +55,10 @@ export function auditTrail(parts: AuditParts): MiddlewareHandler<AppEnv> {
       // The answer stands; a log that cannot be written is the operator's to fix, loudly
       parts.logError('[ziping] audit log write failed', error);
     }
+  };
+  // The route (and so its action) is known before it runs: a route without one (score, reads) passes on
+  // next()'s promise without awaiting it in a promise of its own (issue #9)
+  return function auditTrail(c, next) {
+    return requestRoute(c).policy?.audit ? afterAudited(c, next) : next();
   };
 }

@@ -27,7 +27,7 @@ function tooLarge(c: Context, maxBytes: number): Response {
 /** Middleware refusing request bodies over `maxBytes` with 413. */
 export function limitBody(maxBytes: number): MiddlewareHandler {
   const streamed = bodyLimit({ maxSize: maxBytes, onError: (c) => tooLarge(c, maxBytes) });
-  return async function limitBodyMiddleware(c, next) {
+  return function limitBodyMiddleware(c, next) {
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
     const length = c.req.header('content-length');
@@ -35,7 +35,7 @@ export function limitBody(maxBytes: number): MiddlewareHandler {
     if (!chunked) {
       // HTTP framing delivers exactly Content-Length bytes, so the header can be trusted.
       if (length === undefined) return next();
-      return Number.parseInt(length, 10) > maxBytes ? tooLarge(c, maxBytes) : next();
+      return Number.parseInt(length, 10) > maxBytes ? Promise.resolve(tooLarge(c, maxBytes)) : next();
     }
     return streamed(c, next);
   };

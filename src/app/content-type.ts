@@ -44,7 +44,7 @@ function hasBody(contentLength: string | undefined, transferEncoding: string | u
 export function contentTypes(options: ContentTypeOptions = {}): MiddlewareHandler {
   const fallback = options.default ?? JSON_TYPES;
   const byPath = options.byPath ?? {};
-  return async function contentTypeGuard(c, next) {
+  return function contentTypeGuard(c, next) {
     if (BODYLESS.has(c.req.method)) return next();
     const type = mediaTypeOf(c.req.header('content-type'));
     const bodyless = !hasBody(c.req.header('content-length'), c.req.header('transfer-encoding'));

@@ -41,6 +41,8 @@ export const STATUS_OF_CODE: Record<ErrorCode, ContentfulStatusCode> = {
   forbidden: 403,
   csrf_rejected: 403,
   user_exists: 409,
+  account_disabled: 403,
+  last_admin: 409,
 };
 
 /** Every error code, for the API document. */

@@ -116,17 +116,20 @@ const TEXT_MODEL_ACTIONS: ReadonlySet<string> = new Set(['import', 'export']);
  * text model for the import and export routes (charged only when the model is actually called).
  */
 export function quotas(parts: QuotaParts, drafter: Drafter, textModel: TextModel | null): MiddlewareHandler<AppEnv> {
-  return async function quotas(c, next) {
-    const action = matchedPolicy(c)?.audit;
+  const beforeDraft: MiddlewareHandler<AppEnv> = async (c, next) => {
     const actor = c.get('actor');
-    if (textModel && action && TEXT_MODEL_ACTIONS.has(action)) {
-      c.set('textModel', meteredTextModel(textModel, parts, actor));
-      return next();
-    }
-    if (action !== 'draft') return next();
     await checkBudget(parts, actor);
     await takeRate(parts, actor);
     c.set('drafter', meteredDrafter(drafter, parts, actor));
     await next();
+  };
+  // Not async: every other route gets next()'s promise as is, without a promise of its own (issue #9)
+  return function quotas(c, next) {
+    const action = matchedPolicy(c)?.audit;
+    if (textModel && action && TEXT_MODEL_ACTIONS.has(action)) {
+      c.set('textModel', meteredTextModel(textModel, parts, c.get('actor')));
+      return next();
+    }
+    return action === 'draft' ? beforeDraft(c, next) : next();
   };
 }

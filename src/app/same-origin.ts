@@ -23,7 +23,7 @@ function ownOrigin(url: string, host: string | undefined): string {
 /** Middleware refusing writes that a browser marks as coming from another site, with 403. */
 export function sameOrigin(options: SameOriginOptions = {}): MiddlewareHandler {
   const allowed = new Set((options.allowedOrigins ?? []).map((o) => o.toLowerCase()));
-  return async function sameOriginGuard(c, next) {
+  return function sameOriginGuard(c, next) {
     if (SAFE.has(c.req.method)) return next();
     const origin = c.req.header('origin')?.toLowerCase();
     const site = c.req.header('sec-fetch-site')?.toLowerCase();

@@ -1,15 +1,16 @@
 /**
- * `ziping users add|revoke|token|list` (issue #12): manages the accounts of a data directory (or of
- * ZIPING_DATABASE_URL). `add` prints the new API token once, as the last line, for scripts:
+ * `ziping users add|revoke|restore|token|password|list` (issue #12): manages the accounts of a data
+ * directory (or of ZIPING_DATABASE_URL). `add` prints the new API token once, as the last line, for scripts:
  *   TOKEN="$(npx ziping users add 张三 --unit 某市财政局/某市科委 --role 填报人 | tail -n 1)"
  * With the lowdb store the server must be stopped (both would write accounts.json; the folder's
  * lock refuses the second); while it runs, administrators use the page or the API instead.
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ROLE_LABELS, roleFromName } from '../core/access/roles.js';
+import { ROLE_LABELS, requireRole } from '../core/access/roles.js';
 import { ZipingError } from '../core/errors.js';
-import { addUser, newToken, revokeUser } from '../app/access/user-admin.js';
+import { PASSWORD_LIMITS } from '../core/limits.js';
+import { addUser, newToken, restoreUser, revokeUser, setUserPassword } from '../app/access/user-admin.js';
 import { DEFAULT_DATA_DIR } from '../entry/node.js';
 import type { AccountRepository } from '../store/accounts.js';
 import { LowdbAccountRepository } from '../store/lowdb-accounts.js';
@@ -17,15 +18,18 @@ import { MemoryAccountRepository } from '../store/memory-accounts.js';
 import { secretHash } from '../app/access/secrets.js';
 import { acquireStoreLock } from '../store/lock-file.js';
 import { parseArgs } from './args.js';
+import { readCapped } from './read-input.js';
 
 export const USERS_USAGE = [
   'ziping users add NAME --unit PATH --role 填报人|审核人|管理员 [--password-stdin] [--data DIR]',
   '      新建用户，最后一行打印 API 令牌（只显示一次）',
   'ziping users add NAME --unit PATH --role 管理员 --sql [--password-stdin]',
   '      不写入数据，打印给 Cloudflare D1 执行的 SQL（wrangler d1 execute），最后一行是令牌',
-  'ziping users revoke NAME [--data DIR]   吊销该用户的全部令牌并结束其登录',
+  'ziping users revoke NAME [--data DIR]   停用该用户：吊销其全部令牌并结束其登录，直到恢复',
+  'ziping users restore NAME [--data DIR]  恢复已吊销的用户（旧令牌仍无效，需要时用 token 另发）',
   'ziping users token NAME [--data DIR]    为该用户新发一个令牌（最后一行）',
-  'ziping users list [--data DIR]          列出用户',
+  'ziping users password NAME [--data DIR] 从标准输入读新密码，设为该用户的登录密码',
+  'ziping users list [--data DIR]          列出用户（名、角色、单位、在用或已停用）',
 ].join('\n  ');
 
 interface OpenAccounts {
@@ -55,24 +59,15 @@ async function openAccounts(dataDir: string): Promise<OpenAccounts> {
   };
 }
 
-/** The whole of stdin, without the final line break (for --password-stdin). */
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
-}
+/**
+ * Bytes of stdin read for a password: more than the longest password can take (4 bytes a character,
+ * a line break), so the password check names a password that is too long; past it reading stops.
+ */
+const MAX_PASSWORD_STDIN_BYTES = PASSWORD_LIMITS.maxChars * 4 + 8;
 
-function roleArg(value: string | true | undefined) {
-  const role = typeof value === 'string' ? roleFromName(value) : null;
-  if (!role) {
-    const names = Object.values(ROLE_LABELS).join('|');
-    throw new ZipingError('invalid_request', `--role 应为 ${names}`, {
-      issues: [{ path: 'role', code: 'invalid_role', message: `角色应为 ${names}` }],
-    });
-  }
-  return role;
+/** A password from stdin (read no further than its limit), without the final line break. */
+async function readPasswordStdin(): Promise<string> {
+  return (await readCapped(process.stdin, '密码（标准输入）', MAX_PASSWORD_STDIN_BYTES)).replace(/\r?\n$/, '');
 }
 
 /** Runs one `users` subcommand; resolves with the exit code. */
@@ -99,8 +94,10 @@ export async function usersCommand(
 /** The new user's fields from the flags (the password from stdin when asked). */
 async function newUserInput(name: string, flags: Map<string, string | true>) {
   const unit = flags.get('unit');
-  const password = flags.has('password-stdin') ? await readStdin() : undefined;
-  return { name, unit: typeof unit === 'string' ? unit : '', role: roleArg(flags.get('role')), password };
+  const password = flags.has('password-stdin') ? await readPasswordStdin() : undefined;
+  const roleFlag = flags.get('role');
+  const role = requireRole(typeof roleFlag === 'string' ? roleFlag : '', '--role ');
+  return { name, unit: typeof unit === 'string' ? unit : '', role, password };
 }
 
 const sqlText = (value: string | null): string => (value === null ? 'NULL' : `'${value.replaceAll("'", "''")}'`);
@@ -122,6 +119,47 @@ async function printD1Sql(name: string, flags: Map<string, string | true>, out: 
   return 0;
 }
 
+/** What one subcommand gets: the store, the user's name, the flags, the output and the time. */
+interface ActionInput {
+  accounts: AccountRepository;
+  name: string;
+  flags: Map<string, string | true>;
+  out: (text: string) => void;
+  now: Date;
+}
+
+/** The subcommands other than `add --sql`, each printing what it did. */
+const ACTIONS: Readonly<Record<string, (input: ActionInput) => Promise<void>>> = {
+  async add({ accounts, name, flags, out, now }) {
+    const { user, token } = await addUser(accounts, await newUserInput(name, flags), now);
+    out(`已创建用户 ${user.name}（${ROLE_LABELS[user.role]}，${user.unit}）。API 令牌只显示这一次，请妥善保存：`);
+    out(token);
+  },
+  async revoke({ accounts, name, out, now }) {
+    const count = await revokeUser(accounts, name, now);
+    out(`已吊销用户 ${name} 的 ${count} 个令牌，并结束其全部登录；该账户已停用，恢复用 ziping users restore。`);
+  },
+  async restore({ accounts, name, out }) {
+    await restoreUser(accounts, name);
+    out(`已恢复用户 ${name}：可以再用密码登录；旧令牌仍无效，需要时用 ziping users token 另发。`);
+  },
+  async password({ accounts, name, out }) {
+    await setUserPassword(accounts, name, await readPasswordStdin());
+    out(`已设置用户 ${name} 的登录密码。`);
+  },
+  async token({ accounts, name, out, now }) {
+    const token = await newToken(accounts, name, now);
+    out(`已为用户 ${name} 新发令牌（只显示这一次）：`);
+    out(token);
+  },
+  async list({ accounts, out }) {
+    for (const u of await accounts.listUsers()) {
+      const state = u.disabledAt === null ? '在用' : `已停用（${u.disabledAt}）`;
+      out(`${u.name}\t${ROLE_LABELS[u.role]}\t${u.unit}\t${state}`);
+    }
+  },
+};
+
 async function runAction(
   accounts: AccountRepository,
   action: string,
@@ -129,27 +167,12 @@ async function runAction(
   flags: Map<string, string | true>,
   out: (text: string) => void,
 ): Promise<number> {
-  const now = new Date();
-  if (action === 'add') {
-    const { user, token } = await addUser(accounts, await newUserInput(name, flags), now);
-    out(`已创建用户 ${user.name}（${ROLE_LABELS[user.role]}，${user.unit}）。API 令牌只显示这一次，请妥善保存：`);
-    out(token);
-    return 0;
+  const run = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
+  if (!run) {
+    const names = Object.keys(ACTIONS);
+    const message = `未知的 users 子命令“${action}”（应为 ${names.slice(0, -1).join('、')} 或 ${names.at(-1)}）`;
+    throw new ZipingError('invalid_request', message);
   }
-  if (action === 'revoke') {
-    const count = await revokeUser(accounts, name, now);
-    out(`已吊销用户 ${name} 的 ${count} 个令牌，并结束其全部登录。`);
-    return 0;
-  }
-  if (action === 'token') {
-    const token = await newToken(accounts, name, now);
-    out(`已为用户 ${name} 新发令牌（只显示这一次）：`);
-    out(token);
-    return 0;
-  }
-  if (action === 'list') {
-    for (const u of await accounts.listUsers()) out(`${u.name}\t${ROLE_LABELS[u.role]}\t${u.unit}`);
-    return 0;
-  }
-  throw new ZipingError('invalid_request', `未知的 users 子命令“${action}”（应为 add、revoke、token 或 list）`);
+  await run({ accounts, name, flags, out, now: new Date() });
+  return 0;
 }

@@ -52,6 +52,9 @@ export type ErrorCode =
   | 'forbidden'
   | 'csrf_rejected'
   | 'user_exists'
+  // a revoked (disabled) account; revoking the last active administrator
+  | 'account_disabled'
+  | 'last_admin'
   // quotas (issue 12): drafting and chat too often, or a unit's daily model tokens used up
   | 'rate_limited'
   | 'budget_exhausted';

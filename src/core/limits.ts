@@ -107,6 +107,15 @@ export const AUDIT_FILE_LIMITS = { rotateBytes: 4 * 1024 * 1024, keepFiles: 5 } 
  */
 export const SIGN_IN_LIMIT = { failures: 10, windowSeconds: 900 } as const;
 
+/** A user's sign-in name (issue #12): what people type and what history shows, 1–64 characters. */
+export const MAX_USER_NAME_CHARS = 64;
+
+/**
+ * Passwords (issue #12): at least 8 characters for a new one; at most 200, which bounds the PBKDF2
+ * work of one sign-in (PBKDF2 hashes any length).
+ */
+export const PASSWORD_LIMITS = { minChars: 8, maxChars: 200 } as const;
+
 /**
  * Counters one process keeps in memory (quotas, failed sign-ins). Sign-in counts one key per name
  * tried, so a stranger could grow the map without end; past this many keys the least recently

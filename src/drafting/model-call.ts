@@ -46,9 +46,14 @@ export async function completeOnce(caller: ModelCaller, input: CallInput): Promi
   }
 }
 
-/** Aborts a stream that sends nothing for `ms`; every chunk re-arms it. */
+/**
+ * Aborts a stream that sends nothing for `ms`. A chunk only notes its time: clearing and setting a
+ * timer for every chunk cost more than reading it (issue #9). The one timer, when it fires before a
+ * silence of `ms`, waits out the rest of it.
+ */
 class SilenceTimer {
   stalled = false;
+  #last = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -57,12 +62,19 @@ class SilenceTimer {
   ) {}
 
   arm(): void {
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => {
-      this.stalled = true;
-      this.controller.abort();
-    }, this.ms);
+    this.#last = Date.now();
+    this.#timer ??= setTimeout(this.#check, this.ms);
   }
+
+  readonly #check = (): void => {
+    const quiet = Date.now() - this.#last;
+    if (quiet < this.ms) {
+      this.#timer = setTimeout(this.#check, this.ms - quiet);
+      return;
+    }
+    this.stalled = true;
+    this.controller.abort();
+  };
 
   stop(): void {
     clearTimeout(this.#timer);

@@ -43,23 +43,37 @@ export interface ModelDrafterOptions {
 /** A response body larger than this is cut off: 16 MiB holds a long reasoning stream with its SSE framing. */
 export const MAX_MODEL_RESPONSE_BYTES = 16 * 1024 * 1024;
 
+/**
+ * `body` counted as it is read: past `maxBytes` it errors and the source is cancelled. A stream that
+ * pulls from the source's reader, one read per read (nothing read ahead): a TransformStream piped
+ * through costs a writable side, a pipe loop and two more hops per chunk, and is built for every
+ * model call before its first chunk can be read (issue #9).
+ */
+function countedBody(body: ReadableStream<Uint8Array>, maxBytes: number): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  let seen = 0;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        seen += value.byteLength;
+        if (seen <= maxBytes) return controller.enqueue(value);
+        controller.error(new OutputTooLong(`模型回答超过${maxBytes}字节，已中止；未保存任何部分文本`));
+        await reader.cancel();
+      },
+      cancel: (reason) => reader.cancel(reason),
+    },
+    { highWaterMark: 0 },
+  );
+}
+
 /** A fetch whose response bodies error past `maxBytes`, so a 10 MB answer is never read whole. */
 export function cappedFetch(inner: typeof fetch, maxBytes: number): typeof fetch {
   return async (input, init) => {
     const response = await inner(input, init);
     if (!response.body) return response;
-    let seen = 0;
-    const counted = response.body.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, controller) {
-          seen += chunk.byteLength;
-          if (seen > maxBytes)
-            controller.error(new OutputTooLong(`模型回答超过${maxBytes}字节，已中止；未保存任何部分文本`));
-          else controller.enqueue(chunk);
-        },
-      }),
-    );
-    return new Response(counted, {
+    return new Response(countedBody(response.body, maxBytes), {
       status: response.status,
       statusText: response.statusText,
       headers: response.headers,

@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../app/app-env.js';
+import { authRequiredFor } from '../app/access/auth-setting.js';
 import { isLoopbackHost, LOOPBACK_HOSTS } from '../app/allowed-host.js';
 import { createApp } from '../app/create-app.js';
 import { quotaSettingsFromEnv, type QuotaSettings } from '../app/quota-settings.js';
@@ -114,9 +115,7 @@ export function exposureWarning(host: string): string | null {
 }
 
 /** Sign-in is required when asked (option, or ZIPING_AUTH=on) and always off loopback (issue #12). */
-export function authRequiredFor(host: string, option: boolean | undefined, fromEnv: string | undefined): boolean {
-  return option === true || fromEnv?.trim().toLowerCase() === 'on' || !isLoopbackHost(host);
-}
+export { authRequiredFor } from '../app/access/auth-setting.js';
 
 /** The command that creates the first administrator, printed when a team server has none. */
 export const FIRST_ADMIN_COMMAND = 'npx ziping users add 管理员用户名 --unit 单位路径 --role 管理员 --password-stdin';

@@ -7,6 +7,7 @@
  */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../app/app-env.js';
+import { authRequiredFor } from '../app/access/auth-setting.js';
 import { LOOPBACK_HOSTS } from '../app/allowed-host.js';
 import { createApp } from '../app/create-app.js';
 import { ZipingError } from '../core/errors.js';
@@ -71,7 +72,7 @@ export function workerApp(env: WorkerEnv): Hono<AppEnv> {
     config: {
       allowedHosts: allowedHostsOf(vars),
       quotas: quotaSettingsFromEnv(vars),
-      authRequired: vars.ZIPING_AUTH?.trim().toLowerCase() === 'on',
+      authRequired: authRequiredFor(null, undefined, vars.ZIPING_AUTH),
     },
   });
 }

@@ -9,10 +9,12 @@ export interface UserRow {
   role: string;
   password_hash: string | null;
   created_at: string;
+  /** NULL while the user is active (migration 0006 / PostgreSQL 5). */
+  disabled_at: string | null;
 }
 
 /** The columns of a UserRow, from the users table aliased `u`. */
-export const USER_COLUMNS = 'u.id, u.name, u.unit, u.role, u.password_hash, u.created_at';
+export const USER_COLUMNS = 'u.id, u.name, u.unit, u.role, u.password_hash, u.created_at, u.disabled_at';
 
 /** The stored user of a row (its role checked, so a hand-edited row cannot grant an unknown one). */
 export function userOfRow(row: UserRow): StoredUser {
@@ -23,5 +25,6 @@ export function userOfRow(row: UserRow): StoredUser {
     role: RoleSchema.parse(row.role),
     createdAt: row.created_at,
     passwordHash: row.password_hash,
+    disabledAt: row.disabled_at,
   });
 }

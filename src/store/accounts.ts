@@ -2,7 +2,10 @@
  * The accounts port (issue #12): users, password hashes, hashed API tokens and sessions, kept in the
  * same store as the forms (memory, lowdb, D1, PostgreSQL). Secrets are never stored: a token or a
  * session id is kept as its SHA-256 (src/app/access/secrets.ts), a password as its PBKDF2 hash.
- * Errors are ZipingErrors: `user_exists` for a taken name, `not_found` for an unknown user.
+ * Errors are ZipingErrors: `user_exists` for a taken name, `not_found` for an unknown user,
+ * `account_disabled` for a token or session of a revoked user, `last_admin` for revoking the last
+ * active administrator. A revoked user is disabled (`disabledAt`) until restored: the stores find
+ * no user by their tokens or sessions, and count them as no administrator.
  */
 import { ZipingError } from '../core/errors.js';
 import type { Role } from '../core/access/roles.js';
@@ -36,19 +39,25 @@ export interface AccountRepository {
   userByName(name: string): Promise<StoredUser | null>;
   /** Every user, by name. */
   listUsers(): Promise<StoredUser[]>;
-  /** How many administrators exist (the server refuses to start for a team without one). */
+  /** How many active (not disabled) administrators exist (a team server refuses to start without one). */
   countAdmins(): Promise<number>;
   /** Sets a user's password hash; `not_found` for an unknown user. */
   setPassword(userId: string, passwordHash: string): Promise<void>;
-  /** Records a new API token of a user by its hash. */
+  /** Records a new API token of an active user by its hash; `account_disabled` for a disabled one. */
   addToken(userId: string, tokenHash: string, at: Date): Promise<void>;
-  /** The owner of a token that is not revoked, or null. */
+  /** The active owner of a token that is not revoked, or null. */
   userByToken(tokenHash: string): Promise<StoredUser | null>;
-  /** Revokes every token of a user and ends their sessions; returns how many tokens were revoked. */
+  /**
+   * In one write: disables the user (keeping an earlier `disabledAt`), revokes every token and ends
+   * every session; returns how many tokens were revoked. `last_admin` (nothing changed) when the
+   * user is the last active administrator; `not_found` for an unknown user.
+   */
   revokeUser(userId: string, at: Date): Promise<number>;
-  /** Records a new session. */
+  /** Enables a disabled user again (their revoked tokens stay revoked); `not_found` for an unknown user. */
+  restoreUser(userId: string): Promise<void>;
+  /** Records a new session of an active user; `account_disabled` for a disabled one. */
   addSession(session: NewSession): Promise<void>;
-  /** The user of a session that has not expired at `now`, or null. */
+  /** The active user of a session that has not expired at `now`, or null. */
   userBySession(sessionHash: string, now: Date): Promise<StoredUser | null>;
   /** Ends a session (nothing when it is unknown). */
   deleteSession(sessionHash: string): Promise<void>;
@@ -68,7 +77,22 @@ export function userNotFound(name: string): ZipingError {
   return new ZipingError('not_found', `没有用户“${name}”`, { details: { name } });
 }
 
+/** `account_disabled`: the user was revoked; `name` when the caller knows it. */
+export function accountDisabled(name?: string): ZipingError {
+  const who = name === undefined ? '该用户' : `用户“${name}”`;
+  return new ZipingError('account_disabled', `${who}的账户已停用（已吊销），需管理员恢复后才能使用`);
+}
+
+/** `last_admin`: revoking would leave a team server without an active administrator. */
+export function lastAdmin(): ZipingError {
+  return new ZipingError(
+    'last_admin',
+    '不能吊销最后一个在用的管理员：没有管理员，团队服务无法启动。请先新建或恢复另一个管理员',
+  );
+}
+
 /** The public fields of a stored user. */
 export function publicUser(user: StoredUser): User {
-  return { id: user.id, name: user.name, unit: user.unit, role: user.role, createdAt: user.createdAt };
+  const { id, name, unit, role, createdAt, disabledAt } = user;
+  return { id, name, unit, role, createdAt, disabledAt };
 }

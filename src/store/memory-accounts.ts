@@ -5,6 +5,7 @@
  */
 import type { AccountRepository, NewSession, NewUser, StoredUser } from './accounts.js';
 import {
+  activeAdminCount,
   EMPTY_ACCOUNTS,
   userOfSession,
   userOfToken,
@@ -14,6 +15,7 @@ import {
   withSession,
   withToken,
   withUser,
+  withUserRestored,
   withUserRevoked,
   type AccountsDocument,
 } from './accounts-document.js';
@@ -54,7 +56,7 @@ export class MemoryAccountRepository implements AccountRepository {
   }
 
   async countAdmins(): Promise<number> {
-    return this.#doc.users.filter((u) => u.role === 'admin').length;
+    return activeAdminCount(this.#doc);
   }
 
   async setPassword(userId: string, passwordHash: string): Promise<void> {
@@ -71,6 +73,10 @@ export class MemoryAccountRepository implements AccountRepository {
 
   async revokeUser(userId: string, at: Date): Promise<number> {
     return this.#change((doc) => withUserRevoked(doc, userId, at));
+  }
+
+  async restoreUser(userId: string): Promise<void> {
+    return this.#change((doc) => [withUserRestored(doc, userId), undefined]);
   }
 
   async addSession(session: NewSession): Promise<void> {

@@ -1,10 +1,12 @@
 /**
- * The accounts of the PostgreSQL store (Node only), in the tables of migration 2, on the form
+ * The accounts of the PostgreSQL store (Node only), in the tables of migrations 2 and 5, on the form
  * store's connection pool (`PostgresFormRepository.accounts()`), so every server sees the same
- * users, tokens and sessions. Each method is one statement.
+ * users, tokens and sessions. Each method is one statement, but revoking, which is one transaction.
  */
 import type pg from 'pg';
 import {
+  accountDisabled,
+  lastAdmin,
   userExists,
   userNotFound,
   type AccountRepository,
@@ -14,6 +16,15 @@ import {
 } from './accounts.js';
 import { USER_COLUMNS, type UserRow, userOfRow } from './account-rows.js';
 import { newFormId } from './ids.js';
+
+/** The condition that user `param` (a placeholder such as `$2`) is active. */
+const activeUser = (param: string): string =>
+  `EXISTS (SELECT 1 FROM ziping_users WHERE id = ${param} AND disabled_at IS NULL)`;
+
+/** Revokes the tokens and ends the sessions of user $1 at $2; the count of revoked tokens. */
+const REVOKE_SECRETS = `WITH s AS (DELETE FROM ziping_sessions WHERE user_id = $1),
+  t AS (UPDATE ziping_api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL RETURNING 1)
+  SELECT count(*) AS n FROM t`;
 
 export class PostgresAccountRepository implements AccountRepository {
   readonly #pool: pg.Pool;
@@ -46,7 +57,7 @@ export class PostgresAccountRepository implements AccountRepository {
 
   async countAdmins(): Promise<number> {
     const { rows } = await this.#pool.query<{ n: string }>(
-      "SELECT count(*) AS n FROM ziping_users WHERE role = 'admin'",
+      "SELECT count(*) AS n FROM ziping_users WHERE role = 'admin' AND disabled_at IS NULL",
     );
     return Number(rows[0]!.n);
   }
@@ -59,47 +70,82 @@ export class PostgresAccountRepository implements AccountRepository {
     if (done.rowCount !== 1) throw userNotFound(userId);
   }
 
+  /** `not_found` for an unknown user id, else `account_disabled` (after a write that needs an active user). */
+  async #inactive(userId: string): Promise<Error> {
+    const { rows } = await this.#pool.query<{ name: string }>('SELECT name FROM ziping_users WHERE id = $1', [userId]);
+    return rows[0] ? accountDisabled(rows[0].name) : userNotFound(userId);
+  }
+
   async addToken(userId: string, tokenHash: string, at: Date): Promise<void> {
-    await this.#pool.query('INSERT INTO ziping_api_tokens (hash, user_id, created_at) VALUES ($1, $2, $3)', [
-      tokenHash,
-      userId,
-      at.toISOString(),
-    ]);
+    const done = await this.#pool.query(
+      `INSERT INTO ziping_api_tokens (hash, user_id, created_at) SELECT $1, $2, $3 WHERE ${activeUser('$2')}`,
+      [tokenHash, userId, at.toISOString()],
+    );
+    if (done.rowCount !== 1) throw await this.#inactive(userId);
   }
 
   async userByToken(tokenHash: string): Promise<StoredUser | null> {
     const rows = await this.#users(
       `SELECT ${USER_COLUMNS} FROM ziping_api_tokens t JOIN ziping_users u ON u.id = t.user_id
-       WHERE t.hash = $1 AND t.revoked_at IS NULL`,
+       WHERE t.hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL`,
       [tokenHash],
     );
     return rows[0] ?? null;
   }
 
-  /** Revokes the tokens and ends the sessions in one statement. */
+  /**
+   * Disables the user, revokes the tokens and ends the sessions in one transaction. The rows of the
+   * user and of every active administrator are locked first, so two administrators revoking the
+   * last two others at once cannot both pass the last-administrator check.
+   */
   async revokeUser(userId: string, at: Date): Promise<number> {
-    const { rows } = await this.#pool.query<{ n: string }>(
-      `WITH s AS (DELETE FROM ziping_sessions WHERE user_id = $1),
-            t AS (UPDATE ziping_api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL RETURNING 1)
-       SELECT count(*) AS n FROM t`,
-      [userId, at.toISOString()],
-    );
-    return Number(rows[0]!.n);
+    const client = await this.#pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ id: string; role: string; disabled_at: string | null }>(
+        `SELECT id, role, disabled_at FROM ziping_users WHERE id = $1 OR (role = 'admin' AND disabled_at IS NULL)
+         ORDER BY id FOR UPDATE`,
+        [userId],
+      );
+      const user = rows.find((r) => r.id === userId);
+      if (!user) throw userNotFound(userId);
+      const activeAdmins = rows.filter((r) => r.role === 'admin' && r.disabled_at === null);
+      if (user.role === 'admin' && user.disabled_at === null && activeAdmins.length <= 1) throw lastAdmin();
+      await client.query('UPDATE ziping_users SET disabled_at = coalesce(disabled_at, $2) WHERE id = $1', [
+        userId,
+        at.toISOString(),
+      ]);
+      const revoked = await client.query<{ n: string }>(REVOKE_SECRETS, [userId, at.toISOString()]);
+      await client.query('COMMIT');
+      return Number(revoked.rows[0]!.n);
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
-  /** Records a session and drops the expired ones. */
+  async restoreUser(userId: string): Promise<void> {
+    const done = await this.#pool.query('UPDATE ziping_users SET disabled_at = NULL WHERE id = $1', [userId]);
+    if (done.rowCount !== 1) throw userNotFound(userId);
+  }
+
+  /** Records a session of an active user and drops the expired ones. */
   async addSession(session: NewSession): Promise<void> {
-    await this.#pool.query(
+    const done = await this.#pool.query(
       `WITH old AS (DELETE FROM ziping_sessions WHERE expires_at <= $3)
-       INSERT INTO ziping_sessions (hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`,
+       INSERT INTO ziping_sessions (hash, user_id, created_at, expires_at)
+       SELECT $1, $2, $3, $4 WHERE ${activeUser('$2')}`,
       [session.hash, session.userId, session.at.toISOString(), session.expiresAt.toISOString()],
     );
+    if (done.rowCount !== 1) throw await this.#inactive(session.userId);
   }
 
   async userBySession(sessionHash: string, now: Date): Promise<StoredUser | null> {
     const rows = await this.#users(
       `SELECT ${USER_COLUMNS} FROM ziping_sessions s JOIN ziping_users u ON u.id = s.user_id
-       WHERE s.hash = $1 AND s.expires_at > $2`,
+       WHERE s.hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,
       [sessionHash, now.toISOString()],
     );
     return rows[0] ?? null;

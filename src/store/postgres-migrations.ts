@@ -117,6 +117,14 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'disabled users',
+    // As migrations/0006_user_disabled.sql for D1: when a user was revoked; NULL while active
+    sql: `
+      ALTER TABLE ziping_users ADD COLUMN IF NOT EXISTS disabled_at text;
+    `,
+  },
 ];
 
 /** An arbitrary fixed key for pg_advisory_xact_lock, so only one server migrates at a time. */

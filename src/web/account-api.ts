@@ -7,6 +7,8 @@ export interface UserRow {
   unit: string;
   role: string;
   roleLabel: string;
+  /** When the user was revoked; null while active. */
+  disabledAt: string | null;
 }
 
 async function ok(response: Response): Promise<Response> {
@@ -45,4 +47,9 @@ export async function createUser(input: { name: string; unit: string; role: stri
 export async function revokeUser(name: string): Promise<number> {
   const response = await ok(await send(api.users[':name'].revoke.$post({ param: { name } })));
   return ((await response.json()) as { revokedTokens: number }).revokedTokens;
+}
+
+/** POST /api/users/:name/restore: the account is active again (its old tokens stay revoked). */
+export async function restoreUser(name: string): Promise<void> {
+  await ok(await send(api.users[':name'].restore.$post({ param: { name } })));
 }

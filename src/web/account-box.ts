@@ -3,6 +3,7 @@
  * is; on a team server it replaces it with the signed-in user (whose name the server records in the
  * history), a sign-out button and, for administrators, the users panel; signed out, a sign-in form.
  */
+import { MAX_USER_NAME_CHARS, PASSWORD_LIMITS } from '../core/limits.js';
 import { ApiError } from './api-client.js';
 import { fetchSession, signIn, signOut } from './account-api.js';
 import { openDialog } from './dialogs.js';
@@ -11,16 +12,16 @@ import { session, setSession } from './session-state.js';
 import { toast } from './toast.js';
 
 /** A labelled input for the sign-in form. */
-function field(label: string, type: string, autocomplete: string): { row: HTMLElement; input: HTMLInputElement } {
+function field(label: string, type: string, autocomplete: string, maxlength: number) {
   const id = uniqueId('signin');
-  const input = h('input', { attrs: { id, type, autocomplete, maxlength: 200, required: true } });
+  const input = h('input', { attrs: { id, type, autocomplete, maxlength, required: true } });
   return { row: h('p', { class: 'signin-row' }, h('label', { attrs: { for: id }, text: label }), input), input };
 }
 
 /** Asks for name and password until sign-in succeeds or the dialog is dismissed; true when signed in. */
 async function signInDialog(): Promise<boolean> {
-  const name = field('用户名', 'text', 'username');
-  const password = field('密码', 'password', 'current-password');
+  const name = field('用户名', 'text', 'username', MAX_USER_NAME_CHARS);
+  const password = field('密码', 'password', 'current-password', PASSWORD_LIMITS.maxChars);
   const problem = h('p', { class: 'error', attrs: { role: 'alert' } });
   for (;;) {
     const content = h('div', { class: 'signin-form' }, name.row, password.row, problem);

@@ -1,10 +1,11 @@
 /**
- * The administrators' users panel (issue #12): the users of their units, a form to add one (the
- * new API token is shown once), and revocation of a user's tokens and sessions.
+ * The administrators' users panel (issue #12): the users of their units and whether each is active,
+ * a form to add one (the new API token is shown once), revoking a user (the account is disabled,
+ * its tokens revoked, its sessions ended) and restoring a revoked one.
  */
 import { ROLE_LABELS, ROLES } from '../core/access/roles.js';
-import { UNIT_PATH_LIMITS } from '../core/limits.js';
-import { createUser, listUsers, revokeUser, type UserRow } from './account-api.js';
+import { MAX_USER_NAME_CHARS, PASSWORD_LIMITS, UNIT_PATH_LIMITS } from '../core/limits.js';
+import { createUser, listUsers, restoreUser, revokeUser, type UserRow } from './account-api.js';
 import { button } from './controls.js';
 import { confirmDialog, openDialog } from './dialogs.js';
 import { errorText } from './error-text.js';
@@ -29,21 +30,41 @@ function userTable(users: UserRow[], refresh: () => void): HTMLElement {
       h('td', { text: u.name }),
       h('td', { text: u.roleLabel }),
       h('td', { text: u.unit }),
+      h('td', { class: u.disabledAt === null ? 'user-active' : 'user-disabled', text: stateText(u) }),
       h(
         'td',
         {},
-        button('吊销令牌', () => void revoke(u.name, refresh)),
+        u.disabledAt === null
+          ? button('吊销', () => void revoke(u.name, refresh))
+          : button('恢复', () => void restore(u.name, refresh)),
       ),
     ),
   );
-  const head = h('tr', {}, ...['用户名', '角色', '单位', ''].map((t) => h('th', { attrs: { scope: 'col' }, text: t })));
+  const titles = ['用户名', '角色', '单位', '状态', ''];
+  const head = h('tr', {}, ...titles.map((t) => h('th', { attrs: { scope: 'col' }, text: t })));
   return h('table', { class: 'users-table' }, h('thead', {}, head), h('tbody', {}, rows));
 }
 
+/** 在用, or 已停用 with the date it was revoked. */
+function stateText(user: UserRow): string {
+  return user.disabledAt === null ? '在用' : `已停用（${user.disabledAt.slice(0, 10)}）`;
+}
+
 async function revoke(name: string, refresh: () => void): Promise<void> {
-  if (!(await confirmDialog('吊销令牌', `吊销 ${name} 的全部 API 令牌并结束其登录？`, '吊销', true))) return;
+  const question = `停用 ${name} 的账户，吊销其全部 API 令牌并结束其登录？恢复后旧令牌仍然无效。`;
+  if (!(await confirmDialog('吊销用户', question, '吊销', true))) return;
   try {
-    toast(`已吊销 ${name} 的 ${await revokeUser(name)} 个令牌`);
+    toast(`已吊销 ${name}（${await revokeUser(name)} 个令牌），账户已停用`);
+    refresh();
+  } catch (error) {
+    toast(errorText(error), { kind: 'error' });
+  }
+}
+
+async function restore(name: string, refresh: () => void): Promise<void> {
+  try {
+    await restoreUser(name);
+    toast(`已恢复 ${name}：可以再用密码登录，旧令牌仍然无效`);
     refresh();
   } catch (error) {
     toast(errorText(error), { kind: 'error' });
@@ -52,14 +73,14 @@ async function revoke(name: string, refresh: () => void): Promise<void> {
 
 /** The fields of a new user: name, unit path, role, initial password. */
 function newUserFields() {
-  const [nameRow, name] = input('用户名', { maxlength: 64, required: true });
+  const [nameRow, name] = input('用户名', { maxlength: MAX_USER_NAME_CHARS, required: true });
   const [unitRow, unit] = input('单位路径', {
     maxlength: UNIT_PATH_LIMITS.maxChars,
     value: session().user?.unit ?? '',
   });
   const [passRow, password] = input('初始密码（可不设）', {
     type: 'password',
-    maxlength: 200,
+    maxlength: PASSWORD_LIMITS.maxChars,
     autocomplete: 'new-password',
   });
   const roleId = uniqueId('role');

@@ -25,5 +25,9 @@ accessSuite(async () => {
       const response = await server.send(`/api/users/${encodeURIComponent(name)}/revoke`, {}, { headers: admin });
       if (response.status !== 200) throw new Error(`revoke: ${response.status}`);
     },
+    async restore(name) {
+      const response = await server.send(`/api/users/${encodeURIComponent(name)}/restore`, {}, { headers: admin });
+      if (response.status !== 200) throw new Error(`restore: ${response.status}`);
+    },
   };
 }, seedInput);

@@ -53,7 +53,7 @@ describe('start-up', () => {
     const token = added.stdout.trim().split('\n').at(-1)!;
     expect(token).toMatch(/^zpt_[\w-]{43}$/);
     const bad = await ziping('users', 'add', '乙', '--unit', '某市财政局', '--role', '科长', '--data', dir);
-    expect([bad.code, bad.stderr.trim()]).toEqual([64, '错误：--role 应为 填报人|审核人|管理员']);
+    expect([bad.code, bad.stderr.trim()]).toEqual([64, '错误：--role 应为 填报人、审核人 或 管理员']);
 
     const server = await start(dir, { ZIPING_AUTH: 'on' });
     const me = await (
@@ -64,8 +64,17 @@ describe('start-up', () => {
     expect((await ziping('users', 'revoke', '管理员甲', '--data', dir)).code).not.toBe(0);
     await server.close();
 
+    // The last active administrator cannot be revoked: the server would not start again
+    const last = await ziping('users', 'revoke', '管理员甲', '--data', dir);
+    expect([last.code, last.stderr]).toEqual([1, expect.stringContaining('不能吊销最后一个在用的管理员')]);
+    expect(
+      (await ziping('users', 'add', '管理员乙', '--unit', '某市财政局', '--role', '管理员', '--data', dir)).code,
+    ).toBe(0);
     const revoked = await ziping('users', 'revoke', '管理员甲', '--data', dir);
-    expect([revoked.code, revoked.stdout.trim()]).toEqual([0, '已吊销用户 管理员甲 的 1 个令牌，并结束其全部登录。']);
+    expect([revoked.code, revoked.stdout.trim()]).toEqual([
+      0,
+      '已吊销用户 管理员甲 的 1 个令牌，并结束其全部登录；该账户已停用，恢复用 ziping users restore。',
+    ]);
     const again = await start(dir, { ZIPING_AUTH: 'on' });
     expect((await fetch(`${again.url}/api/forms`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
     await again.close();

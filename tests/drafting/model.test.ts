@@ -185,6 +185,16 @@ describe('model drafter: retries and errors', () => {
     expect(e.message).toMatch(/模型输出中途停顿超过0\.2秒，已重试1次/);
   });
 
+  it('lets a slow stream run past the silence limit as long as no gap between chunks reaches it', async () => {
+    // 8 gaps of 100 ms (0.8 s in all) under a 400 ms silence limit: never a stall, never a retry
+    server.setDefault({ text: CLEAN, chunkSize: 10, chunkDelayMs: 100 });
+    const rec = recorder();
+    const r = await drafter({ timeoutMs: 400, maxRetries: 0 }).draft({ form, report, path: ROW4 }, rec.sink);
+    expect(r.text).toBe(CLEAN);
+    expect(rec.resets()).toEqual([]);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('retries a stream cut mid-way, telling the sink to start over', async () => {
     server.enqueue({ text: CLEAN, cutAfterChunks: 4 }, { text: CLEAN });
     const rec = recorder();

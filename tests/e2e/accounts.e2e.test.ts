@@ -2,7 +2,8 @@
  * Signing in on a team server in Chromium (issue #12): the page asks for name and password, the
  * signed-in user replaces the 署名 box, the page's own writes pass the CSRF check (the seed form is
  * saved under the user's name and unit), an administrator adds a user in the users panel and sees
- * the token once, and sign-out ends the session.
+ * the token once, revokes a user (shown as 已停用, their token dead) and restores them, and sign-out
+ * ends the session.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,6 +92,21 @@ describe.skipIf(!browserTestsEnabled())('sign-in in Chromium', () => {
     ).json();
     expect(me.user).toMatchObject({ name: '李四', role: 'reviewer', unit: '某市财政局/某市教委' });
     await expect.poll(() => page.locator('.users-table tbody tr').count()).toBe(3);
+  });
+
+  it('revokes a user in the users panel, shows them as disabled, and restores them', async () => {
+    const row = page.locator('.users-table tbody tr', { hasText: '张三' });
+    await expect.poll(() => row.locator('td').nth(3).textContent()).toBe('在用');
+    await row.getByRole('button', { name: '吊销' }).click();
+    await page.getByRole('dialog', { name: '吊销用户' }).getByRole('button', { name: '吊销' }).click();
+    await expect.poll(() => row.locator('td').nth(3).textContent()).toMatch(/^已停用（\d{4}-\d\d-\d\d）$/);
+    const auth = { authorization: `Bearer ${zhangToken}` };
+    expect((await fetch(`${server.url}/api/forms`, { headers: auth })).status).toBe(401);
+    await row.getByRole('button', { name: '恢复' }).click();
+    await expect.poll(() => row.locator('td').nth(3).textContent()).toBe('在用');
+    expect(await row.getByRole('button', { name: '吊销' }).count()).toBe(1);
+    // Restored, the old token stays revoked
+    expect((await fetch(`${server.url}/api/forms`, { headers: auth })).status).toBe(401);
     // The one refused request of this run is the wrong password of the first test
     expect(errors).toEqual([
       'console: Failed to load resource: the server responded with a status of 401 (Unauthorized)',

@@ -300,4 +300,36 @@ describe('drafting details', () => {
     expect(result.checks.ok).toBe(true);
     expect(JSON.stringify(model.requests.at(-1)!.body!.messages)).toContain('12人');
   });
+
+  it('streams the first words before the model has finished, and cancels the model call when the client goes away', async () => {
+    const { id } = await createSeed(server);
+    model.reset();
+    // A long, slow answer: only a cancelled call ends it before the test's time runs out
+    model.enqueue({ text: '偏差原因：'.repeat(400), chunkSize: 2, chunkDelayMs: 100 });
+    const client = new AbortController();
+    const response = await server.send(
+      `/api/forms/${id}/drafts`,
+      { field: 'indicators.5.deviation' },
+      { headers: SSE, signal: client.signal },
+    );
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    const reader = response.body!.getReader();
+    let seen = '';
+    // Until one whole delta event has arrived (a chunk may end inside one)
+    while (!/event: delta\ndata: [^\n]*\n\n/.test(seen)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      seen += new TextDecoder().decode(value);
+    }
+    expect(seen).toMatch(/^event: delta\ndata: \{"path":"indicators\.5\.deviation","text":"偏差"\}\n\n/);
+    expect(model.stats.inFlight).toBe(1);
+
+    client.abort();
+    const until = Date.now() + 10_000;
+    while (model.stats.inFlight > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    expect(model.stats.inFlight).toBe(0);
+    expect(model.requests).toHaveLength(1);
+  });
 });

@@ -63,6 +63,7 @@ describe('meta routes', () => {
       '/api/score',
       '/api/session',
       '/api/users',
+      '/api/users/{name}/restore',
       '/api/users/{name}/revoke',
       '/api/users/{name}/tokens',
     ]);

@@ -40,3 +40,15 @@ it('moves an unreadable accounts.json aside and starts without users', async () 
   await accounts.close();
   await removeDir(dir);
 });
+
+it('reads an accounts.json written before users could be disabled: every user is active', async () => {
+  const dir = await makeTempDir();
+  const user = { id: 'u1', name: '王管理', unit: '某市财政局', role: 'admin', createdAt: '2024-03-01T08:00:00.000Z' };
+  const doc = { format: 1, users: [{ ...user, passwordHash: null }], tokens: [], sessions: [] };
+  await writeFile(join(dir, 'accounts.json'), JSON.stringify(doc));
+  const accounts = await LowdbAccountRepository.open(dir, () => expect.unreachable('quarantined'));
+  expect(await accounts.userByName('王管理')).toEqual({ ...user, passwordHash: null, disabledAt: null });
+  expect(await accounts.countAdmins()).toBe(1);
+  await accounts.close();
+  await removeDir(dir);
+});

@@ -13,6 +13,8 @@ import { makeTempDir, removeDir } from '../support/temp-dir.js';
 import {
   describeRepositoryContract,
   expectZipingError,
+  HISTORY_SAVES,
+  KEPT_VERSIONS,
   repeatedText,
   saveCellRepeatedly,
 } from './repository-contract.js';
@@ -306,15 +308,15 @@ describe('lowdb store on disk', () => {
     expect((await reopened.getVersion('0123456789abcdef', 2)).form.project.name).toBe('旧格式改');
   });
 
-  it('writes a cell’s newest 200 entries to its file, and cuts a longer one written before the limit', async () => {
+  it('writes a cell’s newest entries (the limit) to its file, and cuts a longer one written before it', async () => {
     const store = await openStore();
-    const id = await saveCellRepeatedly(store, 205);
+    const id = await saveCellRepeatedly(store, HISTORY_SAVES);
     await store.close();
     open.splice(0);
     const file = join(dir, 'forms', `${id}.json`);
     const onDisk = JSON.parse(await readFile(file, 'utf8'));
     const kept = onDisk.narratives['goals.actual'] as { version: number }[];
-    expect(kept.map((e) => e.version)).toEqual(Array.from({ length: 200 }, (_, i) => i + 6));
+    expect(kept.map((e) => e.version)).toEqual(KEPT_VERSIONS);
 
     // A file saved before the limit: three more, older entries of the same cell
     const older = [1, 2, 3].map((n) => ({ ...kept[0], version: n, text: repeatedText(n) }));
@@ -322,14 +324,14 @@ describe('lowdb store on disk', () => {
     await writeFile(file, JSON.stringify(onDisk));
     const reopened = await openStore();
     const read = (await reopened.narratives(id))['goals.actual']!;
-    expect([read.length, read[0]!.version, read[199]!.version]).toEqual([200, 6, 205]);
+    expect(read.map((e) => e.version)).toEqual(KEPT_VERSIONS);
     const form = seedForm();
-    form.goals!.actual = repeatedText(206);
-    await reopened.update(id, 205, saveInputFor(form));
+    form.goals!.actual = repeatedText(HISTORY_SAVES + 1);
+    await reopened.update(id, HISTORY_SAVES, saveInputFor(form));
     await reopened.close();
     open.splice(0);
     const after = JSON.parse(await readFile(file, 'utf8')).narratives['goals.actual'] as { version: number }[];
-    expect([after.length, after[0]!.version, after[199]!.version]).toEqual([200, 7, 206]);
+    expect(after.map((e) => e.version)).toEqual([...KEPT_VERSIONS.slice(1), HISTORY_SAVES + 1]);
   });
 
   it('ignores history bytes of a save that was never acknowledged and writes over them', async () => {

@@ -9,7 +9,14 @@ import { MIGRATIONS } from '../../src/store/postgres-migrations.js';
 import { PostgresFormRepository } from '../../src/store/postgres-repository.js';
 import { saveInputFor, seedForm } from '../support/seed-forms.js';
 import { describeWithPostgres, dropSchema, freshSchemaName, TEST_DATABASE_URL } from '../support/postgres.js';
-import { describeRepositoryContract, expectZipingError, saveCellRepeatedly } from './repository-contract.js';
+import { MAX_HISTORY_PER_CELL } from '../../src/core/limits.js';
+import {
+  describeRepositoryContract,
+  expectZipingError,
+  HISTORY_OVERFLOW,
+  HISTORY_SAVES,
+  saveCellRepeatedly,
+} from './repository-contract.js';
 
 describeWithPostgres('PostgreSQL store', () => {
   describeRepositoryContract('postgres store', async () => {
@@ -98,11 +105,11 @@ describeWithPostgres('PostgreSQL store', () => {
     expect((await store.getVersion(created.id, 4)).form.project.name).toBe('第4版');
   });
 
-  it('stores a cell’s newest 200 entries in the row, not only in what is read', async () => {
+  it('stores a cell’s newest entries (the limit) in the row, not only in what is read', async () => {
     const schema = freshSchemaName();
     schemas.push(schema);
     const store = await openStore(schema);
-    const id = await saveCellRepeatedly(store, 205);
+    const id = await saveCellRepeatedly(store, HISTORY_SAVES);
     const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await client.connect();
     try {
@@ -112,7 +119,8 @@ describeWithPostgres('PostgreSQL store', () => {
          FROM ${schema}.ziping_forms f WHERE id = $1`,
         [id],
       );
-      expect(rows).toEqual([{ n: 200, oldest: '6', versions: 205 }]);
+      const oldest = String(HISTORY_OVERFLOW + 1);
+      expect(rows).toEqual([{ n: MAX_HISTORY_PER_CELL, oldest, versions: HISTORY_SAVES }]);
     } finally {
       await client.end();
     }

@@ -35,6 +35,13 @@ const minutes = (n: number): Date => new Date(T0.getTime() + n * 60_000);
 /** The 实际完成情况 text of save `n` in saveCellRepeatedly. */
 export const repeatedText = (n: number): string => `第${n}次保存：年度目标基本完成，完成率${n}%。`;
 
+/** Saves past the history limit in the history tests: the oldest HISTORY_OVERFLOW entries are dropped. */
+export const HISTORY_OVERFLOW = 5;
+/** Saves of one cell in the history tests: MAX_HISTORY_PER_CELL and HISTORY_OVERFLOW more. */
+export const HISTORY_SAVES = MAX_HISTORY_PER_CELL + HISTORY_OVERFLOW;
+/** The versions a cell keeps after HISTORY_SAVES saves: the newest MAX_HISTORY_PER_CELL. */
+export const KEPT_VERSIONS = Array.from({ length: MAX_HISTORY_PER_CELL }, (_, i) => i + HISTORY_OVERFLOW + 1);
+
 /**
  * Creates a form and saves it `count` times in all, each save changing 实际完成情况 (save n by
  * `保存人n` at minute n, text repeatedText(n)); returns the form's id.
@@ -309,18 +316,18 @@ export function describeRepositoryContract(name: string, open: () => Promise<Sto
       expect(isStale(latest[0]!, drafted, scoreForm(drafted))).toBe(false);
     });
 
-    it('keeps the newest 200 texts of a cell, in order with their authors; form versions all stay', async () => {
-      const id = await saveCellRepeatedly(store, 205);
+    it('keeps the newest MAX_HISTORY_PER_CELL texts of a cell, in order, with authors; versions stay', async () => {
+      const id = await saveCellRepeatedly(store, HISTORY_SAVES);
       const histories = await store.narratives(id);
       const kept = histories['goals.actual']!;
       expect(kept).toHaveLength(MAX_HISTORY_PER_CELL);
-      const expected = Array.from({ length: 200 }, (_, i) => i + 6);
       expect(kept.map((e) => [e.version, e.by, e.text, e.at])).toEqual(
-        expected.map((n) => [n, `保存人${n}`, repeatedText(n), minutes(n).toISOString()]),
+        KEPT_VERSIONS.map((n) => [n, `保存人${n}`, repeatedText(n), minutes(n).toISOString()]),
       );
       // Cells this run never changed keep their one entry; the form's own versions are not cut
       expect(histories['indicators.1.deviation']!.map((e) => e.version)).toEqual([1]);
-      expect((await store.history(id)).map((v) => v.version)).toEqual(Array.from({ length: 205 }, (_, i) => i + 1));
+      const all = Array.from({ length: HISTORY_SAVES }, (_, i) => i + 1);
+      expect((await store.history(id)).map((v) => v.version)).toEqual(all);
       expect((await store.getVersion(id, 1)).form.goals!.actual).toBe(repeatedText(1));
     });
 

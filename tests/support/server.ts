@@ -15,6 +15,8 @@ export interface TestServer extends RunningServer {
   request(path: string, init?: RequestInit): Promise<Response>;
   /** Sends `body` as JSON with `method` (default POST). */
   send(path: string, body: unknown, init?: RequestInit & { method?: string }): Promise<Response>;
+  /** The PostgreSQL schema of ZIPING_TEST_STORE=postgres (for tests that read the tables); else null. */
+  schema: string | null;
 }
 
 /** Starts a server on a loopback port; `dataDir` reuses an existing store (restart tests). */
@@ -41,6 +43,7 @@ export async function startTestServer(
   const request = (path: string, init?: RequestInit): Promise<Response> => fetch(`${server.url}${path}`, init);
   return {
     ...server,
+    schema: schema ?? null,
     request,
     send(path, body, init = {}) {
       const headers = new Headers(init.headers);

@@ -5,7 +5,7 @@
  */
 import { env } from 'cloudflare:test';
 import { afterAll } from 'vitest';
-import { addUser, revokeUser } from '../../src/app/access/user-admin.js';
+import { addUser, restoreUser, revokeUser } from '../../src/app/access/user-admin.js';
 import { workerApp } from '../../src/entry/worker.js';
 import { D1AccountRepository } from '../../src/store/d1-accounts.js';
 import { accessSuite } from '../access/access-suite.js';
@@ -28,5 +28,6 @@ accessSuite(async () => {
     fetch: async (path, init) => app.fetch(new Request(`http://ziping.test${path}`, init), env),
     addUser: async (name, unit, role) => (await addUser(accounts, { name, unit, role }, new Date())).token,
     revoke: async (name) => void (await revokeUser(accounts, name, new Date())),
+    restore: async (name) => void (await restoreUser(accounts, name)),
   };
 }, seedInput);

@@ -4,7 +4,14 @@ import { D1FormRepository } from '../../src/store/d1-repository.js';
 import type { D1Database } from '../../src/store/d1-types.js';
 import type { FormRecord } from '../../src/store/repository.js';
 import { saveInputFor, seedForm } from '../support/seed-forms.js';
-import { describeRepositoryContract, expectZipingError, saveCellRepeatedly } from '../store/repository-contract.js';
+import { MAX_HISTORY_PER_CELL } from '../../src/core/limits.js';
+import {
+  describeRepositoryContract,
+  expectZipingError,
+  HISTORY_OVERFLOW,
+  HISTORY_SAVES,
+  saveCellRepeatedly,
+} from '../store/repository-contract.js';
 import { freshD1, resetD1 } from './d1.js';
 
 describeRepositoryContract('D1 store (workerd)', async () => {
@@ -85,13 +92,13 @@ describe('D1 store: a save costs the same few statements however many cells it c
   });
 });
 
-describe('D1 store: a cell keeps its newest 200 entries in the table, not only in what is read', () => {
+describe('D1 store: a cell keeps its newest entries (the limit) in the table, not only in what is read', () => {
   afterEach(resetD1);
 
-  it('deletes the rows of a cell past the newest 200 with the save that adds one', async () => {
+  it('deletes the rows of a cell past the newest MAX_HISTORY_PER_CELL with the save that adds one', async () => {
     const db = await freshD1();
     const store = new D1FormRepository(db);
-    const id = await saveCellRepeatedly(store, 205);
+    const id = await saveCellRepeatedly(store, HISTORY_SAVES);
     const rows = await db
       .prepare(
         `SELECT path, count(*) AS n, min(version) AS oldest, max(version) AS newest
@@ -100,10 +107,10 @@ describe('D1 store: a cell keeps its newest 200 entries in the table, not only i
       .bind(id)
       .all<{ path: string; n: number; oldest: number; newest: number }>();
     expect(rows.results.filter((r) => r.path === 'goals.actual')).toEqual([
-      { path: 'goals.actual', n: 200, oldest: 6, newest: 205 },
+      { path: 'goals.actual', n: MAX_HISTORY_PER_CELL, oldest: HISTORY_OVERFLOW + 1, newest: HISTORY_SAVES },
     ]);
     expect(rows.results.find((r) => r.path === 'indicators.1.deviation')).toMatchObject({ n: 1, oldest: 1 });
     const versions = await db.prepare('SELECT count(*) AS n FROM form_versions WHERE form_id = ?').bind(id).first();
-    expect(versions).toEqual({ n: 205 });
+    expect(versions).toEqual({ n: HISTORY_SAVES });
   });
 });

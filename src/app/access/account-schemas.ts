@@ -1,8 +1,7 @@
 /** The JSON shapes of the sign-in and user routes (issue #12), defined once for validation and OpenAPI. */
 import { z } from '@hono/zod-openapi';
 import { ROLES } from '../../core/access/roles.js';
-import { UNIT_PATH_LIMITS } from '../../core/limits.js';
-import { MAX_PASSWORD_CHARS } from './secrets.js';
+import { MAX_USER_NAME_CHARS, PASSWORD_LIMITS, UNIT_PATH_LIMITS } from '../../core/limits.js';
 
 export const UserViewSchema = z
   .object({
@@ -12,6 +11,10 @@ export const UserViewSchema = z
     role: z.enum(ROLES).openapi({ description: 'filler 填报人，reviewer 审核人，admin 管理员' }),
     roleLabel: z.string().openapi({ description: '角色的中文名' }),
     createdAt: z.string(),
+    disabledAt: z
+      .string()
+      .nullable()
+      .openapi({ description: '吊销（停用）的时间；null 表示账户在用。停用的用户不能登录，也不能用令牌' }),
   })
   .openapi('User');
 
@@ -28,17 +31,21 @@ export const SessionViewSchema = z
 
 export const SignInSchema = z
   .object({
-    name: z.string().min(1).max(64).openapi({ description: '用户名' }),
-    password: z.string().min(1).max(MAX_PASSWORD_CHARS).openapi({ description: '密码' }),
+    name: z.string().min(1).max(MAX_USER_NAME_CHARS).openapi({ description: '用户名' }),
+    password: z.string().min(1).max(PASSWORD_LIMITS.maxChars).openapi({ description: '密码' }),
   })
   .openapi('SignIn');
 
 export const NewUserSchema = z
   .object({
-    name: z.string().min(1).max(64),
+    name: z.string().min(1).max(MAX_USER_NAME_CHARS),
     unit: z.string().min(1).max(UNIT_PATH_LIMITS.maxChars),
     role: z.string().min(1).max(20).openapi({ description: '填报人、审核人、管理员（或 filler、reviewer、admin）' }),
-    password: z.string().max(MAX_PASSWORD_CHARS).optional().openapi({ description: '页面登录的初始密码（可不设）' }),
+    password: z
+      .string()
+      .max(PASSWORD_LIMITS.maxChars)
+      .optional()
+      .openapi({ description: '页面登录的初始密码（可不设）' }),
   })
   .openapi('NewUser');
 
@@ -47,5 +54,5 @@ export const NewTokenSchema = z
   .openapi('NewToken');
 
 export const UserNameParams = z.object({
-  name: z.string().min(1).max(64).openapi({ description: '用户名' }),
+  name: z.string().min(1).max(MAX_USER_NAME_CHARS).openapi({ description: '用户名' }),
 });

@@ -1,7 +1,8 @@
 /**
  * Who sent a request, from its credentials (issue #12): an API token in `Authorization: Bearer …`,
  * or the session cookie the sign-in route set. Credentials that are present but unknown, revoked or
- * expired are refused with 401 rather than treated as nobody, so a client learns its token is dead.
+ * expired, or whose user is disabled, are refused with 401 rather than treated as nobody, so a
+ * client learns its token is dead.
  */
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
@@ -38,6 +39,14 @@ export function actorOf(user: StoredUser): Actor {
   return { kind: 'user', userId: user.id, name: user.name, unit: user.unit, role: user.role };
 }
 
+/**
+ * The caller a token or session found: a live user, or dead credentials. A disabled user is dead
+ * here too, whatever the store answered, so one store path that forgot the check lets no one in.
+ */
+function callerFor(user: StoredUser | null, sessionId: string | null): Caller {
+  return user && user.disabledAt === null ? { actor: actorOf(user), sessionId, dead: false } : DEAD;
+}
+
 /** The token of an `Authorization` header; '' for a header that is not a well-formed Bearer token. */
 function bearerOf(header: string): string {
   const match = BEARER.exec(header.trim());
@@ -49,12 +58,10 @@ export async function callerOf(c: Context, accounts: AccountRepository, now: Dat
   const header = c.req.header('authorization');
   if (header !== undefined) {
     const token = bearerOf(header);
-    const user = token ? await accounts.userByToken(await secretHash(token)) : null;
-    return user ? { actor: actorOf(user), sessionId: null, dead: false } : DEAD;
+    return callerFor(token ? await accounts.userByToken(await secretHash(token)) : null, null);
   }
   const sessionId = getCookie(c, SESSION_COOKIE);
   if (sessionId === undefined) return NOBODY;
   if (sessionId.length > MAX_CREDENTIAL_CHARS) return DEAD;
-  const user = await accounts.userBySession(await secretHash(sessionId), now);
-  return user ? { actor: actorOf(user), sessionId, dead: false } : DEAD;
+  return callerFor(await accounts.userBySession(await secretHash(sessionId), now), sessionId);
 }

@@ -69,6 +69,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/users': ownUnit('admin'),
   'POST /api/users': ownUnit('admin', 'admin'),
   'POST /api/users/:name/revoke': ownUnit('admin', 'admin'),
+  'POST /api/users/:name/restore': ownUnit('admin', 'admin'),
   'POST /api/users/:name/tokens': ownUnit('admin', 'admin'),
   // review (issue #12): the unit submits; reviewers return, accept and mark; everyone who reads sees it
   'GET /api/forms/:id/review': form('read'),

@@ -4,6 +4,7 @@
  * Passwords are stored as PBKDF2-SHA256 with a random salt; tokens and session ids are 32 random
  * bytes, stored as their SHA-256 (a leaked store does not let anyone sign in).
  */
+import { PASSWORD_LIMITS } from '../../core/limits.js';
 
 /**
  * PBKDF2 iterations. workerd refuses more than 100 000 (Cloudflare's limit), and a hash made on
@@ -15,10 +16,6 @@ const SALT_BYTES = 16;
 const HASH_BITS = 256;
 const TOKEN_BYTES = 32;
 const SCHEME = 'pbkdf2-sha256';
-/** Longest password accepted (PBKDF2 hashes any length; this bounds the work per request). */
-export const MAX_PASSWORD_CHARS = 200;
-/** Shortest password accepted for a new one. */
-export const MIN_PASSWORD_CHARS = 8;
 
 const encoder = new TextEncoder();
 
@@ -74,7 +71,7 @@ export async function verifyPassword(password: string, stored: string | null): P
   if (parts.length !== 4 || parts[0] !== SCHEME || !(iterations >= 1 && iterations <= PBKDF2_ITERATIONS)) {
     return false;
   }
-  const actual = await pbkdf2(password.slice(0, MAX_PASSWORD_CHARS), fromBase64Url(parts[2]!), iterations);
+  const actual = await pbkdf2(password.slice(0, PASSWORD_LIMITS.maxChars), fromBase64Url(parts[2]!), iterations);
   return sameBytes(actual, fromBase64Url(parts[3]!)) && stored !== null;
 }
 

@@ -1,14 +1,23 @@
 /**
- * Creating users and revoking their access (issue #12), shared by `ziping users` and the admin
- * routes so both check and store the same way. A new user gets an API token, returned once.
+ * Creating users, revoking and restoring their access, new tokens and passwords (issue #12),
+ * shared by `ziping users` and the admin routes so both check and store the same way. A new user
+ * gets an API token, returned once. Revoking disables the account (no sign-in, no token) until it
+ * is restored; restoring does not bring back the revoked tokens.
  */
 import type { Role } from '../../core/access/roles.js';
 import { UnitPathSchema } from '../../core/access/unit-path.js';
 import { UserNameSchema } from '../../core/access/user.js';
 import { ZipingError, type FieldIssue } from '../../core/errors.js';
-import { publicUser, userNotFound, type AccountRepository } from '../../store/accounts.js';
+import { PASSWORD_LIMITS } from '../../core/limits.js';
+import {
+  accountDisabled,
+  publicUser,
+  userNotFound,
+  type AccountRepository,
+  type StoredUser,
+} from '../../store/accounts.js';
 import type { User } from '../../core/access/user.js';
-import { hashPassword, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, newSecret, secretHash } from './secrets.js';
+import { hashPassword, newSecret, secretHash } from './secrets.js';
 
 export interface AddUserInput {
   name: string;
@@ -42,8 +51,8 @@ function checkNewUser(input: AddUserInput): { name: string; unit: string } {
 /** The issue with a new password, or null when it is acceptable (or absent). */
 export function passwordIssue(password: string | undefined): FieldIssue | null {
   if (password === undefined) return null;
-  if (password.length < MIN_PASSWORD_CHARS || password.length > MAX_PASSWORD_CHARS) {
-    const message = `密码应为 ${MIN_PASSWORD_CHARS}–${MAX_PASSWORD_CHARS} 个字符`;
+  if (password.length < PASSWORD_LIMITS.minChars || password.length > PASSWORD_LIMITS.maxChars) {
+    const message = `密码应为 ${PASSWORD_LIMITS.minChars}–${PASSWORD_LIMITS.maxChars} 个字符`;
     return { path: 'password', code: 'invalid_password', message };
   }
   return null;
@@ -59,17 +68,40 @@ export async function addUser(accounts: AccountRepository, input: AddUserInput, 
   return { user: publicUser(user), token };
 }
 
-/** Revokes every token and session of the user `name`; returns how many tokens were revoked. */
-export async function revokeUser(accounts: AccountRepository, name: string, at: Date): Promise<number> {
+/** The stored user `name`, or `not_found`. */
+async function existingUser(accounts: AccountRepository, name: string): Promise<StoredUser> {
   const user = await accounts.userByName(name);
   if (!user) throw userNotFound(name);
-  return accounts.revokeUser(user.id, at);
+  return user;
 }
 
-/** A new API token for the user `name` (the old ones stay valid until revoked). */
+/**
+ * Disables the user `name`, revoking every token and ending every session in the same write;
+ * returns how many tokens were revoked. `last_admin` for the last active administrator.
+ */
+export async function revokeUser(accounts: AccountRepository, name: string, at: Date): Promise<number> {
+  return accounts.revokeUser((await existingUser(accounts, name)).id, at);
+}
+
+/** Enables the user `name` again; the tokens revoked with them stay revoked (issue a new one). */
+export async function restoreUser(accounts: AccountRepository, name: string): Promise<User> {
+  const user = await existingUser(accounts, name);
+  await accounts.restoreUser(user.id);
+  return { ...publicUser(user), disabledAt: null };
+}
+
+/** Sets the password of the user `name` (checked as a new user's is); their sessions stay. */
+export async function setUserPassword(accounts: AccountRepository, name: string, password: string): Promise<void> {
+  const issue = passwordIssue(password);
+  if (issue) throw new ZipingError('invalid_request', issue.message, { issues: [issue] });
+  const user = await existingUser(accounts, name);
+  await accounts.setPassword(user.id, await hashPassword(password));
+}
+
+/** A new API token for the active user `name` (the old ones stay valid until revoked). */
 export async function newToken(accounts: AccountRepository, name: string, at: Date): Promise<string> {
-  const user = await accounts.userByName(name);
-  if (!user) throw userNotFound(name);
+  const user = await existingUser(accounts, name);
+  if (user.disabledAt !== null) throw accountDisabled(user.name);
   const token = newSecret('zpt');
   await accounts.addToken(user.id, await secretHash(token), at);
   return token;

@@ -1,10 +1,10 @@
 /**
  * `GET /api/audit`: the audit log, newest first, paged (issue #12). Administrators and reviewers
- * see the entries of their unit and the units below it (`can(actor, 'audit', unit)`); the local
+ * see the entries of their unit and the units below it (core's `scopeOf(actor, 'audit')`); the local
  * actor sees all. Filters: form, unit (with the units below it), since/until.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { type Actor, can } from '../../core/access/index.js';
+import { type Actor, inScope, scopeOf } from '../../core/access/index.js';
 import { isWithinUnit, UnitPathSchema } from '../../core/access/unit-path.js';
 import { AuditEntrySchema } from '../../core/audit/entry.js';
 import { AUDIT_PAGE_LIMITS } from '../../core/limits.js';
@@ -49,15 +49,16 @@ const auditRoute = createRoute({
 });
 
 /**
- * The unit subtree `actor` may read entries of, narrowed by the asked `unit`: undefined for all
- * (local actor), null for none.
+ * The unit subtree whose entries the query reads: where `actor`'s audit right reaches (core's
+ * `scopeOf`), narrowed by the asked `unit`; undefined for all (local actor), null for none. A unit
+ * above the actor's own is narrowed to the actor's (the audit right reaches a subtree, rights.ts).
  */
-function scopeOf(actor: Actor, unit: string | undefined): string | undefined | null {
-  if (actor.kind === 'local') return unit;
-  if (actor.kind !== 'user') return null;
-  const scope = unit === undefined || isWithinUnit(unit, actor.unit) ? (unit ?? actor.unit) : null;
-  if (scope === null && isWithinUnit(actor.unit, unit!)) return actor.unit;
-  return scope !== null && can(actor, 'audit', scope) ? scope : null;
+function auditUnitOf(actor: Actor, unit: string | undefined): string | undefined | null {
+  const scope = scopeOf(actor, 'audit');
+  if (scope.kind !== 'unit') return scope.kind === 'all' ? unit : null;
+  if (unit === undefined) return scope.unit;
+  if (inScope(scope, unit)) return unit;
+  return isWithinUnit(scope.unit, unit) ? scope.unit : null;
 }
 
 /** The audit route, to be mounted under `/api`. */
@@ -66,7 +67,7 @@ export function auditRoutes(deps: ResolvedDeps) {
     // The access layer has let only those with the audit right on their unit through (policy.ts)
     const actor = c.get('actor');
     const query = c.req.valid('query');
-    const scope = scopeOf(actor, query.unit);
+    const scope = auditUnitOf(actor, query.unit);
     if (scope === null) return c.json({ items: [], nextCursor: null }, 200);
     const page = await deps.audit.list({
       ...(query.formId ? { formId: query.formId } : {}),

@@ -173,7 +173,7 @@ function requestFor(form: Form, report: ScoreReport, path: NarrativePath, maxCha
 const sinkFor = (emit: EmitEvent | null, path: NarrativePath) =>
   emit
     ? (event: DraftEvent) =>
-        void emit(event.type, event.type === 'delta' ? { path, text: event.text } : { path, reason: event.reason })
+        emit(event.type, event.type === 'delta' ? { path, text: event.text } : { path, reason: event.reason })
     : undefined;
 
 /** The chat history the drafter continues from: the user's and the assistant's turns. */
@@ -222,7 +222,7 @@ async function draftBatch(
     signal,
     sinkFor: (path) => sinkFor(emit, path),
     onProgress: ({ done, total, item }) =>
-      void emit?.('progress', {
+      emit?.('progress', {
         done,
         total,
         path: item.path,

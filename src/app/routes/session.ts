@@ -2,7 +2,8 @@
  * `/api/session` (issue #12): who is signed in, sign-in with name and password, sign-out. A session
  * is a random id in an HttpOnly, SameSite=Strict cookie (stored only as its hash, ending after
  * `sessionHours`); writes made with it must carry its CSRF token (`X-Ziping-CSRF`), which only
- * the page that signed in is told. A wrong name and a wrong password get the same 401.
+ * the page that signed in is told. A wrong name and a wrong password get the same 401; only the
+ * right password of a revoked (disabled) account learns that it is disabled (403 account_disabled).
  */
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -12,7 +13,7 @@ import { signInKey, signInLocked, signInWindow } from '../../core/access/sign-in
 import type { User } from '../../core/access/user.js';
 import { ZipingError } from '../../core/errors.js';
 import { SIGN_IN_LIMIT } from '../../core/limits.js';
-import { publicUser, type AccountRepository } from '../../store/accounts.js';
+import { accountDisabled, publicUser, type AccountRepository } from '../../store/accounts.js';
 import { SessionViewSchema, SignInSchema } from '../access/account-schemas.js';
 import { MAX_CREDENTIAL_CHARS, SESSION_COOKIE } from '../access/credentials.js';
 import { csrfTokenOf, newSecret, secretHash, verifyPassword } from '../access/secrets.js';
@@ -38,10 +39,10 @@ const signInRoute = createRoute({
   path: '/session',
   summary: '登录',
   description:
-    '用户名和密码正确时设置会话 Cookie（HttpOnly，SameSite=Strict），并返回 CSRF 令牌。' +
+    '用户名和密码正确时设置会话 Cookie（HttpOnly，SameSite=Strict），并返回 CSRF 令牌；已吊销（停用）的账户返回 403 account_disabled。' +
     `同一用户名 ${SIGN_IN_LIMIT.windowSeconds / 60} 分钟内密码错误 ${SIGN_IN_LIMIT.failures} 次后，到窗口结束前返回 429。`,
   request: { body: jsonBody(SignInSchema) },
-  responses: { 200: jsonResponse(SessionViewSchema, '已登录'), ...errors(400, 401, 404, 429) },
+  responses: { 200: jsonResponse(SessionViewSchema, '已登录'), ...errors(400, 401, 403, 404, 429) },
 });
 
 const signOutRoute = createRoute({
@@ -91,6 +92,8 @@ export function sessionRoutes(deps: ResolvedDeps) {
         await deps.quotaCounters.add(signInKey(name), signInWindow(now).id, 1);
         throw badSignIn();
       }
+      // Said only to someone who knows the password: a wrong one above tells nothing about the account
+      if (user.disabledAt !== null) throw accountDisabled(user.name);
       const sessionId = newSecret('zps');
       const expiresAt = new Date(now.getTime() + config.sessionHours * 3_600_000);
       await accounts.addSession({ hash: await secretHash(sessionId), userId: user.id, at: now, expiresAt });

@@ -1,17 +1,18 @@
 /**
  * `/api/users` (issue #12): administrators list the users of their part of the unit tree, create
- * users (the new API token is in the answer, once) and revoke a user's tokens and sessions. The
+ * users (the new API token is in the answer, once), revoke a user (the account is disabled, its
+ * tokens revoked and sessions ended) and restore one (enabled again, old tokens still revoked). The
  * access check lets only actors with the `admin` right on their own unit in; each handler then
  * checks the target's unit, so a user outside the administrator's subtree is a 404.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Actor } from '../../core/access/actor.js';
 import { can } from '../../core/access/rights.js';
-import { roleFromName } from '../../core/access/roles.js';
+import { requireRole } from '../../core/access/roles.js';
 import { ZipingError } from '../../core/errors.js';
 import { publicUser, userNotFound, type AccountRepository } from '../../store/accounts.js';
 import { NewTokenSchema, NewUserSchema, UserNameParams, UserViewSchema } from '../access/account-schemas.js';
-import { addUser, newToken, revokeUser } from '../access/user-admin.js';
+import { addUser, newToken, restoreUser, revokeUser } from '../access/user-admin.js';
 import type { ResolvedDeps } from '../deps.js';
 import { createRouter } from '../router.js';
 import { errors, jsonBody, jsonResponse } from '../schemas.js';
@@ -37,12 +38,23 @@ const addUserRoute = createRoute({
 const revokeRoute = createRoute({
   method: 'post',
   path: '/users/{name}/revoke',
-  summary: '吊销用户的令牌和登录（管理员）',
+  summary: '吊销用户：停用账户，吊销其令牌并结束其登录（管理员）',
+  description:
+    '停用后该用户不能登录、不能用令牌，也不能再发令牌，直到恢复。不能吊销最后一个在用的管理员（409 last_admin）。',
   request: { params: UserNameParams },
   responses: {
     200: jsonResponse(z.object({ revokedTokens: z.number().int() }), '已吊销'),
-    ...errors(401, 403, 404),
+    ...errors(401, 403, 404, 409),
   },
+});
+
+const restoreRoute = createRoute({
+  method: 'post',
+  path: '/users/{name}/restore',
+  summary: '恢复已吊销的用户（管理员）',
+  description: '账户重新启用，可以再用密码登录；吊销时的旧令牌仍然无效，需要时另发新令牌。',
+  request: { params: UserNameParams },
+  responses: { 200: jsonResponse(z.object({ user: UserViewSchema }), '已恢复'), ...errors(401, 403, 404) },
 });
 
 const tokenRoute = createRoute({
@@ -75,12 +87,7 @@ export function usersRoutes(deps: ResolvedDeps) {
     })
     .openapi(addUserRoute, async (c) => {
       const body = c.req.valid('json');
-      const role = roleFromName(body.role);
-      if (!role) {
-        throw new ZipingError('invalid_request', '角色应为 填报人、审核人 或 管理员', {
-          issues: [{ path: 'role', code: 'invalid_role', message: '角色应为 填报人、审核人 或 管理员' }],
-        });
-      }
+      const role = requireRole(body.role);
       if (!can(c.get('actor'), 'admin', body.unit.trim())) {
         throw new ZipingError('forbidden', `只能在你管理的单位之内新建用户（${body.unit}）`);
       }
@@ -91,6 +98,11 @@ export function usersRoutes(deps: ResolvedDeps) {
       const accounts = accountsOrThrow();
       const user = await managedUser(accounts, c.get('actor'), c.req.valid('param').name);
       return c.json({ revokedTokens: await revokeUser(accounts, user.name, clock()) }, 200);
+    })
+    .openapi(restoreRoute, async (c) => {
+      const accounts = accountsOrThrow();
+      const user = await managedUser(accounts, c.get('actor'), c.req.valid('param').name);
+      return c.json({ user: userView(await restoreUser(accounts, user.name)) }, 200);
     })
     .openapi(tokenRoute, async (c) => {
       const accounts = accountsOrThrow();

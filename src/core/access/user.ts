@@ -3,14 +3,18 @@
  * what people type at sign-in and what history shows, so they are short and without spaces.
  */
 import { z } from 'zod';
+import { MAX_USER_NAME_CHARS } from '../limits.js';
 import { RoleSchema } from './roles.js';
 import { UnitPathSchema } from './unit-path.js';
 
-/** Letters (Chinese included), digits, `.`, `_` and `-`; 1–64 characters. */
+/** Letters (Chinese included), digits, `.`, `_` and `-`; 1–MAX_USER_NAME_CHARS characters. */
+const USER_NAME = new RegExp(`^[\\p{L}\\p{N}._-]{1,${MAX_USER_NAME_CHARS}}$`, 'u');
+
+/** A sign-in name, trimmed. */
 export const UserNameSchema = z
   .string()
   .trim()
-  .regex(/^[\p{L}\p{N}._-]{1,64}$/u, '用户名应为 1–64 个字母、汉字、数字或 . _ -（不含空格）');
+  .regex(USER_NAME, `用户名应为 1–${MAX_USER_NAME_CHARS} 个字母、汉字、数字或 . _ -（不含空格）`);
 
 /** A user as the API shows it (never a password hash or token). */
 export const UserSchema = z.object({
@@ -19,5 +23,7 @@ export const UserSchema = z.object({
   unit: UnitPathSchema,
   role: RoleSchema,
   createdAt: z.string(),
+  /** When an administrator revoked the user (ISO time); null while the account is active. */
+  disabledAt: z.string().nullable(),
 });
 export type User = z.infer<typeof UserSchema>;

@@ -114,9 +114,6 @@ export function exposureWarning(host: string): string | null {
   );
 }
 
-/** Sign-in is required when asked (option, or ZIPING_AUTH=on) and always off loopback (issue #12). */
-export { authRequiredFor } from '../app/access/auth-setting.js';
-
 /** The command that creates the first administrator, printed when a team server has none. */
 export const FIRST_ADMIN_COMMAND = 'npx ziping users add 管理员用户名 --unit 单位路径 --role 管理员 --password-stdin';
 

@@ -77,10 +77,9 @@ export function userNotFound(name: string): ZipingError {
   return new ZipingError('not_found', `没有用户“${name}”`, { details: { name } });
 }
 
-/** `account_disabled`: the user was revoked; `name` when the caller knows it. */
-export function accountDisabled(name?: string): ZipingError {
-  const who = name === undefined ? '该用户' : `用户“${name}”`;
-  return new ZipingError('account_disabled', `${who}的账户已停用（已吊销），需管理员恢复后才能使用`);
+/** `account_disabled`: the user was revoked. */
+export function accountDisabled(name: string): ZipingError {
+  return new ZipingError('account_disabled', `用户“${name}”的账户已停用（已吊销），需管理员恢复后才能使用`);
 }
 
 /** `last_admin`: revoking would leave a team server without an active administrator. */

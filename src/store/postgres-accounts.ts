@@ -17,9 +17,14 @@ import {
 import { USER_COLUMNS, type UserRow, userOfRow } from './account-rows.js';
 import { newFormId } from './ids.js';
 
-/** The condition that user `param` (a placeholder such as `$2`) is active. */
-const activeUser = (param: string): string =>
-  `EXISTS (SELECT 1 FROM ziping_users WHERE id = ${param} AND disabled_at IS NULL)`;
+/**
+ * The row of user `param` (a placeholder such as `$2`) when active, share-locked: a new token or
+ * session waits for a revoke in progress and then sees the user disabled. A plain EXISTS would
+ * read the row as it was before the revoke and insert a secret the revoke never saw, which a
+ * restore would bring back.
+ */
+const activeUserRow = (param: string): string =>
+  `FROM ziping_users WHERE id = ${param} AND disabled_at IS NULL FOR SHARE`;
 
 /** Revokes the tokens and ends the sessions of user $1 at $2; the count of revoked tokens. */
 const REVOKE_SECRETS = `WITH s AS (DELETE FROM ziping_sessions WHERE user_id = $1),
@@ -78,7 +83,7 @@ export class PostgresAccountRepository implements AccountRepository {
 
   async addToken(userId: string, tokenHash: string, at: Date): Promise<void> {
     const done = await this.#pool.query(
-      `INSERT INTO ziping_api_tokens (hash, user_id, created_at) SELECT $1, $2, $3 WHERE ${activeUser('$2')}`,
+      `INSERT INTO ziping_api_tokens (hash, user_id, created_at) SELECT $1, id, $3 ${activeUserRow('$2')}`,
       [tokenHash, userId, at.toISOString()],
     );
     if (done.rowCount !== 1) throw await this.#inactive(userId);
@@ -136,7 +141,7 @@ export class PostgresAccountRepository implements AccountRepository {
     const done = await this.#pool.query(
       `WITH old AS (DELETE FROM ziping_sessions WHERE expires_at <= $3)
        INSERT INTO ziping_sessions (hash, user_id, created_at, expires_at)
-       SELECT $1, $2, $3, $4 WHERE ${activeUser('$2')}`,
+       SELECT $1, id, $3, $4 ${activeUserRow('$2')}`,
       [session.hash, session.userId, session.at.toISOString(), session.expiresAt.toISOString()],
     );
     if (done.rowCount !== 1) throw await this.#inactive(session.userId);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app/create-app.js';
 import { addUser, restoreUser, revokeUser } from '../../src/app/access/user-admin.js';
-import { newSecret, secretHash } from '../../src/app/access/secrets.js';
+import { callerFor } from '../../src/app/access/credentials.js';
 import type { StoredUser } from '../../src/store/accounts.js';
 import { MemoryAccountRepository } from '../../src/store/memory-accounts.js';
 import { MemoryFormRepository } from '../../src/store/memory-repository.js';
@@ -39,32 +39,24 @@ it('fails closed when sign-in is required but no accounts store was given', asyn
 });
 
 describe('a disabled user whom a store path still answers for', () => {
-  /** The memory store with one path that forgot the disabled check: its token and session lookups. */
-  class ForgetfulAccounts extends MemoryAccountRepository {
-    readonly all = new Map<string, StoredUser>();
-    override async userByToken(hash: string) {
-      return (await super.userByToken(hash)) ?? this.all.get(hash) ?? null;
-    }
-    override async userBySession(hash: string, now: Date) {
-      return (await super.userBySession(hash, now)) ?? this.all.get(hash) ?? null;
-    }
-  }
-
-  it('is refused with 401 for a token and a session alike', async () => {
-    const accounts = new ForgetfulAccounts();
-    const app = createApp({ store: new MemoryFormRepository(), accounts, config: { authRequired: true } });
-    const { token } = await addUser(accounts, { name: 'gone', unit: '某市财政局', role: 'filler' }, new Date());
-    await revokeUser(accounts, 'gone', new Date());
-    const gone = (await accounts.userByName('gone'))!;
-    expect(gone.disabledAt).not.toBeNull();
-    const sessionId = newSecret('zps');
-    accounts.all.set(await secretHash(token), gone);
-    accounts.all.set(await secretHash(sessionId), gone);
-    expect(await accounts.userByToken(await secretHash(token))).toBe(gone);
-    const byToken = await app.request('http://localhost/api/forms', { headers: { authorization: `Bearer ${token}` } });
-    const bySession = await app.request('http://localhost/api/forms', {
-      headers: { cookie: `ziping_session=${sessionId}` },
-    });
-    expect([byToken.status, bySession.status]).toEqual([401, 401]);
+  // Defence in depth: one store path that forgot the disabled check must still let no one in
+  const user: StoredUser = {
+    id: 'u1',
+    name: 'gone',
+    unit: '某市财政局',
+    role: 'filler',
+    createdAt: '2026-03-01T08:00:00.000Z',
+    disabledAt: null,
+    passwordHash: null,
+  };
+  it.each([
+    ['an active user by token', user, null, false],
+    ['an active user by session', user, 'zps_1', false],
+    ['a disabled user by token', { ...user, disabledAt: '2026-03-02T08:00:00.000Z' }, null, true],
+    ['a disabled user by session', { ...user, disabledAt: '2026-03-02T08:00:00.000Z' }, 'zps_1', true],
+    ['no user', null, null, true],
+  ] as const)('%s: dead %s', (_name, found, sessionId, dead) => {
+    const caller = callerFor(found, sessionId);
+    expect([caller.dead, caller.actor.kind]).toEqual([dead, dead ? 'anonymous' : 'user']);
   });
 });

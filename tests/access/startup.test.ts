@@ -4,7 +4,8 @@
  * creates one (token on the last line) and revokes tokens; a laptop stays zero-config.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { authRequiredFor, startNodeServer } from '../../src/entry/node.js';
+import { authRequiredFor } from '../../src/app/access/auth-setting.js';
+import { startNodeServer } from '../../src/entry/node.js';
 import { ziping } from '../support/cli.js';
 import { makeTempDir, removeDir } from '../support/temp-dir.js';
 

@@ -6,7 +6,7 @@
 import { isLoopbackHost } from '../allowed-host.js';
 
 /** True when the ZIPING_AUTH value switches sign-in on. */
-export function authSwitchedOn(value: string | undefined): boolean {
+function authSwitchedOn(value: string | undefined): boolean {
   return value?.trim().toLowerCase() === 'on';
 }
 

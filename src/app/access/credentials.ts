@@ -43,7 +43,7 @@ export function actorOf(user: StoredUser): Actor {
  * The caller a token or session found: a live user, or dead credentials. A disabled user is dead
  * here too, whatever the store answered, so one store path that forgot the check lets no one in.
  */
-function callerFor(user: StoredUser | null, sessionId: string | null): Caller {
+export function callerFor(user: StoredUser | null, sessionId: string | null): Caller {
   return user && user.disabledAt === null ? { actor: actorOf(user), sessionId, dead: false } : DEAD;
 }
 

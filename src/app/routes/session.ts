@@ -13,7 +13,7 @@ import { signInKey, signInLocked, signInWindow } from '../../core/access/sign-in
 import type { User } from '../../core/access/user.js';
 import { ZipingError } from '../../core/errors.js';
 import { SIGN_IN_LIMIT } from '../../core/limits.js';
-import { accountDisabled, publicUser, type AccountRepository } from '../../store/accounts.js';
+import { publicUser, type AccountRepository } from '../../store/accounts.js';
 import { SessionViewSchema, SignInSchema } from '../access/account-schemas.js';
 import { MAX_CREDENTIAL_CHARS, SESSION_COOKIE } from '../access/credentials.js';
 import { csrfTokenOf, newSecret, secretHash, verifyPassword } from '../access/secrets.js';
@@ -92,8 +92,8 @@ export function sessionRoutes(deps: ResolvedDeps) {
         await deps.quotaCounters.add(signInKey(name), signInWindow(now).id, 1);
         throw badSignIn();
       }
-      // Said only to someone who knows the password: a wrong one above tells nothing about the account
-      if (user.disabledAt !== null) throw accountDisabled(user.name);
+      // A disabled account is refused by the store's addSession (account_disabled), said only to someone
+      // who knows the password: a wrong one above tells nothing about the account
       const sessionId = newSecret('zps');
       const expiresAt = new Date(now.getTime() + config.sessionHours * 3_600_000);
       await accounts.addSession({ hash: await secretHash(sessionId), userId: user.id, at: now, expiresAt });

@@ -10,8 +10,13 @@ export function hasPlaceholder(text: string): boolean {
   return text.search(PLACEHOLDER) >= 0;
 }
 
+/** The placeholders in `text`, in order (none read when no bracket a placeholder opens with is there). */
+export function placeholderMatches(text: string): RegExpExecArray[] {
+  if (!/[〔【[]/.test(text)) return [];
+  return [...text.matchAll(PLACEHOLDER)];
+}
+
 /** Spans of the placeholders in `text`. */
 export function placeholderSpans(text: string): [number, number][] {
-  if (!/[〔【[]/.test(text)) return [];
-  return [...text.matchAll(PLACEHOLDER)].map((m) => [m.index, m.index + m[0].length]);
+  return placeholderMatches(text).map((m) => [m.index, m.index + m[0].length]);
 }

@@ -40,6 +40,21 @@ export function narrativePathsOf(form: Form): NarrativePath[] {
   return ['goals.actual', ...form.indicators.map((_, i) => deviationPath(i))];
 }
 
+/** The path of the narrative cell of `row`: a deviation cell, or (null) `goals.actual`. */
+export function narrativePathAt(row: number | null): NarrativePath {
+  return row === null ? 'goals.actual' : deviationPath(row);
+}
+
+/**
+ * Calls `visit` with the text ('' when empty or missing) and row (null: `goals.actual`) of every
+ * narrative cell, in `narrativePathsOf` order, without building or reading back a path per cell.
+ */
+export function eachNarrativeText(form: Form, visit: (text: string, row: number | null) => void): void {
+  visit(form.goals?.actual ?? '', null);
+  const rows = form.indicators;
+  for (let i = 0; i < rows.length; i++) visit(rows[i]!.deviation ?? '', i);
+}
+
 /** True when the form has the cell (`indicators.9.deviation` needs a 10th row). */
 export function hasNarrativeCell(form: Form, path: NarrativePath): boolean {
   const row = narrativeRowIndex(path);

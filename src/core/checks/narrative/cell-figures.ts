@@ -5,89 +5,119 @@
  */
 import type { FormFacts } from '../../facts/types.js';
 import type { NarrativeQuantity } from '../../narrative/quantities.js';
-import { countsOf, projectFlat, projectKnowns, rowsIn, type Known } from './knowns.js';
+import { rowsIn, type Known } from './knowns.js';
 import { eachCommonText, eachGoalsText, eachRowText, lendsOne, rowExistingText, type Lent } from './lenders.js';
 import { agrees } from './matching.js';
-import { cellRanges, factAt, tableFacts, type TableFacts } from './table-facts.js';
+import { PROJECT_CLAIM_BITS } from './project-figures.js';
+import { ROW_CLAIMS } from './row-figures.js';
+import { cellBounds, factAt, rowBounds, tableFacts, type TableFacts } from './table-facts.js';
+
+/** A test of a figure read in a text against a figure it may state. */
+export type FigureTest = (q: NarrativeQuantity, k: Known) => boolean;
 
 /** The figures each claim names. */
 export interface Claims {
   get(claim: string): readonly Known[] | undefined;
+  /** True when `claim` names some figure. */
+  names(claim: string): boolean;
+  /** True when a figure `claim` names passes `test` against `q` (none is built). */
+  someOf(claim: string, q: NarrativeQuantity, test: FigureTest): boolean;
 }
 
-const PROJECT_CLAIMS = new WeakMap<FormFacts, ReadonlyMap<string, readonly Known[]>>();
-
-/** The project's figures a claim may name, in every cell (built once per form's facts). */
-function projectClaims(f: FormFacts): ReadonlyMap<string, readonly Known[]> {
-  const cached = PROJECT_CLAIMS.get(f);
-  if (cached) return cached;
-  const out = new Map<string, readonly Known[]>();
-  const p = projectKnowns(f);
-  for (const claim of ['budget', 'executed', 'execution-rate', 'total'] as const) out.set(claim, p[claim]!);
-  // "超出指标值20%以上即为超额完成": the profile's standard is also an excess a text may cite
-  const standard = p.other!.filter((k) => k.source === '超额完成认定标准');
-  out.set('excess', standard);
-  out.set('shortfall', standard);
-  out.set('score', [...p.total!, ...p.other!.filter((k) => k.unit?.family === 'score')]);
-  PROJECT_CLAIMS.set(f, out);
-  return out;
-}
+const ROW_CLAIM_NAMES: ReadonlySet<string> = new Set(ROW_CLAIMS);
+const NO_POSITIONS: readonly number[] = [];
 
 /** A cell's figures: `row` a deviation cell's row, or null for 实际完成情况 (every row). */
 export class CellFigures implements Claims {
   private readonly claims = new Map<string, readonly Known[]>();
+  private readonly positions = new Map<string, readonly number[]>();
   private readonly table: TableFacts;
-  private readonly ranges: readonly [number, number][];
+  /** The row facts the cell may state, then all the facts it may state: flat [from, to…] ranges. */
+  private readonly rowBounds: readonly number[];
+  private readonly bounds: readonly number[];
+  // One figure a search tries each fact on, refilled: a search builds nothing
+  private readonly scratch: Known = { value: 0, unit: null, source: '', origin: 'fact' };
   // What a visit of the lending texts is asked (set by `vouches`): one visitor per cell, none per figure
   private asked: NarrativeQuantity | null = null;
   private textOnly = false;
   private visitor: ((l: Lent) => boolean) | null = null;
 
+  /** With `table`, the cell reads the rows it needs into it (default: the one kept for `f`). */
   constructor(
     private readonly f: FormFacts,
     private readonly row: number | null,
+    table?: TableFacts,
   ) {
-    this.table = tableFacts(f, projectFlat(f), countsOf(f));
-    this.ranges = cellRanges(this.table, f, row);
+    this.table = table ?? tableFacts(f);
+    this.rowBounds = rowBounds(this.table, row);
+    this.bounds = cellBounds(this.table, this.rowBounds, row);
   }
 
   /** The figures `claim` names: the rows' (its row's, or every row's), then the project's. */
   get(claim: string): readonly Known[] {
-    const known = this.claims.get(claim);
-    if (known) return known;
-    const list = this.rowClaim(claim);
-    const project = projectClaims(this.f).get(claim);
-    // a project score only in 实际完成情况
-    if (project && (claim !== 'score' || this.row === null)) list.push(...project);
-    this.claims.set(claim, list);
-    return list;
+    let known = this.claims.get(claim);
+    if (!known) {
+      known = this.positionsOf(claim).map((i) => factAt(this.table, i));
+      this.claims.set(claim, known);
+    }
+    return known;
   }
 
-  private rowClaim(claim: string): Known[] {
+  names(claim: string): boolean {
+    return this.positionsOf(claim).length > 0;
+  }
+
+  someOf(claim: string, q: NarrativeQuantity, test: FigureTest): boolean {
+    for (const i of this.positionsOf(claim)) if (test(q, this.fill(i))) return true;
+    return false;
+  }
+
+  /** Where the figures `claim` names are in the table, in `get` order (kept per claim). */
+  private positionsOf(claim: string): readonly number[] {
+    let at = this.positions.get(claim);
+    if (at) return at;
+    const bit = PROJECT_CLAIM_BITS[claim] ?? 0;
+    // a claim no row figure answers and no project figure either (none: a figure that names nothing)
+    if (bit === 0 && !ROW_CLAIM_NAMES.has(claim)) return NO_POSITIONS;
     const t = this.table;
-    const [from, to] = this.row === null ? [t.projectEnd, t.rowsEnd] : (this.ranges[1] ?? [0, 0]);
-    const out: Known[] = [];
-    for (let i = from; i < to; i++) if (t.claims[i] === claim) out.push(factAt(t, i));
-    return out;
+    const found: number[] = [];
+    const b = this.rowBounds;
+    for (let r = 0; r < b.length; r += 2)
+      for (let i = b[r]!; i < b[r + 1]!; i++) if (t.claims[i] === claim) found.push(i);
+    // a project score only in 实际完成情况
+    if (bit !== 0 && (claim !== 'score' || this.row === null))
+      for (let i = 0; i < t.projectEnd; i++) if ((t.bits[i]! & bit) !== 0) found.push(i);
+    at = found;
+    this.positions.set(claim, at);
+    return at;
+  }
+
+  /** The scratch figure, filled with the fact at `i`. */
+  private fill(i: number): Known {
+    this.scratch.value = this.table.values[i]!;
+    this.scratch.unit = this.table.units[i] ?? null;
+    return this.scratch;
   }
 
   /**
-   * The first table fact the cell may state (origin `fact`, in `cellKnowns` order) that `accepts`
-   * takes; with `near`, only those within 1e-9 of it are tried. Builds only the fact it finds.
+   * Where the first table fact the cell may state is (origin `fact`, in `cellKnowns` order) that
+   * passes `test` against `q`, or -1; with `near`, only those within 1e-9 of it are tried.
    */
-  tableFact(accepts: (k: Known) => boolean, near?: number): Known | undefined {
-    const t = this.table;
-    const scratch: Known = { value: 0, unit: null, source: '', origin: 'fact' };
-    for (const [from, to] of this.ranges) {
-      for (let i = from; i < to; i++) {
-        const value = t.values[i]!;
-        if (near !== undefined && !(Math.abs(near - value) < 1e-9)) continue;
-        scratch.value = value;
-        scratch.unit = t.units[i] ?? null;
-        if (accepts(scratch)) return factAt(t, i);
+  factIndex(q: NarrativeQuantity, test: FigureTest, near?: number): number {
+    const b = this.bounds;
+    const values = this.table.values;
+    for (let r = 0; r < b.length; r += 2) {
+      for (let i = b[r]!; i < b[r + 1]!; i++) {
+        if (near !== undefined && !(Math.abs(near - values[i]!) < 1e-9)) continue;
+        if (test(q, this.fill(i))) return i;
       }
     }
-    return undefined;
+    return -1;
+  }
+
+  /** The table fact at `i` (from `factIndex`) as a Known. */
+  factAt(i: number): Known {
+    return factAt(this.table, i);
   }
 
   /**

@@ -5,18 +5,19 @@
  */
 import type { FormFacts } from '../../facts/types.js';
 import { countChars, indexAfterChars } from '../../narrative/format.js';
-import { PLACEHOLDER } from '../../narrative/placeholders.js';
+import { placeholderMatches } from '../../narrative/placeholders.js';
 import { narrativeRowIndex } from '../../narratives/paths.js';
 import { isFillerText } from '../../parse/placeholder.js';
 import type { NarrativePath } from '../../schema/form.js';
 import { checkCauses } from './causes.js';
-import { cellFigures } from './cell-figures.js';
+import { CellFigures, cellFigures } from './cell-figures.js';
 import { checkFigures, figureContradictions } from './figures.js';
 import { cellKnowns, type Known } from './knowns.js';
 import { checkRegister, latinWords } from './register.js';
 import { checkRequired } from './required.js';
 import { quantitiesOnce } from './read-once.js';
 import { checkStructure } from './structure.js';
+import type { TableFacts } from './table-facts.js';
 import type { CheckIssue, DraftChecks } from './types.js';
 
 export interface NarrativeOptions {
@@ -99,11 +100,15 @@ function placeholdersLeft(found: readonly RegExpExecArray[]): CheckIssue[] {
 /**
  * The issues of `text`, the cell of `row` (null: 实际完成情况) as written, that a score report lists:
  * figures that contradict the table, then placeholders left; the same issues `checkNarrative` gives
- * with `asWritten`, without the checks whose findings are only warnings.
+ * with `asWritten`, without the checks whose findings are only warnings. `table` gives the form's
+ * table the cell reads its figures from, asked for only when a figure needs it.
  */
-export function reportedIssuesAt(text: string, facts: FormFacts, row: number | null): CheckIssue[] {
-  const issues = figureContradictions(quantitiesOnce(text, true), cellFigures(facts, row));
-  issues.push(...placeholdersLeft([...text.matchAll(PLACEHOLDER)]));
+export function reportedIssuesAt(text: string, facts: FormFacts, row: number | null, table: () => TableFacts) {
+  const quantities = quantitiesOnce(text, true);
+  const issues =
+    quantities.length === 0 ? [] : figureContradictions(quantities, () => new CellFigures(facts, row, table()));
+  const left = placeholderMatches(text);
+  if (left.length > 0) issues.push(...placeholdersLeft(left));
   return issues;
 }
 
@@ -130,7 +135,7 @@ export function checkNarrative(text: string, o: NarrativeOptions): DraftChecks {
       span: [indexAfterChars(text, o.maxChars), text.length],
     });
   }
-  const placeholders = [...text.matchAll(PLACEHOLDER)];
+  const placeholders = placeholderMatches(text);
   if (o.asWritten) issues.push(...placeholdersLeft(placeholders));
   return {
     ok: issues.length === 0,

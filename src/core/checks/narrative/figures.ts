@@ -4,7 +4,7 @@
  * row (of any row in 实际完成情况); others must exist, in a compatible unit, among the cell's knowns.
  */
 import type { NarrativeQuantity } from '../../narrative/quantities.js';
-import { agrees, sameValueOtherUnit } from './matching.js';
+import { agrees, isCalendar, sameValueOtherUnit } from './matching.js';
 import type { CellFigures, Claims } from './cell-figures.js';
 import type { Known } from './knowns.js';
 import type { CheckIssue, NumberCheck } from './types.js';
@@ -32,25 +32,43 @@ interface Verdict {
   issue?: CheckIssue;
 }
 
+/** The claim a figure swapped with its twin would be: 实际完成值 for 年度指标值, and back. */
+const SWAP: Readonly<Record<string, string>> = { target: 'actual', actual: 'target' };
+
+/** True when `k`'s unit may be compared with `q`'s at all (one family, or either has none). */
+const comparable = (q: NarrativeQuantity, k: Known): boolean => !q.unit || !k.unit || k.unit.family === q.unit.family;
+
+type ClaimFault = 'swapped' | 'unit_mismatch' | 'wrong_figure';
+
 /**
- * The contradiction a figure naming a claim raises when no figure of that claim agrees with it:
- * target and actual swapped, the claim's value in another unit, or another value; null if none.
+ * What a figure naming a claim is when no figure of that claim agrees with it: target and actual
+ * swapped, the claim's value in another unit, or another value; null when the claim names no figure
+ * or none compares with it. Tried on the figures in place: only an issue's message builds them.
  */
-function claimIssue(q: NarrativeQuantity, claims: Claims, candidates: readonly Known[]): CheckIssue | null {
+function claimFault(q: NarrativeQuantity, claims: Claims): ClaimFault | null {
+  if (!claims.names(q.claim)) return null;
+  const twin = SWAP[q.claim];
+  if (twin !== undefined && claims.someOf(twin, q, agrees)) return 'swapped';
+  if (claims.someOf(q.claim, q, sameValueOtherUnit)) return 'unit_mismatch';
+  return claims.someOf(q.claim, q, comparable) ? 'wrong_figure' : null;
+}
+
+/** The contradiction `fault` (from `claimFault`) raises, naming the table's figures. */
+function claimIssue(q: NarrativeQuantity, claims: Claims, fault: ClaimFault): CheckIssue {
   const span = q.span;
-  const other = q.claim === 'target' ? claims.get('actual') : q.claim === 'actual' ? claims.get('target') : undefined;
-  const swapped = other?.find((k) => agrees(q, k));
-  if (swapped) {
+  const candidates = claims.get(q.claim) ?? [];
+  if (fault === 'swapped') {
+    const swapped = claims.get(SWAP[q.claim]!)!.find((k) => agrees(q, k))!;
     const was = swapped.source.split('·').pop();
     const message = `“${q.text}”是${was}，文中却写作${CLAIM_LABEL[q.claim]}：年度指标值与实际完成值写反了`;
     return { code: 'swapped', span, message };
   }
-  const mismatch = candidates.find((k) => sameValueOtherUnit(q, k));
-  if (mismatch)
+  if (fault === 'unit_mismatch') {
+    const mismatch = candidates.find((k) => sameValueOtherUnit(q, k))!;
     return { code: 'unit_mismatch', span, message: `“${q.text}”单位不符：${mismatch.source}为${show(mismatch)}` };
-  const comparable = candidates.filter((k) => !q.unit || !k.unit || k.unit.family === q.unit.family);
-  if (comparable.length === 0) return null;
-  const want = comparable
+  }
+  const want = candidates
+    .filter((k) => comparable(q, k))
     .slice(0, 3)
     .map((k) => `${k.source}为${show(k)}`)
     .join('，');
@@ -80,10 +98,8 @@ function verdictOf(q: NarrativeQuantity, claims: Claims, pool: readonly Known[])
   const hit = candidates.find((k) => agrees(q, k));
   if (hit) return { source: hit.source };
   const fromText = pool.find((k) => k.origin === 'text' && agrees(q, k));
-  if (candidates.length > 0 && !fromText) {
-    const issue = claimIssue(q, claims, candidates);
-    if (issue) return { issue };
-  }
+  const fault = candidates.length > 0 && !fromText ? claimFault(q, claims) : null;
+  if (fault) return { issue: claimIssue(q, claims, fault) };
   const any = fromText ?? pool.find((k) => agrees(q, k));
   if (any) return { source: any.source };
   // only a figure of the table (a score, a weight, the row's own figures) makes a unit mismatch here
@@ -121,30 +137,40 @@ export function checkFigures(
 
 /**
  * The contradiction `q` raises, as `verdictOf` finds it, asking the texts only when a contradiction
- * would otherwise stand (a text that vouches for a figure can only clear it).
+ * would otherwise stand (a text that vouches for a figure can only clear it); figures are tried in
+ * place, and built only for the message of an issue that stands.
  */
 function contradictionOf(q: NarrativeQuantity, cell: CellFigures): CheckIssue | null {
-  const candidates = cell.get(q.claim);
-  if (candidates.some((k) => agrees(q, k))) return null;
-  if (candidates.length > 0) {
-    const issue = claimIssue(q, cell, candidates);
-    if (issue) return cell.vouches(q, true) ? null : issue;
-  }
+  if (cell.someOf(q.claim, q, agrees)) return null;
+  const fault = claimFault(q, cell);
+  if (fault) return cell.vouches(q, true) ? null : claimIssue(q, cell, fault);
   // the pool lists the table's facts in this order: the first in another unit is the one named
-  const other = cell.tableFact((k) => sameValueOtherUnit(q, k), q.value);
-  if (!other || cell.tableFact((k) => agrees(q, k)) || cell.vouches(q, false)) return null;
-  return untracedIssue(q, other);
+  const other = cell.factIndex(q, sameValueOtherUnit, q.value);
+  if (other < 0 || cell.factIndex(q, agrees) >= 0 || cell.vouches(q, false)) return null;
+  return untracedIssue(q, cell.factAt(other));
+}
+
+/**
+ * True when `q` can contradict nothing: it names no figure (no claim), so only a table fact with its
+ * value in another unit could speak against it, and a calendar figure is never compared so.
+ */
+function cannotContradict(q: NarrativeQuantity): boolean {
+  return q.claim === 'none' && isCalendar(q.unit);
 }
 
 /**
  * The issues of the quantities read in a text that contradict the table (wrong figure, unit, or
  * target and actual swapped): the same verdicts as `checkFigures`, reading the texts that lend
- * figures only when a verdict needs them.
+ * figures only when a verdict needs them. The cell's figures (`cell`) are asked for only when a
+ * quantity needs them.
  */
-export function figureContradictions(quantities: readonly NarrativeQuantity[], cell: CellFigures): CheckIssue[] {
+export function figureContradictions(quantities: readonly NarrativeQuantity[], cell: () => CellFigures): CheckIssue[] {
   const issues: CheckIssue[] = [];
+  let figures: CellFigures | null = null;
   for (const q of quantities) {
-    const issue = contradictionOf(q, cell);
+    if (cannotContradict(q)) continue;
+    figures ??= cell();
+    const issue = contradictionOf(q, figures);
     if (issue) issues.push(issue);
   }
   return issues;

@@ -5,11 +5,12 @@
 import { factsOf } from '../../facts/form-facts.js';
 import type { FormFacts } from '../../facts/types.js';
 import { defaultMaxChars } from '../../narratives/max-chars.js';
-import { narrativePathsOf, narrativeRowIndex, narrativeTextAt } from '../../narratives/paths.js';
+import { eachNarrativeText, narrativePathAt, narrativePathsOf, narrativeTextAt } from '../../narratives/paths.js';
 import type { Form, NarrativePath } from '../../schema/form.js';
 import type { ReportIssue, ScoreReport } from '../../schema/report.js';
 import { checkNarrative, reportedIssuesAt } from './check-narrative.js';
-import { CONTRADICTIONS, type CheckIssueCode, type DraftChecks } from './types.js';
+import { readTable, type TableFacts } from './table-facts.js';
+import { CONTRADICTIONS, type CheckIssue, type CheckIssueCode, type DraftChecks } from './types.js';
 
 export interface NarrativeFinding {
   path: NarrativePath;
@@ -68,18 +69,20 @@ export function checkFormNarratives(form: Form, report: ScoreReport): CellCheck[
 export function narrativeReportIssues(form: Form, report: ScoreReport): ReportIssue[] {
   const facts = factsOf(form, report);
   const out: ReportIssue[] = [];
-  for (const path of narrativePathsOf(form)) {
-    reportCell(out, facts, path, narrativeTextAt(form, path));
-  }
+  // One table for the form's cells, read when a cell first needs it and kept by nothing past this call
+  let table: TableFacts | null = null;
+  const tableOf = (): TableFacts => (table ??= readTable(facts));
+  eachNarrativeText(form, (text, row) => {
+    if (text.trim() !== '') reportCell(out, row, reportedIssuesAt(text, facts, row, tableOf));
+  });
   return out;
 }
 
-/** The report issues of one cell's text as written, pushed onto `out`. */
-function reportCell(out: ReportIssue[], facts: FormFacts, path: NarrativePath, text: string): void {
-  if (text.trim() === '') return;
-  for (const i of reportedIssuesAt(text, facts, narrativeRowIndex(path))) {
+/** The report issues of a cell (row null: 实际完成情况) among its checks' `issues`, pushed onto `out`. */
+function reportCell(out: ReportIssue[], row: number | null, issues: readonly CheckIssue[]): void {
+  for (const i of issues) {
     if (!ERRORS.has(i.code)) continue;
     const code = i.code === 'placeholder_left' ? 'narrative-placeholder' : 'narrative-contradicts-table';
-    out.push({ severity: 'warning', path, code, message: i.message });
+    out.push({ severity: 'warning', path: narrativePathAt(row), code, message: i.message });
   }
 }

@@ -4,7 +4,7 @@
  * numbers written in texts allowed to speak for the cell (its cells, notes, the existing text, chat).
  */
 import type { FormFacts, IndicatorFacts } from '../../facts/types.js';
-import { unitNamed, type Unit } from '../../parse/units.js';
+import type { Unit } from '../../parse/units.js';
 import {
   eachCommonText,
   eachGoalsText,
@@ -15,7 +15,8 @@ import {
   type Lent,
 } from './lenders.js';
 import { quantitiesOnce } from './read-once.js';
-import { eachRowFact, MULTIPLE, PERCENT, rowKnown, SCORE, YEAR } from './row-figures.js';
+import { eachCount, eachProjectFact, type ProjectGroup } from './project-figures.js';
+import { eachRowFact, rowKnown } from './row-figures.js';
 
 /**
  * A figure a text may use. `fact`: from the table or the report; `cell`: read in a cell of the
@@ -26,11 +27,6 @@ export interface Known {
   unit: Unit | null;
   source: string;
   origin: 'fact' | 'cell' | 'text';
-}
-
-function add(out: Known[], value: number | null | undefined, unit: Unit | null, source: string): void {
-  if (value === null || value === undefined || !Number.isFinite(value)) return;
-  out.push({ value, unit, source, origin: 'fact' });
 }
 
 /** Numbers written in `text` (a chat message); scores are left out with `noScores`. */
@@ -53,32 +49,12 @@ export function projectKnowns(f: FormFacts): Readonly<Record<string, readonly Kn
   return known;
 }
 
-function buildProjectKnowns(f: FormFacts): Record<string, Known[]> {
-  const money = f.funding.unit;
-  const budget: Known[] = [];
-  const executed: Known[] = [];
-  for (const line of f.funding.lines) {
-    add(budget, line.initial, money, `${line.label}·年初预算数`);
-    add(budget, line.annual, money, `${line.label}·全年预算数`);
-    add(executed, line.executed, money, `${line.label}·全年执行数`);
-  }
-  add(budget, f.funding.budget, money, '全年预算数');
-  add(executed, f.funding.executed, money, '全年执行数');
-  const rate: Known[] = [];
-  add(rate, f.funding.rate === null ? null : f.funding.rate * 100, PERCENT, '预算执行率');
-  const total: Known[] = [];
-  add(total, f.total, SCORE, '核定总分');
-  add(total, f.selfTotal, SCORE, '自评总分');
-  const other: Known[] = [];
-  add(other, f.year, YEAR, '年度');
-  add(other, f.year + 1, YEAR, '下一年度');
-  add(other, f.funding.score, SCORE, '预算执行率得分');
-  add(other, f.funding.weight, SCORE, '预算执行率分值');
-  add(other, f.funding.selfScore, SCORE, '预算执行率自评得分');
-  add(other, f.overRatio * 100, PERCENT, '超额完成认定标准');
-  add(other, (f.overRatio - 1) * 100, PERCENT, '超额完成认定标准');
-  add(other, f.overRatio, MULTIPLE, '超额完成认定标准');
-  return { budget, executed, 'execution-rate': rate, total, other };
+function buildProjectKnowns(f: FormFacts): Record<ProjectGroup, Known[]> {
+  const out: Record<ProjectGroup, Known[]> = { budget: [], executed: [], 'execution-rate': [], total: [], other: [] };
+  eachProjectFact(f, (group, value, unit, source) => {
+    out[group].push({ value, unit, source, origin: 'fact' });
+  });
+  return out;
 }
 
 export interface CellScope {
@@ -152,23 +128,8 @@ export function cellKnowns(f: FormFacts, scope: CellScope): Known[] {
 /** Counts a summary may state: rows in all and by 一级指标, those met, those needing an explanation. */
 export function countKnowns(f: FormFacts): Known[] {
   const out: Known[] = [];
-  const scored = f.rows.filter((r) => r.outcome !== 'unscorable');
-  const groups = new Map<string, IndicatorFacts[]>();
-  for (const r of scored) {
-    const group = groups.get(r.level1.trim());
-    if (group) group.push(r);
-    else groups.set(r.level1.trim(), [r]);
-  }
-  const counts: [number, string][] = [
-    [scored.length, '指标项数'],
-    [scored.filter((r) => r.needsText).length, '需说明偏差的指标项数'],
-  ];
-  for (const [name, rows] of groups) {
-    counts.push(
-      [rows.length, `${name}项数`],
-      [rows.filter((r) => !r.needsText || r.outcome === 'over-achieved').length, `${name}达到指标值的项数`],
-    );
-  }
-  for (const [n, source] of counts) for (const label of ['项', '个', '条']) add(out, n, unitNamed(label), source);
+  eachCount(f, (value, unit, source) => {
+    out.push({ value, unit, source, origin: 'fact' });
+  });
   return out;
 }

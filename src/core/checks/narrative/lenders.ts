@@ -33,6 +33,8 @@ function see(
   row: Lent['row'],
   label: string,
 ) {
+  // an empty text lends nothing: no visitor is asked about it
+  if (text === '') return false;
   SEEN.text = text;
   SEEN.origin = origin;
   SEEN.noScores = noScores;

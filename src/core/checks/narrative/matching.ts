@@ -14,6 +14,11 @@ import type { Known } from './knowns.js';
 const CALENDAR = new Set(['calendar-year', 'month-of-year', 'day-of-month']);
 const NOT_FROM_BARE = new Set(['calendar-year', 'month-of-year', 'day-of-month', 'score', 'money']);
 
+/** True for a calendar unit (a year, a month, a day of the month): a date, never compared with other units. */
+export function isCalendar(unit: Unit | null): boolean {
+  return unit !== null && CALENDAR.has(unit.family);
+}
+
 /** True when the units allow comparing: same family, or a bare row fact for a measure. */
 export function unitsAgree(q: Unit | null, k: Known): boolean {
   if (q && k.unit) return q.family === k.unit.family;
@@ -55,6 +60,6 @@ export function agrees(q: NarrativeQuantity, k: Known): boolean {
 
 /** True when `k` has q's value but not its unit or role (20人 for 20万元; a 1.5分 score for 1.5万人次). */
 export function sameValueOtherUnit(q: NarrativeQuantity, k: Known): boolean {
-  if (unitsAgree(q.unit, k) || CALENDAR.has(q.unit?.family ?? '') || CALENDAR.has(k.unit?.family ?? '')) return false;
+  if (unitsAgree(q.unit, k) || isCalendar(q.unit) || isCalendar(k.unit)) return false;
   return Math.abs(q.value - k.value) < 1e-9;
 }

@@ -1,0 +1,110 @@
+/**
+ * The project's own figures a narrative may state (issue #13): funding and execution, the rate, the
+ * total, the year and the over-achievement standard, and the counts a summary gives; with the claims
+ * each figure answers (偏差率 of nothing, 预算数 of the budget…). The one home of that list: visited
+ * one by one, so what is built from it (Knowns, the table's columns) builds only what it keeps.
+ */
+import type { FormFacts, IndicatorFacts } from '../../facts/types.js';
+import { unitNamed, type Unit } from '../../parse/units.js';
+import { MULTIPLE, PERCENT, SCORE, YEAR } from './row-figures.js';
+
+/** The groups the project's figures are listed in (their order in a cell's pool). */
+export type ProjectGroup = 'budget' | 'executed' | 'execution-rate' | 'total' | 'other';
+
+/** The claims a project figure may answer, one bit each (总分 answers total and score). */
+export const PROJECT_CLAIM_BITS: Readonly<Record<string, number>> = {
+  budget: 1,
+  executed: 2,
+  'execution-rate': 4,
+  total: 8,
+  excess: 16,
+  shortfall: 32,
+  score: 64,
+};
+const B = PROJECT_CLAIM_BITS as Record<
+  'budget' | 'executed' | 'execution-rate' | 'total' | 'excess' | 'shortfall' | 'score',
+  number
+>;
+
+/** Receives a project figure: its group, value, unit, source and the claims it answers (bits). */
+export type ProjectSink = (
+  group: ProjectGroup,
+  value: number,
+  unit: Unit | null,
+  source: string,
+  claims: number,
+) => void;
+
+function put(sink: ProjectSink, g: ProjectGroup, v: number | null, unit: Unit | null, source: string, claims: number) {
+  if (v !== null && Number.isFinite(v)) sink(g, v, unit, source, claims);
+}
+
+/** The funding lines' and the form's budget, then execution (资金情况, 财预〔2020〕10号 附件2). */
+function eachFunding(f: FormFacts, sink: ProjectSink): void {
+  const money = f.funding.unit;
+  for (const line of f.funding.lines) {
+    put(sink, 'budget', line.initial, money, `${line.label}·年初预算数`, B.budget);
+    put(sink, 'budget', line.annual, money, `${line.label}·全年预算数`, B.budget);
+  }
+  put(sink, 'budget', f.funding.budget, money, '全年预算数', B.budget);
+  for (const line of f.funding.lines)
+    put(sink, 'executed', line.executed, money, `${line.label}·全年执行数`, B.executed);
+  put(sink, 'executed', f.funding.executed, money, '全年执行数', B.executed);
+}
+
+/** Gives the project-level figures to `sink` in pool order: funding, rate, total, then the others. */
+export function eachProjectFact(f: FormFacts, sink: ProjectSink): void {
+  eachFunding(f, sink);
+  const rate = f.funding.rate === null ? null : f.funding.rate * 100;
+  put(sink, 'execution-rate', rate, PERCENT, '预算执行率', B['execution-rate']);
+  put(sink, 'total', f.total, SCORE, '核定总分', B.total | B.score);
+  put(sink, 'total', f.selfTotal, SCORE, '自评总分', B.total | B.score);
+  put(sink, 'other', f.year, YEAR, '年度', 0);
+  put(sink, 'other', f.year + 1, YEAR, '下一年度', 0);
+  put(sink, 'other', f.funding.score, SCORE, '预算执行率得分', B.score);
+  put(sink, 'other', f.funding.weight, SCORE, '预算执行率分值', B.score);
+  put(sink, 'other', f.funding.selfScore, SCORE, '预算执行率自评得分', B.score);
+  // "超出指标值20%以上即为超额完成": the profile's standard is also an excess (or shortfall) a text may cite
+  const standard = B.excess | B.shortfall;
+  put(sink, 'other', f.overRatio * 100, PERCENT, '超额完成认定标准', standard);
+  put(sink, 'other', (f.overRatio - 1) * 100, PERCENT, '超额完成认定标准', standard);
+  put(sink, 'other', f.overRatio, MULTIPLE, '超额完成认定标准', standard);
+}
+
+/** The units a count is written in: 12项, 12个, 12条. */
+const COUNT_UNITS = ['项', '个', '条'].map((label) => unitNamed(label));
+
+/** Receives a count: its value, unit and source. */
+export type CountSink = (value: number, unit: Unit | null, source: string) => void;
+
+/** Counts by 一级指标: rows scored, and those met (or over-achieved), in first-seen order. */
+function groupCounts(scored: readonly IndicatorFacts[]): Map<string, [number, number]> {
+  const groups = new Map<string, [number, number]>();
+  for (const r of scored) {
+    const name = r.level1.trim();
+    let g = groups.get(name);
+    if (!g) {
+      g = [0, 0];
+      groups.set(name, g);
+    }
+    g[0]++;
+    if (!r.needsText || r.outcome === 'over-achieved') g[1]++;
+  }
+  return groups;
+}
+
+/** Gives the counts a summary may state (rows in all and by 一级指标, those met, those to explain), each as 项/个/条. */
+export function eachCount(f: FormFacts, sink: CountSink): void {
+  const scored = f.rows.filter((r) => r.outcome !== 'unscorable');
+  let needing = 0;
+  for (const r of scored) if (r.needsText) needing++;
+  const one = (n: number, source: string) => {
+    for (const unit of COUNT_UNITS) sink(n, unit, source);
+  };
+  one(scored.length, '指标项数');
+  one(needing, '需说明偏差的指标项数');
+  for (const [name, [rows, met]] of groupCounts(scored)) {
+    one(rows, `${name}项数`);
+    one(met, `${name}达到指标值的项数`);
+  }
+}

@@ -33,16 +33,30 @@ export function dec(value: number | string | Big): Big {
  * null. Such values need no decimal library: integer arithmetic on them is exact, and the double
  * nearest to an integer / 10^decimals is the one its decimal text parses to.
  */
-function scaled(value: number, decimals: number): number | null {
+export function scaled(value: number, decimals: number): number | null {
   const factor = 10 ** decimals;
   const n = Math.round(value * factor);
   return Number.isSafeInteger(n) && n / factor === value ? n : null;
 }
 
+/** k × 10^-decimals (k a safe integer) written with exactly `decimals` places, "-" first when `negative`. */
+export function unitsText(k: number, decimals: number, negative: boolean): string {
+  const sign = negative ? '-' : '';
+  const units = Math.abs(k);
+  if (decimals === 0) return `${sign}${units}`;
+  const p = 10 ** decimals;
+  const frac = units % p;
+  // Integer arithmetic on the count of units: no digit string padded and cut in two (issue #9)
+  return `${sign}${(units - frac) / p}.${String(frac).padStart(decimals, '0')}`;
+}
+
 /** Formats with exactly `decimals` places, half-up: fixed(1.5, 2) = "1.50". */
 export function fixed(value: number | Big, decimals = 2): string {
-  // Nothing to round: toFixed of a value with at most `decimals` places writes it exactly
-  if (typeof value === 'number' && scaled(value, decimals) !== null) return value.toFixed(decimals);
+  if (typeof value === 'number') {
+    const k = scaled(value, decimals);
+    // Nothing to round: below 2^52 units the count is the one toFixed would write (no closer integer exists)
+    if (k !== null) return Math.abs(k) < 2 ** 52 ? unitsText(k, decimals, k < 0) : value.toFixed(decimals);
+  }
   return dec(value).toFixed(decimals, Big.roundHalfUp);
 }
 

@@ -5,7 +5,7 @@
  * the float unless it lies within its error bound of the boundary, and only then ask big.js, so every
  * answer is the one big.js gives (scoring-rules.md §3.11: half-up on decimal values).
  */
-import { Big, BIG_ROUNDING, dec, type RoundingMode } from './decimal.js';
+import { Big, BIG_ROUNDING, dec, type RoundingMode, unitsText } from './decimal.js';
 
 export interface Num {
   /** The value as a float: the nearest double when exact. */
@@ -204,14 +204,6 @@ export function toPlainNumber(a: Num): number {
   return Number(toBig(a).toString());
 }
 
-/** k × 10^-decimals written with exactly `decimals` places. */
-function unitsText(k: number, decimals: number, negative: boolean): string {
-  const digits = String(Math.abs(k)).padStart(decimals + 1, '0');
-  const whole = digits.slice(0, digits.length - decimals);
-  const sign = negative ? '-' : '';
-  return decimals === 0 ? `${sign}${whole}` : `${sign}${whole}.${digits.slice(whole.length)}`;
-}
-
 const isNegative = (a: Num): boolean | null => {
   if (a.e >= 0) return a.m < 0;
   return Math.abs(a.v) > 2 * a.err ? a.v < 0 : null;
@@ -227,6 +219,8 @@ export function fixedText(a: Num, decimals = 2): string {
 
 /** Half-up to `decimals` places, written as big.js `round(…).toString()` writes it (no trailing zeros). */
 export function roundedText(a: Num, decimals: number): string {
+  // An exact integer (most counts on forms) is written as it is: a safe integer has no exponent in either
+  if (a.e === 0) return String(a.m);
   const k = roundedUnits(a, decimals, 'half-up');
   if (k === null || Math.abs(k) >= 1e15) return toBig(a).round(decimals, Big.roundHalfUp).toString();
   let places = decimals;

@@ -4,8 +4,19 @@
  * on the decimals forms carry, each result rounded as the profiles round and compared with big.js.
  */
 import { describe, expect, it } from 'vitest';
-import { Big, BIG_ROUNDING, type RoundingMode } from '../../src/core/decimal.js';
-import { cmp, div, minus, num, plus, times, toNumber, type Num } from '../../src/core/fast-decimal.js';
+import { Big, BIG_ROUNDING, fixed, type RoundingMode, scaled } from '../../src/core/decimal.js';
+import {
+  cmp,
+  div,
+  minus,
+  num,
+  plus,
+  roundedText,
+  times,
+  toBig,
+  toNumber,
+  type Num,
+} from '../../src/core/fast-decimal.js';
 
 type Op = [string, (a: Num, b: Num) => Num, (a: Big, b: Big) => Big];
 const OPS: Op[] = [
@@ -61,5 +72,52 @@ describe('fast-decimal rounds as big.js does', () => {
       if (cmp(value, num(a)) !== exact.cmp(new Big(a))) mismatches.push(`cmp(${a} ${name} ${b}, ${a})`);
     }
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe('fixed writes what toFixed and big.js write', () => {
+  // As fixed was written before issue #9 made it count units: toFixed where nothing rounds, else big.js
+  const before = (value: number, decimals: number) =>
+    scaled(value, decimals) !== null ? value.toFixed(decimals) : new Big(value).toFixed(decimals, Big.roundHalfUp);
+
+  it('agrees on 20,000 seeded values with up to 6 places, of every size', () => {
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    for (let n = 0; n < 20_000; n += 1) {
+      const places = Math.floor(random() * 7);
+      const decimals = Math.floor(random() * 5);
+      const scale = 10 ** Math.floor(random() * 14);
+      const value = Math.round((random() - 0.3) * scale * 10 ** places) / 10 ** places;
+      expect(fixed(value, decimals), `${value} to ${decimals}`).toBe(before(value, decimals));
+    }
+    expect([fixed(-0), fixed(0.005), fixed(-0.004), fixed(2.675), fixed(12.5, 0)]).toEqual([
+      '0.00',
+      '0.01',
+      '-0.00',
+      '2.68',
+      '13',
+    ]);
+  });
+});
+
+describe('roundedText writes what big.js round().toString() writes', () => {
+  it('agrees on 20,000 seeded integers and decimals, exact and computed', () => {
+    let seed = 5;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    for (let n = 0; n < 20_000; n += 1) {
+      const places = Math.floor(random() * 4) === 0 ? 0 : Math.floor(random() * 7);
+      const value = Math.round((random() - 0.3) * 10 ** Math.floor(random() * 16)) / 10 ** places;
+      const a = n % 3 === 0 ? div(num(value), num(3)) : num(value);
+      const decimals = Math.floor(random() * 5);
+      expect(roundedText(a, decimals), `${value} to ${decimals}`).toBe(
+        toBig(a).round(decimals, Big.roundHalfUp).toString(),
+      );
+    }
   });
 });

@@ -19,11 +19,17 @@ const isNumber = (v: unknown): v is number => typeof v === 'number';
  * 得分 is usually computed, not typed. Null when the form gives no self score at all.
  */
 export function selfScoreSum(form: Form, finals?: FinalScores): number | null {
-  const given = [form.funding?.total?.score, ...form.indicators.map((r) => r.score)];
-  if (!given.some(isNumber)) return null;
-  if (!finals) return sum(given.filter(isNumber));
-  const fill = [finals.funding, ...finals.rows];
-  return sum(given.map((v, i) => (isNumber(v) ? v : (fill[i] ?? 0))));
+  // One pass, one list: each given score, or (with `finals`) the final score where none is given
+  const values: number[] = [];
+  let given = false;
+  for (let i = -1; i < form.indicators.length; i += 1) {
+    const value = i < 0 ? form.funding?.total?.score : form.indicators[i]!.score;
+    if (isNumber(value)) {
+      given = true;
+      values.push(value);
+    } else if (finals) values.push((i < 0 ? finals.funding : finals.rows[i]) ?? 0);
+  }
+  return given ? sum(values) : null;
 }
 
 /** Issue when the printed 自评总分 differs from the 得分 column it totals. */

@@ -7,8 +7,10 @@ import type { RuleProfile } from '../profiles/types.js';
 import type { Form } from '../schema/form.js';
 import type { ReportIssue } from '../schema/report.js';
 
+type Level1Key = 'output' | 'benefit' | 'satisfaction';
+
 /** Which profile weight a 一级指标 label belongs to; 成本指标 as 一级 (财预〔2021〕101号) counts with 产出. */
-export function level1Key(label: string): 'output' | 'benefit' | 'satisfaction' | null {
+export function level1Key(label: string): Level1Key | null {
   if (/产出|成本/.test(label)) return 'output';
   if (/效益|效果/.test(label)) return 'benefit';
   if (/满意/.test(label)) return 'satisfaction';
@@ -17,18 +19,35 @@ export function level1Key(label: string): 'output' | 'benefit' | 'satisfaction' 
 
 const LEVEL1_NAME = { output: '产出指标（含成本指标）', benefit: '效益指标', satisfaction: '满意度指标' } as const;
 
+/** The rows' weights in one pass: all of them after the funding weight, and each 一级 block's with its first row. */
+function weightsOf(form: Form, fundingWeight: number) {
+  const all = [fundingWeight];
+  const blocks = { output: [] as number[], benefit: [] as number[], satisfaction: [] as number[] };
+  const first: Partial<Record<Level1Key, number>> = {};
+  form.indicators.forEach((row, index) => {
+    if (row.weight == null) return;
+    all.push(row.weight);
+    const key = level1Key(row.level1);
+    if (key === null) return;
+    blocks[key].push(row.weight);
+    first[key] ??= index;
+  });
+  return { all, blocks, first };
+}
+
 /** Issues about how the weights add up. */
 export function checkWeights(form: Form, fundingWeight: number, profile: RuleProfile): ReportIssue[] {
   const issues: ReportIssue[] = [];
-  const rows = form.indicators.filter((r) => r.weight != null);
-  if (rows.length === 0) return issues;
-  const total = sum([fundingWeight, ...rows.map((r) => r.weight!)]);
+  const weights = weightsOf(form, fundingWeight);
+  const all = weights.all;
+  if (all.length === 1) return issues;
+  const total = sum(all);
   if (total !== 100) {
     issues.push({
       severity: 'error',
       path: 'indicators',
       code: 'weights-not-100',
-      message: `分值合计${total}分（预算执行率${fundingWeight}分 + 指标${sum(rows.map((r) => r.weight!))}分），应为100分`,
+      message: `分值合计${total}分（预算执行率${fundingWeight}分 + 指标${sum(all.slice(1))}分），应为100分`,
     });
   }
   if (fundingWeight !== profile.settings.weights.exec) {
@@ -39,11 +58,15 @@ export function checkWeights(form: Form, fundingWeight: number, profile: RulePro
       message: `预算执行率分值为${fundingWeight}分，本口径为${profile.settings.weights.exec}分`,
     });
   }
-  if (!profile.settings.validateWeightSums) return issues;
+  if (profile.settings.validateWeightSums) blockIssues(weights, profile, issues);
+  return issues;
+}
+
+/** Each 一级 block's weights against the profile's (pmkpi "下级指标…录入合计应等于上级设置数" [C]), onto `issues`. */
+function blockIssues({ blocks, first }: ReturnType<typeof weightsOf>, profile: RuleProfile, issues: ReportIssue[]) {
   for (const key of ['output', 'benefit', 'satisfaction'] as const) {
-    const block = rows.filter((r) => level1Key(r.level1) === key);
+    const block = blocks[key];
     const expected = profile.settings.weights[key];
-    const actual = sum(block.map((r) => r.weight!));
     if (block.length === 0 && expected > 0) {
       issues.push({
         severity: 'warning',
@@ -51,15 +74,13 @@ export function checkWeights(form: Form, fundingWeight: number, profile: RulePro
         code: 'level1-missing',
         message: `缺少${LEVEL1_NAME[key]}（本口径${expected}分）`,
       });
-    } else if (block.length > 0 && actual !== expected) {
-      const first = form.indicators.indexOf(block[0]!);
+    } else if (block.length > 0 && sum(block) !== expected) {
       issues.push({
         severity: 'warning',
-        path: `indicators.${first}.weight`,
+        path: `indicators.${first[key]}.weight`,
         code: 'level1-weight-mismatch',
-        message: `${LEVEL1_NAME[key]}分值合计${actual}分，本口径为${expected}分`,
+        message: `${LEVEL1_NAME[key]}分值合计${sum(block)}分，本口径为${expected}分`,
       });
     }
   }
-  return issues;
 }

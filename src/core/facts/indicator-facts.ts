@@ -2,6 +2,7 @@
  * The facts of one indicator row: its cells read with the scorer's own parsers, the row's unit,
  * completion, deviation, scores and outcome (issue #13). Pure.
  */
+import { scaled } from '../decimal.js';
 import { abs, div, minus, num, ONE, toNumber, toPlainNumber } from '../fast-decimal.js';
 import type { ParsedActual } from '../parse/actual-parser.js';
 import type { Quantity } from '../parse/quantity.js';
@@ -57,8 +58,26 @@ function actualReading(text: string, actual: ParsedActual, unit: Unit | null): C
 
 /** value converted into `unit` (same family), as a JS number rounded to 6 places. */
 function valueIn(a: Amount, unit: Unit | null): number {
+  const converts = a.unit && unit && a.unit.family === unit.family && a.unit.factor !== unit.factor;
+  // Nothing to convert and no more than 6 places: the value itself, as the decimal arithmetic gives it
+  if (!converts && scaled(a.value, 6) !== null) return a.value === 0 ? 0 : a.value;
   return toNumber(valueInUnit(a.value, a.unit, unit), 6);
 }
+
+/**
+ * a − b as the decimal arithmetic gives it, when both have at most 6 places (then exact, so rounded
+ * to 6 places or not it is the same number), else null: counted in millionths, no Num made (issue #9).
+ */
+function difference(a: number, b: number): number | null {
+  const x = scaled(a, 6);
+  const y = scaled(b, 6);
+  if (x === null || y === null || !Number.isSafeInteger(x - y)) return null;
+  return x === y ? 0 : (x - y) / 1e6;
+}
+
+/** |a − b| rounded to 6 places. */
+const distance = (a: number, b: number): number =>
+  Math.abs(difference(a, b) ?? toNumber(abs(minus(num(a), num(b))), 6));
 
 /** |actual − target| in the row's unit; a range measures to its nearest bound. */
 function deviationOf(target: CellReading, actual: CellReading, unit: Unit | null): Amount | null {
@@ -71,7 +90,7 @@ function deviationOf(target: CellReading, actual: CellReading, unit: Unit | null
     a = b < low ? low : b > high ? high : b;
   }
   if (a === null) return null;
-  return { value: toNumber(abs(minus(num(b), num(a))), 6), unit };
+  return { value: distance(b, a), unit };
 }
 
 function completionOf(
@@ -134,15 +153,17 @@ export function indicatorFacts({ row, index, result, profile, year, cells }: Row
     actual,
     unit,
     completion,
-    deviationRate: completion === null ? null : toNumber(abs(minus(num(completion), ONE)), 6),
+    deviationRate: completion === null ? null : distance(completion, 1),
     deviation: numeric ? deviationOf(target, actual, unit) : null,
-    overAchievement: above ? toNumber(minus(num(completion), ONE), 6) : null,
+    overAchievement: above ? (difference(completion, 1) ?? toNumber(minus(num(completion), ONE), 6)) : null,
     score,
     weight,
     selfScore: result?.selfScore ?? row.score ?? null,
     ruleScore: result?.ruleScore ?? null,
     deduction:
-      weight !== null && score !== null && score < weight ? toPlainNumber(minus(num(weight), num(score))) : null,
+      weight !== null && score !== null && score < weight
+        ? (difference(weight, score) ?? toPlainNumber(minus(num(weight), num(score))))
+        : null,
     grade,
     outcome: outcomeKind(result, direction, grade),
     needsText: needsText(result, weight),

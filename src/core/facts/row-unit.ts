@@ -4,16 +4,32 @@
  */
 import { unitAt, type Unit } from '../parse/units.js';
 
-// a bracketed group of at most 8 characters, none of them brackets
-const BRACKETED = /[（(]([^（）()]{1,8})[)）]/g;
+const [OPEN, FULL_OPEN, CLOSE, FULL_CLOSE] = Array.from('(（)）', (c) => c.charCodeAt(0));
+/** Names are read this far, and a bracketed group holds at most this many characters. */
+const NAME_CHARS = 500;
+const GROUP_CHARS = 8;
 
-/** The unit in the name's last bracketed group that is nothing but a unit, or null. */
+const isOpen = (c: number): boolean => c === OPEN || c === FULL_OPEN;
+const isBracket = (c: number): boolean => isOpen(c) || c === CLOSE || c === FULL_CLOSE;
+
+/**
+ * The unit in the name's last bracketed group (1–8 characters, none of them brackets, between an
+ * opening and a closing bracket of either width) that is nothing but a unit, or null. A scan, not
+ * `matchAll`: no match arrays for every row's facts (issue #9).
+ */
 export function unitInName(name: string): Unit | null {
+  const limit = Math.min(name.length, NAME_CHARS);
   let found: Unit | null = null;
-  for (const m of name.slice(0, 500).matchAll(BRACKETED)) {
-    const inner = m[1]!.trim();
+  for (let open = 0; open < limit; open += 1) {
+    if (!isOpen(name.charCodeAt(open))) continue;
+    let close = open + 1;
+    while (close < limit && !isBracket(name.charCodeAt(close))) close += 1;
+    const length = close - open - 1;
+    if (close >= limit || isOpen(name.charCodeAt(close)) || length < 1 || length > GROUP_CHARS) continue;
+    const inner = name.slice(open + 1, close).trim();
     const read = unitAt(inner);
     if (read && read.length === inner.length) found = read.unit;
+    open = close;
   }
   return found;
 }

@@ -2,6 +2,8 @@
  * Deadlines and completion dates in 时效指标 (scoring-rules.md §3.7, §9.12–9.13):
  * "2022年12月底前", "≤12月", "12月底之前完成", "2023年10月", "完成时间为2022年12月30日".
  */
+import { isSpace } from './space.js';
+
 export interface MonthDate {
   year: number;
   month: number;
@@ -13,12 +15,20 @@ export interface MonthDate {
 
 const DATE = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?/;
 
+const GE = '个'.charCodeAt(0);
+
+/** The code of the last character before `end` that is not a space (-1 if none): no slice, no pattern. */
+function lastWordChar(text: string, end: number): number {
+  let i = end - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i -= 1;
+  return i >= 0 ? text.charCodeAt(i) : -1;
+}
+
 /** The first date in `text`, its year defaulting to the evaluation year. */
 export function findDate(text: string, formYear: number): MonthDate | null {
   const m = DATE.exec(text);
   if (!m) return null;
-  const before = text.slice(0, m.index);
-  if (/个\s*$/.test(before)) return null; // "6个月" is a duration
+  if (lastWordChar(text, m.index) === GE) return null; // "6个月" is a duration
   const month = Number(m[2]);
   if (month < 1 || month > 12) return null;
   const day = m[3] ? Number(m[3]) : null;

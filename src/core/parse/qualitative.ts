@@ -82,7 +82,10 @@ export function scaleLevel(text: string): ScaleLevel | null {
 
 /** The grade a short text states on its own ("达成预期指标", "按时完成", "基本完成"), if any. */
 export function gradeWord(text: string): Grade | null {
-  const t = text.trim().replace(/[。.!！]$/, '');
+  const trimmed = text.trim();
+  // One closing stop at most is dropped, so a longer text is no grade word (and is not copied)
+  if (trimmed.length > 17) return null;
+  const t = trimmed.replace(/[。.!！]$/, '');
   if (t.length > 16) return null;
   for (const [pattern, grade] of GRADE_WORDS) if (pattern.test(t)) return grade;
   return null;

@@ -15,17 +15,70 @@ export interface Quantity {
   raw: string;
 }
 
-// A minus counts only where a number starts ("-5个", "为-3%"), never inside a range like "90%-95%"
-const NUMBER = /(?:(?<=^|[\s（(：:，,为])[-－])?(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/g;
+/** True for an ASCII digit code (what `\d` matches). */
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** Characters after which a minus starts a number ("为-3%", "（-5个"): never after a digit or %, so "90%-95%" is a range. */
+const MINUS_LEADS = new Set(Array.from('（(：:，,为', (c) => c.charCodeAt(0)));
+const MINUS = 0x2d;
+const FULL_MINUS = 0xff0d;
+
+/** True when three digits stand at `at`. */
+const isDigit3 = (text: string, at: number): boolean =>
+  isDigit(text.charCodeAt(at)) && isDigit(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2));
+
+/** The end of the number starting with the digit at `at`: "1,234" groups of three, then ".5" decimals. */
+function numberEnd(text: string, at: number): number {
+  let run = at;
+  while (isDigit(text.charCodeAt(run))) run += 1;
+  let end = run;
+  // Thousands groups only after a run of 1–3 digits, each a comma and exactly three digits
+  if (run - at <= 3) {
+    while (text.charCodeAt(end) === 0x2c && isDigit3(text, end + 1)) end += 4;
+  }
+  if (text.charCodeAt(end) === 0x2e && isDigit(text.charCodeAt(end + 1))) {
+    end += 2;
+    while (isDigit(text.charCodeAt(end))) end += 1;
+  }
+  return end;
+}
+
+/**
+ * The next number in `text` from `from` as [start, end], or null: a digit run's first digit (never
+ * after a digit or a point), with a minus before it where the minus follows the start, a space or
+ * one of MINUS_LEADS. A scan, not a regular expression: no match arrays for every number (issue #9).
+ */
+export function nextNumber(text: string, from: number): [number, number] | null {
+  for (let p = from; p < text.length; p += 1) {
+    const c = text.charCodeAt(p);
+    if (isDigit(c)) {
+      const before = p === 0 ? 0 : text.charCodeAt(p - 1);
+      if (!isDigit(before) && before !== 0x2e) return [p, numberEnd(text, p)];
+    } else if ((c === MINUS || c === FULL_MINUS) && isDigit(text.charCodeAt(p + 1)) && minusMayLead(text, p)) {
+      return [p, numberEnd(text, p + 1)];
+    }
+  }
+  return null;
+}
+
+/** True when the minus at `at` may start a number: first in the text, or after a space or a MINUS_LEADS mark. */
+function minusMayLead(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const c = text.charCodeAt(at - 1);
+  return isSpace(c) || MINUS_LEADS.has(c);
+}
+
 /** How far past a number its unit (or the 年/月/日 of a date) is looked for. */
 const AFTER = 8;
 
-/** The first character at or after `from` (before `limit`) that is not a space, or ''. */
-function nextNonSpace(text: string, from: number, limit: number): string {
+/** The code of the first character at or after `from` (before `limit`) that is not a space, or -1. */
+function nextNonSpace(text: string, from: number, limit: number): number {
   let i = from;
   while (i < limit && isSpace(text.charCodeAt(i))) i += 1;
-  return i < limit ? text[i]! : '';
+  return i < limit ? text.charCodeAt(i) : -1;
 }
+
+const [YEAR, MONTH, DAY, DAY_NO] = Array.from('年月日号', (c) => c.charCodeAt(0));
 
 /**
  * "2022年", "12月", "12月30日" are parts of a date, not quantities: 月 after the number, 年 after a
@@ -33,13 +86,13 @@ function nextNonSpace(text: string, from: number, limit: number): string {
  */
 function isDatePart(text: string, start: number, end: number, numberText: string): boolean {
   const next = nextNonSpace(text, end, Math.min(text.length, end + AFTER));
-  if (next === '月') return true;
-  if (next === '年') return Number(numberText) >= 1900;
-  if (next !== '日' && next !== '号') return false;
+  if (next === MONTH) return true;
+  if (next === YEAR) return Number(numberText) >= 1900;
+  if (next !== DAY && next !== DAY_NO) return false;
   let j = start - 1;
   const low = Math.max(0, start - 3);
   while (j >= low && isSpace(text.charCodeAt(j))) j -= 1;
-  return j >= low && text[j] === '月';
+  return j >= low && text.charCodeAt(j) === MONTH;
 }
 
 /** The value of a matched number: "1,234.5" is 1234.5, "－5" is −5. */
@@ -51,11 +104,9 @@ function numberValue(numberText: string): number {
 /** Every quantity in `text`, in order. Dates ("2022年", "12月") are left out. */
 export function findQuantities(text: string): Quantity[] {
   const found: Quantity[] = [];
-  NUMBER.lastIndex = 0;
-  for (let match = NUMBER.exec(text); match !== null; match = NUMBER.exec(text)) {
-    const start = match.index;
-    const numberText = match[0];
-    const numberEnd = start + numberText.length;
+  for (let at = nextNumber(text, 0); at !== null; at = nextNumber(text, at[1])) {
+    const [start, numberEnd] = at;
+    const numberText = text.slice(start, numberEnd);
     // Only a few characters either side matter; slicing the whole text made long actuals quadratic
     if (isDatePart(text, start, numberEnd, numberText)) continue;
     const value = numberValue(numberText);

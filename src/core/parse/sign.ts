@@ -57,17 +57,18 @@ const SUFFIX: [RegExp, Sign][] = [
   [/^\s*(?:以下|以内|之内|及以下|内)/, 'le'],
 ];
 
-/** The prefix tokens by their last character, longest first: a lookup tries a few, not all of them. */
-const PREFIX_BY_LAST = new Map<string, [string, Sign][]>();
+/** The prefix tokens by the code of their last character, longest first: a lookup tries a few, not all of them. */
+const PREFIX_BY_LAST = new Map<number, [string, Sign][]>();
 for (const entry of PREFIX) {
-  const last = entry[0].at(-1)!;
+  const last = entry[0].charCodeAt(entry[0].length - 1);
   PREFIX_BY_LAST.set(last, [...(PREFIX_BY_LAST.get(last) ?? []), entry]);
 }
 
 /** The sign written just before a number (within `before`, its tail), if any. */
 export function signBefore(before: string): Sign | null {
   const tail = before.trimEnd();
-  for (const [token, sign] of PREFIX_BY_LAST.get(tail.at(-1) ?? '') ?? []) {
+  // By code: no one-character string made for the lookup (issue #9)
+  for (const [token, sign] of PREFIX_BY_LAST.get(tail.charCodeAt(tail.length - 1)) ?? []) {
     if (tail.endsWith(token)) return sign;
   }
   return null;

@@ -133,12 +133,43 @@ for (const unit of [...TABLE.values()]) {
     TABLE.set(`亿${unit.label}`, { label: `亿${unit.label}`, family: unit.family, factor: unit.factor * 1e8 });
 }
 
-/** Labels by their first character, longest first: a lookup tries a handful, not all of them. */
-const BY_FIRST_CHAR = new Map<string, string[]>();
-for (const label of [...TABLE.keys()].sort((a, b) => b.length - a.length)) {
-  const first = label[0]!;
-  BY_FIRST_CHAR.set(first, [...(BY_FIRST_CHAR.get(first) ?? []), label]);
+type Labels = Map<number, [string, Unit][]>;
+
+/** Appends `entry` to the list at `key`. */
+function add(map: Labels, key: number, entry: [string, Unit]): void {
+  const list = map.get(key);
+  if (list) list.push(entry);
+  else map.set(key, [entry]);
 }
+
+/**
+ * Labels and their units by the codes of their first two characters (one-character labels by the
+ * first alone), longest first: a lookup tries the few that share both, not the sixty 万… labels.
+ * Keyed by code, not by a string: no string is made for a lookup (issue #9).
+ */
+function byFirstCodes(table: Map<string, Unit>): { pairs: Labels; singles: Labels } {
+  const pairs: Labels = new Map();
+  const singles: Labels = new Map();
+  for (const label of [...table.keys()].sort((a, b) => b.length - a.length)) {
+    const entry: [string, Unit] = [label, table.get(label)!];
+    if (label.length === 1) add(singles, label.charCodeAt(0), entry);
+    else add(pairs, pairKey(label, 0), entry);
+  }
+  return { pairs, singles };
+}
+
+const pairKey = (text: string, at: number): number => text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
+
+/** The longest label of `labels` written at `at` that ends by `limit`, with its unit, or null. */
+function labelAt(labels: ReturnType<typeof byFirstCodes>, text: string, at: number, limit: number) {
+  for (const entry of labels.pairs.get(pairKey(text, at)) ?? []) {
+    if (at + entry[0].length <= limit && text.startsWith(entry[0], at)) return entry;
+  }
+  for (const entry of labels.singles.get(text.charCodeAt(at)) ?? []) if (at < limit) return entry;
+  return null;
+}
+
+const BY_FIRST_CODES = byFirstCodes(TABLE);
 
 /** The unit written at the start of `text` (after spaces), longest match first, or null. */
 export function unitAt(text: string): { unit: Unit; length: number } | null {
@@ -153,12 +184,8 @@ export function unitWithin(text: string, from: number, limit: number): { unit: U
   let at = from;
   while (at < limit && isSpace(text.charCodeAt(at))) at += 1;
   if (at >= limit) return null;
-  for (const label of BY_FIRST_CHAR.get(text[at]!) ?? []) {
-    if (at + label.length <= limit && text.startsWith(label, at)) {
-      return { unit: TABLE.get(label)!, length: at - from + label.length };
-    }
-  }
-  return null;
+  const found = labelAt(BY_FIRST_CODES, text, at, limit);
+  return found ? { unit: found[1], length: at - from + found[0].length } : null;
 }
 
 /**
@@ -181,19 +208,14 @@ const NARRATIVE_TABLE = new Map<string, Unit>(TABLE);
 for (const [label, family, factor] of NARRATIVE_ONLY) {
   if (!NARRATIVE_TABLE.has(label)) NARRATIVE_TABLE.set(label, { label, family, factor });
 }
-const NARRATIVE_BY_FIRST = new Map<string, string[]>();
-for (const label of [...NARRATIVE_TABLE.keys()].sort((a, b) => b.length - a.length)) {
-  NARRATIVE_BY_FIRST.set(label[0]!, [...(NARRATIVE_BY_FIRST.get(label[0]!) ?? []), label]);
-}
+const NARRATIVE_BY_FIRST = byFirstCodes(NARRATIVE_TABLE);
 
 /** Like `unitAt`, also reading the prose-only words (月, 分, 倍, 成…); no leading spaces skipped but ' '. */
 export function narrativeUnitAt(text: string, at = 0): { unit: Unit; end: number } | null {
   let i = at;
-  while (text[i] === ' ') i++;
-  for (const label of NARRATIVE_BY_FIRST.get(text[i] ?? '') ?? []) {
-    if (text.startsWith(label, i)) return { unit: NARRATIVE_TABLE.get(label)!, end: i + label.length };
-  }
-  return null;
+  while (text.charCodeAt(i) === 0x20) i++;
+  const found = labelAt(NARRATIVE_BY_FIRST, text, i, text.length);
+  return found ? { unit: found[1], end: i + found[0].length } : null;
 }
 
 /** The unit named exactly `label` (万元, %, 人次), or null. */

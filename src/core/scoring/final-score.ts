@@ -13,18 +13,26 @@ import type { RowOutcome } from './row-outcome.js';
 
 export interface FinalScore {
   score: number;
-  flags: Flag[];
-  issues: ReportIssue[];
+  flags: readonly Flag[];
+  issues: readonly ReportIssue[];
 }
 
-/** A row's score cell, rule outcome and self score, as the final score weighs them. */
+/** A row's index, rule outcome and self score, as the final score weighs them. */
 interface Scores {
-  path: string;
+  index: number;
   rule: RowOutcome;
   self: number;
 }
 
-const kept = (score: number): FinalScore => ({ score, flags: [], issues: [] });
+/** Nothing to add: one shared empty list, so a row that keeps its score allocates none (issue #9). */
+const NONE: readonly never[] = Object.freeze([]);
+
+const kept = (score: number): FinalScore => ({ score, flags: NONE, issues: NONE });
+
+/** An issue on row `index`'s 得分 cell (its path is built only when there is one). */
+function scoreIssue(index: number, severity: ReportIssue['severity'], code: string, message: string): ReportIssue {
+  return { severity, path: `indicators.${index}.score`, code, message };
+}
 
 /** Decides the final score of row `index` from its rule outcome, self score and deviation text. */
 export function finalScore(
@@ -37,49 +45,42 @@ export function finalScore(
   profile: RuleProfile,
 ): FinalScore {
   if (self == null) return kept(ruleScore ?? 0);
-  const path = `indicators.${index}.score`;
   // Numbers compare as their decimals do: a JS number's shortest text is ordered as the number is
   if (weight != null && self > weight) {
     const message = `自评得分${self}分超过分值${weight}分`;
     return {
       score: ruleScore ?? weight,
       flags: ['self-score-above-weight'],
-      issues: [{ severity: 'error', path, code: 'score-above-weight', message }],
+      issues: [scoreIssue(index, 'error', 'score-above-weight', message)],
     };
   }
-  if (ruleScore == null) return selfWithoutRule({ path, rule, self });
+  if (ruleScore == null) return selfWithoutRule({ index, rule, self });
   if (sameAt2(self, ruleScore)) return kept(self);
   if (rule.band && inBand(self, rule.band)) return kept(self);
-  if (rule.manual) return manualSelf({ path, rule, self }, ruleScore);
-  return selfAgainstRule({ path, rule, self }, ruleScore, !isFillerText(deviation), profile);
+  if (rule.manual) return manualSelf({ index, rule, self }, ruleScore);
+  return selfAgainstRule({ index, rule, self }, ruleScore, !isFillerText(deviation), profile);
 }
 
 /** No rule score: the self score stands, checked by a person unless the row already has an error. */
-function selfWithoutRule({ path, rule, self }: Scores): FinalScore {
+function selfWithoutRule({ index, rule, self }: Scores): FinalScore {
   if (rule.issues.some((i) => i.severity === 'error')) return kept(self);
+  const message = `无法按规则计分，暂采用自评得分${self}分，请人工核定`;
   return {
     score: self,
     flags: ['rule-not-applicable'],
-    issues: [
-      {
-        severity: 'warning',
-        path,
-        code: 'self-score-unchecked',
-        message: `无法按规则计分，暂采用自评得分${self}分，请人工核定`,
-      },
-    ],
+    issues: [scoreIssue(index, 'warning', 'self-score-unchecked', message)],
   };
 }
 
 /** The profile leaves the row to a person: the self score stands, with the rule's figure beside it. */
-function manualSelf({ path, self }: Scores, ruleScore: number): FinalScore {
+function manualSelf({ index, self }: Scores, ruleScore: number): FinalScore {
   const message = `本口径要求人工核定，采用自评得分${self}分（规则参考${fixed(ruleScore)}分）`;
-  return { score: self, flags: [], issues: [{ severity: 'info', path, code: 'manual-review', message }] };
+  return { score: self, flags: NONE, issues: [scoreIssue(index, 'info', 'manual-review', message)] };
 }
 
 /** A self score off the rule score: the rule's stands, unless it was marked down for a low target. */
 function selfAgainstRule(
-  { path, rule, self }: Scores,
+  { index, rule, self }: Scores,
   ruleScore: number,
   explained: boolean,
   profile: RuleProfile,
@@ -87,14 +88,14 @@ function selfAgainstRule(
   const over = rule.flags.includes('over-achievement');
   // 财预〔2020〕10号 [M]: a target set too low is marked down 适度, with the reason written
   if (self < ruleScore && over && explained && profile.settings.overAchievement.penalty === 'manual') {
-    return { score: self, flags: ['marked-down-for-low-target'], issues: [] };
+    return { score: self, flags: ['marked-down-for-low-target'], issues: NONE };
   }
   if (self > ruleScore) {
     const message = `自评得分${self}分高于规则得分${fixed(ruleScore)}分${explained ? '' : '，且未说明理由'}`;
     return {
       score: ruleScore,
       flags: ['self-score-above-rule'],
-      issues: [{ severity: 'error', path, code: 'self-score-above-rule', message }],
+      issues: [scoreIssue(index, 'error', 'self-score-above-rule', message)],
     };
   }
   const why = over ? '超额完成时调减分值须在偏差原因中说明指标值设定偏低' : '未见规则依据';
@@ -102,7 +103,7 @@ function selfAgainstRule(
   return {
     score: ruleScore,
     flags: ['self-score-below-rule'],
-    issues: [{ severity: 'warning', path, code: 'self-score-below-rule', message }],
+    issues: [scoreIssue(index, 'warning', 'self-score-below-rule', message)],
   };
 }
 

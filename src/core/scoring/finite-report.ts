@@ -4,7 +4,7 @@
  * (issue #8). The schema's limits keep that from happening; this check makes sure it never does.
  */
 import { ZipingError } from '../errors.js';
-import type { ScoreReport } from '../schema/report.js';
+import type { FundingResult, IndicatorResult, ScoreReport } from '../schema/report.js';
 
 /** The dotted path of the first non-finite number in `value`, or null. */
 export function firstNonFinite(value: unknown, path = ''): string | null {
@@ -20,26 +20,42 @@ export function firstNonFinite(value: unknown, path = ''): string | null {
   return null;
 }
 
-/** True unless `value` is a non-finite number; objects and arrays are looked into. */
-function finite(value: unknown): boolean {
-  if (typeof value === 'number') return Number.isFinite(value);
-  return value === null || typeof value !== 'object' || allFinite(value);
+/** True for a non-finite number; null and absent are no number. */
+const bad = (x: number | null | undefined): boolean => x != null && !Number.isFinite(x);
+
+/** Every number field of the funding result (report.ts FundingResultSchema). */
+function fundingFinite(f: FundingResult): boolean {
+  return !(
+    bad(f.rate) ||
+    bad(f.ruleScore) ||
+    bad(f.selfScore) ||
+    bad(f.score) ||
+    bad(f.weight) ||
+    bad(f.budget) ||
+    bad(f.executed)
+  );
 }
 
-/** True when every number in the object or array `value` is finite (the check of every scoring: no paths built). */
-function allFinite(value: object): boolean {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i += 1) if (!finite(value[i])) return false;
-    return true;
-  }
-  for (const key in value)
-    if (Object.hasOwn(value, key) && !finite((value as Record<string, unknown>)[key])) return false;
+/** Every number field of a row result (report.ts IndicatorResultSchema). */
+function rowFinite(r: IndicatorResult): boolean {
+  return !(bad(r.index) || bad(r.ruleScore) || bad(r.selfScore) || bad(r.score) || bad(r.weight) || bad(r.completion));
+}
+
+/**
+ * True when every number of the report is finite: its number fields read by name (issues hold only
+ * text), not a walk of every key of every object (the check of every scoring, issue #9). A test sets
+ * each number of real reports to Infinity in turn, so a number field added to the report and not
+ * read here fails it.
+ */
+function reportFinite(report: ScoreReport): boolean {
+  if (bad(report.total) || bad(report.selfTotal) || !fundingFinite(report.funding)) return false;
+  for (const row of report.indicators) if (!rowFinite(row)) return false;
   return true;
 }
 
 /** Returns `report` unchanged, or throws `non_finite_number` naming the first bad number. */
 export function assertFiniteReport(report: ScoreReport): ScoreReport {
-  if (allFinite(report)) return report;
+  if (reportFinite(report)) return report;
   const path = firstNonFinite(report) ?? '(根)';
   const message = `评分结果中的 ${path} 不是有限数，请检查分值与金额；未保存任何内容`;
   throw new ZipingError('non_finite_number', message, {

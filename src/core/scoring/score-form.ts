@@ -34,8 +34,10 @@ function isTemplateRow(row: Indicator): boolean {
   return row.weight == null && row.score == null && isBlank(row.target) && isBlank(row.actual);
 }
 
-/** `a` then `b` without repeats, in first-seen order (as `new Set([...a, ...b])`, without the copies). */
-function unionFlags(a: readonly Flag[], b: readonly Flag[]): Flag[] {
+/** `a` then `b` without repeats, in first-seen order (as `new Set([...a, ...b])`); `a` itself when that is it. */
+function unionFlags(a: Flag[], b: readonly Flag[]): Flag[] {
+  // The rule's own list, made for this row, is the answer when nothing is added and nothing repeats (issue #9)
+  if (b.length === 0 && a.every((f, i) => a.indexOf(f) === i)) return a;
   const out: Flag[] = [];
   for (const f of a) if (!out.includes(f)) out.push(f);
   for (const f of b) if (!out.includes(f)) out.push(f);
@@ -71,29 +73,40 @@ function scoreRow(row: Indicator, index: number, cells: RowCells, profile: RuleP
   };
   for (const issue of rule.issues) issues.push(issue);
   for (const issue of final.issues) issues.push(issue);
-  for (const issue of checkExplanation(row, result)) issues.push(issue);
+  checkExplanation(row, result, issues);
   return result;
 }
 
-/** Where an issue's cell sits: funding, goals, then rows in order, then the rest. */
-function pathOrder(path: string): number {
-  if (path.startsWith('funding')) return -2;
-  if (path.startsWith('goals')) return -1;
-  if (!path.startsWith('indicators.')) return 1e6;
+/**
+ * Where an issue's cell sits, 0 … rows + 2: funding, goals, then rows in order, then the rest (the
+ * weights, the total, the profile). Paths are the scorer's own, so a row path holds a row's index.
+ */
+function cellOf(path: string, rows: number): number {
+  if (path.startsWith('funding')) return 0;
+  if (path.startsWith('goals')) return 1;
+  if (!path.startsWith('indicators.')) return rows + 2;
   const end = path.indexOf('.', 11);
-  return Number(path.slice(11, end === -1 ? undefined : end));
+  const index = Number(path.slice(11, end === -1 ? undefined : end));
+  return Number.isInteger(index) && index >= 0 && index < rows ? index + 2 : rows + 2;
 }
 
-/** Sorts issues by severity, then by cell; each key is computed once, not on every comparison. */
-function sortIssues(issues: ReportIssue[]): void {
-  const keyed = issues.map((issue, i) => ({
-    issue,
-    severity: SEVERITY_ORDER[issue.severity],
-    cell: pathOrder(issue.path),
-    i,
-  }));
-  keyed.sort((a, b) => a.severity - b.severity || a.cell - b.cell || a.i - b.i);
-  for (let i = 0; i < keyed.length; i += 1) issues[i] = keyed[i]!.issue;
+/**
+ * Sorts issues by severity, then by cell, keeping their order within a cell: a counting sort on the
+ * two small keys, each computed once (issue #9), with no comparison function called n log n times.
+ */
+function sortIssues(issues: ReportIssue[], rows: number): void {
+  const cells = rows + 3;
+  // Plain arrays: a typed array's buffer costs more to make than a form's few issues take to sort
+  const keys: number[] = [];
+  const starts: number[] = new Array(3 * cells + 1).fill(0);
+  for (const issue of issues) {
+    const key = SEVERITY_ORDER[issue.severity] * cells + cellOf(issue.path, rows);
+    keys.push(key);
+    starts[key + 1]! += 1;
+  }
+  for (let k = 1; k < starts.length; k += 1) starts[k]! += starts[k - 1]!;
+  const sorted = issues.slice();
+  for (let i = 0; i < sorted.length; i += 1) issues[starts[keys[i]!]!++] = sorted[i]!;
 }
 
 /** The result of an empty template row ("指标2", "……" with nothing else). */
@@ -116,47 +129,53 @@ function templateResult(row: Indicator, index: number): IndicatorResult {
 function scoreRows(form: Form, profile: RuleProfile, issues: ReportIssue[]) {
   const indicators: IndicatorResult[] = [];
   const cells: (RowCells | undefined)[] = [];
+  const scores: number[] = [];
   const unsignedAs = profile.settings.quant.unsignedAs;
   for (let index = 0; index < form.indicators.length; index += 1) {
     const row = form.indicators[index]!;
-    if (isTemplateRow(row)) {
-      indicators.push(templateResult(row, index));
-      continue;
-    }
-    const read = readRowCells(row, form.year, unsignedAs);
-    cells[index] = read;
-    indicators.push(scoreRow(row, index, read, profile, issues));
+    const read = isTemplateRow(row) ? undefined : readRowCells(row, form.year, unsignedAs);
+    cells.push(read);
+    const result = read ? scoreRow(row, index, read, profile, issues) : templateResult(row, index);
+    indicators.push(result);
+    scores.push(result.score);
   }
-  return { indicators, cells };
+  return { indicators, cells, scores };
 }
 
-/** The form-wide checks: weights, the self total, goals, names, budget echoes, generic actuals. */
+/** The form-wide checks, onto `issues`: weights, the self total, goals, names, budget echoes, generic actuals. */
 function formChecks(
   form: Form,
   funding: FundingResult,
-  indicators: IndicatorResult[],
+  { scores, cells }: ReturnType<typeof scoreRows>,
   profile: RuleProfile,
-  cells: readonly (RowCells | undefined)[],
+  issues: ReportIssue[],
 ) {
-  const finals = { funding: funding.score, rows: indicators.map((r) => r.score) };
-  const issues = [
-    ...checkWeights(form, funding.weight, profile),
-    ...checkSelfTotal(form, finals),
-    ...checkGoals(form),
-    ...checkNames(form),
-    ...checkBudgetEchoes(form, funding, cells),
-    ...checkGenericActuals(form),
-  ];
-  return { finals, issues };
+  const finals = { funding: funding.score, rows: scores };
+  for (const found of [
+    checkWeights(form, funding.weight, profile),
+    checkSelfTotal(form, finals),
+    checkGoals(form),
+    checkNames(form),
+    checkBudgetEchoes(form, funding, cells),
+    checkGenericActuals(form),
+  ])
+    for (const issue of found) issues.push(issue);
+  return finals;
+}
+
+/** The cap the profile puts on the total at `rate`: the lowest `below` the rate is under (first of equals). */
+function capAt(rate: number | null, profile: RuleProfile) {
+  let cap: RuleProfile['settings']['exec']['totalCapByRate'][number] | undefined;
+  if (rate == null) return cap;
+  for (const c of profile.settings.exec.totalCapByRate) if (rate < c.below && (!cap || c.below < cap.below)) cap = c;
+  return cap;
 }
 
 /** The total of the final scores, capped by the 执行率 where the profile caps it. */
-function cappedTotal(funding: FundingResult, indicators: IndicatorResult[], profile: RuleProfile) {
-  const total = sum([funding.score, ...indicators.map((r) => r.score)]);
+function cappedTotal(funding: FundingResult, scores: readonly number[], profile: RuleProfile) {
+  const total = sum([funding.score, ...scores]);
   // 执行率 caps on the total (一体化 manual, province unidentified; scoring-rules.md §3.2)
-  const caps = [...profile.settings.exec.totalCapByRate].sort((a, b) => a.below - b.below);
-  const rate = funding.rate;
-  const cap = rate == null ? undefined : caps.find((c) => rate < c.below);
+  const cap = capAt(funding.rate, profile);
   if (!cap || total <= cap.maxTotal) return { total, issues: [] };
   const issue: ReportIssue = {
     severity: 'warning',
@@ -172,10 +191,10 @@ export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
   const profile = getProfile(options.profile ?? form.profile ?? undefined);
   const funding = scoreFunding(form, profile);
   const issues: ReportIssue[] = [...funding.issues, ...checkFunding(form, funding.result)];
-  const { indicators, cells } = scoreRows(form, profile, issues);
-  const checks = formChecks(form, funding.result, indicators, profile, cells);
-  const { total, issues: capped } = cappedTotal(funding.result, indicators, profile);
-  issues.push(...checks.issues, ...capped);
+  const rows = scoreRows(form, profile, issues);
+  const finals = formChecks(form, funding.result, rows, profile, issues);
+  const { total, issues: capped } = cappedTotal(funding.result, rows.scores, profile);
+  issues.push(...capped);
   if (profile.banner)
     issues.push({ severity: 'info', path: 'profile', code: 'profile-unverified', message: profile.banner });
   const grades = profile.settings.grades;
@@ -183,18 +202,18 @@ export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
   const report: ScoreReport = {
     profile: profile.id,
     total: Number(total.toFixed(2)),
-    selfTotal: form.selfTotal ?? selfScoreSum(form, checks.finals),
+    selfTotal: form.selfTotal ?? selfScoreSum(form, finals),
     grade,
     funding: funding.result,
-    indicators,
+    indicators: rows.indicators,
     issues,
   };
   // The facts of the form are built once here, from the cells already read, and shared by the
   // narrative checks below and any later check of this report (factsOf keeps them)
-  factsOf(form, report, { cells });
+  factsOf(form, report, { cells: rows.cells });
   // A narrative is checked against the scored figures, so its issues come last (issue #13)
   report.issues.push(...narrativeReportIssues(form, report));
-  sortIssues(report.issues);
+  sortIssues(report.issues, form.indicators.length);
   // Never a non-finite number out of the scorer, so none is ever stored (issue #8)
   return assertFiniteReport(report);
 }

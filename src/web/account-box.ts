@@ -1,11 +1,11 @@
 /**
- * The app bar's account corner (issue #12). On a laptop (no accounts) it leaves the 署名 box as it
- * is; on a team server it replaces it with the signed-in user (whose name the server records in the
+ * The app bar's account corner on a team server (issue #12), loaded only there (account-session.ts):
+ * it replaces the 署名 box with the signed-in user (whose name the server records in the
  * history), a sign-out button and, for administrators, the users panel; signed out, a sign-in form.
  */
 import { MAX_USER_NAME_CHARS, PASSWORD_LIMITS } from '../core/limits.js';
 import { ApiError } from './api-client.js';
-import { fetchSession, signIn, signOut } from './account-api.js';
+import { signIn, signOut } from './account-api.js';
 import { openDialog } from './dialogs.js';
 import { h, replaceChildren, uniqueId } from './dom.js';
 import { session, setSession } from './session-state.js';
@@ -71,14 +71,8 @@ async function leave(): Promise<void> {
   location.reload();
 }
 
-/** Reads the session and fills the account corner; resolves once the page may load its data. */
-export async function mountAccountBox(box: HTMLElement): Promise<void> {
-  try {
-    setSession(await fetchSession());
-  } catch {
-    return; // an older server without sessions: keep the 署名 box
-  }
-  if (!session().auth) return;
+/** Fills the account corner of a team server: the signed-in user, or a sign-in form (reloads once signed in). */
+export async function fillAccountBox(box: HTMLElement): Promise<void> {
   box.classList.add('account-box');
   if (session().user) {
     signedInBox(box);

@@ -12,7 +12,7 @@ import { currentModel, showEditor, type EditorPage } from './editor-page.js';
 import { evaluate, loadValidation } from './evaluation.js';
 import { ownCopy, pruneUnsaved } from './local-draft-store.js';
 import { allIssues } from './score-panel.js';
-import { mountAccountBox } from './account-box.js';
+import { mountAccountBox } from './account-session.js';
 import { session } from './session-state.js';
 
 const AUTHOR_KEY = 'ziping:author';

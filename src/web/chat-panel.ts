@@ -5,7 +5,8 @@
  */
 import type { NarrativeSnapshot } from '../core/narratives/snapshot.js';
 import { sameSnapshot } from '../core/narratives/snapshot.js';
-import { type DraftDone, type StreamHandlers, streamRevision } from './api-client.js';
+import type { DraftDone, StreamHandlers } from './api-client.js';
+import { streamRevision } from './api-stream.js';
 import { showProposal } from './chat-proposal.js';
 import { button } from './controls.js';
 import { openDialog } from './dialogs.js';

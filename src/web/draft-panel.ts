@@ -7,12 +7,12 @@ import type { NarrativeOrigin } from '../core/narratives/origin.js';
 import { sameSnapshot, type NarrativeSnapshot } from '../core/narratives/snapshot.js';
 import { cellsNeedingText as libraryCells, isFillerText } from '../drafting/batch.js';
 import { errorText } from './error-text.js';
-import { streamDrafts, type BatchItem, type DraftDone } from './api-client.js';
+import type { BatchItem, DraftDone } from './api-client.js';
 import { h, setText } from './dom.js';
 import type { FormEditor } from './form-editor.js';
 import type { FormModel } from './form-model.js';
 import type { CellMeta } from './narrative-metas.js';
-import { DraftRun } from './draft-run.js';
+import type { DraftRun } from './draft-run.js';
 import { pathLabel } from './format.js';
 import { toast } from './toast.js';
 
@@ -36,6 +36,9 @@ export function cellsNeedingText(model: FormModel): string[] {
   const { form, report } = model.evaluation;
   return libraryCells(form, report).filter((path) => path !== 'goals.actual' || isFillerText(form.goals?.actual));
 }
+
+/** The streaming code, loaded with the first draft: opening a form does not wait for it (first-load budget). */
+const loadStreaming = () => Promise.all([import('./draft-run.js'), import('./api-stream.js')]);
 
 interface UndoEntry {
   text: string;
@@ -113,6 +116,12 @@ export class DraftController {
     const controller = new AbortController();
     this.running = controller;
     const batch = 'fields' in spec;
+    const streaming = await loadStreaming().catch((error: unknown) => {
+      this.running = null;
+      toast(`起草失败：${errorText(error)}`, { kind: 'error' });
+    });
+    if (!streaming) return;
+    const [{ DraftRun }, { streamDrafts }] = streaming;
     const run = new DraftRun(paths, {
       cell: (path) => this.editor().narrative(path),
       snapshotOf: (path) => this.model.snapshotOf(path),

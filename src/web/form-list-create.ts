@@ -3,7 +3,8 @@
  * text) open unsaved until the user saves them; a JSON file and the seed example are stored at once.
  */
 import type { FormInput } from '../core/index.js';
-import { ApiError, createForm, importForm } from './api-client.js';
+import { ApiError, createForm } from './api-client.js';
+import { importForm } from './api-import.js';
 import { blankForm } from './blank-form.js';
 import { button, filePicker } from './controls.js';
 import { openDialog } from './dialogs.js';

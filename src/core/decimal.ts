@@ -31,12 +31,15 @@ export function dec(value: number | string | Big): Big {
 /**
  * `value` × 10^decimals as an integer when `value` has at most that many decimal places, else
  * null. Such values need no decimal library: integer arithmetic on them is exact, and the double
- * nearest to an integer / 10^decimals is the one its decimal text parses to.
+ * nearest to an integer / 10^decimals is the one its decimal text parses to. Only below 2^52 units:
+ * there two counts a unit apart are two different doubles, so the count that gives back `value` is
+ * its own; above, neighbouring counts share a double (8636876964.54753 is not 8636876964547529
+ * millionths) and the decimal library decides.
  */
 export function scaled(value: number, decimals: number): number | null {
   const factor = 10 ** decimals;
   const n = Math.round(value * factor);
-  return Number.isSafeInteger(n) && n / factor === value ? n : null;
+  return Math.abs(n) < 2 ** 52 && n / factor === value ? n : null;
 }
 
 /** k × 10^-decimals (k a safe integer) written with exactly `decimals` places, "-" first when `negative`. */
@@ -54,8 +57,8 @@ export function unitsText(k: number, decimals: number, negative: boolean): strin
 export function fixed(value: number | Big, decimals = 2): string {
   if (typeof value === 'number') {
     const k = scaled(value, decimals);
-    // Nothing to round: below 2^52 units the count is the one toFixed would write (no closer integer exists)
-    if (k !== null) return Math.abs(k) < 2 ** 52 ? unitsText(k, decimals, k < 0) : value.toFixed(decimals);
+    // Nothing to round: the count is the one toFixed would write (no closer integer exists)
+    if (k !== null) return unitsText(k, decimals, k < 0);
   }
   return dec(value).toFixed(decimals, Big.roundHalfUp);
 }

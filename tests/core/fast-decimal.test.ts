@@ -75,6 +75,41 @@ describe('fast-decimal rounds as big.js does', () => {
   });
 });
 
+describe('scaled counts the units of the decimal a number is, or gives up', () => {
+  // The count big.js gives for the number's own decimal text, when it has at most `decimals` places
+  const exact = (value: number, decimals: number): number | null => {
+    const units = new Big(value).times(new Big(10).pow(decimals));
+    return units.eq(units.round(0, Big.roundDown)) ? Number(units.toString()) : null;
+  };
+
+  it.each([
+    [8636876964.54753, 6],
+    [8636876964.54753 - 4.7, 6],
+    [4503599627.370497, 6],
+    [-9007199254.740991, 6],
+    [45035996273704.97, 2],
+    [12.5, 6],
+    [0.1, 2],
+  ])('%d to %d places: its own count or null, never a neighbour', (value, decimals) => {
+    const got = scaled(value, decimals);
+    if (got !== null) expect(got).toBe(exact(value, decimals));
+  });
+
+  it('on 20,000 seeded values of every size near 2^52 units agrees with big.js whenever it answers', () => {
+    let seed = 23;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    for (let n = 0; n < 20_000; n += 1) {
+      const decimals = Math.floor(random() * 7);
+      const value = Number(((random() - 0.5) * 2 ** (40 + random() * 14)).toFixed(decimals)) / 10 ** decimals;
+      const got = scaled(value, decimals);
+      if (got !== null) expect(got, `${value} to ${decimals}`).toBe(exact(value, decimals));
+    }
+  });
+});
+
 describe('fixed writes what toFixed and big.js write', () => {
   // As fixed was written before issue #9 made it count units: toFixed where nothing rounds, else big.js
   const before = (value: number, decimals: number) =>

@@ -34,6 +34,15 @@ function scoreIssue(index: number, severity: ReportIssue['severity'], code: stri
   return { severity, path: `indicators.${index}.score`, code, message };
 }
 
+/**
+ * Why a self score above the row's 分值 is refused, or null: no row may score more than its weight
+ * (财预〔2020〕10号 附件: 各指标得分不超过该指标分值). Numbers compare as their decimals do: a JS
+ * number's shortest text is ordered as the number is.
+ */
+export function scoreAboveWeight(self: number | null, weight: number | null): string | null {
+  return self != null && weight != null && self > weight ? `自评得分${self}分超过分值${weight}分` : null;
+}
+
 /** Decides the final score of row `index` from its rule outcome, self score and deviation text. */
 export function finalScore(
   index: number,
@@ -45,9 +54,8 @@ export function finalScore(
   profile: RuleProfile,
 ): FinalScore {
   if (self == null) return kept(ruleScore ?? 0);
-  // Numbers compare as their decimals do: a JS number's shortest text is ordered as the number is
-  if (weight != null && self > weight) {
-    const message = `自评得分${self}分超过分值${weight}分`;
+  const message = scoreAboveWeight(self, weight);
+  if (message && weight != null) {
     return {
       score: ruleScore ?? weight,
       flags: ['self-score-above-weight'],

@@ -6,6 +6,8 @@
  * (scoring-rules.md §9). Anything else is left unread.
  */
 
+import { scoreAboveWeight } from '../../core/scoring/final-score.js';
+
 /** What a glued number may be: a money amount, a 分值, a 执行率 (`%`) or a 得分. */
 export type NumberRole = 'amount' | 'weight' | 'rate' | 'score';
 
@@ -62,8 +64,10 @@ function fits(values: number[], roles: readonly NumberRole[], rules: NumberRules
     // 执行率 as printed, to its last decimal: 100.00% of 20 is 20
     if (budget === 0 || Math.abs(values[rules.executed]! / budget - values[rateAt]!) > 0.00005) return false;
   }
-  if (rules.score !== undefined && rules.weight !== undefined && values[rules.score]! > values[rules.weight]!)
-    return false;
+  // 得分 above 分值 breaks the scorer's rule, so the cut is not the row's
+  if (rules.score !== undefined && rules.weight !== undefined) {
+    if (scoreAboveWeight(values[rules.score]!, values[rules.weight]!) !== null) return false;
+  }
   if (rules.maxAmount !== undefined && roles.some((r, i) => r === 'amount' && values[i]! > rules.maxAmount!))
     return false;
   return true;

@@ -9,6 +9,7 @@
  * every row it cut as inferred, for the user to check).
  */
 import { gradeWord, scaleLevel } from '../../core/parse/qualitative.js';
+import { scoreAboveWeight } from '../../core/scoring/final-score.js';
 import type { IndicatorColumn } from './labels.js';
 import type { ReportBuilder } from './report.js';
 import { isLabel } from './text-labels.js';
@@ -71,7 +72,9 @@ function rowsAt(run: string, at: number, order: readonly RowColumn[], budget: { 
   const walk = (pos: number, k: number, cells: Cells) => {
     if (--budget.steps < 0) return;
     if (k === order.length) {
-      if (Number(cells.score) <= Number(cells.weight) && sameUnit(cells)) out.push([{ ...cells }, pos]);
+      // A cut whose 得分 is above its 分值 breaks the scorer's rule, so it is not the row
+      const fits = scoreAboveWeight(Number(cells.score), Number(cells.weight)) === null;
+      if (fits && sameUnit(cells)) out.push([{ ...cells }, pos]);
       return;
     }
     const column = order[k]!;

@@ -9,9 +9,8 @@
  */
 import { z } from 'zod';
 import { ZipingError } from '../../core/errors.js';
-import { indicatorCellPath } from '../../core/narratives/paths.js';
 import { FormSchema, IndicatorSchema, type Form } from '../../core/schema/form.js';
-import { scoreForm } from '../../core/scoring/score-form.js';
+import { scoreAboveWeight } from '../../core/scoring/final-score.js';
 import type { TextModel } from '../../drafting/text-model.js';
 import { jsonOf } from '../model-json.js';
 import { fillTemplate } from '../templates.js';
@@ -103,7 +102,7 @@ function prompt(form: Form, fragments: string[]): string {
 }
 
 interface Outcome {
-  rows: { row: Indicator; from: number; at: number }[];
+  rows: { row: Indicator; from: number }[];
   refusals: string[];
 }
 
@@ -130,24 +129,12 @@ function checkRows(rows: unknown[], unread: Unread): Outcome {
       out.refusals.push(`第${i + 1}行“${parsed.data.name}”的数字${which}不在原文中，或与前面的数字先后不合原文`);
       return;
     }
-    out.rows.push({ row: parsed.data, from, at: i });
-  });
-  return out;
-}
-
-/**
- * The outcome without rows whose 得分 is above their 分值: the scorer's own rule decides
- * (final-score.ts, code `score-above-weight`), run on the form with the rows added.
- */
-function withinWeights(form: Form, outcome: Outcome): Outcome {
-  const base = form.indicators.length;
-  const report = scoreForm({ ...form, indicators: [...form.indicators, ...outcome.rows.map((r) => r.row)] });
-  const out: Outcome = { rows: [], refusals: [...outcome.refusals] };
-  outcome.rows.forEach((candidate, k) => {
-    const path = indicatorCellPath(base + k, 'score');
-    const issue = report.issues.find((i) => i.path === path && i.code === 'score-above-weight');
-    if (!issue) out.rows.push(candidate);
-    else out.refusals.push(`第${candidate.at + 1}行“${candidate.row.name}”的得分（score）：${issue.message}`);
+    const above = scoreAboveWeight(parsed.data.score ?? null, parsed.data.weight ?? null);
+    if (above) {
+      out.refusals.push(`第${i + 1}行“${parsed.data.name}”的得分（score）：${above}`);
+      return;
+    }
+    out.rows.push({ row: parsed.data, from });
   });
   return out;
 }
@@ -203,10 +190,9 @@ export async function assistTextImport(
   } catch {
     return withAssist(result, { ...base, message: '模型的回答不是所要求的 JSON，未采用任何内容' });
   }
-  let outcome = checkRows(rows, { fragments: sent, columns: unread.columns });
+  const outcome = checkRows(rows, { fragments: sent, columns: unread.columns });
   let placed: ImportResult;
   try {
-    outcome = withinWeights(result.form, outcome);
     placed = place(result, outcome, model.model, sent);
   } catch {
     return withAssist(result, { ...base, message: '模型读出的指标加入后表单无法通过校验，未采用任何内容' });

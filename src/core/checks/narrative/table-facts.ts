@@ -16,6 +16,8 @@ export interface TableFacts {
   values: number[];
   units: (Unit | null)[];
   claims: (RowClaim | 'date' | '')[];
+  /** The position in `f.rows` of each fact's row; -1 for the project's and the counts. */
+  rowAt: number[];
   /** The project's facts, [0, projectEnd): the claims each answers (PROJECT_CLAIM_BITS) and its source. */
   projectEnd: number;
   bits: number[];
@@ -31,15 +33,17 @@ export interface TableFacts {
 
 const TABLES = new WeakMap<FormFacts, TableFacts>();
 
-function put(t: TableFacts, value: number, unit: Unit | null, claim: TableFacts['claims'][number]): void {
+function put(t: TableFacts, value: number, unit: Unit | null, claim: TableFacts['claims'][number], at = -1): void {
   t.values.push(value);
   t.units.push(unit);
   t.claims.push(claim);
+  t.rowAt.push(at);
 }
 
-// The table a row's facts are read into: one sink for every table, no closure per table or row
+// The table and row a row's facts are read into: one sink for every table, no closure per table or row
 let reading: TableFacts | null = null;
-const ROW_SINK: FigureSink = (claim, value, unit) => put(reading!, value, unit, claim);
+let readingAt = -1;
+const ROW_SINK: FigureSink = (claim, value, unit) => put(reading!, value, unit, claim, readingAt);
 
 /**
  * A table of the form's facts with the project's read, kept by nothing: the score report's checks
@@ -52,6 +56,7 @@ export function readTable(f: FormFacts): TableFacts {
     values: [],
     units: [],
     claims: [],
+    rowAt: [],
     projectEnd: 0,
     bits: [],
     sources: [],
@@ -85,6 +90,7 @@ export function rowFactsAt(t: TableFacts, at: number): number {
   if (t.rowStart[at]! >= 0) return t.rowStart[at]!;
   const start = t.values.length;
   reading = t;
+  readingAt = at;
   eachRowFact(t.f.rows[at]!, ROW_SINK);
   reading = null;
   t.rowStart[at] = start;
@@ -120,8 +126,7 @@ export function factAt(t: TableFacts, i: number): Known {
   const known = (source: string): Known => ({ value: t.values[i]!, unit: t.units[i] ?? null, source, origin: 'fact' });
   if (i < t.projectEnd) return known(t.sources[i]!);
   if (i >= t.countsStart && i < t.countsEnd) return known(t.countSources[i - t.countsStart]!);
-  const at = t.rowStart.findIndex((start, r) => start <= i && i < t.rowEnd[r]!);
-  return rowFactAt(t, at, i);
+  return rowFactAt(t, t.rowAt[i]!, i);
 }
 
 /** Appends [from, to) to flat `bounds`, joined to the last range when they meet. */

@@ -5,6 +5,7 @@
  * cell its own row plus the project-level figures (year, funding, totals, the over-achievement
  * standard). Pure.
  */
+import { FUNDING_ROW_NAMES } from '../core/schema/choices.js';
 import type { Form } from '../core/schema/form.js';
 import type { ScoreReport } from '../core/schema/report.js';
 import { rowLabel } from '../core/schema/row-number.js';
@@ -49,13 +50,6 @@ const PROJECT_CELLS = [
   ['phone', '联系电话'],
 ] as const;
 
-const FUNDING_LINES = [
-  ['total', '年度资金总额'],
-  ['appropriation', '当年财政拨款'],
-  ['carryover', '上年结转资金'],
-  ['other', '其他资金'],
-] as const;
-
 /** The year, the project cells and the funding table as written. */
 function formHeader(c: Collector, form: Form, unit: string): void {
   c.value(form.year, 'other', '年度', '年');
@@ -63,7 +57,7 @@ function formHeader(c: Collector, form: Form, unit: string): void {
   const f = form.funding;
   if (!f) return;
   c.value(f.weight, 'score', '预算执行率分值');
-  for (const [key, label] of FUNDING_LINES) {
+  for (const [key, label] of FUNDING_ROW_NAMES) {
     const r = f[key];
     if (!r) continue;
     c.value(r.initial, 'money', `${label}·年初预算数`, unit);

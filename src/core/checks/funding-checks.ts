@@ -2,8 +2,9 @@
  * The funding block as a reviewer reads it: rows that add up, nothing spent above budget,
  * a reason where the profile demands one (四川: 执行率未达到90%的需说明原因).
  */
-import { dec, scaled } from '../decimal.js';
+import { sameAt2, sum } from '../decimal.js';
 import { isFillerText } from '../parse/placeholder.js';
+import { FUNDING_ROW_NAMES, FUNDING_SUB_ROWS } from '../schema/choices.js';
 import type { Form, FundingRow } from '../schema/form.js';
 import type { FundingResult, ReportIssue } from '../schema/report.js';
 
@@ -12,38 +13,11 @@ const FIELDS: [keyof FundingRow, string][] = [
   ['annual', '全年预算数'],
   ['executed', '全年执行数'],
 ];
-const ROWS = [
-  ['total', '年度资金总额'],
-  ['appropriation', '当年财政拨款'],
-  ['carryover', '上年结转资金'],
-  ['other', '其他资金'],
-] as const;
 
-/** Below 10^15 hundredths a sum's decimal text has at most 15 digits, so a JS number writes it as big.js does. */
-const EXACT_HUNDREDTHS = 1e15;
-
-/** `values` added in hundredths when each has at most 2 places and every sum stays below 10^15, else null. */
-function hundredthsOf(values: readonly number[]): number | null {
-  let units = 0;
-  for (const value of values) {
-    const n = scaled(value, 2);
-    if (n === null || Math.abs(units + n) >= EXACT_HUNDREDTHS) return null;
-    units += n;
-  }
-  return units;
-}
-
-/**
- * The sum of `parts` as big.js writes it when it differs from `total` by more than 0.005, else null.
- * Amounts with at most 2 places are added in hundredths, exactly and without big.js (issue #9).
- */
-function rowsDiffer(parts: readonly number[], total: number): string | null {
-  const units = hundredthsOf(parts);
-  const totalUnits = hundredthsOf([total]);
-  // Two counts of hundredths within 0.005 of each other are equal
-  if (units !== null && totalUnits !== null) return units === totalUnits ? null : String(units / 100);
-  const sum = parts.reduce((a, v) => a.plus(v), dec(0));
-  return sum.minus(total).abs().lte('0.005') ? null : sum.toString();
+/** The sum of `parts` when it differs from `total` by more than 0.005 (equal at 2 places), else null. */
+function rowsDiffer(parts: readonly number[], total: number): number | null {
+  const partsSum = sum(parts);
+  return sameAt2(partsSum, total) ? null : partsSum;
 }
 
 /** Issues about the funding rows (not about the score, which funding-score reports). */
@@ -51,9 +25,7 @@ export function checkFunding(form: Form, result: FundingResult): ReportIssue[] {
   const funding = form.funding;
   if (!funding) return [{ severity: 'error', path: 'funding', code: 'funding-missing', message: '缺少项目资金情况' }];
   const issues: ReportIssue[] = [];
-  const subRows = (['appropriation', 'carryover', 'other'] as const)
-    .map((k) => funding[k])
-    .filter((r): r is FundingRow => r != null);
+  const subRows = FUNDING_SUB_ROWS.map((k) => funding[k]).filter((r): r is FundingRow => r != null);
 
   for (const [field, name] of FIELDS) {
     const total = funding.total?.[field];
@@ -70,7 +42,7 @@ export function checkFunding(form: Form, result: FundingResult): ReportIssue[] {
     }
   }
 
-  for (const [key, name] of ROWS) {
+  for (const [key, name] of FUNDING_ROW_NAMES) {
     const row = funding[key];
     if (!row) continue;
     if (row.executed != null && row.annual != null && row.executed > row.annual) {

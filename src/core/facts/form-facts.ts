@@ -8,20 +8,14 @@ import type { RowCells } from '../parse/row-cells.js';
 import { unitAt } from '../parse/units.js';
 import type { Form } from '../schema/form.js';
 import type { IndicatorResult, ScoreReport } from '../schema/report.js';
+import { FUNDING_ROW_NAMES } from '../schema/choices.js';
 import { indicatorFacts } from './indicator-facts.js';
 import type { FormFacts, FundingFacts, FundingLine } from './types.js';
-
-const LINES = [
-  ['total', '年度资金总额'],
-  ['appropriation', '当年财政拨款'],
-  ['carryover', '上年结转资金'],
-  ['other', '其他资金'],
-] as const;
 
 function fundingFacts(form: Form, report: ScoreReport): FundingFacts {
   const f = form.funding;
   const lines: FundingLine[] = [];
-  for (const [key, label] of LINES) {
+  for (const [key, label] of FUNDING_ROW_NAMES) {
     const r = f?.[key];
     if (r)
       lines.push({ key, label, initial: r.initial ?? null, annual: r.annual ?? null, executed: r.executed ?? null });

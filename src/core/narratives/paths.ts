@@ -3,6 +3,7 @@
  * `indicators.N.deviation` (偏差原因分析及改进措施 of row N, 0-based).
  */
 import { MAX_ROWS } from '../limits.js';
+import { FUNDING_SUB_ROWS, type FundingSubRow } from '../schema/choices.js';
 import type { Form, NarrativePath } from '../schema/form.js';
 
 // Row numbers have as many digits as MAX_ROWS - 1 at most; {0,3} once sent row 10 000 to goals.actual (issue #8)
@@ -80,10 +81,6 @@ export function indicatorCellOf(path: string): { row: number; field: string } | 
   const row = Number(match[1]);
   return row < MAX_ROWS ? { row, field: match[2]! } : null;
 }
-
-/** The 其中 rows of 项目资金 under 年度资金总额 (form-format.md §1); an empty one is stored as null. */
-export const FUNDING_SUB_ROWS = ['appropriation', 'carryover', 'other'] as const;
-type FundingSubRow = (typeof FUNDING_SUB_ROWS)[number];
 
 /** The 其中 row a cell path `funding.<row>.<amount>` is in, or null (the 总额 row, any other path). */
 export function fundingSubRowOf(path: string): FundingSubRow | null {

@@ -4,6 +4,7 @@
  */
 import { fixed, sameAt2 } from '../decimal.js';
 import { type Num, num, toNumber } from '../fast-decimal.js';
+import { indicatorCellPath } from '../narratives/paths.js';
 import { isFillerText } from '../parse/placeholder.js';
 import type { RuleProfile } from '../profiles/types.js';
 import type { Flag } from '../schema/flags.js';
@@ -31,7 +32,7 @@ const kept = (score: number): FinalScore => ({ score, flags: NONE, issues: NONE 
 
 /** An issue on row `index`'s 得分 cell (its path is built only when there is one). */
 function scoreIssue(index: number, severity: ReportIssue['severity'], code: string, message: string): ReportIssue {
-  return { severity, path: `indicators.${index}.score`, code, message };
+  return { severity, path: indicatorCellPath(index, 'score'), code, message };
 }
 
 /**

@@ -5,11 +5,11 @@
 import { fixed, sameAt2, sum } from '../decimal.js';
 import { div, fixedText, gt, gte, lt, type Num, num, ONE, times, toNumber } from '../fast-decimal.js';
 import type { RuleProfile } from '../profiles/types.js';
+import { FUNDING_SUB_ROWS } from '../schema/choices.js';
 import type { Form, FundingRow } from '../schema/form.js';
 import type { FundingResult, ReportIssue } from '../schema/report.js';
 import { roundScore } from './final-score.js';
 
-const SUB_ROWS = ['appropriation', 'carryover', 'other'] as const;
 const HUNDRED = num(100);
 
 type FundingScore = { result: FundingResult; issues: ReportIssue[] };
@@ -26,7 +26,9 @@ interface RateBasis {
 }
 
 function subRowSum(form: Form, field: keyof FundingRow): number | null {
-  const values = SUB_ROWS.map((k) => form.funding?.[k]?.[field]).filter((v): v is number => typeof v === 'number');
+  const values = FUNDING_SUB_ROWS.map((k) => form.funding?.[k]?.[field]).filter(
+    (v): v is number => typeof v === 'number',
+  );
   return values.length === 0 ? null : sum(values);
 }
 

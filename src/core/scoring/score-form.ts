@@ -28,6 +28,7 @@ export interface ScoreOptions {
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+const SEVERITIES = Object.keys(SEVERITY_ORDER).length;
 
 /** An empty template row ("指标2", "……" with nothing else) is not a row (scoring-rules.md §9.3). */
 function isTemplateRow(row: Indicator): boolean {
@@ -98,7 +99,7 @@ function sortIssues(issues: ReportIssue[], rows: number): void {
   const cells = rows + 3;
   // Plain arrays: a typed array's buffer costs more to make than a form's few issues take to sort
   const keys: number[] = [];
-  const starts: number[] = new Array(3 * cells + 1).fill(0);
+  const starts: number[] = new Array(SEVERITIES * cells + 1).fill(0);
   for (const issue of issues) {
     const key = SEVERITY_ORDER[issue.severity] * cells + cellOf(issue.path, rows);
     keys.push(key);

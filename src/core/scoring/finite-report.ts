@@ -43,9 +43,9 @@ function rowFinite(r: IndicatorResult): boolean {
 
 /**
  * True when every number of the report is finite: its number fields read by name (issues hold only
- * text), not a walk of every key of every object (the check of every scoring, issue #9). A test sets
- * each number of real reports to Infinity in turn, so a number field added to the report and not
- * read here fails it.
+ * text), not a walk of every key of every object (the check of every scoring, issue #9). The test
+ * lists every number field of the report schema, requires real reports that fill each one, and sets
+ * each in turn to Infinity, so a number field added to the schema and not read here fails it.
  */
 function reportFinite(report: ScoreReport): boolean {
   if (bad(report.total) || bad(report.selfTotal) || !fundingFinite(report.funding)) return false;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.js';
 import { jsonOf, startTestServer, type TestServer } from '../support/server.js';
-import { readSse } from '../support/sse.js';
+import { readSse, readUntilFirstDelta } from '../support/sse.js';
 import { seedForm } from '../support/seed.js';
 
 const SSE = { accept: 'text/event-stream' };
@@ -315,14 +315,7 @@ describe('drafting details', () => {
     expect(response.headers.get('content-type')).toBe('text/event-stream');
     expect(response.headers.get('cache-control')).toBe('no-cache');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    const reader = response.body!.getReader();
-    let seen = '';
-    // Until one whole delta event has arrived (a chunk may end inside one)
-    while (!/event: delta\ndata: [^\n]*\n\n/.test(seen)) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      seen += new TextDecoder().decode(value);
-    }
+    const seen = await readUntilFirstDelta(response.body!.getReader());
     expect(seen).toMatch(/^event: delta\ndata: \{"path":"indicators\.5\.deviation","text":"偏差"\}\n\n/);
     expect(model.stats.inFlight).toBe(1);
 

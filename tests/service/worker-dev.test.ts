@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOpenAIServer, type OpenAIServer } from '../support/openai-server.js';
 import { seedInput } from '../support/seed-forms.js';
+import { readUntilFirstDelta } from '../support/sse.js';
 import { makeTempDir, removeDir } from '../support/temp-dir.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -127,14 +128,7 @@ describe('npm run dev:worker (local workerd, D1, Static Assets)', () => {
       signal: client.signal,
     });
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const reader = response.body!.getReader();
-    let seen = '';
-    // Until one whole delta event has arrived (a chunk may end inside one)
-    while (!/event: delta\ndata: [^\n]*\n\n/.test(seen)) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      seen += new TextDecoder().decode(value);
-    }
+    const seen = await readUntilFirstDelta(response.body!.getReader());
     expect(seen).toContain('"text":"偏差"');
     expect(model.requests).toHaveLength(1);
     expect(model.requests[0]!.body).toMatchObject({ model: 'loopback-model', stream: true });

@@ -25,3 +25,15 @@ export async function readSse(response: Response): Promise<SseEvent[]> {
       return { event, data: data ? JSON.parse(data) : null };
     });
 }
+
+/** The text of an SSE body read until its first whole `delta` event (a chunk may end inside one). */
+export async function readUntilFirstDelta(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<string> {
+  const decoder = new TextDecoder();
+  let seen = '';
+  while (!/event: delta\ndata: [^\n]*\n\n/.test(seen)) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    seen += decoder.decode(value, { stream: true });
+  }
+  return seen;
+}

@@ -1,11 +1,13 @@
 /**
  * What a row's rule gives before the self score is weighed: the shared result of every
- * row scorer (quantitative, deadline, qualitative).
+ * row scorer (quantitative, deadline, qualitative). Its issues are already on the report
+ * (row-context.ts); its flags array is the report row's own.
  */
 import type { Num } from '../fast-decimal.js';
 import type { Flag } from '../schema/flags.js';
 import type { Grade } from '../schema/form.js';
-import type { IndicatorKind, ReportIssue } from '../schema/report.js';
+import type { IndicatorKind } from '../schema/report.js';
+import type { Band } from './qualitative-score.js';
 
 export interface RowOutcome {
   kind: IndicatorKind;
@@ -15,26 +17,30 @@ export interface RowOutcome {
   explanation: string;
   /** actual / target where both are numbers. */
   completion: number | null;
+  /** Never repeats a flag (`addFlag`). */
   flags: Flag[];
   grade: Grade | null;
   /** Inclusive-exclusive range a self score may take (qualitative bands). */
-  band: { min: Num; max: Num; maxInclusive: boolean } | null;
+  band: Band | null;
   /** The profile leaves this row to a person: any self score up to the weight stands. */
   manual: boolean;
-  issues: ReportIssue[];
 }
 
-/** An outcome with nothing decided yet but what `partial` says (fields assigned one by one: no spread). */
-export function outcome(kind: IndicatorKind, partial: Partial<RowOutcome> = {}): RowOutcome {
-  return {
-    kind,
-    ruleScore: partial.ruleScore ?? null,
-    explanation: partial.explanation ?? '',
-    completion: partial.completion ?? null,
-    flags: partial.flags ?? [],
-    grade: partial.grade ?? null,
-    band: partial.band ?? null,
-    manual: partial.manual ?? false,
-    issues: partial.issues ?? [],
-  };
+/**
+ * An outcome of one shape for every row (one object, no partial one spread into it: issue #9);
+ * the scorer that decides the row sets completion, grade, band or manual on it.
+ */
+export function outcome(
+  kind: IndicatorKind,
+  ruleScore: Num | null,
+  explanation: string,
+  flags: Flag[],
+  completion: number | null = null,
+): RowOutcome {
+  return { kind, ruleScore, explanation, completion, flags, grade: null, band: null, manual: false };
+}
+
+/** Adds `flag` to `flags` unless it is there (a row's flags never repeat). */
+export function addFlag(flags: Flag[], flag: Flag): void {
+  if (!flags.includes(flag)) flags.push(flag);
 }

@@ -15,12 +15,12 @@ import { readRowCells, type RowCells } from '../parse/row-cells.js';
 import { getProfile } from '../profiles/index.js';
 import type { RuleProfile } from '../profiles/types.js';
 import type { Form, Indicator } from '../schema/form.js';
-import type { Flag } from '../schema/flags.js';
 import type { FundingResult, IndicatorResult, ReportIssue, ScoreReport } from '../schema/report.js';
 import { finalScore, roundScore } from './final-score.js';
 import { assertFiniteReport } from './finite-report.js';
 import { scoreFunding } from './funding-score.js';
 import { scoreIndicatorRule } from './indicator-rule.js';
+import { at, type RowContext, rowContext } from './row-context.js';
 
 export interface ScoreOptions {
   /** Rule profile id; overrides the form's `profile`. Default mof-2020. */
@@ -35,46 +35,33 @@ function isTemplateRow(row: Indicator): boolean {
   return row.weight == null && row.score == null && isBlank(row.target) && isBlank(row.actual);
 }
 
-/** `a` then `b` without repeats, in first-seen order (as `new Set([...a, ...b])`); `a` itself when that is it. */
-function unionFlags(a: Flag[], b: readonly Flag[]): Flag[] {
-  // The rule's own list, made for this row, is the answer when nothing is added and nothing repeats (issue #9)
-  if (b.length === 0 && a.every((f, i) => a.indexOf(f) === i)) return a;
-  const out: Flag[] = [];
-  for (const f of a) if (!out.includes(f)) out.push(f);
-  for (const f of b) if (!out.includes(f)) out.push(f);
-  return out;
-}
-
-/** Row `index` scored; its issues are pushed onto `issues`. */
-function scoreRow(row: Indicator, index: number, cells: RowCells, profile: RuleProfile, issues: ReportIssue[]) {
-  const rule = scoreIndicatorRule(row, index, profile, cells);
+/** The row `ctx` is at scored; its issues go onto the report's list. */
+function scoreRow(ctx: RowContext, cells: RowCells): IndicatorResult {
+  const { row, index, profile } = ctx;
+  const rule = scoreIndicatorRule(ctx, cells);
   const ruleScore = rule.ruleScore === null ? null : roundScore(rule.ruleScore, profile, row.weight);
-  const self = row.score ?? null;
-  const final = finalScore(index, rule, ruleScore, self, row.weight ?? null, row.deviation, profile);
+  const score = finalScore(ctx, rule, ruleScore);
   const weight = row.weight ?? null;
-  const flags = unionFlags(rule.flags, final.flags);
   const reasons = profile.settings.reasonRequired;
   const needsExplanation =
     weight != null &&
-    ((reasons.onScoreLoss && final.score < weight - 0.005) ||
-      (reasons.onOverRatio && flags.includes('over-achievement')));
+    ((reasons.onScoreLoss && score < weight - 0.005) ||
+      (reasons.onOverRatio && rule.flags.includes('over-achievement')));
   const result: IndicatorResult = {
     index,
     name: row.name,
     kind: rule.kind,
     ruleScore,
-    selfScore: self,
-    score: final.score,
+    selfScore: row.score ?? null,
+    score,
     weight,
     needsExplanation,
-    flags,
+    flags: rule.flags,
     explanation: rule.explanation,
     completion: rule.completion,
     grade: rule.grade,
   };
-  for (const issue of rule.issues) issues.push(issue);
-  for (const issue of final.issues) issues.push(issue);
-  checkExplanation(row, result, issues);
+  checkExplanation(row, result, ctx.issues);
   return result;
 }
 
@@ -132,11 +119,14 @@ function scoreRows(form: Form, profile: RuleProfile, issues: ReportIssue[]) {
   const cells: (RowCells | undefined)[] = [];
   const scores: number[] = [];
   const unsignedAs = profile.settings.quant.unsignedAs;
+  // One context for every row, moved from row to row
+  let ctx: RowContext | null = null;
   for (let index = 0; index < form.indicators.length; index += 1) {
     const row = form.indicators[index]!;
     const read = isTemplateRow(row) ? undefined : readRowCells(row, form.year, unsignedAs);
     cells.push(read);
-    const result = read ? scoreRow(row, index, read, profile, issues) : templateResult(row, index);
+    if (read) ctx = ctx ? at(ctx, row, index) : rowContext(profile, issues, row, index);
+    const result = read && ctx ? scoreRow(ctx, read) : templateResult(row, index);
     indicators.push(result);
     scores.push(result.score);
   }

@@ -7,7 +7,7 @@ import { findDate, type MonthDate } from './deadline.js';
 import { isPlaceholder } from './placeholder.js';
 import { gradeWord, scaleLevel, type ScaleLevel } from './qualitative.js';
 import { findQuantities, type Quantity } from './quantity.js';
-import { hasSignMark } from './sign.js';
+import { hasSignMarkBefore } from './sign.js';
 import type { ParsedTarget } from './target-parser.js';
 import type { Grade } from '../schema/form.js';
 import type { Unit } from './units.js';
@@ -70,21 +70,32 @@ export function parseActual(raw: string | null | undefined, target: ParsedTarget
 
 /** The one quantity of the actual compared with a number target: its unit's, else the only one. */
 function chosenQuantity(text: string, wanted: Unit | null, quantities: Quantity[]): Quantity | ParsedActual {
-  const sameFamily = wanted ? quantities.find((q) => q.unit?.family === wanted.family) : undefined;
-  if (sameFamily) return sameFamily;
+  // Loops, not find/filter: no closure or array for the one quantity most actuals hold (issue #9)
+  if (wanted) for (const q of quantities) if (q.unit?.family === wanted.family) return q;
   if (quantities.length === 1) return quantities[0]!;
-  const unitless = quantities.filter((q) => q.unit === null);
-  if (unitless.length === 1 && text.length <= 20) return unitless[0]!;
+  const unitless = onlyUnitless(quantities);
+  if (unitless && text.length <= 20) return unitless;
   return {
     kind: 'ambiguous',
     reason: `实际完成值中有${quantities.length}个数字（${quantities.map((q) => q.raw).join('、')}），无法确定与指标值对应的一个`,
   };
 }
 
+/** The one quantity without a unit, or null when there are none or several. */
+function onlyUnitless(quantities: Quantity[]): Quantity | null {
+  let found: Quantity | null = null;
+  for (const q of quantities) {
+    if (q.unit !== null) continue;
+    if (found) return null;
+    found = q;
+  }
+  return found;
+}
+
 /** A number actual for a number or range target (scoring-rules.md §9.5–9.11). */
 function numberActual(text: string, target: ParsedTarget, quantities: Quantity[]): ParsedActual {
   const wanted = targetUnit(target);
-  const signRepeated = hasSignMark(text.slice(0, quantities[0]!.start + 1));
+  const signRepeated = hasSignMarkBefore(text, quantities[0]!.start + 1);
   const picked = quantities.length > 1;
   const q = chosenQuantity(text, wanted, quantities);
   if ('kind' in q) return q;

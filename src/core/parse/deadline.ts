@@ -46,12 +46,16 @@ export function formatDate(d: MonthDate): string {
   return `${d.year}年${d.month}月${d.day ? `${d.day}日` : ''}`;
 }
 
+/** A word or sign that makes a date a deadline ("前", "底", "≤", "期限"), or a cell that is only a date. */
+const DEADLINE_WORD =
+  /前|之前|以前|底|完成|[≤≦<＜]|截止|截至|^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?\s*$|时间|期限/;
+
 /** True when a target reads as a deadline rather than a quantity. */
 export function looksLikeDeadline(text: string): boolean {
-  return (
-    DATE.test(text) &&
-    /前|之前|以前|底|完成|[≤≦<＜]|截止|截至|^\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?\s*$|时间|期限/.test(
-      text,
-    )
-  );
+  return DATE.test(text) && hasDeadlineWord(text);
+}
+
+/** True when the text has what makes a date in it a deadline (`looksLikeDeadline` once a date is found). */
+export function hasDeadlineWord(text: string): boolean {
+  return DEADLINE_WORD.test(text);
 }

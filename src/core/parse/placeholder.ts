@@ -49,7 +49,7 @@ function hasOtherChar(text: string): boolean {
 /** True for a narrative that says nothing: "无", "暂无", "0", "—" (临翔, 廊坊, dyrmt "暂无/暂无"). */
 export function isFillerText(text: string | null | undefined): boolean {
   // Decided without copying the text when it has a word no filler has (issue #9: a copy of every long text)
-  if (text == null) return true;
+  if (text == null || text === '') return true;
   if (hasOtherChar(text)) return false;
   const t = text.replace(/[\s。.、，,；;]/g, '');
   return t === '' || FILLER.test(t);

@@ -3,7 +3,7 @@
  * "健康管理等垂直领域应用创新1项，…100名患者" (scoring-rules.md §9.10).
  */
 import { isSpace } from './space.js';
-import { type Unit, unitWithin } from './units.js';
+import { type Unit, unitLabelAt } from './units.js';
 
 export interface Quantity {
   /** The number as written, in its own unit. */
@@ -49,16 +49,22 @@ function numberEnd(text: string, at: number): number {
  * one of MINUS_LEADS. A scan, not a regular expression: no match arrays for every number (issue #9).
  */
 export function nextNumber(text: string, from: number): [number, number] | null {
+  const start = numberStart(text, from);
+  return start < 0 ? null : [start, numberEnd(text, isDigit(text.charCodeAt(start)) ? start : start + 1)];
+}
+
+/** Where the next number (as `nextNumber` reads it) starts, or -1: no pair made for it. */
+function numberStart(text: string, from: number): number {
   for (let p = from; p < text.length; p += 1) {
     const c = text.charCodeAt(p);
     if (isDigit(c)) {
       const before = p === 0 ? 0 : text.charCodeAt(p - 1);
-      if (!isDigit(before) && before !== 0x2e) return [p, numberEnd(text, p)];
+      if (!isDigit(before) && before !== 0x2e) return p;
     } else if ((c === MINUS || c === FULL_MINUS) && isDigit(text.charCodeAt(p + 1)) && minusMayLead(text, p)) {
-      return [p, numberEnd(text, p + 1)];
+      return p;
     }
   }
-  return null;
+  return -1;
 }
 
 /** True when the minus at `at` may start a number: first in the text, or after a space or a MINUS_LEADS mark. */
@@ -84,10 +90,11 @@ const [YEAR, MONTH, DAY, DAY_NO] = Array.from('年月日号', (c) => c.charCodeA
  * "2022年", "12月", "12月30日" are parts of a date, not quantities: 月 after the number, 年 after a
  * year, or 日/号 after the number with 月 just before it (in the 3 characters before).
  */
-function isDatePart(text: string, start: number, end: number, numberText: string): boolean {
+function isDatePart(text: string, start: number, end: number, value: number): boolean {
   const next = nextNonSpace(text, end, Math.min(text.length, end + AFTER));
   if (next === MONTH) return true;
-  if (next === YEAR) return Number(numberText) >= 1900;
+  // As Number(text) read it: a number written with commas ("1,999") was no year
+  if (next === YEAR) return value >= 1900 && !text.slice(start, end).includes(',');
   if (next !== DAY && next !== DAY_NO) return false;
   let j = start - 1;
   const low = Math.max(0, start - 3);
@@ -95,8 +102,29 @@ function isDatePart(text: string, start: number, end: number, numberText: string
   return j >= low && text.charCodeAt(j) === MONTH;
 }
 
-/** The value of a matched number: "1,234.5" is 1234.5, "－5" is −5. */
-function numberValue(numberText: string): number {
+/** The value of the number at [start, end): "1,234.5" is 1234.5, "－5" is −5 (as `Number` reads its text). */
+function numberValue(text: string, start: number, end: number): number {
+  let units = 0;
+  let scale = 1;
+  let point = false;
+  for (let i = start; i < end; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e) point = true;
+    else if (isDigit(c)) {
+      units = units * 10 + (c - 0x30);
+      if (point) scale *= 10;
+    }
+  }
+  const negative = !isDigit(text.charCodeAt(start));
+  // Two exact doubles divide to the double nearest the decimal, as Number(text) reads it (IEEE 754);
+  // longer digit runs than a double holds exactly are read from the text (no slice for the others)
+  if (units > Number.MAX_SAFE_INTEGER || scale > 1e22) return numberOfText(text.slice(start, end));
+  const value = point ? units / scale : units;
+  return negative ? -value : value;
+}
+
+/** The value of a number's text read by `Number`: "1,234.5" is 1234.5, "－5" is −5. */
+function numberOfText(numberText: string): number {
   const plain = numberText.includes(',') ? numberText.replace(/,/g, '') : numberText;
   return Number(plain.charCodeAt(0) === 0xff0d ? plain.replace('－', '-') : plain);
 }
@@ -104,16 +132,23 @@ function numberValue(numberText: string): number {
 /** Every quantity in `text`, in order. Dates ("2022年", "12月") are left out. */
 export function findQuantities(text: string): Quantity[] {
   const found: Quantity[] = [];
-  for (let at = nextNumber(text, 0); at !== null; at = nextNumber(text, at[1])) {
-    const [start, numberEnd] = at;
-    const numberText = text.slice(start, numberEnd);
+  for (let start = numberStart(text, 0); start >= 0; ) {
+    const end = numberEnd(text, isDigit(text.charCodeAt(start)) ? start : start + 1);
+    const next = numberStart(text, end);
+    const value = numberValue(text, start, end);
     // Only a few characters either side matter; slicing the whole text made long actuals quadratic
-    if (isDatePart(text, start, numberEnd, numberText)) continue;
-    const value = numberValue(numberText);
-    if (!Number.isFinite(value)) continue;
-    const unitMatch = unitWithin(text, numberEnd, Math.min(text.length, numberEnd + AFTER));
-    const end = numberEnd + (unitMatch?.length ?? 0);
-    found.push({ value, unit: unitMatch?.unit ?? null, start, end, raw: text.slice(start, end) });
+    if (!isDatePart(text, start, end, value) && Number.isFinite(value)) found.push(quantityAt(text, start, end, value));
+    start = next;
   }
   return found;
+}
+
+/** The quantity whose number is at [start, numberEnd), with the unit written after it (spaces first). */
+function quantityAt(text: string, start: number, numberEnd: number, value: number): Quantity {
+  const limit = Math.min(text.length, numberEnd + AFTER);
+  let at = numberEnd;
+  while (at < limit && isSpace(text.charCodeAt(at))) at += 1;
+  const entry = unitLabelAt(text, at, limit);
+  const end = entry ? at + entry[0].length : numberEnd;
+  return { value, unit: entry ? entry[1] : null, start, end, raw: text.slice(start, end) };
 }

@@ -1,6 +1,8 @@
 /**
  * Comparison signs in all the forms real 指标值 use (scoring-rules.md §4, §9.7).
  */
+import { isSpace } from './space.js';
+
 export type Sign = 'ge' | 'gt' | 'le' | 'lt' | 'eq';
 
 /** Prefix tokens, longest first so ">=" wins over ">". */
@@ -51,10 +53,16 @@ const PREFIX: [string, Sign][] = (
   ] as [string, Sign][]
 ).sort((a, b) => b[0].length - a[0].length);
 
-/** Suffix words: "100%以上", "5天以内", "控制在90万元内". */
-const SUFFIX: [RegExp, Sign][] = [
-  [/^\s*(?:以上|及以上|或以上)/, 'ge'],
-  [/^\s*(?:以下|以内|之内|及以下|内)/, 'le'],
+/** Suffix words: "100%以上", "5天以内", "控制在90万元内", ≥ words tried first. */
+const SUFFIX: [string, Sign][] = [
+  ['以上', 'ge'],
+  ['及以上', 'ge'],
+  ['或以上', 'ge'],
+  ['以下', 'le'],
+  ['以内', 'le'],
+  ['之内', 'le'],
+  ['及以下', 'le'],
+  ['内', 'le'],
 ];
 
 /** The prefix tokens by the code of their last character, longest first: a lookup tries a few, not all of them. */
@@ -66,23 +74,54 @@ for (const entry of PREFIX) {
 
 /** The sign written just before a number (within `before`, its tail), if any. */
 export function signBefore(before: string): Sign | null {
-  const tail = before.trimEnd();
+  return signEndingAt(before, before.length);
+}
+
+/**
+ * The sign written in `text` just before `end` (spaces between allowed), if any: `signBefore` of
+ * `text.slice(0, end)` without the slice or the trimmed copy (issue #9).
+ */
+export function signEndingAt(text: string, end: number): Sign | null {
+  let e = end;
+  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e -= 1;
   // By code: no one-character string made for the lookup (issue #9)
-  for (const [token, sign] of PREFIX_BY_LAST.get(tail.charCodeAt(tail.length - 1)) ?? []) {
-    if (tail.endsWith(token)) return sign;
+  for (const [token, sign] of PREFIX_BY_LAST.get(text.charCodeAt(e - 1)) ?? []) {
+    if (e >= token.length && text.startsWith(token, e - token.length)) return sign;
   }
   return null;
 }
 
 /** The sign written just after a number and its unit (within `after`, its head), if any. */
 export function signAfter(after: string): Sign | null {
-  for (const [pattern, sign] of SUFFIX) if (pattern.test(after)) return sign;
+  return signStartingAt(after, 0);
+}
+
+/** `signAfter` of `text.slice(from)` without the slice: the suffix word after `from` (spaces first), if any. */
+export function signStartingAt(text: string, from: number): Sign | null {
+  let at = from;
+  while (at < text.length && isSpace(text.charCodeAt(at))) at += 1;
+  for (const [word, sign] of SUFFIX) if (text.startsWith(word, at)) return sign;
   return null;
 }
 
+/** The comparison sign characters and words an actual copied from its target may hold. */
+const MARK_CHARS = new Set(Array.from('≥≧≤≦><＞＜⩾⩽', (c) => c.charCodeAt(0)));
+const MARK_WORDS = ['不少于', '不低于', '不超过', '以上', '以内'];
+
 /** True when the text contains any comparison sign character (an actual copied from its target). */
 export function hasSignMark(text: string): boolean {
-  return /[≥≧≤≦><＞＜⩾⩽]|不少于|不低于|不超过|以上|以内/.test(text);
+  return hasSignMarkBefore(text, text.length);
+}
+
+/** `hasSignMark(text.slice(0, end))` without the slice: a sign character or word wholly before `end`. */
+export function hasSignMarkBefore(text: string, end: number): boolean {
+  for (let i = 0; i < end; i += 1) {
+    const c = text.charCodeAt(i);
+    if (MARK_CHARS.has(c)) return true;
+    if (c !== 0x4e0d && c !== 0x4ee5) continue; // 不, 以: the first characters of MARK_WORDS
+    for (const word of MARK_WORDS) if (i + word.length <= end && text.startsWith(word, i)) return true;
+  }
+  return false;
 }
 
 /** ≥ for people: how a sign is printed in explanations. */

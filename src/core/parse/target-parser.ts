@@ -2,11 +2,11 @@
  * Reads a 年度指标值 as written ("≥6个", "不少于12种", "≤12月", "高中低", "—") into what the
  * scorer compares against (scoring-rules.md §4, §9).
  */
-import { findDate, looksLikeDeadline, type MonthDate } from './deadline.js';
+import { findDate, hasDeadlineWord, type MonthDate } from './deadline.js';
 import { isBlank, isPlaceholder } from './placeholder.js';
 import { gradeWord, isScaleList, scaleLevel, type ScaleLevel } from './qualitative.js';
 import { findQuantities, type Quantity } from './quantity.js';
-import { signAfter, signBefore, type Sign } from './sign.js';
+import { type Sign, signEndingAt, signStartingAt } from './sign.js';
 
 export type ParsedTarget =
   | { kind: 'number'; sign: Sign; signAssumed: boolean; quantity: Quantity }
@@ -68,10 +68,9 @@ function otherTarget(text: string, quantities: Quantity[], ctx: ParseContext): P
 function deadlineOf(text: string, ctx: ParseContext): MonthDate | null {
   // Every date has a 月, so a text without one is no deadline (and no regular expression need run)
   if (!text.includes('月')) return null;
-  if (looksLikeDeadline(text) || (/时效/.test(ctx.level2 ?? '') && findDate(text, ctx.year))) {
-    return findDate(text, ctx.year);
-  }
-  return null;
+  // looksLikeDeadline(text) or 时效指标, with the date found once
+  const date = findDate(text, ctx.year);
+  return date && (hasDeadlineWord(text) || /时效/.test(ctx.level2 ?? '')) ? date : null;
 }
 
 /** "90%-95%", "100至200万元": a range when the text has one and its first two numbers rise. */
@@ -85,10 +84,8 @@ function rangeOf(text: string, quantities: Quantity[]): ParsedTarget | null {
 
 /** A number target: its sign written before or after it, else the profile's (§9.7). */
 function numberTarget(text: string, first: Quantity, ctx: ParseContext): ParsedTarget {
-  const before = text.slice(0, first.start);
-  const after = text.slice(first.end);
   // "每亩300": a per-unit standard is an equality (scoring-rules.md §9.9)
   const perUnit = text.startsWith('每');
-  const sign = perUnit ? 'eq' : (signBefore(before) ?? signAfter(after));
+  const sign = perUnit ? 'eq' : (signEndingAt(text, first.start) ?? signStartingAt(text, first.end));
   return { kind: 'number', sign: sign ?? ctx.unsignedAs, signAssumed: sign === null, quantity: first };
 }

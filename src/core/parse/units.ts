@@ -171,6 +171,14 @@ function labelAt(labels: ReturnType<typeof byFirstCodes>, text: string, at: numb
 
 const BY_FIRST_CODES = byFirstCodes(TABLE);
 
+/**
+ * The longest unit label written exactly at `at` (no spaces skipped) that ends by `limit`, as its
+ * table entry [label, unit], or null: the entry is the table's own, so a lookup makes nothing.
+ */
+export function unitLabelAt(text: string, at: number, limit: number): readonly [string, Unit] | null {
+  return at < limit ? labelAt(BY_FIRST_CODES, text, at, limit) : null;
+}
+
 /** The unit written at the start of `text` (after spaces), longest match first, or null. */
 export function unitAt(text: string): { unit: Unit; length: number } | null {
   return unitWithin(text, 0, text.length);

@@ -5,6 +5,7 @@
  */
 import { div, num, times, toPlainNumber } from '../fast-decimal.js';
 import { isFillerText } from '../parse/placeholder.js';
+import { isSpace } from '../parse/space.js';
 import { findQuantities, type Quantity } from '../parse/quantity.js';
 import type { RowCells } from '../parse/row-cells.js';
 import type { Form } from '../schema/form.js';
@@ -52,7 +53,11 @@ export function checkGoals(form: Form): ReportIssue[] {
 }
 
 /** Money value of a cell in the funding unit, when it has one number (`known`: its quantities, if read). */
-function moneyIn(text: string | null | undefined, fundingUnit: FundingUnit, known?: Quantity[] | null): number | null {
+function moneyIn(
+  text: string | null | undefined,
+  fundingUnit: FundingUnit,
+  known?: readonly Quantity[] | null,
+): number | null {
   const qs = known ?? findQuantities(text ?? '');
   if (qs.length !== 1) return null;
   const q = qs[0]!;
@@ -78,10 +83,11 @@ export function checkBudgetEchoes(
   );
   // No budget, nothing to echo: no cell is read
   if (budgets.length === 0) return issues;
-  form.indicators.forEach((row, index) => {
+  for (let index = 0; index < form.indicators.length; index += 1) {
+    const row = form.indicators[index]!;
     // The scorer's reading of the cell when there is one (issue #9: each cell parsed once)
     const target = moneyIn(row.target, unit, cells?.[index]?.targetQuantities);
-    if (target == null || !budgets.some((b) => near(target, b))) return;
+    if (target == null || !budgets.some((b) => near(target, b))) continue;
     const isCost = /成本/.test(`${row.level1}${row.level2 ?? ''}`);
     issues.push({
       severity: isCost ? 'info' : 'warning',
@@ -102,18 +108,27 @@ export function checkBudgetEchoes(
         message: `成本指标实际完成值${row.actual}与全年执行数${funding.executed}${unit}不一致`,
       });
     }
-  });
+  }
   return issues;
 }
 
 const GENERIC_ACTUAL = /^(?:达成预期指标|达到预期指标|达成年度指标|已完成|完成)$/;
+/** The first characters of GENERIC_ACTUAL's phrases: an actual starting with any other is none of them. */
+const GENERIC_FIRST = new Set(Array.from('达已完', (c) => c.charCodeAt(0)));
+
+/** True when `text` (trimmed) is one of GENERIC_ACTUAL's phrases; most actuals are told by one character. */
+function isGenericActual(text: string): boolean {
+  let i = 0;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i += 1;
+  return GENERIC_FIRST.has(text.charCodeAt(i)) && GENERIC_ACTUAL.test(text.trim());
+}
 
 /** Info where a row's actual is only a stock phrase (池州: every 定性 actual "达成预期指标"). */
 export function checkGenericActuals(form: Form): ReportIssue[] {
   const issues: ReportIssue[] = [];
   form.indicators.forEach((row, index) => {
-    const actual = row.actual?.trim() ?? '';
-    if (!GENERIC_ACTUAL.test(actual)) return;
+    if (row.actual == null || !isGenericActual(row.actual)) return;
+    const actual = row.actual.trim();
     issues.push({
       severity: 'info',
       path: `indicators.${index}.actual`,
@@ -124,11 +139,17 @@ export function checkGenericActuals(form: Form): ReportIssue[] {
   return issues;
 }
 
+/** True when a name is only spaces (`name.trim() === ''` without the trimmed copy). */
+function isBlankName(name: string): boolean {
+  for (let i = 0; i < name.length; i += 1) if (!isSpace(name.charCodeAt(i))) return false;
+  return true;
+}
+
 /** Warning for a row without a 三级指标 name. */
 export function checkNames(form: Form): ReportIssue[] {
   const issues: ReportIssue[] = [];
   form.indicators.forEach((row, index) => {
-    if (row.name.trim() !== '') return;
+    if (!isBlankName(row.name)) return;
     issues.push({
       severity: 'warning',
       path: `indicators.${index}.name`,

@@ -11,9 +11,10 @@ type Level1Key = 'output' | 'benefit' | 'satisfaction';
 
 /** Which profile weight a 一级指标 label belongs to; 成本指标 as 一级 (财预〔2021〕101号) counts with 产出. */
 export function level1Key(label: string): Level1Key | null {
-  if (/产出|成本/.test(label)) return 'output';
-  if (/效益|效果/.test(label)) return 'benefit';
-  if (/满意/.test(label)) return 'satisfaction';
+  // Words, not patterns: every row's label is read on every scoring (issue #9)
+  if (label.includes('产出') || label.includes('成本')) return 'output';
+  if (label.includes('效益') || label.includes('效果')) return 'benefit';
+  if (label.includes('满意')) return 'satisfaction';
   return null;
 }
 
@@ -24,14 +25,15 @@ function weightsOf(form: Form, fundingWeight: number) {
   const all = [fundingWeight];
   const blocks = { output: [] as number[], benefit: [] as number[], satisfaction: [] as number[] };
   const first: Partial<Record<Level1Key, number>> = {};
-  form.indicators.forEach((row, index) => {
-    if (row.weight == null) return;
+  for (let index = 0; index < form.indicators.length; index += 1) {
+    const row = form.indicators[index]!;
+    if (row.weight == null) continue;
     all.push(row.weight);
     const key = level1Key(row.level1);
-    if (key === null) return;
+    if (key === null) continue;
     blocks[key].push(row.weight);
     first[key] ??= index;
-  });
+  }
   return { all, blocks, first };
 }
 
@@ -74,12 +76,14 @@ function blockIssues({ blocks, first }: ReturnType<typeof weightsOf>, profile: R
         code: 'level1-missing',
         message: `缺少${LEVEL1_NAME[key]}（本口径${expected}分）`,
       });
-    } else if (block.length > 0 && sum(block) !== expected) {
+    } else if (block.length > 0) {
+      const total = sum(block);
+      if (total === expected) continue;
       issues.push({
         severity: 'warning',
         path: `indicators.${first[key]}.weight`,
         code: 'level1-weight-mismatch',
-        message: `${LEVEL1_NAME[key]}分值合计${sum(block)}分，本口径为${expected}分`,
+        message: `${LEVEL1_NAME[key]}分值合计${total}分，本口径为${expected}分`,
       });
     }
   }

@@ -48,8 +48,8 @@ function targetValue(target: ParsedTarget): number | null {
 
 /** Parses one 实际完成值 cell in the light of its target. Never throws. */
 export function parseActual(raw: string | null | undefined, target: ParsedTarget, year: number): ParsedActual {
-  if (raw == null || raw.trim() === '') return { kind: 'empty' };
-  const text = raw.trim();
+  const text = raw == null ? '' : raw.trim();
+  if (text === '') return { kind: 'empty' };
   if (isPlaceholder(text)) return { kind: 'placeholder' };
 
   if (target.kind === 'deadline') {
@@ -69,7 +69,7 @@ export function parseActual(raw: string | null | undefined, target: ParsedTarget
 }
 
 /** The one quantity of the actual compared with a number target: its unit's, else the only one. */
-function chosenQuantity(text: string, wanted: Unit | null, quantities: Quantity[]): Quantity | ParsedActual {
+function chosenQuantity(text: string, wanted: Unit | null, quantities: readonly Quantity[]): Quantity | ParsedActual {
   // Loops, not find/filter: no closure or array for the one quantity most actuals hold (issue #9)
   if (wanted) for (const q of quantities) if (q.unit?.family === wanted.family) return q;
   if (quantities.length === 1) return quantities[0]!;
@@ -82,7 +82,7 @@ function chosenQuantity(text: string, wanted: Unit | null, quantities: Quantity[
 }
 
 /** The one quantity without a unit, or null when there are none or several. */
-function onlyUnitless(quantities: Quantity[]): Quantity | null {
+function onlyUnitless(quantities: readonly Quantity[]): Quantity | null {
   let found: Quantity | null = null;
   for (const q of quantities) {
     if (q.unit !== null) continue;
@@ -93,7 +93,7 @@ function onlyUnitless(quantities: Quantity[]): Quantity | null {
 }
 
 /** A number actual for a number or range target (scoring-rules.md §9.5–9.11). */
-function numberActual(text: string, target: ParsedTarget, quantities: Quantity[]): ParsedActual {
+function numberActual(text: string, target: ParsedTarget, quantities: readonly Quantity[]): ParsedActual {
   const wanted = targetUnit(target);
   const signRepeated = hasSignMarkBefore(text, quantities[0]!.start + 1);
   const picked = quantities.length > 1;

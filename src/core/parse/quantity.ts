@@ -129,18 +129,26 @@ function numberOfText(numberText: string): number {
   return Number(plain.charCodeAt(0) === 0xff0d ? plain.replace('－', '-') : plain);
 }
 
+/** No quantity: one shared list, so a text without numbers makes none (issue #9). */
+const NONE: readonly Quantity[] = Object.freeze([]);
+
 /** Every quantity in `text`, in order. Dates ("2022年", "12月") are left out. */
-export function findQuantities(text: string): Quantity[] {
-  const found: Quantity[] = [];
+export function findQuantities(text: string): readonly Quantity[] {
+  let found: Quantity[] | null = null;
   for (let start = numberStart(text, 0); start >= 0; ) {
     const end = numberEnd(text, isDigit(text.charCodeAt(start)) ? start : start + 1);
     const next = numberStart(text, end);
     const value = numberValue(text, start, end);
     // Only a few characters either side matter; slicing the whole text made long actuals quadratic
-    if (!isDatePart(text, start, end, value) && Number.isFinite(value)) found.push(quantityAt(text, start, end, value));
+    if (!isDatePart(text, start, end, value) && Number.isFinite(value)) {
+      const quantity = quantityAt(text, start, end, value);
+      // A list of one for the one quantity most cells hold, not an empty list grown to seventeen
+      if (found) found.push(quantity);
+      else found = [quantity];
+    }
     start = next;
   }
-  return found;
+  return found ?? NONE;
 }
 
 /** The quantity whose number is at [start, numberEnd), with the unit written after it (spaces first). */

@@ -12,7 +12,7 @@ export interface RowCells {
   target: ParsedTarget;
   actual: ParsedActual;
   /** The quantities of the trimmed 年度指标值 when its reading found them (see `readTarget`). */
-  targetQuantities: Quantity[] | null;
+  targetQuantities: readonly Quantity[] | null;
 }
 
 /** Parses `row`'s target and, in its light, its actual (pure; never throws). */

@@ -72,6 +72,8 @@ for (const entry of PREFIX) {
   PREFIX_BY_LAST.set(last, [...(PREFIX_BY_LAST.get(last) ?? []), entry]);
 }
 
+const NO_PREFIXES: readonly [string, Sign][] = [];
+
 /** The sign written just before a number (within `before`, its tail), if any. */
 export function signBefore(before: string): Sign | null {
   return signEndingAt(before, before.length);
@@ -85,7 +87,7 @@ export function signEndingAt(text: string, end: number): Sign | null {
   let e = end;
   while (e > 0 && isSpace(text.charCodeAt(e - 1))) e -= 1;
   // By code: no one-character string made for the lookup (issue #9)
-  for (const [token, sign] of PREFIX_BY_LAST.get(text.charCodeAt(e - 1)) ?? []) {
+  for (const [token, sign] of PREFIX_BY_LAST.get(text.charCodeAt(e - 1)) ?? NO_PREFIXES) {
     if (e >= token.length && text.startsWith(token, e - token.length)) return sign;
   }
   return null;

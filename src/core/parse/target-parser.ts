@@ -42,9 +42,9 @@ export function parseTarget(raw: string | null | undefined, ctx: ParseContext): 
 export function readTarget(
   raw: string | null | undefined,
   ctx: ParseContext,
-): { target: ParsedTarget; quantities: Quantity[] | null } {
-  if (raw == null || raw.trim() === '') return { target: { kind: 'empty' }, quantities: null };
-  const text = raw.trim();
+): { target: ParsedTarget; quantities: readonly Quantity[] | null } {
+  const text = raw == null ? '' : raw.trim();
+  if (text === '') return { target: { kind: 'empty' }, quantities: null };
   if (isPlaceholder(text)) return { target: { kind: 'placeholder' }, quantities: null };
   const date = deadlineOf(text, ctx);
   if (date) return { target: { kind: 'deadline', date }, quantities: null };
@@ -54,7 +54,7 @@ export function readTarget(
 }
 
 /** A target that is no range: a number, a scale list, a level, or text. */
-function otherTarget(text: string, quantities: Quantity[], ctx: ParseContext): ParsedTarget {
+function otherTarget(text: string, quantities: readonly Quantity[], ctx: ParseContext): ParsedTarget {
   const first = quantities[0];
   if (first) return numberTarget(text, first, ctx);
   if (isScaleList(text)) return { kind: 'scale-list', text };
@@ -74,10 +74,12 @@ function deadlineOf(text: string, ctx: ParseContext): MonthDate | null {
 }
 
 /** "90%-95%", "100至200万元": a range when the text has one and its first two numbers rise. */
-function rangeOf(text: string, quantities: Quantity[]): ParsedTarget | null {
-  if (!RANGE.test(text) || /^\s*[≥≧≤≦<>＜＞=]/.test(text)) return null;
-  const [low, high] = [quantities[0], quantities[1]];
+function rangeOf(text: string, quantities: readonly Quantity[]): ParsedTarget | null {
+  // Two rising numbers first: most targets have one, and then no pattern need run
+  const low = quantities[0];
+  const high = quantities[1];
   if (!low || !high || low.value >= high.value) return null;
+  if (!RANGE.test(text) || /^\s*[≥≧≤≦<>＜＞=]/.test(text)) return null;
   const unit = low.unit ?? high.unit;
   return { kind: 'range', low: { ...low, unit }, high: { ...high, unit } };
 }

@@ -158,14 +158,22 @@ function byFirstCodes(table: Map<string, Unit>): { pairs: Labels; singles: Label
   return { pairs, singles };
 }
 
-const pairKey = (text: string, at: number): number => text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
+/**
+ * The key of the two characters at `at`, kept below 2^30 so it is a small integer (a CJK pair's full
+ * code, over 2^31, was a heap number made for every lookup). Pairs that share a key share a list,
+ * longest first, and every label is matched against the text, so a shared key changes no answer.
+ */
+const pairKey = (text: string, at: number): number =>
+  (text.charCodeAt(at) & 0x3fff) * 0x10000 + (text.charCodeAt(at + 1) & 0xffff);
+
+const NO_LABELS: readonly [string, Unit][] = [];
 
 /** The longest label of `labels` written at `at` that ends by `limit`, with its unit, or null. */
 function labelAt(labels: ReturnType<typeof byFirstCodes>, text: string, at: number, limit: number) {
-  for (const entry of labels.pairs.get(pairKey(text, at)) ?? []) {
+  for (const entry of labels.pairs.get(pairKey(text, at)) ?? NO_LABELS) {
     if (at + entry[0].length <= limit && text.startsWith(entry[0], at)) return entry;
   }
-  for (const entry of labels.singles.get(text.charCodeAt(at)) ?? []) if (at < limit) return entry;
+  for (const entry of labels.singles.get(text.charCodeAt(at)) ?? NO_LABELS) if (at < limit) return entry;
   return null;
 }
 

@@ -27,8 +27,7 @@ export interface ScoreOptions {
   profile?: string;
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-const SEVERITIES = Object.keys(SEVERITY_ORDER).length;
+const SEVERITIES = 3;
 
 /** An empty template row ("指标2", "……" with nothing else) is not a row (scoring-rules.md §9.3). */
 function isTemplateRow(row: Indicator): boolean {
@@ -65,18 +64,30 @@ function scoreRow(ctx: RowContext, cells: RowCells): IndicatorResult {
   return result;
 }
 
+const [F, G, DOT] = Array.from('fg.', (c) => c.charCodeAt(0));
+
 /**
  * Where an issue's cell sits, 0 … rows + 2: funding, goals, then rows in order, then the rest (the
- * weights, the total, the profile). Paths are the scorer's own, so a row path holds a row's index.
+ * weights, the total, the profile). Paths are the scorer's own, so a row path holds a row's index,
+ * read from its digits in place (no slice, no Number: every issue of every report, issue #9).
  */
 function cellOf(path: string, rows: number): number {
-  if (path.startsWith('funding')) return 0;
-  if (path.startsWith('goals')) return 1;
+  const first = path.charCodeAt(0);
+  if (first === F && path.startsWith('funding')) return 0;
+  if (first === G && path.startsWith('goals')) return 1;
   if (!path.startsWith('indicators.')) return rows + 2;
-  const end = path.indexOf('.', 11);
-  const index = Number(path.slice(11, end === -1 ? undefined : end));
-  return Number.isInteger(index) && index >= 0 && index < rows ? index + 2 : rows + 2;
+  let index = 0;
+  for (let i = 11; i < path.length && path.charCodeAt(i) !== DOT; i += 1) {
+    const digit = path.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return rows + 2;
+    index = index * 10 + digit;
+  }
+  return index < rows ? index + 2 : rows + 2;
 }
+
+/** The rank of a severity: errors first (form-format.md §2). */
+const severityRank = (severity: ReportIssue['severity']): number =>
+  severity === 'error' ? 0 : severity === 'warning' ? 1 : 2;
 
 /**
  * Sorts issues by severity, then by cell, keeping their order within a cell: a counting sort on the
@@ -88,7 +99,7 @@ function sortIssues(issues: ReportIssue[], rows: number): void {
   const keys: number[] = [];
   const starts: number[] = new Array(SEVERITIES * cells + 1).fill(0);
   for (const issue of issues) {
-    const key = SEVERITY_ORDER[issue.severity] * cells + cellOf(issue.path, rows);
+    const key = severityRank(issue.severity) * cells + cellOf(issue.path, rows);
     keys.push(key);
     starts[key + 1]! += 1;
   }

@@ -20,17 +20,27 @@ function rowsDiffer(parts: readonly number[], total: number): number | null {
   return sameAt2(partsSum, total) ? null : partsSum;
 }
 
+/** The numbers the 其中 rows give in `field`, in their order (a loop: no list of rows, then of values). */
+function subRowValues(funding: NonNullable<Form['funding']>, field: keyof FundingRow): number[] {
+  const values: number[] = [];
+  for (const key of FUNDING_SUB_ROWS) {
+    const value = funding[key]?.[field];
+    if (typeof value === 'number') values.push(value);
+  }
+  return values;
+}
+
 /** Issues about the funding rows (not about the score, which funding-score reports). */
 export function checkFunding(form: Form, result: FundingResult): ReportIssue[] {
   const funding = form.funding;
   if (!funding) return [{ severity: 'error', path: 'funding', code: 'funding-missing', message: '缺少项目资金情况' }];
   const issues: ReportIssue[] = [];
-  const subRows = FUNDING_SUB_ROWS.map((k) => funding[k]).filter((r): r is FundingRow => r != null);
-
   for (const [field, name] of FIELDS) {
     const total = funding.total?.[field];
-    const parts = subRows.map((r) => r[field]).filter((v): v is number => typeof v === 'number');
-    if (parts.length === 0 || total == null || total === 0) continue;
+    // No total, nothing to add up: the 其中 rows are not read
+    if (total == null || total === 0) continue;
+    const parts = subRowValues(funding, field);
+    if (parts.length === 0) continue;
     const partsSum = rowsDiffer(parts, total);
     if (partsSum !== null) {
       issues.push({

@@ -146,6 +146,16 @@ function scoreRate(basis: RateBasis, budget: number, executed: number, profile: 
   const below = profile.settings.exec.reasonBelowRate;
   const needsExplanation = below != null && lt(rate, num(below));
   const rateNumber = toNumber(rate, 6);
-  const result = { rate: rateNumber, ruleScore, selfScore, score, weight, budget, executed, needsExplanation };
-  return { result: { ...result, explanation }, issues };
+  const result = {
+    rate: rateNumber,
+    ruleScore,
+    selfScore,
+    score,
+    weight,
+    budget,
+    executed,
+    needsExplanation,
+    explanation,
+  };
+  return { result, issues };
 }

@@ -180,7 +180,7 @@ export async function streamOnce(caller: ModelCaller, input: StreamInput): Promi
   let chunks: CompletionChunks | undefined;
   try {
     // The SDK sends the request (retries, errors, timeout); its body is read here (sse-chunks.ts)
-    const response = await caller.client.chat.completions
+    const response = await caller.streamClient.chat.completions
       .create(
         // Usage is asked for, so a streamed draft charges the unit's budget what the model counted,
         // not an estimate (servers that ignore the option leave it estimated)
@@ -190,7 +190,7 @@ export async function streamOnce(caller: ModelCaller, input: StreamInput): Promi
       .asResponse();
     s.started = true;
     silence.arm();
-    chunks = new CompletionChunks(response);
+    chunks = new CompletionChunks(response, caller.maxResponseBytes);
     await readChunks(chunks, s, input, silence, controller);
     chunks = undefined;
     return endOfStream(s, input, silence.stalled);

@@ -10,6 +10,7 @@
  * mid-stream), and what follows `[DONE]` is read (so the connection can be reused) but ignored.
  */
 import OpenAI from 'openai';
+import { OutputTooLong, tooManyBytesMessage } from './model-errors.js';
 
 /** One chunk of a streamed chat completion. */
 export type CompletionChunk = OpenAI.ChatCompletionChunk;
@@ -75,7 +76,10 @@ class LineSplitter {
   }
 }
 
-/** Reads a chat completion's SSE body read by read; `next` gives the chunks each read completed. */
+/**
+ * Reads a chat completion's SSE body read by read; `next` gives the chunks each read completed. A
+ * body past `maxBytes` throws OutputTooLong and is cancelled (no stream is piped through to count it).
+ */
 export class CompletionChunks {
   readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
   readonly #decoder = new TextDecoder();
@@ -83,13 +87,16 @@ export class CompletionChunks {
   readonly #events = new EventLines();
   readonly #onLine = (line: string) => this.#events.line(line);
   readonly #headers: Headers;
+  readonly #maxBytes: number;
+  #bytes = 0;
   #done = false;
   #ended = false;
 
-  constructor(response: Response) {
+  constructor(response: Response, maxBytes: number) {
     if (!response.body) throw new Error('model stream has no body');
     this.#reader = response.body.getReader();
     this.#headers = response.headers;
+    this.#maxBytes = maxBytes;
   }
 
   /** The chunks completed by the next read of the body (maybe none); null once the body has ended. */
@@ -99,6 +106,8 @@ export class CompletionChunks {
       this.#ended = true;
       return null;
     }
+    this.#bytes += value.byteLength;
+    if (this.#bytes > this.#maxBytes) throw new OutputTooLong(tooManyBytesMessage(this.#maxBytes));
     this.#lines.push(this.#decoder.decode(value, { stream: true }), this.#onLine);
     const events = this.#events.ready.splice(0);
     const chunks: CompletionChunk[] = [];

@@ -8,6 +8,7 @@
 import OpenAI from 'openai';
 import { Stream } from 'openai/core/streaming';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutputTooLong } from '../../src/drafting/model-errors.js';
 import { CompletionChunks } from '../../src/drafting/sse-chunks.js';
 import { startOpenAIServer, type OpenAIServer, type ScriptedReply } from '../support/openai-server.js';
 
@@ -60,7 +61,7 @@ function responseOf(reads: Uint8Array[]): Response {
 
 /** Every chunk the reader gives for `reads`, in order. */
 async function readAll(reads: Uint8Array[]): Promise<unknown[]> {
-  const chunks = new CompletionChunks(responseOf(reads));
+  const chunks = new CompletionChunks(responseOf(reads), Number.MAX_SAFE_INTEGER);
   const out: unknown[] = [];
   for (let read = await chunks.next(); read; read = await chunks.next()) out.push(...read);
   return out;
@@ -111,6 +112,19 @@ describe('reading a streamed chat completion', () => {
     const bytes = bodies.get('text with usage in a last chunk')!;
     const reads = Array.from(bytes, (_, i) => bytes.subarray(i, i + 1));
     expect(await readAll(reads)).toEqual(await sdkChunks(bytes));
+  });
+
+  it('throws OutputTooLong once the body passes its byte cap, and reads a body at the cap', async () => {
+    const bytes = bodies.get('text with usage in a last chunk')!;
+    const reads = Array.from(bytes, (_, i) => bytes.subarray(i, i + 1));
+    const over = new CompletionChunks(responseOf(reads), bytes.length - 1);
+    const error = await (async () => {
+      for (let read = await over.next(); read; read = await over.next());
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutputTooLong);
+    expect((error as Error).message).toBe(`模型回答超过${bytes.length - 1}字节，已中止；未保存任何部分文本`);
+    const at = new CompletionChunks(responseOf(reads), bytes.length);
+    for (let read = await at.next(); read; read = await at.next());
   });
 
   it('ignores what follows [DONE], as the SDK does', async () => {

@@ -1,12 +1,14 @@
 /**
  * Where the time to the first streamed token goes (issue #9): one streamed draft through the service
  * and one straight SDK call, each traced across the client, the service and the model thread with
- * timestamps (bench/trace-marks.ts), `rounds` times; prints each mark's median time from the call.
+ * timestamps (bench/trace-marks.ts), `rounds` times; prints each mark's median time from the call
+ * and each leg (from the mark before) as its median and 10th percentile: on a busy machine the
+ * medians carry the waits for a core, the 10th percentile is nearer the work itself.
  *
  *   node bin/run-ts.js bench/first-token-trace.ts [--model-thread] [--rounds 30]
  *
- * Without `--model-thread` the loopback model runs on the main thread with the client (the layout of
- * bench/drafting.ts's first figure before this trace); with it, on a thread of its own.
+ * Without `--model-thread` the loopback model runs on the main thread with the client (bench/
+ * drafting.ts's "model with the client" layout); with it, on a thread of its own (the headline).
  */
 import OpenAI from 'openai';
 import type { NarrativePath } from '../src/core/index.js';

@@ -1,5 +1,5 @@
 /**
- * A schema's compiled twin, made by zod itself (`compile`, zod ≥ 4.4): a parser generated from the
+ * A schema's compiled twin, made by zod itself (`compile`, in zod 4.6): a parser generated from the
  * schema's own definition that accepts what the schema accepts and builds the same output, without
  * the runtime's payload objects per field (the 15-row seed form: ~29 → ~4 µs, 42 → 10 KB of garbage;
  * issue #9). Input the generated parser does not accept goes to the schema's runtime parser, so every

@@ -35,10 +35,7 @@ export class PreparedCells {
   /** The prepared cell of `req`: kept for its form and report, else made with `make` and kept. */
   get(req: DraftRequest, make: () => PreparedCell): PreparedCell {
     let formId = this.#formIds.get(req.form);
-    if (formId === undefined) {
-      formId = this.#nextId++;
-      this.#formIds.set(req.form, formId);
-    }
+    if (formId === undefined) this.#formIds.set(req.form, (formId = this.#nextId++));
     const key = `${formId}\u0000${req.path}\u0000${req.maxChars ?? ''}\u0000${req.overAchievementRatio ?? ''}`;
     const kept = this.#cells.get(key);
     const cell = kept && kept.report === req.report ? kept.cell : make();

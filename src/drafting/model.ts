@@ -8,7 +8,6 @@
  * - Every draft is checked; a failing one is asked once to repair itself (model-run.ts). If the
  *   repair fails too, the text is returned with `checks.ok = false` and the failing spans.
  * - A revision keeps the person's cause and measure (model-revise.ts).
- * - A cell drafted again from the same stored version reuses its prompt (prepared-cells.ts).
  */
 import { MODEL_DEADLINE_MS } from '../core/limits.js';
 import { ZipingError } from '../core/errors.js';
@@ -20,7 +19,6 @@ import { cellData, draftMessages, reviseMessages } from './messages.js';
 import { createCaller, type ModelDrafterOptions } from './model-client.js';
 import { keepHumanParts } from './model-revise.js';
 import { runBounded, type FallbackResult, type RunContext } from './model-run.js';
-import { type PreparedCell, PreparedCells } from './prepared-cells.js';
 import type { PromptSet } from './prompts.js';
 import type { Drafter, DraftRequest, DraftSink, ReviseRequest } from './types.js';
 import { UsageMeter } from './usage.js';
@@ -34,34 +32,21 @@ function builtinFallback(req: DraftRequest, prompts: PromptSet): FallbackResult 
   return { text: b.text, checks: checkWithFacts(b.text, b.facts), drafter: 'builtin', notice: b.notice };
 }
 
-/** The cell's facts and, when the model is to write it, its variables and messages. */
-function prepareCell(req: DraftRequest, prompts: PromptSet): PreparedCell {
+/** Drafts one cell with the model (the built-in text where no model text is wanted). */
+async function draftCell(ctx: RunContext, req: DraftRequest, sink?: DraftSink, signal?: AbortSignal) {
+  signal?.throwIfAborted();
+  const { prompts } = ctx;
   const { facts, template } = prepare(req, prompts);
   // a row with cells to fix is flagged, never drafted as fact: the built-in text says which cell
   const unfit = facts.rowFacts ? cellsToFix(facts.rowFacts.indicator, facts.rowFacts.result).length > 0 : false;
-  if (!facts.needsText || unfit) return { facts, template, model: null };
+  if (!facts.needsText || unfit) return builtinDraftResult(req, prompts, (text) => sink?.({ type: 'delta', text }));
   const vars = templateVars(req.form, req.report, facts, template);
   const messages = draftMessages(prompts, template, cellData(req.form, req.report, facts, vars), vars);
-  return { facts, template, model: { vars, messages } };
-}
-
-/** Drafts one cell with the model (the built-in text where no model text is wanted). */
-async function draftCell(
-  ctx: RunContext,
-  cells: PreparedCells,
-  req: DraftRequest,
-  sink?: DraftSink,
-  signal?: AbortSignal,
-) {
-  signal?.throwIfAborted();
-  const { prompts } = ctx;
-  const { facts, template, model } = cells.get(req, () => prepareCell(req, prompts));
-  if (!model) return builtinDraftResult(req, prompts, (text) => sink?.({ type: 'delta', text }));
   const job = {
     req,
     facts,
-    vars: model.vars,
-    messages: model.messages,
+    vars,
+    messages,
     promptId: template.id,
     promptVersion: template.version,
     fallback: () => builtinFallback(req, prompts),
@@ -97,7 +82,6 @@ async function reviseCell(ctx: RunContext, req: ReviseRequest, sink?: DraftSink,
 export function createModelDrafter(options: ModelDrafterOptions): Drafter {
   const prompts = options.prompts ?? bundledPrompts();
   const caller = createCaller(options);
-  const cells = new PreparedCells();
   const ctx: RunContext = {
     caller,
     prompts,
@@ -109,7 +93,7 @@ export function createModelDrafter(options: ModelDrafterOptions): Drafter {
   return {
     id: 'model',
     model: caller.model,
-    draft: (req, sink, signal) => draftCell(ctx, cells, req, sink, signal),
+    draft: (req, sink, signal) => draftCell(ctx, req, sink, signal),
     revise: (req, sink, signal) => reviseCell(ctx, req, sink, signal),
   };
 }

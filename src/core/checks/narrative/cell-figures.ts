@@ -9,8 +9,8 @@ import { rowsIn, type Known } from './knowns.js';
 import { eachCommonText, eachGoalsText, eachRowText, lendsOne, rowExistingText, type Lent } from './lenders.js';
 import { agrees } from './matching.js';
 import { PROJECT_CLAIM_BITS } from './project-figures.js';
-import { CLAIM_SLOT_BITS, ROW_CLAIMS, SLOTS } from './row-figures.js';
-import { countFacts, factAt, rowFactsAt, rowPosition, tableFacts, type TableFacts } from './table-facts.js';
+import { CLAIM_SLOTS, slotsBelow } from './row-figures.js';
+import { factAt, readCounts, readRows, rowPosition, tableFacts, type TableFacts } from './table-facts.js';
 
 /** A test of a figure read in a text against a figure it may state. */
 export type FigureTest = (q: NarrativeQuantity, k: Known) => boolean;
@@ -23,9 +23,6 @@ export interface Claims {
   /** True when a figure `claim` names passes `test` against `q` (none is built). */
   someOf(claim: string, q: NarrativeQuantity, test: FigureTest): boolean;
 }
-
-/** The slots of each claim a row figure answers, as bits (a claim such as 'date' or 'none' names no row figure). */
-const ROW_CLAIM_SLOTS: ReadonlyMap<string, number> = new Map(ROW_CLAIMS.map((c) => [c, CLAIM_SLOT_BITS[c]!]));
 
 /** A cell's figures: `row` a deviation cell's row, or null for 实际完成情况 (every row). */
 export class CellFigures implements Claims {
@@ -53,8 +50,8 @@ export class CellFigures implements Claims {
     const at = row === null ? 0 : rowPosition(f, row);
     this.from = Math.max(at, 0);
     this.to = row === null ? f.rows.length : at + 1;
-    for (let r = this.from; r < this.to; r++) rowFactsAt(t, r);
-    if (row === null) countFacts(t);
+    readRows(t, this.from, this.to);
+    if (row === null) readCounts(t);
   }
 
   /** The figures `claim` names: the rows' (its row's, or every row's), then the project's. */
@@ -85,10 +82,12 @@ export class CellFigures implements Claims {
    */
   private find(claim: string, q: NarrativeQuantity | null, test: FigureTest | null, all: Known[] | null): number {
     const t = this.table;
-    const slots = ROW_CLAIM_SLOTS.get(claim) ?? 0;
-    for (let at = this.from; slots !== 0 && at < this.to; at++) {
-      for (let i = t.rowStart[at]!, end = t.rowEnd[at]!; i < end; i++) {
-        if (((slots >>> (t.codes[i]! - at * SLOTS)) & 1) === 0) continue;
+    const slots = CLAIM_SLOTS.get(claim);
+    for (let at = this.from; slots !== undefined && at < this.to; at++) {
+      const has = t.rowSlots[at]!;
+      for (const s of slots) {
+        if (((has >>> s) & 1) === 0) continue;
+        const i = t.rowStart[at]! + slotsBelow(has, s);
         if (test !== null && !test(q!, this.fill(i))) continue;
         if (all === null) return i;
         all.push(factAt(t, i));

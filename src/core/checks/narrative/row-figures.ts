@@ -67,78 +67,91 @@ export const SLOTS = ROW_SLOTS.length;
 /** The slots of the derived figures (the dates come after). */
 const FIGURE_SLOTS = 17;
 
-/** The slots each claim's figures are in, as bits (slot s is bit s). */
-export const CLAIM_SLOT_BITS: Readonly<Record<string, number>> = (() => {
-  const out: Record<string, number> = {};
-  ROW_SLOTS.forEach((s, i) => {
-    out[s.claim] = (out[s.claim] ?? 0) | (1 << i);
-  });
-  return out;
-})();
+/** The slots of each claim a row figure answers, in slot order ('date' is no claim a narrative makes). */
+export const CLAIM_SLOTS: ReadonlyMap<string, readonly number[]> = new Map(
+  ROW_CLAIMS.map((c) => [c, ROW_SLOTS.flatMap((s, i) => (s.claim === c ? [i] : []))]),
+);
 
-/** Where a row's figures are written: each figure's value, unit and code (`tag` + its slot). */
+/** Where a row's figures are written, one after the other from `size`, with the slots written as bits. */
 export interface FigureColumns {
   values: number[];
   units: (Unit | null)[];
-  codes: number[];
+  /** How many figures the columns hold (a column may be allocated longer). */
+  size: number;
+  /** The slots of the figures written by the last `fillRowFigures`, slot s as bit s. */
+  slots: number;
 }
 
 /**
- * Appends a figure with its code, if the row has it;
- * a bare 万 on a cell (济南历城 "45万") is a multiplier, as prose reads it.
+ * Writes the figure of slot `slot`, if the row has it; a bare 万 on a cell (济南历城 "45万") is a
+ * multiplier, as prose reads it.
  */
-function put(out: FigureColumns, code: number, value: number | null | undefined, unit: Unit | null): void {
+function put(out: FigureColumns, slot: number, value: number | null | undefined, unit: Unit | null): void {
   if (value === null || value === undefined) return;
-  const wan = unit?.family === 'wan';
-  out.values.push(wan ? value * 1e4 : value);
-  out.units.push(wan ? null : unit);
-  out.codes.push(code);
+  const wan = unit !== null && unit.family === 'wan';
+  out.values[out.size] = wan ? value * 1e4 : value;
+  out.units[out.size] = wan ? null : unit;
+  out.size++;
+  out.slots |= 1 << slot;
 }
 
-const amount = (out: FigureColumns, code: number, a: Amount | null | undefined) => {
-  if (a) put(out, code, a.value, a.unit);
-};
-
-/** What a row's deviation is, for a claim of excess or shortfall (from `code`): 偏差量 and 偏差率. */
-function deviation(out: FigureColumns, code: number, r: IndicatorFacts, rate: number | null): void {
-  amount(out, code, r.deviation);
-  put(out, code + 1, rate, PERCENT);
+function amount(out: FigureColumns, slot: number, a: Amount | null | undefined): void {
+  if (a) put(out, slot, a.value, a.unit);
 }
 
-/** The month and (when written) year of a cell's date, from `code`. */
-function date(out: FigureColumns, code: number, d: MonthDate | undefined): void {
+/** What a row's deviation is, for a claim of excess or shortfall (from `slot`): 偏差量 and 偏差率. */
+function deviation(out: FigureColumns, slot: number, r: IndicatorFacts, rate: number | null): void {
+  amount(out, slot, r.deviation);
+  put(out, slot + 1, rate, PERCENT);
+}
+
+/** The month and (when written) year of a cell's date, from `slot`. */
+function date(out: FigureColumns, slot: number, d: MonthDate | undefined): void {
   if (!d) return;
-  if (Number.isFinite(d.month)) put(out, code, d.month, MONTH);
-  if (!d.yearAssumed && Number.isFinite(d.year)) put(out, code + 1, d.year, YEAR);
+  if (Number.isFinite(d.month)) put(out, slot, d.month, MONTH);
+  if (!d.yearAssumed && Number.isFinite(d.year)) put(out, slot + 1, d.year, YEAR);
 }
 
-/**
- * Appends `r`'s figures to `out` in ROW_SLOTS order, each with the code `tag` + its slot; with
- * `dates` false, the derived figures only.
- */
-export function fillRowFigures(r: IndicatorFacts, out: FigureColumns, tag: number, dates = true): void {
+/** Writes `r`'s figures to `out` in ROW_SLOTS order (those it has); with `dates` false, the derived figures only. */
+export function fillRowFigures(r: IndicatorFacts, out: FigureColumns, dates = true): void {
   const c = r.completion;
   const rate = r.deviationRate === null ? null : r.deviationRate * 100;
-  amount(out, tag, r.target.amount);
-  amount(out, tag + 1, r.target.low);
-  amount(out, tag + 2, r.target.high);
-  amount(out, tag + 3, r.actual.amount);
-  put(out, tag + 4, rate, PERCENT);
-  put(out, tag + 5, c === null ? null : c * 100, PERCENT);
+  out.slots = 0;
+  amount(out, 0, r.target.amount);
+  amount(out, 1, r.target.low);
+  amount(out, 2, r.target.high);
+  amount(out, 3, r.actual.amount);
+  put(out, 4, rate, PERCENT);
+  put(out, 5, c === null ? null : c * 100, PERCENT);
   if (c !== null && c > 1) {
-    deviation(out, tag + 6, r, rate);
-    put(out, tag + 8, c - 1, MULTIPLE);
+    deviation(out, 6, r, rate);
+    put(out, 8, c - 1, MULTIPLE);
   }
-  if (c !== null && c < 1) deviation(out, tag + 9, r, rate);
-  put(out, tag + 11, c, MULTIPLE);
-  put(out, tag + 12, r.score, SCORE);
-  put(out, tag + 13, r.selfScore, SCORE);
-  put(out, tag + 14, r.ruleScore, SCORE);
-  put(out, tag + 15, r.deduction, SCORE);
-  put(out, tag + 16, r.weight, SCORE);
+  if (c !== null && c < 1) deviation(out, 9, r, rate);
+  put(out, 11, c, MULTIPLE);
+  put(out, 12, r.score, SCORE);
+  put(out, 13, r.selfScore, SCORE);
+  put(out, 14, r.ruleScore, SCORE);
+  put(out, 15, r.deduction, SCORE);
+  put(out, 16, r.weight, SCORE);
   if (!dates) return;
-  date(out, tag + FIGURE_SLOTS, r.target.date);
-  date(out, tag + FIGURE_SLOTS + 2, r.actual.date);
+  date(out, FIGURE_SLOTS, r.target.date);
+  date(out, FIGURE_SLOTS + 2, r.actual.date);
+}
+
+/** How many of the slots in `slots` (as bits) are below slot `slot`: where its figure is among a row's. */
+export function slotsBelow(slots: number, slot: number): number {
+  let x = slots & ((1 << slot) - 1);
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** The slot of the `n`th figure (from 0) of a row whose slots are `slots`. */
+export function nthSlot(slots: number, n: number): number {
+  let seen = 0;
+  for (let s = 0; s < SLOTS; s++) if ((slots >>> s) & 1 && seen++ === n) return s;
+  return -1;
 }
 
 /** Receives each figure of a row: its claim ('date' for a cell's date), value, unit and name. */
@@ -146,11 +159,12 @@ export type FigureSink = (claim: RowClaim | 'date', value: number, unit: Unit | 
 
 /** Gives `r`'s figures, then (with `dates`) the month and year of its cells' dates: its table facts in order. */
 export function eachRowFact(r: IndicatorFacts, sink: FigureSink, dates = true): void {
-  const out: FigureColumns = { values: [], units: [], codes: [] };
-  fillRowFigures(r, out, 0, dates);
-  for (let i = 0; i < out.values.length; i++) {
-    const slot = ROW_SLOTS[out.codes[i]!]!;
-    sink(slot.claim, out.values[i]!, out.units[i]!, slot.what);
+  const out: FigureColumns = { values: [], units: [], size: 0, slots: 0 };
+  fillRowFigures(r, out, dates);
+  for (let s = 0, i = 0; s < SLOTS; s++) {
+    if (((out.slots >>> s) & 1) === 0) continue;
+    sink(ROW_SLOTS[s]!.claim, out.values[i]!, out.units[i]!, ROW_SLOTS[s]!.what);
+    i++;
   }
 }
 

@@ -6,23 +6,25 @@
  */
 import type { FormFacts } from '../../facts/types.js';
 import type { Unit } from '../../parse/units.js';
+import { FUNDING_ROW_NAMES } from '../../schema/choices.js';
 import type { Known } from './knowns.js';
 import { eachCount, eachProjectFact, type CountSink, type ProjectSink } from './project-figures.js';
-import { fillRowFigures, type FigureColumns, ROW_SLOTS, rowKnown, SLOTS } from './row-figures.js';
+import { type FigureColumns, fillRowFigures, nthSlot, ROW_SLOTS, rowKnown, SLOTS } from './row-figures.js';
 
 export interface TableFacts extends FigureColumns {
   readonly f: FormFacts;
-  /** Every fact's value and unit; `codes`: a row fact's row position × SLOTS + its slot, -1 for the others. */
+  /** Every fact's value and unit, [0, size) (the columns are allocated for the most a form can have). */
   values: number[];
   units: (Unit | null)[];
-  codes: number[];
+  size: number;
   /** The project's facts, [0, projectEnd): the claims each answers (PROJECT_CLAIM_BITS) and its source. */
   projectEnd: number;
   bits: number[];
   sources: string[];
-  /** Where each row's facts start and end (by position in `f.rows`); -1 until read. */
+  /** Where each row's facts start and end (by position in `f.rows`; -1 until read), and its slots as bits. */
   rowStart: number[];
   rowEnd: number[];
+  rowSlots: number[];
   /** Where the counts start and end (-1 until read), and their sources. */
   countsStart: number;
   countsEnd: number;
@@ -31,38 +33,47 @@ export interface TableFacts extends FigureColumns {
 
 // The table the project's facts or the counts are read into: one sink each for every table, no closure per table
 let reading: TableFacts | null = null;
+
+function write(t: TableFacts, value: number, unit: Unit | null): void {
+  t.values[t.size] = value;
+  t.units[t.size] = unit;
+  t.size++;
+}
+
 const PROJECT_SINK: ProjectSink = (_, value, unit, source, bits) => {
-  const t = reading!;
-  t.values.push(value);
-  t.units.push(unit);
-  t.codes.push(-1);
-  t.bits.push(bits);
-  t.sources.push(source);
+  write(reading!, value, unit);
+  reading!.bits.push(bits);
+  reading!.sources.push(source);
 };
 const COUNT_SINK: CountSink = (value, unit, source) => {
-  const t = reading!;
-  t.values.push(value);
-  t.units.push(unit);
-  t.codes.push(-1);
-  t.countSources.push(source);
+  write(reading!, value, unit);
+  reading!.countSources.push(source);
 };
+
+/** The most facts a form of `rows` rows has: the project's (eachProjectFact), every slot of every row, the counts. */
+const capacity = (rows: number): number => 3 * FUNDING_ROW_NAMES.length + 14 + rows * SLOTS + 6 * (rows + 1);
 
 /**
  * A table of the form's facts with the project's read, kept by nothing: the score report's checks
  * read one per report (a table kept in a WeakMap outlives the young generation, and costs its GC).
  */
 export function readTable(f: FormFacts): TableFacts {
-  const unread = new Array<number>(f.rows.length).fill(-1);
+  const rows = f.rows.length;
+  const size = capacity(rows);
+  const unread = new Array<number>(rows).fill(-1);
   const t: TableFacts = {
     f,
-    values: [],
-    units: [],
-    codes: [],
+    // written in place, not pushed (a fact past the capacity would still be appended)
+    values: new Array<number>(size),
+    units: new Array<Unit | null>(size),
+    size: 0,
+    slots: 0,
     projectEnd: 0,
     bits: [],
     sources: [],
     rowStart: unread,
     rowEnd: unread.slice(),
+    rowSlots: new Array<number>(rows).fill(0),
     countsStart: -1,
     countsEnd: -1,
     countSources: [],
@@ -70,7 +81,7 @@ export function readTable(f: FormFacts): TableFacts {
   reading = t;
   eachProjectFact(f, PROJECT_SINK);
   reading = null;
-  t.projectEnd = t.values.length;
+  t.projectEnd = t.size;
   return t;
 }
 
@@ -86,22 +97,25 @@ export function tableFacts(f: FormFacts): TableFacts {
   return t;
 }
 
-/** Reads the facts of the row at position `at` in `f.rows`, once. */
-export function rowFactsAt(t: TableFacts, at: number): void {
-  if (t.rowStart[at]! >= 0) return;
-  t.rowStart[at] = t.values.length;
-  fillRowFigures(t.f.rows[at]!, t, at * SLOTS);
-  t.rowEnd[at] = t.values.length;
+/** Reads the facts of the rows at positions [from, to) in `f.rows`, each once. */
+export function readRows(t: TableFacts, from: number, to: number): void {
+  for (let at = from; at < to; at++) {
+    if (t.rowStart[at]! >= 0) continue;
+    t.rowStart[at] = t.size;
+    fillRowFigures(t.f.rows[at]!, t);
+    t.rowEnd[at] = t.size;
+    t.rowSlots[at] = t.slots;
+  }
 }
 
 /** Reads the counts, once. */
-export function countFacts(t: TableFacts): void {
+export function readCounts(t: TableFacts): void {
   if (t.countsStart >= 0) return;
-  t.countsStart = t.values.length;
+  t.countsStart = t.size;
   reading = t;
   eachCount(t.f, COUNT_SINK);
   reading = null;
-  t.countsEnd = t.values.length;
+  t.countsEnd = t.size;
 }
 
 /** The fact at `i` as a Known. */
@@ -109,10 +123,13 @@ export function factAt(t: TableFacts, i: number): Known {
   const value = t.values[i]!;
   const unit = t.units[i] ?? null;
   if (i < t.projectEnd) return { value, unit, source: t.sources[i]!, origin: 'fact' };
-  const code = t.codes[i]!;
-  if (code < 0) return { value, unit, source: t.countSources[i - t.countsStart]!, origin: 'fact' };
-  const at = Math.floor(code / SLOTS);
-  return rowKnown(t.f.rows[at]!, value, unit, ROW_SLOTS[code - at * SLOTS]!.what);
+  if (i >= t.countsStart && i < t.countsEnd) {
+    return { value, unit, source: t.countSources[i - t.countsStart]!, origin: 'fact' };
+  }
+  // a row fact: its row is the one whose facts hold `i` (looked for only to name a fact in a message)
+  const at = t.rowStart.findIndex((start, r) => start >= 0 && i >= start && i < t.rowEnd[r]!);
+  const what = ROW_SLOTS[nthSlot(t.rowSlots[at]!, i - t.rowStart[at]!)]!.what;
+  return rowKnown(t.f.rows[at]!, value, unit, what);
 }
 
 /** The position in `f.rows` of row `row` (rows are listed in order, so normally `row` itself); -1 if none. */

@@ -6,7 +6,7 @@
 import type { FormFacts } from '../../facts/types.js';
 import type { NarrativeQuantity } from '../../narrative/quantities.js';
 import { rowsIn, type Known } from './knowns.js';
-import { eachCommonText, eachGoalsText, eachRowText, lendsOne, rowExistingText, type Lent } from './lenders.js';
+import { eachCommonText, eachGoalsText, eachRowText, lendsOne, rowExistingText, type LentVisit } from './lenders.js';
 import { agrees } from './matching.js';
 import { PROJECT_CLAIM_BITS } from './project-figures.js';
 import { CLAIM_SLOTS, slotsBelow } from './row-figures.js';
@@ -34,10 +34,6 @@ export class CellFigures implements Claims {
   private readonly to: number;
   // One figure a search tries each fact on, refilled: a search builds nothing
   private readonly scratch: Known = { value: 0, unit: null, source: '', origin: 'fact' };
-  // What a visit of the lending texts is asked (set by `vouches`): one visitor per cell, none per figure
-  private asked: NarrativeQuantity | null = null;
-  private textOnly = false;
-  private visitor: ((l: Lent) => boolean) | null = null;
 
   /** With `table`, the cell reads the rows it needs into it (default: the one kept for `f`). */
   constructor(
@@ -144,25 +140,23 @@ export class CellFigures implements Claims {
    * agrees with `q`; with `textOnly`, only what people wrote (origin `text`).
    */
   vouches(q: NarrativeQuantity, textOnly: boolean): boolean {
-    this.asked = q;
-    this.textOnly = textOnly;
+    asked = q;
+    askedTextOnly = textOnly;
     const f = this.f;
-    const lends = this.lends();
-    if (eachCommonText(f, lends)) return true;
-    for (const r of rowsIn(f, this.row)) if (eachRowText(r, lends)) return true;
+    if (eachCommonText(f, LENDS)) return true;
+    for (const r of rowsIn(f, this.row)) if (eachRowText(r, LENDS)) return true;
     if (this.row !== null) return false;
-    return eachGoalsText(f, lends) || f.rows.some((r) => rowExistingText(r, lends));
-  }
-
-  /** The visitor that asks each lending text about the figure asked (made once per cell, on first use). */
-  private lends(): (l: Lent) => boolean {
-    if (!this.visitor) {
-      const accepts = (k: Known): boolean => agrees(this.asked!, k);
-      this.visitor = (l) => (!this.textOnly || l.origin === 'text') && lendsOne(l, accepts);
-    }
-    return this.visitor;
+    if (eachGoalsText(f, LENDS)) return true;
+    for (const r of f.rows) if (rowExistingText(r, LENDS)) return true;
+    return false;
   }
 }
+
+// What the lending texts are asked (set by `vouches`): one visitor for every cell, no closure per cell or figure
+let asked: NarrativeQuantity | null = null;
+let askedTextOnly = false;
+const ACCEPTS = (k: Known): boolean => agrees(asked!, k);
+const LENDS: LentVisit = (l) => (!askedTextOnly || l.origin === 'text') && lendsOne(l, ACCEPTS);
 
 const CELLS = new WeakMap<FormFacts, Map<number, CellFigures>>();
 

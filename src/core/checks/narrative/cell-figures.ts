@@ -9,7 +9,7 @@ import { rowsIn, type Known } from './knowns.js';
 import { eachCommonText, eachGoalsText, eachRowText, lendsOne, rowExistingText, type LentVisit } from './lenders.js';
 import { agrees } from './matching.js';
 import { PROJECT_CLAIM_BITS } from './project-figures.js';
-import { CLAIM_SLOTS, slotsBelow } from './row-figures.js';
+import { CLAIM_SLOTS, ROW_SLOTS, rowKnown, slotsBelow } from './row-figures.js';
 import { factAt, readCounts, readRows, rowPosition, tableFacts, type TableFacts } from './table-facts.js';
 
 /** A test of a figure read in a text against a figure it may state. */
@@ -86,7 +86,7 @@ export class CellFigures implements Claims {
         const i = t.rowStart[at]! + slotsBelow(has, s);
         if (test !== null && !test(q!, this.fill(i))) continue;
         if (all === null) return i;
-        all.push(factAt(t, i));
+        all.push(rowKnown(this.f.rows[at]!, t.values[i]!, t.units[i] ?? null, ROW_SLOTS[s]!.what));
       }
     }
     const bit = PROJECT_CLAIM_BITS[claim] ?? 0;

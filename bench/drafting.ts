@@ -2,11 +2,17 @@
  * Drafting benchmarks against the loopback model server (tests/support/openai-server.ts):
  *
  * 1. Time to first streamed token through the service (HTTP, SSE, the store, the model drafter;
- *    the service on its own thread)
- *    and through the drafter alone, each as a ratio to the same request made straight with the
- *    openai SDK, against a model that takes 50 ms to its first token.
+ *    the service on its own thread) and through the drafter alone, each as a ratio to the same
+ *    request made straight with the openai SDK, against a model that takes 50 ms to its first token.
+ *    Measured in two layouts, each printed:
+ *    - model apart (the headline): the model on a thread of its own, as a deployed model runs apart
+ *      from its clients. Every way pays the same client↔model hop across threads: the SDK call and the
+ *      drafter from the main thread, the service from its thread.
+ *    - model with the client (the layout before): the model on the main thread with the client, so
+ *      the straight SDK call and the drafter reach it without leaving their thread while the
+ *      service's model request crosses to it and back (two thread hops the others never pay).
  * 2. A batch of 100 cells against a model that takes 200 ms per answer, as a ratio to the ideal
- *    for the configured concurrency: ceil(100 / concurrency) × 200 ms.
+ *    for the configured concurrency: ceil(100 / concurrency) × 200 ms (model on the main thread).
  *
  *   node bin/run-ts.js bench/drafting.ts [--concurrency 8]
  */
@@ -30,7 +36,13 @@ import {
   type DraftRequest,
   type PromptSet,
 } from '../src/drafting/index.js';
-import { startOpenAIServer, type OpenAIServer, type RecordedRequest } from '../tests/support/openai-server.js';
+import {
+  startOpenAIServer,
+  type ChatRequestBody,
+  type OpenAIServer,
+  type RecordedRequest,
+} from '../tests/support/openai-server.js';
+import { startModelThread } from './model-thread.js';
 import { startServiceThread } from './service-thread.js';
 import { report } from './measure.js';
 
@@ -50,8 +62,20 @@ export interface DraftingBenchOptions {
   modelMs?: number;
 }
 
+/** Medians of the three ways to the first token, and their ratios to the straight SDK call. */
+export interface FirstTokenFigures {
+  drafterMs: number;
+  directMs: number;
+  ratio: number;
+  serviceMs: number;
+  serviceRatio: number;
+}
+
 export interface DraftingBenchResult {
-  firstToken: { drafterMs: number; directMs: number; ratio: number; serviceMs: number; serviceRatio: number };
+  /** The model on its own thread (the headline figure). */
+  firstToken: FirstTokenFigures;
+  /** The model on the main thread with the client (the layout before). */
+  firstTokenModelWithClient: FirstTokenFigures;
   batch: {
     cells: number;
     concurrency: number;
@@ -64,7 +88,7 @@ export interface DraftingBenchResult {
 }
 
 /** The seed form scored, and a passing text per cell for the loopback model to answer with. */
-interface BenchSetup {
+export interface BenchSetup {
   input: FormInput;
   form: Form;
   report: ScoreReport;
@@ -73,7 +97,7 @@ interface BenchSetup {
   texts: Map<NarrativePath, string>;
 }
 
-async function benchSetup(): Promise<BenchSetup> {
+export async function benchSetup(): Promise<BenchSetup> {
   const input = JSON.parse(
     readFileSync(new URL('../../shared/seed/baai-2022.json', import.meta.url), 'utf8'),
   ) as FormInput;
@@ -137,16 +161,21 @@ async function serviceTimer(setup: BenchSetup, baseURL: string, path: NarrativeP
   return { timed, close };
 }
 
+/** A loopback model as the first-token figures use it: where it is, and the last request it received. */
+interface BenchModel {
+  baseURL: string;
+  lastRequest: () => Promise<ChatRequestBody | null>;
+}
+
 /** Medians of the three ways to the first token, alternated so all three see the same machine state. */
-async function firstTokenBench(setup: BenchSetup, server: OpenAIServer, rounds: number) {
+async function firstTokenBench(setup: BenchSetup, model: BenchModel, rounds: number): Promise<FirstTokenFigures> {
   const { form, report, prompts } = setup;
-  const drafter = createModelDrafter({ prompts, model: 'bench', baseURL: server.baseURL, maxRetries: 0 });
-  const client = new OpenAI({ baseURL: server.baseURL, apiKey: 'not-needed', maxRetries: 0 });
+  const drafter = createModelDrafter({ prompts, model: 'bench', baseURL: model.baseURL, maxRetries: 0 });
+  const client = new OpenAI({ baseURL: model.baseURL, apiKey: 'not-needed', maxRetries: 0 });
   const req: DraftRequest = { form, report, path: 'indicators.4.deviation' };
-  const first = server.requests.length;
   await drafter.draft(req, () => {});
   // the direct call sends exactly the messages the drafter sent
-  const messages = server.requests[first]!.body!.messages as OpenAI.ChatCompletionMessageParam[];
+  const messages = (await model.lastRequest())!.messages as OpenAI.ChatCompletionMessageParam[];
   const viaDrafter: Timed = async () => {
     const start = performance.now();
     let at = 0;
@@ -162,7 +191,7 @@ async function firstTokenBench(setup: BenchSetup, server: OpenAIServer, rounds: 
     for await (const chunk of stream) if (!at && chunk.choices[0]?.delta?.content) at = performance.now();
     return at - start;
   };
-  const service = await serviceTimer(setup, server.baseURL, req.path);
+  const service = await serviceTimer(setup, model.baseURL, req.path);
   const ways = [viaDrafter, service.timed, direct];
   for (let i = 0; i < 5; i++) for (const way of ways) await way();
   const samples: number[][] = ways.map(() => []);
@@ -201,8 +230,20 @@ async function batchBench(
   return { cells, concurrency, modelMs, elapsedMs, idealMs, ratio: elapsedMs / idealMs, failed };
 }
 
+/** The first-token figures with the loopback model on a thread of its own. */
+async function firstTokenModelApart(setup: BenchSetup, rounds: number): Promise<FirstTokenFigures> {
+  const model = await startModelThread(Object.fromEntries(setup.texts), FIRST_TOKEN_MS);
+  try {
+    return await firstTokenBench(setup, model, rounds);
+  } finally {
+    await model.close();
+  }
+}
+
 export async function runDraftingBench(options: DraftingBenchOptions = {}): Promise<DraftingBenchResult> {
   const setup = await benchSetup();
+  const rounds = options.rounds ?? 30;
+  const firstToken = await firstTokenModelApart(setup, rounds);
   const cellOf = (r: RecordedRequest) =>
     (readDataBlock(r.body!.messages[1]!.content) as { 单元格路径: NarrativePath }).单元格路径;
   // A model takes time to its first token (50 ms here), so the service's own overhead is measured against that
@@ -211,28 +252,35 @@ export async function runDraftingBench(options: DraftingBenchOptions = {}): Prom
     defaultReply: (r) => ({ text: setup.texts.get(cellOf(r)) ?? '', delayMs, chunkSize: 4 }),
   });
   try {
-    const firstToken = await firstTokenBench(setup, server, options.rounds ?? 30);
+    const lastRequest = async () => server.requests.at(-1)?.body ?? null;
+    const firstTokenModelWithClient = await firstTokenBench(setup, { baseURL: server.baseURL, lastRequest }, rounds);
     delayMs = options.modelMs ?? 200;
     const batch = await batchBench(setup, server, options.cells ?? 100, options.concurrency ?? 8, delayMs);
-    return { firstToken, batch };
+    return { firstToken, firstTokenModelWithClient, batch };
   } finally {
     await server.close();
   }
 }
 
+/** Prints the first-token ratios of one layout. */
+function reportFirstToken(f: FirstTokenFigures, layout: string): void {
+  report(
+    `${layout}: service (HTTP SSE) / straight SDK`,
+    f.serviceRatio,
+    `${f.serviceMs.toFixed(2)} ms vs ${f.directMs.toFixed(2)} ms, median`,
+  );
+  report(
+    `${layout}: drafter / straight SDK`,
+    f.ratio,
+    `${f.drafterMs.toFixed(2)} ms vs ${f.directMs.toFixed(2)} ms, median`,
+  );
+}
+
 /** Runs the drafting benchmark and prints its ratios. */
 export async function printDraftingBench(options: DraftingBenchOptions = {}): Promise<DraftingBenchResult> {
   const r = await runDraftingBench(options);
-  report(
-    'first streamed token: service (HTTP SSE) / straight SDK',
-    r.firstToken.serviceRatio,
-    `${r.firstToken.serviceMs.toFixed(2)} ms vs ${r.firstToken.directMs.toFixed(2)} ms, median`,
-  );
-  report(
-    'first streamed token: drafter / straight SDK (loopback)',
-    r.firstToken.ratio,
-    `${r.firstToken.drafterMs.toFixed(2)} ms vs ${r.firstToken.directMs.toFixed(2)} ms, median`,
-  );
+  reportFirstToken(r.firstToken, 'first streamed token');
+  reportFirstToken(r.firstTokenModelWithClient, 'model with the client');
   report(
     `${r.batch.cells} cells at ${r.batch.modelMs} ms each, concurrency ${r.batch.concurrency} / ideal`,
     r.batch.ratio,

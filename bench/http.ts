@@ -7,7 +7,8 @@
  * - `POST /api/score` against a bare route doing the same work by direct calls (parseForm,
  *   scoreForm, c.json): what the app layer (middleware, validation, error handling) adds;
  * - beside each ratio, the server thread's CPU time per request (Linux only), steadier than
- *   requests per second when other processes share the cores;
+ *   requests per second when other processes share the cores, and the part of it spent in garbage
+ *   collection pauses (a scavenge costs by what survives it, so objects kept past a request show here);
  * - the time of one save to the lowdb store with 100, 1,000 and 10,000 forms stored, as ratios
  *   to the time with 100 (one file per form should keep them near 1).
  *
@@ -18,6 +19,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { parseForm, scoreForm, type FormInput } from '../src/core/index.js';
 import { startNodeServer } from '../src/entry/node.js';
@@ -59,8 +61,14 @@ function threadCpuMs(): number | null {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-/** A load result with the server thread's CPU microseconds per request (the server runs on this thread). */
-type Measured = LoadResult & { cpuUs: number | null };
+/** Milliseconds of garbage collection pauses on this thread so far. */
+const gcPauses = { ms: 0 };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcPauses.ms += entry.duration;
+}).observe({ entryTypes: ['gc'] });
+
+/** A load result with the server thread's CPU and GC pause microseconds per request (the server runs on this thread). */
+type Measured = LoadResult & { cpuUs: number | null; gcUs: number };
 
 function seedInput(): FormInput {
   return JSON.parse(
@@ -70,8 +78,12 @@ function seedInput(): FormInput {
 
 async function load(url: string, options: Partial<LoadOptions> = {}, duration = SECONDS): Promise<Measured> {
   const cpuBefore = threadCpuMs();
+  const gcBefore = gcPauses.ms;
   const result = await autocannon({ url, connections: CONNECTIONS, duration, workers: 1, ...options });
   const cpuAfter = threadCpuMs();
+  // GC entries are delivered after the pause, on a later turn of the event loop
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const gcUs = ((gcPauses.ms - gcBefore) * 1000) / result.requests.total;
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
     throw new Error(
       `load on ${url} had failures: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
@@ -79,7 +91,7 @@ async function load(url: string, options: Partial<LoadOptions> = {}, duration = 
   }
   const cpuUs =
     cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / result.requests.total;
-  return { ...result, cpuUs };
+  return { ...result, cpuUs, gcUs };
 }
 
 /** The mean of two runs of the same route. */
@@ -89,13 +101,15 @@ function averaged(a: Measured, b: Measured): Measured {
     requests: { average: (a.requests.average + b.requests.average) / 2, total: a.requests.total + b.requests.total },
     latency: { p50: (a.latency.p50 + b.latency.p50) / 2, p99: (a.latency.p99 + b.latency.p99) / 2 },
     cpuUs: a.cpuUs === null || b.cpuUs === null ? null : (a.cpuUs + b.cpuUs) / 2,
+    gcUs: (a.gcUs + b.gcUs) / 2,
   };
 }
 
 /** The server thread's CPU per request, bare over route (1 = costs the same), when both were measured. */
 function cpuRatio(run: Measured, bare: Measured): string {
   if (run.cpuUs === null || bare.cpuUs === null) return '';
-  return `  cpu ratio: ${(bare.cpuUs / run.cpuUs).toFixed(2)} (${Math.round(run.cpuUs)} vs ${Math.round(bare.cpuUs)} µs/req)`;
+  const gc = `GC pauses ${Math.round(run.gcUs)} vs ${Math.round(bare.gcUs)}`;
+  return `  cpu ratio: ${(bare.cpuUs / run.cpuUs).toFixed(2)} (${Math.round(run.cpuUs)} vs ${Math.round(bare.cpuUs)} µs/req; ${gc})`;
 }
 
 function line(name: string, run: Measured, bare: Measured, against = 'same-I/O bare route'): void {

@@ -7,42 +7,43 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { FormInput } from '../src/core/index.js';
+import { type BenchThread, serveThread, startBenchThread, threadData } from './ts-worker.js';
 
 interface ThreadData {
   env: Record<string, string>;
   input: FormInput;
+  /** Trace the thread's requests (bench/trace-marks.ts), marks named `service …`. */
+  trace?: boolean;
 }
 
 /** A service running on its own thread: its URL, the stored form's id, and how to stop it. */
 export interface ServiceThread {
   url: string;
   formId: string;
+  /** The thread, to ask for its trace marks. */
+  thread: BenchThread<{ url: string; formId: string }>;
   close: () => Promise<void>;
 }
 
 /** Starts the service with `env` on a worker thread and stores `input` in it. */
-export function startServiceThread(env: Record<string, string>, input: FormInput): Promise<ServiceThread> {
-  // Worker threads do not inherit tsx's loader: the thread registers it before loading this file
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const self = import.meta.url;
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(self)}); })`;
-  const worker = new Worker(boot, { eval: true, workerData: { env, input } satisfies ThreadData });
-  return new Promise((resolve, reject) => {
-    worker.once('error', reject);
-    worker.once('message', (m: { url: string; formId: string }) => {
-      const close = async () => {
-        const exited = new Promise((done) => worker.once('exit', done));
-        worker.postMessage('close');
-        await exited;
-      };
-      resolve({ url: m.url, formId: m.formId, close });
-    });
-  });
+export async function startServiceThread(
+  env: Record<string, string>,
+  input: FormInput,
+  options: { trace?: boolean } = {},
+): Promise<ServiceThread> {
+  const data: ThreadData = { env, input, ...(options.trace ? { trace: true } : {}) };
+  const thread = await startBenchThread<{ url: string; formId: string }>(import.meta.url, data);
+  return { ...thread.ready, thread, close: thread.close };
 }
 
 async function runThread(data: ThreadData): Promise<void> {
+  if (data.trace) {
+    const trace = await import('./trace-marks.js');
+    trace.traceHttpServer('service');
+    trace.traceFetch('service');
+    trace.traceEnqueues('service');
+  }
   const { startNodeServer } = await import('../src/entry/node.js');
   const dataDir = mkdtempSync(join(tmpdir(), 'ziping-bench-service-'));
   const service = await startNodeServer({
@@ -60,13 +61,12 @@ async function runThread(data: ThreadData): Promise<void> {
     body: JSON.stringify(data.input),
   });
   const { id } = (await created.json()) as { id: string };
-  parentPort!.once('message', async () => {
+  const stop = async () => {
     await service.close();
     rmSync(dataDir, { recursive: true, force: true });
-    process.exit(0);
-  });
-  parentPort!.postMessage({ url: service.url, formId: id });
+  };
+  serveThread({ url: service.url, formId: id }, () => null, stop);
 }
 
-if (!isMainThread && parentPort && (workerData as ThreadData | undefined)?.input)
-  await runThread(workerData as ThreadData);
+const data = threadData<ThreadData>();
+if (data?.input) await runThread(data);

@@ -72,10 +72,16 @@ export function tokensOf(result: DraftResult, request: DraftRequest | ReviseRequ
   return estimateTokens(sent + result.text.length);
 }
 
-/** `inner`, checking the budget before each call and charging its tokens after. */
-export function meteredDrafter(inner: Drafter, parts: QuotaParts, actor: Actor): Drafter {
+/**
+ * `inner`, checking the budget before each call and charging its tokens after; with `justChecked`
+ * the first call skips its check (the middleware's came just before, with nothing charged since).
+ */
+export function meteredDrafter(inner: Drafter, parts: QuotaParts, actor: Actor, justChecked = false): Drafter {
+  let checked = justChecked;
   const metered = async <R extends DraftRequest>(request: R, call: (r: R) => Promise<DraftResult>) => {
-    await checkBudget(parts, actor);
+    // One counter read less before the model request (a database round trip on PostgreSQL or D1)
+    if (checked) checked = false;
+    else await checkBudget(parts, actor);
     const result = await call(request);
     await chargeBudget(parts, actor, tokensOf(result, request));
     return result;
@@ -120,7 +126,7 @@ export function quotas(parts: QuotaParts, drafter: Drafter, textModel: TextModel
     const actor = c.get('actor');
     await checkBudget(parts, actor);
     await takeRate(parts, actor);
-    c.set('drafter', meteredDrafter(drafter, parts, actor));
+    c.set('drafter', meteredDrafter(drafter, parts, actor, true));
     await next();
   };
   // Not async: every other route gets next()'s promise as is, without a promise of its own (issue #9)

@@ -9,6 +9,7 @@ import type { ModelCaller } from './model-client.js';
 import { BadAnswer, OutputTooLong, StreamBroken } from './model-errors.js';
 import { ThinkFilter, type WireMessage } from './messages.js';
 import { nextTurn } from './next-turn.js';
+import { type CompletionChunk, CompletionChunks } from './sse-chunks.js';
 import { linked } from './signals.js';
 import type { DraftSink } from './types.js';
 import type { UsageMeter } from './usage.js';
@@ -106,35 +107,39 @@ function usageInChoice(choice: OpenAI.ChatCompletionChunk.Choice | undefined): O
   return (choice as { usage?: OpenAI.CompletionUsage } | undefined)?.usage;
 }
 
+/** One chunk into `s`, its visible text passed on; true when that was the stream's first visible text. */
+function takeChunk(chunk: CompletionChunk, s: StreamState, input: StreamInput, controller: AbortController): boolean {
+  const choice = chunk.choices?.[0];
+  s.usage = chunk.usage ?? usageInChoice(choice) ?? s.usage;
+  if (choice?.finish_reason) s.reason = choice.finish_reason;
+  const delta = choice?.delta?.content;
+  if (!delta) return false;
+  s.chunks++;
+  s.text += delta;
+  // A stream that never ends resets the silence timer with every chunk: the cap ends it
+  if (s.text.length > input.cap) {
+    controller.abort();
+    throw new OutputTooLong(tooLongMessage(input.cap));
+  }
+  const visible = s.filter.push(delta);
+  if (!visible) return false;
+  emitDelta(input, visible);
+  if (s.shown) return false;
+  s.shown = true;
+  return true;
+}
+
 /** Reads the chunks into `s`, passing visible text on; the first words leave before the rest is read. */
 async function readChunks(
-  stream: AsyncIterable<OpenAI.ChatCompletionChunk>,
+  chunks: CompletionChunks,
   s: StreamState,
   input: StreamInput,
   silence: SilenceTimer,
   controller: AbortController,
 ): Promise<void> {
-  for await (const chunk of stream) {
+  for (let read = await chunks.next(); read; read = await chunks.next()) {
     silence.arm();
-    const choice = chunk.choices[0];
-    s.usage = chunk.usage ?? usageInChoice(choice) ?? s.usage;
-    const delta = choice?.delta?.content;
-    if (delta) {
-      s.chunks++;
-      s.text += delta;
-      // A stream that never ends resets the silence timer with every chunk: the cap ends it
-      if (s.text.length > input.cap) {
-        controller.abort();
-        throw new OutputTooLong(tooLongMessage(input.cap));
-      }
-      const visible = s.filter.push(delta);
-      if (visible) emitDelta(input, visible);
-      if (visible && !s.shown) {
-        s.shown = true;
-        await nextTurn();
-      }
-    }
-    if (choice?.finish_reason) s.reason = choice.finish_reason;
+    for (const chunk of read) if (takeChunk(chunk, s, input, controller)) await nextTurn();
   }
 }
 
@@ -172,20 +177,27 @@ export async function streamOnce(caller: ModelCaller, input: StreamInput): Promi
     shown: false,
     filter: new ThinkFilter(),
   };
+  let chunks: CompletionChunks | undefined;
   try {
-    const stream = await caller.client.chat.completions.create(
-      // Usage is asked for, so a streamed draft charges the unit's budget what the model counted,
-      // not an estimate (servers that ignore the option leave it estimated)
-      { model: caller.model, messages: input.messages, stream: true, stream_options: STREAM_USAGE, ...caller.params },
-      { signal: controller.signal, timeout: caller.timeoutMs, maxRetries: caller.maxRetries },
-    );
+    // The SDK sends the request (retries, errors, timeout); its body is read here (sse-chunks.ts)
+    const response = await caller.streamClient.chat.completions
+      .create(
+        // Usage is asked for, so a streamed draft charges the unit's budget what the model counted,
+        // not an estimate (servers that ignore the option leave it estimated)
+        { model: caller.model, messages: input.messages, stream: true, stream_options: STREAM_USAGE, ...caller.params },
+        { signal: controller.signal, timeout: caller.timeoutMs, maxRetries: caller.maxRetries },
+      )
+      .asResponse();
     s.started = true;
     silence.arm();
-    await readChunks(stream, s, input, silence, controller);
+    chunks = new CompletionChunks(response, caller.maxResponseBytes);
+    await readChunks(chunks, s, input, silence, controller);
+    chunks = undefined;
     return endOfStream(s, input, silence.stalled);
   } catch (error) {
     throw streamFailure(error, s, input.signal, silence.stalled);
   } finally {
+    chunks?.cancel();
     silence.stop();
     release();
   }

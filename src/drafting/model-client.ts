@@ -4,7 +4,7 @@
  */
 import OpenAI from 'openai';
 import { ZipingError } from '../core/errors.js';
-import { OutputTooLong, type ModelCalls } from './model-errors.js';
+import { OutputTooLong, tooManyBytesMessage, type ModelCalls } from './model-errors.js';
 import type { PromptSet } from './prompts.js';
 
 export interface ModelDrafterOptions {
@@ -59,7 +59,7 @@ function countedBody(body: ReadableStream<Uint8Array>, maxBytes: number): Readab
         if (done) return controller.close();
         seen += value.byteLength;
         if (seen <= maxBytes) return controller.enqueue(value);
-        controller.error(new OutputTooLong(`模型回答超过${maxBytes}字节，已中止；未保存任何部分文本`));
+        controller.error(new OutputTooLong(tooManyBytesMessage(maxBytes)));
         await reader.cancel();
       },
       cancel: (reason) => reader.cancel(reason),
@@ -68,11 +68,16 @@ function countedBody(body: ReadableStream<Uint8Array>, maxBytes: number): Readab
   );
 }
 
-/** A fetch whose response bodies error past `maxBytes`, so a 10 MB answer is never read whole. */
-export function cappedFetch(inner: typeof fetch, maxBytes: number): typeof fetch {
+/**
+ * A fetch whose response bodies error past `maxBytes`, so a 10 MB answer is never read whole. With
+ * `exceptStreams`, a successful event stream is left as it is: its reader counts it (sse-chunks.ts).
+ */
+export function cappedFetch(inner: typeof fetch, maxBytes: number, exceptStreams = false): typeof fetch {
   return async (input, init) => {
     const response = await inner(input, init);
     if (!response.body) return response;
+    if (exceptStreams && response.ok && response.headers.get('content-type')?.startsWith('text/event-stream'))
+      return response;
     return new Response(countedBody(response.body, maxBytes), {
       status: response.status,
       statusText: response.statusText,
@@ -84,6 +89,10 @@ export function cappedFetch(inner: typeof fetch, maxBytes: number): typeof fetch
 /** One model and how every call to it is made. */
 export interface ModelCaller extends ModelCalls {
   client: OpenAI;
+  /** The client of streamed calls: its event streams are not wrapped, their reader counts the bytes. */
+  streamClient: OpenAI;
+  /** Largest response body in bytes. */
+  maxResponseBytes: number;
   /** Sent with every call: `temperature` and `max_tokens` when configured. */
   params: { temperature?: number; max_tokens?: number };
 }
@@ -94,18 +103,30 @@ export function createCaller(options: ModelDrafterOptions): ModelCaller {
   if (!model) throw new ZipingError('invalid_request', '未指定模型名称（ZIPING_MODEL）');
   const timeoutMs = options.timeoutMs ?? 60_000;
   const maxRetries = options.maxRetries ?? 2;
-  const client = new OpenAI({
-    apiKey: options.apiKey || 'not-needed',
-    baseURL: options.baseURL || undefined,
-    timeout: timeoutMs,
-    maxRetries,
-    fetch: cappedFetch(options.fetch ?? fetch, options.maxResponseBytes ?? MAX_MODEL_RESPONSE_BYTES),
-    ...(options.headers ? { defaultHeaders: options.headers } : {}),
-  });
+  const maxResponseBytes = options.maxResponseBytes ?? MAX_MODEL_RESPONSE_BYTES;
+  const base = options.fetch ?? fetch;
+  const clientOf = (exceptStreams: boolean) =>
+    new OpenAI({
+      apiKey: options.apiKey || 'not-needed',
+      baseURL: options.baseURL || undefined,
+      timeout: timeoutMs,
+      maxRetries,
+      fetch: cappedFetch(base, maxResponseBytes, exceptStreams),
+      ...(options.headers ? { defaultHeaders: options.headers } : {}),
+    });
   const params = {
     ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
     ...(options.maxTokens !== undefined ? { max_tokens: options.maxTokens } : {}),
   };
   const where = options.baseURL || 'https://api.openai.com/v1';
-  return { client, model, where, timeoutMs, maxRetries, params };
+  return {
+    client: clientOf(false),
+    streamClient: clientOf(true),
+    maxResponseBytes,
+    model,
+    where,
+    timeoutMs,
+    maxRetries,
+    params,
+  };
 }

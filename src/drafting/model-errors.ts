@@ -23,6 +23,9 @@ export class BadAnswer extends Error {}
 /** An answer over the output cap: the stream is aborted, nothing of it is used (issue #8). */
 export class OutputTooLong extends BadAnswer {}
 
+/** The message of a response body cut at `maxBytes`. */
+export const tooManyBytesMessage = (maxBytes: number) => `模型回答超过${maxBytes}字节，已中止；未保存任何部分文本`;
+
 /** `error` or the first of its causes that is an OutputTooLong (the SDK may wrap a body error). */
 function outputTooLong(error: unknown): OutputTooLong | null {
   for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {

@@ -173,6 +173,29 @@ describe('model drafter: retries and errors', () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  // The stream's reader counts its bytes (reasoning and framing too), the JSON answer's body is counted as it is read
+  it.each([
+    ['streamed, long reasoning before the text', true, { text: CLEAN, reasoning: '核对'.repeat(400_000) }],
+    ['in one JSON answer', false, { text: '完成'.repeat(400_000) }],
+  ] as const)('cuts a response over the byte cap while it is read (%s)', async (_what, stream, reply) => {
+    server.enqueue(reply);
+    const d = drafter({ maxResponseBytes: 1024 * 1024, maxRetries: 0, maxOutputChars: 10_000_000 });
+    const e = await rejection(d.draft({ form, report, path: ROW4 }, stream ? recorder().sink : undefined));
+    expect(e.code).toBe('model_output_too_long');
+    expect(e.message).toBe('模型回答超过1048576字节，已中止；未保存任何部分文本');
+  });
+
+  it('cuts a long error body of a streamed call at the byte cap too (the SDK reports the cut as the error text)', async () => {
+    server.enqueue({ status: 400, errorMessage: '错'.repeat(400_000) });
+    const d = drafter({ maxResponseBytes: 1024 * 1024, maxRetries: 0 });
+    const e = await rejection(d.draft({ form, report, path: ROW4 }, recorder().sink));
+    expect(e.code).toBe('model_error');
+    expect(e.details).toMatchObject({
+      status: 400,
+      upstream: '400 模型回答超过1048576字节，已中止；未保存任何部分文本',
+    });
+  });
+
   it('reports a persistent 500 as model_error after the retries', async () => {
     server.enqueue(serverError, serverError, serverError);
     const e = await rejection(drafter().draft({ form, report, path: ROW4 }, recorder().sink));

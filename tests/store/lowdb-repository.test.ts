@@ -136,19 +136,20 @@ describe('lowdb store on disk', () => {
     return { good, bad, bytes: await readFile(bad) };
   }
 
+  /** Writes `text` over `file` and names the file written. */
+  const overwrite = async (file: string, text: string) => {
+    await writeFile(file, text);
+    return file;
+  };
   const badFiles: [string, (file: string, text: string) => Promise<string>, string][] = [
-    ['a truncated file', async (file, text) => (await writeFile(file, text.slice(0, 300)), file), '不是有效的 JSON'],
-    ['an empty file', async (file) => (await writeFile(file, ''), file), '文件是空的'],
+    ['a truncated file', (file, text) => overwrite(file, text.slice(0, 300)), '不是有效的 JSON'],
+    ['an empty file', (file) => overwrite(file, ''), '文件是空的'],
     [
       'a hand edit that breaks a form rule',
-      async (file, text) => (await writeFile(file, text.replace('"weight": 5,', '"weight": -5,')), file),
+      (file, text) => overwrite(file, text.replace('"weight": 5,', '"weight": -5,')),
       'record.form.indicators.0.weight',
     ],
-    [
-      'JSON of the wrong shape',
-      async (file) => (await writeFile(file, '{"format":2,"hello":"world"}'), file),
-      '内容不符合存储格式',
-    ],
+    ['JSON of the wrong shape', (file) => overwrite(file, '{"format":2,"hello":"world"}'), '内容不符合存储格式'],
     [
       'a record under another id',
       async (file, text) => {

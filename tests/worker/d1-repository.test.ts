@@ -70,7 +70,10 @@ describe('D1 store: a save costs the same few statements however many cells it c
     let statements = 0;
     // The real database, counting the statements the store prepares (D1 caps them per invocation)
     const store = new D1FormRepository({
-      prepare: (sql) => (statements++, db.prepare(sql)),
+      prepare: (sql) => {
+        statements++;
+        return db.prepare(sql);
+      },
       batch: (list) => db.batch(list),
     });
     const form = seedForm();

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { ZipingError, type FieldIssue } from '../errors.js';
+import { compiledSchema } from './compiled.js';
 import { labelForPath, placeOf } from './field-labels.js';
 import { FormSchema, LIMIT_CODES, type Form } from './form.js';
 
@@ -110,5 +111,5 @@ export function parseWith<S extends z.ZodType>(
 /** Validates a form (form-format.md §1) or throws `invalid_form` with every failing field. */
 export function parseForm(data: unknown): Form {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw notAForm();
-  return parseWith(FormSchema, data, 'invalid_form', '自评表');
+  return parseWith(compiledSchema(FormSchema), data, 'invalid_form', '自评表');
 }

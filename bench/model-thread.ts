@@ -1,0 +1,64 @@
+/**
+ * The loopback model server (tests/support/openai-server.ts) on its own thread for benchmarks: a
+ * deployed model runs apart from its clients, so its replies must not wait on their event loop (nor
+ * they on its). It answers each cell with a given text, after a delay the parent can change.
+ */
+import { readDataBlock } from '../src/drafting/index.js';
+import { startOpenAIServer, type ChatRequestBody, type RecordedRequest } from '../tests/support/openai-server.js';
+import { type BenchThread, serveThread, startBenchThread, threadData } from './ts-worker.js';
+
+interface ThreadData {
+  /** The answer per cell path (the `单元格路径` of the request's data block). */
+  texts: Record<string, string>;
+  /** Time to the answer's first bytes, in ms. */
+  delayMs: number;
+  /** Trace the thread's requests (bench/trace-marks.ts), marks named `model …`. */
+  trace?: boolean;
+}
+
+/** The model on its own thread: its base URL, the last request's body, its delay, and its stop. */
+export interface ModelThread {
+  baseURL: string;
+  thread: BenchThread<{ baseURL: string }>;
+  /** The body of the last request the model received. */
+  lastRequest: () => Promise<ChatRequestBody | null>;
+  setDelay: (ms: number) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+/** Starts the loopback model on a worker thread. */
+export async function startModelThread(
+  texts: Record<string, string>,
+  delayMs: number,
+  options: { trace?: boolean } = {},
+): Promise<ModelThread> {
+  const data: ThreadData = { texts, delayMs, ...(options.trace ? { trace: true } : {}) };
+  const thread = await startBenchThread<{ baseURL: string }>(import.meta.url, data);
+  return {
+    baseURL: thread.ready.baseURL,
+    thread,
+    lastRequest: () => thread.ask({ type: 'lastRequest' }),
+    setDelay: (ms) => thread.ask({ type: 'delay', ms }),
+    close: thread.close,
+  };
+}
+
+const cellOf = (r: RecordedRequest) =>
+  (readDataBlock(r.body!.messages[1]!.content) as { 单元格路径: string }).单元格路径;
+
+async function runThread(data: ThreadData): Promise<void> {
+  if (data.trace) (await import('./trace-marks.js')).traceHttpServer('model');
+  let delayMs = data.delayMs;
+  const server = await startOpenAIServer({
+    defaultReply: (r) => ({ text: data.texts[cellOf(r)] ?? '', delayMs, chunkSize: 4 }),
+  });
+  const answer = (request: { type: string; ms?: unknown }) => {
+    if (request.type === 'delay') delayMs = request.ms as number;
+    if (request.type === 'lastRequest') return server.requests.at(-1)?.body ?? null;
+    return null;
+  };
+  serveThread({ baseURL: server.baseURL }, answer, () => server.close());
+}
+
+const data = threadData<ThreadData>();
+if (data?.texts) await runThread(data);

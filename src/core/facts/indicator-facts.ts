@@ -5,6 +5,7 @@
 import { scaled } from '../decimal.js';
 import { abs, div, minus, num, ONE, toNumber, toPlainNumber } from '../fast-decimal.js';
 import type { ParsedActual } from '../parse/actual-parser.js';
+import type { MonthDate } from '../parse/deadline.js';
 import type { Quantity } from '../parse/quantity.js';
 import { readRowCells, type RowCells } from '../parse/row-cells.js';
 import type { ParsedTarget } from '../parse/target-parser.js';
@@ -41,19 +42,22 @@ function directionOf(target: ParsedTarget): Direction {
   }
 }
 
+/** A cell's reading, in one shape whatever was read (absent parts undefined, as JSON leaves them out). */
+function cellReading(text: string, amount: Amount | null, low?: Amount, high?: Amount, date?: MonthDate): CellReading {
+  return { text, amount, low, high, date };
+}
+
 function targetReading(text: string, target: ParsedTarget, unit: Unit | null): CellReading {
-  if (target.kind === 'number') return { text, amount: amountOf(target.quantity, unit) };
-  if (target.kind === 'range') {
-    return { text, amount: null, low: amountOf(target.low, unit), high: amountOf(target.high, unit) };
-  }
-  if (target.kind === 'deadline') return { text, amount: null, date: target.date };
-  return { text, amount: null };
+  if (target.kind === 'number') return cellReading(text, amountOf(target.quantity, unit));
+  if (target.kind === 'range') return cellReading(text, null, amountOf(target.low, unit), amountOf(target.high, unit));
+  if (target.kind === 'deadline') return cellReading(text, null, undefined, undefined, target.date);
+  return cellReading(text, null);
 }
 
 function actualReading(text: string, actual: ParsedActual, unit: Unit | null): CellReading {
-  if (actual.kind === 'number') return { text, amount: amountOf(actual.quantity, unit) };
-  if (actual.kind === 'date') return { text, amount: null, date: actual.date };
-  return { text, amount: null };
+  if (actual.kind === 'number') return cellReading(text, amountOf(actual.quantity, unit));
+  if (actual.kind === 'date') return cellReading(text, null, undefined, undefined, actual.date);
+  return cellReading(text, null);
 }
 
 /** value converted into `unit` (same family), as a JS number rounded to 6 places. */

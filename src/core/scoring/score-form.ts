@@ -10,7 +10,6 @@ import { checkSelfTotal, selfScoreSum } from '../checks/total-checks.js';
 import { checkWeights } from '../checks/weight-checks.js';
 import { sum } from '../decimal.js';
 import { isBlank } from '../parse/placeholder.js';
-import { factsOf } from '../facts/form-facts.js';
 import { readRowCells, type RowCells } from '../parse/row-cells.js';
 import { getProfile } from '../profiles/index.js';
 import type { RuleProfile } from '../profiles/types.js';
@@ -210,11 +209,9 @@ export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
     indicators: rows.indicators,
     issues,
   };
-  // The facts of the form are built once here, from the cells already read, and shared by the
-  // narrative checks below and any later check of this report (factsOf keeps them)
-  factsOf(form, report, { cells: rows.cells });
-  // A narrative is checked against the scored figures, so its issues come last (issue #13)
-  report.issues.push(...narrativeReportIssues(form, report));
+  // A narrative is checked against the scored figures, so its issues come last (issue #13); the
+  // checks build the form's facts from the cells already read, only when a narrative names a figure
+  report.issues.push(...narrativeReportIssues(form, report, rows.cells));
   sortIssues(report.issues, form.indicators.length);
   // Never a non-finite number out of the scorer, so none is ever stored (issue #8)
   return assertFiniteReport(report);

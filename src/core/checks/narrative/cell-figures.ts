@@ -6,11 +6,11 @@
 import type { FormFacts } from '../../facts/types.js';
 import type { NarrativeQuantity } from '../../narrative/quantities.js';
 import { rowsIn, type Known } from './knowns.js';
-import { eachCommonText, eachGoalsText, eachRowText, lendsOne, rowExistingText, type Lent } from './lenders.js';
+import { eachCommonText, eachGoalsText, eachRowText, lendsOne, rowExistingText, type LentVisit } from './lenders.js';
 import { agrees } from './matching.js';
 import { PROJECT_CLAIM_BITS } from './project-figures.js';
-import { ROW_CLAIMS } from './row-figures.js';
-import { cellBounds, factAt, rowBounds, tableFacts, type TableFacts } from './table-facts.js';
+import { CLAIM_SLOTS, ROW_SLOTS, rowKnown, slotsBelow } from './row-figures.js';
+import { factAt, readCounts, readRows, rowPosition, tableFacts, type TableFacts } from './table-facts.js';
 
 /** A test of a figure read in a text against a figure it may state. */
 export type FigureTest = (q: NarrativeQuantity, k: Known) => boolean;
@@ -24,23 +24,16 @@ export interface Claims {
   someOf(claim: string, q: NarrativeQuantity, test: FigureTest): boolean;
 }
 
-const ROW_CLAIM_NAMES: ReadonlySet<string> = new Set(ROW_CLAIMS);
-const NO_POSITIONS: readonly number[] = [];
-
 /** A cell's figures: `row` a deviation cell's row, or null for 实际完成情况 (every row). */
 export class CellFigures implements Claims {
-  private readonly claims = new Map<string, readonly Known[]>();
-  private readonly positions = new Map<string, readonly number[]>();
+  // The Knowns of each claim asked for by `get` (made on first use: the report's checks build none)
+  private claims: Map<string, readonly Known[]> | null = null;
   private readonly table: TableFacts;
-  /** The row facts the cell may state, then all the facts it may state: flat [from, to…] ranges. */
-  private readonly rowBounds: readonly number[];
-  private readonly bounds: readonly number[];
+  /** The positions in `f.rows` of the rows the cell may state, [from, to). */
+  private readonly from: number;
+  private readonly to: number;
   // One figure a search tries each fact on, refilled: a search builds nothing
   private readonly scratch: Known = { value: 0, unit: null, source: '', origin: 'fact' };
-  // What a visit of the lending texts is asked (set by `vouches`): one visitor per cell, none per figure
-  private asked: NarrativeQuantity | null = null;
-  private textOnly = false;
-  private visitor: ((l: Lent) => boolean) | null = null;
 
   /** With `table`, the cell reads the rows it needs into it (default: the one kept for `f`). */
   constructor(
@@ -48,48 +41,63 @@ export class CellFigures implements Claims {
     private readonly row: number | null,
     table?: TableFacts,
   ) {
-    this.table = table ?? tableFacts(f);
-    this.rowBounds = rowBounds(this.table, row);
-    this.bounds = cellBounds(this.table, this.rowBounds, row);
+    const t = table ?? tableFacts(f);
+    this.table = t;
+    const at = row === null ? 0 : rowPosition(f, row);
+    this.from = Math.max(at, 0);
+    this.to = row === null ? f.rows.length : at + 1;
+    readRows(t, this.from, this.to);
+    if (row === null) readCounts(t);
   }
 
   /** The figures `claim` names: the rows' (its row's, or every row's), then the project's. */
   get(claim: string): readonly Known[] {
+    this.claims ??= new Map();
     let known = this.claims.get(claim);
     if (!known) {
-      known = this.positionsOf(claim).map((i) => factAt(this.table, i));
+      const found: Known[] = [];
+      this.find(claim, null, null, found);
+      known = found;
       this.claims.set(claim, known);
     }
     return known;
   }
 
   names(claim: string): boolean {
-    return this.positionsOf(claim).length > 0;
+    return this.find(claim, null, null, null) >= 0;
   }
 
   someOf(claim: string, q: NarrativeQuantity, test: FigureTest): boolean {
-    for (const i of this.positionsOf(claim)) if (test(q, this.fill(i))) return true;
-    return false;
+    return this.find(claim, q, test, null) >= 0;
   }
 
-  /** Where the figures `claim` names are in the table, in `get` order (kept per claim). */
-  private positionsOf(claim: string): readonly number[] {
-    let at = this.positions.get(claim);
-    if (at) return at;
-    const bit = PROJECT_CLAIM_BITS[claim] ?? 0;
-    // a claim no row figure answers and no project figure either (none: a figure that names nothing)
-    if (bit === 0 && !ROW_CLAIM_NAMES.has(claim)) return NO_POSITIONS;
+  /**
+   * The position of the first figure `claim` names (in `get` order: the rows' row by row, then the
+   * project's) that passes `test` against `q` (with no test, any), or -1; with `all`, every such
+   * figure is added to it as a Known instead.
+   */
+  private find(claim: string, q: NarrativeQuantity | null, test: FigureTest | null, all: Known[] | null): number {
     const t = this.table;
-    const found: number[] = [];
-    const b = this.rowBounds;
-    for (let r = 0; r < b.length; r += 2)
-      for (let i = b[r]!; i < b[r + 1]!; i++) if (t.claims[i] === claim) found.push(i);
+    const slots = CLAIM_SLOTS.get(claim);
+    for (let at = this.from; slots !== undefined && at < this.to; at++) {
+      const has = t.rowSlots[at]!;
+      for (const s of slots) {
+        if (((has >>> s) & 1) === 0) continue;
+        const i = t.rowStart[at]! + slotsBelow(has, s);
+        if (test !== null && !test(q!, this.fill(i))) continue;
+        if (all === null) return i;
+        all.push(rowKnown(this.f.rows[at]!, t.values[i]!, t.units[i] ?? null, ROW_SLOTS[s]!.what));
+      }
+    }
+    const bit = PROJECT_CLAIM_BITS[claim] ?? 0;
     // a project score only in 实际完成情况
-    if (bit !== 0 && (claim !== 'score' || this.row === null))
-      for (let i = 0; i < t.projectEnd; i++) if ((t.bits[i]! & bit) !== 0) found.push(i);
-    at = found;
-    this.positions.set(claim, at);
-    return at;
+    if (bit === 0 || (claim === 'score' && this.row !== null)) return -1;
+    for (let i = 0; i < t.projectEnd; i++) {
+      if ((t.bits[i]! & bit) === 0 || (test !== null && !test(q!, this.fill(i)))) continue;
+      if (all === null) return i;
+      all.push(factAt(t, i));
+    }
+    return -1;
   }
 
   /** The scratch figure, filled with the fact at `i`. */
@@ -104,13 +112,20 @@ export class CellFigures implements Claims {
    * passes `test` against `q`, or -1; with `near`, only those within 1e-9 of it are tried.
    */
   factIndex(q: NarrativeQuantity, test: FigureTest, near?: number): number {
-    const b = this.bounds;
+    const t = this.table;
+    let found = this.scan(q, test, near, 0, t.projectEnd);
+    for (let at = this.from; found < 0 && at < this.to; at++)
+      found = this.scan(q, test, near, t.rowStart[at]!, t.rowEnd[at]!);
+    if (found >= 0 || this.row !== null) return found;
+    return this.scan(q, test, near, t.countsStart, t.countsEnd);
+  }
+
+  /** The first fact in [from, to) that passes as `factIndex` asks, or -1. */
+  private scan(q: NarrativeQuantity, test: FigureTest, near: number | undefined, from: number, to: number): number {
     const values = this.table.values;
-    for (let r = 0; r < b.length; r += 2) {
-      for (let i = b[r]!; i < b[r + 1]!; i++) {
-        if (near !== undefined && !(Math.abs(near - values[i]!) < 1e-9)) continue;
-        if (test(q, this.fill(i))) return i;
-      }
+    for (let i = from; i < to; i++) {
+      if (near !== undefined && !(Math.abs(near - values[i]!) < 1e-9)) continue;
+      if (test(q, this.fill(i))) return i;
     }
     return -1;
   }
@@ -125,25 +140,23 @@ export class CellFigures implements Claims {
    * agrees with `q`; with `textOnly`, only what people wrote (origin `text`).
    */
   vouches(q: NarrativeQuantity, textOnly: boolean): boolean {
-    this.asked = q;
-    this.textOnly = textOnly;
+    asked = q;
+    askedTextOnly = textOnly;
     const f = this.f;
-    const lends = this.lends();
-    if (eachCommonText(f, lends)) return true;
-    for (const r of rowsIn(f, this.row)) if (eachRowText(r, lends)) return true;
+    if (eachCommonText(f, LENDS)) return true;
+    for (const r of rowsIn(f, this.row)) if (eachRowText(r, LENDS)) return true;
     if (this.row !== null) return false;
-    return eachGoalsText(f, lends) || f.rows.some((r) => rowExistingText(r, lends));
-  }
-
-  /** The visitor that asks each lending text about the figure asked (made once per cell, on first use). */
-  private lends(): (l: Lent) => boolean {
-    if (!this.visitor) {
-      const accepts = (k: Known): boolean => agrees(this.asked!, k);
-      this.visitor = (l) => (!this.textOnly || l.origin === 'text') && lendsOne(l, accepts);
-    }
-    return this.visitor;
+    if (eachGoalsText(f, LENDS)) return true;
+    for (const r of f.rows) if (rowExistingText(r, LENDS)) return true;
+    return false;
   }
 }
+
+// What the lending texts are asked (set by `vouches`): one visitor for every cell, no closure per cell or figure
+let asked: NarrativeQuantity | null = null;
+let askedTextOnly = false;
+const ACCEPTS = (k: Known): boolean => agrees(asked!, k);
+const LENDS: LentVisit = (l) => (!askedTextOnly || l.origin === 'text') && lendsOne(l, ACCEPTS);
 
 const CELLS = new WeakMap<FormFacts, Map<number, CellFigures>>();
 

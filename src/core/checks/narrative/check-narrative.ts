@@ -10,14 +10,13 @@ import { narrativeRowIndex } from '../../narratives/paths.js';
 import { isFillerText } from '../../parse/placeholder.js';
 import type { NarrativePath } from '../../schema/form.js';
 import { checkCauses } from './causes.js';
-import { CellFigures, cellFigures } from './cell-figures.js';
-import { checkFigures, figureContradictions } from './figures.js';
+import { cellFigures } from './cell-figures.js';
+import { type CellSource, checkFigures, figureContradictions } from './figures.js';
 import { cellKnowns, type Known } from './knowns.js';
 import { checkRegister, latinWords } from './register.js';
 import { checkRequired } from './required.js';
 import { quantitiesOnce } from './read-once.js';
 import { checkStructure } from './structure.js';
-import type { TableFacts } from './table-facts.js';
 import type { CheckIssue, DraftChecks } from './types.js';
 
 export interface NarrativeOptions {
@@ -100,13 +99,12 @@ function placeholdersLeft(found: readonly RegExpExecArray[]): CheckIssue[] {
 /**
  * The issues of `text`, the cell of `row` (null: 实际完成情况) as written, that a score report lists:
  * figures that contradict the table, then placeholders left; the same issues `checkNarrative` gives
- * with `asWritten`, without the checks whose findings are only warnings. `table` gives the form's
- * table the cell reads its figures from, asked for only when a figure needs it.
+ * with `asWritten`, without the checks whose findings are only warnings. `figures` makes the cell's
+ * figures, asked for only when a figure needs them.
  */
-export function reportedIssuesAt(text: string, facts: FormFacts, row: number | null, table: () => TableFacts) {
+export function reportedIssuesAt(text: string, row: number | null, figures: CellSource): CheckIssue[] {
   const quantities = quantitiesOnce(text, true);
-  const issues =
-    quantities.length === 0 ? [] : figureContradictions(quantities, () => new CellFigures(facts, row, table()));
+  const issues = quantities.length === 0 ? [] : figureContradictions(quantities, row, figures);
   const left = placeholderMatches(text);
   if (left.length > 0) issues.push(...placeholdersLeft(left));
   return issues;

@@ -158,18 +158,27 @@ function cannotContradict(q: NarrativeQuantity): boolean {
   return q.claim === 'none' && isCalendar(q.unit);
 }
 
+/** Makes the figures of a cell (row null: 实际完成情况), asked only when a quantity needs them. */
+export interface CellSource {
+  cell(row: number | null): CellFigures;
+}
+
 /**
- * The issues of the quantities read in a text that contradict the table (wrong figure, unit, or
- * target and actual swapped): the same verdicts as `checkFigures`, reading the texts that lend
- * figures only when a verdict needs them. The cell's figures (`cell`) are asked for only when a
- * quantity needs them.
+ * The issues of the quantities read in a text, the cell of `row`, that contradict the table (wrong
+ * figure, unit, or target and actual swapped): the same verdicts as `checkFigures`, reading the texts
+ * that lend figures only when a verdict needs them. The cell's figures (from `source`) are made only
+ * when a quantity needs them.
  */
-export function figureContradictions(quantities: readonly NarrativeQuantity[], cell: () => CellFigures): CheckIssue[] {
+export function figureContradictions(
+  quantities: readonly NarrativeQuantity[],
+  row: number | null,
+  source: CellSource,
+): CheckIssue[] {
   const issues: CheckIssue[] = [];
   let figures: CellFigures | null = null;
   for (const q of quantities) {
     if (cannotContradict(q)) continue;
-    figures ??= cell();
+    figures ??= source.cell(row);
     const issue = contradictionOf(q, figures);
     if (issue) issues.push(issue);
   }

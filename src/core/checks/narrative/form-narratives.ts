@@ -2,13 +2,16 @@
  * The reviewer's check (issue #13): every narrative cell of a form as written, whoever wrote it,
  * with each finding's path and span. Behind `ziping check`, `POST /api/check` and the report issues.
  */
-import { factsOf } from '../../facts/form-facts.js';
+import { buildFacts, factsOf } from '../../facts/form-facts.js';
 import type { FormFacts } from '../../facts/types.js';
 import { defaultMaxChars } from '../../narratives/max-chars.js';
 import { eachNarrativeText, narrativePathAt, narrativePathsOf, narrativeTextAt } from '../../narratives/paths.js';
+import type { RowCells } from '../../parse/row-cells.js';
 import type { Form, NarrativePath } from '../../schema/form.js';
 import type { ReportIssue, ScoreReport } from '../../schema/report.js';
 import { checkNarrative, reportedIssuesAt } from './check-narrative.js';
+import { CellFigures } from './cell-figures.js';
+import type { CellSource } from './figures.js';
 import { readTable, type TableFacts } from './table-facts.js';
 import { CONTRADICTIONS, type CheckIssue, type CheckIssueCode, type DraftChecks } from './types.js';
 
@@ -63,17 +66,41 @@ export function checkFormNarratives(form: Form, report: ScoreReport): CellCheck[
 }
 
 /**
+ * What the report's narrative checks of one report share, owned by that one pass and kept by
+ * nothing after it: the form's facts and their table, made when a cell first has a figure to compare
+ * (a form whose narratives name no figure builds neither), and each cell's figures made on them.
+ */
+class ReportFigures implements CellSource {
+  private facts: FormFacts | null = null;
+  private table: TableFacts | null = null;
+
+  constructor(
+    private readonly form: Form,
+    private readonly report: ScoreReport,
+    private readonly cells: readonly (RowCells | undefined)[] | undefined,
+  ) {}
+
+  cell(row: number | null): CellFigures {
+    this.facts ??= buildFacts(this.form, this.report, { cells: this.cells });
+    this.table ??= readTable(this.facts);
+    return new CellFigures(this.facts, row, this.table);
+  }
+}
+
+/**
  * Report issues from the narratives: a left 〔待补充〕 and a figure that contradicts the table (the
  * findings of `checkFormNarratives` of severity error, found without the checks that only warn).
+ * `cells`: each row's cells as the scorer read them (read again when absent).
  */
-export function narrativeReportIssues(form: Form, report: ScoreReport): ReportIssue[] {
-  const facts = factsOf(form, report);
+export function narrativeReportIssues(
+  form: Form,
+  report: ScoreReport,
+  cells?: readonly (RowCells | undefined)[],
+): ReportIssue[] {
+  const figures = new ReportFigures(form, report, cells);
   const out: ReportIssue[] = [];
-  // One table for the form's cells, read when a cell first needs it and kept by nothing past this call
-  let table: TableFacts | null = null;
-  const tableOf = (): TableFacts => (table ??= readTable(facts));
   eachNarrativeText(form, (text, row) => {
-    if (text.trim() !== '') reportCell(out, row, reportedIssuesAt(text, facts, row, tableOf));
+    if (text.trim() !== '') reportCell(out, row, reportedIssuesAt(text, row, figures));
   });
   return out;
 }

@@ -92,10 +92,14 @@ export function lentKnowns(out: Known[], l: Lent): void {
     if (lends(l, q)) out.push({ value: q.value, unit: q.unit, source, origin: l.origin });
 }
 
+// The figure a lending text's quantities are tried as, refilled (`accepts` must not keep it)
+const LENT_FIGURE: Known = { value: 0, unit: null, source: '', origin: 'cell' };
+
 /** True when `l` lends a figure `accepts` takes (tried on a scratch figure: nothing is built). */
 export function lendsOne(l: Lent, accepts: (k: Known) => boolean): boolean {
   if (!l.text) return false;
-  const scratch: Known = { value: 0, unit: null, source: '', origin: l.origin };
+  const scratch = LENT_FIGURE;
+  scratch.origin = l.origin;
   for (const q of quantitiesOnce(l.text, false)) {
     if (!lends(l, q)) continue;
     scratch.value = q.value;

@@ -4,7 +4,7 @@
  * each figure answers (偏差率 of nothing, 预算数 of the budget…). The one home of that list: visited
  * one by one, so what is built from it (Knowns, the table's columns) builds only what it keeps.
  */
-import type { FormFacts, IndicatorFacts } from '../../facts/types.js';
+import type { FormFacts } from '../../facts/types.js';
 import { unitNamed, type Unit } from '../../parse/units.js';
 import { MULTIPLE, PERCENT, SCORE, YEAR } from './row-figures.js';
 
@@ -77,34 +77,33 @@ const COUNT_UNITS = ['项', '个', '条'].map((label) => unitNamed(label));
 /** Receives a count: its value, unit and source. */
 export type CountSink = (value: number, unit: Unit | null, source: string) => void;
 
-/** Counts by 一级指标: rows scored, and those met (or over-achieved), in first-seen order. */
-function groupCounts(scored: readonly IndicatorFacts[]): Map<string, [number, number]> {
-  const groups = new Map<string, [number, number]>();
-  for (const r of scored) {
-    const name = r.level1.trim();
-    let g = groups.get(name);
-    if (!g) {
-      g = [0, 0];
-      groups.set(name, g);
-    }
-    g[0]++;
-    if (!r.needsText || r.outcome === 'over-achieved') g[1]++;
-  }
-  return groups;
+/** Gives `n` to `sink` once in each unit a count is written in. */
+function countIn(sink: CountSink, n: number, source: string): void {
+  for (const unit of COUNT_UNITS) sink(n, unit, source);
 }
 
 /** Gives the counts a summary may state (rows in all and by 一级指标, those met, those to explain), each as 项/个/条. */
 export function eachCount(f: FormFacts, sink: CountSink): void {
-  const scored = f.rows.filter((r) => r.outcome !== 'unscorable');
+  let scored = 0;
   let needing = 0;
-  for (const r of scored) if (r.needsText) needing++;
-  const one = (n: number, source: string) => {
-    for (const unit of COUNT_UNITS) sink(n, unit, source);
-  };
-  one(scored.length, '指标项数');
-  one(needing, '需说明偏差的指标项数');
-  for (const [name, [rows, met]] of groupCounts(scored)) {
-    one(rows, `${name}项数`);
-    one(met, `${name}达到指标值的项数`);
+  // by 一级指标 in first-seen order: rows scored, and those met (or over-achieved); a form has a few
+  const groups: string[] = [];
+  const rows: number[] = [];
+  const met: number[] = [];
+  for (const r of f.rows) {
+    if (r.outcome === 'unscorable') continue;
+    scored++;
+    if (r.needsText) needing++;
+    const name = r.level1.trim();
+    let g = groups.indexOf(name);
+    if (g < 0) g = groups.push(name) - 1;
+    rows[g] = (rows[g] ?? 0) + 1;
+    met[g] = (met[g] ?? 0) + (!r.needsText || r.outcome === 'over-achieved' ? 1 : 0);
+  }
+  countIn(sink, scored, '指标项数');
+  countIn(sink, needing, '需说明偏差的指标项数');
+  for (let g = 0; g < groups.length; g++) {
+    countIn(sink, rows[g]!, `${groups[g]}项数`);
+    countIn(sink, met[g]!, `${groups[g]}达到指标值的项数`);
   }
 }

@@ -1,79 +1,91 @@
 /**
  * The facts of the table and the report a narrative may state (origin `fact`), as columns (issue #9,
  * speed): the project's, each row's, then the counts, in the order the pool lists them. A row's facts
- * and the counts are read only when a cell asks for them (a deviation cell needs its own row only);
- * a search by value reads numbers, and only the fact it finds becomes a Known.
+ * and the counts are read only when a cell asks for them (a deviation cell needs its own row only); a
+ * search by value reads numbers, and only the fact it finds becomes a Known.
  */
 import type { FormFacts } from '../../facts/types.js';
 import type { Unit } from '../../parse/units.js';
+import { FUNDING_ROW_NAMES } from '../../schema/choices.js';
 import type { Known } from './knowns.js';
-import { eachCount, eachProjectFact } from './project-figures.js';
-import { eachRowFact, rowKnown, type FigureSink, type RowClaim } from './row-figures.js';
+import { eachCount, eachProjectFact, type CountSink, type ProjectSink } from './project-figures.js';
+import { type FigureColumns, fillRowFigures, nthSlot, ROW_SLOTS, rowKnown, SLOTS } from './row-figures.js';
 
-export interface TableFacts {
+export interface TableFacts extends FigureColumns {
   readonly f: FormFacts;
-  /** Every fact's value, unit and (a row's) claim; '' for the project's and the counts. */
+  /** Every fact's value and unit, [0, size) (the columns are allocated for the most a form can have). */
   values: number[];
   units: (Unit | null)[];
-  claims: (RowClaim | 'date' | '')[];
-  /** The position in `f.rows` of each fact's row; -1 for the project's and the counts. */
-  rowAt: number[];
+  size: number;
   /** The project's facts, [0, projectEnd): the claims each answers (PROJECT_CLAIM_BITS) and its source. */
   projectEnd: number;
   bits: number[];
   sources: string[];
-  /** Where each row's facts start and end (by position in `f.rows`); -1 until read. */
+  /** Where each row's facts start and end (by position in `f.rows`; -1 until read), and its slots as bits. */
   rowStart: number[];
   rowEnd: number[];
+  rowSlots: number[];
   /** Where the counts start and end (-1 until read), and their sources. */
   countsStart: number;
   countsEnd: number;
   countSources: string[];
 }
 
-const TABLES = new WeakMap<FormFacts, TableFacts>();
+// The table the project's facts or the counts are read into: one sink each for every table, no closure per table
+let reading: TableFacts | null = null;
 
-function put(t: TableFacts, value: number, unit: Unit | null, claim: TableFacts['claims'][number], at = -1): void {
-  t.values.push(value);
-  t.units.push(unit);
-  t.claims.push(claim);
-  t.rowAt.push(at);
+function write(t: TableFacts, value: number, unit: Unit | null): void {
+  t.values[t.size] = value;
+  t.units[t.size] = unit;
+  t.size++;
 }
 
-// The table and row a row's facts are read into: one sink for every table, no closure per table or row
-let reading: TableFacts | null = null;
-let readingAt = -1;
-const ROW_SINK: FigureSink = (claim, value, unit) => put(reading!, value, unit, claim, readingAt);
+const PROJECT_SINK: ProjectSink = (_, value, unit, source, bits) => {
+  write(reading!, value, unit);
+  reading!.bits.push(bits);
+  reading!.sources.push(source);
+};
+const COUNT_SINK: CountSink = (value, unit, source) => {
+  write(reading!, value, unit);
+  reading!.countSources.push(source);
+};
+
+/** The most facts a form of `rows` rows has: the project's (eachProjectFact), every slot of every row, the counts. */
+const capacity = (rows: number): number => 3 * FUNDING_ROW_NAMES.length + 14 + rows * SLOTS + 6 * (rows + 1);
 
 /**
  * A table of the form's facts with the project's read, kept by nothing: the score report's checks
  * read one per report (a table kept in a WeakMap outlives the young generation, and costs its GC).
  */
 export function readTable(f: FormFacts): TableFacts {
-  const unread = new Array<number>(f.rows.length).fill(-1);
+  const rows = f.rows.length;
+  const size = capacity(rows);
+  const unread = new Array<number>(rows).fill(-1);
   const t: TableFacts = {
     f,
-    values: [],
-    units: [],
-    claims: [],
-    rowAt: [],
+    // written in place, not pushed (a fact past the capacity would still be appended)
+    values: new Array<number>(size),
+    units: new Array<Unit | null>(size),
+    size: 0,
+    slots: 0,
     projectEnd: 0,
     bits: [],
     sources: [],
     rowStart: unread,
     rowEnd: unread.slice(),
+    rowSlots: new Array<number>(rows).fill(0),
     countsStart: -1,
     countsEnd: -1,
     countSources: [],
   };
-  eachProjectFact(f, (_, value, unit, source, bits) => {
-    put(t, value, unit, '');
-    t.bits.push(bits);
-    t.sources.push(source);
-  });
-  t.projectEnd = t.values.length;
+  reading = t;
+  eachProjectFact(f, PROJECT_SINK);
+  reading = null;
+  t.projectEnd = t.size;
   return t;
 }
+
+const TABLES = new WeakMap<FormFacts, TableFacts>();
 
 /** The form's table (`readTable`), kept per form's facts for checks that come back to them. */
 export function tableFacts(f: FormFacts): TableFacts {
@@ -85,82 +97,42 @@ export function tableFacts(f: FormFacts): TableFacts {
   return t;
 }
 
-/** Reads the facts of the row at position `at` in `f.rows`, once; returns where they start. */
-export function rowFactsAt(t: TableFacts, at: number): number {
-  if (t.rowStart[at]! >= 0) return t.rowStart[at]!;
-  const start = t.values.length;
+/** Reads the facts of the rows at positions [from, to) in `f.rows`, each once. */
+export function readRows(t: TableFacts, from: number, to: number): void {
+  for (let at = from; at < to; at++) {
+    if (t.rowStart[at]! >= 0) continue;
+    t.rowStart[at] = t.size;
+    fillRowFigures(t.f.rows[at]!, t);
+    t.rowEnd[at] = t.size;
+    t.rowSlots[at] = t.slots;
+  }
+}
+
+/** Reads the counts, once. */
+export function readCounts(t: TableFacts): void {
+  if (t.countsStart >= 0) return;
+  t.countsStart = t.size;
   reading = t;
-  readingAt = at;
-  eachRowFact(t.f.rows[at]!, ROW_SINK);
+  eachCount(t.f, COUNT_SINK);
   reading = null;
-  t.rowStart[at] = start;
-  t.rowEnd[at] = t.values.length;
-  return start;
-}
-
-/** Reads the counts, once; returns where they start. */
-export function countFacts(t: TableFacts): number {
-  if (t.countsStart >= 0) return t.countsStart;
-  t.countsStart = t.values.length;
-  eachCount(t.f, (value, unit, source) => {
-    put(t, value, unit, '');
-    t.countSources.push(source);
-  });
-  t.countsEnd = t.values.length;
-  return t.countsStart;
-}
-
-/** The row fact at `i` (read from the row at `at`) as a Known: the row is read again for its name. */
-function rowFactAt(t: TableFacts, at: number, i: number): Known {
-  const row = t.f.rows[at]!;
-  let k = t.rowStart[at]!;
-  let what = '';
-  eachRowFact(row, (_, __, ___, name) => {
-    if (k++ === i) what = name;
-  });
-  return rowKnown(row, t.values[i]!, t.units[i] ?? null, what);
+  t.countsEnd = t.size;
 }
 
 /** The fact at `i` as a Known. */
 export function factAt(t: TableFacts, i: number): Known {
-  const known = (source: string): Known => ({ value: t.values[i]!, unit: t.units[i] ?? null, source, origin: 'fact' });
-  if (i < t.projectEnd) return known(t.sources[i]!);
-  if (i >= t.countsStart && i < t.countsEnd) return known(t.countSources[i - t.countsStart]!);
-  return rowFactAt(t, t.rowAt[i]!, i);
-}
-
-/** Appends [from, to) to flat `bounds`, joined to the last range when they meet. */
-function addRange(bounds: number[], from: number, to: number): void {
-  if (from === to) return;
-  if (bounds.length > 0 && bounds[bounds.length - 1] === from) bounds[bounds.length - 1] = to;
-  else bounds.push(from, to);
+  const value = t.values[i]!;
+  const unit = t.units[i] ?? null;
+  if (i < t.projectEnd) return { value, unit, source: t.sources[i]!, origin: 'fact' };
+  if (i >= t.countsStart && i < t.countsEnd) {
+    return { value, unit, source: t.countSources[i - t.countsStart]!, origin: 'fact' };
+  }
+  // a row fact: its row is the one whose facts hold `i` (looked for only to name a fact in a message)
+  const at = t.rowStart.findIndex((start, r) => start >= 0 && i >= start && i < t.rowEnd[r]!);
+  const what = ROW_SLOTS[nthSlot(t.rowSlots[at]!, i - t.rowStart[at]!)]!.what;
+  return rowKnown(t.f.rows[at]!, value, unit, what);
 }
 
 /** The position in `f.rows` of row `row` (rows are listed in order, so normally `row` itself); -1 if none. */
 export function rowPosition(f: FormFacts, row: number): number {
   return f.rows[row]?.index === row ? row : f.rows.findIndex((r) => r.index === row);
-}
-
-/**
- * Where the row facts of a cell are (its row's, or with `row` null every row's), as flat
- * [from, to, from, to…] ranges in pool order; reads the rows not read yet.
- */
-export function rowBounds(t: TableFacts, row: number | null): number[] {
-  const bounds: number[] = [];
-  if (row !== null) {
-    const at = rowPosition(t.f, row);
-    if (at >= 0) addRange(bounds, rowFactsAt(t, at), t.rowEnd[at]!);
-    return bounds;
-  }
-  for (let at = 0; at < t.f.rows.length; at++) addRange(bounds, rowFactsAt(t, at), t.rowEnd[at]!);
-  return bounds;
-}
-
-/** Where the facts a cell may state are, in pool order: the project's, its row's or every row's, the counts. */
-export function cellBounds(t: TableFacts, rows: readonly number[], row: number | null): number[] {
-  const bounds: number[] = [];
-  addRange(bounds, 0, t.projectEnd);
-  for (let i = 0; i < rows.length; i += 2) addRange(bounds, rows[i]!, rows[i + 1]!);
-  if (row === null) addRange(bounds, countFacts(t), t.countsEnd);
-  return bounds;
 }

@@ -10,7 +10,7 @@ import { parseActual } from '../../src/core/parse/actual-parser.js';
 import { isFillerText, isPlaceholder } from '../../src/core/parse/placeholder.js';
 import { findQuantities } from '../../src/core/parse/quantity.js';
 import { isScaleList } from '../../src/core/parse/qualitative.js';
-import { signBefore } from '../../src/core/parse/sign.js';
+import { signEndingAt, signStartingAt } from '../../src/core/parse/sign.js';
 import { parseTarget } from '../../src/core/parse/target-parser.js';
 import { goalParts } from '../../src/drafting/goals.js';
 import { parseNotes } from '../../src/drafting/notes.js';
@@ -59,7 +59,9 @@ const ATTACKS: [string, (s: string) => unknown, (n: number) => string][] = [
   ['parseActual on a digit run', (s) => parseActual(s, parseTarget('≥10个', ctx), 2022), (n) => `${'9'.repeat(n)}.`],
   ['findQuantities on a digit run', findQuantities, (n) => `${'1'.repeat(n)}x`],
   ['isScaleList on spaces', isScaleList, (n) => `高${' '.repeat(n)}中${' '.repeat(n)}x`],
-  ['signBefore on spaces', signBefore, (n) => `≥${' '.repeat(n)}x`],
+  // The sign before the number x and after it, spaces between, as parseTarget reads them in place
+  ['signEndingAt on spaces', (s) => signEndingAt(s, s.length - 1), (n) => `≥${' '.repeat(n)}x`],
+  ['signStartingAt on spaces', (s) => signStartingAt(s, 1), (n) => `x${' '.repeat(n)}以上`],
   ['findNumbers on Chinese numerals', findNumbers, (n) => `${'九'.repeat(n)}x`],
   ['findNumbers on a digit run', findNumbers, (n) => `${'1'.repeat(n)}x`],
   ['goalParts on new lines', goalParts, (n) => `目标1：${'\n'.repeat(n)}x`],

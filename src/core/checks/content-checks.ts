@@ -5,7 +5,7 @@
  */
 import { div, num, times, toPlainNumber } from '../fast-decimal.js';
 import { isFillerText } from '../parse/placeholder.js';
-import { isSpace } from '../parse/space.js';
+import { skipSpaces } from '../parse/space.js';
 import { findQuantities, type Quantity } from '../parse/quantity.js';
 import type { RowCells } from '../parse/row-cells.js';
 import type { Form } from '../schema/form.js';
@@ -112,15 +112,14 @@ export function checkBudgetEchoes(
   return issues;
 }
 
-const GENERIC_ACTUAL = /^(?:达成预期指标|达到预期指标|达成年度指标|已完成|完成)$/;
+/** Stock phrases written as a row's whole actual (池州 forms/07). */
+const GENERIC_ACTUAL = new Set(['达成预期指标', '达到预期指标', '达成年度指标', '已完成', '完成']);
 /** The first characters of GENERIC_ACTUAL's phrases: an actual starting with any other is none of them. */
-const GENERIC_FIRST = new Set(Array.from('达已完', (c) => c.charCodeAt(0)));
+const GENERIC_FIRST = new Set(Array.from(GENERIC_ACTUAL, (phrase) => phrase.charCodeAt(0)));
 
 /** True when `text` (trimmed) is one of GENERIC_ACTUAL's phrases; most actuals are told by one character. */
 function isGenericActual(text: string): boolean {
-  let i = 0;
-  while (i < text.length && isSpace(text.charCodeAt(i))) i += 1;
-  return GENERIC_FIRST.has(text.charCodeAt(i)) && GENERIC_ACTUAL.test(text.trim());
+  return GENERIC_FIRST.has(text.charCodeAt(skipSpaces(text, 0, text.length))) && GENERIC_ACTUAL.has(text.trim());
 }
 
 /** Info where a row's actual is only a stock phrase (池州: every 定性 actual "达成预期指标"). */
@@ -141,8 +140,7 @@ export function checkGenericActuals(form: Form): ReportIssue[] {
 
 /** True when a name is only spaces (`name.trim() === ''` without the trimmed copy). */
 function isBlankName(name: string): boolean {
-  for (let i = 0; i < name.length; i += 1) if (!isSpace(name.charCodeAt(i))) return false;
-  return true;
+  return skipSpaces(name, 0, name.length) === name.length;
 }
 
 /** Warning for a row without a 三级指标 name. */

@@ -2,7 +2,7 @@
  * Deadlines and completion dates in 时效指标 (scoring-rules.md §3.7, §9.12–9.13):
  * "2022年12月底前", "≤12月", "12月底之前完成", "2023年10月", "完成时间为2022年12月30日".
  */
-import { isSpace } from './space.js';
+import { skipSpacesBack } from './space.js';
 
 export interface MonthDate {
   year: number;
@@ -19,9 +19,8 @@ const GE = '个'.charCodeAt(0);
 
 /** The code of the last character before `end` that is not a space (-1 if none): no slice, no pattern. */
 function lastWordChar(text: string, end: number): number {
-  let i = end - 1;
-  while (i >= 0 && isSpace(text.charCodeAt(i))) i -= 1;
-  return i >= 0 ? text.charCodeAt(i) : -1;
+  const after = skipSpacesBack(text, end, 0);
+  return after > 0 ? text.charCodeAt(after - 1) : -1;
 }
 
 /** The first date in `text`, its year defaulting to the evaluation year. */

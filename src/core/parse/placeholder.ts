@@ -2,7 +2,7 @@
  * Placeholder cells: "—", "-", "/", "*", "无", "……", and the template's "指标1:" rows
  * (scoring-rules.md §9.3; audit_agent maps the dash, slash and star marks to null).
  */
-import { isSpace } from './space.js';
+import { isSpace, skipSpaces } from './space.js';
 
 const PLACEHOLDER = /^(?:[—–\-－/／*＊·.。…_＿\s]+|无|暂无|空|\/|null|N\/A|n\/a|不适用|指标\s*\d{1,4}\s*[:：]?)$/;
 
@@ -13,8 +13,7 @@ const PLACEHOLDER_CHARS = new Set(Array.from(PLACEHOLDER.source, (c) => c.charCo
 export function isPlaceholder(text: string | null | undefined): boolean {
   if (text == null) return false;
   // Decided by the first character that is no space, without trimming, for most cells (issue #9)
-  let i = 0;
-  while (i < text.length && isSpace(text.charCodeAt(i))) i += 1;
+  const i = skipSpaces(text, 0, text.length);
   if (i === text.length || !PLACEHOLDER_CHARS.has(text.charCodeAt(i))) return false;
   return PLACEHOLDER.test(text.trim());
 }

@@ -2,7 +2,7 @@
  * Numbers with their units inside free text: "≥8400元", "29.5亩", "20,500.000000",
  * "健康管理等垂直领域应用创新1项，…100名患者" (scoring-rules.md §9.10).
  */
-import { isSpace } from './space.js';
+import { isSpace, skipSpaces, skipSpacesBack } from './space.js';
 import { type Unit, unitLabelAt } from './units.js';
 
 export interface Quantity {
@@ -47,6 +47,9 @@ function numberEnd(text: string, at: number): number {
  * The next number in `text` from `from` as [start, end], or null: a digit run's first digit (never
  * after a digit or a point), with a minus before it where the minus follows the start, a space or
  * one of MINUS_LEADS. A scan, not a regular expression: no match arrays for every number (issue #9).
+ * Exported for tests/core/quantity-scan.test.ts, which holds these spans to the NUMBER pattern the scan
+ * replaced: `findQuantities` (which scans without the pair) drops dates and ends a quantity after its
+ * unit, so it cannot show them.
  */
 export function nextNumber(text: string, from: number): [number, number] | null {
   const start = numberStart(text, from);
@@ -79,8 +82,7 @@ const AFTER = 8;
 
 /** The code of the first character at or after `from` (before `limit`) that is not a space, or -1. */
 function nextNonSpace(text: string, from: number, limit: number): number {
-  let i = from;
-  while (i < limit && isSpace(text.charCodeAt(i))) i += 1;
+  const i = skipSpaces(text, from, limit);
   return i < limit ? text.charCodeAt(i) : -1;
 }
 
@@ -96,10 +98,9 @@ function isDatePart(text: string, start: number, end: number, value: number): bo
   // As Number(text) read it: a number written with commas ("1,999") was no year
   if (next === YEAR) return value >= 1900 && !text.slice(start, end).includes(',');
   if (next !== DAY && next !== DAY_NO) return false;
-  let j = start - 1;
   const low = Math.max(0, start - 3);
-  while (j >= low && isSpace(text.charCodeAt(j))) j -= 1;
-  return j >= low && text.charCodeAt(j) === MONTH;
+  const after = skipSpacesBack(text, start, low);
+  return after > low && text.charCodeAt(after - 1) === MONTH;
 }
 
 /** The value of the number at [start, end): "1,234.5" is 1234.5, "－5" is −5 (as `Number` reads its text). */
@@ -154,8 +155,7 @@ export function findQuantities(text: string): readonly Quantity[] {
 /** The quantity whose number is at [start, numberEnd), with the unit written after it (spaces first). */
 function quantityAt(text: string, start: number, numberEnd: number, value: number): Quantity {
   const limit = Math.min(text.length, numberEnd + AFTER);
-  let at = numberEnd;
-  while (at < limit && isSpace(text.charCodeAt(at))) at += 1;
+  const at = skipSpaces(text, numberEnd, limit);
   const entry = unitLabelAt(text, at, limit);
   const end = entry ? at + entry[0].length : numberEnd;
   return { value, unit: entry ? entry[1] : null, start, end, raw: text.slice(start, end) };

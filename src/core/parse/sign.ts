@@ -1,7 +1,7 @@
 /**
  * Comparison signs in all the forms real 指标值 use (scoring-rules.md §4, §9.7).
  */
-import { isSpace } from './space.js';
+import { skipSpaces, skipSpacesBack } from './space.js';
 
 export type Sign = 'ge' | 'gt' | 'le' | 'lt' | 'eq';
 
@@ -74,18 +74,12 @@ for (const entry of PREFIX) {
 
 const NO_PREFIXES: readonly [string, Sign][] = [];
 
-/** The sign written just before a number (within `before`, its tail), if any. */
-export function signBefore(before: string): Sign | null {
-  return signEndingAt(before, before.length);
-}
-
 /**
- * The sign written in `text` just before `end` (spaces between allowed), if any: `signBefore` of
- * `text.slice(0, end)` without the slice or the trimmed copy (issue #9).
+ * The sign written in `text` just before `end` (spaces between allowed), if any: read in place,
+ * without a slice or a trimmed copy (issue #9).
  */
 export function signEndingAt(text: string, end: number): Sign | null {
-  let e = end;
-  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e -= 1;
+  const e = skipSpacesBack(text, end, 0);
   // By code: no one-character string made for the lookup (issue #9)
   for (const [token, sign] of PREFIX_BY_LAST.get(text.charCodeAt(e - 1)) ?? NO_PREFIXES) {
     if (e >= token.length && text.startsWith(token, e - token.length)) return sign;
@@ -93,15 +87,9 @@ export function signEndingAt(text: string, end: number): Sign | null {
   return null;
 }
 
-/** The sign written just after a number and its unit (within `after`, its head), if any. */
-export function signAfter(after: string): Sign | null {
-  return signStartingAt(after, 0);
-}
-
-/** `signAfter` of `text.slice(from)` without the slice: the suffix word after `from` (spaces first), if any. */
+/** The suffix word written in `text` after `from` (spaces first), if any: read in place, without a slice. */
 export function signStartingAt(text: string, from: number): Sign | null {
-  let at = from;
-  while (at < text.length && isSpace(text.charCodeAt(at))) at += 1;
+  const at = skipSpaces(text, from, text.length);
   for (const [word, sign] of SUFFIX) if (text.startsWith(word, at)) return sign;
   return null;
 }
@@ -109,18 +97,15 @@ export function signStartingAt(text: string, from: number): Sign | null {
 /** The comparison sign characters and words an actual copied from its target may hold. */
 const MARK_CHARS = new Set(Array.from('≥≧≤≦><＞＜⩾⩽', (c) => c.charCodeAt(0)));
 const MARK_WORDS = ['不少于', '不低于', '不超过', '以上', '以内'];
+/** The first characters of MARK_WORDS: a character that is none of them starts no mark word. */
+const MARK_FIRST = new Set(MARK_WORDS.map((word) => word.charCodeAt(0)));
 
-/** True when the text contains any comparison sign character (an actual copied from its target). */
-export function hasSignMark(text: string): boolean {
-  return hasSignMarkBefore(text, text.length);
-}
-
-/** `hasSignMark(text.slice(0, end))` without the slice: a sign character or word wholly before `end`. */
+/** True when a comparison sign character or word stands wholly before `end` (an actual copied from its target). */
 export function hasSignMarkBefore(text: string, end: number): boolean {
   for (let i = 0; i < end; i += 1) {
     const c = text.charCodeAt(i);
     if (MARK_CHARS.has(c)) return true;
-    if (c !== 0x4e0d && c !== 0x4ee5) continue; // 不, 以: the first characters of MARK_WORDS
+    if (!MARK_FIRST.has(c)) continue;
     for (const word of MARK_WORDS) if (i + word.length <= end && text.startsWith(word, i)) return true;
   }
   return false;

@@ -19,3 +19,17 @@ export function isSpace(c: number): boolean {
     c === 0xfeff
   );
 }
+
+/** The first index from `from` (before `limit`) whose character is no space, or `limit`: no trimmed copy. */
+export function skipSpaces(text: string, from: number, limit: number): number {
+  let i = from;
+  while (i < limit && isSpace(text.charCodeAt(i))) i += 1;
+  return i;
+}
+
+/** `end` moved back over the spaces before it (not below `low`): no trimmed copy. */
+export function skipSpacesBack(text: string, end: number, low: number): number {
+  let e = end;
+  while (e > low && isSpace(text.charCodeAt(e - 1))) e -= 1;
+  return e;
+}

@@ -2,7 +2,7 @@
  * Units of measure seen on real forms (scoring-rules.md §4, §9.5–9.6) and how to convert them.
  * Values convert to a family's base unit by `factor`; units of different families never compare.
  */
-import { isSpace } from './space.js';
+import { skipSpaces } from './space.js';
 
 export interface Unit {
   /** The unit as written, normalised (万元, %, 人次). */
@@ -197,8 +197,7 @@ export function unitAt(text: string): { unit: Unit; length: number } | null {
  * ends by `limit`; `length` counts from `from`.
  */
 export function unitWithin(text: string, from: number, limit: number): { unit: Unit; length: number } | null {
-  let at = from;
-  while (at < limit && isSpace(text.charCodeAt(at))) at += 1;
+  const at = skipSpaces(text, from, limit);
   if (at >= limit) return null;
   const found = labelAt(BY_FIRST_CODES, text, at, limit);
   return found ? { unit: found[1], length: at - from + found[0].length } : null;

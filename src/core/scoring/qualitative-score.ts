@@ -31,18 +31,20 @@ export function bandOf(grade: Grade, w: Num, nums: ProfileNums): Band {
 /** The band of 分值 `w` a self score falls in (未达成 when none holds it). */
 export function bandOfScore(score: number, w: Num, nums: ProfileNums): Band {
   const s = num(score);
-  const achieved = lowerBound('达成', w, nums);
-  if (gte(s, achieved) && lte(s, w)) return { grade: '达成', min: achieved, max: w, maxInclusive: true };
-  const partial = lowerBound('部分达成', w, nums);
-  if (gte(s, partial) && lt(s, achieved))
-    return { grade: '部分达成', min: partial, max: achieved, maxInclusive: false };
-  return { grade: '未达成', min: ZERO, max: partial, maxInclusive: false };
+  const achieved = bandOf('达成', w, nums);
+  if (holds(achieved, s)) return achieved;
+  const partial = bandOf('部分达成', w, nums);
+  return holds(partial, s) ? partial : bandOf('未达成', w, nums);
+}
+
+/** True when the decimal `s` lies in the band. */
+function holds(band: Band, s: Num): boolean {
+  return gte(s, band.min) && (band.maxInclusive ? lte(s, band.max) : lt(s, band.max));
 }
 
 /** True when `score` lies in the band. */
 export function inBand(score: number, band: Band): boolean {
-  const s = num(score);
-  return gte(s, band.min) && (band.maxInclusive ? lte(s, band.max) : lt(s, band.max));
+  return holds(band, num(score));
 }
 
 /** The deterministic point the profile gives inside a grade's band of 分值 `w`. */

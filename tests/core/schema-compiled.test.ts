@@ -13,6 +13,7 @@ import { compiledSchema } from '../../src/core/schema/compiled.js';
 import { FormSchema } from '../../src/core/schema/form.js';
 import { MAX_CELL_CHARS, MAX_LONG_CELL_CHARS, MAX_NUMBER_DIGITS } from '../../src/core/limits.js';
 import { fixtureIds, readFixture } from '../support/fixture-form.js';
+import { expectSameAnswer } from '../support/same-answer.js';
 import { seedInput } from '../support/seed-forms.js';
 
 const SEED = 20261201;
@@ -35,26 +36,6 @@ function realInputs(): unknown[] {
     };
   });
   return [seedInput(), ...fixtures];
-}
-
-/** Keys and their order, all the way down: toStrictEqual ignores the order. */
-function shapeOf(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(shapeOf);
-  if (value === null || typeof value !== 'object') return typeof value;
-  return Object.entries(value).map(([key, v]) => [key, shapeOf(v)]);
-}
-
-function expectSameAnswer(schema: z.ZodType, input: unknown): void {
-  const twin = compiledSchema(schema);
-  const runtime = schema.safeParse(structuredClone(input), { reportInput: true });
-  const compiled = twin.safeParse(structuredClone(input), { reportInput: true });
-  expect(compiled.success).toBe(runtime.success);
-  if (runtime.success && compiled.success) {
-    expect(compiled.data).toStrictEqual(runtime.data);
-    expect(shapeOf(compiled.data)).toStrictEqual(shapeOf(runtime.data));
-  } else {
-    expect(compiled.error?.issues).toStrictEqual(runtime.error?.issues);
-  }
 }
 
 /** A value for a cell: the wrong types, the edges of each limit, what real cells hold. */

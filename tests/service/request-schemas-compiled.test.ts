@@ -8,9 +8,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createApp } from '../../src/app/create-app.js';
-import { compiledSchema } from '../../src/core/schema/compiled.js';
 import { MemoryFormRepository } from '../../src/store/memory-repository.js';
 import { fixtureIds, readFixture } from '../support/fixture-form.js';
+import { expectSameAnswer } from '../support/same-answer.js';
 import { seedInput } from '../support/seed-forms.js';
 
 const SEED = 20261201;
@@ -42,25 +42,6 @@ function requestSchemas(): [string, z.ZodType][] {
     if (isSchema(json)) found.push([`${name} body`, json]);
   }
   return found;
-}
-
-/** Keys and their order, all the way down: toStrictEqual ignores the order. */
-function shapeOf(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(shapeOf);
-  if (value === null || typeof value !== 'object') return typeof value;
-  return Object.entries(value).map(([key, v]) => [key, shapeOf(v)]);
-}
-
-function expectSameAnswer(schema: z.ZodType, input: unknown): void {
-  const runtime = schema.safeParse(structuredClone(input), { reportInput: true });
-  const compiled = compiledSchema(schema).safeParse(structuredClone(input), { reportInput: true });
-  expect(compiled.success).toBe(runtime.success);
-  if (runtime.success && compiled.success) {
-    expect(compiled.data).toStrictEqual(runtime.data);
-    expect(shapeOf(compiled.data)).toStrictEqual(shapeOf(runtime.data));
-  } else {
-    expect(compiled.error?.issues).toStrictEqual(runtime.error?.issues);
-  }
 }
 
 const realForms: unknown[] = [

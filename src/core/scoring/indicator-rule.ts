@@ -162,12 +162,12 @@ function deadlineRule(ctx: RowContext, deadline: MonthDate, actual: ParsedActual
   if (actual.kind === 'date') {
     const head = `时效指标，期限${formatDate(deadline)}${deadline.day ? '' : '底'}前，实际${formatDate(actual.date)}`;
     if (dateKey(actual.date) > dateKey(deadline)) return late(ctx, `${head}，逾期`);
-    return outcome('deadline', wOf(ctx), `${head}，按期完成，得满分${fixed(ctx.weight)}`, []);
+    return outcome('deadline', wOf(ctx), `${head}，按期完成，得满分${fixed(ctx.row.weight ?? 0)}`, []);
   }
   if (actual.kind === 'grade') {
     if (actual.grade !== '达成') return late(ctx, `时效指标，实际“${actual.word}”，`);
     const head = `时效指标，期限${formatDate(deadline)}前，实际“${actual.word}”`;
-    return outcome('deadline', wOf(ctx), `${head}，按期完成，得满分${fixed(ctx.weight)}`, []);
+    return outcome('deadline', wOf(ctx), `${head}，按期完成，得满分${fixed(ctx.row.weight ?? 0)}`, []);
   }
   note(ctx, 'warning', 'actual', 'actual-unreadable', '时效指标的实际完成值应写明完成时间（如“2022年12月”）');
   return qualitative(ctx, null, `实际完成值“${short(ctx.row.actual)}”中没有完成时间，`, [], 'deadline');

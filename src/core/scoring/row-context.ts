@@ -11,11 +11,10 @@ import type { ReportIssue, Severity } from '../schema/report.js';
 import { type ProfileNums, profileNums } from './profile-nums.js';
 
 export interface RowContext {
+  /** The row being scored: its 分值 is read from it, never copied (`wOf`). */
   row: Indicator;
   index: number;
-  /** The row's 分值; the rule scorers see only rows that have one (0 until then). */
-  weight: number;
-  /** The same 分值 as a decimal once a rule asks for it (`wOf`), made at most once per row. */
+  /** The row's 分值 as a decimal once a rule asks for it (`wOf`), made at most once per row. */
   w: Num | null;
   profile: RuleProfile;
   nums: ProfileNums;
@@ -25,25 +24,26 @@ export interface RowContext {
   errors: number;
 }
 
-/** A context for the rows of one form at row `index`, its issues going onto `issues`; `at` moves it on. */
-export function rowContext(profile: RuleProfile, issues: ReportIssue[], row: Indicator, index: number): RowContext {
-  const ctx = { row, index, weight: 0, w: null, profile, nums: profileNums(profile.settings), issues, errors: 0 };
-  return at(ctx, row, index);
+/** Where a context stands before `at` first moves it to a row. */
+const NO_ROW: Indicator = Object.freeze({ level1: '', name: '' });
+
+/** A context for the rows of one form, its issues going onto `issues`; `at` moves it to each row. */
+export function rowContext(profile: RuleProfile, issues: ReportIssue[]): RowContext {
+  return { row: NO_ROW, index: -1, w: null, profile, nums: profileNums(profile.settings), issues, errors: 0 };
 }
 
 /** Moves `ctx` to row `index`. */
 export function at(ctx: RowContext, row: Indicator, index: number): RowContext {
   ctx.row = row;
   ctx.index = index;
-  ctx.weight = row.weight ?? 0;
   ctx.w = null;
   ctx.errors = 0;
   return ctx;
 }
 
-/** The row's 分值 as a decimal. */
+/** The row's 分值 as a decimal (0 for a row without one). */
 export function wOf(ctx: RowContext): Num {
-  ctx.w ??= num(ctx.weight);
+  ctx.w ??= num(ctx.row.weight ?? 0);
   return ctx.w;
 }
 

@@ -14,7 +14,14 @@ import { readRowCells, type RowCells } from '../parse/row-cells.js';
 import { getProfile } from '../profiles/index.js';
 import type { RuleProfile } from '../profiles/types.js';
 import type { Form, Indicator } from '../schema/form.js';
-import type { FundingResult, IndicatorResult, ReportIssue, ScoreReport } from '../schema/report.js';
+import {
+  type FundingResult,
+  type IndicatorResult,
+  type ReportIssue,
+  type ScoreReport,
+  type Severity,
+  SeveritySchema,
+} from '../schema/report.js';
 import { finalScore, roundScore } from './final-score.js';
 import { assertFiniteReport } from './finite-report.js';
 import { scoreFunding } from './funding-score.js';
@@ -26,7 +33,9 @@ export interface ScoreOptions {
   profile?: string;
 }
 
-const SEVERITIES = 3;
+/** The rank of each severity, errors first (form-format.md §2): a new severity fails to compile until ranked. */
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const SEVERITIES = SeveritySchema.options.length;
 
 /** An empty template row ("指标2", "……" with nothing else) is not a row (scoring-rules.md §9.3). */
 function isTemplateRow(row: Indicator): boolean {
@@ -63,7 +72,7 @@ function scoreRow(ctx: RowContext, cells: RowCells): IndicatorResult {
   return result;
 }
 
-const [F, G, DOT] = Array.from('fg.', (c) => c.charCodeAt(0));
+const DOT = '.'.charCodeAt(0);
 
 /**
  * Where an issue's cell sits, 0 … rows + 2: funding, goals, then rows in order, then the rest (the
@@ -71,9 +80,8 @@ const [F, G, DOT] = Array.from('fg.', (c) => c.charCodeAt(0));
  * read from its digits in place (no slice, no Number: every issue of every report, issue #9).
  */
 function cellOf(path: string, rows: number): number {
-  const first = path.charCodeAt(0);
-  if (first === F && path.startsWith('funding')) return 0;
-  if (first === G && path.startsWith('goals')) return 1;
+  if (path.startsWith('funding')) return 0;
+  if (path.startsWith('goals')) return 1;
   if (!path.startsWith('indicators.')) return rows + 2;
   let index = 0;
   for (let i = 11; i < path.length && path.charCodeAt(i) !== DOT; i += 1) {
@@ -83,10 +91,6 @@ function cellOf(path: string, rows: number): number {
   }
   return index < rows ? index + 2 : rows + 2;
 }
-
-/** The rank of a severity: errors first (form-format.md §2). */
-const severityRank = (severity: ReportIssue['severity']): number =>
-  severity === 'error' ? 0 : severity === 'warning' ? 1 : 2;
 
 /**
  * Sorts issues by severity, then by cell, keeping their order within a cell: a counting sort on the
@@ -98,7 +102,7 @@ function sortIssues(issues: ReportIssue[], rows: number): void {
   const keys: number[] = [];
   const starts: number[] = new Array(SEVERITIES * cells + 1).fill(0);
   for (const issue of issues) {
-    const key = severityRank(issue.severity) * cells + cellOf(issue.path, rows);
+    const key = SEVERITY_RANK[issue.severity] * cells + cellOf(issue.path, rows);
     keys.push(key);
     starts[key + 1]! += 1;
   }
@@ -130,13 +134,12 @@ function scoreRows(form: Form, profile: RuleProfile, issues: ReportIssue[]) {
   const scores: number[] = [];
   const unsignedAs = profile.settings.quant.unsignedAs;
   // One context for every row, moved from row to row
-  let ctx: RowContext | null = null;
+  const ctx = rowContext(profile, issues);
   for (let index = 0; index < form.indicators.length; index += 1) {
     const row = form.indicators[index]!;
     const read = isTemplateRow(row) ? undefined : readRowCells(row, form.year, unsignedAs);
     cells.push(read);
-    if (read) ctx = ctx ? at(ctx, row, index) : rowContext(profile, issues, row, index);
-    const result = read && ctx ? scoreRow(ctx, read) : templateResult(row, index);
+    const result = read ? scoreRow(at(ctx, row, index), read) : templateResult(row, index);
     indicators.push(result);
     scores.push(result.score);
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scaleLevel } from '../../src/core/parse/qualitative.js';
 import { findQuantities } from '../../src/core/parse/quantity.js';
 import { hasSignMarkBefore, signEndingAt, signStartingAt } from '../../src/core/parse/sign.js';
+import { skipSpaces, skipSpacesBack } from '../../src/core/parse/space.js';
 
 // The readers that work at an index instead of on slices (issue #9), each against the slice-and-pattern
 // code it replaced, kept here as its specification
@@ -117,6 +118,24 @@ describe('signs read at an index', () => {
         expect(signEndingAt(text, at), `${text} @${at}`).toBe(signBeforeBySlice(text, at));
         expect(signStartingAt(text, at), `${text} @${at}`).toBe(signAfterBySlice(text, at));
         expect(hasSignMarkBefore(text, at), `${text} @${at}`).toBe(hasSignMarkBySlice(text, at));
+      }
+    }
+  });
+});
+
+describe('spaces skipped at an index', () => {
+  it('agree with trimStart and trimEnd of the slices on 1,000 random texts at every index', () => {
+    for (const text of texts(' \t\n\u00a0\u3000\ufeff\u2028x≥5个', 1_000, 6)) {
+      for (let from = 0; from <= text.length; from += 1) {
+        for (const limit of [from, Math.min(text.length, from + 3), text.length]) {
+          const slice = text.slice(from, limit);
+          expect(skipSpaces(text, from, limit), `${JSON.stringify(text)} @${from}`).toBe(
+            limit - slice.trimStart().length,
+          );
+          expect(skipSpacesBack(text, limit, from), `${JSON.stringify(text)} @${limit}`).toBe(
+            from + slice.trimEnd().length,
+          );
+        }
       }
     }
   });

@@ -4,6 +4,9 @@
  * 1. Time to first streamed token through the service (HTTP, SSE, the store, the model drafter;
  *    the service on its own thread) and through the drafter alone, each as a ratio to the same
  *    request made straight with the openai SDK, against a model that takes 50 ms to its first token.
+ *    The three ways run in turn, their order rotated each round, so none always follows the same other.
+ *    The straight call sends what the drafter sends (its messages, usage asked for) but parses the
+ *    stream with the SDK's Stream; the drafter reads the body with src/drafting/sse-chunks.ts.
  *    Measured in two layouts, each printed:
  *    - model apart (the headline): the model on a thread of its own, as a deployed model runs apart
  *      from its clients. Every way pays the same client↔model hop across threads: the SDK call and the
@@ -170,14 +173,18 @@ interface BenchModel {
   lastRequest: () => Promise<ChatRequestBody | null>;
 }
 
-/** Medians of the three ways to the first token, alternated so all three see the same machine state. */
+/**
+ * Medians of the three ways to the first token, alternated so all three see the same machine state;
+ * the order rotates each round, so the baseline does not always follow a service round whose
+ * threads may still be busy.
+ */
 async function firstTokenBench(setup: BenchSetup, model: BenchModel, rounds: number): Promise<FirstTokenFigures> {
   const { form, report, prompts } = setup;
   const drafter = createModelDrafter({ prompts, model: 'bench', baseURL: model.baseURL, maxRetries: 0 });
   const client = new OpenAI({ baseURL: model.baseURL, apiKey: 'not-needed', maxRetries: 0 });
   const req: DraftRequest = { form, report, path: FIRST_TOKEN_CELL };
   await drafter.draft(req, () => {});
-  // the direct call sends exactly the messages the drafter sent
+  // the direct call sends exactly what the drafter sent: its messages, with usage asked for
   const messages = (await model.lastRequest())!.messages as OpenAI.ChatCompletionMessageParam[];
   const viaDrafter: Timed = async () => {
     const start = performance.now();
@@ -190,7 +197,12 @@ async function firstTokenBench(setup: BenchSetup, model: BenchModel, rounds: num
   const direct: Timed = async () => {
     const start = performance.now();
     let at = 0;
-    const stream = await client.chat.completions.create({ model: 'bench', messages, stream: true });
+    const stream = await client.chat.completions.create({
+      model: 'bench',
+      messages,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     for await (const chunk of stream) if (!at && chunk.choices[0]?.delta?.content) at = performance.now();
     return at - start;
   };
@@ -198,7 +210,12 @@ async function firstTokenBench(setup: BenchSetup, model: BenchModel, rounds: num
   const ways = [viaDrafter, service.timed, direct];
   for (let i = 0; i < 5; i++) for (const way of ways) await way();
   const samples: number[][] = ways.map(() => []);
-  for (let i = 0; i < rounds; i++) for (const [k, way] of ways.entries()) samples[k]!.push(await way());
+  for (let i = 0; i < rounds; i++) {
+    for (let j = 0; j < ways.length; j++) {
+      const k = (i + j) % ways.length;
+      samples[k]!.push(await ways[k]!());
+    }
+  }
   await service.close();
   const [drafterMs, serviceMs, directMs] = samples.map(median) as [number, number, number];
   return { drafterMs, directMs, ratio: drafterMs / directMs, serviceMs, serviceRatio: serviceMs / directMs };

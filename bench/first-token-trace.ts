@@ -118,7 +118,13 @@ const messages = (await model.lastRequest())!.messages as OpenAI.ChatCompletionM
 const client = new OpenAI({ baseURL: model.baseURL, apiKey: 'not-needed', maxRetries: 0 });
 const direct = async () => {
   mark('direct create called');
-  const stream = await client.chat.completions.create({ model: 'bench', messages, stream: true });
+  // what the service's drafter sends: its messages, with usage asked for
+  const stream = await client.chat.completions.create({
+    model: 'bench',
+    messages,
+    stream: true,
+    stream_options: { include_usage: true },
+  });
   let seen = false;
   for await (const chunk of stream) {
     if (!seen && chunk.choices[0]?.delta?.content) {

@@ -4,6 +4,9 @@
  * 1. Time to first streamed token through the service (HTTP, SSE, the store, the model drafter;
  *    the service on its own thread) and through the drafter alone, each as a ratio to the same
  *    request made straight with the openai SDK, against a model that takes 50 ms to its first token.
+ *    The three ways run in turn, their order rotated each round, so none always follows the same other.
+ *    The straight call sends what the drafter sends (its messages, usage asked for) but parses the
+ *    stream with the SDK's Stream; the drafter reads the body with src/drafting/sse-chunks.ts.
  *    Measured in two layouts, each printed:
  *    - model apart (the headline): the model on a thread of its own, as a deployed model runs apart
  *      from its clients. Every way pays the same client↔model hop across threads: the SDK call and the
@@ -32,24 +35,22 @@ import {
   createBuiltinDrafter,
   createModelDrafter,
   draftMany,
-  readDataBlock,
   type DraftRequest,
   type PromptSet,
 } from '../src/drafting/index.js';
-import {
-  startOpenAIServer,
-  type ChatRequestBody,
-  type OpenAIServer,
-  type RecordedRequest,
-} from '../tests/support/openai-server.js';
-import { startModelThread } from './model-thread.js';
+import { startOpenAIServer, type ChatRequestBody } from '../tests/support/openai-server.js';
+import { benchReply, startModelThread } from './model-thread.js';
 import { startServiceThread } from './service-thread.js';
 import { report } from './measure.js';
 
 /** The loopback model's time to its first token in the first-token figures. */
-const FIRST_TOKEN_MS = 50;
+export const FIRST_TOKEN_MS = 50;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** The cell drafted again and again for the first-token figures. */
+export const FIRST_TOKEN_CELL: NarrativePath = 'indicators.4.deviation';
+
+/** The middle value of `xs` (the upper one of an even count). */
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export interface DraftingBenchOptions {
   /** Cells drafted at once in the batch (default 8). */
@@ -94,7 +95,8 @@ export interface BenchSetup {
   report: ScoreReport;
   prompts: PromptSet;
   paths: NarrativePath[];
-  texts: Map<NarrativePath, string>;
+  /** The answer per cell path, as the bench model (benchReply) takes it. */
+  texts: Record<string, string>;
 }
 
 export async function benchSetup(): Promise<BenchSetup> {
@@ -107,21 +109,17 @@ export async function benchSetup(): Promise<BenchSetup> {
   const paths = cellsNeedingText(form, report);
   // the model answers each cell with text that passes the checks, so no repair call is made
   const builtin = createBuiltinDrafter({ prompts });
-  const texts = new Map<NarrativePath, string>();
-  for (const path of paths) texts.set(path, (await builtin.draft({ form, report, path })).text);
+  const texts: Record<string, string> = {};
+  for (const path of paths) texts[path] = (await builtin.draft({ form, report, path })).text;
   return { input, form, report, prompts, paths, texts };
 }
 
 /** Milliseconds from a call to its first streamed text. */
 type Timed = () => Promise<number>;
 
-/**
- * The Node service on loopback, drafting with the loopback model, with the seed form stored. It runs
- * on its own thread, as a deployed service runs apart from its clients and its model: otherwise its
- * work after sending the model request would hold up the model server's reply on the shared loop.
- */
-async function startBenchService(setup: BenchSetup, baseURL: string) {
-  const env = {
+/** The service's environment for the benchmarks: drafting with the loopback model at `baseURL`, no retries. */
+export function benchServiceEnv(baseURL: string): Record<string, string> {
+  return {
     ZIPING_MODEL: 'bench',
     OPENAI_BASE_URL: baseURL,
     OPENAI_API_KEY: 'not-needed',
@@ -130,7 +128,15 @@ async function startBenchService(setup: BenchSetup, baseURL: string) {
     ZIPING_RATE_PER_USER: '1000000',
     ZIPING_RATE_PER_UNIT: '1000000',
   };
-  const service = await startServiceThread(env, setup.input);
+}
+
+/**
+ * The Node service on loopback, drafting with the loopback model, with the seed form stored. It runs
+ * on its own thread, as a deployed service runs apart from its clients and its model: otherwise its
+ * work after sending the model request would hold up the model server's reply on the shared loop.
+ */
+async function startBenchService(setup: BenchSetup, baseURL: string) {
+  const service = await startServiceThread(benchServiceEnv(baseURL), setup.input);
   return { draftsURL: `${service.url}/api/forms/${service.formId}/drafts`, close: service.close };
 }
 
@@ -167,14 +173,18 @@ interface BenchModel {
   lastRequest: () => Promise<ChatRequestBody | null>;
 }
 
-/** Medians of the three ways to the first token, alternated so all three see the same machine state. */
+/**
+ * Medians of the three ways to the first token, alternated so all three see the same machine state;
+ * the order rotates each round, so the baseline does not always follow a service round whose
+ * threads may still be busy.
+ */
 async function firstTokenBench(setup: BenchSetup, model: BenchModel, rounds: number): Promise<FirstTokenFigures> {
   const { form, report, prompts } = setup;
   const drafter = createModelDrafter({ prompts, model: 'bench', baseURL: model.baseURL, maxRetries: 0 });
   const client = new OpenAI({ baseURL: model.baseURL, apiKey: 'not-needed', maxRetries: 0 });
-  const req: DraftRequest = { form, report, path: 'indicators.4.deviation' };
+  const req: DraftRequest = { form, report, path: FIRST_TOKEN_CELL };
   await drafter.draft(req, () => {});
-  // the direct call sends exactly the messages the drafter sent
+  // the direct call sends exactly what the drafter sent: its messages, with usage asked for
   const messages = (await model.lastRequest())!.messages as OpenAI.ChatCompletionMessageParam[];
   const viaDrafter: Timed = async () => {
     const start = performance.now();
@@ -187,7 +197,12 @@ async function firstTokenBench(setup: BenchSetup, model: BenchModel, rounds: num
   const direct: Timed = async () => {
     const start = performance.now();
     let at = 0;
-    const stream = await client.chat.completions.create({ model: 'bench', messages, stream: true });
+    const stream = await client.chat.completions.create({
+      model: 'bench',
+      messages,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     for await (const chunk of stream) if (!at && chunk.choices[0]?.delta?.content) at = performance.now();
     return at - start;
   };
@@ -195,26 +210,29 @@ async function firstTokenBench(setup: BenchSetup, model: BenchModel, rounds: num
   const ways = [viaDrafter, service.timed, direct];
   for (let i = 0; i < 5; i++) for (const way of ways) await way();
   const samples: number[][] = ways.map(() => []);
-  for (let i = 0; i < rounds; i++) for (const [k, way] of ways.entries()) samples[k]!.push(await way());
+  for (let i = 0; i < rounds; i++) {
+    for (let j = 0; j < ways.length; j++) {
+      const k = (i + j) % ways.length;
+      samples[k]!.push(await ways[k]!());
+    }
+  }
   await service.close();
   const [drafterMs, serviceMs, directMs] = samples.map(median) as [number, number, number];
   return { drafterMs, directMs, ratio: drafterMs / directMs, serviceMs, serviceRatio: serviceMs / directMs };
 }
 
-/** A batch of `cells` against a model that takes `modelMs` per answer, against the ideal for the concurrency. */
-async function batchBench(
-  setup: BenchSetup,
-  server: OpenAIServer,
-  cells: number,
-  concurrency: number,
-  modelMs: number,
-) {
+/**
+ * A batch of `cells` against a model that takes `modelMs` per answer (on the main thread), against
+ * the ideal for the concurrency.
+ */
+async function batchBench(setup: BenchSetup, cells: number, concurrency: number, modelMs: number) {
   const { form, report, prompts, paths } = setup;
   const requests: DraftRequest[] = Array.from({ length: cells }, (_, i) => ({
     form,
     report,
     path: paths[i % paths.length]!,
   }));
+  const server = await startOpenAIServer({ defaultReply: benchReply(setup.texts, modelMs) });
   const drafter = createModelDrafter({
     prompts,
     model: 'bench',
@@ -222,17 +240,21 @@ async function batchBench(
     maxRetries: 0,
     timeoutMs: 30_000,
   });
-  const start = performance.now();
-  const items = await draftMany(drafter, requests, { concurrency });
-  const elapsedMs = performance.now() - start;
-  const idealMs = Math.ceil(cells / concurrency) * modelMs;
-  const failed = items.filter((i) => !i.ok).length;
-  return { cells, concurrency, modelMs, elapsedMs, idealMs, ratio: elapsedMs / idealMs, failed };
+  try {
+    const start = performance.now();
+    const items = await draftMany(drafter, requests, { concurrency });
+    const elapsedMs = performance.now() - start;
+    const idealMs = Math.ceil(cells / concurrency) * modelMs;
+    const failed = items.filter((i) => !i.ok).length;
+    return { cells, concurrency, modelMs, elapsedMs, idealMs, ratio: elapsedMs / idealMs, failed };
+  } finally {
+    await server.close();
+  }
 }
 
 /** The first-token figures with the loopback model on a thread of its own. */
 async function firstTokenModelApart(setup: BenchSetup, rounds: number): Promise<FirstTokenFigures> {
-  const model = await startModelThread(Object.fromEntries(setup.texts), FIRST_TOKEN_MS);
+  const model = await startModelThread(setup.texts, FIRST_TOKEN_MS);
   try {
     return await firstTokenBench(setup, model, rounds);
   } finally {
@@ -240,26 +262,25 @@ async function firstTokenModelApart(setup: BenchSetup, rounds: number): Promise<
   }
 }
 
+/** The first-token figures with the loopback model on the main thread with the client. */
+async function firstTokenModelWithClient(setup: BenchSetup, rounds: number): Promise<FirstTokenFigures> {
+  // A model takes time to its first token (50 ms here), so the service's own overhead is measured against that
+  const server = await startOpenAIServer({ defaultReply: benchReply(setup.texts, FIRST_TOKEN_MS) });
+  try {
+    const lastRequest = async () => server.requests.at(-1)?.body ?? null;
+    return await firstTokenBench(setup, { baseURL: server.baseURL, lastRequest }, rounds);
+  } finally {
+    await server.close();
+  }
+}
+
 export async function runDraftingBench(options: DraftingBenchOptions = {}): Promise<DraftingBenchResult> {
   const setup = await benchSetup();
   const rounds = options.rounds ?? 30;
   const firstToken = await firstTokenModelApart(setup, rounds);
-  const cellOf = (r: RecordedRequest) =>
-    (readDataBlock(r.body!.messages[1]!.content) as { 单元格路径: NarrativePath }).单元格路径;
-  // A model takes time to its first token (50 ms here), so the service's own overhead is measured against that
-  let delayMs = FIRST_TOKEN_MS;
-  const server = await startOpenAIServer({
-    defaultReply: (r) => ({ text: setup.texts.get(cellOf(r)) ?? '', delayMs, chunkSize: 4 }),
-  });
-  try {
-    const lastRequest = async () => server.requests.at(-1)?.body ?? null;
-    const firstTokenModelWithClient = await firstTokenBench(setup, { baseURL: server.baseURL, lastRequest }, rounds);
-    delayMs = options.modelMs ?? 200;
-    const batch = await batchBench(setup, server, options.cells ?? 100, options.concurrency ?? 8, delayMs);
-    return { firstToken, firstTokenModelWithClient, batch };
-  } finally {
-    await server.close();
-  }
+  const withClient = await firstTokenModelWithClient(setup, rounds);
+  const batch = await batchBench(setup, options.cells ?? 100, options.concurrency ?? 8, options.modelMs ?? 200);
+  return { firstToken, firstTokenModelWithClient: withClient, batch };
 }
 
 /** Prints the first-token ratios of one layout. */

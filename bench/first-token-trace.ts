@@ -11,22 +11,16 @@
  * drafting.ts's "model with the client" layout); with it, on a thread of its own (the headline).
  */
 import OpenAI from 'openai';
-import type { NarrativePath } from '../src/core/index.js';
-import { readDataBlock } from '../src/drafting/index.js';
 import { startOpenAIServer } from '../tests/support/openai-server.js';
-import { benchSetup } from './drafting.js';
-import { startModelThread } from './model-thread.js';
+import { benchServiceEnv, benchSetup, FIRST_TOKEN_CELL, FIRST_TOKEN_MS, median } from './drafting.js';
+import { benchReply, startModelThread } from './model-thread.js';
 import { startServiceThread } from './service-thread.js';
 import { type Mark, mark, marks, traceFetch, traceHttpServer } from './trace-marks.js';
-
-const FIRST_TOKEN_MS = 50;
-const PATH: NarrativePath = 'indicators.4.deviation';
 
 const arg = (name: string) => process.argv.indexOf(name);
 const onThread = arg('--model-thread') > 0;
 const rounds = arg('--rounds') > 0 ? Number(process.argv[arg('--rounds') + 1]) : 30;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The model: on this thread (traced here) or on its own. */
@@ -41,12 +35,7 @@ async function startModel(texts: Record<string, string>) {
     };
   }
   traceHttpServer('model');
-  const server = await startOpenAIServer({
-    defaultReply: (r) => {
-      const cell = readDataBlock(r.body!.messages[1]!.content) as { 单元格路径: string };
-      return { text: texts[cell.单元格路径] ?? '', delayMs: FIRST_TOKEN_MS, chunkSize: 4 };
-    },
-  });
+  const server = await startOpenAIServer({ defaultReply: benchReply(texts, FIRST_TOKEN_MS) });
   return {
     baseURL: server.baseURL,
     lastRequest: async () => server.requests.at(-1)?.body ?? null,
@@ -109,25 +98,16 @@ function table(all: Mark[], start: string) {
 }
 
 const setup = await benchSetup();
-const texts = Object.fromEntries(setup.texts);
 traceFetch('client');
-const model = await startModel(texts);
-const env = {
-  ZIPING_MODEL: 'bench',
-  OPENAI_BASE_URL: model.baseURL,
-  OPENAI_API_KEY: 'not-needed',
-  ZIPING_MODEL_RETRIES: '0',
-  ZIPING_RATE_PER_USER: '1000000',
-  ZIPING_RATE_PER_UNIT: '1000000',
-};
-const service = await startServiceThread(env, setup.input, { trace: true });
+const model = await startModel(setup.texts);
+const service = await startServiceThread(benchServiceEnv(model.baseURL), setup.input, { trace: true });
 const url = `${service.url}/api/forms/${service.formId}/drafts`;
 const viaService = async () => {
   mark('client fetch called');
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify({ field: PATH }),
+    body: JSON.stringify({ field: FIRST_TOKEN_CELL }),
   });
   mark('client response in');
   if (res.status !== 200) throw new Error(`service answered ${res.status}`);
@@ -138,7 +118,13 @@ const messages = (await model.lastRequest())!.messages as OpenAI.ChatCompletionM
 const client = new OpenAI({ baseURL: model.baseURL, apiKey: 'not-needed', maxRetries: 0 });
 const direct = async () => {
   mark('direct create called');
-  const stream = await client.chat.completions.create({ model: 'bench', messages, stream: true });
+  // what the service's drafter sends: its messages, with usage asked for
+  const stream = await client.chat.completions.create({
+    model: 'bench',
+    messages,
+    stream: true,
+    stream_options: { include_usage: true },
+  });
   let seen = false;
   for await (const chunk of stream) {
     if (!seen && chunk.choices[0]?.delta?.content) {

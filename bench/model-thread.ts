@@ -1,10 +1,10 @@
 /**
  * The loopback model server (tests/support/openai-server.ts) on its own thread for benchmarks: a
  * deployed model runs apart from its clients, so its replies must not wait on their event loop (nor
- * they on its). It answers each cell with a given text, after a delay the parent can change.
+ * they on its). It answers each cell with a given text, after a given delay (benchReply).
  */
 import { readDataBlock } from '../src/drafting/index.js';
-import { startOpenAIServer, type ChatRequestBody, type RecordedRequest } from '../tests/support/openai-server.js';
+import { startOpenAIServer, type ChatRequestBody, type ReplyFn } from '../tests/support/openai-server.js';
 import { type BenchThread, serveThread, startBenchThread, threadData } from './ts-worker.js';
 
 interface ThreadData {
@@ -16,13 +16,12 @@ interface ThreadData {
   trace?: boolean;
 }
 
-/** The model on its own thread: its base URL, the last request's body, its delay, and its stop. */
+/** The model on its own thread: its base URL, the last request's body, and its stop. */
 export interface ModelThread {
   baseURL: string;
   thread: BenchThread<{ baseURL: string }>;
   /** The body of the last request the model received. */
   lastRequest: () => Promise<ChatRequestBody | null>;
-  setDelay: (ms: number) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -38,25 +37,26 @@ export async function startModelThread(
     baseURL: thread.ready.baseURL,
     thread,
     lastRequest: () => thread.ask({ type: 'lastRequest' }),
-    setDelay: (ms) => thread.ask({ type: 'delay', ms }),
     close: thread.close,
   };
 }
 
-const cellOf = (r: RecordedRequest) =>
-  (readDataBlock(r.body!.messages[1]!.content) as { 单元格路径: string }).单元格路径;
+/**
+ * The bench model's reply: the text for the request's cell (the `单元格路径` of its data block, empty
+ * for another), in 4-character chunks, the first after `delayMs`.
+ */
+export function benchReply(texts: Record<string, string>, delayMs: number): ReplyFn {
+  return (r) => {
+    const cell = (readDataBlock(r.body!.messages[1]!.content) as { 单元格路径: string }).单元格路径;
+    return { text: texts[cell] ?? '', delayMs, chunkSize: 4 };
+  };
+}
 
 async function runThread(data: ThreadData): Promise<void> {
   if (data.trace) (await import('./trace-marks.js')).traceHttpServer('model');
-  let delayMs = data.delayMs;
-  const server = await startOpenAIServer({
-    defaultReply: (r) => ({ text: data.texts[cellOf(r)] ?? '', delayMs, chunkSize: 4 }),
-  });
-  const answer = (request: { type: string; ms?: unknown }) => {
-    if (request.type === 'delay') delayMs = request.ms as number;
-    if (request.type === 'lastRequest') return server.requests.at(-1)?.body ?? null;
-    return null;
-  };
+  const server = await startOpenAIServer({ defaultReply: benchReply(data.texts, data.delayMs) });
+  const answer = (request: { type: string }) =>
+    request.type === 'lastRequest' ? (server.requests.at(-1)?.body ?? null) : null;
   serveThread({ baseURL: server.baseURL }, answer, () => server.close());
 }
 

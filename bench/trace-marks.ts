@@ -86,19 +86,12 @@ export function traceFetch(who: string): void {
   subscribe('undici:request:headers', () => mark(`${who} fetch response headers in`));
 }
 
-/**
- * Marks stream enqueues on this thread that carry text: a model chunk with content (`<who> model
- * chunk enqueued`, the capped fetch's body) and an SSE delta event (`<who> SSE delta enqueued`).
- */
+/** Marks stream enqueues on this thread that carry an SSE delta event (`<who> SSE delta enqueued`). */
 export function traceEnqueues(who: string): void {
   const proto = ReadableStreamDefaultController.prototype;
   const enqueue = proto.enqueue;
   proto.enqueue = function (this: ReadableStreamDefaultController, chunk?: unknown) {
-    if (chunk instanceof Uint8Array) {
-      const s = text(chunk);
-      if (s.startsWith('event: delta')) mark(`${who} SSE delta enqueued`);
-      else if (hasContent(s)) mark(`${who} model chunk enqueued`);
-    }
+    if (chunk instanceof Uint8Array && text(chunk).startsWith('event: delta')) mark(`${who} SSE delta enqueued`);
     return enqueue.call(this, chunk);
   };
 }

@@ -73,11 +73,11 @@ export function tokensOf(result: DraftResult, request: DraftRequest | ReviseRequ
 }
 
 /**
- * `inner`, checking the budget before each call and charging its tokens after; with `justChecked`
- * the first call skips its check (the middleware's came just before, with nothing charged since).
+ * `inner`, checking the budget before each call and charging its tokens after; the first call skips
+ * its check (the middleware's came just before, with nothing charged since).
  */
-export function meteredDrafter(inner: Drafter, parts: QuotaParts, actor: Actor, justChecked = false): Drafter {
-  let checked = justChecked;
+function meteredDrafter(inner: Drafter, parts: QuotaParts, actor: Actor): Drafter {
+  let checked = true;
   const metered = async <R extends DraftRequest>(request: R, call: (r: R) => Promise<DraftResult>) => {
     // One counter read less before the model request (a database round trip on PostgreSQL or D1)
     if (checked) checked = false;
@@ -126,7 +126,7 @@ export function quotas(parts: QuotaParts, drafter: Drafter, textModel: TextModel
     const actor = c.get('actor');
     await checkBudget(parts, actor);
     await takeRate(parts, actor);
-    c.set('drafter', meteredDrafter(drafter, parts, actor, true));
+    c.set('drafter', meteredDrafter(drafter, parts, actor));
     await next();
   };
   // Not async: every other route gets next()'s promise as is, without a promise of its own (issue #9)

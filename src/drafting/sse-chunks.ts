@@ -78,7 +78,8 @@ class LineSplitter {
 
 /**
  * Reads a chat completion's SSE body read by read; `next` gives the chunks each read completed. A
- * body past `maxBytes` throws OutputTooLong and is cancelled (no stream is piped through to count it).
+ * body past `maxBytes` throws OutputTooLong (no stream is piped through to count it). Whatever `next`
+ * throws, it cancels the body first, as the SDK's Stream aborts its request on any throw.
  */
 export class CompletionChunks {
   readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
@@ -101,15 +102,25 @@ export class CompletionChunks {
 
   /** The chunks completed by the next read of the body (maybe none); null once the body has ended. */
   async next(): Promise<CompletionChunk[] | null> {
-    const { done, value } = await this.#reader.read();
-    if (done) {
-      this.#ended = true;
-      return null;
+    // One async function, not a wrapper around one: no extra promise hop per read (issue #9)
+    try {
+      const { done, value } = await this.#reader.read();
+      if (done) {
+        this.#ended = true;
+        return null;
+      }
+      this.#bytes += value.byteLength;
+      if (this.#bytes > this.#maxBytes) throw new OutputTooLong(tooManyBytesMessage(this.#maxBytes));
+      this.#lines.push(this.#decoder.decode(value, { stream: true }), this.#onLine);
+      return this.#parse(this.#events.ready.splice(0));
+    } catch (error) {
+      this.cancel(error);
+      throw error;
     }
-    this.#bytes += value.byteLength;
-    if (this.#bytes > this.#maxBytes) throw new OutputTooLong(tooManyBytesMessage(this.#maxBytes));
-    this.#lines.push(this.#decoder.decode(value, { stream: true }), this.#onLine);
-    const events = this.#events.ready.splice(0);
+  }
+
+  /** The chunks of complete events, until `[DONE]`; an `error` event throws the SDK's APIError. */
+  #parse(events: { event: string; data: string }[]): CompletionChunk[] {
     const chunks: CompletionChunk[] = [];
     for (const { event, data } of events) {
       if (this.#done || event.startsWith('thread.')) continue;
@@ -124,8 +135,10 @@ export class CompletionChunks {
     return chunks;
   }
 
-  /** Stops reading a body that has not ended (the connection is given up). */
+  /** Stops reading a body that has not ended (the connection is given up); once is enough. */
   cancel(reason?: unknown): void {
-    if (!this.#ended) this.#reader.cancel(reason).catch(() => undefined);
+    if (this.#ended) return;
+    this.#ended = true;
+    this.#reader.cancel(reason).catch(() => undefined);
   }
 }

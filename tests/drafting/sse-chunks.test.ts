@@ -3,7 +3,7 @@
  * the reference: the bytes a real server sends (the loopback model over HTTP), with each kind of
  * line end, comments and multi-line data, cut into reads anywhere (inside a UTF-8 character too),
  * must give the chunks the SDK's Stream gives for the whole body, and an error reported mid-stream
- * must throw the same APIError.
+ * must throw the same APIError. Whatever the reader throws, it has cancelled the body, as the SDK does.
  */
 import OpenAI from 'openai';
 import { Stream } from 'openai/core/streaming';
@@ -57,6 +57,30 @@ function responseOf(reads: Uint8Array[]): Response {
     },
   });
   return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+}
+
+/** A live body: it gives `reads` and stays open, as a connection still sending; it notes each cancel's reason. */
+function openBody(reads: Uint8Array[]) {
+  const cancels: unknown[] = [];
+  const body = new ReadableStream<Uint8Array>({
+    start(c) {
+      for (const r of reads) c.enqueue(r);
+    },
+    cancel(reason) {
+      cancels.push(reason);
+    },
+  });
+  return { response: new Response(body, { headers: { 'content-type': 'text/event-stream' } }), cancels };
+}
+
+/** What reading `chunks` to its end throws (undefined when nothing). */
+async function thrownBy(chunks: CompletionChunks): Promise<unknown> {
+  try {
+    for (let read = await chunks.next(); read; read = await chunks.next());
+  } catch (error) {
+    return error;
+  }
+  return undefined;
 }
 
 /** Every chunk the reader gives for `reads`, in order. */
@@ -114,18 +138,44 @@ describe('reading a streamed chat completion', () => {
     expect(await readAll(reads)).toEqual(await sdkChunks(bytes));
   });
 
-  it('throws OutputTooLong once the body passes its byte cap, and reads a body at the cap', async () => {
+  it('throws OutputTooLong and cancels the body once it passes its byte cap, and reads a body at the cap', async () => {
     const bytes = bodies.get('text with usage in a last chunk')!;
     const reads = Array.from(bytes, (_, i) => bytes.subarray(i, i + 1));
-    const over = new CompletionChunks(responseOf(reads), bytes.length - 1);
-    const error = await (async () => {
-      for (let read = await over.next(); read; read = await over.next());
-    })().catch((e: unknown) => e);
+    // the body stays open past the cap, as a model still sending: it must be cancelled, not left locked
+    const live = openBody(reads);
+    const over = new CompletionChunks(live.response, bytes.length - 1);
+    const error = await thrownBy(over);
     expect(error).toBeInstanceOf(OutputTooLong);
     expect((error as Error).message).toBe(`模型回答超过${bytes.length - 1}字节，已中止；未保存任何部分文本`);
-    const at = new CompletionChunks(responseOf(reads), bytes.length);
-    for (let read = await at.next(); read; read = await at.next());
+    expect(live.cancels).toHaveLength(1);
+    expect(live.cancels[0]).toBe(error);
+    // the caller's cancel after the throw (model-call.ts's finally) does not cancel it again
+    over.cancel();
+    expect(live.cancels).toHaveLength(1);
+    expect(await thrownBy(new CompletionChunks(responseOf(reads), bytes.length))).toBeUndefined();
   });
+
+  const THROWING: [string, string, new (...args: never[]) => Error][] = [
+    [
+      'an error the service reports mid-stream',
+      'data: {"choices":[{"index":0,"delta":{"content":"本"}}]}\n\ndata: {"error":{"message":"服务过载"}}\n\n',
+      OpenAI.APIError,
+    ],
+    [
+      'an event whose data is not JSON',
+      'data: {"choices":[{"index":0,"delta":{"content":"本"}}]}\n\ndata: {"choi\n\n',
+      SyntaxError,
+    ],
+  ];
+  for (const [name, text, kind] of THROWING) {
+    it(`cancels the body it throws on, for ${name}`, async () => {
+      const live = openBody([encoder.encode(text)]);
+      const error = await thrownBy(new CompletionChunks(live.response, Number.MAX_SAFE_INTEGER));
+      expect(error).toBeInstanceOf(kind);
+      expect(live.cancels).toHaveLength(1);
+      expect(live.cancels[0]).toBe(error);
+    });
+  }
 
   it('ignores what follows [DONE], as the SDK does', async () => {
     const bytes = bodies.get('text with usage in a last chunk')!;

@@ -14,14 +14,7 @@ import { readRowCells, type RowCells } from '../parse/row-cells.js';
 import { getProfile } from '../profiles/index.js';
 import type { RuleProfile } from '../profiles/types.js';
 import type { Form, Indicator } from '../schema/form.js';
-import {
-  type FundingResult,
-  type IndicatorResult,
-  type ReportIssue,
-  type ScoreReport,
-  type Severity,
-  SeveritySchema,
-} from '../schema/report.js';
+import type { FundingResult, IndicatorResult, ReportIssue, ScoreReport, Severity } from '../schema/report.js';
 import { finalScore, roundScore } from './final-score.js';
 import { assertFiniteReport } from './finite-report.js';
 import { scoreFunding } from './funding-score.js';
@@ -33,9 +26,12 @@ export interface ScoreOptions {
   profile?: string;
 }
 
-/** The rank of each severity, errors first (form-format.md §2): a new severity fails to compile until ranked. */
+/**
+ * The rank of each severity, errors first (form-format.md §2): a new severity fails to compile until
+ * ranked. Typed from the schema but not read from it at run time: the page scores without zod.
+ */
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const SEVERITIES = SeveritySchema.options.length;
+const SEVERITIES = Object.keys(SEVERITY_RANK).length;
 
 /** An empty template row ("指标2", "……" with nothing else) is not a row (scoring-rules.md §9.3). */
 function isTemplateRow(row: Indicator): boolean {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findQuantities, nextNumber } from '../../src/core/parse/quantity.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 // The regular expression the scanner replaced (issue #9), kept here as its specification
 const NUMBER = /(?:(?<=^|[\s（(：:，,为])[-－])?(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/g;
@@ -12,17 +13,6 @@ function byScan(text: string): [number, number][] {
   const out: [number, number][] = [];
   for (let at = nextNumber(text, 0); at !== null; at = nextNumber(text, at[1])) out.push(at);
   return out;
-}
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const ALPHABET = Array.from('0159,.-－ \u3000（(：:，为%万a年月');
@@ -51,7 +41,7 @@ describe('nextNumber reads the numbers the NUMBER pattern matched', () => {
   });
 
   it('agrees on 20,000 random texts of digits, separators and signs', () => {
-    const next = random(9);
+    const next = seededRandom(9);
     for (let n = 0; n < 20_000; n += 1) {
       const length = 1 + Math.floor(next() * 14);
       const text = Array.from({ length }, () => ALPHABET[Math.floor(next() * ALPHABET.length)]).join('');

@@ -3,6 +3,7 @@ import { scaleLevel } from '../../src/core/parse/qualitative.js';
 import { findQuantities } from '../../src/core/parse/quantity.js';
 import { hasSignMarkBefore, signEndingAt, signStartingAt } from '../../src/core/parse/sign.js';
 import { skipSpaces, skipSpacesBack } from '../../src/core/parse/space.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 // The readers that work at an index instead of on slices (issue #9), each against the slice-and-pattern
 // code it replaced, kept here as its specification
@@ -79,20 +80,9 @@ function scaleWordBySearch(text: string): string | null {
   return SCALE_WORDS.split(' ').find((word) => t.includes(word)) ?? null;
 }
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function texts(alphabet: string, count: number, seed: number): string[] {
   const letters = Array.from(alphabet);
-  const next = random(seed);
+  const next = seededRandom(seed);
   return Array.from({ length: count }, () =>
     Array.from({ length: Math.floor(next() * 14) }, () => letters[Math.floor(next() * letters.length)]).join(''),
   );
@@ -157,7 +147,7 @@ describe('numbers read from their digits', () => {
   });
 
   it('give what Number gives for the number text on 10,000 random numbers', () => {
-    const next = random(5);
+    const next = seededRandom(5);
     for (let n = 0; n < 10_000; n += 1) {
       const digits = (k: number) => Array.from({ length: k }, () => Math.floor(next() * 10)).join('');
       const text = `${next() < 0.2 ? '-' : ''}${digits(1 + Math.floor(next() * 18))}.${digits(1 + Math.floor(next() * 20))}`;

@@ -5,6 +5,7 @@
 import { ZipingError } from '../core/errors.js';
 import { factsOf } from '../core/facts/form-facts.js';
 import { isFillerText } from '../core/parse/placeholder.js';
+import { deviationPath } from '../core/narratives/paths.js';
 import type { Form, NarrativePath } from '../core/schema/form.js';
 import type { ScoreReport } from '../core/schema/report.js';
 import type { Drafter, DraftRequest, DraftResult, DraftSink } from './types.js';
@@ -20,7 +21,7 @@ export function cellsNeedingText(form: Form, report: ScoreReport): NarrativePath
   const paths: NarrativePath[] = ['goals.actual'];
   const rows = factsOf(form, report).rows;
   form.indicators.forEach((ind, i) => {
-    if (rows[i]?.needsText && isFillerText(ind.deviation)) paths.push(`indicators.${i}.deviation`);
+    if (rows[i]?.needsText && isFillerText(ind.deviation)) paths.push(deviationPath(i));
   });
   return paths;
 }

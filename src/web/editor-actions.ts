@@ -10,6 +10,7 @@ import type { RowActions } from './indicator-table.js';
 import type { NarrativeActions } from './narrative-cell.js';
 import { toast } from './toast.js';
 import { rowLabel } from '../core/schema/row-number.js';
+import { indicatorCellPath } from '../core/narratives/paths.js';
 
 /** The actions of a narrative cell's buttons. */
 export function narrativeActions(model: FormModel, drafts: DraftController): NarrativeActions {
@@ -42,7 +43,7 @@ export function rowActions(model: FormModel, drafts: DraftController, main: () =
     insertBelow: (index) => {
       drafts.clearUndo();
       model.addRow(index + 1);
-      focusPath(`indicators.${index + 1}.name`);
+      focusPath(indicatorCellPath(index + 1, 'name'));
     },
     remove: (index) => {
       drafts.clearUndo();

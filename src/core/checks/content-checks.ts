@@ -5,6 +5,7 @@
  */
 import { div, num, times, toPlainNumber } from '../fast-decimal.js';
 import { isFillerText } from '../parse/placeholder.js';
+import { indicatorCellPath } from '../narratives/paths.js';
 import { skipSpaces } from '../parse/space.js';
 import { findQuantities, type Quantity } from '../parse/quantity.js';
 import type { RowCells } from '../parse/row-cells.js';
@@ -91,7 +92,7 @@ export function checkBudgetEchoes(
     const isCost = /成本/.test(`${row.level1}${row.level2 ?? ''}`);
     issues.push({
       severity: isCost ? 'info' : 'warning',
-      path: `indicators.${index}.target`,
+      path: indicatorCellPath(index, 'target'),
       code: 'indicator-restates-budget',
       message: isCost
         ? `成本指标的指标值${row.target}即预算总额，未反映单位成本或分项成本`
@@ -103,7 +104,7 @@ export function checkBudgetEchoes(
     if (isCost && actual != null && funding.executed != null && actual !== funding.executed) {
       issues.push({
         severity: 'warning',
-        path: `indicators.${index}.actual`,
+        path: indicatorCellPath(index, 'actual'),
         code: 'cost-differs-from-executed',
         message: `成本指标实际完成值${row.actual}与全年执行数${funding.executed}${unit}不一致`,
       });
@@ -130,7 +131,7 @@ export function checkGenericActuals(form: Form): ReportIssue[] {
     const actual = row.actual.trim();
     issues.push({
       severity: 'info',
-      path: `indicators.${index}.actual`,
+      path: indicatorCellPath(index, 'actual'),
       code: 'actual-generic-phrase',
       message: `实际完成值“${actual}”是套话，建议写明实际达到的程度或事实`,
     });
@@ -150,7 +151,7 @@ export function checkNames(form: Form): ReportIssue[] {
     if (!isBlankName(row.name)) return;
     issues.push({
       severity: 'warning',
-      path: `indicators.${index}.name`,
+      path: indicatorCellPath(index, 'name'),
       code: 'name-missing',
       message: '三级指标名称未填写',
     });

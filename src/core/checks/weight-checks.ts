@@ -3,6 +3,7 @@
  * (财预〔2020〕10号 [M] 50/30/10/10; pmkpi "下级指标…录入合计应等于上级设置数" [C]).
  */
 import { sum } from '../decimal.js';
+import { indicatorCellPath } from '../narratives/paths.js';
 import type { RuleProfile } from '../profiles/types.js';
 import type { Form } from '../schema/form.js';
 import type { ReportIssue } from '../schema/report.js';
@@ -81,7 +82,7 @@ function blockIssues({ blocks, first }: ReturnType<typeof weightsOf>, profile: R
       if (total === expected) continue;
       issues.push({
         severity: 'warning',
-        path: `indicators.${first[key]}.weight`,
+        path: indicatorCellPath(first[key]!, 'weight'),
         code: 'level1-weight-mismatch',
         message: `${LEVEL1_NAME[key]}分值合计${total}分，本口径为${expected}分`,
       });

@@ -4,6 +4,7 @@
  */
 import { scaled } from '../decimal.js';
 import { abs, div, minus, num, ONE, toNumber, toPlainNumber } from '../fast-decimal.js';
+import { deviationPath } from '../narratives/paths.js';
 import type { ParsedActual } from '../parse/actual-parser.js';
 import type { MonthDate } from '../parse/deadline.js';
 import type { Quantity } from '../parse/quantity.js';
@@ -147,7 +148,7 @@ export function indicatorFacts({ row, index, result, profile, year, cells }: Row
   const above = completion !== null && completion > 1 && (direction === 'ge' || direction === 'eq');
   return {
     index,
-    path: `indicators.${index}.deviation`,
+    path: deviationPath(index),
     level1: row.level1,
     level2: row.level2 ?? '',
     name: row.name,

@@ -28,6 +28,9 @@ export function dec(value: number | string | Big): Big {
   return new Big(value);
 }
 
+/** Powers of ten by exponent, read instead of computed for the few place counts scores use. */
+const POW10 = [1, 10, 100, 1000, 1e4, 1e5, 1e6];
+
 /**
  * `value` × 10^decimals as an integer when `value` has at most that many decimal places, else
  * null. Such values need no decimal library: integer arithmetic on them is exact, and the double
@@ -37,7 +40,7 @@ export function dec(value: number | string | Big): Big {
  * millionths) and the decimal library decides.
  */
 export function scaled(value: number, decimals: number): number | null {
-  const factor = 10 ** decimals;
+  const factor = POW10[decimals] ?? 10 ** decimals;
   const n = Math.round(value * factor);
   return Math.abs(n) < 2 ** 52 && n / factor === value ? n : null;
 }
@@ -72,6 +75,40 @@ export function sum(values: readonly number[]): number {
     hundredths += n;
   }
   return hundredths / 100;
+}
+
+/**
+ * A running decimal sum: after `add`ing values, `value` is what `sum` of them gives. Kept in
+ * hundredths while every value has at most 2 places (all 分值 and scores on real forms), so a check
+ * that adds a form's column keeps no list to add up afterwards (issue #9); big.js from the first other value.
+ */
+export class DecimalTally {
+  private hundredths = 0;
+  private big: Big | null = null;
+
+  /** Adds `value`; `units`: its count of hundredths when already taken (`scaled(value, 2)`). */
+  add(value: number, units: number | null = scaled(value, 2)): void {
+    if (this.big) this.big = this.big.plus(value);
+    else if (units !== null) this.hundredths += units;
+    // Exact: an integer count of hundredths divided by 100, then the value as big.js reads it
+    else this.big = this.exact().plus(value);
+  }
+
+  /** Adds what `other` has added, exactly (as adding its values one by one would). */
+  addTally(other: DecimalTally): void {
+    if (!this.big && !other.big) this.hundredths += other.hundredths;
+    else this.big = this.exact().plus(other.exact());
+  }
+
+  /** The sum so far as a big.js decimal. */
+  private exact(): Big {
+    return this.big ?? new Big(this.hundredths).div(100);
+  }
+
+  /** The sum so far, as `sum` gives it. */
+  get value(): number {
+    return this.big ? Number(this.big.toString()) : this.hundredths / 100;
+  }
 }
 
 /** True when |a − b| ≤ 0.005, i.e. equal at 2 decimals. */

@@ -71,6 +71,9 @@ function moneyIn(
 
 const near = (a: number, b: number): boolean => b !== 0 && Math.abs(a - b) / Math.abs(b) <= 0.005;
 
+/** A budget that can be echoed: a positive number, else 0 (which nothing is `near`). */
+const budgetOf = (v: number | null | undefined): number => (typeof v === 'number' && v > 0 ? v : 0);
+
 /** Issues where indicator rows repeat the funding block instead of measuring output. */
 export function checkBudgetEchoes(
   form: Form,
@@ -79,16 +82,16 @@ export function checkBudgetEchoes(
 ): ReportIssue[] {
   const issues: ReportIssue[] = [];
   const unit = form.funding?.unit ?? DEFAULT_FUNDING_UNIT;
-  const budgets = [form.funding?.total?.annual, form.funding?.total?.initial].filter(
-    (v): v is number => typeof v === 'number' && v > 0,
-  );
+  // The two budgets, a missing or non-positive one as 0 (`near` nothing): no list made for them
+  const annual = budgetOf(form.funding?.total?.annual);
+  const initial = budgetOf(form.funding?.total?.initial);
   // No budget, nothing to echo: no cell is read
-  if (budgets.length === 0) return issues;
+  if (annual === 0 && initial === 0) return issues;
   for (let index = 0; index < form.indicators.length; index += 1) {
     const row = form.indicators[index]!;
     // The scorer's reading of the cell when there is one (issue #9: each cell parsed once)
     const target = moneyIn(row.target, unit, cells?.[index]?.targetQuantities);
-    if (target == null || !budgets.some((b) => near(target, b))) continue;
+    if (target == null || !(near(target, annual) || near(target, initial))) continue;
     const isCost = /成本/.test(`${row.level1}${row.level2 ?? ''}`);
     issues.push({
       severity: isCost ? 'info' : 'warning',
@@ -126,8 +129,10 @@ function isGenericActual(text: string): boolean {
 /** Info where a row's actual is only a stock phrase (池州: every 定性 actual "达成预期指标"). */
 export function checkGenericActuals(form: Form): ReportIssue[] {
   const issues: ReportIssue[] = [];
-  form.indicators.forEach((row, index) => {
-    if (row.actual == null || !isGenericActual(row.actual)) return;
+  // A loop, not forEach: no closure per scoring (issue #9)
+  for (let index = 0; index < form.indicators.length; index += 1) {
+    const row = form.indicators[index]!;
+    if (row.actual == null || !isGenericActual(row.actual)) continue;
     const actual = row.actual.trim();
     issues.push({
       severity: 'info',
@@ -135,7 +140,7 @@ export function checkGenericActuals(form: Form): ReportIssue[] {
       code: 'actual-generic-phrase',
       message: `实际完成值“${actual}”是套话，建议写明实际达到的程度或事实`,
     });
-  });
+  }
   return issues;
 }
 
@@ -147,14 +152,14 @@ function isBlankName(name: string): boolean {
 /** Warning for a row without a 三级指标 name. */
 export function checkNames(form: Form): ReportIssue[] {
   const issues: ReportIssue[] = [];
-  form.indicators.forEach((row, index) => {
-    if (!isBlankName(row.name)) return;
+  for (let index = 0; index < form.indicators.length; index += 1) {
+    if (!isBlankName(form.indicators[index]!.name)) continue;
     issues.push({
       severity: 'warning',
       path: indicatorCellPath(index, 'name'),
       code: 'name-missing',
       message: '三级指标名称未填写',
     });
-  });
+  }
   return issues;
 }

@@ -2,9 +2,10 @@
  * The funding block as a reviewer reads it: rows that add up, nothing spent above budget,
  * a reason where the profile demands one (四川: 执行率未达到90%的需说明原因).
  */
-import { sameAt2, sum } from '../decimal.js';
+import { sameAt2 } from '../decimal.js';
 import { isFillerText } from '../parse/placeholder.js';
-import { FUNDING_ROW_NAMES, FUNDING_SUB_ROWS } from '../schema/choices.js';
+import { subRowSum } from '../scoring/funding-score.js';
+import { FUNDING_ROW_NAMES } from '../schema/choices.js';
 import type { Form, FundingRow } from '../schema/form.js';
 import type { FundingResult, ReportIssue } from '../schema/report.js';
 
@@ -13,22 +14,6 @@ const FIELDS: [keyof FundingRow, string][] = [
   ['annual', '全年预算数'],
   ['executed', '全年执行数'],
 ];
-
-/** The sum of `parts` when it differs from `total` by more than 0.005 (equal at 2 places), else null. */
-function rowsDiffer(parts: readonly number[], total: number): number | null {
-  const partsSum = sum(parts);
-  return sameAt2(partsSum, total) ? null : partsSum;
-}
-
-/** The numbers the 其中 rows give in `field`, in their order (a loop: no list of rows, then of values). */
-function subRowValues(funding: NonNullable<Form['funding']>, field: keyof FundingRow): number[] {
-  const values: number[] = [];
-  for (const key of FUNDING_SUB_ROWS) {
-    const value = funding[key]?.[field];
-    if (typeof value === 'number') values.push(value);
-  }
-  return values;
-}
 
 /** Issues about the funding rows (not about the score, which funding-score reports). */
 export function checkFunding(form: Form, result: FundingResult): ReportIssue[] {
@@ -39,10 +24,9 @@ export function checkFunding(form: Form, result: FundingResult): ReportIssue[] {
     const total = funding.total?.[field];
     // No total, nothing to add up: the 其中 rows are not read
     if (total == null || total === 0) continue;
-    const parts = subRowValues(funding, field);
-    if (parts.length === 0) continue;
-    const partsSum = rowsDiffer(parts, total);
-    if (partsSum !== null) {
+    const partsSum = subRowSum(funding, field);
+    // Equal at 2 places: within 0.005 of the total
+    if (partsSum !== null && !sameAt2(partsSum, total)) {
       issues.push({
         severity: 'warning',
         path: `funding.total.${field}`,

@@ -1,7 +1,7 @@
 /**
  * Totals a reviewer re-adds: the printed 自评总分 against the 得分 column of the form.
  */
-import { sum } from '../decimal.js';
+import { DecimalTally } from '../decimal.js';
 import type { Form } from '../schema/form.js';
 import type { ReportIssue } from '../schema/report.js';
 
@@ -19,17 +19,17 @@ const isNumber = (v: unknown): v is number => typeof v === 'number';
  * 得分 is usually computed, not typed. Null when the form gives no self score at all.
  */
 export function selfScoreSum(form: Form, finals?: FinalScores): number | null {
-  // One pass, one list: each given score, or (with `finals`) the final score where none is given
-  const values: number[] = [];
+  // One pass, no list: each given score, or (with `finals`) the final score where none is given
+  const total = new DecimalTally();
   let given = false;
   for (let i = -1; i < form.indicators.length; i += 1) {
     const value = i < 0 ? form.funding?.total?.score : form.indicators[i]!.score;
     if (isNumber(value)) {
       given = true;
-      values.push(value);
-    } else if (finals) values.push((i < 0 ? finals.funding : finals.rows[i]) ?? 0);
+      total.add(value);
+    } else if (finals) total.add((i < 0 ? finals.funding : finals.rows[i]) ?? 0);
   }
-  return given ? sum(values) : null;
+  return given ? total.value : null;
 }
 
 /** Issue when the printed 自评总分 differs from the 得分 column it totals. */

@@ -2,7 +2,7 @@
  * Weights a reviewer adds up: Σ 分值 = 100, and each 一级 block against the profile's weight
  * (财预〔2020〕10号 [M] 50/30/10/10; pmkpi "下级指标…录入合计应等于上级设置数" [C]).
  */
-import { sum } from '../decimal.js';
+import { DecimalTally, scaled } from '../decimal.js';
 import { indicatorCellPath } from '../narratives/paths.js';
 import type { RuleProfile } from '../profiles/types.js';
 import type { Form } from '../schema/form.js';
@@ -21,36 +21,60 @@ export function level1Key(label: string): Level1Key | null {
 
 const LEVEL1_NAME = { output: '产出指标（含成本指标）', benefit: '效益指标', satisfaction: '满意度指标' } as const;
 
-/** The rows' weights in one pass: all of them after the funding weight, and each 一级 block's with its first row. */
-function weightsOf(form: Form, fundingWeight: number) {
-  const all = [fundingWeight];
-  const blocks = { output: [] as number[], benefit: [] as number[], satisfaction: [] as number[] };
-  const first: Partial<Record<Level1Key, number>> = {};
+const LEVEL1_KEYS = ['output', 'benefit', 'satisfaction'] as const;
+
+/** One 一级 block's weights as they are read: their sum and the index of its first row (-1: none yet). */
+interface BlockWeights {
+  total: DecimalTally;
+  first: number;
+}
+
+const block = (): BlockWeights => ({ total: new DecimalTally(), first: -1 });
+
+/**
+ * The rows' weights added in one pass, no list kept (issue #9): all of them, and each 一级 block's
+ * with its first row. Rows of one block stand together, so a label is read once per run of rows.
+ */
+function weightsOf(form: Form) {
+  const rows = new DecimalTally();
+  const blocks = { output: block(), benefit: block(), satisfaction: block() };
+  let count = 0;
+  let label: string | null = null;
+  let key: Level1Key | null = null;
   for (let index = 0; index < form.indicators.length; index += 1) {
     const row = form.indicators[index]!;
     if (row.weight == null) continue;
-    all.push(row.weight);
-    const key = level1Key(row.level1);
+    count += 1;
+    // Its hundredths taken once for both sums
+    const units = scaled(row.weight, 2);
+    rows.add(row.weight, units);
+    if (row.level1 !== label) {
+      label = row.level1;
+      key = level1Key(label);
+    }
     if (key === null) continue;
-    blocks[key].push(row.weight);
-    first[key] ??= index;
+    blocks[key].total.add(row.weight, units);
+    if (blocks[key].first < 0) blocks[key].first = index;
   }
-  return { all, blocks, first };
+  return { count, rows, blocks };
 }
 
 /** Issues about how the weights add up. */
 export function checkWeights(form: Form, fundingWeight: number, profile: RuleProfile): ReportIssue[] {
   const issues: ReportIssue[] = [];
-  const weights = weightsOf(form, fundingWeight);
-  const all = weights.all;
-  if (all.length === 1) return issues;
-  const total = sum(all);
+  const weights = weightsOf(form);
+  if (weights.count === 0) return issues;
+  // As `sum([fundingWeight, ...weights])` adds them
+  const all = new DecimalTally();
+  all.add(fundingWeight);
+  all.addTally(weights.rows);
+  const total = all.value;
   if (total !== 100) {
     issues.push({
       severity: 'error',
       path: 'indicators',
       code: 'weights-not-100',
-      message: `分值合计${total}分（预算执行率${fundingWeight}分 + 指标${sum(all.slice(1))}分），应为100分`,
+      message: `分值合计${total}分（预算执行率${fundingWeight}分 + 指标${weights.rows.value}分），应为100分`,
     });
   }
   if (fundingWeight !== profile.settings.weights.exec) {
@@ -66,25 +90,23 @@ export function checkWeights(form: Form, fundingWeight: number, profile: RulePro
 }
 
 /** Each 一级 block's weights against the profile's (pmkpi "下级指标…录入合计应等于上级设置数" [C]), onto `issues`. */
-function blockIssues({ blocks, first }: ReturnType<typeof weightsOf>, profile: RuleProfile, issues: ReportIssue[]) {
-  for (const key of ['output', 'benefit', 'satisfaction'] as const) {
-    const block = blocks[key];
+function blockIssues({ blocks }: ReturnType<typeof weightsOf>, profile: RuleProfile, issues: ReportIssue[]) {
+  for (const key of LEVEL1_KEYS) {
+    const { total, first } = blocks[key];
     const expected = profile.settings.weights[key];
-    if (block.length === 0 && expected > 0) {
+    if (first < 0 && expected > 0) {
       issues.push({
         severity: 'warning',
         path: 'indicators',
         code: 'level1-missing',
         message: `缺少${LEVEL1_NAME[key]}（本口径${expected}分）`,
       });
-    } else if (block.length > 0) {
-      const total = sum(block);
-      if (total === expected) continue;
+    } else if (first >= 0 && total.value !== expected) {
       issues.push({
         severity: 'warning',
-        path: indicatorCellPath(first[key]!, 'weight'),
+        path: indicatorCellPath(first, 'weight'),
         code: 'level1-weight-mismatch',
-        message: `${LEVEL1_NAME[key]}分值合计${total}分，本口径为${expected}分`,
+        message: `${LEVEL1_NAME[key]}分值合计${total.value}分，本口径为${expected}分`,
       });
     }
   }

@@ -2,7 +2,7 @@
  * 预算执行率 and its score (scoring-rules.md §3.2): rate = 全年执行数 / 全年预算数 on the
  * 年度资金总额 row, score = 分值 × min(rate, 1), the denominator and mode set by the profile.
  */
-import { fixed, sameAt2, sum } from '../decimal.js';
+import { DecimalTally, fixed, sameAt2 } from '../decimal.js';
 import { div, fixedText, gt, gte, lt, type Num, num, ONE, times, toNumber } from '../fast-decimal.js';
 import type { RuleProfile } from '../profiles/types.js';
 import { FUNDING_SUB_ROWS } from '../schema/choices.js';
@@ -25,11 +25,20 @@ interface RateBasis {
   issues: ReportIssue[];
 }
 
-function subRowSum(form: Form, field: keyof FundingRow): number | null {
-  const values = FUNDING_SUB_ROWS.map((k) => form.funding?.[k]?.[field]).filter(
-    (v): v is number => typeof v === 'number',
-  );
-  return values.length === 0 ? null : sum(values);
+/**
+ * The sum of the numbers the 其中 rows give in `field`, or null when none gives one: a loop adding
+ * as it reads (no list of rows, then of values: issue #9). The funding checks add the rows with it too.
+ */
+export function subRowSum(funding: Form['funding'], field: keyof FundingRow): number | null {
+  const total = new DecimalTally();
+  let any = false;
+  for (const key of FUNDING_SUB_ROWS) {
+    const value = funding?.[key]?.[field];
+    if (typeof value !== 'number') continue;
+    any = true;
+    total.add(value);
+  }
+  return any ? total.value : null;
 }
 
 /** Scores the funding block; issues concern only the rate and its score. */
@@ -77,10 +86,10 @@ function rateBasis(form: Form, profile: RuleProfile): RateBasis {
 
 /** 池州 forms/07: the 年度资金总额 row reads 0 while 其中 rows carry the money (§9.18). */
 function budgetFromSubRows(form: Form, basis: RateBasis): void {
-  const fromRows = subRowSum(form, basis.denominatorField);
+  const fromRows = subRowSum(form.funding, basis.denominatorField);
   if (!fromRows) return;
   basis.budget = fromRows;
-  basis.executed = subRowSum(form, 'executed') ?? basis.executed;
+  basis.executed = subRowSum(form.funding, 'executed') ?? basis.executed;
   basis.issues.push({
     severity: 'warning',
     path: `funding.total.${basis.denominatorField}`,

@@ -8,7 +8,7 @@ import { narrativeReportIssues } from '../checks/narrative/form-narratives.js';
 import { checkExplanation } from '../checks/row-checks.js';
 import { checkSelfTotal, selfScoreSum } from '../checks/total-checks.js';
 import { checkWeights } from '../checks/weight-checks.js';
-import { sum } from '../decimal.js';
+import { DecimalTally } from '../decimal.js';
 import { isBlank } from '../parse/placeholder.js';
 import { readRowCells, type RowCells } from '../parse/row-cells.js';
 import { getProfile } from '../profiles/index.js';
@@ -142,6 +142,11 @@ function scoreRows(form: Form, profile: RuleProfile, issues: ReportIssue[]) {
   return { indicators, cells, scores };
 }
 
+/** Appends `found` to `issues` (most checks find nothing on most forms). */
+function pushAll(issues: ReportIssue[], found: readonly ReportIssue[]): void {
+  for (let i = 0; i < found.length; i += 1) issues.push(found[i]!);
+}
+
 /** The form-wide checks, onto `issues`: weights, the self total, goals, names, budget echoes, generic actuals. */
 function formChecks(
   form: Form,
@@ -151,15 +156,13 @@ function formChecks(
   issues: ReportIssue[],
 ) {
   const finals = { funding: funding.score, rows: scores };
-  for (const found of [
-    checkWeights(form, funding.weight, profile),
-    checkSelfTotal(form, finals),
-    checkGoals(form),
-    checkNames(form),
-    checkBudgetEchoes(form, funding, cells),
-    checkGenericActuals(form),
-  ])
-    for (const issue of found) issues.push(issue);
+  // Each check's issues straight onto the list, in this order: no list of the lists (issue #9)
+  pushAll(issues, checkWeights(form, funding.weight, profile));
+  pushAll(issues, checkSelfTotal(form, finals));
+  pushAll(issues, checkGoals(form));
+  pushAll(issues, checkNames(form));
+  pushAll(issues, checkBudgetEchoes(form, funding, cells));
+  pushAll(issues, checkGenericActuals(form));
   return finals;
 }
 
@@ -173,7 +176,11 @@ function capAt(rate: number | null, profile: RuleProfile) {
 
 /** The total of the final scores, capped by the 执行率 where the profile caps it. */
 function cappedTotal(funding: FundingResult, scores: readonly number[], profile: RuleProfile) {
-  const total = sum([funding.score, ...scores]);
+  // As `sum([funding.score, ...scores])` adds them, without the list
+  const tally = new DecimalTally();
+  tally.add(funding.score);
+  for (let i = 0; i < scores.length; i += 1) tally.add(scores[i]!);
+  const total = tally.value;
   // 执行率 caps on the total (一体化 manual, province unidentified; scoring-rules.md §3.2)
   const cap = capAt(funding.rate, profile);
   if (!cap || total <= cap.maxTotal) return { total, issues: [] };

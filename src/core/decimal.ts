@@ -45,15 +45,18 @@ export function scaled(value: number, decimals: number): number | null {
   return Math.abs(n) < 2 ** 52 && n / factor === value ? n : null;
 }
 
+/** "00" … "99": the two places of a score, read from a table instead of padded (every score written, issue #9). */
+const TWO_PLACES = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
+
 /** k × 10^-decimals (k a safe integer) written with exactly `decimals` places, "-" first when `negative`. */
 export function unitsText(k: number, decimals: number, negative: boolean): string {
-  const sign = negative ? '-' : '';
   const units = Math.abs(k);
-  if (decimals === 0) return `${sign}${units}`;
-  const p = 10 ** decimals;
+  if (decimals === 0) return negative ? `-${units}` : String(units);
+  const p = POW10[decimals] ?? 10 ** decimals;
   const frac = units % p;
   // Integer arithmetic on the count of units: no digit string padded and cut in two (issue #9)
-  return `${sign}${(units - frac) / p}.${String(frac).padStart(decimals, '0')}`;
+  const places = decimals === 2 ? TWO_PLACES[frac]! : String(frac).padStart(decimals, '0');
+  return negative ? `-${(units - frac) / p}.${places}` : `${(units - frac) / p}.${places}`;
 }
 
 /** Formats with exactly `decimals` places, half-up: fixed(1.5, 2) = "1.50". */

@@ -28,13 +28,18 @@ export function bandOf(grade: Grade, w: Num, nums: ProfileNums): Band {
   return { grade, min, max, maxInclusive: false };
 }
 
-/** The band of 分值 `w` a self score falls in (未达成 when none holds it). */
+/**
+ * The band of 分值 `w` a self score falls in (未达成 when none holds it): the two lower bounds are
+ * rounded once each and only the band that holds the score is made (issue #9).
+ */
 export function bandOfScore(score: number, w: Num, nums: ProfileNums): Band {
   const s = num(score);
-  const achieved = bandOf('达成', w, nums);
-  if (holds(achieved, s)) return achieved;
-  const partial = bandOf('部分达成', w, nums);
-  return holds(partial, s) ? partial : bandOf('未达成', w, nums);
+  const achieved = lowerBound('达成', w, nums);
+  if (gte(s, achieved) && lte(s, w)) return { grade: '达成', min: achieved, max: w, maxInclusive: true };
+  const partial = lowerBound('部分达成', w, nums);
+  if (gte(s, partial) && lt(s, achieved))
+    return { grade: '部分达成', min: partial, max: achieved, maxInclusive: false };
+  return { grade: '未达成', min: ZERO, max: partial, maxInclusive: false };
 }
 
 /** True when the decimal `s` lies in the band. */

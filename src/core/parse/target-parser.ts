@@ -70,7 +70,7 @@ function deadlineOf(text: string, ctx: ParseContext): MonthDate | null {
   if (!text.includes('月')) return null;
   // looksLikeDeadline(text) or 时效指标, with the date found once
   const date = findDate(text, ctx.year);
-  return date && (hasDeadlineWord(text) || /时效/.test(ctx.level2 ?? '')) ? date : null;
+  return date && (hasDeadlineWord(text) || (ctx.level2 ?? '').includes('时效')) ? date : null;
 }
 
 /** "90%-95%", "100至200万元": a range when the text has one and its first two numbers rise. */

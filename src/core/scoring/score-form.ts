@@ -68,17 +68,19 @@ function scoreRow(ctx: RowContext, cells: RowCells): IndicatorResult {
   return result;
 }
 
-const DOT = '.'.charCodeAt(0);
+const [DOT, F, G, I] = Array.from('.fgi', (c) => c.charCodeAt(0));
 
 /**
  * Where an issue's cell sits, 0 … rows + 2: funding, goals, then rows in order, then the rest (the
  * weights, the total, the profile). Paths are the scorer's own, so a row path holds a row's index,
- * read from its digits in place (no slice, no Number: every issue of every report, issue #9).
+ * read from its digits in place (no slice, no Number: every issue of every report, issue #9); the
+ * first character decides which prefix is compared at all.
  */
 function cellOf(path: string, rows: number): number {
-  if (path.startsWith('funding')) return 0;
-  if (path.startsWith('goals')) return 1;
-  if (!path.startsWith('indicators.')) return rows + 2;
+  const first = path.charCodeAt(0);
+  if (first === F && path.startsWith('funding')) return 0;
+  if (first === G && path.startsWith('goals')) return 1;
+  if (first !== I || !path.startsWith('indicators.')) return rows + 2;
   let index = 0;
   for (let i = 11; i < path.length && path.charCodeAt(i) !== DOT; i += 1) {
     const digit = path.charCodeAt(i) - 0x30;
@@ -88,20 +90,38 @@ function cellOf(path: string, rows: number): number {
   return index < rows ? index + 2 : rows + 2;
 }
 
+/** Up to this many issues are sorted by insertion; more by counting (a form with many broken rows). */
+const FEW_ISSUES = 32;
+
 /**
- * Sorts issues by severity, then by cell, keeping their order within a cell: a counting sort on the
- * two small keys, each computed once (issue #9), with no comparison function called n log n times.
+ * Sorts issues by severity, then by cell, keeping their order within a cell, each key computed once
+ * (issue #9), with no comparison function called n log n times: a report's few issues by insertion
+ * on the keys (nothing allocated but the keys), many by a counting sort on the two small keys.
  */
 function sortIssues(issues: ReportIssue[], rows: number): void {
   const cells = rows + 3;
-  // Plain arrays: a typed array's buffer costs more to make than a form's few issues take to sort
   const keys: number[] = [];
-  const starts: number[] = new Array(SEVERITIES * cells + 1).fill(0);
-  for (const issue of issues) {
-    const key = SEVERITY_RANK[issue.severity] * cells + cellOf(issue.path, rows);
-    keys.push(key);
-    starts[key + 1]! += 1;
+  for (const issue of issues) keys.push(SEVERITY_RANK[issue.severity] * cells + cellOf(issue.path, rows));
+  if (issues.length > FEW_ISSUES) return countingSort(issues, keys, SEVERITIES * cells);
+  for (let i = 1; i < issues.length; i += 1) {
+    const key = keys[i]!;
+    const issue = issues[i]!;
+    // After every earlier issue whose key is not above it, so equal keys keep their order
+    let j = i;
+    for (; j > 0 && keys[j - 1]! > key; j -= 1) {
+      keys[j] = keys[j - 1]!;
+      issues[j] = issues[j - 1]!;
+    }
+    keys[j] = key;
+    issues[j] = issue;
   }
+}
+
+/** Sorts `issues` by `keys` (each below `range`), stably: counts, then each issue to its slot. */
+function countingSort(issues: ReportIssue[], keys: readonly number[], range: number): void {
+  // Plain arrays: a typed array's buffer costs more to make than a form's issues take to sort
+  const starts: number[] = new Array(range + 1).fill(0);
+  for (const key of keys) starts[key + 1]! += 1;
   for (let k = 1; k < starts.length; k += 1) starts[k]! += starts[k - 1]!;
   const sorted = issues.slice();
   for (let i = 0; i < sorted.length; i += 1) issues[starts[keys[i]!]!++] = sorted[i]!;

@@ -102,7 +102,10 @@ function sortIssues(issues: ReportIssue[], rows: number): void {
   const cells = rows + 3;
   const keys: number[] = [];
   for (const issue of issues) keys.push(SEVERITY_RANK[issue.severity] * cells + cellOf(issue.path, rows));
-  if (issues.length > FEW_ISSUES) return countingSort(issues, keys, SEVERITIES * cells);
+  if (issues.length > FEW_ISSUES) {
+    countingSort(issues, keys, SEVERITIES * cells);
+    return;
+  }
   for (let i = 1; i < issues.length; i += 1) {
     const key = keys[i]!;
     const issue = issues[i]!;

@@ -6,8 +6,14 @@ import { isSpace, skipSpaces } from './space.js';
 
 const PLACEHOLDER = /^(?:[—–\-－/／*＊·.。…_＿\s]+|无|暂无|空|\/|null|N\/A|n\/a|不适用|指标\s*\d{1,4}\s*[:：]?)$/;
 
-/** Every character PLACEHOLDER's text holds: a cell starting with any other (a digit, ≥, a word) is no placeholder. */
-const PLACEHOLDER_CHARS = new Set(Array.from(PLACEHOLDER.source, (c) => c.charCodeAt(0)));
+/**
+ * Every character PLACEHOLDER's text holds but the ASCII digits, which are only its `\d{1,4}` bound (no
+ * alternative starts with a digit): a cell starting with any other (a digit, ≥, a word) is no placeholder,
+ * and "1项", "100%", "4个" are told so without the pattern (issue #9).
+ */
+const PLACEHOLDER_CHARS = new Set(
+  Array.from(PLACEHOLDER.source, (c) => c.charCodeAt(0)).filter((c) => c < 0x30 || c > 0x39),
+);
 
 /** True for a cell that holds no value, only a template mark. */
 export function isPlaceholder(text: string | null | undefined): boolean {

@@ -53,6 +53,14 @@ const HALF = num(0.5);
 
 const KIND_NAME = { positive: '正向指标', reverse: '反向指标', equal: '等于型指标', range: '区间指标' } as const;
 
+/** "正向指标，指标值≥" for each kind and sign: an explanation's start made once, not from three pieces per row. */
+const HEAD_START = Object.fromEntries(
+  (['positive', 'reverse', 'equal'] as const).map((kind) => [
+    kind,
+    Object.fromEntries(Object.entries(SIGN_TEXT).map(([sign, text]) => [sign, `${KIND_NAME[kind]}，指标值${text}`])),
+  ]),
+) as Record<QuantRow['kind'], Record<Sign, string>>;
+
 /** One row as the quantitative rules see it: A, B (negatives counted as 0), w and the text so far. */
 interface QuantRow {
   kind: 'positive' | 'reverse' | 'equal';
@@ -72,7 +80,7 @@ function quantRow(ctx: RowContext, sign: Sign, target: Quantity, actual: Quantit
   const A = inUnit(target, unit);
   const B = inUnit(actual, unit);
   const kind = sign === 'ge' || sign === 'gt' ? 'positive' : sign === 'le' || sign === 'lt' ? 'reverse' : 'equal';
-  const head = `${KIND_NAME[kind]}，指标值${SIGN_TEXT[sign]}${n(A)}${label}，实际${n(B)}${label}`;
+  const head = `${HEAD_START[kind][sign]}${n(A)}${label}，实际${n(B)}${label}`;
   const { settings } = ctx.profile;
   // Negative actuals count as 0 (pmkpi "判断实际完成值为负数，默认赋值为0" [C])
   if (lt(B, ZERO)) return { kind, A, B: ZERO, w: wOf(ctx), head, flags: ['negative-actual'], settings, nums: ctx.nums };

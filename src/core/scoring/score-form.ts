@@ -8,7 +8,7 @@ import { narrativeReportIssues } from '../checks/narrative/form-narratives.js';
 import { checkExplanation } from '../checks/row-checks.js';
 import { checkSelfTotal, selfScoreSum } from '../checks/total-checks.js';
 import { checkWeights } from '../checks/weight-checks.js';
-import { DecimalTally } from '../decimal.js';
+import { DecimalTally, scaled } from '../decimal.js';
 import { isBlank } from '../parse/placeholder.js';
 import { readRowCells, type RowCells } from '../parse/row-cells.js';
 import { getProfile } from '../profiles/index.js';
@@ -216,6 +216,16 @@ function cappedTotal(funding: FundingResult, scores: readonly number[], profile:
   return { total: cap.maxTotal, issues: [issue] };
 }
 
+/**
+ * `Number(value.toFixed(2))`, without writing the number out when it has at most 2 places already (a
+ * sum of 分值-sized scores, or a cap): then it is its own value, and 0 for −0 as the text read back is.
+ */
+function atTwoPlaces(value: number): number {
+  const hundredths = scaled(value, 2);
+  if (hundredths === null) return Number(value.toFixed(2));
+  return hundredths === 0 ? 0 : value;
+}
+
 /** Scores `form` deterministically; the profile comes from options, the form, or mof-2020. */
 export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
   const profile = getProfile(options.profile ?? form.profile ?? undefined);
@@ -231,7 +241,7 @@ export function scoreForm(form: Form, options: ScoreOptions = {}): ScoreReport {
   const grade = grades.find((g) => total >= g.min)?.label ?? grades.at(-1)!.label;
   const report: ScoreReport = {
     profile: profile.id,
-    total: Number(total.toFixed(2)),
+    total: atTwoPlaces(total),
     selfTotal: form.selfTotal ?? selfScoreSum(form, finals),
     grade,
     funding: funding.result,

@@ -198,6 +198,47 @@ export function toNumber(a: Num, decimals: number, mode: RoundingMode = 'half-up
   return Number(toBig(a).round(decimals, BIG_ROUNDING[mode]).toString());
 }
 
+/** Divisors up to this size: a quotient rounded to 20 places, then to fewer, rounds as the exact one does. */
+const SMALL_DIVISOR = 1e13;
+
+/**
+ * `toNumber(div(a, b), decimals)` (half-up), with no quotient made when both are exact: the ratio of
+ * two exact decimals, rounded by integer arithmetic (every completion ratio, issue #9). big.js divides
+ * to 20 places first; a divisor ≤ 1e13 keeps any other quotient more than 1e-20 off a half, so rounding
+ * once gives the same number. b = 0 throws as big.js does.
+ */
+export function quotientAt(a: Num, b: Num, decimals: number): number {
+  if (a.e < 0 || b.e < 0 || b.m === 0 || decimals > 6) return toNumber(div(a, b), decimals);
+  // a / b = p / q, both integers
+  const p = a.m * POW10[b.e]! * POW10[decimals]!;
+  const q = b.m * POW10[a.e]!;
+  if (!safe(p) || !safe(q) || Math.abs(q) > SMALL_DIVISOR) return toNumber(div(a, b), decimals);
+  const n = Math.abs(p);
+  const d = Math.abs(q);
+  let units = Math.floor(n / d);
+  // The float quotient of two safe integers may be one off near an integer: the remainder settles it
+  let r = n - units * d;
+  if (r < 0) {
+    units -= 1;
+    r += d;
+  } else if (r >= d) {
+    units += 1;
+    r -= d;
+  }
+  if (r * 2 >= d) units += 1;
+  if (units === 0) return 0;
+  return (p < 0 !== q < 0 ? -units : units) / POW10[decimals]!;
+}
+
+/** b ≥ a × c, without the product made when the three are exact and it fits (the over-achievement test). */
+export function atLeastProduct(b: Num, a: Num, c: Num): boolean {
+  if (a.e < 0 || b.e < 0 || c.e < 0 || a.e + c.e > MAX_E || !safe(a.m * c.m)) return gte(b, times(a, c));
+  const e = Math.max(b.e, a.e + c.e);
+  const x = b.m * POW10[e - b.e]!;
+  const y = a.m * c.m * POW10[e - a.e - c.e]!;
+  return safe(x) && safe(y) ? x >= y : gte(b, times(a, c));
+}
+
 /** The exact value of `a` as a JS number, as `Number(big.toString())` reads it. */
 export function toPlainNumber(a: Num): number {
   if (a.e >= 0) return a.v === 0 ? 0 : a.v;

@@ -6,11 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { Big, BIG_ROUNDING, fixed, type RoundingMode, scaled } from '../../src/core/decimal.js';
 import {
+  atLeastProduct,
   cmp,
   div,
   minus,
   num,
   plus,
+  quotientAt,
   roundedText,
   times,
   toBig,
@@ -150,6 +152,45 @@ describe('roundedText writes what big.js round().toString() writes', () => {
       expect(roundedText(a, decimals), `${value} to ${decimals}`).toBe(
         toBig(a).round(decimals, Big.roundHalfUp).toString(),
       );
+    }
+  });
+});
+
+describe('quotientAt and atLeastProduct answer as the quotient and product made by big.js do', () => {
+  it.each([
+    // completion ratios of real rows: 6/6, 11/2, 296/200, 20/10, 2/3, 1/7, a half at the 7th place
+    [6, 6, 1],
+    [11, 2, 5.5],
+    [296, 200, 1.48],
+    [20, 10, 2],
+    [2, 3, 0.666667],
+    [1, 7, 0.142857],
+    [0.0000005, 1, 0.000001],
+    [-0.0000005, 1, -0.000001],
+    [1, 3e7, 0],
+    [-1, 3e7, 0],
+    [0.958, 0.95, 1.008421],
+  ])('%d / %d to 6 places is %d', (a, b, expected) => {
+    expect(quotientAt(num(a), num(b), 6)).toBe(expected);
+    expect(quotientAt(num(a), num(b), 6)).toBe(toNumber(div(num(a), num(b)), 6));
+  });
+
+  it('agrees with big.js on 20,000 seeded ratios and products of 0–6 place decimals', () => {
+    const random = seededRandom(11);
+    const decimal = () => {
+      const places = Math.floor(random() * 7);
+      const value = Math.round((random() - 0.2) * 10 ** Math.floor(random() * 9) * 10 ** places) / 10 ** places;
+      return Number(value.toFixed(places));
+    };
+    for (let n = 0; n < 20_000; n += 1) {
+      const [a, b, c] = [decimal(), decimal(), decimal()];
+      const decimals = n % 7;
+      if (b !== 0) {
+        const big = Number(new Big(a).div(new Big(b)).round(decimals, Big.roundHalfUp).toString());
+        expect(quotientAt(num(a), num(b), decimals), `${a} / ${b} to ${decimals}`).toBe(big);
+      }
+      const product = new Big(b).times(new Big(c));
+      expect(atLeastProduct(num(a), num(b), num(c)), `${a} ≥ ${b} × ${c}`).toBe(new Big(a).gte(product));
     }
   });
 });

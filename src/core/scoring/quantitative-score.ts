@@ -5,6 +5,7 @@
  */
 import {
   abs,
+  atLeastProduct,
   div,
   eq,
   fixedText,
@@ -15,6 +16,7 @@ import {
   type Num,
   num,
   ONE,
+  quotientAt,
   roundedText,
   times,
   toNumber,
@@ -91,7 +93,7 @@ function quantRow(ctx: RowContext, sign: Sign, target: Quantity, actual: Quantit
 export function scoreQuantitative(ctx: RowContext, sign: Sign, target: Quantity, actual: Quantity): RowOutcome {
   const row = quantRow(ctx, sign, target, actual);
   if (eq(row.A, ZERO)) return scoreZeroTarget(row);
-  const completion = toNumber(div(row.B, row.A), 6);
+  const completion = quotientAt(row.B, row.A, 6);
   if (row.kind === 'positive' || (row.kind === 'equal' && row.settings.quant.equal === 'as-positive')) {
     return scorePositive(row, completion);
   }
@@ -113,7 +115,7 @@ function scoreZeroTarget({ kind, B, w, head, flags }: QuantRow): RowOutcome {
 
 /** True when B reaches the profile's over-achievement ratio of A (财预〔2020〕10号: 指标值设定偏低). */
 function overAchieved({ A, B, nums }: QuantRow): boolean {
-  return nums.over !== null && gte(B, times(A, nums.over));
+  return nums.over !== null && atLeastProduct(B, A, nums.over);
 }
 
 /** ≥ rows, and = rows scored as ≥: full at A, else w × B/A; over-achievement as the profile says. */
@@ -212,7 +214,7 @@ function reverseExceeded({ A, B, w, settings }: QuantRow): { score: Num; formula
 
 /** actual/bound to 6 places; −0 when a negative actual rounds to 0, as `Number(big)` reads big.js's "-0". */
 function completionTo(B: Num, bound: Num): number {
-  const c = toNumber(div(B, bound), 6);
+  const c = quotientAt(B, bound, 6);
   return c === 0 && lt(B, ZERO) !== lt(bound, ZERO) && !eq(B, ZERO) ? -0 : c;
 }
 

@@ -107,7 +107,7 @@ function numberActual(text: string, target: ParsedTarget, quantities: readonly Q
     const goal = targetValue(target) ?? 0;
     const fraction = wanted.family === 'percent' && q.value <= 1.5 && goal > 1.5 && !Number.isInteger(q.value);
     const value = fraction ? Number((q.value * 100).toFixed(6)) : q.value;
-    const quantity = { ...q, value, unit: wanted };
+    const quantity = q.with(value, wanted);
     return { kind: 'number', quantity, signRepeated, unitAssumed: true, fractionAsPercent: fraction, picked };
   }
   return { kind: 'number', quantity: q, signRepeated, unitAssumed: false, fractionAsPercent: false, picked };

@@ -5,14 +5,31 @@
 import { isSpace, skipSpaces, skipSpacesBack } from './space.js';
 import { type Unit, unitLabelAt } from './units.js';
 
-export interface Quantity {
-  /** The number as written, in its own unit. */
-  value: number;
-  unit: Unit | null;
-  /** Where it stands in the text and what was read. */
-  start: number;
-  end: number;
-  raw: string;
+/**
+ * A number with its unit as read from a cell. Its text as written (`raw`) is cut from the cell only
+ * when a message quotes it: every number of every cell is read on every scoring, few are quoted (issue #9).
+ */
+export class Quantity {
+  constructor(
+    /** The number as written, in its own unit. */
+    readonly value: number,
+    readonly unit: Unit | null,
+    /** Where it stands in the text. */
+    readonly start: number,
+    readonly end: number,
+    /** The text it was read from. */
+    private readonly text: string,
+  ) {}
+
+  /** The number and unit as written ("1,234.5万元"). */
+  get raw(): string {
+    return this.text.slice(this.start, this.end);
+  }
+
+  /** This quantity with another value and unit (a unit taken from the target, a fraction read as %). */
+  with(value: number, unit: Unit | null): Quantity {
+    return new Quantity(value, unit, this.start, this.end, this.text);
+  }
 }
 
 /** True for an ASCII digit code (what `\d` matches). */
@@ -158,5 +175,5 @@ function quantityAt(text: string, start: number, numberEnd: number, value: numbe
   const at = skipSpaces(text, numberEnd, limit);
   const entry = unitLabelAt(text, at, limit);
   const end = entry ? at + entry[0].length : numberEnd;
-  return { value, unit: entry ? entry[1] : null, start, end, raw: text.slice(start, end) };
+  return new Quantity(value, entry ? entry[1] : null, start, end, text);
 }

@@ -81,7 +81,7 @@ function rangeOf(text: string, quantities: readonly Quantity[]): ParsedTarget | 
   if (!low || !high || low.value >= high.value) return null;
   if (!RANGE.test(text) || /^\s*[≥≧≤≦<>＜＞=]/.test(text)) return null;
   const unit = low.unit ?? high.unit;
-  return { kind: 'range', low: { ...low, unit }, high: { ...high, unit } };
+  return { kind: 'range', low: low.with(low.value, unit), high: high.with(high.value, unit) };
 }
 
 /** A number target: its sign written before or after it, else the profile's (§9.7). */

@@ -46,8 +46,18 @@ export function toBig(a: Num): Big {
 /** Error bound of `a` as a float (an exact value is off by at most half an ulp). */
 const errOf = (a: Num): number => (a.big ? a.err : Math.abs(a.v) * U);
 
+/**
+ * The small whole numbers most cells, weights and counts are (0 … 1023), made once: an exact value is
+ * never changed after it is made (only an inexact one caches its big.js value), so rows share them
+ * instead of making three decimals each (issue #9). Same shape as every other Num: not frozen.
+ */
+const SMALL = 1024;
+const SMALL_INTS: readonly Num[] = Array.from({ length: SMALL }, (_, i) => exact(i, 0));
+
 /** A JS number as big.js reads it (its shortest decimal text); non-finite numbers are refused as `dec` does. */
 export function num(x: number): Num {
+  // −0 is left to the loop below, which keeps its sign as it always did
+  if (x >= 0 && x < SMALL && (x | 0) === x && (x !== 0 || 1 / x > 0)) return SMALL_INTS[x]!;
   if (!Number.isFinite(x)) dec(x);
   for (let e = 0; e <= 15; e += 1) {
     const m = Math.round(x * POW10[e]!);

@@ -97,20 +97,14 @@ function minusMayLead(text: string, at: number): boolean {
 /** How far past a number its unit (or the 年/月/日 of a date) is looked for. */
 const AFTER = 8;
 
-/** The code of the first character at or after `from` (before `limit`) that is not a space, or -1. */
-function nextNonSpace(text: string, from: number, limit: number): number {
-  const i = skipSpaces(text, from, limit);
-  return i < limit ? text.charCodeAt(i) : -1;
-}
-
 const [YEAR, MONTH, DAY, DAY_NO] = Array.from('年月日号', (c) => c.charCodeAt(0));
 
 /**
  * "2022年", "12月", "12月30日" are parts of a date, not quantities: 月 after the number, 年 after a
- * year, or 日/号 after the number with 月 just before it (in the 3 characters before).
+ * year, or 日/号 after the number with 月 just before it (in the 3 characters before). `next`: the
+ * code of the first character after the number that is no space (within AFTER), or -1.
  */
-function isDatePart(text: string, start: number, end: number, value: number): boolean {
-  const next = nextNonSpace(text, end, Math.min(text.length, end + AFTER));
+function isDatePart(text: string, start: number, end: number, value: number, next: number): boolean {
   if (next === MONTH) return true;
   // As Number(text) read it: a number written with commas ("1,999") was no year
   if (next === YEAR) return value >= 1900 && !text.slice(start, end).includes(',');
@@ -147,8 +141,11 @@ function numberOfText(numberText: string): number {
   return Number(plain.charCodeAt(0) === 0xff0d ? plain.replace('－', '-') : plain);
 }
 
-/** No quantity: one shared list, so a text without numbers makes none (issue #9). */
-const NONE: readonly Quantity[] = Object.freeze([]);
+/**
+ * No quantity: one shared list, so a text without numbers makes none (issue #9). Readonly by type, not
+ * frozen: a frozen array's elements are of another kind, and every `quantities[0]` read would see two.
+ */
+const NONE: readonly Quantity[] = [];
 
 /** Every quantity in `text`, in order. Dates ("2022年", "12月") are left out. */
 export function findQuantities(text: string): readonly Quantity[] {
@@ -157,9 +154,12 @@ export function findQuantities(text: string): readonly Quantity[] {
     const end = numberEnd(text, isDigit(text.charCodeAt(start)) ? start : start + 1);
     const next = numberStart(text, end);
     const value = numberValue(text, start, end);
-    // Only a few characters either side matter; slicing the whole text made long actuals quadratic
-    if (!isDatePart(text, start, end, value) && Number.isFinite(value)) {
-      const quantity = quantityAt(text, start, end, value);
+    // Only a few characters either side matter; slicing the whole text made long actuals quadratic.
+    // The spaces after the number are skipped once, for the date test and the unit both.
+    const limit = Math.min(text.length, end + AFTER);
+    const at = skipSpaces(text, end, limit);
+    if (!isDatePart(text, start, end, value, at < limit ? text.charCodeAt(at) : -1) && Number.isFinite(value)) {
+      const quantity = quantityAt(text, start, end, value, at, limit);
       // A list of one for the one quantity most cells hold, not an empty list grown to seventeen
       if (found) found.push(quantity);
       else found = [quantity];
@@ -169,10 +169,8 @@ export function findQuantities(text: string): readonly Quantity[] {
   return found ?? NONE;
 }
 
-/** The quantity whose number is at [start, numberEnd), with the unit written after it (spaces first). */
-function quantityAt(text: string, start: number, numberEnd: number, value: number): Quantity {
-  const limit = Math.min(text.length, numberEnd + AFTER);
-  const at = skipSpaces(text, numberEnd, limit);
+/** The quantity whose number is at [start, numberEnd), with the unit written at `at` (its spaces skipped). */
+function quantityAt(text: string, start: number, numberEnd: number, value: number, at: number, limit: number) {
   const entry = unitLabelAt(text, at, limit);
   const end = entry ? at + entry[0].length : numberEnd;
   return new Quantity(value, entry ? entry[1] : null, start, end, text);

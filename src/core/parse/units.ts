@@ -170,8 +170,11 @@ const NO_LABELS: readonly [string, Unit][] = [];
 
 /** The longest label of `labels` written at `at` that ends by `limit`, with its unit, or null. */
 function labelAt(labels: ReturnType<typeof byFirstCodes>, text: string, at: number, limit: number) {
-  for (const entry of labels.pairs.get(pairKey(text, at)) ?? NO_LABELS) {
-    if (at + entry[0].length <= limit && text.startsWith(entry[0], at)) return entry;
+  // A label of two or more characters needs two before `limit` ("6个" ends on its unit: one lookup, not two)
+  if (at + 2 <= limit) {
+    for (const entry of labels.pairs.get(pairKey(text, at)) ?? NO_LABELS) {
+      if (at + entry[0].length <= limit && text.startsWith(entry[0], at)) return entry;
+    }
   }
   for (const entry of labels.singles.get(text.charCodeAt(at)) ?? NO_LABELS) if (at < limit) return entry;
   return null;

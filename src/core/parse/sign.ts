@@ -90,6 +90,8 @@ export function signEndingAt(text: string, end: number): Sign | null {
 /** The suffix word written in `text` after `from` (spaces first), if any: read in place, without a slice. */
 export function signStartingAt(text: string, from: number): Sign | null {
   const at = skipSpaces(text, from, text.length);
+  // Most unsigned targets end on their unit ("1次"): no word to try
+  if (at === text.length) return null;
   for (const [word, sign] of SUFFIX) if (text.startsWith(word, at)) return sign;
   return null;
 }

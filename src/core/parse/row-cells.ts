@@ -5,18 +5,21 @@
 import type { Indicator } from '../schema/form.js';
 import { parseActual, type ParsedActual } from './actual-parser.js';
 import type { Sign } from './sign.js';
-import type { Quantity } from './quantity.js';
-import { type ParsedTarget, readTarget } from './target-parser.js';
+import { type ParsedTarget, readTarget, type TargetQuantities } from './target-parser.js';
 
-export interface RowCells {
+export interface RowCells extends TargetQuantities {
   target: ParsedTarget;
   actual: ParsedActual;
-  /** The quantities of the trimmed 年度指标值 when its reading found them (see `readTarget`). */
-  targetQuantities: readonly Quantity[] | null;
 }
 
-/** Parses `row`'s target and, in its light, its actual (pure; never throws). */
+/** Where a row's cells stand before they are read (replaced at once). */
+const UNREAD_TARGET: ParsedTarget = Object.freeze({ kind: 'empty' });
+const UNREAD_ACTUAL: ParsedActual = Object.freeze({ kind: 'empty' });
+
+/** Parses `row`'s target and, in its light, its actual (pure; never throws): one object for the row's reading. */
 export function readRowCells(row: Indicator, year: number, unsignedAs: Sign): RowCells {
-  const { target, quantities } = readTarget(row.target, { year, level2: row.level2, unsignedAs });
-  return { target, actual: parseActual(row.actual, target, year), targetQuantities: quantities };
+  const cells: RowCells = { target: UNREAD_TARGET, actual: UNREAD_ACTUAL, targetQuantities: null };
+  cells.target = readTarget(row.target, year, row.level2, unsignedAs, cells);
+  cells.actual = parseActual(row.actual, cells.target, year);
+  return cells;
 }

@@ -32,31 +32,41 @@ const RANGE = /(?<![\d.])\d{1,20}(?:\.\d{1,20})?\s*(?:[%％]\s*)?(?:-|~|～|—|
 
 /** Parses one 年度指标值 cell. Never throws; what it cannot read comes back as `text`. */
 export function parseTarget(raw: string | null | undefined, ctx: ParseContext): ParsedTarget {
-  return readTarget(raw, ctx).target;
+  return readTarget(raw, ctx.year, ctx.level2, ctx.unsignedAs, null);
+}
+
+/** Where `readTarget` leaves the quantities it found (a row's cells). */
+export interface TargetQuantities {
+  targetQuantities: readonly Quantity[] | null;
 }
 
 /**
- * `parseTarget`, with the quantities of the trimmed text when the reading found them (null when it
- * stopped before: blank, placeholder or deadline), so a check of the same cell need not find them again.
+ * `parseTarget` with the context's parts as arguments (no context object per row, issue #9), leaving
+ * the quantities of the trimmed text in `into` when the reading found them (null when it stopped
+ * before: blank, placeholder or deadline), so a check of the same cell need not find them again.
  */
 export function readTarget(
   raw: string | null | undefined,
-  ctx: ParseContext,
-): { target: ParsedTarget; quantities: readonly Quantity[] | null } {
+  year: number,
+  level2: string | null | undefined,
+  unsignedAs: Sign,
+  into: TargetQuantities | null,
+): ParsedTarget {
   const text = raw == null ? '' : raw.trim();
-  if (text === '') return { target: { kind: 'empty' }, quantities: null };
-  if (isPlaceholder(text)) return { target: { kind: 'placeholder' }, quantities: null };
-  const date = deadlineOf(text, ctx);
-  if (date) return { target: { kind: 'deadline', date }, quantities: null };
+  if (text === '') return { kind: 'empty' };
+  if (isPlaceholder(text)) return { kind: 'placeholder' };
+  const date = deadlineOf(text, year, level2);
+  if (date) return { kind: 'deadline', date };
   // Read once: the range and the number below both start from the text's quantities
   const quantities = findQuantities(text);
-  return { target: rangeOf(text, quantities) ?? otherTarget(text, quantities, ctx), quantities };
+  if (into) into.targetQuantities = quantities;
+  return rangeOf(text, quantities) ?? otherTarget(text, quantities, unsignedAs);
 }
 
 /** A target that is no range: a number, a scale list, a level, or text. */
-function otherTarget(text: string, quantities: readonly Quantity[], ctx: ParseContext): ParsedTarget {
+function otherTarget(text: string, quantities: readonly Quantity[], unsignedAs: Sign): ParsedTarget {
   const first = quantities[0];
-  if (first) return numberTarget(text, first, ctx);
+  if (first) return numberTarget(text, first, unsignedAs);
   if (isScaleList(text)) return { kind: 'scale-list', text };
   const level = scaleLevel(text);
   if (level) return { kind: 'level', level };
@@ -65,12 +75,12 @@ function otherTarget(text: string, quantities: readonly Quantity[], ctx: ParseCo
 }
 
 /** The deadline a target names ("2022年12月底前", or any date under 时效指标), or null. */
-function deadlineOf(text: string, ctx: ParseContext): MonthDate | null {
+function deadlineOf(text: string, year: number, level2: string | null | undefined): MonthDate | null {
   // Every date has a 月, so a text without one is no deadline (and no regular expression need run)
   if (!text.includes('月')) return null;
   // looksLikeDeadline(text) or 时效指标, with the date found once
-  const date = findDate(text, ctx.year);
-  return date && (hasDeadlineWord(text) || (ctx.level2 ?? '').includes('时效')) ? date : null;
+  const date = findDate(text, year);
+  return date && (hasDeadlineWord(text) || (level2 ?? '').includes('时效')) ? date : null;
 }
 
 /** "90%-95%", "100至200万元": a range when the text has one and its first two numbers rise. */
@@ -85,9 +95,9 @@ function rangeOf(text: string, quantities: readonly Quantity[]): ParsedTarget | 
 }
 
 /** A number target: its sign written before or after it, else the profile's (§9.7). */
-function numberTarget(text: string, first: Quantity, ctx: ParseContext): ParsedTarget {
+function numberTarget(text: string, first: Quantity, unsignedAs: Sign): ParsedTarget {
   // "每亩300": a per-unit standard is an equality (scoring-rules.md §9.9)
   const perUnit = text.startsWith('每');
   const sign = perUnit ? 'eq' : (signEndingAt(text, first.start) ?? signStartingAt(text, first.end));
-  return { kind: 'number', sign: sign ?? ctx.unsignedAs, signAssumed: sign === null, quantity: first };
+  return { kind: 'number', sign: sign ?? unsignedAs, signAssumed: sign === null, quantity: first };
 }

@@ -16,14 +16,46 @@ export interface ProfileNums {
   over: Num | null;
 }
 
-/** The profile's fractions as decimals. */
-export function profileNums(settings: RuleSettings): ProfileNums {
+/** The profile fractions `profileNums` made for a settings object, with the numbers it made them from. */
+interface Made {
+  from: readonly (number | null)[];
+  nums: ProfileNums;
+}
+
+/** Made once per settings object (profiles are data, resolved once), not once per scoring (issue #9). */
+const MADE = new WeakMap<RuleSettings, Made>();
+
+/** The numbers the fractions are made from, in one list to compare. */
+function sourceOf(settings: RuleSettings): (number | null)[] {
   const { bands, points } = settings.qual;
-  const over = settings.overAchievement.flagRatio;
-  return {
-    achieved: num(bands.achieved),
-    partial: num(bands.partial),
-    points: { 达成: num(points.achieved), 部分达成: num(points.partial), 未达成: num(points.notAchieved) },
-    over: over === null ? null : num(over),
+  return [
+    bands.achieved,
+    bands.partial,
+    points.achieved,
+    points.partial,
+    points.notAchieved,
+    settings.overAchievement.flagRatio,
+  ];
+}
+
+/** True when the two lists hold the same numbers in order. */
+function sameNumbers(a: readonly (number | null)[], b: readonly (number | null)[]): boolean {
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return a.length === b.length;
+}
+
+/** The profile's fractions as decimals: made again only when its settings object or their numbers changed. */
+export function profileNums(settings: RuleSettings): ProfileNums {
+  const from = sourceOf(settings);
+  const made = MADE.get(settings);
+  if (made && sameNumbers(made.from, from)) return made.nums;
+  const [achieved, partial, a, p, n, over] = from;
+  const nums: ProfileNums = {
+    achieved: num(achieved!),
+    partial: num(partial!),
+    points: { 达成: num(a!), 部分达成: num(p!), 未达成: num(n!) },
+    over: over == null ? null : num(over),
   };
+  MADE.set(settings, { from, nums });
+  return nums;
 }

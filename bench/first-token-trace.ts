@@ -85,15 +85,26 @@ function table(all: Mark[], start: string) {
   const at = (name: string) => median(roundsSeen.flatMap((r) => (r.has(name) ? [r.get(name)!] : [])));
   names.sort((a, b) => at(a) - at(b));
   console.log(
-    `${'mark'.padEnd(44)} ${'at (median)'.padStart(12)} ${'leg median'.padStart(11)} ${'leg p10'.padStart(8)}`,
+    `${'mark'.padEnd(44)} ${'at (median)'.padStart(12)} ${'leg median'.padStart(11)} ${'leg p10'.padStart(8)}` +
+      ` ${'thread leg'.padStart(11)} ${'p10'.padStart(6)}`,
   );
+  const legsFrom = (name: string, before: string | undefined) =>
+    before ? roundsSeen.flatMap((r) => (r.has(name) && r.has(before) ? [r.get(name)! - r.get(before)!] : [])) : [0];
   for (const [i, name] of names.entries()) {
-    const before = names[i - 1];
-    const legs = before
-      ? roundsSeen.flatMap((r) => (r.has(name) && r.has(before) ? [r.get(name)! - r.get(before)!] : []))
-      : [0];
-    const cells = [at(name), median(legs), quantile(legs, 0.1)].map((x) => x.toFixed(2));
-    console.log(`${name.padEnd(44)} ${cells[0]!.padStart(12)} ${cells[1]!.padStart(11)} ${cells[2]!.padStart(8)}`);
+    const legs = legsFrom(name, names[i - 1]);
+    // the leg from the mark before on the same thread (names start with `client`, `service`, `model`…)
+    const who = name.split(' ')[0]!;
+    const own = legsFrom(
+      name,
+      names.slice(0, i).findLast((n) => n.split(' ')[0] === who),
+    );
+    const cells = [at(name), median(legs), quantile(legs, 0.1), median(own), quantile(own, 0.1)].map((x) =>
+      x.toFixed(2),
+    );
+    console.log(
+      `${name.padEnd(44)} ${cells[0]!.padStart(12)} ${cells[1]!.padStart(11)} ${cells[2]!.padStart(8)}` +
+        ` ${cells[3]!.padStart(11)} ${cells[4]!.padStart(6)}`,
+    );
   }
 }
 

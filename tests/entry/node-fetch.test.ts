@@ -3,6 +3,7 @@
  * https), side by side with undici's global fetch where both should agree: what the server receives,
  * what the caller gets, how failures surface.
  */
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
@@ -10,6 +11,9 @@ import type { AddressInfo, Socket } from 'node:net';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNodeFetch, globalFetchDispatched, modelFetchFor } from '../../src/entry/node-fetch.js';
+import { startOpenAIServer } from '../support/openai-server.js';
+import { seedForm } from '../support/seed.js';
+import { jsonOf, startTestServer } from '../support/server.js';
 
 const TLS = {
   key: readFileSync(new URL('../fixtures/tls/localhost-key.pem', import.meta.url)),
@@ -419,5 +423,44 @@ describe('node fetch: what it leaves to the global fetch', () => {
     expect(modelFetchFor({})).toBeTypeOf('function');
     expect(modelFetchFor({ ZIPING_MODEL_FETCH: 'global' })).toBeUndefined();
     expect(modelFetchFor({ NODE_USE_ENV_PROXY: '1' })).toBeUndefined();
+  });
+});
+
+describe('node fetch: the Node server drafts through it', () => {
+  /** The model requests a draft through a Node server with `env` made, by client: node:http or undici. */
+  async function modelRequestsOf(env: Record<string, string>) {
+    const model = await startOpenAIServer({ defaultReply: { text: '好的。' } });
+    const server = await startTestServer({
+      env: { ZIPING_MODEL: 'test-model', OPENAI_BASE_URL: model.baseURL, ...env },
+    });
+    const seen: string[] = [];
+    const viaNode = (m: unknown) => {
+      const { request } = m as { request: { path: string } };
+      if (request.path.endsWith('/chat/completions')) seen.push('node:http');
+    };
+    const viaUndici = (m: unknown) => {
+      const { request } = m as { request: { origin: string } };
+      if (model.url === String(request.origin)) seen.push('undici');
+    };
+    subscribe('http.client.request.start', viaNode);
+    subscribe('undici:request:create', viaUndici);
+    try {
+      const { id } = await jsonOf(await server.send('/api/forms', seedForm()));
+      const res = await server.send(`/api/forms/${id}/drafts`, { field: 'indicators.4.deviation' });
+      expect(res.status).toBe(200);
+      expect((await jsonOf(res)).drafter).toBe('model');
+      // a draft and its repair request: every model call went the same way
+      return [...new Set(seen)];
+    } finally {
+      unsubscribe('http.client.request.start', viaNode);
+      unsubscribe('undici:request:create', viaUndici);
+      await server.stop();
+      await model.close();
+    }
+  }
+
+  it('sends the model request with node:http, or with undici when ZIPING_MODEL_FETCH=global', async () => {
+    expect(await modelRequestsOf({})).toEqual(['node:http']);
+    expect(await modelRequestsOf({ ZIPING_MODEL_FETCH: 'global' })).toEqual(['undici']);
   });
 });

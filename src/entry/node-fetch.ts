@@ -239,16 +239,17 @@ function webBody(source: Readable, flight: Flight): ReadableStream<Uint8Array> {
 
 /** The Response of `res`: decoded body (none for HEAD and null-body statuses), headers as sent. */
 function responseOf(res: IncomingMessage, out: Outgoing, flight: Flight): Response {
-  const headers = new Headers();
+  // the pairs as received (a Headers object built here would only be copied by the Response)
+  const headers: [string, string][] = [];
   const raw = res.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  for (let i = 0; i < raw.length; i += 2) headers.push([raw[i]!, raw[i + 1]!]);
   const status = res.statusCode ?? 0;
   const empty = out.method === 'HEAD' || NULL_BODY_STATUS.has(status);
   if (empty) {
     res.resume();
     flight.stop(false);
   }
-  const body = empty ? null : webBody(decoded(res, headers.get('content-encoding')), flight);
+  const body = empty ? null : webBody(decoded(res, res.headers['content-encoding'] ?? null), flight);
   const response = new Response(body, { status, statusText: res.statusMessage ?? '', headers });
   Object.defineProperty(response, 'url', { value: out.url.href });
   return response;

@@ -25,13 +25,7 @@
  * writes every method in upper case (undici keeps the case of one it does not know). Node only
  * (src/entry): the Worker keeps its global fetch.
  */
-import {
-  Agent as HttpAgent,
-  request as httpRequest,
-  type IncomingMessage,
-  type OutgoingHttpHeaders,
-  type RequestOptions,
-} from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { type Duplex, pipeline, type Readable, Transform } from 'node:stream';
 import { constants, createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
@@ -40,7 +34,8 @@ import { constants, createBrotliDecompress, createGunzip, createInflate, createI
 interface Outgoing {
   url: URL;
   method: string;
-  headers: Headers;
+  /** Lower-cased names, one value each (as a Headers object holds them). */
+  headers: Record<string, string>;
   body: Buffer | null;
   redirect: RequestRedirect;
   signal: AbortSignal | null;
@@ -100,6 +95,27 @@ function bodyOf(body: BodyInit | null | undefined): { bytes: Buffer | null; type
   return undefined;
 }
 
+/**
+ * The caller's headers as one record of lower-cased names, values trimmed and repeated names joined
+ * with `, ` as a Headers object does. The SDK hands over a Headers object; copying it into another
+ * (and Node then copying that) cost a validation per header per call. Node still refuses a bad name
+ * or value when the request is made, with a TypeError as fetch.
+ */
+function headerRecord(init: HeadersInit | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (init instanceof Headers) {
+    for (const [name, value] of init) out[name] = value;
+    return out;
+  }
+  const pairs = Array.isArray(init) ? init : Object.entries(init ?? {});
+  for (const [name, value] of pairs) {
+    const key = String(name).toLowerCase();
+    const v = String(value).trim();
+    out[key] = Object.hasOwn(out, key) ? `${out[key]}, ${v}` : v;
+  }
+  return out;
+}
+
 /** The request `input` and `init` describe, or undefined when the fallback should send it. */
 function outgoingOf(input: RequestInfo | URL, init: RequestInit | undefined): Outgoing | undefined {
   if (typeof input !== 'string' && !(input instanceof URL)) return undefined;
@@ -111,19 +127,17 @@ function outgoingOf(input: RequestInfo | URL, init: RequestInit | undefined): Ou
   if (body.bytes && (method === 'GET' || method === 'HEAD')) {
     throw new TypeError('Request with GET/HEAD method cannot have body.');
   }
-  const headers = new Headers(init?.headers);
-  if (body.type && !headers.has('content-type')) headers.set('content-type', body.type);
-  for (const [name, value] of DEFAULT_HEADERS) if (!headers.has(name)) headers.set(name, value);
-  if (body.bytes) headers.set('content-length', String(body.bytes.byteLength));
+  const headers = headerRecord(init?.headers);
+  if (body.type && !Object.hasOwn(headers, 'content-type')) headers['content-type'] = body.type;
+  for (const [name, value] of DEFAULT_HEADERS) if (!Object.hasOwn(headers, name)) headers[name] = value;
+  if (body.bytes) headers['content-length'] = String(body.bytes.byteLength);
   const redirect = init?.redirect ?? 'follow';
   return { url, method, headers, body: body.bytes, redirect, signal: init?.signal ?? null };
 }
 
-/** Node's request options for `out`: one header each, as the Headers object holds them. */
+/** Node's request options for `out`. */
 function requestOptions(out: Outgoing, agents: Agents): RequestOptions {
-  const headers: OutgoingHttpHeaders = {};
-  for (const [name, value] of out.headers) headers[name] = value;
-  const { url } = out;
+  const { url, headers } = out;
   return {
     protocol: url.protocol,
     hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
@@ -260,12 +274,12 @@ function redirected(out: Outgoing, status: number, location: string): Outgoing {
   const url = new URL(location, out.url);
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw fetchFailed(new Error('URL scheme must be a HTTP(S) scheme'));
-  const headers = new Headers(out.headers);
+  const headers = { ...out.headers };
   const toGet =
     (status === 303 && out.method !== 'GET' && out.method !== 'HEAD') ||
     ((status === 301 || status === 302) && out.method === 'POST');
-  if (toGet) for (const name of BODY_HEADERS) headers.delete(name);
-  if (url.origin !== out.url.origin) for (const name of CREDENTIAL_HEADERS) headers.delete(name);
+  if (toGet) for (const name of BODY_HEADERS) delete headers[name];
+  if (url.origin !== out.url.origin) for (const name of CREDENTIAL_HEADERS) delete headers[name];
   return { ...out, url, headers, method: toGet ? 'GET' : out.method, body: toGet ? null : out.body };
 }
 

@@ -99,6 +99,8 @@ function comparable(headers: Seen['headers']) {
 
 describe('node fetch: what it sends and returns is what undici sends and returns', () => {
   const answer: Handler = (_req, res) => {
+    // no Date header: the two calls may fall in different seconds
+    res.sendDate = false;
     res.writeHead(201, 'Made', [
       ['content-type', 'application/json'],
       ['x-request-id', 'req_1'],
@@ -130,6 +132,18 @@ describe('node fetch: what it sends and returns is what undici sends and returns
       },
     ],
     ['PATCH (the SDK writes methods in upper case)', { method: 'PATCH', body: '{}' }],
+    [
+      'a repeated name, padded values, a name Object.prototype has',
+      {
+        headers: [
+          ['x-a', ' 1 '],
+          ['X-A', '2'],
+          ['constructor', 'c'],
+          ['Accept', 'text/plain'],
+        ] as [string, string][],
+      },
+    ],
+    ['headers as a record', { headers: { 'X-Api-Key': 'k', 'User-Agent': 'ziping' } }],
   ])('%s', async (_what, init: RequestInit) => {
     const server = await serve(answer);
     const url = `${server.url}/v1/chat/completions?x=1&y=二`;
@@ -177,6 +191,14 @@ describe('node fetch: what it sends and returns is what undici sends and returns
     const res = await nodeFetch(`${server.url}/`, { method });
     expect(res.status).toBe(status);
     expect(res.body).toBeNull();
+  });
+
+  it('refuses a header name fetch refuses, with a TypeError', async () => {
+    const server = await serve((_req, res) => void res.end('x'));
+    const init = { headers: { 'bad name': 'x' } };
+    expect(await failureOf(fetch(`${server.url}/`, init))).toBeInstanceOf(TypeError);
+    expect(await failureOf(nodeFetch(`${server.url}/`, init))).toBeInstanceOf(TypeError);
+    expect(server.seen).toHaveLength(0);
   });
 
   it('refuses a body on GET as fetch does', async () => {

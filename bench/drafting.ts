@@ -127,6 +127,8 @@ export function benchServiceEnv(baseURL: string): Record<string, string> {
     // the rate is still counted, but 35+ drafts a minute must not turn into 429s (30 a minute by default)
     ZIPING_RATE_PER_USER: '1000000',
     ZIPING_RATE_PER_UNIT: '1000000',
+    // ZIPING_MODEL_FETCH=global measures the service with undici's fetch, as before src/entry/node-fetch.ts
+    ...(process.env.ZIPING_MODEL_FETCH ? { ZIPING_MODEL_FETCH: process.env.ZIPING_MODEL_FETCH } : {}),
   };
 }
 

@@ -67,9 +67,27 @@ const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math
 /**
  * Splits the merged marks into rounds, each starting at a mark named `start` (a name's first mark
  * in a round counts); prints each mark's median time from the start, then each leg (a mark after the
- * one before it, marks ordered by median) as its median and 10th percentile over the rounds.
+ * one before it, marks ordered by median; and after the one before it on the same thread) as its
+ * median and 10th percentile over the rounds, then the `--span`s asked for.
  */
 function table(all: Mark[], start: string) {
+  const roundsSeen = roundsOf(all, start);
+  printLegs(roundsSeen);
+  for (const [from, to] of spans) {
+    const xs = roundsSeen.flatMap((r) => (r.has(from) && r.has(to) ? [r.get(to)! - r.get(from)!] : []));
+    if (xs.length === 0) continue;
+    const cells = [0.1, 0.25, 0.5].map((q) => quantile(xs, q).toFixed(2)).join(' / ');
+    console.log(`span ${from} → ${to}: p10 / p25 / median ${cells} ms`);
+  }
+}
+
+/** `--span "<mark>" "<mark>"` (repeatable): the time between two marks of each round, printed after the table. */
+const spans: [string, string][] = process.argv.flatMap((a, i) =>
+  a === '--span' ? [[process.argv[i + 1]!, process.argv[i + 2]!] as [string, string]] : [],
+);
+
+/** The marks of each round, as times from the round's `start` mark. */
+function roundsOf(all: Mark[], start: string): Map<string, number>[] {
   const sorted = [...all].sort((a, b) => a.at - b.at);
   const roundsSeen: Map<string, number>[] = [];
   for (const m of sorted) {
@@ -81,19 +99,35 @@ function table(all: Mark[], start: string) {
     const t0 = round.get(start)!;
     for (const [name, t] of round) round.set(name, t - t0);
   }
+  return roundsSeen;
+}
+
+/** Prints each mark's median time and the legs to it (see table). */
+function printLegs(roundsSeen: Map<string, number>[]): void {
   const names = [...new Set(roundsSeen.flatMap((r) => [...r.keys()]))];
   const at = (name: string) => median(roundsSeen.flatMap((r) => (r.has(name) ? [r.get(name)!] : [])));
   names.sort((a, b) => at(a) - at(b));
   console.log(
-    `${'mark'.padEnd(44)} ${'at (median)'.padStart(12)} ${'leg median'.padStart(11)} ${'leg p10'.padStart(8)}`,
+    `${'mark'.padEnd(44)} ${'at (median)'.padStart(12)} ${'leg median'.padStart(11)} ${'leg p10'.padStart(8)}` +
+      ` ${'thread leg'.padStart(11)} ${'p10'.padStart(6)}`,
   );
+  const legsFrom = (name: string, before: string | undefined) =>
+    before ? roundsSeen.flatMap((r) => (r.has(name) && r.has(before) ? [r.get(name)! - r.get(before)!] : [])) : [0];
   for (const [i, name] of names.entries()) {
-    const before = names[i - 1];
-    const legs = before
-      ? roundsSeen.flatMap((r) => (r.has(name) && r.has(before) ? [r.get(name)! - r.get(before)!] : []))
-      : [0];
-    const cells = [at(name), median(legs), quantile(legs, 0.1)].map((x) => x.toFixed(2));
-    console.log(`${name.padEnd(44)} ${cells[0]!.padStart(12)} ${cells[1]!.padStart(11)} ${cells[2]!.padStart(8)}`);
+    const legs = legsFrom(name, names[i - 1]);
+    // the leg from the mark before on the same thread (names start with `client`, `service`, `model`…)
+    const who = name.split(' ')[0]!;
+    const own = legsFrom(
+      name,
+      names.slice(0, i).findLast((n) => n.split(' ')[0] === who),
+    );
+    const cells = [at(name), median(legs), quantile(legs, 0.1), median(own), quantile(own, 0.1)].map((x) =>
+      x.toFixed(2),
+    );
+    console.log(
+      `${name.padEnd(44)} ${cells[0]!.padStart(12)} ${cells[1]!.padStart(11)} ${cells[2]!.padStart(8)}` +
+        ` ${cells[3]!.padStart(11)} ${cells[4]!.padStart(6)}`,
+    );
   }
 }
 

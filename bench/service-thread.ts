@@ -42,6 +42,7 @@ async function runThread(data: ThreadData): Promise<void> {
     const trace = await import('./trace-marks.js');
     trace.traceHttpServer('service');
     trace.traceFetch('service');
+    trace.traceNodeHttpClient('service');
     trace.traceEnqueues('service');
   }
   const { startNodeServer } = await import('../src/entry/node.js');

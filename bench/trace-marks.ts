@@ -5,7 +5,7 @@
  * response writes, undici's diagnostics channels, stream enqueues): the code traced is not changed.
  */
 import { subscribe } from 'node:diagnostics_channel';
-import { Server, ServerResponse, type IncomingMessage } from 'node:http';
+import { type ClientRequest, Server, ServerResponse, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 
 /** One named moment on one thread. */
@@ -84,6 +84,31 @@ export function traceFetch(who: string): void {
   });
   subscribe('undici:request:bodySent', () => mark(`${who} fetch body sent`));
   subscribe('undici:request:headers', () => mark(`${who} fetch response headers in`));
+}
+
+/**
+ * The same marks for requests made with node:http (the Node entry's model fetch, src/entry/node-fetch.ts):
+ * the request is written in one go, so `headers written` and `body sent` are both taken when it is
+ * (its `finish`); `response headers in` when its response is parsed, `first text in` as above.
+ */
+export function traceNodeHttpClient(who: string): void {
+  const watched = new WeakSet<Socket>();
+  subscribe('http.client.request.start', (m) => {
+    const request = (m as { request: ClientRequest }).request;
+    request.once('finish', () => {
+      mark(`${who} fetch headers written`);
+      mark(`${who} fetch body sent`);
+    });
+    request.prependListener('response', () => mark(`${who} fetch response headers in`));
+    request.once('socket', (socket) => {
+      if (watched.has(socket)) return;
+      watched.add(socket);
+      socket.prependListener('data', (chunk: Buffer) => {
+        const s = chunk.toString('utf8');
+        if (hasContent(s) || s.includes('event: delta')) mark(`${who} fetch first text in`);
+      });
+    });
+  });
 }
 
 /** Marks stream enqueues on this thread that carry an SSE delta event (`<who> SSE delta enqueued`). */

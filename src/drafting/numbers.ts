@@ -35,7 +35,8 @@ function kindOfFamily(family: string | undefined, label: string | undefined): Nu
 
 /** Every quantity `text` writes (core's reader), placeholders, list markers and ordinals skipped. */
 export function findNumbers(text: string): FoundNumber[] {
-  return readQuantities(text).map((q) => ({
+  // what each figure claims (claims.ts) is not part of a FoundNumber: not read
+  return readQuantities(text, { claims: false }).map((q) => ({
     text: q.text,
     value: q.value,
     decimals: q.decimals,

@@ -21,6 +21,7 @@ import { loadPromptsFromDir } from '../drafting/load-prompts-node.js';
 import { textModelFromEnv, type TextModel } from '../drafting/text-model.js';
 import type { Drafter } from '../drafting/types.js';
 import type { AccountRepository } from '../store/accounts.js';
+import { modelFetchFor } from './node-fetch.js';
 import { listen, stopping, urlOf } from './node-listen.js';
 import { closeStores, openStores, type OpenedStores, type StoreLocation } from './node-stores.js';
 
@@ -183,7 +184,9 @@ interface Drafting {
 function draftingOf(options: NodeServerOptions, env: Record<string, string | undefined>): Drafting {
   const promptsDir = options.promptsDir ?? env.ZIPING_PROMPTS;
   return {
-    drafter: options.drafter ?? createDrafterFromEnv(env, { prompts: loadPromptsFromDir(promptsDir || undefined) }),
+    drafter:
+      options.drafter ??
+      createDrafterFromEnv(env, { prompts: loadPromptsFromDir(promptsDir || undefined), fetch: modelFetchFor(env) }),
     drafterConfig: options.drafter ? null : drafterConfigFromEnv(env),
     textModel: options.textModel !== undefined ? options.textModel : textModelFromEnv(env),
   };

@@ -121,3 +121,15 @@ export function outcomesInput(): FormInput {
 export function outcomes(): Scored {
   return scored(outcomesInput());
 }
+
+let modelFetch: typeof fetch | undefined;
+
+/** Makes the model tests' drafters call the model through `f` (model-node-fetch.test.ts runs them again so). */
+export function useModelFetch(f: typeof fetch): void {
+  modelFetch = f;
+}
+
+/** The fetch the model tests' drafters use: the SDK's default (the global fetch) unless one was set. */
+export function modelTestFetch(): { fetch?: typeof fetch } {
+  return modelFetch ? { fetch: modelFetch } : {};
+}

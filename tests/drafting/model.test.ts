@@ -18,7 +18,7 @@ import {
   type ModelDrafterOptions,
 } from '../../src/drafting/index.js';
 import { startOpenAIServer, type OpenAIServer, type ScriptedReply } from '../support/openai-server.js';
-import { repoPrompts, scored, seed, seedInput } from './helpers.js';
+import { modelTestFetch, repoPrompts, scored, seed, seedInput } from './helpers.js';
 
 let server: OpenAIServer;
 beforeAll(async () => {
@@ -43,6 +43,7 @@ function drafter(overrides: Partial<ModelDrafterOptions> = {}) {
     baseURL: server.baseURL,
     timeoutMs: 2000,
     maxRetries: 2,
+    ...modelTestFetch(),
     ...overrides,
   });
 }

@@ -17,23 +17,52 @@ import {
 } from './project-figures.js';
 import { type FigureColumns, fillRowFigures, nthSlot, ROW_SLOTS, rowKnown } from './row-figures.js';
 
-export interface TableFacts extends FigureColumns {
-  readonly f: FormFacts;
+/** The columns a table is written in (the report's checks write every report's in one set: `reportColumns`). */
+export interface Columns {
   /** Every fact's value and unit, [0, size), written in place as they are read. */
   values: number[];
   units: (Unit | null)[];
-  size: number;
-  /** The project's facts, [0, projectEnd), and the claims each answers (PROJECT_CLAIM_BITS). */
-  projectEnd: number;
+  /** The claims each of the project's facts answers (PROJECT_CLAIM_BITS), [0, projectEnd). */
   bits: number[];
   /** Where each row's facts start and end (by position in `f.rows`; -1 until read), and its slots as bits. */
   rowStart: number[];
   rowEnd: number[];
   rowSlots: number[];
+  /** The chains of the facts by value (value-index.ts): each fact's next in its chain, each chain's first. */
+  next: number[];
+  head: number[];
+}
+
+export interface TableFacts extends FigureColumns, Columns {
+  readonly f: FormFacts;
+  size: number;
+  /** The project's facts: [0, projectEnd). */
+  projectEnd: number;
   /** Where the counts start and end (-1 until read). */
   countsStart: number;
   countsEnd: number;
 }
+
+/** Empty columns. */
+export const newColumns = (): Columns => ({
+  values: [],
+  units: [],
+  bits: [],
+  rowStart: [],
+  rowEnd: [],
+  rowSlots: [],
+  next: [],
+  head: [],
+});
+
+const REPORT_COLUMNS = newColumns();
+
+/**
+ * The columns the score report's checks write each report's table in: the same arrays every time, so
+ * a report's facts allocate nothing once a form as long was checked (a table reads only what it wrote;
+ * one report's checks run to their end before another's start).
+ */
+export const reportColumns = (): Columns => REPORT_COLUMNS;
 
 // The table the project's facts or the counts are read into: one sink each for every table, no closure per table
 let reading: TableFacts | null = null;
@@ -46,32 +75,24 @@ function write(t: TableFacts, value: number, unit: Unit | null): void {
 
 // No source is kept: only a fact an issue names needs one, and `factAt` finds it again
 const PROJECT_SINK: ProjectSink = (_, value, unit, _line, _what, bits) => {
+  reading!.bits[reading!.size] = bits;
   write(reading!, value, unit);
-  reading!.bits.push(bits);
 };
 const COUNT_SINK: CountSink = (value, unit) => write(reading!, value, unit);
 
 /**
- * A table of the form's facts with the project's read, kept by nothing: the score report's checks
- * read one per report (a table kept in a WeakMap outlives the young generation, and costs its GC).
+ * A table of the form's facts with the project's read, written in `columns` (new ones by default),
+ * kept by nothing: the score report's checks read one per report (a table kept in a WeakMap outlives
+ * the young generation, and costs its GC).
  */
-export function readTable(f: FormFacts): TableFacts {
+export function readTable(f: FormFacts, columns: Columns = newColumns()): TableFacts {
   const rows = f.rows.length;
-  const unread = new Array<number>(rows).fill(-1);
-  const t: TableFacts = {
-    f,
-    values: [],
-    units: [],
-    size: 0,
-    slots: 0,
-    projectEnd: 0,
-    bits: [],
-    rowStart: unread,
-    rowEnd: unread.slice(),
-    rowSlots: new Array<number>(rows).fill(0),
-    countsStart: -1,
-    countsEnd: -1,
-  };
+  for (let r = 0; r < rows; r++) {
+    columns.rowStart[r] = -1;
+    columns.rowEnd[r] = -1;
+    columns.rowSlots[r] = 0;
+  }
+  const t: TableFacts = { f, ...columns, size: 0, slots: 0, projectEnd: 0, countsStart: -1, countsEnd: -1 };
   reading = t;
   eachProjectFact(f, PROJECT_SINK);
   reading = null;
@@ -141,7 +162,8 @@ export function factAt(t: TableFacts, i: number): Known {
     return { value, unit, source: countSourceAt(t.f, i - t.countsStart), origin: 'fact' };
   }
   // a row fact: its row is the one whose facts hold `i` (looked for only to name a fact in a message)
-  const at = t.rowStart.findIndex((start, r) => start >= 0 && i >= start && i < t.rowEnd[r]!);
+  let at = 0;
+  while (at < t.f.rows.length && !(t.rowStart[at]! >= 0 && i >= t.rowStart[at]! && i < t.rowEnd[at]!)) at++;
   const what = ROW_SLOTS[nthSlot(t.rowSlots[at]!, i - t.rowStart[at]!)]!.what;
   return rowKnown(t.f.rows[at]!, value, unit, what);
 }

@@ -11,6 +11,7 @@ import { agrees } from './matching.js';
 import { PROJECT_CLAIM_BITS } from './project-figures.js';
 import { CLAIM_SLOTS, ROW_SLOTS, rowKnown, slotsBelow } from './row-figures.js';
 import { factAt, readCounts, readRows, rowPosition, tableFacts, type TableFacts } from './table-facts.js';
+import { ValueIndex } from './value-index.js';
 
 /** A test of a figure read in a text against a figure it may state. */
 export type FigureTest = (q: NarrativeQuantity, k: Known) => boolean;
@@ -34,6 +35,8 @@ export class CellFigures implements Claims {
   private readonly to: number;
   // One figure a search tries each fact on, refilled: a search builds nothing
   private readonly scratch: Known = { value: 0, unit: null, source: '', origin: 'fact' };
+  // 实际完成情况's facts by value, for the probes that ask for one value
+  private index: ValueIndex | null = null;
 
   /** With `table`, the cell reads the rows it needs into it (default: the one kept for `f`). */
   constructor(
@@ -113,11 +116,23 @@ export class CellFigures implements Claims {
    */
   factIndex(q: NarrativeQuantity, test: FigureTest, near?: number): number {
     const t = this.table;
+    if (near !== undefined && this.row === null) return this.byValue().first(near, this.passing(q, test));
     let found = this.scan(q, test, near, 0, t.projectEnd);
     for (let at = this.from; found < 0 && at < this.to; at++)
       found = this.scan(q, test, near, t.rowStart[at]!, t.rowEnd[at]!);
     if (found >= 0 || this.row !== null) return found;
     return this.scan(q, test, near, t.countsStart, t.countsEnd);
+  }
+
+  /** The facts of 实际完成情况 (every row's, the counts) by value, made when first probed. */
+  private byValue(): ValueIndex {
+    this.index ??= new ValueIndex(this.table, this.from, this.to);
+    return this.index;
+  }
+
+  /** Whether the fact at `i` passes `test` against `q`. */
+  private passing(q: NarrativeQuantity, test: FigureTest): (i: number) => boolean {
+    return (i) => test(q, this.fill(i));
   }
 
   /** The first fact in [from, to) that passes as `factIndex` asks, or -1. */

@@ -176,7 +176,9 @@ export function figureContradictions(
 ): CheckIssue[] {
   const issues: CheckIssue[] = [];
   let figures: CellFigures | null = null;
-  for (const q of quantities) {
+  // indexed: a for-of over the frozen readings calls the iterator and builds a result per step
+  for (let i = 0; i < quantities.length; i++) {
+    const q = quantities[i]!;
     if (cannotContradict(q)) continue;
     figures ??= source.cell(row);
     const issue = contradictionOf(q, figures);

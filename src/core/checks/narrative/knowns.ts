@@ -15,7 +15,7 @@ import {
   type Lent,
 } from './lenders.js';
 import { quantitiesOnce } from './read-once.js';
-import { eachCount, eachProjectFact, type ProjectGroup } from './project-figures.js';
+import { countSource, eachCount, eachProjectFact, projectSource, type ProjectGroup } from './project-figures.js';
 import { eachRowFact, rowKnown } from './row-figures.js';
 
 /**
@@ -51,8 +51,8 @@ export function projectKnowns(f: FormFacts): Readonly<Record<string, readonly Kn
 
 function buildProjectKnowns(f: FormFacts): Record<ProjectGroup, Known[]> {
   const out: Record<ProjectGroup, Known[]> = { budget: [], executed: [], 'execution-rate': [], total: [], other: [] };
-  eachProjectFact(f, (group, value, unit, source) => {
-    out[group].push({ value, unit, source, origin: 'fact' });
+  eachProjectFact(f, (group, value, unit, line, what) => {
+    out[group].push({ value, unit, source: projectSource(line, what), origin: 'fact' });
   });
   return out;
 }
@@ -128,8 +128,8 @@ export function cellKnowns(f: FormFacts, scope: CellScope): Known[] {
 /** Counts a summary may state: rows in all and by 一级指标, those met, those needing an explanation. */
 export function countKnowns(f: FormFacts): Known[] {
   const out: Known[] = [];
-  eachCount(f, (value, unit, source) => {
-    out.push({ value, unit, source, origin: 'fact' });
+  eachCount(f, (value, unit, group, what) => {
+    out.push({ value, unit, source: countSource(group, what), origin: 'fact' });
   });
   return out;
 }

@@ -88,8 +88,12 @@ function lends(l: Lent, q: NarrativeQuantity): boolean {
 export function lentKnowns(out: Known[], l: Lent): void {
   if (!l.text) return;
   const source = l.row ? `${rowLabel(l.row.index)}·${l.label}` : l.label;
-  for (const q of quantitiesOnce(l.text, false))
+  const read = quantitiesOnce(l.text, false);
+  // indexed: a for-of over the frozen readings calls the iterator and builds a result per step
+  for (let i = 0; i < read.length; i++) {
+    const q = read[i]!;
     if (lends(l, q)) out.push({ value: q.value, unit: q.unit, source, origin: l.origin });
+  }
 }
 
 // The figure a lending text's quantities are tried as, refilled (`accepts` must not keep it)
@@ -100,7 +104,9 @@ export function lendsOne(l: Lent, accepts: (k: Known) => boolean): boolean {
   if (!l.text) return false;
   const scratch = LENT_FIGURE;
   scratch.origin = l.origin;
-  for (const q of quantitiesOnce(l.text, false)) {
+  const read = quantitiesOnce(l.text, false);
+  for (let i = 0; i < read.length; i++) {
+    const q = read[i]!;
     if (!lends(l, q)) continue;
     scratch.value = q.value;
     scratch.unit = q.unit;

@@ -26,29 +26,50 @@ const B = PROJECT_CLAIM_BITS as Record<
   number
 >;
 
-/** Receives a project figure: its group, value, unit, source and the claims it answers (bits). */
+/**
+ * Receives a project figure: its group, value, unit, where it is (a funding line's label, or '') and
+ * what it is there (`projectSource` joins the two: only a figure that is kept or named builds its
+ * source), and the claims it answers (bits).
+ */
 export type ProjectSink = (
   group: ProjectGroup,
   value: number,
   unit: Unit | null,
-  source: string,
+  line: string,
+  what: string,
   claims: number,
 ) => void;
 
-function put(sink: ProjectSink, g: ProjectGroup, v: number | null, unit: Unit | null, source: string, claims: number) {
-  if (v !== null && Number.isFinite(v)) sink(g, v, unit, source, claims);
+/** The source of a project figure: `年度资金总额·全年预算数`, or `预算执行率`. */
+export const projectSource = (line: string, what: string): string => (line === '' ? what : `${line}·${what}`);
+
+function put(sink: ProjectSink, g: ProjectGroup, v: number | null, unit: Unit | null, what: string, claims: number) {
+  if (v !== null && Number.isFinite(v)) sink(g, v, unit, '', what, claims);
+}
+
+/** `put` for a figure of the funding line labelled `line`, in the form's money unit. */
+function putLine(
+  sink: ProjectSink,
+  g: ProjectGroup,
+  v: number | null,
+  money: Unit,
+  line: string,
+  what: string,
+  claims: number,
+) {
+  if (v !== null && Number.isFinite(v)) sink(g, v, money, line, what, claims);
 }
 
 /** The funding lines' and the form's budget, then execution (资金情况, 财预〔2020〕10号 附件2). */
 function eachFunding(f: FormFacts, sink: ProjectSink): void {
   const money = f.funding.unit;
   for (const line of f.funding.lines) {
-    put(sink, 'budget', line.initial, money, `${line.label}·年初预算数`, B.budget);
-    put(sink, 'budget', line.annual, money, `${line.label}·全年预算数`, B.budget);
+    putLine(sink, 'budget', line.initial, money, line.label, '年初预算数', B.budget);
+    putLine(sink, 'budget', line.annual, money, line.label, '全年预算数', B.budget);
   }
   put(sink, 'budget', f.funding.budget, money, '全年预算数', B.budget);
   for (const line of f.funding.lines)
-    put(sink, 'executed', line.executed, money, `${line.label}·全年执行数`, B.executed);
+    putLine(sink, 'executed', line.executed, money, line.label, '全年执行数', B.executed);
   put(sink, 'executed', f.funding.executed, money, '全年执行数', B.executed);
 }
 
@@ -74,12 +95,18 @@ export function eachProjectFact(f: FormFacts, sink: ProjectSink): void {
 /** The units a count is written in: 12项, 12个, 12条. */
 const COUNT_UNITS = ['项', '个', '条'].map((label) => unitNamed(label));
 
-/** Receives a count: its value, unit and source. */
-export type CountSink = (value: number, unit: Unit | null, source: string) => void;
+/**
+ * Receives a count: its value, unit, the 一级指标 it counts ('' for all rows) and what it counts;
+ * its source is the two joined (`countSource`), built only by a sink that keeps or names it.
+ */
+export type CountSink = (value: number, unit: Unit | null, group: string, what: string) => void;
+
+/** The source of a count: `产出指标项数`, `指标项数`. */
+export const countSource = (group: string, what: string): string => group + what;
 
 /** Gives `n` to `sink` once in each unit a count is written in. */
-function countIn(sink: CountSink, n: number, source: string): void {
-  for (const unit of COUNT_UNITS) sink(n, unit, source);
+function countIn(sink: CountSink, n: number, group: string, what: string): void {
+  for (const unit of COUNT_UNITS) sink(n, unit, group, what);
 }
 
 /** Gives the counts a summary may state (rows in all and by 一级指标, those met, those to explain), each as 项/个/条. */
@@ -100,10 +127,10 @@ export function eachCount(f: FormFacts, sink: CountSink): void {
     rows[g] = (rows[g] ?? 0) + 1;
     met[g] = (met[g] ?? 0) + (!r.needsText || r.outcome === 'over-achieved' ? 1 : 0);
   }
-  countIn(sink, scored, '指标项数');
-  countIn(sink, needing, '需说明偏差的指标项数');
+  countIn(sink, scored, '', '指标项数');
+  countIn(sink, needing, '', '需说明偏差的指标项数');
   for (let g = 0; g < groups.length; g++) {
-    countIn(sink, rows[g]!, `${groups[g]}项数`);
-    countIn(sink, met[g]!, `${groups[g]}达到指标值的项数`);
+    countIn(sink, rows[g]!, groups[g]!, '项数');
+    countIn(sink, met[g]!, groups[g]!, '达到指标值的项数');
   }
 }

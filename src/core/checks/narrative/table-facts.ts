@@ -6,30 +6,63 @@
  */
 import type { FormFacts } from '../../facts/types.js';
 import type { Unit } from '../../parse/units.js';
-import { FUNDING_ROW_NAMES } from '../../schema/choices.js';
 import type { Known } from './knowns.js';
-import { eachCount, eachProjectFact, type CountSink, type ProjectSink } from './project-figures.js';
-import { type FigureColumns, fillRowFigures, nthSlot, ROW_SLOTS, rowKnown, SLOTS } from './row-figures.js';
+import {
+  countSource,
+  eachCount,
+  eachProjectFact,
+  projectSource,
+  type CountSink,
+  type ProjectSink,
+} from './project-figures.js';
+import { type FigureColumns, fillRowFigures, nthSlot, ROW_SLOTS, rowKnown } from './row-figures.js';
 
-export interface TableFacts extends FigureColumns {
-  readonly f: FormFacts;
-  /** Every fact's value and unit, [0, size) (the columns are allocated for the most a form can have). */
+/** The columns a table is written in (the report's checks write every report's in one set: `reportColumns`). */
+export interface Columns {
+  /** Every fact's value and unit, [0, size), written in place as they are read. */
   values: number[];
   units: (Unit | null)[];
-  size: number;
-  /** The project's facts, [0, projectEnd): the claims each answers (PROJECT_CLAIM_BITS) and its source. */
-  projectEnd: number;
+  /** The claims each of the project's facts answers (PROJECT_CLAIM_BITS), [0, projectEnd). */
   bits: number[];
-  sources: string[];
   /** Where each row's facts start and end (by position in `f.rows`; -1 until read), and its slots as bits. */
   rowStart: number[];
   rowEnd: number[];
   rowSlots: number[];
-  /** Where the counts start and end (-1 until read), and their sources. */
+  /** The chains of the facts by value (value-index.ts): each fact's next in its chain, each chain's first. */
+  next: number[];
+  head: number[];
+}
+
+export interface TableFacts extends FigureColumns, Columns {
+  readonly f: FormFacts;
+  size: number;
+  /** The project's facts: [0, projectEnd). */
+  projectEnd: number;
+  /** Where the counts start and end (-1 until read). */
   countsStart: number;
   countsEnd: number;
-  countSources: string[];
 }
+
+/** Empty columns. */
+export const newColumns = (): Columns => ({
+  values: [],
+  units: [],
+  bits: [],
+  rowStart: [],
+  rowEnd: [],
+  rowSlots: [],
+  next: [],
+  head: [],
+});
+
+const REPORT_COLUMNS = newColumns();
+
+/**
+ * The columns the score report's checks write each report's table in: the same arrays every time, so
+ * a report's facts allocate nothing once a form as long was checked (a table reads only what it wrote;
+ * one report's checks run to their end before another's start).
+ */
+export const reportColumns = (): Columns => REPORT_COLUMNS;
 
 // The table the project's facts or the counts are read into: one sink each for every table, no closure per table
 let reading: TableFacts | null = null;
@@ -40,44 +73,26 @@ function write(t: TableFacts, value: number, unit: Unit | null): void {
   t.size++;
 }
 
-const PROJECT_SINK: ProjectSink = (_, value, unit, source, bits) => {
+// No source is kept: only a fact an issue names needs one, and `factAt` finds it again
+const PROJECT_SINK: ProjectSink = (_, value, unit, _line, _what, bits) => {
+  reading!.bits[reading!.size] = bits;
   write(reading!, value, unit);
-  reading!.bits.push(bits);
-  reading!.sources.push(source);
 };
-const COUNT_SINK: CountSink = (value, unit, source) => {
-  write(reading!, value, unit);
-  reading!.countSources.push(source);
-};
-
-/** The most facts a form of `rows` rows has: the project's (eachProjectFact), every slot of every row, the counts. */
-const capacity = (rows: number): number => 3 * FUNDING_ROW_NAMES.length + 14 + rows * SLOTS + 6 * (rows + 1);
+const COUNT_SINK: CountSink = (value, unit) => write(reading!, value, unit);
 
 /**
- * A table of the form's facts with the project's read, kept by nothing: the score report's checks
- * read one per report (a table kept in a WeakMap outlives the young generation, and costs its GC).
+ * A table of the form's facts with the project's read, written in `columns` (new ones by default),
+ * kept by nothing: the score report's checks read one per report (a table kept in a WeakMap outlives
+ * the young generation, and costs its GC).
  */
-export function readTable(f: FormFacts): TableFacts {
+export function readTable(f: FormFacts, columns: Columns = newColumns()): TableFacts {
   const rows = f.rows.length;
-  const size = capacity(rows);
-  const unread = new Array<number>(rows).fill(-1);
-  const t: TableFacts = {
-    f,
-    // written in place, not pushed (a fact past the capacity would still be appended)
-    values: new Array<number>(size),
-    units: new Array<Unit | null>(size),
-    size: 0,
-    slots: 0,
-    projectEnd: 0,
-    bits: [],
-    sources: [],
-    rowStart: unread,
-    rowEnd: unread.slice(),
-    rowSlots: new Array<number>(rows).fill(0),
-    countsStart: -1,
-    countsEnd: -1,
-    countSources: [],
-  };
+  for (let r = 0; r < rows; r++) {
+    columns.rowStart[r] = -1;
+    columns.rowEnd[r] = -1;
+    columns.rowSlots[r] = 0;
+  }
+  const t: TableFacts = { f, ...columns, size: 0, slots: 0, projectEnd: 0, countsStart: -1, countsEnd: -1 };
   reading = t;
   eachProjectFact(f, PROJECT_SINK);
   reading = null;
@@ -118,16 +133,37 @@ export function readCounts(t: TableFacts): void {
   t.countsEnd = t.size;
 }
 
+/** The source of the `n`th project fact (from 0), visited again: only a fact an issue names asks. */
+function projectSourceAt(f: FormFacts, n: number): string {
+  let seen = 0;
+  let source = '';
+  eachProjectFact(f, (_g, _v, _u, line, what) => {
+    if (seen++ === n) source = projectSource(line, what);
+  });
+  return source;
+}
+
+/** The source of the `n`th count (from 0), visited again. */
+function countSourceAt(f: FormFacts, n: number): string {
+  let seen = 0;
+  let source = '';
+  eachCount(f, (_v, _u, group, what) => {
+    if (seen++ === n) source = countSource(group, what);
+  });
+  return source;
+}
+
 /** The fact at `i` as a Known. */
 export function factAt(t: TableFacts, i: number): Known {
   const value = t.values[i]!;
   const unit = t.units[i] ?? null;
-  if (i < t.projectEnd) return { value, unit, source: t.sources[i]!, origin: 'fact' };
+  if (i < t.projectEnd) return { value, unit, source: projectSourceAt(t.f, i), origin: 'fact' };
   if (i >= t.countsStart && i < t.countsEnd) {
-    return { value, unit, source: t.countSources[i - t.countsStart]!, origin: 'fact' };
+    return { value, unit, source: countSourceAt(t.f, i - t.countsStart), origin: 'fact' };
   }
   // a row fact: its row is the one whose facts hold `i` (looked for only to name a fact in a message)
-  const at = t.rowStart.findIndex((start, r) => start >= 0 && i >= start && i < t.rowEnd[r]!);
+  let at = 0;
+  while (at < t.f.rows.length && !(t.rowStart[at]! >= 0 && i >= t.rowStart[at]! && i < t.rowEnd[at]!)) at++;
   const what = ROW_SLOTS[nthSlot(t.rowSlots[at]!, i - t.rowStart[at]!)]!.what;
   return rowKnown(t.f.rows[at]!, value, unit, what);
 }

@@ -10,6 +10,7 @@ import { h, setText } from './dom.js';
 import { boundField } from './fields.js';
 import type { FormModel } from './form-model.js';
 import { deviationPath } from './form-paths.js';
+import { indicatorCellPath } from '../core/narratives/paths.js';
 import { flagLabel } from '../core/schema/flags.js';
 import { fmtScore } from './format.js';
 import { NarrativeCell, type NarrativeActions } from './narrative-cell.js';
@@ -53,12 +54,12 @@ const GRADE_OPTIONS: [string, string][] = [['', '等级…'], ...GRADES.map((g):
 /** The input cells of row `i` from 一级指标 to 得分 (with 达成等级 under 得分); `grade` is shown only when it applies. */
 function rowFields(m: FormModel, i: number): { cells: HTMLTableCellElement[]; grade: HTMLElement } {
   const row = rowLabel(i);
-  const path = `indicators.${i}.`;
+  const path = (field: string) => indicatorCellPath(i, field);
   const text = (key: string, label: string) =>
-    boundField(m, path + key, 'text', { label: `${row} ${label}`, hideLabel: true, multiline: true }).wrap;
+    boundField(m, path(key), 'text', { label: `${row} ${label}`, hideLabel: true, multiline: true }).wrap;
   const num = (key: string, label: string) =>
-    boundField(m, path + key, 'number', { label: `${row} ${label}`, hideLabel: true, className: 'num' }).wrap;
-  const grade = boundField(m, `${path}grade`, 'select', {
+    boundField(m, path(key), 'number', { label: `${row} ${label}`, hideLabel: true, className: 'num' }).wrap;
+  const grade = boundField(m, path('grade'), 'select', {
     label: `${row} 达成等级`,
     hideLabel: false,
     options: GRADE_OPTIONS,
@@ -79,7 +80,7 @@ function rowFields(m: FormModel, i: number): { cells: HTMLTableCellElement[]; gr
 
 /** The row under row `i`: the score's explanation and, folded, the 补充事实 for drafting. */
 function detailRow(m: FormModel, i: number, explanation: HTMLElement): HTMLTableRowElement {
-  const notes = boundField(m, `indicators.${i}.notes`, 'text', {
+  const notes = boundField(m, indicatorCellPath(i, 'notes'), 'text', {
     label: `${rowLabel(i)} 补充事实（供起草参考，不打印）`,
     multiline: true,
     placeholder: '例如：原因：设备到货延迟；措施：加强采购计划管理',

@@ -6,6 +6,7 @@
  */
 import { MAX_ROW_POINTS, SHEET_WIDTHS, spanWidth, textHeight } from './text-fit.js';
 import { printedScores, type Form, type FundingRow, type ScoreReport } from '../../core/index.js';
+import { indicatorCellPath } from '../../core/narratives/paths.js';
 
 /** What a cell holds, which decides its number format and alignment. */
 export type CellKind =
@@ -171,17 +172,17 @@ function indicatorBlock(g: Grid, form: Form, report: ScoreReport): number {
   for (const [col, span, text] of heads) g.put(col, span, 'label', text);
   g.row++;
   rows.forEach((row, i) => {
-    const p = `indicators.${i}`;
+    const p = (field: string) => indicatorCellPath(i, field);
     const l1 = runLength(rows, i, (r) => r.level1);
     const l2 = runLength(rows, i, (r) => `${r.level1}\u0000${r.level2 ?? ''}`);
-    if (l1) g.put(1, 1, 'level', row.level1, { rowSpan: l1, path: `${p}.level1` });
-    if (l2) g.put(2, 1, 'level', textOf(row.level2), { rowSpan: l2, path: `${p}.level2` });
-    g.put(3, 1, 'text', row.name, { path: `${p}.name` });
-    g.put(4, 1, 'text', textOf(row.target), { path: `${p}.target` });
-    g.put(5, 2, 'text', textOf(row.actual), { path: `${p}.actual` });
-    g.put(7, 1, 'weight', num(row.weight), { path: `${p}.weight` });
-    g.put(8, 1, 'score', printed.rows[i] ?? null, { path: `${p}.score` });
-    g.put(9, 3, 'narrative', textOf(row.deviation), { path: `${p}.deviation` });
+    if (l1) g.put(1, 1, 'level', row.level1, { rowSpan: l1, path: p('level1') });
+    if (l2) g.put(2, 1, 'level', textOf(row.level2), { rowSpan: l2, path: p('level2') });
+    g.put(3, 1, 'text', row.name, { path: p('name') });
+    g.put(4, 1, 'text', textOf(row.target), { path: p('target') });
+    g.put(5, 2, 'text', textOf(row.actual), { path: p('actual') });
+    g.put(7, 1, 'weight', num(row.weight), { path: p('weight') });
+    g.put(8, 1, 'score', printed.rows[i] ?? null, { path: p('score') });
+    g.put(9, 3, 'narrative', textOf(row.deviation), { path: p('deviation') });
     g.row++;
   });
   g.put(0, 7, 'label', '总分');

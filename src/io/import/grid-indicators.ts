@@ -4,6 +4,7 @@
  * (`指标1：`, `……`), block totals and `其中…` sub-rows are left out and reported.
  */
 import type { FormInput } from '../../core/schema/form.js';
+import { indicatorCellPath } from '../../core/narratives/paths.js';
 import { isPlaceholder } from '../../core/parse/placeholder.js';
 import { labelKey } from './cell-text.js';
 import { numberOf } from './grid-funding.js';
@@ -180,7 +181,7 @@ function readRow(
     report.skip(ref, rowText(row), '块合计行，不是指标');
     return null;
   }
-  const target = joinTarget(row, columns, `indicators.${index}.target`, report);
+  const target = joinTarget(row, columns, indicatorCellPath(index, 'target'), report);
   const actualCell = cellOf(row, columns, 'actual');
   const weightCell = cellOf(row, columns, 'weight');
   const scoreCell = cellOf(row, columns, 'score');
@@ -218,17 +219,17 @@ function buildIndicator(
   index: number,
   v: RowValues,
 ): Indicator {
-  const path = `indicators.${index}`;
+  const path = (field: string) => indicatorCellPath(index, field);
   const nameCell = cellOf(row, columns, 'name');
-  if (nameCell) report.took(`${path}.name`, nameCell.ref, v.name);
-  report.took(`${path}.level1`, cellOf(row, columns, 'level1')?.ref ?? '（上一行）', state.level1);
-  const actual = v.actualCell ? percentActual(v.actualCell, v.target, `${path}.actual`, report) : null;
-  if (v.weightCell && v.weight !== null) report.took(`${path}.weight`, v.weightCell.ref, v.weight);
-  if (v.scoreCell && v.score !== null) report.took(`${path}.score`, v.scoreCell.ref, v.score);
+  if (nameCell) report.took(path('name'), nameCell.ref, v.name);
+  report.took(path('level1'), cellOf(row, columns, 'level1')?.ref ?? '（上一行）', state.level1);
+  const actual = v.actualCell ? percentActual(v.actualCell, v.target, path('actual'), report) : null;
+  if (v.weightCell && v.weight !== null) report.took(path('weight'), v.weightCell.ref, v.weight);
+  if (v.scoreCell && v.score !== null) report.took(path('score'), v.scoreCell.ref, v.score);
   const deviationCell = cellOf(row, columns, 'deviation');
   const deviation = deviationCell?.text.trim() || null;
-  if (deviationCell && deviation) report.took(`${path}.deviation`, deviationCell.ref, deviation);
-  if (state.level1 === '') report.miss(row[0]?.ref ?? '', rowText(row), `${path}.level1 一级指标未找到`);
+  if (deviationCell && deviation) report.took(path('deviation'), deviationCell.ref, deviation);
+  if (state.level1 === '') report.miss(row[0]?.ref ?? '', rowText(row), `${path('level1')} 一级指标未找到`);
   return {
     level1: state.level1,
     level2: state.level2,

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { ZipingError } from '../../core/errors.js';
+import { indicatorCellPath } from '../../core/narratives/paths.js';
 import { FormSchema, IndicatorSchema, type Form } from '../../core/schema/form.js';
 import { scoreAboveWeight } from '../../core/scoring/final-score.js';
 import type { TextModel } from '../../drafting/text-model.js';
@@ -147,14 +148,14 @@ function place(result: ImportResult, outcome: Outcome, model: string, fragments:
   const inferred = [...result.report.inferred];
   const placedFrom = new Set<number>();
   for (const { row, from } of outcome.rows) {
-    const path = `indicators.${form.indicators.length}`;
+    const at = form.indicators.length;
     form.indicators.push(row);
     placedFrom.add(from);
     for (const key of FIELDS) {
       const value = row[key];
       if (value === null || value === undefined || value === '') continue;
       const why = `模型 ${model} 从未能读取的文字“${fragments[from]!.slice(0, 40)}”中读出，数字已核对原文`;
-      inferred.push({ path: `${path}.${key}`, value, why, by: 'model' });
+      inferred.push({ path: indicatorCellPath(at, key), value, why, by: 'model' });
     }
   }
   const unread = result.report.unread.filter((_, i) => !placedFrom.has(i));

@@ -5,6 +5,7 @@
  * taken from its 二级指标 (产出/效益/满意度) and reported.
  */
 import type { FormInput } from '../../core/schema/form.js';
+import { indicatorCellPath } from '../../core/narratives/paths.js';
 import { looksLikeDeadline } from '../../core/parse/deadline.js';
 import { isPlaceholder } from '../../core/parse/placeholder.js';
 import { gradeWord, isScaleList, scaleLevel } from '../../core/parse/qualitative.js';
@@ -88,7 +89,7 @@ interface Levels {
 }
 
 /** Takes the level labels off the front of a row body. */
-function takeLevels(body: Token[], levels: Levels, report: ReportBuilder, path: string): Token[] {
+function takeLevels(body: Token[], levels: Levels, report: ReportBuilder, row: number): Token[] {
   let i = 0;
   for (; i < body.length; i++) {
     const key = labelKey(body[i]!.text);
@@ -110,7 +111,11 @@ function takeLevels(body: Token[], levels: Levels, report: ReportBuilder, path: 
   const implied = levels.level2 ? level1Of(levels.level2) : null;
   if (implied && implied !== levels.level1 && (levels.level1 === '' || implied !== '产出指标')) {
     levels.level1 = implied;
-    report.infer(`${path}.level1`, implied, `文本中缺少一级指标，按二级指标“${levels.level2}”归入${implied}`);
+    report.infer(
+      indicatorCellPath(row, 'level1'),
+      implied,
+      `文本中缺少一级指标，按二级指标“${levels.level2}”归入${implied}`,
+    );
   }
   return body.slice(i);
 }
@@ -126,14 +131,18 @@ function cells(body: Token[]): Token[][] {
 }
 
 /** Splits a body into 三级指标, 年度指标值 and 实际完成值. */
-function splitBody(body: Token[], path: string, report: ReportBuilder) {
+function splitBody(body: Token[], row: number, report: ReportBuilder) {
   const signAt = body.findIndex((t, k) => k > 0 && SIGN_ONLY.test(t.text.trim()));
   if (signAt > 0 && body[signAt + 1]) {
     // The token after 指标值 is its 度量单位 unless it is already the 实际完成值 (the row's last cell)
     const next = body[signAt + 2];
     const unit = next && (!looksLikeValue(next.text) || body.length > signAt + 3) ? next : undefined;
     const target = `${operatorOf(body[signAt]!.text)}${body[signAt + 1]!.text}${unit?.text ?? ''}`;
-    report.infer(`${path}.target`, target, `由指标性质/指标值/度量单位（${lineRef(body[signAt])}）合成`);
+    report.infer(
+      indicatorCellPath(row, 'target'),
+      target,
+      `由指标性质/指标值/度量单位（${lineRef(body[signAt])}）合成`,
+    );
     const rest = body.slice(signAt + (unit ? 3 : 2));
     return { name: body.slice(0, signAt), target, actual: rest };
   }
@@ -157,7 +166,7 @@ const TEMPLATE_CELL = /^指标\d{1,3}[:：]?[/／—-]{0,3}$|^[/／—\-…]{1,6
  * A row without 分值/得分 (a template row `指标1:/ / /`, an empty 生态效益指标) runs into the next
  * row's body: cut the body at its last level label that follows other text, and report the rest.
  */
-function dropIncompleteRows(body: Token[], levels: Levels, report: ReportBuilder, path: string): Token[] {
+function dropIncompleteRows(body: Token[], levels: Levels, report: ReportBuilder, row: number): Token[] {
   let cut = -1;
   body.forEach((t, k) => {
     const key = labelKey(t.text);
@@ -165,7 +174,7 @@ function dropIncompleteRows(body: Token[], levels: Levels, report: ReportBuilder
   });
   if (cut < 0) return body;
   const head = body.slice(0, cut);
-  const rest = takeLevels(head, levels, report, path);
+  const rest = takeLevels(head, levels, report, row);
   const text = joinTokens(rest);
   if (rest.every((t) => TEMPLATE_CELL.test(t.text.trim()) || isPlaceholder(t.text))) {
     report.skip(lineRef(head[0]), joinTokens(head), '模板占位行（指标N：/……），未填写');
@@ -179,34 +188,35 @@ export function readTextRows(tokens: Token[], report: ReportBuilder): Indicator[
   const levels: Levels = { level1: '', level2: null };
   const indicators: Indicator[] = [];
   for (const seg of segs) {
-    const path = `indicators.${indicators.length}`;
-    const complete = dropIncompleteRows(seg.body, levels, report, path);
-    const body = takeLevels(complete, levels, report, path).filter((t) => !/^…+$|^\.{3,}$/.test(t.text));
+    const row = indicators.length;
+    const complete = dropIncompleteRows(seg.body, levels, report, row);
+    const body = takeLevels(complete, levels, report, row).filter((t) => !/^…+$|^\.{3,}$/.test(t.text));
     if (body.length === 0) {
       report.miss(lineRef(seg.weight), `${seg.weight.text} ${seg.score.text}`, '分值/得分前没有指标名称，未导入');
       continue;
     }
-    indicators.push(buildRow(seg, body, levels, path, report));
+    indicators.push(buildRow(seg, body, levels, row, report));
   }
   const rest = leftover.filter((t) => !isPlaceholder(t.text) && !/^…+$/.test(t.text) && !isRowStart(t.text));
   if (rest.length > 0) report.miss(lineRef(rest[0]), joinTokens(rest), '表格末尾的文字没有分值/得分，未能放入任何指标');
   return indicators;
 }
 
-function buildRow(seg: Segment, body: Token[], levels: Levels, path: string, report: ReportBuilder): Indicator {
-  const parts = splitBody(body, path, report);
+function buildRow(seg: Segment, body: Token[], levels: Levels, row: number, report: ReportBuilder): Indicator {
+  const parts = splitBody(body, row, report);
+  const path = (field: string) => indicatorCellPath(row, field);
   const name = joinTokens(parts.name);
   const actual = parts.actual.length > 0 ? joinTokens(parts.actual) : null;
   const after = seg.after.filter((t) => !isPlaceholder(t.text) || t.text.trim() === '无');
   const method = after.length > 0 && METHOD.test(joinTokens(after));
   if (method) report.skip(lineRef(after[0]), joinTokens(after), '得分计算方法说明，不是偏差原因');
   const deviation = after.length > 0 && !method ? joinTokens(after) : null;
-  report.took(`${path}.name`, lineRef(body[0]), name);
-  if (parts.target !== null) report.took(`${path}.target`, lineRef(body[0]), parts.target);
-  if (actual !== null) report.took(`${path}.actual`, lineRef(parts.actual[0]), actual);
-  report.took(`${path}.weight`, lineRef(seg.weight), Number(seg.weight.text));
-  report.took(`${path}.score`, lineRef(seg.score), Number(seg.score.text));
-  if (deviation) report.took(`${path}.deviation`, lineRef(after[0]), deviation);
+  report.took(path('name'), lineRef(body[0]), name);
+  if (parts.target !== null) report.took(path('target'), lineRef(body[0]), parts.target);
+  if (actual !== null) report.took(path('actual'), lineRef(parts.actual[0]), actual);
+  report.took(path('weight'), lineRef(seg.weight), Number(seg.weight.text));
+  report.took(path('score'), lineRef(seg.score), Number(seg.score.text));
+  if (deviation) report.took(path('deviation'), lineRef(after[0]), deviation);
   return {
     level1: levels.level1,
     level2: levels.level2,

@@ -5,7 +5,10 @@
  *   concurrent load from autocannon, each against a bare Hono route on the same server doing the
  *   same I/O (the same bytes out; for the POST, the same body read and parsed);
  * - `POST /api/score` against a bare route doing the same work by direct calls (parseForm,
- *   scoreForm, c.json): what the app layer (middleware, validation, error handling) adds;
+ *   scoreForm, c.json), one request at a time: what the app layer (middleware, validation, error
+ *   handling) adds, less what it saves by scoring the requests in flight together (src/app/cohort.ts);
+ * - `POST /api/score` and its same-I/O bare route with one connection: what a request costs when
+ *   nothing runs beside it (the cohort then waits one event-loop turn and has nothing to share);
  * - beside each ratio, the server thread's CPU time per request (Linux only), steadier than
  *   requests per second when other processes share the cores, and the part of it spent in garbage
  *   collection pauses (a scavenge costs by what survives it, so objects kept past a request show here);
@@ -189,6 +192,8 @@ export async function httpRatios(label: string, env: Record<string, string> = {}
     const score = await sideBySide(targets.score, targets.bareScore);
     // The app layer alone: the same route against its work done by direct calls
     const direct = await sideBySide(targets.score, targets.directScore);
+    // One request at a time: nothing in flight to score together
+    const single = await sideBySide({ ...targets.score, connections: 1 }, { ...targets.bareScore, connections: 1 });
     // list and create have no same-I/O bare route: shown against the bare GET, as store figures
     const list = await sideBySide(targets.list, targets.bareGet);
     const create = await sideBySide(targets.create, targets.bareScore);
@@ -199,6 +204,7 @@ export async function httpRatios(label: string, env: Record<string, string> = {}
     line(`${label} GET /api/forms/:id`, get.run, get.bare);
     line(`${label} POST /api/score`, score.run, score.bare);
     line(`${label} POST /api/score`, direct.run, direct.bare, 'same work by direct calls');
+    line(`${label} POST /api/score, 1 connection`, single.run, single.bare);
     line(`${label} GET /api/forms (vs bare GET)`, list.run, list.bare);
     line(`${label} POST /api/forms (vs bare POST)`, create.run, create.bare);
   } finally {

@@ -17,6 +17,7 @@ import { formLockGuard } from './review/form-lock.js';
 import type { WebAsset } from './routes/web.js';
 import { LOOPBACK_HOSTS } from './allowed-host.js';
 import { DEFAULT_TYPES_BY_PATH } from './content-type.js';
+import type { NextTurn } from './cohort.js';
 
 export interface AppConfig {
   /** Largest request body accepted, in bytes; larger ones get 413 `payload_too_large`. */
@@ -63,6 +64,11 @@ export interface AppDeps {
   config?: Omit<Partial<AppConfig>, 'quotas'> & { quotas?: Partial<QuotaSettings> };
   /** Where unexpected errors are reported (default console.error); clients only see a generic message. */
   logError?: (message: string, error: unknown) => void;
+  /**
+   * Runs a callback on the event loop's next turn (Node: setImmediate); the scorings of requests in
+   * flight then run together (cohort.ts). Absent (Workers, tests building the app): each at once.
+   */
+  nextTurn?: NextTurn;
 }
 
 /** AppDeps with every default filled in. */
@@ -79,6 +85,7 @@ export interface ResolvedDeps {
   quotaCounters: QuotaCounters;
   config: AppConfig;
   logError: (message: string, error: unknown) => void;
+  nextTurn: NextTurn | undefined;
 }
 
 /** Fills in the defaults of `deps`. */
@@ -107,5 +114,6 @@ export function resolveDeps(deps: AppDeps): ResolvedDeps {
       sessionHours: deps.config?.sessionHours ?? 12,
     },
     logError: deps.logError ?? ((message, error) => console.error(message, error)),
+    nextTurn: deps.nextTurn,
   };
 }

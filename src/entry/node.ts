@@ -216,6 +216,7 @@ function appFor(
     textModel: drafting.textModel,
     ...(webAssets ? { webAssets } : {}),
     clock: () => new Date(),
+    nextTurn: setImmediate,
     audit,
     quotaCounters,
     config: {

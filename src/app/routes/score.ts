@@ -1,6 +1,7 @@
 /** `POST /api/score`: a form in, its score report out; nothing is stored. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { scoreForm } from '../../core/index.js';
+import { type Form as FormValue, scoreForm, type ScoreOptions } from '../../core/index.js';
+import { cohort } from '../cohort.js';
 import type { ResolvedDeps } from '../deps.js';
 import { createRouter } from '../router.js';
 import { errors, formBody, jsonResponse, ScoreReport, Form, ProfileQuery } from '../schemas.js';
@@ -28,10 +29,15 @@ const scoreRoute = createRoute({
 });
 
 /** The scoring route, to be mounted under `/api`. */
-export function scoreRoutes(_deps: ResolvedDeps) {
-  return createRouter().openapi(scoreRoute, (c) => {
+export function scoreRoutes(deps: ResolvedDeps) {
+  // The requests in flight are scored together, the scoring code warm (cohort.ts, issue #9)
+  const scored = cohort(
+    (job: { form: FormValue; options: ScoreOptions }) => scoreForm(job.form, job.options),
+    deps.nextTurn,
+  );
+  return createRouter().openapi(scoreRoute, async (c) => {
     const { profile } = c.req.valid('query');
     const { form } = c.req.valid('json');
-    return c.json(scoreForm(form, profile ? { profile } : {}), 200);
+    return c.json(await scored({ form, options: profile ? { profile } : {} }), 200);
   });
 }

@@ -3,6 +3,7 @@
  * "2022年12月底前", "≤12月", "12月底之前完成", "2023年10月", "完成时间为2022年12月30日".
  */
 import { skipSpaces, skipSpacesBack } from './space.js';
+import { DAY, DAY_NO, isDigit, MONTH, YEAR } from './char-codes.js';
 
 export interface MonthDate {
   year: number;
@@ -14,11 +15,6 @@ export interface MonthDate {
 }
 
 const GE = '个'.charCodeAt(0);
-const [YEAR, MONTH, DAY, DAY_NO] = Array.from('年月日号', (c) => c.charCodeAt(0));
-
-/** True for an ASCII digit code (what `\d` matches). */
-const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
-
 /** The code of the last character before `end` that is not a space (-1 if none): no slice, no pattern. */
 function lastWordChar(text: string, end: number): number {
   const after = skipSpacesBack(text, end, 0);

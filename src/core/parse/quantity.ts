@@ -4,6 +4,7 @@
  */
 import { isSpace, skipSpaces, skipSpacesBack } from './space.js';
 import { type Unit, unitLabelAt } from './units.js';
+import { DAY, DAY_NO, isDigit, MONTH, YEAR } from './char-codes.js';
 
 /**
  * A number with its unit as read from a cell. Its text as written (`raw`) is cut from the cell only
@@ -31,9 +32,6 @@ export class Quantity {
     return new Quantity(value, unit, this.start, this.end, this.text);
   }
 }
-
-/** True for an ASCII digit code (what `\d` matches). */
-const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /** Characters after which a minus starts a number ("为-3%", "（-5个"): never after a digit or %, so "90%-95%" is a range. */
 const MINUS_LEADS = new Set(Array.from('（(：:，,为', (c) => c.charCodeAt(0)));
@@ -96,8 +94,6 @@ function minusMayLead(text: string, at: number): boolean {
 
 /** How far past a number its unit (or the 年/月/日 of a date) is looked for. */
 const AFTER = 8;
-
-const [YEAR, MONTH, DAY, DAY_NO] = Array.from('年月日号', (c) => c.charCodeAt(0));
 
 /**
  * "2022年", "12月", "12月30日" are parts of a date, not quantities: 月 after the number, 年 after a

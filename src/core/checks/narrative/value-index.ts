@@ -7,7 +7,7 @@
 import type { TableFacts } from './table-facts.js';
 
 /** How many chains the facts are spread over. */
-export const CHAINS = 64;
+const CHAINS = 64;
 /** Two values this close are one value (as `factIndex` compares them). */
 const SAME = 1e-9;
 /** Past this relative size, v ± SAME is v itself: the probe widens to a few units in the last place. */

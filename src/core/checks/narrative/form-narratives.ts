@@ -12,7 +12,7 @@ import type { ReportIssue, ScoreReport } from '../../schema/report.js';
 import { checkNarrative, reportedIssuesAt } from './check-narrative.js';
 import { CellFigures } from './cell-figures.js';
 import type { CellSource } from './figures.js';
-import { readTable, reportColumns, type TableFacts } from './table-facts.js';
+import { readTable, type TableFacts } from './table-facts.js';
 import { CONTRADICTIONS, type CheckIssue, type CheckIssueCode, type DraftChecks } from './types.js';
 
 export interface NarrativeFinding {
@@ -82,7 +82,7 @@ class ReportFigures implements CellSource {
 
   cell(row: number | null): CellFigures {
     this.facts ??= buildFacts(this.form, this.report, { cells: this.cells });
-    this.table ??= readTable(this.facts, reportColumns());
+    this.table ??= readTable(this.facts);
     return new CellFigures(this.facts, row, this.table);
   }
 }

@@ -17,7 +17,7 @@ import {
 } from './project-figures.js';
 import { type FigureColumns, fillRowFigures, nthSlot, ROW_SLOTS, rowKnown } from './row-figures.js';
 
-/** The columns a table is written in (the report's checks write every report's in one set: `reportColumns`). */
+/** The columns a table is written in. */
 export interface Columns {
   /** Every fact's value and unit, [0, size), written in place as they are read. */
   values: number[];
@@ -54,15 +54,6 @@ export const newColumns = (): Columns => ({
   next: [],
   head: [],
 });
-
-const REPORT_COLUMNS = newColumns();
-
-/**
- * The columns the score report's checks write each report's table in: the same arrays every time, so
- * a report's facts allocate nothing once a form as long was checked (a table reads only what it wrote;
- * one report's checks run to their end before another's start).
- */
-export const reportColumns = (): Columns => REPORT_COLUMNS;
 
 // The table the project's facts or the counts are read into: one sink each for every table, no closure per table
 let reading: TableFacts | null = null;

@@ -45,21 +45,14 @@ export function scaled(value: number, decimals: number): number | null {
   return Math.abs(n) < 2 ** 52 && n / factor === value ? n : null;
 }
 
-/** "00" … "99": the two places of a score, read from a table instead of padded (every score written, issue #9). */
-const TWO_PLACES = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
-
-/** "0.00" … "200.00": a whole score or 分值 at two places (most full scores, weights and totals), made once. */
-const WHOLE_AT_TWO = Array.from({ length: 201 }, (_, i) => `${i}.00`);
-
 /** k × 10^-decimals (k a safe integer) written with exactly `decimals` places, "-" first when `negative`. */
 export function unitsText(k: number, decimals: number, negative: boolean): string {
   const units = Math.abs(k);
   if (decimals === 0) return negative ? `-${units}` : String(units);
-  if (decimals === 2 && !negative && units % 100 === 0 && units <= 20000) return WHOLE_AT_TWO[units / 100]!;
   const p = POW10[decimals] ?? 10 ** decimals;
   const frac = units % p;
   // Integer arithmetic on the count of units: no digit string padded and cut in two (issue #9)
-  const places = decimals === 2 ? TWO_PLACES[frac]! : String(frac).padStart(decimals, '0');
+  const places = String(frac).padStart(decimals, '0');
   return negative ? `-${(units - frac) / p}.${places}` : `${(units - frac) / p}.${places}`;
 }
 

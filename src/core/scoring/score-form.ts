@@ -90,34 +90,15 @@ function cellOf(path: string, rows: number): number {
   return index < rows ? index + 2 : rows + 2;
 }
 
-/** Up to this many issues are sorted by insertion; more by counting (a form with many broken rows). */
-const FEW_ISSUES = 32;
-
 /**
  * Sorts issues by severity, then by cell, keeping their order within a cell, each key computed once
- * (issue #9), with no comparison function called n log n times: a report's few issues by insertion
- * on the keys (nothing allocated but the keys), many by a counting sort on the two small keys.
+ * (issue #9), with no comparison function called n log n times: a counting sort on the two small keys.
  */
 function sortIssues(issues: ReportIssue[], rows: number): void {
   const cells = rows + 3;
   const keys: number[] = [];
   for (const issue of issues) keys.push(SEVERITY_RANK[issue.severity] * cells + cellOf(issue.path, rows));
-  if (issues.length > FEW_ISSUES) {
-    countingSort(issues, keys, SEVERITIES * cells);
-    return;
-  }
-  for (let i = 1; i < issues.length; i += 1) {
-    const key = keys[i]!;
-    const issue = issues[i]!;
-    // After every earlier issue whose key is not above it, so equal keys keep their order
-    let j = i;
-    for (; j > 0 && keys[j - 1]! > key; j -= 1) {
-      keys[j] = keys[j - 1]!;
-      issues[j] = issues[j - 1]!;
-    }
-    keys[j] = key;
-    issues[j] = issue;
-  }
+  if (issues.length > 1) countingSort(issues, keys, SEVERITIES * cells);
 }
 
 /** Sorts `issues` by `keys` (each below `range`), stably: counts, then each issue to its slot. */

@@ -11,7 +11,7 @@
  *   sets them); the same default headers (accept, accept-language, sec-fetch-mode, user-agent,
  *   `accept-encoding: gzip, deflate`); gzip, x-gzip, deflate (zlib or raw) and br answers decoded
  *   the same way (at most 5 codings; an unknown one leaves the body as it came);
- * - the body is read as it is pulled (the socket pauses while a read is outstanding);
+ * - the body is read as it is pulled (the socket pauses once BODY_BUFFER_BYTES are queued unread);
  * - failures to connect or send reject with `TypeError('fetch failed', { cause })`, a body cut short
  *   errors with `TypeError('terminated', { cause })`, so the SDK's retries and our error mapping
  *   see what they see with undici;
@@ -62,7 +62,7 @@ const MAX_REDIRECTS = 20;
 /** Bytes of an answer read ahead of its reader, as a Node stream buffers them (its default highWaterMark). */
 const BODY_BUFFER_BYTES = 16 * 1024;
 const MAX_CODINGS = 5;
-const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
+const NULL_BODY_STATUS = new Set([204, 205, 304]);
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 /** Methods fetch writes in upper case whatever case they are given in. */
 const NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
@@ -122,6 +122,8 @@ function outgoingOf(input: RequestInfo | URL, init: RequestInit | undefined): Ou
   const url = new URL(input);
   const body = bodyOf(init?.body);
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !body) return undefined;
+  // fetch refuses a URL with credentials (a TypeError): the fallback says so in fetch's own words
+  if (url.username || url.password) return undefined;
   const asked = init?.method ?? 'GET';
   const method = NORMALIZED_METHODS.has(asked.toUpperCase()) ? asked.toUpperCase() : asked;
   if (body.bytes && (method === 'GET' || method === 'HEAD')) {
@@ -146,9 +148,6 @@ function requestOptions(out: Outgoing, agents: Agents): RequestOptions {
     method: out.method,
     headers,
     agent: agents[url.protocol as keyof Agents],
-    ...(url.username || url.password
-      ? { auth: `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` }
-      : {}),
   };
 }
 
@@ -337,6 +336,8 @@ async function sendFollowing(first: Outgoing, agents: Agents): Promise<Response>
     const { res, flight } = await exchange(out, agents);
     let location: string | null;
     try {
+      // aborted between the answer's headers and its body stream: the abort's reason, not 'terminated'
+      out.signal?.throwIfAborted();
       location = redirectTarget(res, out);
       if (location === null) return responseOf(res, out, flight);
       if (hops >= MAX_REDIRECTS) throw fetchFailed(new Error('redirect count exceeded'));

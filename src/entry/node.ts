@@ -183,12 +183,13 @@ interface Drafting {
 /** Templates and model settings, read before anything is opened: a bad one stops the start. */
 function draftingOf(options: NodeServerOptions, env: Record<string, string | undefined>): Drafting {
   const promptsDir = options.promptsDir ?? env.ZIPING_PROMPTS;
+  // One model client for drafting and the text model (import help, 自评报告 prose)
+  const fetch = modelFetchFor(env);
   return {
     drafter:
-      options.drafter ??
-      createDrafterFromEnv(env, { prompts: loadPromptsFromDir(promptsDir || undefined), fetch: modelFetchFor(env) }),
+      options.drafter ?? createDrafterFromEnv(env, { prompts: loadPromptsFromDir(promptsDir || undefined), fetch }),
     drafterConfig: options.drafter ? null : drafterConfigFromEnv(env),
-    textModel: options.textModel !== undefined ? options.textModel : textModelFromEnv(env),
+    textModel: options.textModel !== undefined ? options.textModel : textModelFromEnv(env, { fetch }),
   };
 }
 

@@ -201,6 +201,15 @@ describe('node fetch: what it sends and returns is what undici sends and returns
     expect(server.seen).toHaveLength(0);
   });
 
+  it('refuses a URL with credentials as fetch does, sending nothing', async () => {
+    const server = await serve((_req, res) => void res.end('x'));
+    const url = server.url.replace('http://', 'http://user:secret@');
+    const e = await failureOf(nodeFetch(`${url}/`));
+    expect(e).toBeInstanceOf(TypeError);
+    expect((e as Error).message).toBe(((await failureOf(fetch(`${url}/`))) as Error).message);
+    expect(server.seen).toHaveLength(0);
+  });
+
   it('refuses a body on GET as fetch does', async () => {
     const e = await failureOf(nodeFetch('http://127.0.0.1:9/', { body: 'x' }));
     expect(e).toBeInstanceOf(TypeError);

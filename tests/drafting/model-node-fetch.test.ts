@@ -10,7 +10,9 @@ import { useModelFetch } from './helpers.js';
 
 // The re-run must really go through node:http: count the requests it starts
 const sent = { count: 0 };
-const count = () => void (sent.count += 1);
+const count = (): void => {
+  sent.count += 1;
+};
 subscribe('http.client.request.start', count);
 afterAll(() => {
   unsubscribe('http.client.request.start', count);

@@ -30,6 +30,26 @@ export function growth(fn: (input: string) => unknown, make: (n: number) => stri
   return bestTime(() => fn(large), 5) / bestTime(() => fn(small), 5);
 }
 
+/** One growth measurement: the expression, how an input of size n is made, n and the factor to the large one. */
+interface GrowthCase {
+  fn: (input: string) => unknown;
+  make: (n: number) => string;
+  n: number;
+  factor: number;
+}
+
+/** Up to `tries` growth measurements, keeping the one `keep` prefers, until `settled` says it is enough. */
+function repeatedGrowth(
+  c: GrowthCase,
+  keep: (a: number, b: number) => number,
+  settled: (g: number) => boolean,
+  tries: number,
+): number {
+  let kept = growth(c.fn, c.make, c.n, c.factor);
+  for (let t = 1; t < tries && !settled(kept); t++) kept = keep(kept, growth(c.fn, c.make, c.n, c.factor));
+  return kept;
+}
+
 /**
  * The least of up to `tries` growth measurements, stopping once one is under `limit`: a busy machine
  * can inflate one measurement, while real backtracking exceeds the limit every time.
@@ -42,9 +62,7 @@ export function leastGrowth(
   limit: number,
   tries = 3,
 ): number {
-  let least = Infinity;
-  for (let t = 0; t < tries && least >= limit; t++) least = Math.min(least, growth(fn, make, n, factor));
-  return least;
+  return repeatedGrowth({ fn, make, n, factor }, Math.min, (g) => g < limit, tries);
 }
 
 /**
@@ -60,7 +78,5 @@ export function mostGrowth(
   limit: number,
   tries = 3,
 ): number {
-  let most = 0;
-  for (let t = 0; t < tries && most <= limit; t++) most = Math.max(most, growth(fn, make, n, factor));
-  return most;
+  return repeatedGrowth({ fn, make, n, factor }, Math.max, (g) => g > limit, tries);
 }
